@@ -1,0 +1,54 @@
+// One typed database handle for the whole platform, whatever the driver:
+// PostgreSQL through `postgres` when a URL is given, the embedded PGlite otherwise.
+import { fileURLToPath } from "node:url";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Connessione {
+  db: Db;
+  tipo: "postgres" | "pglite";
+  chiudi(): Promise<void>;
+}
+
+export const cartellaMigrazioni = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export async function apriPostgres(url: string, opzioni: { max?: number } = {}): Promise<Connessione> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: opzioni.max ?? 10, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, tipo: "postgres", chiudi: () => client.end({ timeout: 5 }) };
+}
+
+export async function apriPglite(
+  dataDir?: string,
+  opzioni: { loadDataDir?: Blob } = {},
+): Promise<Connessione & { pglite: import("@electric-sql/pglite").PGlite }> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const pglite = new PGlite(dataDir, { loadDataDir: opzioni.loadDataDir });
+  await pglite.waitReady;
+  const db = drizzle(pglite, { schema }) as unknown as Db;
+  return { db, tipo: "pglite", pglite, chiudi: () => pglite.close() };
+}
+
+export async function migra(connessione: Connessione): Promise<void> {
+  if (connessione.tipo === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migrate(connessione.db as any, { migrationsFolder: cartellaMigrazioni });
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migrate(connessione.db as any, { migrationsFolder: cartellaMigrazioni });
+  }
+}
+
+/** Opens the database named by DATABASE_URL, or the embedded PGlite in `.data/pglite`. */
+export async function apriDaAmbiente(env = process.env): Promise<Connessione> {
+  if (env.DATABASE_URL) return apriPostgres(env.DATABASE_URL);
+  const dir = env.PGLITE_DIR ?? fileURLToPath(new URL("../.data/pglite", import.meta.url));
+  return apriPglite(dir);
+}

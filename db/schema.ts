@@ -1,0 +1,342 @@
+// Schema of the INPS registries ("banche dati dell'Istituto"), users, sessions and audit.
+// Names follow the domain's own words. Money is always integer cents; hours in hundredths (as UniEmens).
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+export const gestioneEnum = pgEnum("gestione", ["privata", "agricola"]);
+
+export const qualificaEnum = pgEnum("qualifica", [
+  "operaio",
+  "impiegato",
+  "quadro",
+  "dirigente",
+  "apprendista",
+  "oti",
+  "otd",
+]);
+
+export const tipoContrattoEnum = pgEnum("tipo_contratto", [
+  "tempo_indeterminato",
+  "tempo_determinato",
+  "apprendistato",
+  "stagionale",
+]);
+
+export const ruoloEnum = pgEnum("ruolo", [
+  "datore",
+  "intermediario",
+  "operatore_sede",
+  "dirigente_sede",
+]);
+
+export const sedi = pgTable(
+  "sedi",
+  {
+    codice: varchar("codice", { length: 4 }).primaryKey(),
+    nome: text("nome").notNull(),
+    regione: text("regione").notNull(),
+  },
+  (t) => [check("sedi_codice_formato", sql`${t.codice} ~ '^[0-9]{4}$'`)],
+);
+
+/** INPS-managed bilateral solidarity funds (art. 26 d.lgs. 148/2015). */
+export const fondiSolidarieta = pgTable("fondi_solidarieta", {
+  codice: varchar("codice", { length: 32 }).primaryKey(),
+  nome: text("nome").notNull(),
+});
+
+export const aziende = pgTable(
+  "aziende",
+  {
+    id: serial("id").primaryKey(),
+    // Agricultural positions have no matricola but a CIDA (REFERENCE §4.1, §9.1 C5).
+    matricola: varchar("matricola", { length: 10 }),
+    cida: varchar("cida", { length: 16 }),
+    codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
+    ragioneSociale: text("ragione_sociale").notNull(),
+    csc: varchar("csc", { length: 5 }),
+    codiciAutorizzazione: text("codici_autorizzazione").array().notNull().default(sql`'{}'::text[]`),
+    codiceAteco: varchar("codice_ateco", { length: 8 }),
+    gestione: gestioneEnum("gestione").notNull(),
+    sedeCodice: varchar("sede_codice", { length: 4 })
+      .notNull()
+      .references(() => sedi.codice),
+    pec: text("pec").notNull(),
+    telefono: text("telefono"),
+    indirizzo: text("indirizzo").notNull(),
+    comune: text("comune").notNull(),
+    provincia: varchar("provincia", { length: 2 }).notNull(),
+    cap: varchar("cap", { length: 5 }).notNull(),
+    cfLegaleRappresentante: varchar("cf_legale_rappresentante", { length: 16 }).notNull(),
+    forzaMediaSemestre: integer("forza_media_semestre").notNull(),
+    ccnl: text("ccnl"),
+    fondoSolidarietaCodice: varchar("fondo_solidarieta_codice", { length: 32 }).references(
+      () => fondiSolidarieta.codice,
+    ),
+    versione: integer("versione").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("aziende_matricola_uq").on(t.matricola),
+    uniqueIndex("aziende_cida_uq").on(t.cida),
+    index("aziende_codice_fiscale_idx").on(t.codiceFiscale),
+    index("aziende_cf_legale_rappresentante_idx").on(t.cfLegaleRappresentante),
+    index("aziende_sede_idx").on(t.sedeCodice),
+    check("aziende_matricola_formato", sql`${t.matricola} is null or ${t.matricola} ~ '^[0-9]{10}$'`),
+    check("aziende_identificativo", sql`${t.matricola} is not null or ${t.cida} is not null`),
+    check("aziende_cf_formato", sql`${t.codiceFiscale} ~ '^([0-9]{11}|[A-Z0-9]{16})$'`),
+    check("aziende_csc_formato", sql`${t.csc} is null or ${t.csc} ~ '^[0-9]{5}$'`),
+    check("aziende_forza_media", sql`${t.forzaMediaSemestre} >= 0`),
+  ],
+);
+
+export const unitaProduttive = pgTable(
+  "unita_produttive",
+  {
+    id: serial("id").primaryKey(),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+    codice: varchar("codice", { length: 16 }).notNull(),
+    denominazione: text("denominazione").notNull(),
+    indirizzo: text("indirizzo").notNull(),
+    comune: text("comune").notNull(),
+    codiceCatastale: varchar("codice_catastale", { length: 4 }).notNull(),
+    provincia: varchar("provincia", { length: 2 }).notNull(),
+    cap: varchar("cap", { length: 5 }).notNull(),
+    attivita: text("attivita").notNull(),
+  },
+  (t) => [
+    uniqueIndex("unita_produttive_azienda_codice_uq").on(t.aziendaId, t.codice),
+    check("unita_produttive_belfiore", sql`${t.codiceCatastale} ~ '^[A-Z][0-9]{3}$'`),
+  ],
+);
+
+export const lavoratori = pgTable(
+  "lavoratori",
+  {
+    id: serial("id").primaryKey(),
+    codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
+    cognome: text("cognome").notNull(),
+    nome: text("nome").notNull(),
+    dataNascita: date("data_nascita").notNull(),
+    sesso: varchar("sesso", { length: 1 }).notNull(),
+    iban: varchar("iban", { length: 34 }),
+  },
+  (t) => [
+    uniqueIndex("lavoratori_cf_uq").on(t.codiceFiscale),
+    check("lavoratori_sesso", sql`${t.sesso} in ('M','F')`),
+  ],
+);
+
+export const rapportiLavoro = pgTable(
+  "rapporti_lavoro",
+  {
+    id: serial("id").primaryKey(),
+    lavoratoreId: integer("lavoratore_id")
+      .notNull()
+      .references(() => lavoratori.id),
+    unitaProduttivaId: integer("unita_produttiva_id")
+      .notNull()
+      .references(() => unitaProduttive.id),
+    qualifica: qualificaEnum("qualifica").notNull(),
+    tipoContratto: tipoContrattoEnum("tipo_contratto").notNull(),
+    dataAssunzione: date("data_assunzione").notNull(),
+    dataCessazione: date("data_cessazione"),
+    // Contractual weekly hours in hundredths, as UniEmens OrarioContrattuale (4000 = 40 h).
+    orarioSettimanaleCentesimi: integer("orario_settimanale_centesimi").notNull(),
+    // Null for full-time; otherwise 1..99.
+    percentualePartTime: smallint("percentuale_part_time"),
+  },
+  (t) => [
+    index("rapporti_lavoro_unita_idx").on(t.unitaProduttivaId),
+    index("rapporti_lavoro_lavoratore_idx").on(t.lavoratoreId),
+    check("rapporti_lavoro_orario", sql`${t.orarioSettimanaleCentesimi} between 0 and 6000`),
+    check(
+      "rapporti_lavoro_part_time",
+      sql`${t.percentualePartTime} is null or ${t.percentualePartTime} between 1 and 99`,
+    ),
+    check(
+      "rapporti_lavoro_date",
+      sql`${t.dataCessazione} is null or ${t.dataCessazione} >= ${t.dataAssunzione}`,
+    ),
+  ],
+);
+
+/** Days worked per calendar year by agricultural workers (CISOA: OTI with more than 180 days). */
+export const giornateAgricole = pgTable(
+  "giornate_agricole",
+  {
+    rapportoId: integer("rapporto_id")
+      .notNull()
+      .references(() => rapportiLavoro.id),
+    anno: smallint("anno").notNull(),
+    giornate: smallint("giornate").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rapportoId, t.anno] }),
+    check("giornate_agricole_range", sql`${t.giornate} between 0 and 366`),
+  ],
+);
+
+/** UniEmens monthly data of one worker's employment (competenza = first day of the month). */
+export const uniemensMensili = pgTable(
+  "uniemens_mensili",
+  {
+    rapportoId: integer("rapporto_id")
+      .notNull()
+      .references(() => rapportiLavoro.id),
+    competenza: date("competenza").notNull(),
+    oreLavorabiliCentesimi: integer("ore_lavorabili_centesimi").notNull(),
+    oreLavorateCentesimi: integer("ore_lavorate_centesimi").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rapportoId, t.competenza] }),
+    check("uniemens_competenza_mese", sql`extract(day from ${t.competenza}) = 1`),
+    check(
+      "uniemens_ore",
+      sql`${t.oreLavorabiliCentesimi} >= 0 and ${t.oreLavorateCentesimi} >= 0`,
+    ),
+  ],
+);
+
+/** CIG hours reported per day in UniEmens, with the event code and the ticket of the domanda ("fruito"). */
+export const uniemensEventiCig = pgTable(
+  "uniemens_eventi_cig",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    rapportoId: integer("rapporto_id")
+      .notNull()
+      .references(() => rapportiLavoro.id),
+    giorno: date("giorno").notNull(),
+    codiceEvento: varchar("codice_evento", { length: 8 }).notNull(),
+    oreCentesimi: integer("ore_centesimi").notNull(),
+    ticket: varchar("ticket", { length: 32 }),
+  },
+  (t) => [
+    index("uniemens_eventi_rapporto_giorno_idx").on(t.rapportoId, t.giorno),
+    index("uniemens_eventi_ticket_idx").on(t.ticket),
+    check("uniemens_eventi_ore", sql`${t.oreCentesimi} between 1 and 2400`),
+  ],
+);
+
+export const utenti = pgTable(
+  "utenti",
+  {
+    id: serial("id").primaryKey(),
+    codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
+    nome: text("nome").notNull(),
+    cognome: text("cognome").notNull(),
+    email: text("email"),
+  },
+  (t) => [uniqueIndex("utenti_cf_uq").on(t.codiceFiscale)],
+);
+
+export const ruoliUtente = pgTable(
+  "ruoli_utente",
+  {
+    utenteId: integer("utente_id")
+      .notNull()
+      .references(() => utenti.id),
+    ruolo: ruoloEnum("ruolo").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.utenteId, t.ruolo] })],
+);
+
+/** Delega of an intermediary (L. 12/1979) on one company's position, valid on [validaDal, validaAl]. */
+export const deleghe = pgTable(
+  "deleghe",
+  {
+    id: serial("id").primaryKey(),
+    intermediarioId: integer("intermediario_id")
+      .notNull()
+      .references(() => utenti.id),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+    validaDal: date("valida_dal").notNull(),
+    validaAl: date("valida_al"),
+  },
+  (t) => [
+    index("deleghe_intermediario_azienda_idx").on(t.intermediarioId, t.aziendaId),
+    index("deleghe_azienda_idx").on(t.aziendaId),
+    check("deleghe_date", sql`${t.validaAl} is null or ${t.validaAl} >= ${t.validaDal}`),
+  ],
+);
+
+/** Offices an operator or office manager works for. */
+export const abilitazioniSede = pgTable(
+  "abilitazioni_sede",
+  {
+    utenteId: integer("utente_id")
+      .notNull()
+      .references(() => utenti.id),
+    sedeCodice: varchar("sede_codice", { length: 4 })
+      .notNull()
+      .references(() => sedi.codice),
+  },
+  (t) => [primaryKey({ columns: [t.utenteId, t.sedeCodice] })],
+);
+
+/** Sessions the Lucia way: the id is the SHA-256 of the cookie token, never the token itself. */
+export const sessioni = pgTable(
+  "sessioni",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    utenteId: integer("utente_id")
+      .notNull()
+      .references(() => utenti.id),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull(),
+    ultimaAttivita: timestamp("ultima_attivita", { withTimezone: true }).notNull(),
+    scadeIl: timestamp("scade_il", { withTimezone: true }).notNull(),
+    csrfToken: varchar("csrf_token", { length: 64 }).notNull(),
+    // The role and company the user chose to act as (null until chosen).
+    ruoloAttivo: ruoloEnum("ruolo_attivo"),
+    aziendaAttivaId: integer("azienda_attiva_id").references(() => aziende.id),
+  },
+  (t) => [index("sessioni_utente_idx").on(t.utenteId)],
+);
+
+/** Append-only audit log (a trigger refuses UPDATE and DELETE). No secrets, no personal data in free text. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    quando: timestamp("quando", { withTimezone: true }).notNull().defaultNow(),
+    utenteId: integer("utente_id"),
+    ruolo: ruoloEnum("ruolo"),
+    azione: varchar("azione", { length: 64 }).notNull(),
+    oggettoTipo: varchar("oggetto_tipo", { length: 32 }),
+    oggettoId: varchar("oggetto_id", { length: 64 }),
+    esito: varchar("esito", { length: 16 }).notNull(),
+    dettagli: jsonb("dettagli").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("audit_log_utente_idx").on(t.utenteId, t.quando),
+    index("audit_log_oggetto_idx").on(t.oggettoTipo, t.oggettoId),
+    check("audit_log_esito", sql`${t.esito} in ('ok','negato','errore')`),
+  ],
+);
+
+export type Azienda = typeof aziende.$inferSelect;
+export type UnitaProduttiva = typeof unitaProduttive.$inferSelect;
+export type Lavoratore = typeof lavoratori.$inferSelect;
+export type RapportoLavoro = typeof rapportiLavoro.$inferSelect;
+export type Utente = typeof utenti.$inferSelect;
+export type Ruolo = (typeof ruoloEnum.enumValues)[number];
