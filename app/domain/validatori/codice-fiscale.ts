@@ -41,14 +41,18 @@ export function carattereControlloCF(primi15: string): string {
   return letteraControlloDispariPari(testo);
 }
 
-/** Riporta a cifre le lettere di omocodia nelle sole posizioni numeriche. */
+/**
+ * Riporta a cifre le lettere di omocodia e ricalcola il carattere di controllo: due codici della stessa persona
+ * hanno la stessa forma normalizzata.
+ */
 export function normalizzaOmocodia(cf: string): string {
-  const caratteri = cf.split("");
+  const caratteri = cf.toUpperCase().slice(0, 15).split("");
   for (const pos of POSIZIONI_OMOCODIA) {
     const i = OMOCODICI.indexOf(caratteri[pos]);
     if (i >= 0) caratteri[pos] = String(i);
   }
-  return caratteri.join("");
+  const primi15 = caratteri.join("");
+  return primi15 + carattereControlloCF(primi15);
 }
 
 function secoloNascita(aa: number, mese: number, giorno: number, oggi?: DataISO): number {
@@ -79,7 +83,7 @@ export function validaCodiceFiscalePersona(cf: string, opzioni: OpzioniCodiceFis
   const sesso: Sesso = giornoCodificato > 40 ? "F" : "M";
   const giorno = sesso === "F" ? giornoCodificato - 40 : giornoCodificato;
   const codiceCatastale = normalizzato.slice(11, 15);
-  const omocodico = normalizzato !== codice;
+  const omocodico = normalizzato.slice(0, 15) !== codice.slice(0, 15);
   if (meseNascita === 0) {
     return { valido: false, motivo: "La lettera del mese di nascita non è valida", ...NON_VALIDO };
   }
