@@ -39,7 +39,7 @@ export function validaCodiceFiscaleAzienda(
   }
   if (c.length === 16) {
     const esito = validaCodiceFiscalePersona(c);
-    return esito.valido ? { valido: true, tipo: "persona" } : { valido: false, motivo: esito.motivo!, tipo: "persona" };
+    return esito.valido ? { valido: true, tipo: "persona" } : { valido: false, motivo: esito.motivo, tipo: "persona" };
   }
   return { valido: false, motivo: "Il codice fiscale dell'azienda deve avere 11 cifre o 16 caratteri", tipo: null };
 }

@@ -1,5 +1,8 @@
-/** Esito di un controllo di formato: valido, oppure non valido con il motivo in italiano. */
-export type Validazione = { valido: true } | { valido: false; motivo: string };
+/** Esito di un controllo di formato: `motivo` (in italiano) è presente solo quando il valore non è valido. */
+export interface Validazione {
+  valido: boolean;
+  motivo?: string;
+}
 
 export const valido: Validazione = { valido: true };
 
