@@ -1,0 +1,2 @@
+// The one catalogue of the platform's messages, grouped by area.
+export { messaggiAccesso } from "./accesso";

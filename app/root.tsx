@@ -1,0 +1,68 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { Pagina } from "~/components/layout/Pagina";
+import { PaginaErrore } from "~/components/layout/PaginaErrore";
+import { datiIntestazione } from "~/services/intestazione.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/fonts/fonts.css" },
+  { rel: "stylesheet", href: "/css/app.css" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return datiIntestazione(request, context?.cspNonce);
+}
+
+function Documento({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
+  return (
+    <html lang="it">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const dati = useLoaderData<typeof loader>();
+  return (
+    <Documento nonce={dati.nonce}>
+      <Pagina utente={dati.utente} csrfToken={dati.csrfToken}>
+        <Outlet />
+      </Pagina>
+    </Documento>
+  );
+}
+
+export function ErrorBoundary() {
+  const errore = useRouteError();
+  const dati = useRouteLoaderData<typeof loader>("root");
+  const stato = isRouteErrorResponse(errore) ? errore.status : 500;
+  if (!isRouteErrorResponse(errore)) console.error(errore);
+  return (
+    <Documento nonce={dati?.nonce}>
+      <Pagina utente={dati?.utente ?? null} csrfToken={dati?.csrfToken ?? null}>
+        <PaginaErrore stato={stato} />
+      </Pagina>
+    </Documento>
+  );
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { messaggiAccesso } from "~/messaggi";
+import { elencoAziendeAccessibili, richiediContesto, sediUtente } from "~/services/accesso.server";
+
+export const meta: MetaFunction = () => [{ title: "Area riservata — OMNIA IS" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const operatore = ctx.ruolo === "operatore_sede" || ctx.ruolo === "dirigente_sede";
+  return json({
+    ruolo: messaggiAccesso.ruoli[ctx.ruolo],
+    operatore,
+    aziende: operatore ? [] : await elencoAziendeAccessibili(ctx),
+    sedi: operatore ? await sediUtente(ctx.utente.id) : [],
+  });
+}
+
+export default function AreaRiservata() {
+  const { ruolo, operatore, aziende, sedi } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Area riservata</h1>
+      <p className="lead">Stai operando come {ruolo.toLowerCase()}.</p>
+      {operatore ? (
+        <section aria-labelledby="titolo-sedi">
+          <h2 id="titolo-sedi">Le tue sedi</h2>
+          <ul>
+            {sedi.map((s) => (
+              <li key={s.codice}>
+                {s.nome} ({s.regione}) — codice sede {s.codice}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <section aria-labelledby="titolo-aziende">
+          <h2 id="titolo-aziende">Aziende per cui puoi operare</h2>
+          {aziende.length === 0 ? (
+            <p>Non ci sono aziende per cui puoi operare oggi.</p>
+          ) : (
+            <div className="table-responsive">
+              <table className="table">
+                <caption>Aziende per cui puoi presentare e consultare domande ({aziende.length})</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Ragione sociale</th>
+                    <th scope="col">Matricola</th>
+                    <th scope="col">Codice fiscale</th>
+                    <th scope="col">Sede legale</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {aziende.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">{a.ragioneSociale}</th>
+                      <td>{a.matricola ?? a.cida}</td>
+                      <td>{a.codiceFiscale}</td>
+                      <td>
+                        {a.comune} ({a.provincia})
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p>
+            <Link to="/profilo">Cambia profilo</Link>
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { leggiFormProtetto } from "~/services/accesso.server";
+import { esci } from "~/services/autenticazione.server";
+import { cookieSessioneVuoto, sessioneDaRichiesta } from "~/services/sessione.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const valida = await sessioneDaRichiesta(request);
+  if (!valida) return redirect("/", { headers: { "Set-Cookie": cookieSessioneVuoto() } });
+  await leggiFormProtetto(request, valida.sessione.csrfToken);
+  return esci(valida.utente, valida.sessione.id);
+}

@@ -1,0 +1,187 @@
+// Who is asking, and as whom: every loader and action of the reserved area goes through here.
+import { redirect } from "@remix-run/node";
+import { and, eq, gte, isNull, lte, or, inArray, asc } from "drizzle-orm";
+import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
+import { db } from "#db/connection";
+import { oggiRoma } from "~/domain/date";
+import { messaggiAccesso } from "~/messaggi";
+import { scriviAudit } from "./audit.server";
+import { ErroreCsrf, verificaCsrf } from "./csrf.server";
+import { sessioneDaRichiesta, type Sessione } from "./sessione.server";
+
+export interface Contesto {
+  utente: Utente;
+  sessione: Sessione;
+  ruolo: Ruolo;
+  /** For an employer: the company chosen at sign-in. */
+  aziendaAttivaId: number | null;
+}
+
+export interface OpzioneProfilo {
+  valore: string;
+  ruolo: Ruolo;
+  aziendaId: number | null;
+  etichetta: string;
+}
+
+function percorsoDi(request: Request): string {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}
+
+/** The signed-in user with a chosen profile, or a redirect to sign-in or to the profile choice. */
+export async function richiediContesto(request: Request): Promise<Contesto> {
+  const valida = await sessioneDaRichiesta(request);
+  if (!valida) {
+    throw redirect(`/accedi?ritorno=${encodeURIComponent(percorsoDi(request))}`);
+  }
+  const { sessione, utente } = valida;
+  if (!sessione.ruoloAttivo) throw redirect("/profilo");
+  return { utente, sessione, ruolo: sessione.ruoloAttivo, aziendaAttivaId: sessione.aziendaAttivaId };
+}
+
+export function richiediRuolo(ctx: Contesto, ...ruoli: Ruolo[]): void {
+  if (!ruoli.includes(ctx.ruolo)) throw rispostaNonTrovata();
+}
+
+export function rispostaNonTrovata(): Response {
+  return new Response("Pagina non trovata", { status: 404 });
+}
+
+/** The form data of a POST after the CSRF check (403, nothing changed, on failure). */
+export async function leggiFormProtetto(request: Request, tokenAtteso: string, formData?: FormData): Promise<FormData> {
+  const dati = formData ?? (await request.formData());
+  try {
+    verificaCsrf(request, dati, tokenAtteso);
+  } catch (e) {
+    if (e instanceof ErroreCsrf) throw rispostaCsrf();
+    throw e;
+  }
+  return dati;
+}
+
+export function rispostaCsrf(): Response {
+  return new Response(messaggiAccesso.csrfTesto, { status: 403, statusText: "CSRF" });
+}
+
+export async function opzioniProfilo(utente: Utente, data = oggiRoma(new Date())): Promise<OpzioneProfilo[]> {
+  const ruoli = (
+    await db().select({ ruolo: ruoliUtente.ruolo }).from(ruoliUtente).where(eq(ruoliUtente.utenteId, utente.id))
+  ).map((r) => r.ruolo);
+  const opzioni: OpzioneProfilo[] = [];
+  const nomi = messaggiAccesso.ruoli;
+  for (const ruolo of ["datore", "intermediario", "operatore_sede", "dirigente_sede"] as const) {
+    if (!ruoli.includes(ruolo)) continue;
+    if (ruolo === "datore") {
+      const proprie = await db()
+        .select({ id: aziende.id, ragioneSociale: aziende.ragioneSociale })
+        .from(aziende)
+        .where(eq(aziende.cfLegaleRappresentante, utente.codiceFiscale))
+        .orderBy(asc(aziende.ragioneSociale));
+      for (const a of proprie) {
+        opzioni.push({ valore: `datore:${a.id}`, ruolo, aziendaId: a.id, etichetta: `${nomi.datore} — ${a.ragioneSociale}` });
+      }
+    } else if (ruolo === "intermediario") {
+      const n = (await idAziendeDelegate(utente.id, data)).length;
+      opzioni.push({
+        valore: "intermediario",
+        ruolo,
+        aziendaId: null,
+        etichetta: `${nomi.intermediario} — ${n} ${n === 1 ? "azienda delegata" : "aziende delegate"}`,
+      });
+    } else {
+      const elenco = await sediUtente(utente.id);
+      if (elenco.length === 0) continue;
+      opzioni.push({
+        valore: ruolo,
+        ruolo,
+        aziendaId: null,
+        etichetta: `${nomi[ruolo]} — ${elenco.map((s) => s.nome).join(", ")}`,
+      });
+    }
+  }
+  return opzioni;
+}
+
+export function descrizioneProfilo(opzioni: OpzioneProfilo[], ctx: { ruolo: Ruolo | null; aziendaAttivaId: number | null }): string | null {
+  if (!ctx.ruolo) return null;
+  const o = opzioni.find((x) => x.ruolo === ctx.ruolo && (x.aziendaId ?? null) === (ctx.aziendaAttivaId ?? null));
+  return o?.etichetta ?? messaggiAccesso.ruoli[ctx.ruolo];
+}
+
+export async function idAziendeDelegate(intermediarioId: number, data: string): Promise<number[]> {
+  const righe = await db()
+    .select({ aziendaId: deleghe.aziendaId })
+    .from(deleghe)
+    .where(
+      and(
+        eq(deleghe.intermediarioId, intermediarioId),
+        lte(deleghe.validaDal, data),
+        or(isNull(deleghe.validaAl), gte(deleghe.validaAl, data)),
+      ),
+    );
+  return [...new Set(righe.map((r) => r.aziendaId))];
+}
+
+export async function sediUtente(utenteId: number) {
+  return db()
+    .select({ codice: sedi.codice, nome: sedi.nome, regione: sedi.regione })
+    .from(abilitazioniSede)
+    .innerJoin(sedi, eq(sedi.codice, abilitazioniSede.sedeCodice))
+    .where(eq(abilitazioniSede.utenteId, utenteId))
+    .orderBy(asc(sedi.nome));
+}
+
+/**
+ * The ids of the companies this profile may act for on `data`: as legal representative (the company chosen
+ * at sign-in), or with a delega valid on that date. Operators act on cases, not companies: none.
+ */
+export async function idAziendeAccessibili(ctx: Contesto, data = oggiRoma(new Date())): Promise<number[]> {
+  if (ctx.ruolo === "datore") {
+    if (ctx.aziendaAttivaId == null) return [];
+    const [a] = await db()
+      .select({ id: aziende.id })
+      .from(aziende)
+      .where(and(eq(aziende.id, ctx.aziendaAttivaId), eq(aziende.cfLegaleRappresentante, ctx.utente.codiceFiscale)));
+    return a ? [a.id] : [];
+  }
+  if (ctx.ruolo === "intermediario") return idAziendeDelegate(ctx.utente.id, data);
+  return [];
+}
+
+/** A company this profile may act for, or 404 (no existence leak) with an audit entry. */
+export async function richiediAzienda(ctx: Contesto, aziendaId: number, data = oggiRoma(new Date())) {
+  const accessibili = Number.isSafeInteger(aziendaId) ? await idAziendeAccessibili(ctx, data) : [];
+  if (!accessibili.includes(aziendaId)) {
+    await scriviAudit(db(), {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: "accesso_azienda",
+      oggettoTipo: "azienda",
+      oggettoId: Number.isSafeInteger(aziendaId) ? aziendaId : "non_valido",
+      esito: "negato",
+    });
+    throw rispostaNonTrovata();
+  }
+  const [azienda] = await db().select().from(aziende).where(eq(aziende.id, aziendaId));
+  if (!azienda) throw rispostaNonTrovata();
+  return azienda;
+}
+
+export async function elencoAziendeAccessibili(ctx: Contesto, data = oggiRoma(new Date())) {
+  const ids = await idAziendeAccessibili(ctx, data);
+  if (ids.length === 0) return [];
+  return db()
+    .select({
+      id: aziende.id,
+      ragioneSociale: aziende.ragioneSociale,
+      matricola: aziende.matricola,
+      cida: aziende.cida,
+      codiceFiscale: aziende.codiceFiscale,
+      comune: aziende.comune,
+      provincia: aziende.provincia,
+    })
+    .from(aziende)
+    .where(inArray(aziende.id, ids))
+    .orderBy(asc(aziende.ragioneSociale));
+}

@@ -1,0 +1,66 @@
+// Sign-in and sign-out use cases: a new session on every sign-in, audit of both.
+import { redirect } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { utenti } from "#db/schema";
+import { db } from "#db/connection";
+import { scriviAudit } from "./audit.server";
+import type { IdentitaVerificata } from "./identita/fornitore.server";
+import { cookieSessione, cookieSessioneVuoto, creaSessione, eliminaSessione, impostaProfilo } from "./sessione.server";
+import { opzioniProfilo, type Contesto } from "./accesso.server";
+import type { Utente } from "#db/schema";
+
+/** Only same-site paths are allowed as a return target, so the sign-in cannot redirect elsewhere. */
+export function ritornoSicuro(valore: unknown): string | null {
+  if (typeof valore !== "string") return null;
+  if (!valore.startsWith("/") || valore.startsWith("//") || valore.startsWith("/\\")) return null;
+  return valore.length <= 500 ? valore : null;
+}
+
+export async function accedi(identita: IdentitaVerificata, ritorno: string | null): Promise<Response> {
+  const [utente] = await db().select().from(utenti).where(eq(utenti.codiceFiscale, identita.codiceFiscale));
+  if (!utente) throw new Error("identità verificata senza utente");
+  const { token, sessione } = await creaSessione(utente.id);
+  await scriviAudit(db(), {
+    utenteId: utente.id,
+    azione: "accesso",
+    oggettoTipo: "sessione",
+    esito: "ok",
+    dettagli: { fornitore: identita.fornitore },
+  });
+  // With exactly one profile there is nothing to choose.
+  const opzioni = await opzioniProfilo(utente);
+  let destinazione = `/profilo${ritorno ? `?ritorno=${encodeURIComponent(ritorno)}` : ""}`;
+  if (opzioni.length === 1) {
+    await impostaProfilo(sessione.id, opzioni[0].ruolo, opzioni[0].aziendaId);
+    destinazione = ritorno ?? "/area-riservata";
+  }
+  return redirect(destinazione, { headers: { "Set-Cookie": cookieSessione(token, sessione.scadeIl) } });
+}
+
+export async function esci(utente: Utente | null, sessioneId: string | null): Promise<Response> {
+  if (sessioneId) await eliminaSessione(sessioneId);
+  if (utente) {
+    await scriviAudit(db(), { utenteId: utente.id, azione: "uscita", oggettoTipo: "sessione", esito: "ok" });
+  }
+  return redirect("/", { headers: { "Set-Cookie": cookieSessioneVuoto() } });
+}
+
+export async function scegliProfilo(
+  utente: Utente,
+  sessioneId: string,
+  valore: string,
+): Promise<Pick<Contesto, "ruolo" | "aziendaAttivaId"> | null> {
+  const opzioni = await opzioniProfilo(utente);
+  const scelta = opzioni.find((o) => o.valore === valore);
+  if (!scelta) return null;
+  await impostaProfilo(sessioneId, scelta.ruolo, scelta.aziendaId);
+  await scriviAudit(db(), {
+    utenteId: utente.id,
+    ruolo: scelta.ruolo,
+    azione: "scelta_profilo",
+    oggettoTipo: scelta.aziendaId ? "azienda" : undefined,
+    oggettoId: scelta.aziendaId ?? undefined,
+    esito: "ok",
+  });
+  return { ruolo: scelta.ruolo, aziendaAttivaId: scelta.aziendaId };
+}

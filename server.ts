@@ -1,0 +1,100 @@
+// The platform's HTTP server: Remix behind express, with compression, security headers,
+// static assets, a health check and a clean shutdown (HTTP server first, then the database pool).
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { sql } from "drizzle-orm";
+import { apriDaAmbiente, migra } from "./db/client";
+import { impostaConnessione } from "./db/connection";
+import { seedSeVuoto } from "./db/seed/index";
+
+const radice = path.dirname(fileURLToPath(import.meta.url));
+const produzione = process.env.NODE_ENV === "production";
+const porta = Number(process.env.PORT ?? 3000);
+
+const connessione = await apriDaAmbiente();
+await migra(connessione);
+if (process.env.SEED !== "0") {
+  const seminato = await seedSeVuoto(connessione.db);
+  if (seminato) console.info("Dati dimostrativi caricati (primo avvio).");
+}
+impostaConnessione(connessione);
+
+const build = (await import(pathToFileURL(path.join(radice, "build/index.js")).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join("; "),
+  );
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  next();
+});
+
+// Fingerprinted bundles never change: cache them for a year. Other static files for an hour.
+app.use("/build", express.static(path.join(radice, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(radice, "public"), { maxAge: "1h" }));
+
+app.get("/healthz", async (_req, res) => {
+  try {
+    await connessione.db.execute(sql`select 1`);
+    res.type("text/plain").send("ok");
+  } catch {
+    res.status(503).type("text/plain").send("database non raggiungibile");
+  }
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: produzione ? "production" : "development",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+);
+
+const server = app.listen(porta, () => {
+  console.info(`OMNIA IS in ascolto su http://localhost:${porta} (database: ${connessione.tipo})`);
+});
+
+let chiusura = false;
+async function chiudi(segnale: string) {
+  if (chiusura) return;
+  chiusura = true;
+  console.info(`${segnale}: chiusura in corso…`);
+  server.close();
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  await new Promise<void>((resolve) => server.on("close", () => resolve()));
+  await connessione.chiudi();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void chiudi("SIGTERM"));
+process.on("SIGINT", () => void chiudi("SIGINT"));
