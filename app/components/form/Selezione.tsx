@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+import { messaggiInterfaccia } from "~/messaggi/interfaccia";
+import { classi, descrittoDa, MessaggioErrore, primoErrore, Suggerimento, TestoEtichetta, type PropsCampo } from "./comuni";
+
+export interface Opzione {
+  valore: string;
+  etichetta: string;
+}
+
+export interface PropsSelezione extends PropsCampo {
+  etichetta: ReactNode;
+  suggerimento?: ReactNode;
+  opzioni: readonly Opzione[];
+  defaultValue?: string | undefined;
+  /** Prima voce vuota (valore ""), così nessuna scelta è fatta per conto dell'utente. `false` per toglierla. */
+  vuota?: string | false;
+  required?: boolean | undefined;
+  facoltativo?: boolean;
+}
+
+/** Elenco a discesa nativo (select): funziona senza JS e con ogni tecnologia assistiva. */
+export function Selezione({
+  id,
+  name,
+  errors,
+  etichetta,
+  suggerimento,
+  opzioni,
+  defaultValue,
+  vuota = messaggiInterfaccia.moduli.selezionaOpzione,
+  required,
+  facoltativo,
+}: PropsSelezione) {
+  const errore = primoErrore(errors);
+  return (
+    <div className={classi("form-group", "campo", errore && "campo-errore")}>
+      <label htmlFor={id} className="active">
+        <TestoEtichetta facoltativo={facoltativo}>{etichetta}</TestoEtichetta>
+      </label>
+      {suggerimento ? <Suggerimento id={id}>{suggerimento}</Suggerimento> : null}
+      {errore ? <MessaggioErrore id={id} messaggio={errore} /> : null}
+      <select
+        id={id}
+        name={name}
+        className={classi("form-select", errore && "is-invalid")}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        aria-describedby={descrittoDa(id, Boolean(suggerimento), Boolean(errore))}
+        aria-invalid={errore ? true : undefined}
+      >
+        {vuota === false ? null : <option value="">{vuota}</option>}
+        {opzioni.map((o) => (
+          <option key={o.valore} value={o.valore}>
+            {o.etichetta}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
