@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { Pagina } from "~/components/layout/Pagina";
 import { PaginaErrore } from "~/components/layout/PaginaErrore";
+import { TitoloDocumento } from "~/components/layout/TitoloDocumento";
 import { datiIntestazione } from "~/services/intestazione.server";
 
 export const links: LinksFunction = () => [
@@ -31,6 +32,7 @@ function Documento({ children, nonce }: { children: React.ReactNode; nonce?: str
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <TitoloDocumento />
         <Links />
       </head>
       <body>

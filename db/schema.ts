@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   check,
   date,
   index,
@@ -19,6 +20,11 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => Buffer.from(v),
+});
 
 export const gestioneEnum = pgEnum("gestione", ["privata", "agricola"]);
 
@@ -340,3 +346,130 @@ export type Lavoratore = typeof lavoratori.$inferSelect;
 export type RapportoLavoro = typeof rapportiLavoro.$inferSelect;
 export type Utente = typeof utenti.$inferSelect;
 export type Ruolo = (typeof ruoloEnum.enumValues)[number];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Domande (applications). The state machine of ARCHITECTURE.md: bozza → inviata → in_istruttoria ⇄ sospesa →
+// autorizzata | autorizzata_parziale | respinta; bozza → eliminata (row deleted); inviata → rinunciata.
+
+export const statoDomandaEnum = pgEnum("stato_domanda", [
+  "bozza",
+  "inviata",
+  "in_istruttoria",
+  "sospesa",
+  "autorizzata",
+  "autorizzata_parziale",
+  "respinta",
+  "rinunciata",
+]);
+
+export const prestazioneEnum = pgEnum("prestazione", ["CIGO", "AIS_FIS", "AIS_FONDO", "CISOA"]);
+
+export const domande = pgTable(
+  "domande",
+  {
+    id: serial("id").primaryKey(),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+    prestazione: prestazioneEnum("prestazione").notNull(),
+    fondoCodice: varchar("fondo_codice", { length: 32 }),
+    // The user chose a benefit the routing did not suggest: the Sede sees it.
+    prestazioneNonSuggerita: boolean("prestazione_non_suggerita").notNull().default(false),
+    unitaProduttivaId: integer("unita_produttiva_id").references(() => unitaProduttive.id),
+    stato: statoDomandaEnum("stato").notNull().default("bozza"),
+    // Answers of each step, keyed by step (validated by the step's zod schema before saving).
+    dati: jsonb("dati").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    // Denormalised from the "periodo" step for lists, overlaps and dashboards.
+    dataInizio: date("data_inizio"),
+    dataFine: date("data_fine"),
+    protocollo: varchar("protocollo", { length: 32 }),
+    ticket: varchar("ticket", { length: 32 }),
+    chiaveInvio: varchar("chiave_invio", { length: 64 }),
+    // The rule outcomes open at submission, frozen for the Sede.
+    esitiInvio: jsonb("esiti_invio").$type<unknown[]>(),
+    versione: integer("versione").notNull().default(1),
+    creataDa: integer("creata_da")
+      .notNull()
+      .references(() => utenti.id),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
+    aggiornataIl: timestamp("aggiornata_il", { withTimezone: true }).notNull().defaultNow(),
+    inviataIl: timestamp("inviata_il", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("domande_protocollo_uq").on(t.protocollo),
+    uniqueIndex("domande_ticket_uq").on(t.ticket),
+    uniqueIndex("domande_chiave_invio_uq").on(t.chiaveInvio),
+    index("domande_azienda_aggiornata_idx").on(t.aziendaId, t.aggiornataIl),
+    index("domande_unita_periodo_idx").on(t.unitaProduttivaId, t.dataInizio),
+    index("domande_stato_idx").on(t.stato),
+    check(
+      "domande_periodo",
+      sql`${t.dataInizio} is null or ${t.dataFine} is null or ${t.dataFine} >= ${t.dataInizio}`,
+    ),
+    check("domande_inviata_protocollo", sql`${t.stato} = 'bozza' or ${t.protocollo} is not null`),
+  ],
+);
+
+/** The workers a domanda asks the benefit for, chosen from UniEmens or from an uploaded list. */
+export const domandaLavoratori = pgTable(
+  "domanda_lavoratori",
+  {
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
+    lavoratoreId: integer("lavoratore_id").references(() => lavoratori.id),
+    qualifica: qualificaEnum("qualifica").notNull(),
+    origine: varchar("origine", { length: 16 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.domandaId, t.codiceFiscale] }),
+    check("domanda_lavoratori_origine", sql`${t.origine} in ('uniemens','elenco')`),
+  ],
+);
+
+/** Uploaded documents (PDF only), kept in the database so nothing depends on a local disk. */
+export const allegati = pgTable(
+  "allegati",
+  {
+    id: serial("id").primaryKey(),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    tipo: varchar("tipo", { length: 32 }).notNull(),
+    nomeFile: text("nome_file").notNull(),
+    dimensione: integer("dimensione").notNull(),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    contenuto: bytea("contenuto").notNull(),
+    caricatoDa: integer("caricato_da")
+      .notNull()
+      .references(() => utenti.id),
+    caricatoIl: timestamp("caricato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("allegati_domanda_idx").on(t.domandaId)],
+);
+
+/** The timeline of a domanda, visible to both sides. */
+export const eventiDomanda = pgTable(
+  "eventi_domanda",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    quando: timestamp("quando", { withTimezone: true }).notNull().defaultNow(),
+    tipo: varchar("tipo", { length: 32 }).notNull(),
+    utenteId: integer("utente_id").references(() => utenti.id),
+    descrizione: text("descrizione").notNull(),
+  },
+  (t) => [index("eventi_domanda_idx").on(t.domandaId, t.quando)],
+);
+
+/** Protocol counters per year: a row lock makes numbers unique and never reused under concurrency. */
+export const contatoriProtocollo = pgTable("contatori_protocollo", {
+  anno: smallint("anno").primaryKey(),
+  ultimo: integer("ultimo").notNull(),
+});
+
+export type Domanda = typeof domande.$inferSelect;
+export type StatoDomanda = (typeof statoDomandaEnum.enumValues)[number];

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso as m } from "~/messaggi";
@@ -8,9 +8,7 @@ import { rispostaCsrf } from "~/services/accesso.server";
 import { fornitoreDimostrativo, fornitoreDimostrativoAttivo } from "~/services/identita/fornitore.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
 
-export const meta: MetaFunction<typeof loader, Record<string, unknown>> = ({ data }) => [
-  { title: `${data && "errore" in data ? "Errore: " : ""}${m.titoloAccedi} — OMNIA IS` },
-];
+export const handle = { titolo: "Accedi" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await sessioneDaRichiesta(request)) throw redirect("/area-riservata");

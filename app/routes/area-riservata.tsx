@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso } from "~/messaggi";
 import { elencoAziendeAccessibili, richiediContesto, sediUtente } from "~/services/accesso.server";
 
-export const meta: MetaFunction = () => [{ title: "Area riservata — OMNIA IS" }];
+export const handle = { titolo: "Area riservata" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);

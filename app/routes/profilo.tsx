@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso as m } from "~/messaggi";
@@ -7,9 +7,7 @@ import { ritornoSicuro, scegliProfilo } from "~/services/autenticazione.server";
 import { CAMPO_CSRF } from "~/services/csrf.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
 
-export const meta: MetaFunction<typeof loader, Record<string, unknown>> = ({ data }) => [
-  { title: `${data && "errore" in data ? "Errore: " : ""}${m.titoloProfilo} — OMNIA IS` },
-];
+export const handle = { titolo: "Scegli il profilo" };
 
 async function richiediSessione(request: Request) {
   const valida = await sessioneDaRichiesta(request);

@@ -1,0 +1,28 @@
+// Step "Dati dell'azienda": the contacts the user may change; the rest comes from the INPS registries.
+import { z } from "zod";
+import { testoFacoltativo } from "./comuni";
+
+export const messaggiAzienda = {
+  pecVuota: "Inserisci l'indirizzo PEC dell'azienda",
+  pecFormato: "Inserisci un indirizzo PEC nel formato nome@dominio.it",
+  telefonoFormato: "Inserisci un numero di telefono di sole cifre, con eventuale prefisso +39",
+  emailFormato: "Inserisci un indirizzo e-mail nel formato nome@dominio.it",
+} as const;
+
+export const AziendaSchema = z.object({
+  pec: z
+    .string({ required_error: messaggiAzienda.pecVuota })
+    .trim()
+    .toLowerCase()
+    .max(254, messaggiAzienda.pecFormato)
+    .email(messaggiAzienda.pecFormato),
+  telefono: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ]{6,20}$/, messaggiAzienda.telefonoFormato)
+    .optional(),
+  referente: testoFacoltativo({ massimo: 120, nome: "Il nome del referente" }),
+  emailReferente: z.string().trim().max(254, messaggiAzienda.emailFormato).email(messaggiAzienda.emailFormato).optional(),
+});
+
+export type DatiAzienda = z.infer<typeof AziendaSchema>;

@@ -1,0 +1,131 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CampoTesto, daConform, erroriDaCampi } from "~/components/form";
+import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { AziendaSchema, type DatiAzienda } from "~/domande/schemi/azienda";
+import { messaggiDomanda } from "~/messaggi";
+import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+import { descrizioneSede } from "~/services/registri.server";
+
+export const handle = { titolo: "Dati dell'azienda" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, "azienda");
+  const { domanda, azienda } = caricata;
+  const salvati = (domanda.dati.azienda as DatiAzienda | undefined) ?? null;
+  return json({
+    id: domanda.id,
+    versione: domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    registro: {
+      ragioneSociale: azienda.ragioneSociale,
+      codiceFiscale: azienda.codiceFiscale,
+      matricola: azienda.matricola ?? azienda.cida ?? "",
+      csc: azienda.csc ?? "—",
+      ca: azienda.codiciAutorizzazione.join(", ") || "nessuno",
+      sede: await descrizioneSede(azienda.sedeCodice),
+      indirizzo: `${azienda.indirizzo}, ${azienda.cap} ${azienda.comune} (${azienda.provincia})`,
+      legaleRappresentante: azienda.cfLegaleRappresentante,
+      forzaMedia: azienda.forzaMediaSemestre,
+      ccnl: azienda.ccnl ?? "non indicato",
+    },
+    valori: salvati ?? { pec: azienda.pec, telefono: azienda.telefono ?? undefined },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const id = idDomanda(params.id);
+  const caricata = await caricaDomanda(request, ctx, id);
+  guardiaPasso(caricata, "azienda");
+  const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
+  const submission = parseWithZod(formData, { schema: AziendaSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 422 });
+  const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), {
+    chiave: "azienda",
+    valore: submission.value,
+  });
+  if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  return redirect(dopoIlPasso(id, "unita-produttiva", formData), 303);
+}
+
+export default function PassoAzienda() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "passo-azienda",
+    lastResult,
+    defaultValue: d.valori,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AziendaSchema }),
+  });
+  const campi = [fields.pec, fields.telefono, fields.referente, fields.emailReferente].map((f) => daConform(f));
+  const [pec, telefono, referente, emailReferente] = campi;
+  const r = d.registro;
+  return (
+    <ModuloPasso
+      idModulo={form.id}
+      onSubmit={form.onSubmit}
+      domandaId={d.id}
+      titolo="Dati dell'azienda"
+      didascalia={d.didascalia}
+      csrf={d.csrf}
+      versione={d.versione}
+      ritorno={d.ritorno}
+      errori={erroriDaCampi(campi, form.errors)}
+      prima={
+        <section aria-labelledby="titolo-registro" className="mb-4">
+          <h2 id="titolo-registro" className="h4">
+            Dati presenti negli archivi INPS
+          </h2>
+          <p>Questi dati provengono dalle banche dati dell&apos;Istituto e non si modificano qui.</p>
+          <dl className="row">
+            <dt className="col-sm-5">Ragione sociale</dt>
+            <dd className="col-sm-7">{r.ragioneSociale}</dd>
+            <dt className="col-sm-5">Codice fiscale</dt>
+            <dd className="col-sm-7">{r.codiceFiscale}</dd>
+            <dt className="col-sm-5">Matricola</dt>
+            <dd className="col-sm-7">{r.matricola}</dd>
+            <dt className="col-sm-5">Codice statistico contributivo (CSC)</dt>
+            <dd className="col-sm-7">{r.csc}</dd>
+            <dt className="col-sm-5">Codici di autorizzazione</dt>
+            <dd className="col-sm-7">{r.ca}</dd>
+            <dt className="col-sm-5">Sede INPS competente</dt>
+            <dd className="col-sm-7">{r.sede}</dd>
+            <dt className="col-sm-5">Sede legale</dt>
+            <dd className="col-sm-7">{r.indirizzo}</dd>
+            <dt className="col-sm-5">Codice fiscale del legale rappresentante</dt>
+            <dd className="col-sm-7">{r.legaleRappresentante}</dd>
+            <dt className="col-sm-5">Dipendenti medi nel semestre precedente</dt>
+            <dd className="col-sm-7">{r.forzaMedia}</dd>
+            <dt className="col-sm-5">Contratto collettivo applicato</dt>
+            <dd className="col-sm-7">{r.ccnl}</dd>
+          </dl>
+        </section>
+      }
+    >
+      <h2 className="h4">Recapiti per questa domanda</h2>
+      <CampoTesto {...pec} etichetta="PEC dell'azienda" type="email" autoComplete="email" spellCheck={false} />
+      <CampoTesto {...telefono} etichetta="Telefono" type="tel" autoComplete="tel" facoltativo larghezza={20} />
+      <CampoTesto {...referente} etichetta="Referente per la domanda" autoComplete="name" facoltativo />
+      <CampoTesto
+        {...emailReferente}
+        etichetta="E-mail del referente"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        facoltativo
+      />
+    </ModuloPasso>
+  );
+}

@@ -1,0 +1,17 @@
+// Layout of one domanda: loads it once with authorisation (404 and audit otherwise) for every nested step.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { richiediContesto, richiediRuolo } from "~/services/accesso.server";
+import { caricaDomanda, idDomanda } from "~/services/domande.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  richiediRuolo(ctx, "datore", "intermediario");
+  const { domanda } = await caricaDomanda(request, ctx, idDomanda(params.id));
+  return json({ id: domanda.id });
+}
+
+export default function LayoutDomanda() {
+  return <Outlet />;
+}

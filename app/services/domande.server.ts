@@ -1,0 +1,179 @@
+// The domanda's core use cases: create a draft, load it with authorisation, save a step with optimistic locking.
+// Every change runs in a transaction and writes the audit log; state changes also write the timeline.
+import { redirect } from "@remix-run/node";
+import { and, eq, sql } from "drizzle-orm";
+import { aziende, domande, eventiDomanda, type Azienda, type Domanda } from "#db/schema";
+import { db } from "#db/connection";
+import type { Db } from "#db/client";
+import type { Fondo, Prestazione } from "~/domain/tipi";
+import { passoVisitabile, primoPassoIncompleto, type ChiavePasso, type SlugPasso } from "~/domande/passi";
+import { idAziendeAccessibili, rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { scriviAudit } from "./audit.server";
+
+export interface DomandaCaricata {
+  domanda: Domanda;
+  azienda: Azienda;
+}
+
+export type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const cache = new WeakMap<Request, Map<number, Promise<DomandaCaricata>>>();
+
+/** Parses the `:id` route parameter; anything that is not a positive integer is a 404. */
+export function idDomanda(param: string | undefined): number {
+  const id = Number(param);
+  if (!param || !/^[1-9][0-9]{0,9}$/.test(param) || !Number.isSafeInteger(id)) throw rispostaNonTrovata();
+  return id;
+}
+
+/**
+ * The domanda if this profile may see it (legal representative of the company, or a delega valid today),
+ * else 404 with an audit entry. Nested loaders of one request share one lookup.
+ */
+export function caricaDomanda(request: Request, ctx: Contesto, id: number): Promise<DomandaCaricata> {
+  let perRichiesta = cache.get(request);
+  if (!perRichiesta) {
+    perRichiesta = new Map();
+    cache.set(request, perRichiesta);
+  }
+  let p = perRichiesta.get(id);
+  if (!p) {
+    p = leggiDomanda(ctx, id);
+    perRichiesta.set(id, p);
+  }
+  return p;
+}
+
+async function leggiDomanda(ctx: Contesto, id: number): Promise<DomandaCaricata> {
+  const [riga] = await db()
+    .select({ domanda: domande, azienda: aziende })
+    .from(domande)
+    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+    .where(eq(domande.id, id));
+  const accessibili = riga ? await idAziendeAccessibili(ctx) : [];
+  if (!riga || !accessibili.includes(riga.domanda.aziendaId)) {
+    await scriviAudit(db(), {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: "accesso_domanda",
+      oggettoTipo: "domanda",
+      oggettoId: id,
+      esito: "negato",
+    });
+    throw rispostaNonTrovata();
+  }
+  return riga;
+}
+
+/** Steps can be changed only while the domanda is a draft; otherwise the user goes to its detail page. */
+export function richiediBozza({ domanda }: DomandaCaricata): void {
+  if (domanda.stato !== "bozza") throw redirect(`/domande/${domanda.id}/dettaglio`);
+}
+
+/** A deep link to a step whose earlier steps are incomplete goes to the first incomplete step. */
+export function guardiaPasso(caricata: DomandaCaricata, slug: SlugPasso): void {
+  richiediBozza(caricata);
+  if (!passoVisitabile(caricata.domanda.dati, slug)) {
+    const primo = primoPassoIncompleto(caricata.domanda.dati);
+    throw redirect(`/domande/${caricata.domanda.id}/${primo?.slug ?? "riepilogo"}`);
+  }
+}
+
+export async function creaBozza(
+  ctx: Contesto,
+  input: { aziendaId: number; prestazione: Prestazione; fondo: Fondo | null; nonSuggerita: boolean },
+): Promise<number> {
+  return db().transaction(async (tx) => {
+    const [creata] = await tx
+      .insert(domande)
+      .values({
+        aziendaId: input.aziendaId,
+        prestazione: input.prestazione,
+        fondoCodice: input.fondo,
+        prestazioneNonSuggerita: input.nonSuggerita,
+        creataDa: ctx.utente.id,
+      })
+      .returning({ id: domande.id });
+    await registraEvento(tx, ctx, creata.id, "creata", "Bozza creata");
+    await scriviAudit(tx, {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: "crea_bozza",
+      oggettoTipo: "domanda",
+      oggettoId: creata.id,
+      esito: "ok",
+      dettagli: { prestazione: input.prestazione, fondo: input.fondo, nonSuggerita: input.nonSuggerita },
+    });
+    return creata.id;
+  });
+}
+
+export async function registraEvento(
+  tx: Pick<Db, "insert">,
+  ctx: Contesto | null,
+  domandaId: number,
+  tipo: string,
+  descrizione: string,
+): Promise<void> {
+  await tx.insert(eventiDomanda).values({ domandaId, tipo, descrizione, utenteId: ctx?.utente.id ?? null });
+}
+
+export type EsitoSalvataggio = { ok: true; versione: number } | { ok: false; conflitto: true };
+
+export interface ModificaPasso {
+  chiave: ChiavePasso;
+  valore: unknown;
+  /** Later steps whose answers depend on this one and must be answered again (e.g. workers after a unit change). */
+  azzera?: ChiavePasso[];
+  colonne?: Partial<Pick<Domanda, "unitaProduttivaId" | "dataInizio" | "dataFine">>;
+}
+
+/**
+ * Saves one step's answers if nobody changed the draft since the form was shown (versione), in a transaction
+ * with an audit entry. `extra` runs inside the same transaction (e.g. the worker rows).
+ */
+export async function salvaPasso(
+  ctx: Contesto,
+  domandaId: number,
+  versioneAttesa: number,
+  modifica: ModificaPasso,
+  extra?: (tx: Transazione) => Promise<void>,
+): Promise<EsitoSalvataggio> {
+  return db().transaction(async (tx) => {
+    let dati = sql`jsonb_set(${domande.dati}, ${`{${modifica.chiave}}`}::text[], ${JSON.stringify(modifica.valore)}::jsonb)`;
+    for (const chiave of modifica.azzera ?? []) dati = sql`(${dati}) - ${chiave}::text`;
+    const aggiornate = await tx
+      .update(domande)
+      .set({ dati, versione: sql`${domande.versione} + 1`, aggiornataIl: new Date(), ...modifica.colonne })
+      .where(and(eq(domande.id, domandaId), eq(domande.versione, versioneAttesa), eq(domande.stato, "bozza")))
+      .returning({ versione: domande.versione });
+    if (aggiornate.length === 0) {
+      await scriviAudit(tx, {
+        utenteId: ctx.utente.id,
+        ruolo: ctx.ruolo,
+        azione: "salva_passo",
+        oggettoTipo: "domanda",
+        oggettoId: domandaId,
+        esito: "negato",
+        dettagli: { passo: modifica.chiave, motivo: "versione" },
+      });
+      return { ok: false, conflitto: true } as const;
+    }
+    if (extra) await extra(tx);
+    await scriviAudit(tx, {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: "salva_passo",
+      oggettoTipo: "domanda",
+      oggettoId: domandaId,
+      esito: "ok",
+      dettagli: { passo: modifica.chiave },
+    });
+    return { ok: true, versione: aggiornate[0].versione } as const;
+  });
+}
+
+/** Where to go after a valid step: back to the summary when the user came from "Modifica", else the next step. */
+export function dopoIlPasso(domandaId: number, prossimo: string, formData: FormData): string {
+  return formData.get("ritorno") === "riepilogo" ? `/domande/${domandaId}/riepilogo` : `/domande/${domandaId}/${prossimo}`;
+}
