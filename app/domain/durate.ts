@@ -1,0 +1,363 @@
+// Limiti di durata per unità produttiva (REFERENCE §2.2–2.5, §7.2). I periodi precedenti sono passati in ingresso.
+// Conteggio per giorni: un giorno conta se almeno un lavoratore era in integrazione; settimane = giorni ÷ 6 (o ÷ 5).
+import {
+  addDays, anno, dateDi, finestraAnni, finestraSettimane, formatDataItaliana as it, giorniInclusi, intersezione,
+  isFestivo, giornoSettimana, type DataISO, type Intervallo,
+} from "./date";
+import { esito, type Esito } from "./esito";
+import { parametro, type DerogaCisoa } from "./parametri";
+import { NOMI_FONDI, type Fondo, type PeriodoPrecedente, type PeriodoRichiesto } from "./tipi";
+
+export type GiorniSettimanali = 5 | 6;
+
+function lavorabile(data: DataISO, giorniSettimanali: GiorniSettimanali): boolean {
+  return !isFestivo(data) && !(giorniSettimanali === 5 && giornoSettimana(data) === 6);
+}
+
+/** Giorni di un periodo che contano: i giorni fruiti se noti, altrimenti i giorni lavorabili dell'intervallo. */
+function giorniDelPeriodo(p: Intervallo & { giorniFruiti?: DataISO[] }, giorniSettimanali: GiorniSettimanali): DataISO[] {
+  if (p.giorniFruiti) return p.giorniFruiti.filter((d) => p.inizio <= d && d <= p.fine);
+  return dateDi(p).filter((d) => lavorabile(d, giorniSettimanali));
+}
+
+/** Insieme dei giorni utilizzati dentro una finestra (i giorni ripetuti in più periodi contano una volta). */
+export function giorniUtilizzati(
+  periodi: ReadonlyArray<Intervallo & { giorniFruiti?: DataISO[] }>,
+  finestra: Intervallo,
+  giorniSettimanali: GiorniSettimanali,
+): Set<DataISO> {
+  const giorni = new Set<DataISO>();
+  for (const p of periodi) {
+    if (!intersezione(p, finestra)) continue;
+    for (const d of giorniDelPeriodo(p, giorniSettimanali)) if (finestra.inizio <= d && d <= finestra.fine) giorni.add(d);
+  }
+  return giorni;
+}
+
+/** Settimane equivalenti: giorni ÷ 6 (o ÷ 5 con la settimana corta), senza arrotondamento. */
+export function settimaneDaGiorni(giorni: number, giorniSettimanali: GiorniSettimanali, data: DataISO): number {
+  const p = parametro("durata.conteggioGiorni", data);
+  return giorni / (giorniSettimanali === 5 ? p.valore.divisoreSettimanaCorta : p.valore.divisoreSettimanaLunga);
+}
+
+function fmt(settimane: number): string {
+  return (Math.round(settimane * 100) / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
+}
+
+/** Settimane utilizzate nel quinquennio mobile che termina in `fine` (base del contributo addizionale). */
+export function settimaneNelQuinquennio(
+  periodi: ReadonlyArray<Intervallo & { giorniFruiti?: DataISO[] }>,
+  fine: DataISO,
+  giorniSettimanali: GiorniSettimanali,
+): number {
+  const finestra = finestraAnni(fine, 5);
+  return settimaneDaGiorni(giorniUtilizzati(periodi, finestra, giorniSettimanali).size, giorniSettimanali, fine);
+}
+
+/** Unisce intervalli contigui o sovrapposti, in ordine. */
+function catene(intervalli: Intervallo[]): Intervallo[] {
+  const ordinati = [...intervalli].sort((a, b) => (a.inizio < b.inizio ? -1 : a.inizio > b.inizio ? 1 : 0));
+  const out: Intervallo[] = [];
+  for (const i of ordinati) {
+    const ultima = out[out.length - 1];
+    if (ultima && i.inizio <= addDays(ultima.fine, 1)) {
+      if (i.fine > ultima.fine) ultima.fine = i.fine;
+    } else {
+      out.push({ ...i });
+    }
+  }
+  return out;
+}
+
+export interface InputDurataCigo {
+  richiesta: PeriodoRichiesto;
+  precedenti: PeriodoPrecedente[];
+  giorniSettimanali: GiorniSettimanali;
+  /** Art. 10 lett. m), n), o): per edilizia e lapidei gli EONE contano nei limiti. */
+  ediliziaLapidei: boolean;
+  nomeUnitaProduttiva?: string;
+  /** Regola di 1/3: lavoratori occupati in media nel semestre precedente, per orario settimanale. */
+  mediaOccupati?: Array<{ orarioSettimanale: number; lavoratori: number }>;
+  oreRichieste?: number;
+}
+
+export interface EsitoDurata {
+  esiti: Esito[];
+  finestra: Intervallo;
+  settimaneUtilizzate: number;
+  settimaneRichieste: number;
+  settimaneResidue: number;
+  settimaneMassime: number;
+}
+
+function pertinenti(input: { richiesta: PeriodoRichiesto; precedenti: PeriodoPrecedente[] }, contaEone: boolean): PeriodoPrecedente[] {
+  return input.precedenti.filter(
+    (p) =>
+      p.unitaProduttiva === input.richiesta.unitaProduttiva &&
+      p.prestazione === input.richiesta.prestazione &&
+      (p.fondo ?? null) === (input.richiesta.fondo ?? null) &&
+      (contaEone || !p.eone),
+  );
+}
+
+/** Limite in settimane nel biennio mobile, comune a CIGO, FIS e fondi. */
+function limiteBiennio(args: {
+  regola: string;
+  riferimento: string;
+  richiesta: PeriodoRichiesto;
+  precedenti: PeriodoPrecedente[];
+  giorniSettimanali: GiorniSettimanali;
+  settimaneBiennio: number;
+  massimo: number;
+  nomeUp: string;
+  etichetta: string;
+  parametri: Parameters<typeof esito>[0]["parametri"];
+}): EsitoDurata {
+  const finestra = finestraSettimane(args.richiesta.fine, args.settimaneBiennio);
+  const usati = giorniUtilizzati(args.precedenti, finestra, args.giorniSettimanali);
+  const richiesti = giorniDelPeriodo(args.richiesta, args.giorniSettimanali).filter((d) => !usati.has(d));
+  const settimaneUtilizzate = settimaneDaGiorni(usati.size, args.giorniSettimanali, args.richiesta.fine);
+  const settimaneRichieste = settimaneDaGiorni(richiesti.length, args.giorniSettimanali, args.richiesta.fine);
+  const settimaneResidue = Math.max(0, args.massimo - settimaneUtilizzate);
+  const supera = settimaneUtilizzate + settimaneRichieste > args.massimo;
+  const base = `Hai già utilizzato ${fmt(settimaneUtilizzate)} settimane su ${args.massimo} nel biennio mobile ${it(finestra.inizio)}–${it(finestra.fine)} per l'unità produttiva ${args.nomeUp}`;
+  return {
+    finestra, settimaneUtilizzate, settimaneRichieste, settimaneResidue, settimaneMassime: args.massimo,
+    esiti: [
+      esito({
+        regola: args.regola,
+        riferimento: args.riferimento,
+        gravita: supera ? "bloccante" : "informazione",
+        messaggio: supera
+          ? `${base} (${args.etichetta}): le ${fmt(settimaneRichieste)} settimane richieste superano il limite, ne restano ${fmt(settimaneResidue)}.`
+          : `${base} (${args.etichetta}): con le ${fmt(settimaneRichieste)} settimane richieste ne restano ${fmt(settimaneResidue - settimaneRichieste)}.`,
+        dati: {
+          unitaProduttiva: args.richiesta.unitaProduttiva, finestra, giorniUtilizzati: usati.size,
+          giorniRichiesti: richiesti.length, giorniSettimanali: args.giorniSettimanali, settimaneUtilizzate,
+          settimaneRichieste, settimaneMassime: args.massimo, periodiConsiderati: args.precedenti.length,
+        },
+        parametri: args.parametri,
+      }),
+    ],
+  };
+}
+
+export function verificaDurataCigo(input: InputDurataCigo): EsitoDurata {
+  const { richiesta } = input;
+  const p = parametro("durata.cigo", richiesta.inizio);
+  const conteggio = parametro("durata.conteggioGiorni", richiesta.inizio);
+  const rif = p.riferimento;
+  const nomeUp = input.nomeUnitaProduttiva ?? richiesta.unitaProduttiva;
+  const esiti: Esito[] = [];
+
+  // 13 settimane continue per domanda: vale anche per gli EONE.
+  const settimaneContinue = giorniInclusi(richiesta) / 7;
+  esiti.push(
+    esito({
+      regola: "durata.cigo.continue",
+      riferimento: `${rif} c.1`,
+      gravita: settimaneContinue > p.valore.settimaneContinueMax ? "bloccante" : "informazione",
+      messaggio:
+        settimaneContinue > p.valore.settimaneContinueMax
+          ? `Il periodo ${it(richiesta.inizio)}–${it(richiesta.fine)} dura ${fmt(settimaneContinue)} settimane: una domanda di CIGO copre al massimo ${p.valore.settimaneContinueMax} settimane continue; per proseguire presenta una proroga.`
+          : `Il periodo ${it(richiesta.inizio)}–${it(richiesta.fine)} dura ${fmt(settimaneContinue)} settimane, entro le ${p.valore.settimaneContinueMax} settimane continue di una domanda.`,
+      dati: { inizio: richiesta.inizio, fine: richiesta.fine, settimaneContinue, massimo: p.valore.settimaneContinueMax },
+      parametri: [p],
+    }),
+  );
+
+  const contaEone = input.ediliziaLapidei;
+  if (richiesta.eone && !contaEone) {
+    esiti.push(
+      esito({
+        regola: "durata.cigo.biennio",
+        riferimento: `${rif} c.4`,
+        gravita: "informazione",
+        messaggio: `Gli eventi oggettivamente non evitabili non contano nel limite di ${p.valore.settimaneBiennioMax} settimane nel biennio mobile (salvo edilizia e lapidei).`,
+        dati: { eone: true, ediliziaLapidei: false },
+        parametri: [p],
+      }),
+    );
+    return { esiti, finestra: finestraSettimane(richiesta.fine, p.valore.settimaneBiennio), settimaneUtilizzate: 0, settimaneRichieste: 0, settimaneResidue: p.valore.settimaneBiennioMax, settimaneMassime: p.valore.settimaneBiennioMax };
+  }
+
+  const precedenti = pertinenti(input, contaEone);
+  const biennio = limiteBiennio({
+    regola: "durata.cigo.biennio", riferimento: `${rif} c.2`, richiesta, precedenti,
+    giorniSettimanali: input.giorniSettimanali, settimaneBiennio: p.valore.settimaneBiennio,
+    massimo: p.valore.settimaneBiennioMax, nomeUp, etichetta: contaEone ? "CIGO, EONE inclusi per edilizia e lapidei" : "CIGO, esclusi gli EONE",
+    parametri: [p, conteggio],
+  });
+  esiti.push(...biennio.esiti);
+
+  // Dopo 52 settimane consecutive servono 52 settimane di attività normale.
+  const limiteGiorni = p.valore.settimaneConsecutiveMax * 7;
+  const tutte = catene([...precedenti, richiesta]);
+  const corrente = tutte.find((c) => c.inizio <= richiesta.inizio && richiesta.fine <= c.fine)!;
+  const precedenteLunga = catene(precedenti)
+    .filter((c) => c.fine < richiesta.inizio && giorniInclusi(c) >= limiteGiorni)
+    .map((c) => ({ ...c, ripresa: addDays(c.fine, p.valore.settimaneAttivitaNormale * 7 + 1) }))
+    .find((c) => richiesta.inizio < c.ripresa);
+  const consecutiveTroppo = giorniInclusi(corrente) > limiteGiorni;
+  esiti.push(
+    esito({
+      regola: "durata.cigo.consecutive",
+      riferimento: `${rif} c.3`,
+      gravita: consecutiveTroppo || precedenteLunga ? "bloccante" : "informazione",
+      messaggio: consecutiveTroppo
+        ? `Con questa domanda la CIGO dell'unità produttiva ${nomeUp} durerebbe ${fmt(giorniInclusi(corrente) / 7)} settimane consecutive (dal ${it(corrente.inizio)}): il massimo è ${p.valore.settimaneConsecutiveMax}.`
+        : precedenteLunga
+          ? `Dopo ${p.valore.settimaneConsecutiveMax} settimane consecutive di CIGO (${it(precedenteLunga.inizio)}–${it(precedenteLunga.fine)}) servono ${p.valore.settimaneAttivitaNormale} settimane di attività normale: una nuova domanda per l'unità produttiva ${nomeUp} è possibile dal ${it(precedenteLunga.ripresa)}.`
+          : `Il periodo consecutivo di CIGO dell'unità produttiva ${nomeUp} dura ${fmt(giorniInclusi(corrente) / 7)} settimane, entro il massimo di ${p.valore.settimaneConsecutiveMax}.`,
+      dati: { catenaCorrente: corrente, settimaneConsecutive: giorniInclusi(corrente) / 7, ripresaPossibileDal: precedenteLunga?.ripresa ?? null },
+      parametri: [p],
+    }),
+  );
+
+  if (input.mediaOccupati && input.oreRichieste !== undefined) {
+    esiti.push(terzoOreLavorabili(input, precedenti, biennio.finestra, nomeUp));
+  }
+  return { ...biennio, esiti };
+}
+
+function terzoOreLavorabili(input: InputDurataCigo, precedenti: PeriodoPrecedente[], finestra: Intervallo, nomeUp: string): Esito {
+  const p = parametro("durata.cigo", input.richiesta.inizio);
+  const ore = parametro("durata.cigo.oreLavorabili", input.richiesta.inizio);
+  // Ore in centesimi per restare sugli interi.
+  const orarioCentesimi = input.mediaOccupati!.reduce((s, m) => s + Math.round(m.orarioSettimanale * 100) * m.lavoratori, 0);
+  const lavorabiliCentesimi = orarioCentesimi * ore.valore.settimane;
+  const { numeratore, denominatore } = p.valore.quotaOreLavorabili;
+  const limiteCentesimi = Math.floor((lavorabiliCentesimi * numeratore) / denominatore);
+  // Le ore autorizzate di un periodo a cavallo della finestra contano in proporzione ai giorni di calendario dentro.
+  const autorizzateCentesimi = precedenti.reduce((s, x) => {
+    const dentro = intersezione(x, finestra);
+    if (!dentro || x.oreAutorizzate === undefined) return s;
+    return s + Math.round((x.oreAutorizzate * 100 * giorniInclusi(dentro)) / giorniInclusi(x));
+  }, 0);
+  const richiesteCentesimi = Math.round(input.oreRichieste! * 100);
+  const supera = autorizzateCentesimi + richiesteCentesimi > limiteCentesimi;
+  const h = (c: number) => (c / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
+  return esito({
+    regola: "durata.cigo.terzoOre",
+    riferimento: `${p.riferimento} c.5`,
+    gravita: supera ? "bloccante" : "informazione",
+    messaggio: supera
+      ? `Le ore autorizzate nel biennio mobile (${h(autorizzateCentesimi)}) più quelle richieste (${h(richiesteCentesimi)}) superano un terzo delle ore lavorabili dell'unità produttiva ${nomeUp} (${h(limiteCentesimi)} ore).`
+      : `Ore autorizzate nel biennio mobile ${h(autorizzateCentesimi)} più richieste ${h(richiesteCentesimi)}: entro un terzo delle ore lavorabili dell'unità produttiva ${nomeUp} (${h(limiteCentesimi)} ore).`,
+    dati: {
+      mediaOccupati: input.mediaOccupati, oreLavorabiliBiennio: lavorabiliCentesimi / 100, limiteOre: limiteCentesimi / 100,
+      oreAutorizzateBiennio: autorizzateCentesimi / 100, oreRichieste: richiesteCentesimi / 100, finestra,
+    },
+    parametri: [p, ore],
+  });
+}
+
+export interface InputDurataFis {
+  richiesta: PeriodoRichiesto;
+  precedenti: PeriodoPrecedente[];
+  giorniSettimanali: GiorniSettimanali;
+  dipendentiMedi: number;
+  causaleStraordinaria?: boolean;
+  nomeUnitaProduttiva?: string;
+}
+
+export function verificaDurataFis(input: InputDurataFis): EsitoDurata {
+  const p = parametro("durata.fis", input.richiesta.inizio);
+  const conteggio = parametro("durata.conteggioGiorni", input.richiesta.inizio);
+  const piccola = input.dipendentiMedi <= p.valore.sogliaDipendenti;
+  const massimo = piccola ? p.valore.settimanePiccole : p.valore.settimaneGrandi;
+  const risultato = limiteBiennio({
+    regola: "durata.fis.biennio", riferimento: p.riferimento, richiesta: input.richiesta,
+    precedenti: pertinenti(input, true), giorniSettimanali: input.giorniSettimanali,
+    settimaneBiennio: p.valore.settimaneBiennio, massimo,
+    nomeUp: input.nomeUnitaProduttiva ?? input.richiesta.unitaProduttiva,
+    etichetta: `FIS, ${input.dipendentiMedi} dipendenti medi: limite ${massimo} settimane`,
+    parametri: [p, conteggio],
+  });
+  if (input.causaleStraordinaria) {
+    const ammessa = input.dipendentiMedi <= p.valore.sogliaCauseStraordinarie;
+    risultato.esiti.push(
+      esito({
+        regola: "durata.fis.causaleStraordinaria",
+        riferimento: p.riferimento,
+        gravita: ammessa ? "informazione" : "bloccante",
+        messaggio: ammessa
+          ? `Le causali straordinarie sono ammesse nel FIS fino a ${p.valore.sogliaCauseStraordinarie} dipendenti medi: l'azienda ne ha ${input.dipendentiMedi}.`
+          : `Con ${input.dipendentiMedi} dipendenti medi (oltre ${p.valore.sogliaCauseStraordinarie}) le causali straordinarie non sono coperte dal FIS ma dalla CIGS.`,
+        dati: { dipendentiMedi: input.dipendentiMedi, soglia: p.valore.sogliaCauseStraordinarie },
+        parametri: [p],
+      }),
+    );
+  }
+  return risultato;
+}
+
+export interface InputDurataFondo {
+  richiesta: PeriodoRichiesto & { fondo: Fondo };
+  precedenti: PeriodoPrecedente[];
+  giorniSettimanali: GiorniSettimanali;
+  nomeUnitaProduttiva?: string;
+}
+
+export function verificaDurataFondo(input: InputDurataFondo): EsitoDurata {
+  const p = parametro("durata.fondi", input.richiesta.inizio);
+  const conteggio = parametro("durata.conteggioGiorni", input.richiesta.inizio);
+  const cigo = parametro("durata.cigo", input.richiesta.inizio);
+  return limiteBiennio({
+    regola: "durata.fondo.biennio", riferimento: p.riferimento, richiesta: input.richiesta,
+    precedenti: pertinenti(input, true), giorniSettimanali: input.giorniSettimanali,
+    settimaneBiennio: cigo.valore.settimaneBiennio, massimo: p.valore[input.richiesta.fondo],
+    nomeUp: input.nomeUnitaProduttiva ?? input.richiesta.unitaProduttiva,
+    etichetta: NOMI_FONDI[input.richiesta.fondo],
+    parametri: [p, conteggio],
+  });
+}
+
+export interface InputGiorniCisoa {
+  cf: string;
+  nominativo?: string;
+  /** Giorni di CISOA già autorizzati o fruiti dal lavoratore. */
+  giorniPrecedenti: DataISO[];
+  giorniRichiesti: DataISO[];
+}
+
+export interface EsitoGiorniCisoa {
+  perAnno: Array<{ anno: number; giorniComputati: number; giorniInDeroga: number; residui: number }>;
+  esito: Esito;
+}
+
+function inDerogaNonComputata(d: DataISO, deroghe: DerogaCisoa[]): boolean {
+  return deroghe.some((x) => x.nonComputaNei90Giorni && x.inizio <= d && d <= x.fine);
+}
+
+/** CISOA: al massimo 90 giorni per lavoratore nell'anno solare, esclusi i giorni concessi in deroga. */
+export function verificaGiorniCisoa(input: InputGiorniCisoa): EsitoGiorniCisoa {
+  const richiesti = [...new Set(input.giorniRichiesti)].sort();
+  if (richiesti.length === 0) throw new RangeError("Servono i giorni richiesti");
+  const p = parametro("durata.cisoa", richiesti[0]);
+  const deroghe = parametro("cisoa.deroghe", richiesti[0]);
+  const tutti = new Set([...input.giorniPrecedenti, ...richiesti]);
+  const anni = [...new Set(richiesti.map(anno))].sort();
+  const perAnno = anni.map((a) => {
+    const giorni = [...tutti].filter((d) => anno(d) === a);
+    const inDeroga = giorni.filter((d) => inDerogaNonComputata(d, deroghe.valore)).length;
+    const computati = giorni.length - inDeroga;
+    return { anno: a, giorniComputati: computati, giorniInDeroga: inDeroga, residui: Math.max(0, p.valore.giorniAnnoMax - computati) };
+  });
+  const oltre = perAnno.filter((x) => x.giorniComputati > p.valore.giorniAnnoMax);
+  const chi = input.nominativo ?? input.cf;
+  return {
+    perAnno,
+    esito: esito({
+      regola: "durata.cisoa.giorni",
+      riferimento: p.riferimento,
+      gravita: oltre.length > 0 ? "bloccante" : "informazione",
+      messaggio:
+        oltre.length > 0
+          ? `${chi}: nel ${oltre[0].anno} i giorni di CISOA sarebbero ${oltre[0].giorniComputati}, oltre il massimo di ${p.valore.giorniAnnoMax} giorni per anno (esclusi i giorni in deroga).`
+          : perAnno.map((x) => `${chi}: ${x.giorniComputati} giorni di CISOA su ${p.valore.giorniAnnoMax} nel ${x.anno}${x.giorniInDeroga > 0 ? ` (più ${x.giorniInDeroga} in deroga, non computati)` : ""}.`).join(" "),
+      dati: { cf: input.cf, perAnno, giorniRichiesti: richiesti },
+      parametri: [p, deroghe],
+    }),
+  };
+}

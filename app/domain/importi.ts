@@ -1,0 +1,249 @@
+// Importi (art. 3 e art. 5 d.lgs. 148/2015; REFERENCE §2.2). Denaro sempre in centesimi interi, mai in virgola mobile.
+import { addDays, addMonths, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
+import { esito, type Esito } from "./esito";
+import { parametro, type FasciaContributo, type VersioneParametroApplicata } from "./parametri";
+import { nomePrestazione, type Prestazione } from "./tipi";
+
+/** Divisione intera arrotondata al centesimo più vicino (metà per eccesso), su numeri non negativi. */
+function divArrotondata(numeratore: number, denominatore: number): number {
+  return Math.floor((2 * numeratore + denominatore) / (2 * denominatore));
+}
+
+const euro = (c: number) => (c / 100).toLocaleString("it-IT", { style: "currency", currency: "EUR" });
+
+export interface InputIntegrazione {
+  prestazione: Prestazione;
+  /** Una data del mese di competenza: sceglie il massimale dell'anno. */
+  competenza: DataISO;
+  retribuzioneOrariaCentesimi: number;
+  /** Orario contrattuale settimanale (ore). */
+  orarioSettimanale: number;
+  /** Ore non lavorate, settimana per settimana, nel mese di competenza. */
+  oreNonLavoratePerSettimana: number[];
+  /** Edilizia o lapidei con causale intemperie stagionali: massimale maggiorato del 20%. */
+  intemperieEdiliziaLapidei?: boolean;
+  /** CISOA per intemperie stagionali: il massimale non si applica. */
+  cisoaIntemperie?: boolean;
+}
+
+export interface EsitoIntegrazione {
+  settimane: Array<{ oreNonLavorate: number; oreIndennizzate: number; importoCentesimi: number }>;
+  lordoCentesimi: number;
+  massimaleCentesimi: number | null;
+  lordoLimitatoCentesimi: number;
+  riduzioneCentesimi: number;
+  nettoCentesimi: number;
+  esito: Esito;
+}
+
+export function calcolaIntegrazione(input: InputIntegrazione): EsitoIntegrazione {
+  if (!Number.isInteger(input.retribuzioneOrariaCentesimi) || input.retribuzioneOrariaCentesimi < 0) {
+    throw new RangeError("La retribuzione oraria va espressa in centesimi interi non negativi");
+  }
+  if (!(input.orarioSettimanale > 0)) throw new RangeError("L'orario settimanale deve essere positivo");
+  const d = input.competenza;
+  const cisoa = input.prestazione === "CISOA";
+  const misura = cisoa ? parametro("cisoa.percentuale", d) : parametro("importo.percentuale", d);
+  const riduzione = parametro("importo.riduzione", d);
+  const orarioCentesimi = Math.round(input.orarioSettimanale * 100);
+  const paga = input.retribuzioneOrariaCentesimi;
+
+  // Settimana per settimana: ore tra zero e l'orario contrattuale (in centesimi d'ora).
+  const settimane = input.oreNonLavoratePerSettimana.map((ore) => {
+    const oreCentesimi = Math.min(Math.max(0, Math.round(ore * 100)), orarioCentesimi);
+    const importo = cisoa
+      ? divArrotondata(paga * oreCentesimi * (misura.valore as { numeratore: number }).numeratore, 100 * (misura.valore as { denominatore: number }).denominatore)
+      : divArrotondata(paga * oreCentesimi * (misura.valore as number), 100 * 10_000);
+    return { oreNonLavorate: ore, oreIndennizzate: oreCentesimi / 100, importoCentesimi: importo, oreCentesimi };
+  });
+  const lordo = settimane.reduce((s, x) => s + x.importoCentesimi, 0);
+  const oreIntegrateCentesimi = settimane.reduce((s, x) => s + x.oreCentesimi, 0);
+
+  const senzaMassimale = cisoa && input.cisoaIntemperie === true && parametro("cisoa.massimaleIntemperie", d).valore === false;
+  const parametriUsati: VersioneParametroApplicata<unknown>[] = [misura, riduzione];
+  let massimale: number | null = null;
+  if (!senzaMassimale) {
+    const m = parametro("massimale.mensile", d);
+    const prop = parametro("massimale.proporzionamento", d);
+    parametriUsati.push(m, prop);
+    const mensile = input.intemperieEdiliziaLapidei ? m.valore.intemperieLordoCentesimi : m.valore.lordoCentesimi;
+    // Il massimale è mensile: per le ore integrate si rapporta alle ore contrattuali del mese (orario × 52 / 12).
+    massimale = Math.min(
+      mensile,
+      divArrotondata(mensile * oreIntegrateCentesimi * prop.valore.mesiAnno, orarioCentesimi * prop.valore.settimaneAnno),
+    );
+  }
+  const limitato = massimale === null ? lordo : Math.min(lordo, massimale);
+  const trattenuta = divArrotondata(limitato * riduzione.valore, 10_000);
+  const netto = limitato - trattenuta;
+  const percentuale = cisoa
+    ? `${(misura.valore as { numeratore: number }).numeratore}/${(misura.valore as { denominatore: number }).denominatore}`
+    : `${(misura.valore as number) / 100}%`;
+  const messaggio =
+    `${nomePrestazione(input.prestazione)}: ${percentuale} della retribuzione oraria di ${euro(paga)} per ${oreIntegrateCentesimi / 100} ore = ${euro(lordo)} lordi` +
+    (massimale === null
+      ? " (massimale non applicato alla CISOA per intemperie stagionali)"
+      : lordo > massimale
+        ? `, ridotti al massimale di ${euro(massimale)}`
+        : `, entro il massimale di ${euro(massimale)}`) +
+    `; meno la riduzione del ${riduzione.valore / 100}% (${euro(trattenuta)}) restano ${euro(netto)}.`;
+  return {
+    settimane: settimane.map(({ oreCentesimi: _o, ...s }) => s),
+    lordoCentesimi: lordo,
+    massimaleCentesimi: massimale,
+    lordoLimitatoCentesimi: limitato,
+    riduzioneCentesimi: trattenuta,
+    nettoCentesimi: netto,
+    esito: esito({
+      regola: "importi.integrazione",
+      riferimento: cisoa ? "art. 8 L. 457/1972; art. 26 L. 41/1986" : "art. 3 d.lgs. 148/2015; art. 26 L. 41/1986",
+      gravita: "informazione",
+      messaggio,
+      dati: {
+        ...input, lordoCentesimi: lordo, massimaleCentesimi: massimale, lordoLimitatoCentesimi: limitato,
+        riduzioneCentesimi: trattenuta, nettoCentesimi: netto, oreIntegrate: oreIntegrateCentesimi / 100,
+      },
+      parametri: parametriUsati,
+    }),
+  };
+}
+
+/**
+ * Aliquote ridotte del contributo addizionale (art. 5 c.1-ter): spettano se la serie di periodi di cui fa parte quello
+ * nuovo è iniziata, dal 2025, dopo almeno 24 mesi senza CIGO/CIGS/CIGD (contati dal giorno dopo la fine dell'ultimo
+ * periodo). `precedenti`: tutti i periodi fruiti dal datore di lavoro almeno nei 24 mesi prima della serie.
+ */
+export function riduzioneContributoApplicabile(inizioPeriodo: DataISO, precedenti: Intervallo[]): { applicabile: boolean; esito: Esito } {
+  const ordinati = [...precedenti].filter((p) => p.inizio < inizioPeriodo).sort((a, b) => (a.inizio < b.inizio ? -1 : a.inizio > b.inizio ? 1 : 0));
+  let ridotte;
+  try {
+    ridotte = parametro("contributoAddizionale.aliquoteRidotte", inizioPeriodo);
+  } catch {
+    ridotte = null;
+  }
+  const mesi = ridotte?.valore.mesiSenzaUtilizzo ?? 24;
+  // Risale la serie: il primo periodo (o quello nuovo) preceduto da una pausa di almeno 24 mesi. Senza periodi
+  // precedenti noti la pausa si presume: per questo il chiamante passa almeno i 24 mesi prima della serie.
+  let inizioSerie = inizioPeriodo;
+  let fineUltimoPrima: DataISO | null = null;
+  for (let i = ordinati.length; i >= 0; i--) {
+    const fine = ordinati.slice(0, i).reduce<DataISO | null>((m, p) => (m === null || p.fine > m ? p.fine : m), null);
+    if (fine === null || addMonths(addDays(fine, 1), mesi) <= inizioSerie) {
+      fineUltimoPrima = fine;
+      break;
+    }
+    inizioSerie = ordinati[i - 1].inizio;
+  }
+  const applicabile = ridotte !== null && inizioSerie >= ridotte.validoDal;
+  return {
+    applicabile,
+    esito: esito({
+      regola: "importi.contributoAddizionale.riduzione",
+      riferimento: "art. 5 c.1-ter d.lgs. 148/2015",
+      gravita: "informazione",
+      messaggio: applicabile
+        ? `Aliquote ridotte del contributo addizionale applicabili: la serie di periodi iniziata il ${it(inizioSerie)} segue ${mesi} mesi senza integrazioni salariali${fineUltimoPrima ? ` (ultimo periodo precedente concluso il ${it(fineUltimoPrima)})` : ""}.`
+        : ridotte === null
+          ? `Le aliquote ridotte del contributo addizionale valgono solo dal 2025.`
+          : `Aliquote ridotte del contributo addizionale non applicabili: manca una pausa di ${mesi} mesi senza integrazioni salariali prima della serie iniziata il ${it(inizioSerie)}, oppure la serie è iniziata prima del 2025.`,
+      dati: { inizioPeriodo, inizioSerie, fineUltimoPeriodoPrecedente: fineUltimoPrima, mesiSenzaUtilizzo: mesi, periodiConsiderati: ordinati.length },
+      parametri: ridotte ? [ridotte] : [],
+    }),
+  };
+}
+
+export interface InputContributo {
+  prestazione: Prestazione;
+  /** Data del periodo (sceglie le aliquote in vigore). */
+  data: DataISO;
+  /** Retribuzione globale persa per le ore non lavorate, in centesimi. */
+  retribuzionePersaCentesimi: number;
+  eone: boolean;
+  /** Settimane già fruite nel quinquennio mobile prima del periodo (CIGO+CIGS+CIGD). */
+  settimanePrecedentiQuinquennio: number;
+  /** Settimane del periodo. */
+  settimanePeriodo: number;
+  aliquoteRidotte: boolean;
+}
+
+export interface EsitoContributo {
+  importoCentesimi: number;
+  quote: Array<{ settimane: number; aliquota: number; imponibileCentesimi: number; importoCentesimi: number }>;
+  esito: Esito;
+}
+
+export function calcolaContributoAddizionale(input: InputContributo): EsitoContributo {
+  const d = input.data;
+  if (!Number.isInteger(input.retribuzionePersaCentesimi) || input.retribuzionePersaCentesimi < 0) {
+    throw new RangeError("La retribuzione persa va espressa in centesimi interi non negativi");
+  }
+  const esenzione = parametro("contributoAddizionale.eoneEsente", d);
+  if (input.eone && esenzione.valore) {
+    return {
+      importoCentesimi: 0, quote: [],
+      esito: esito({
+        regola: "importi.contributoAddizionale", riferimento: esenzione.riferimento, gravita: "informazione",
+        messaggio: "Il contributo addizionale non è dovuto per gli eventi oggettivamente non evitabili.",
+        dati: { ...input, importoCentesimi: 0 }, parametri: [esenzione],
+      }),
+    };
+  }
+  if (input.prestazione === "AIS_FIS") {
+    const fis = parametro("contributoAddizionale.fis", d);
+    const importo = divArrotondata(input.retribuzionePersaCentesimi * fis.valore, 10_000);
+    return {
+      importoCentesimi: importo,
+      quote: [{ settimane: input.settimanePeriodo, aliquota: fis.valore, imponibileCentesimi: input.retribuzionePersaCentesimi, importoCentesimi: importo }],
+      esito: esito({
+        regola: "importi.contributoAddizionale", riferimento: fis.riferimento, gravita: "informazione",
+        messaggio: `Contributo addizionale FIS: ${fis.valore / 100}% di ${euro(input.retribuzionePersaCentesimi)} = ${euro(importo)}.`,
+        dati: { ...input, importoCentesimi: importo }, parametri: [fis],
+      }),
+    };
+  }
+  if (input.prestazione !== "CIGO") {
+    throw new RangeError(`Contributo addizionale non configurato per ${nomePrestazione(input.prestazione)}`);
+  }
+  const p = input.aliquoteRidotte ? parametro("contributoAddizionale.aliquoteRidotte", d) : parametro("contributoAddizionale.aliquote", d);
+  const fasce: FasciaContributo[] = Array.isArray(p.valore) ? p.valore : p.valore.fasce;
+  // Il periodo si divide tra le fasce in proporzione alle settimane; l'ultima quota prende il resto dei centesimi.
+  const quote: EsitoContributo["quote"] = [];
+  let gia = input.settimanePrecedentiQuinquennio;
+  let restante = input.settimanePeriodo;
+  for (const f of fasce) {
+    const spazio = Math.max(0, (f.finoASettimane ?? Number.POSITIVE_INFINITY) - gia);
+    const settimane = Math.min(restante, spazio);
+    if (settimane > 0) {
+      quote.push({ settimane, aliquota: f.aliquota, imponibileCentesimi: 0, importoCentesimi: 0 });
+      gia += settimane;
+      restante -= settimane;
+    }
+  }
+  if (quote.length === 0) {
+    // Periodo senza settimane: la fascia è quella in cui si trova il datore di lavoro.
+    const f = fasce.find((x) => x.finoASettimane === null || gia < x.finoASettimane)!;
+    quote.push({ settimane: 0, aliquota: f.aliquota, imponibileCentesimi: 0, importoCentesimi: 0 });
+  }
+  let assegnato = 0;
+  quote.forEach((q, i) => {
+    q.imponibileCentesimi = i === quote.length - 1
+      ? input.retribuzionePersaCentesimi - assegnato
+      : Math.floor((input.retribuzionePersaCentesimi * q.settimane) / input.settimanePeriodo);
+    assegnato += q.imponibileCentesimi;
+    q.importoCentesimi = divArrotondata(q.imponibileCentesimi * q.aliquota, 10_000);
+  });
+  const importo = quote.reduce((s, q) => s + q.importoCentesimi, 0);
+  const dettaglio = quote.map((q) => `${q.aliquota / 100}% su ${euro(q.imponibileCentesimi)}`).join(" + ");
+  return {
+    importoCentesimi: importo,
+    quote,
+    esito: esito({
+      regola: "importi.contributoAddizionale",
+      riferimento: p.riferimento,
+      gravita: "informazione",
+      messaggio: `Contributo addizionale${input.aliquoteRidotte ? " (aliquote ridotte)" : ""}: ${Math.round(input.settimanePrecedentiQuinquennio * 100) / 100} settimane già fruite nel quinquennio mobile, ${Math.round(input.settimanePeriodo * 100) / 100} nel periodo; ${dettaglio} = ${euro(importo)}.`,
+      dati: { ...input, quote, importoCentesimi: importo },
+      parametri: [p],
+    }),
+  };
+}
