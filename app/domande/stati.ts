@@ -1,0 +1,108 @@
+// The life of a domanda (ARCHITECTURE.md, "A domanda's life"): which transitions exist, who performs them, the
+// Italian labels and the next action per state. Pure module: services check a transition here before running
+// it, lists and detail pages read labels and actions; the istruttoria adds its transitions without new states.
+import type { StatoDomanda } from "#db/schema";
+
+export type { StatoDomanda };
+
+export const STATI_DOMANDA = [
+  "bozza",
+  "inviata",
+  "in_istruttoria",
+  "sospesa",
+  "autorizzata",
+  "autorizzata_parziale",
+  "respinta",
+  "rinunciata",
+] as const satisfies readonly StatoDomanda[];
+
+export type Transizione = "invia" | "elimina" | "rinuncia" | "prendi_in_carico" | "richiedi" | "riprendi" | "decidi";
+
+/** Who may perform a transition: the company's side (employer or intermediary) or the Sede. */
+export type Attore = "azienda" | "sede";
+
+interface RegolaTransizione {
+  da: readonly StatoDomanda[];
+  /** null: the row is deleted (a draft that is thrown away leaves only its audit entry). */
+  verso: readonly StatoDomanda[] | null;
+  attore: Attore;
+}
+
+export const TRANSIZIONI: Record<Transizione, RegolaTransizione> = {
+  invia: { da: ["bozza"], verso: ["inviata"], attore: "azienda" },
+  elimina: { da: ["bozza"], verso: null, attore: "azienda" },
+  // Withdrawal is possible until the Sede decides, also while it is examining or waiting for an answer.
+  rinuncia: { da: ["inviata", "in_istruttoria", "sospesa"], verso: ["rinunciata"], attore: "azienda" },
+  prendi_in_carico: { da: ["inviata"], verso: ["in_istruttoria"], attore: "sede" },
+  richiedi: { da: ["in_istruttoria"], verso: ["sospesa"], attore: "sede" },
+  riprendi: { da: ["sospesa"], verso: ["in_istruttoria"], attore: "sede" },
+  decidi: {
+    da: ["in_istruttoria"],
+    verso: ["autorizzata", "autorizzata_parziale", "respinta"],
+    attore: "sede",
+  },
+};
+
+export const ETICHETTE_STATO: Record<StatoDomanda, string> = {
+  bozza: "Bozza",
+  inviata: "Inviata",
+  in_istruttoria: "In istruttoria",
+  sospesa: "Sospesa in attesa di risposta",
+  autorizzata: "Autorizzata",
+  autorizzata_parziale: "Autorizzata parzialmente",
+  respinta: "Respinta",
+  rinunciata: "Rinunciata",
+};
+
+/** Bootstrap badge classes per state (literal names: the CSS purge keeps only classes written in full). */
+export const CLASSI_STATO: Record<StatoDomanda, string> = {
+  bozza: "bg-secondary",
+  inviata: "bg-primary",
+  in_istruttoria: "bg-primary",
+  sospesa: "bg-warning text-dark",
+  autorizzata: "bg-success",
+  autorizzata_parziale: "bg-success",
+  respinta: "bg-danger",
+  rinunciata: "bg-dark",
+};
+
+export function statoDomandaValido(valore: string): valore is StatoDomanda {
+  return (STATI_DOMANDA as readonly string[]).includes(valore);
+}
+
+/** May `transizione` start from `stato`? */
+export function transizionePossibile(stato: StatoDomanda, transizione: Transizione): boolean {
+  return TRANSIZIONI[transizione].da.includes(stato);
+}
+
+/** The states reachable from `stato` (row deletion is not a state). */
+export function statiSuccessivi(stato: StatoDomanda): StatoDomanda[] {
+  const verso = Object.values(TRANSIZIONI)
+    .filter((t) => t.da.includes(stato) && t.verso)
+    .flatMap((t) => t.verso ?? []);
+  return [...new Set(verso)];
+}
+
+/** A decided or withdrawn domanda changes no more (a later appeal is a new procedure). */
+export function statoFinale(stato: StatoDomanda): boolean {
+  return statiSuccessivi(stato).length === 0;
+}
+
+/** The states in which the company's side may act (the Sede's own transitions come with the istruttoria). */
+export function azioniAzienda(stato: StatoDomanda): Transizione[] {
+  return (Object.keys(TRANSIZIONI) as Transizione[]).filter(
+    (t) => TRANSIZIONI[t].attore === "azienda" && transizionePossibile(stato, t),
+  );
+}
+
+export interface ProssimaAzione {
+  etichetta: string;
+  /** Path relative to /domande/:id. */
+  percorso: "" | "dettaglio";
+}
+
+/** What "Le tue domande" offers next: a draft is continued, everything else is looked at. */
+export function prossimaAzione(stato: StatoDomanda): ProssimaAzione {
+  if (stato === "bozza") return { etichetta: "Continua la compilazione", percorso: "" };
+  return { etichetta: "Vedi dettaglio", percorso: "dettaglio" };
+}
