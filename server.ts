@@ -26,6 +26,8 @@ impostaConnessione(connessione);
 
 const build = (await import(pathToFileURL(path.join(radice, "build/index.js")).href)) as ServerBuild;
 
+const paginaCsrf = `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Errore: richiesta non valida — OMNIA IS</title><link rel="stylesheet" href="/css/app.css"></head><body><main class="container my-5"><h1>Richiesta non valida</h1><p>Per la tua sicurezza non abbiamo eseguito l'operazione: la richiesta non proviene da una pagina di questo servizio. Torna alla pagina precedente, ricaricala e riprova.</p><p><a href="/">Vai alla pagina iniziale</a></p></main></body></html>`;
+
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
@@ -55,6 +57,25 @@ app.use((req, res, next) => {
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  next();
+});
+
+// First CSRF line (ADR 005): a cross-origin POST never reaches Remix (which would answer it with a bare 500).
+// The per-form token is checked in the actions.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const fonte = req.get("origin") ?? req.get("referer");
+  let host: string | null = null;
+  try {
+    host = fonte ? new URL(fonte).host : null;
+  } catch {
+    host = "";
+  }
+  const atteso = req.get("x-forwarded-host") && app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host");
+  if (host !== null && host !== atteso) {
+    res.status(403).type("html").send(paginaCsrf);
+    return;
+  }
   next();
 });
 

@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await leggiFormProtetto(request, sessione.csrfToken);
   const scelta = await scegliProfilo(utente, sessione.id, String(formData.get("profilo") ?? ""));
   if (!scelta) return json({ errore: m.profiloNonValido }, { status: 422 });
-  return redirect(ritornoSicuro(formData.get("ritorno")) ?? "/area-riservata");
+  return redirect(ritornoSicuro(formData.get("ritorno")) ?? "/area-riservata", 303);
 }
 
 export default function Profilo() {

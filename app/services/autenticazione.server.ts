@@ -34,7 +34,7 @@ export async function accedi(identita: IdentitaVerificata, ritorno: string | nul
     await impostaProfilo(sessione.id, opzioni[0].ruolo, opzioni[0].aziendaId);
     destinazione = ritorno ?? "/area-riservata";
   }
-  return redirect(destinazione, { headers: { "Set-Cookie": cookieSessione(token, sessione.scadeIl) } });
+  return redirect(destinazione, { status: 303, headers: { "Set-Cookie": cookieSessione(token, sessione.scadeIl) } });
 }
 
 export async function esci(utente: Utente | null, sessioneId: string | null): Promise<Response> {
@@ -42,7 +42,7 @@ export async function esci(utente: Utente | null, sessioneId: string | null): Pr
   if (utente) {
     await scriviAudit(db(), { utenteId: utente.id, azione: "uscita", oggettoTipo: "sessione", esito: "ok" });
   }
-  return redirect("/", { headers: { "Set-Cookie": cookieSessioneVuoto() } });
+  return redirect("/", { status: 303, headers: { "Set-Cookie": cookieSessioneVuoto() } });
 }
 
 export async function scegliProfilo(

@@ -24,10 +24,6 @@ export const CercaAziendaSchema = z.object({
 
 export const NuovaDomandaSchema = z.object({
   aziendaId: z.coerce.number().int().positive(),
-  prestazione: z.enum(PRESTAZIONI, {
-    required_error: messaggiNuova.prestazione,
-    invalid_type_error: messaggiNuova.prestazione,
-    errorMap: () => ({ message: messaggiNuova.prestazione }),
-  }),
+  prestazione: z.enum(PRESTAZIONI, { errorMap: () => ({ message: messaggiNuova.prestazione }) }),
   conferma: z.literal("si").optional(),
 });
