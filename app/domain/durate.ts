@@ -14,10 +14,13 @@ function lavorabile(data: DataISO, giorniSettimanali: GiorniSettimanali): boolea
   return !isFestivo(data) && !(giorniSettimanali === 5 && giornoSettimana(data) === 6);
 }
 
-/** Giorni di un periodo che contano: i giorni fruiti se noti, altrimenti i giorni lavorabili dell'intervallo. */
+/**
+ * Giorni di un periodo che contano: i giorni fruiti se noti, altrimenti tutti quelli dell'intervallo; in entrambi i casi
+ * solo i giorni lavorabili, così le settimane equivalenti non superano mai quelle di calendario.
+ */
 function giorniDelPeriodo(p: Intervallo & { giorniFruiti?: DataISO[] }, giorniSettimanali: GiorniSettimanali): DataISO[] {
-  if (p.giorniFruiti) return p.giorniFruiti.filter((d) => p.inizio <= d && d <= p.fine);
-  return dateDi(p).filter((d) => lavorabile(d, giorniSettimanali));
+  const candidati = p.giorniFruiti ? p.giorniFruiti.filter((d) => p.inizio <= d && d <= p.fine) : dateDi(p);
+  return candidati.filter((d) => lavorabile(d, giorniSettimanali));
 }
 
 /** Insieme dei giorni utilizzati dentro una finestra (i giorni ripetuti in più periodi contano una volta). */
@@ -115,7 +118,8 @@ function limiteBiennio(args: {
 }): EsitoDurata {
   const finestra = finestraSettimane(args.richiesta.fine, args.settimaneBiennio);
   const usati = giorniUtilizzati(args.precedenti, finestra, args.giorniSettimanali);
-  const richiesti = giorniDelPeriodo(args.richiesta, args.giorniSettimanali).filter((d) => !usati.has(d));
+  const richiesti = giorniDelPeriodo({ ...args.richiesta, giorniFruiti: args.richiesta.giorni }, args.giorniSettimanali)
+    .filter((d) => !usati.has(d));
   const settimaneUtilizzate = settimaneDaGiorni(usati.size, args.giorniSettimanali, args.richiesta.fine);
   const settimaneRichieste = settimaneDaGiorni(richiesti.length, args.giorniSettimanali, args.richiesta.fine);
   const settimaneResidue = Math.max(0, args.massimo - settimaneUtilizzate);

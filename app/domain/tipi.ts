@@ -75,6 +75,8 @@ export interface PeriodoPrecedente extends Intervallo {
 }
 
 export interface PeriodoRichiesto extends Intervallo {
+  /** Giorni specifici (es. eventi meteo a giornate): se assenti contano tutti i giorni lavorabili dell'intervallo. */
+  giorni?: DataISO[];
   prestazione: Prestazione;
   fondo?: Fondo | null;
   unitaProduttiva: string;
