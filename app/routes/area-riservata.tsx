@@ -66,9 +66,17 @@ export default function AreaRiservata() {
               </table>
             </div>
           )}
-          <p>
-            <Link to="/profilo">Cambia profilo</Link>
-          </p>
+          <ul>
+            <li>
+              <Link to="/domande">Le tue domande</Link>
+            </li>
+            <li>
+              <Link to="/domande/nuova">Nuova domanda</Link>
+            </li>
+            <li>
+              <Link to="/profilo">Cambia profilo</Link>
+            </li>
+          </ul>
         </section>
       )}
     </>

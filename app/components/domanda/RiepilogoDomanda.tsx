@@ -1,0 +1,202 @@
+// The read-only summary of a domanda, shared by the check-your-answers page (with "Modifica" links), its print
+// preview, and the detail page of a sent domanda (as submitted). GOV.UK summary cards: one card per step with its
+// title and action, rows of key and value in a <dl>.
+import { Link } from "@remix-run/react";
+import type {
+  AllegatoRiepilogo,
+  EsitoRiepilogo,
+  Intestazione,
+  LavoratoreRiepilogo,
+  SezioneRiepilogo,
+} from "~/services/riepilogo.server";
+
+export interface PropsRiepilogoDomanda {
+  intestazione: Intestazione;
+  sezioni: SezioneRiepilogo[];
+  lavoratori: LavoratoreRiepilogo[];
+  allegati: AllegatoRiepilogo[];
+  /** With "Modifica" links to each step that come back to the summary (a draft, not in print preview). */
+  modificabile?: boolean;
+}
+
+function RigheRiepilogo({ righe }: { righe: Array<{ etichetta: string; valore: string[] }> }) {
+  return (
+    <dl className="mb-0">
+      {righe.map((r, i) => (
+        <div key={`${r.etichetta}-${i}`} className="row border-bottom py-2 mx-0">
+          <dt className="col-sm-5 ps-0">{r.etichetta}</dt>
+          <dd className="col-sm-7 mb-0 ps-0 text-break">
+            {r.valore.length === 1 ? (
+              r.valore[0]
+            ) : (
+              <ul className="list-unstyled mb-0">
+                {r.valore.map((v, j) => (
+                  <li key={j}>{v}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegati, modificabile }: PropsRiepilogoDomanda) {
+  const generali = [
+    { etichetta: "Prestazione", valore: [i.prestazione] },
+    { etichetta: "Azienda", valore: [i.azienda.ragioneSociale] },
+    { etichetta: "Codice fiscale dell'azienda", valore: [i.azienda.codiceFiscale] },
+    { etichetta: "Matricola", valore: [i.azienda.matricola] },
+    { etichetta: "Unità produttiva", valore: [i.unita] },
+    { etichetta: "Periodo", valore: [i.periodo] },
+    { etichetta: "Stato", valore: [i.stato] },
+    ...(i.protocollo ? [{ etichetta: "Protocollo", valore: [i.protocollo] }] : []),
+    ...(i.inviataIl ? [{ etichetta: "Inviata il", valore: [i.inviataIl] }] : []),
+    ...(i.ticket ? [{ etichetta: "Ticket", valore: [i.ticket] }] : []),
+  ];
+  return (
+    <div className="riepilogo-domanda">
+      <section aria-labelledby="riepilogo-generali" className="card-wrapper mb-4">
+        <h2 id="riepilogo-generali" className="h4">
+          Dati generali
+        </h2>
+        <RigheRiepilogo righe={generali} />
+      </section>
+      {sezioni.map((s) => (
+        <section key={s.slug} aria-labelledby={`riepilogo-${s.slug}`} className="mb-4">
+          <div className="d-flex justify-content-between align-items-baseline flex-wrap gap-2">
+            <h2 id={`riepilogo-${s.slug}`} className="h4">
+              {s.titolo}
+            </h2>
+            {modificabile ? (
+              <Link className="d-print-none" to={`/domande/${i.id}/${s.slug}?ritorno=riepilogo`}>
+                Modifica<span className="visually-hidden"> {s.titolo.toLowerCase()}</span>
+              </Link>
+            ) : null}
+          </div>
+          <RigheRiepilogo righe={s.righe} />
+        </section>
+      ))}
+      <section aria-labelledby="riepilogo-elenco-lavoratori" className="mb-4">
+        <div className="d-flex justify-content-between align-items-baseline flex-wrap gap-2">
+          <h2 id="riepilogo-elenco-lavoratori" className="h4">
+            Elenco dei lavoratori beneficiari
+          </h2>
+          {modificabile ? (
+            <Link className="d-print-none" to={`/domande/${i.id}/lavoratori?ritorno=riepilogo`}>
+              Modifica<span className="visually-hidden"> l&apos;elenco dei lavoratori</span>
+            </Link>
+          ) : null}
+        </div>
+        {lavoratori.length === 0 ? (
+          <p>Nessun lavoratore indicato.</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table table-sm">
+              <caption>Lavoratori beneficiari: {lavoratori.length}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Codice fiscale</th>
+                  <th scope="col">Cognome e nome</th>
+                  <th scope="col">Qualifica</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lavoratori.map((l) => (
+                  <tr key={l.codiceFiscale}>
+                    <th scope="row">{l.codiceFiscale}</th>
+                    <td>{l.nominativo}</td>
+                    <td>{l.qualifica}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="riepilogo-elenco-allegati" className="mb-4">
+        <h2 id="riepilogo-elenco-allegati" className="h4">
+          Documenti allegati
+        </h2>
+        {allegati.length === 0 ? (
+          <p>Nessun documento allegato.</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table table-sm">
+              <caption>Documenti allegati: {allegati.length}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nome del file</th>
+                  <th scope="col">Tipo</th>
+                  <th scope="col">Dimensione</th>
+                </tr>
+              </thead>
+              <tbody>
+                {allegati.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row" className="text-break">
+                      {a.nomeFile}
+                    </th>
+                    <td>{a.tipo}</td>
+                    <td>{a.dimensione}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+const GRAVITA = {
+  bloccante: { etichetta: "Bloccante", classe: "badge bg-danger" },
+  avviso: { etichetta: "Avviso", classe: "badge bg-warning text-dark" },
+  informazione: { etichetta: "Informazione", classe: "badge bg-info text-dark" },
+} as const;
+
+/** The rule outcomes with their severity and explanation; a link to the step to correct when `conLink`. */
+export function ElencoEsiti({
+  esiti,
+  titolo,
+  idTitolo,
+  domandaId,
+  conLink,
+}: {
+  esiti: EsitoRiepilogo[];
+  titolo: string;
+  idTitolo: string;
+  domandaId: number;
+  conLink?: boolean;
+}) {
+  return (
+    <section aria-labelledby={idTitolo} className="mb-4">
+      <h2 id={idTitolo} className="h4">
+        {titolo}
+      </h2>
+      {esiti.length === 0 ? (
+        <p>Nessun avviso: i controlli automatici non hanno rilevato problemi.</p>
+      ) : (
+        <ul className="list-unstyled">
+          {esiti.map((e, i) => (
+            <li key={i} className="border-start border-4 ps-3 mb-3">
+              <span className={GRAVITA[e.gravita].classe}>{GRAVITA[e.gravita].etichetta}</span>{" "}
+              {e.titoloPasso ? <strong>{e.titoloPasso}: </strong> : null}
+              {e.messaggio} <span className="text-muted">({e.riferimento})</span>
+              {conLink && e.slug ? (
+                <>
+                  {" "}
+                  <Link className="d-print-none" to={`/domande/${domandaId}/${e.slug}?ritorno=riepilogo`}>
+                    Vai al passo<span className="visually-hidden"> {e.titoloPasso}</span>
+                  </Link>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// The PDF receipt (/domande/:id/ricevuta.pdf): only for a sent domanda the user may see (404 otherwise).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { generaRicevuta } from "~/services/ricevuta.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  const { protocollo } = caricata.domanda;
+  if (!protocollo) throw rispostaNonTrovata();
+  const pdf = await generaRicevuta(caricata);
+  return new Response(Buffer.from(pdf), {
+    status: 200,
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="ricevuta-${protocollo}.pdf"`,
+      "Content-Length": String(pdf.byteLength),
+      // Personal data: never in a shared cache.
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

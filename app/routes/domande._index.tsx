@@ -1,0 +1,181 @@
+// "Le tue domande": drafts and sent domande of the companies this profile may act for, with filters, search,
+// sort and pagination in a plain GET form (works without JavaScript, and every view has its own URL).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CampoTesto, Pulsante, Selezione } from "~/components/form";
+import { richiediContesto, richiediRuolo } from "~/services/accesso.server";
+import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
+
+export const handle = { titolo: "Le tue domande" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  richiediRuolo(ctx, "datore", "intermediario");
+  const filtri = leggiFiltri(new URL(request.url).searchParams);
+  const elenco = await elencoDomande(ctx, filtri);
+  return json({ filtri, ...elenco });
+}
+
+function urlPagina(filtri: Filtri, pagina: number): string {
+  const p = new URLSearchParams();
+  if (filtri.stato) p.set("stato", filtri.stato);
+  if (filtri.prestazione) p.set("prestazione", filtri.prestazione);
+  if (filtri.aziendaId) p.set("azienda", String(filtri.aziendaId));
+  if (filtri.cerca) p.set("cerca", filtri.cerca);
+  if (filtri.ordine !== "recenti") p.set("ordine", filtri.ordine);
+  if (pagina > 1) p.set("pagina", String(pagina));
+  const q = p.toString();
+  return q ? `/domande?${q}` : "/domande";
+}
+
+export default function LeTueDomande() {
+  const { filtri, righe, totale, pagine, pagina, opzioni } = useLoaderData<typeof loader>();
+  const filtrato = Boolean(filtri.stato || filtri.prestazione || filtri.aziendaId || filtri.cerca);
+  return (
+    <>
+      <h1>Le tue domande</h1>
+      <p>
+        <Link className="btn btn-primary" to="/domande/nuova">
+          Nuova domanda
+        </Link>
+      </p>
+      <Form method="get" className="mb-4" aria-labelledby="titolo-filtri">
+        <h2 id="titolo-filtri" className="h4">
+          Cerca e filtra
+        </h2>
+        <div className="row">
+          <div className="col-md-6 col-lg-4">
+            <CampoTesto
+              id="cerca"
+              name="cerca"
+              etichetta="Protocollo o codice fiscale dell'azienda"
+              defaultValue={filtri.cerca}
+              maxLength={32}
+              spellCheck={false}
+              facoltativo
+            />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione id="stato" name="stato" etichetta="Stato" opzioni={opzioni.stati} defaultValue={filtri.stato ?? ""} vuota="Tutti gli stati" facoltativo />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione
+              id="prestazione"
+              name="prestazione"
+              etichetta="Prestazione"
+              opzioni={opzioni.prestazioni}
+              defaultValue={filtri.prestazione ?? ""}
+              vuota="Tutte le prestazioni"
+              facoltativo
+            />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione
+              id="azienda"
+              name="azienda"
+              etichetta="Azienda"
+              opzioni={opzioni.aziende}
+              defaultValue={filtri.aziendaId ? String(filtri.aziendaId) : ""}
+              vuota="Tutte le aziende"
+              facoltativo
+            />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione
+              id="ordine"
+              name="ordine"
+              etichetta="Ordina per ultima modifica"
+              opzioni={[
+                { valore: "recenti", etichetta: "Dalla più recente" },
+                { valore: "meno_recenti", etichetta: "Dalla meno recente" },
+              ]}
+              defaultValue={filtri.ordine}
+              vuota={false}
+            />
+          </div>
+        </div>
+        <div className="d-flex flex-wrap gap-3 align-items-center">
+          <Pulsante type="submit" variante="secondario">
+            Applica
+          </Pulsante>
+          {filtrato ? <Link to="/domande">Togli i filtri</Link> : null}
+        </div>
+      </Form>
+      {righe.length === 0 ? (
+        <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non hai ancora domande."}</p>
+      ) : (
+        <div className="table-responsive">
+          <table className="table">
+            <caption>
+              Domande: {totale}
+              {pagine > 1 ? `, pagina ${pagina} di ${pagine}` : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Protocollo</th>
+                <th scope="col">Azienda</th>
+                <th scope="col">Unità produttiva</th>
+                <th scope="col">Prestazione</th>
+                <th scope="col">Periodo</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Ultima modifica</th>
+                <th scope="col">Azione</th>
+              </tr>
+            </thead>
+            <tbody>
+              {righe.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.protocollo ?? `Bozza n. ${r.id}`}</th>
+                  <td>
+                    {r.azienda}
+                    <br />
+                    <span className="text-muted">{r.codiceFiscaleAzienda}</span>
+                  </td>
+                  <td>{r.unita}</td>
+                  <td>{r.prestazione}</td>
+                  <td>{r.periodo}</td>
+                  <td>
+                    <span className={`badge ${r.classeStato}`}>{r.stato}</span>
+                  </td>
+                  <td>{r.aggiornataIl}</td>
+                  <td>
+                    <Link to={r.azione.href}>
+                      {r.azione.etichetta}
+                      <span className="visually-hidden"> — {r.protocollo ?? `bozza n. ${r.id}`}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pagine > 1 ? (
+        <nav className="pagination-wrapper" aria-label="Pagine dell'elenco">
+          <ul className="pagination">
+            {pagina > 1 ? (
+              <li className="page-item">
+                <Link className="page-link" to={urlPagina(filtri, pagina - 1)}>
+                  Pagina precedente
+                </Link>
+              </li>
+            ) : null}
+            <li className="page-item">
+              <span className="page-link" aria-current="page">
+                Pagina {pagina} di {pagine}
+              </span>
+            </li>
+            {pagina < pagine ? (
+              <li className="page-item">
+                <Link className="page-link" to={urlPagina(filtri, pagina + 1)}>
+                  Pagina successiva
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+// Submission of a domanda: one transaction gives it a protocol number and a ticket, freezes the open rule outcomes,
+// moves it to "inviata", and writes the timeline and the audit log. Safe to repeat: the same idempotency key
+// (chiaveInvio, one per rendered form) on an already sent domanda is the same submission, not a new one.
+import { randomBytes, randomInt } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { aziende, contatoriProtocollo, domande } from "#db/schema";
+import { db } from "#db/connection";
+import { inviabile } from "~/domain/esito";
+import { primoPassoIncompleto } from "~/domande/passi";
+import { transizionePossibile } from "~/domande/stati";
+import { idAziendeAccessibili, rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { scriviAudit } from "./audit.server";
+import { controlliDomanda, type EsitoPasso } from "./controlli-domanda.server";
+import { registraEvento, type Transazione } from "./domande.server";
+
+export type EsitoInvio =
+  | { ok: true; protocollo: string; ticket: string; giaInviata: boolean }
+  | { ok: false; motivo: "conflitto" }
+  | { ok: false; motivo: "incompleta" }
+  | { ok: false; motivo: "bloccanti"; bloccanti: EsitoPasso[] };
+
+const ALFABETO_TICKET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const LUNGHEZZA_TICKET = 10;
+
+/** A fresh idempotency key for a submit form (URL-safe, 32 characters). */
+export function nuovaChiaveInvio(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+/** 10 uppercase alphanumerics from the CSPRNG (36^10 ≈ 3.6·10^15): what UniEmens rows will carry. */
+export function nuovoTicket(): string {
+  let t = "";
+  for (let i = 0; i < LUNGHEZZA_TICKET; i++) t += ALFABETO_TICKET[randomInt(ALFABETO_TICKET.length)];
+  return t;
+}
+
+export function formatoProtocollo(anno: number, numero: number): string {
+  return `INPS.OMNIA.${anno}.${String(numero).padStart(7, "0")}`;
+}
+
+/** The year in Rome: a domanda sent at 00:30 on 1 January (Rome) belongs to the new year's series. */
+export function annoRoma(istante: Date): number {
+  return Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric" }).format(istante));
+}
+
+/**
+ * The next protocol number of the year. The upsert takes the row lock of the year's counter until the transaction
+ * ends, so concurrent submissions get distinct consecutive numbers; a rolled-back submission rolls its increment back
+ * too, so no issued number is ever reused.
+ */
+async function prossimoProtocollo(tx: Transazione, anno: number): Promise<string> {
+  const [riga] = await tx
+    .insert(contatoriProtocollo)
+    .values({ anno, ultimo: 1 })
+    .onConflictDoUpdate({ target: contatoriProtocollo.anno, set: { ultimo: sql`${contatoriProtocollo.ultimo} + 1` } })
+    .returning({ ultimo: contatoriProtocollo.ultimo });
+  return formatoProtocollo(anno, riga.ultimo);
+}
+
+async function ticketLibero(tx: Transazione): Promise<string> {
+  // A collision is astronomically unlikely; checking keeps the unique index from aborting a real submission.
+  for (;;) {
+    const t = nuovoTicket();
+    const [esiste] = await tx.select({ id: domande.id }).from(domande).where(eq(domande.ticket, t));
+    if (!esiste) return t;
+  }
+}
+
+export async function inviaDomanda(
+  ctx: Contesto,
+  domandaId: number,
+  versioneAttesa: number,
+  chiaveInvio: string,
+  adesso: Date = new Date(),
+): Promise<EsitoInvio> {
+  const [riga] = await db()
+    .select({ domanda: domande, azienda: aziende })
+    .from(domande)
+    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+    .where(eq(domande.id, domandaId));
+  if (!riga || !(await idAziendeAccessibili(ctx)).includes(riga.domanda.aziendaId)) {
+    await scriviAudit(db(), {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: "invia_domanda",
+      oggettoTipo: "domanda",
+      oggettoId: domandaId,
+      esito: "negato",
+    });
+    throw rispostaNonTrovata();
+  }
+  // The rules read registries and other domande: computed before the transaction on the version the user saw;
+  // the version check inside the transaction makes sure they still describe what is being sent.
+  const esiti = riga.domanda.stato === "bozza" ? await controlliDomanda(riga) : [];
+
+  return db().transaction(async (tx) => {
+    // Row lock: a double click waits here for the first submission and then finds it done.
+    const [attuale] = await tx.select().from(domande).where(eq(domande.id, domandaId)).for("update");
+    if (attuale.stato !== "bozza" && attuale.chiaveInvio === chiaveInvio && attuale.protocollo && attuale.ticket) {
+      return { ok: true, protocollo: attuale.protocollo, ticket: attuale.ticket, giaInviata: true } as const;
+    }
+    const negato = async (motivo: string) =>
+      scriviAudit(tx, {
+        utenteId: ctx.utente.id,
+        ruolo: ctx.ruolo,
+        azione: "invia_domanda",
+        oggettoTipo: "domanda",
+        oggettoId: domandaId,
+        esito: "negato",
+        dettagli: { motivo },
+      });
+    if (!transizionePossibile(attuale.stato, "invia") || attuale.versione !== versioneAttesa) {
+      await negato(attuale.stato === "bozza" ? "versione" : "stato");
+      return { ok: false, motivo: "conflitto" } as const;
+    }
+    if (primoPassoIncompleto(attuale.dati) !== null) {
+      await negato("incompleta");
+      return { ok: false, motivo: "incompleta" } as const;
+    }
+    if (!inviabile(esiti)) {
+      await negato("bloccanti");
+      return { ok: false, motivo: "bloccanti", bloccanti: esiti.filter((e) => e.gravita === "bloccante") } as const;
+    }
+    const protocollo = await prossimoProtocollo(tx, annoRoma(adesso));
+    const ticket = await ticketLibero(tx);
+    await tx
+      .update(domande)
+      .set({
+        stato: "inviata",
+        protocollo,
+        ticket,
+        chiaveInvio,
+        inviataIl: adesso,
+        aggiornataIl: adesso,
+        esitiInvio: esiti,
+        versione: sql`${domande.versione} + 1`,
+      })
+      .where(eq(domande.id, domandaId));
+    await registraEvento(tx, ctx, domandaId, "inviata", `Domanda inviata con protocollo ${protocollo}`);
+    await scriviAudit(tx, {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: "invia_domanda",
+      oggettoTipo: "domanda",
+      oggettoId: domandaId,
+      esito: "ok",
+      dettagli: { protocollo, ticket, avvisi: esiti.filter((e) => e.gravita === "avviso").length },
+    });
+    return { ok: true, protocollo, ticket, giaInviata: false } as const;
+  });
+}

@@ -1,0 +1,70 @@
+// The company's side ends a domanda: withdrawal (rinuncia) of a sent one before the Sede decides, or deletion of a
+// draft. Each is one transaction that re-reads the state under a row lock (the Sede may have decided meanwhile),
+// checks the transition in the state machine and writes the audit log; a withdrawal also writes the timeline.
+import { eq, sql } from "drizzle-orm";
+import { domande } from "#db/schema";
+import { db } from "#db/connection";
+import { transizionePossibile, type StatoDomanda, type Transizione } from "~/domande/stati";
+import type { Contesto } from "./accesso.server";
+import { scriviAudit } from "./audit.server";
+import { registraEvento, type DomandaCaricata, type Transazione } from "./domande.server";
+
+export type EsitoChiusura = { ok: true } | { ok: false; stato: StatoDomanda | null };
+
+async function conStatoBloccato(
+  ctx: Contesto,
+  domandaId: number,
+  transizione: Transizione,
+  azione: string,
+  esegui: (tx: Transazione) => Promise<void>,
+): Promise<EsitoChiusura> {
+  return db().transaction(async (tx) => {
+    const [attuale] = await tx
+      .select({ stato: domande.stato, protocollo: domande.protocollo, aziendaId: domande.aziendaId })
+      .from(domande)
+      .where(eq(domande.id, domandaId))
+      .for("update");
+    if (!attuale || !transizionePossibile(attuale.stato, transizione)) {
+      await scriviAudit(tx, {
+        utenteId: ctx.utente.id,
+        ruolo: ctx.ruolo,
+        azione,
+        oggettoTipo: "domanda",
+        oggettoId: domandaId,
+        esito: "negato",
+        dettagli: { motivo: "stato", stato: attuale?.stato ?? null },
+      });
+      return { ok: false, stato: attuale?.stato ?? null } as const;
+    }
+    await esegui(tx);
+    await scriviAudit(tx, {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione,
+      oggettoTipo: "domanda",
+      oggettoId: domandaId,
+      esito: "ok",
+      // The deleted draft leaves its id, company and previous state here: the row itself is gone.
+      dettagli: { statoPrecedente: attuale.stato, protocollo: attuale.protocollo, aziendaId: attuale.aziendaId },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Withdraws a sent domanda (only before a decision). The caller has authorised the user (caricaDomanda). */
+export function rinunciaDomanda(ctx: Contesto, { domanda }: DomandaCaricata, adesso = new Date()) {
+  return conStatoBloccato(ctx, domanda.id, "rinuncia", "rinuncia_domanda", async (tx) => {
+    await tx
+      .update(domande)
+      .set({ stato: "rinunciata", aggiornataIl: adesso, versione: sql`${domande.versione} + 1` })
+      .where(eq(domande.id, domanda.id));
+    await registraEvento(tx, ctx, domanda.id, "rinunciata", "Rinuncia alla domanda presentata dall'azienda");
+  });
+}
+
+/** Deletes a draft with its workers, attachments and timeline (cascade). The caller has authorised the user. */
+export function eliminaBozza(ctx: Contesto, { domanda }: DomandaCaricata) {
+  return conStatoBloccato(ctx, domanda.id, "elimina", "elimina_bozza", async (tx) => {
+    await tx.delete(domande).where(eq(domande.id, domanda.id));
+  });
+}
