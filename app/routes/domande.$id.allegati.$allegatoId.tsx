@@ -1,0 +1,23 @@
+// Download of one attached PDF (resource route): only for who may see the domanda, 404 otherwise.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { leggiAllegato } from "~/services/allegati.server";
+import { caricaDomanda, idDomanda } from "~/services/domande.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const { domanda } = await caricaDomanda(request, ctx, idDomanda(params.id));
+  const allegato = await leggiAllegato(domanda.id, idDomanda(params.allegatoId));
+  if (!allegato) throw rispostaNonTrovata();
+  // The stored name has no quotes, slashes or control characters; the UTF-8 form keeps accented letters.
+  const ascii = allegato.nomeFile.replace(/[^\x20-\x7E]/g, "_");
+  return new Response(new Uint8Array(allegato.contenuto), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(allegato.contenuto.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(allegato.nomeFile)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
