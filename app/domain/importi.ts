@@ -1,7 +1,7 @@
 // Importi (art. 3 e art. 5 d.lgs. 148/2015; REFERENCE §2.2). Denaro sempre in centesimi interi, mai in virgola mobile.
 import { addDays, addMonths, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
 import { esito, type Esito } from "./esito";
-import { parametro, type FasciaContributo, type VersioneParametroApplicata } from "./parametri";
+import { parametro, parametroSeInVigore, type FasciaContributo, type VersioneParametroApplicata } from "./parametri";
 import { nomePrestazione, type Prestazione } from "./tipi";
 
 /** Divisione intera arrotondata al centesimo più vicino (metà per eccesso), su numeri non negativi. */
@@ -115,13 +115,20 @@ export function calcolaIntegrazione(input: InputIntegrazione): EsitoIntegrazione
  */
 export function riduzioneContributoApplicabile(inizioPeriodo: DataISO, precedenti: Intervallo[]): { applicabile: boolean; esito: Esito } {
   const ordinati = [...precedenti].filter((p) => p.inizio < inizioPeriodo).sort((a, b) => (a.inizio < b.inizio ? -1 : a.inizio > b.inizio ? 1 : 0));
-  let ridotte;
-  try {
-    ridotte = parametro("contributoAddizionale.aliquoteRidotte", inizioPeriodo);
-  } catch {
-    ridotte = null;
+  const ridotte = parametroSeInVigore("contributoAddizionale.aliquoteRidotte", inizioPeriodo);
+  if (ridotte === null) {
+    return {
+      applicabile: false,
+      esito: esito({
+        regola: "importi.contributoAddizionale.riduzione",
+        riferimento: "art. 5 c.1-ter d.lgs. 148/2015",
+        gravita: "informazione",
+        messaggio: "Le aliquote ridotte del contributo addizionale valgono solo dal 2025.",
+        dati: { inizioPeriodo },
+      }),
+    };
   }
-  const mesi = ridotte?.valore.mesiSenzaUtilizzo ?? 24;
+  const mesi = ridotte.valore.mesiSenzaUtilizzo;
   // Risale la serie: il primo periodo (o quello nuovo) preceduto da una pausa di almeno 24 mesi. Senza periodi
   // precedenti noti la pausa si presume: per questo il chiamante passa almeno i 24 mesi prima della serie.
   let inizioSerie = inizioPeriodo;
@@ -134,7 +141,7 @@ export function riduzioneContributoApplicabile(inizioPeriodo: DataISO, precedent
     }
     inizioSerie = ordinati[i - 1].inizio;
   }
-  const applicabile = ridotte !== null && inizioSerie >= ridotte.validoDal;
+  const applicabile = inizioSerie >= ridotte.validoDal;
   return {
     applicabile,
     esito: esito({
@@ -143,11 +150,9 @@ export function riduzioneContributoApplicabile(inizioPeriodo: DataISO, precedent
       gravita: "informazione",
       messaggio: applicabile
         ? `Aliquote ridotte del contributo addizionale applicabili: la serie di periodi iniziata il ${it(inizioSerie)} segue ${mesi} mesi senza integrazioni salariali${fineUltimoPrima ? ` (ultimo periodo precedente concluso il ${it(fineUltimoPrima)})` : ""}.`
-        : ridotte === null
-          ? `Le aliquote ridotte del contributo addizionale valgono solo dal 2025.`
-          : `Aliquote ridotte del contributo addizionale non applicabili: manca una pausa di ${mesi} mesi senza integrazioni salariali prima della serie iniziata il ${it(inizioSerie)}, oppure la serie è iniziata prima del 2025.`,
+        : `Aliquote ridotte del contributo addizionale non applicabili: manca una pausa di ${mesi} mesi senza integrazioni salariali prima della serie iniziata il ${it(inizioSerie)}, oppure la serie è iniziata prima del 2025.`,
       dati: { inizioPeriodo, inizioSerie, fineUltimoPeriodoPrecedente: fineUltimoPrima, mesiSenzaUtilizzo: mesi, periodiConsiderati: ordinati.length },
-      parametri: ridotte ? [ridotte] : [],
+      parametri: [ridotte],
     }),
   };
 }

@@ -56,8 +56,7 @@ export function valutaIndiceLiquidita(
   const sogliaTesto = dueDecimali(soglia, 100).replace(".", ",");
   const indice = denominatore === 0 ? null : dueDecimali(numeratore, denominatore);
   // Confronto esatto sugli interi: numeratore/denominatore < soglia/100.
-  const sotto = denominatore > 0 && numeratore * 100 < soglia * denominatore;
-  const accettato = p.valore.accettaSeInferiore ? sotto : denominatore > 0 && !sotto;
+  const accettato = denominatore > 0 && numeratore * 100 < soglia * denominatore;
   const messaggio =
     indice === null
       ? `Le passività correnti sono zero: l'indice di liquidità non è calcolabile e il pagamento diretto non è accettato in automatico; la Sede può valutare la difficoltà finanziaria documentata.`

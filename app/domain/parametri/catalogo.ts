@@ -42,10 +42,8 @@ export interface DerogaCisoa {
 export interface FormulaLiquidita {
   versione: string;
   descrizione: string;
-  /** Soglia dell'indice in centesimi (100 = 1,00). */
+  /** Soglia dell'indice in centesimi (100 = 1,00): il pagamento diretto si accetta se l'indice è inferiore. */
   sogliaCentesimi: number;
-  /** Il pagamento diretto si accetta se l'indice è strettamente inferiore alla soglia. */
-  accettaSeInferiore: boolean;
 }
 
 function v<T>(x: VersioneParametro<T>): VersioneParametro<T> {
@@ -303,7 +301,7 @@ export const CATALOGO = {
       valore: {
         versione: "quick-ratio-provvisoria-1",
         descrizione: "(liquidità immediate + liquidità differite) / passività correnti",
-        sogliaCentesimi: 100, accettaSeInferiore: true,
+        sogliaCentesimi: 100,
       },
       validoDal: "2023-06-26", validoAl: null,
       fonte: "REFERENCE §3.9 e REFERENCE-2 §4 (proposta di progetto; formula INPS non reperita)",

@@ -32,6 +32,16 @@ export function parametro<N extends NomeParametro>(nome: N, data: DataISO): Vers
   return { ...trovata, nome };
 }
 
+/** Come `parametro`, ma null se nessuna versione vale alla data (per le regole che esistono solo da una certa data). */
+export function parametroSeInVigore<N extends NomeParametro>(nome: N, data: DataISO): VersioneParametroApplicata<ValoreParametro<N>> | null {
+  try {
+    return parametro(nome, data);
+  } catch (errore) {
+    if (errore instanceof ParametroNonDisponibile) return null;
+    throw errore;
+  }
+}
+
 /** Tutte le versioni di tutti i parametri, per la documentazione e per l'audit. */
 export function elencoParametri(): Array<VersioneParametroApplicata<unknown>> {
   return (Object.keys(CATALOGO) as NomeParametro[]).flatMap((nome) =>

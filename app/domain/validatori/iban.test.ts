@@ -67,3 +67,10 @@ describe("validaIban", () => {
     );
   });
 });
+
+describe("tabelle di controllo", () => {
+  it("rifiutano caratteri fuori da A–Z e 0–9", async () => {
+    const { letteraControlloDispariPari } = await import("./tabelle-controllo");
+    expect(() => letteraControlloDispariPari("ab")).toThrow(RangeError);
+  });
+});

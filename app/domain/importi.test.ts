@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { calcolaContributoAddizionale, calcolaIntegrazione, riduzioneContributoApplicabile, type InputIntegrazione } from "./importi";
+import { ParametroNonDisponibile } from "./parametri";
+
+const BASE: InputIntegrazione = {
+  prestazione: "CIGO", competenza: "2026-02-15", retribuzioneOrariaCentesimi: 1500, orarioSettimanale: 40,
+  oreNonLavoratePerSettimana: [16, 16, 16, 16],
+};
+
+describe("integrazione salariale (art. 3)", () => {
+  it("80% × ore settimana per settimana, poi massimale rapportato alle ore e riduzione del 5,84%", () => {
+    const r = calcolaIntegrazione(BASE);
+    expect(r.settimane[0]).toEqual({ oreNonLavorate: 16, oreIndennizzate: 16, importoCentesimi: 19_200 });
+    expect(r.lordoCentesimi).toBe(76_800);
+    // 1.423,69 € × 64 h / (40 × 52 / 12 h) = 525,67 €
+    expect(r.massimaleCentesimi).toBe(52_567);
+    expect(r.lordoLimitatoCentesimi).toBe(52_567);
+    expect(r.riduzioneCentesimi).toBe(3_070);
+    expect(r.nettoCentesimi).toBe(49_497);
+    expect(r.esito).toMatchObject({ regola: "importi.integrazione", provvisorio: true });
+    expect(r.esito.messaggio).toMatch(/ridotti al massimale/);
+  });
+  it("sotto il massimale l'importo resta quello calcolato", () => {
+    const r = calcolaIntegrazione({ ...BASE, retribuzioneOrariaCentesimi: 900 });
+    expect(r.lordoCentesimi).toBe(46_080);
+    expect(r.lordoLimitatoCentesimi).toBe(46_080);
+    expect(r.esito.messaggio).toMatch(/entro il massimale/);
+  });
+  it("le ore non superano l'orario contrattuale e non sono negative", () => {
+    const r = calcolaIntegrazione({ ...BASE, oreNonLavoratePerSettimana: [45, -3, 7.5] });
+    expect(r.settimane.map((s) => s.oreIndennizzate)).toEqual([40, 0, 7.5]);
+  });
+  it("un mese intero a zero ore arriva al massimale pieno del 2026; il 31/12/2025 vale quello del 2025", () => {
+    const pieno = { ...BASE, retribuzioneOrariaCentesimi: 3000, oreNonLavoratePerSettimana: [40, 40, 40, 40, 40] };
+    expect(calcolaIntegrazione(pieno).lordoLimitatoCentesimi).toBe(142_369);
+    expect(calcolaIntegrazione({ ...pieno, competenza: "2025-12-31" }).lordoLimitatoCentesimi).toBe(140_403);
+    expect(calcolaIntegrazione({ ...pieno, intemperieEdiliziaLapidei: true }).lordoLimitatoCentesimi).toBe(170_844);
+    expect(() => calcolaIntegrazione({ ...pieno, competenza: "2027-01-01" })).toThrow(ParametroNonDisponibile);
+  });
+  it("CISOA: due terzi (provvisorio) e niente massimale per intemperie", () => {
+    const cisoa = { ...BASE, prestazione: "CISOA" as const, retribuzioneOrariaCentesimi: 3000, oreNonLavoratePerSettimana: [40, 40, 40, 40, 40] };
+    const r = calcolaIntegrazione({ ...cisoa, cisoaIntemperie: true });
+    expect(r.lordoCentesimi).toBe(400_000);
+    expect(r.massimaleCentesimi).toBeNull();
+    expect(r.lordoLimitatoCentesimi).toBe(400_000);
+    expect(r.esito.provvisorio).toBe(true);
+    expect(r.esito.messaggio).toMatch(/2\/3.*massimale non applicato.*cisoa\.percentuale/);
+    expect(calcolaIntegrazione(cisoa).lordoLimitatoCentesimi).toBe(142_369);
+  });
+  it("rifiuta importi non interi e orari non positivi", () => {
+    expect(() => calcolaIntegrazione({ ...BASE, retribuzioneOrariaCentesimi: 15.5 })).toThrow(RangeError);
+    expect(() => calcolaIntegrazione({ ...BASE, orarioSettimanale: 0 })).toThrow(RangeError);
+  });
+  it("proprietà: mai negativo, mai oltre il massimale, netto ≤ lordo", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 48 }),
+        fc.array(fc.integer({ min: -10, max: 60 }), { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom("2025-06-30", "2026-01-01"),
+        (paga, orario, ore, intemperie, competenza) => {
+          const r = calcolaIntegrazione({ ...BASE, competenza, retribuzioneOrariaCentesimi: paga, orarioSettimanale: orario, oreNonLavoratePerSettimana: ore, intemperieEdiliziaLapidei: intemperie });
+          expect(r.nettoCentesimi).toBeGreaterThanOrEqual(0);
+          expect(r.lordoLimitatoCentesimi).toBeLessThanOrEqual(r.massimaleCentesimi!);
+          expect(r.massimaleCentesimi!).toBeLessThanOrEqual(intemperie ? 170_844 : 142_369);
+          expect(r.nettoCentesimi).toBeLessThanOrEqual(r.lordoLimitatoCentesimi);
+          expect(Number.isInteger(r.nettoCentesimi)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("contributo addizionale (art. 5)", () => {
+  const cigo = { prestazione: "CIGO" as const, data: "2026-03-01", retribuzionePersaCentesimi: 100_000, eone: false, aliquoteRidotte: false };
+  it("9% fino a 52 settimane nel quinquennio, 12% fino a 104, 15% oltre", () => {
+    expect(calcolaContributoAddizionale({ ...cigo, settimanePrecedentiQuinquennio: 40, settimanePeriodo: 12 }).importoCentesimi).toBe(9_000);
+    expect(calcolaContributoAddizionale({ ...cigo, settimanePrecedentiQuinquennio: 52, settimanePeriodo: 4 }).importoCentesimi).toBe(12_000);
+    expect(calcolaContributoAddizionale({ ...cigo, settimanePrecedentiQuinquennio: 104, settimanePeriodo: 4 }).importoCentesimi).toBe(15_000);
+  });
+  it("un periodo a cavallo della soglia si divide tra le fasce", () => {
+    const r = calcolaContributoAddizionale({ ...cigo, settimanePrecedentiQuinquennio: 50, settimanePeriodo: 4 });
+    expect(r.quote).toEqual([
+      { settimane: 2, aliquota: 900, imponibileCentesimi: 50_000, importoCentesimi: 4_500 },
+      { settimane: 2, aliquota: 1200, imponibileCentesimi: 50_000, importoCentesimi: 6_000 },
+    ]);
+    expect(r.importoCentesimi).toBe(10_500);
+    const tre = calcolaContributoAddizionale({ ...cigo, retribuzionePersaCentesimi: 100_001, settimanePrecedentiQuinquennio: 51, settimanePeriodo: 54 });
+    expect(tre.quote.map((q) => q.aliquota)).toEqual([900, 1200, 1500]);
+    expect(tre.quote.reduce((s, q) => s + q.imponibileCentesimi, 0)).toBe(100_001);
+  });
+  it("aliquote ridotte 6% e 9% dal 2025", () => {
+    expect(calcolaContributoAddizionale({ ...cigo, aliquoteRidotte: true, settimanePrecedentiQuinquennio: 0, settimanePeriodo: 4 }).importoCentesimi).toBe(6_000);
+    expect(calcolaContributoAddizionale({ ...cigo, aliquoteRidotte: true, settimanePrecedentiQuinquennio: 60, settimanePeriodo: 4 }).importoCentesimi).toBe(9_000);
+    expect(() => calcolaContributoAddizionale({ ...cigo, data: "2024-12-31", aliquoteRidotte: true, settimanePrecedentiQuinquennio: 0, settimanePeriodo: 4 })).toThrow(ParametroNonDisponibile);
+  });
+  it("periodo senza settimane: fascia del datore di lavoro", () => {
+    expect(calcolaContributoAddizionale({ ...cigo, settimanePrecedentiQuinquennio: 60, settimanePeriodo: 0 }).quote[0].aliquota).toBe(1200);
+  });
+  it("EONE esenti; FIS 4%; altre prestazioni non configurate", () => {
+    expect(calcolaContributoAddizionale({ ...cigo, eone: true, settimanePrecedentiQuinquennio: 0, settimanePeriodo: 1 }).importoCentesimi).toBe(0);
+    expect(calcolaContributoAddizionale({ ...cigo, prestazione: "AIS_FIS", settimanePrecedentiQuinquennio: 0, settimanePeriodo: 8 }).importoCentesimi).toBe(4_000);
+    expect(() => calcolaContributoAddizionale({ ...cigo, prestazione: "AIS_FONDO", settimanePrecedentiQuinquennio: 0, settimanePeriodo: 1 })).toThrow(RangeError);
+    expect(() => calcolaContributoAddizionale({ ...cigo, retribuzionePersaCentesimi: -1, settimanePrecedentiQuinquennio: 0, settimanePeriodo: 1 })).toThrow(RangeError);
+  });
+});
+
+describe("regola dei 24 mesi per le aliquote ridotte", () => {
+  it("senza periodi precedenti si applica dal 2025, non prima", () => {
+    expect(riduzioneContributoApplicabile("2025-01-01", []).applicabile).toBe(true);
+    const prima = riduzioneContributoApplicabile("2024-12-31", []);
+    expect(prima.applicabile).toBe(false);
+    expect(prima.esito.messaggio).toMatch(/solo dal 2025/);
+  });
+  it("24 mesi dal giorno dopo la fine dell'ultimo periodo: il giorno prima no, il giorno stesso sì", () => {
+    const ultimo = [{ inizio: "2022-11-01", fine: "2023-01-31" }];
+    expect(riduzioneContributoApplicabile("2025-01-31", ultimo).applicabile).toBe(false);
+    const si = riduzioneContributoApplicabile("2025-02-01", ultimo);
+    expect(si.applicabile).toBe(true);
+    expect(si.esito.messaggio).toMatch(/concluso il 31\/01\/2023/);
+  });
+  it("vale per più periodi successivi della serie iniziata dopo la pausa, in qualunque ordine", () => {
+    const storia = [{ inizio: "2025-03-03", fine: "2025-04-30" }, { inizio: "2021-01-04", fine: "2022-06-30" }, { inizio: "2025-09-01", fine: "2025-10-31" }];
+    expect(riduzioneContributoApplicabile("2026-02-02", storia)).toMatchObject({ applicabile: true, esito: { dati: { inizioSerie: "2025-03-03" } } });
+    expect(riduzioneContributoApplicabile("2026-02-02", [...storia].reverse()).applicabile).toBe(true);
+  });
+  it("senza pausa di 24 mesi dopo il 2025 non si applica", () => {
+    const continua = [{ inizio: "2023-06-01", fine: "2024-06-30" }, { inizio: "2025-03-03", fine: "2025-04-30" }];
+    const r = riduzioneContributoApplicabile("2026-02-02", continua);
+    expect(r.applicabile).toBe(false);
+    expect(r.esito.messaggio).toMatch(/non applicabili/);
+  });
+});
