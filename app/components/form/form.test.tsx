@@ -240,7 +240,8 @@ describe("Pagina e PaginaErrore", () => {
       </Pagina>,
     );
     expect(out).toContain('<a class="visually-hidden-focusable" href="#contenuto">Vai al contenuto principale</a>');
-    expect(out).toContain('<header class="it-header-wrapper">');
+    expect(out).toMatch(/<header class="it-header-wrapper[^"]*">/);
+    expect(out).toMatch(/<footer class="it-footer[^"]*">/);
     expect(out).toContain('<main id="contenuto" tabindex="-1"><div class="container"><h1>Ciao</h1></div></main>');
     expect(out).toContain('href="/accedi"');
     expect(out).not.toContain('action="/esci"');

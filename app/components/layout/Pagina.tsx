@@ -25,32 +25,28 @@ export interface PropsPagina {
 export function Pagina({ utente, csrfToken, children }: PropsPagina) {
   return (
     <>
-      <div className="skiplinks">
+      <div className="skiplinks d-print-none">
         <a className="visually-hidden-focusable" href="#contenuto">
           {m.intestazione.vaiAlContenuto}
         </a>
       </div>
-      <header className="it-header-wrapper">
+      <header className="it-header-wrapper d-print-none">
         <div className="it-header-slim-wrapper">
           <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <div className="it-header-slim-wrapper-content">
-                  <a className="navbar-brand" href="https://www.inps.it">
-                    {m.ente}
-                  </a>
-                  <div className="it-header-slim-right-zone">
-                    {utente ? (
-                      <AreaUtente utente={utente} csrfToken={csrfToken} />
-                    ) : (
-                      <div className="it-access-top-wrapper">
-                        <a className="btn btn-primary btn-sm" href="/accedi">
-                          {m.intestazione.accedi}
-                        </a>
-                      </div>
-                    )}
+            <div className="it-header-slim-wrapper-content">
+              <a className="navbar-brand" href="https://www.inps.it">
+                {m.ente}
+              </a>
+              <div className="it-header-slim-right-zone">
+                {utente ? (
+                  <AreaUtente utente={utente} csrfToken={csrfToken} />
+                ) : (
+                  <div className="it-access-top-wrapper">
+                    <a className="btn btn-primary btn-sm" href="/accedi">
+                      {m.intestazione.accedi}
+                    </a>
                   </div>
-                </div>
+                )}
               </div>
             </div>
           </div>
@@ -58,18 +54,14 @@ export function Pagina({ utente, csrfToken, children }: PropsPagina) {
         <div className="it-nav-wrapper">
           <div className="it-header-center-wrapper">
             <div className="container">
-              <div className="row">
-                <div className="col-12">
-                  <div className="it-header-center-content-wrapper">
-                    <div className="it-brand-wrapper">
-                      <a href="/">
-                        <div className="it-brand-text">
-                          <div className="it-brand-title">{m.nomeServizio}</div>
-                          <div className="it-brand-tagline">{m.taglineServizio}</div>
-                        </div>
-                      </a>
+              <div className="it-header-center-content-wrapper">
+                <div className="it-brand-wrapper">
+                  <a href="/">
+                    <div className="it-brand-text">
+                      <div className="it-brand-title">{m.nomeServizio}</div>
+                      <div className="it-brand-tagline">{m.taglineServizio}</div>
                     </div>
-                  </div>
+                  </a>
                 </div>
               </div>
             </div>
@@ -80,16 +72,12 @@ export function Pagina({ utente, csrfToken, children }: PropsPagina) {
       <main id="contenuto" tabIndex={-1}>
         <div className="container">{children}</div>
       </main>
-      <footer className="it-footer">
+      <footer className="it-footer d-print-none">
         <div className="it-footer-main">
           <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <div className="it-brand-wrapper">
-                  <p className="fw-bold mb-1">{m.nomeServizio}</p>
-                  <p className="mb-0">{m.piede.titolare}</p>
-                </div>
-              </div>
+            <div className="it-brand-wrapper">
+              <p className="fw-bold mb-1">{m.nomeServizio}</p>
+              <p className="mb-0">{m.piede.titolare}</p>
             </div>
           </div>
         </div>
