@@ -1,0 +1,134 @@
+// Seed della piattaforma: dati di riferimento (REFERENCE §9) e utenti demo, poi le aziende generate.
+// Ogni fase è una transazione; `seedSeVuoto` le racchiude in una sola, così un avvio interrotto non lascia mezzo seed.
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import * as s from "../schema";
+import { FONDI_SOLIDARIETA, SEDI } from "./anagrafiche";
+import { generaAziende, type RiepilogoGenerazione } from "./genera";
+import { righeDi, ScrittoreLotti, type OpzioniScrittore } from "./inserimento";
+import { Registro } from "./persone";
+import { SEMI } from "./prng";
+import { DATA_RIFERIMENTO_SEED, MESI_UNIEMENS, scriviRiferimento, type IdRiferimento } from "./riferimento";
+import { mesiCompetenza } from "./uniemens";
+import { DELEGHE_RIFERIMENTO, DELEGHE_VALIDE_DEMO, LAURA_CONSULENTE, UTENTI_DEMO } from "./utenti-demo";
+
+export { DATA_RIFERIMENTO_SEED, MESI_UNIEMENS, AZIENDE_RIFERIMENTO, LAVORATORI_RIFERIMENTO, LEGALI_RAPPRESENTANTI, DATA_ASSUNZIONE_LUCA } from "./riferimento";
+export { UTENTI_DEMO, MARIO_ESEMPIO, LAURA_CONSULENTE, OPERATORE_PADOVA, OPERATORE_MILANO, DIRIGENTE_PADOVA, STUDIO_INTERMEDIARIA, DELEGHE_RIFERIMENTO } from "./utenti-demo";
+export { SEDI, FONDI_SOLIDARIETA } from "./anagrafiche";
+
+/** Dimensioni della demo (issue 2: circa 200 aziende e 5.000 lavoratori con 24 mesi UniEmens). */
+export const DEMO = { aziende: 200, lavoratori: 5_000, mesi: MESI_UNIEMENS } as const;
+
+/**
+ * Dimensioni per i benchmark (--scale). I mesi UniEmens delle aziende generate scendono a 3: con 24 sarebbero
+ * 24 milioni di righe, che misurano il disco più che la piattaforma. Le aziende di riferimento restano a 24 mesi.
+ */
+export const SCALA = { aziende: 100_000, lavoratori: 1_000_000, mesi: 3 } as const;
+
+export interface RiepilogoSeed {
+  /** Righe scritte per tabella. */
+  righe: Record<string, number>;
+  generazione?: RiepilogoGenerazione;
+  secondi: number;
+}
+
+export interface OpzioniSeed {
+  scala?: boolean;
+  /** Avanzamento per il CLI (righe per tabella dopo ogni lotto, aziende generate ogni 1.000). */
+  avanzamento?: OpzioniScrittore["avanzamento"];
+  avanzamentoAziende?: (n: number) => void;
+}
+
+interface StatoRiferimento {
+  registro: Registro;
+  ids: IdRiferimento;
+  intermediarioId: number;
+  righe: Record<string, number>;
+}
+
+function somma(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const r = { ...a };
+  for (const [k, v] of Object.entries(b)) r[k] = (r[k] ?? 0) + v;
+  return r;
+}
+
+async function faseRiferimento(db: Db, opzioni: OpzioniSeed = {}): Promise<StatoRiferimento> {
+  return db.transaction(async (tx) => {
+    const w = await ScrittoreLotti.apri(tx, { avanzamento: opzioni.avanzamento });
+    for (const sede of SEDI) w.aggiungi(s.sedi, { ...sede });
+    for (const f of FONDI_SOLIDARIETA) w.aggiungi(s.fondiSolidarieta, { ...f });
+    const registro = new Registro();
+    const ctx = { mesi: mesiCompetenza(DATA_RIFERIMENTO_SEED, MESI_UNIEMENS), dataRiferimento: DATA_RIFERIMENTO_SEED };
+    const ids = scriviRiferimento(w, registro, ctx);
+
+    let intermediarioId = 0;
+    for (const u of UTENTI_DEMO) {
+      const id = w.prossimoId(s.utenti);
+      if (u.codiceFiscale === LAURA_CONSULENTE.codiceFiscale) intermediarioId = id;
+      w.aggiungi(s.utenti, { id, codiceFiscale: u.codiceFiscale, nome: u.nome, cognome: u.cognome, email: u.email });
+      for (const ruolo of u.ruoli) w.aggiungi(s.ruoliUtente, { utenteId: id, ruolo });
+      for (const sedeCodice of u.sedi) w.aggiungi(s.abilitazioniSede, { utenteId: id, sedeCodice });
+    }
+    for (const d of DELEGHE_RIFERIMENTO) {
+      w.aggiungi(s.deleghe, {
+        id: w.prossimoId(s.deleghe),
+        intermediarioId,
+        aziendaId: ids.aziende[d.azienda],
+        validaDal: d.validaDal,
+        validaAl: d.validaAl,
+      });
+    }
+    await w.chiudi();
+    return { registro, ids, intermediarioId, righe: w.conteggi };
+  });
+}
+
+/** Sedi, fondi, le cinque aziende di riferimento con unità e lavoratori, lo studio dell'intermediaria, utenti e deleghe. */
+export async function seedRiferimento(db: Db): Promise<RiepilogoSeed> {
+  const inizio = performance.now();
+  const stato = await faseRiferimento(db);
+  return { righe: stato.righe, secondi: (performance.now() - inizio) / 1000 };
+}
+
+/** Riferimento + aziende generate (200 / 5.000 lavoratori, o 100.000 / 1.000.000 con `scala`). */
+export async function seedDemo(db: Db, opzioni: OpzioniSeed = {}): Promise<RiepilogoSeed> {
+  const inizio = performance.now();
+  const stato = await faseRiferimento(db, opzioni);
+  const dimensioni = opzioni.scala ? SCALA : DEMO;
+  const risultato = await db.transaction(async (tx) => {
+    const w = await ScrittoreLotti.apri(tx, { avanzamento: opzioni.avanzamento });
+    const generazione = await generaAziende(w, stato.registro, {
+      aziende: dimensioni.aziende,
+      lavoratori: dimensioni.lavoratori,
+      seme: opzioni.scala ? SEMI.scala : SEMI.generatore,
+      ctx: { mesi: mesiCompetenza(DATA_RIFERIMENTO_SEED, dimensioni.mesi), dataRiferimento: DATA_RIFERIMENTO_SEED },
+      // C3, C4 e C5 sono già delegate: le altre fino a circa 30 sono aziende generate.
+      deleghe: { intermediarioId: stato.intermediarioId, quante: DELEGHE_VALIDE_DEMO - 3 },
+      avanzamento: opzioni.avanzamentoAziende,
+    });
+    await w.chiudi();
+    return { generazione, righe: w.conteggi };
+  });
+  return {
+    righe: somma(stato.righe, risultato.righe),
+    generazione: risultato.generazione,
+    secondi: (performance.now() - inizio) / 1000,
+  };
+}
+
+/** Chiave dell'advisory lock: due avvii contemporanei non seminano due volte. */
+const LOCK_SEED = 1482015;
+
+/**
+ * Semina i dati demo solo se il database è vuoto (nessuna sede) e dice se l'ha fatto. `npm start` la chiama a ogni
+ * avvio: tutto in una transazione con lock, così un seed interrotto non lascia dati a metà e uno concorrente aspetta.
+ */
+export async function seedSeVuoto(db: Db, opzioni: OpzioniSeed = {}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SEED})`);
+    const r = righeDi<{ n: number | string }>(await tx.execute(sql`select count(*) as n from ${s.sedi}`));
+    if (Number(r[0].n) > 0) return false;
+    await seedDemo(tx, opzioni);
+    return true;
+  });
+}
