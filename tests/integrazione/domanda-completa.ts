@@ -1,0 +1,109 @@
+// Test fixtures for the later steps: a draft with every step answered (through salvaPasso, as the step routes do),
+// the workers of its unit in domanda_lavoratori, and the profile contexts of the demo users.
+import { asc, eq } from "drizzle-orm";
+import { aziende, domandaLavoratori, lavoratori, rapportiLavoro, unitaProduttive } from "#db/schema";
+import { db } from "#db/connection";
+import { addDays, oggiRoma } from "~/domain/date";
+import type { Prestazione } from "~/domain/tipi";
+import { richiediContesto, type Contesto } from "~/services/accesso.server";
+import { creaBozza, salvaPasso } from "~/services/domande.server";
+import { get, type Identita } from "../richieste";
+
+export const MATRICOLE = { C1: "4712345601", C2: "4723456702", C3: "4734567803", C4: "4745678904" } as const;
+
+export async function idAzienda(chiave: keyof typeof MATRICOLE): Promise<number> {
+  const [a] = await db().select({ id: aziende.id }).from(aziende).where(eq(aziende.matricola, MATRICOLE[chiave]));
+  return a.id;
+}
+
+export function contestoDi(chi: Identita): Promise<Contesto> {
+  return richiediContesto(get("/area-riservata", chi));
+}
+
+async function salvaOk(...args: Parameters<typeof salvaPasso>): Promise<number> {
+  const esito = await salvaPasso(...args);
+  if (!esito.ok) throw new Error(`salvataggio del passo ${args[3].chiave} rifiutato`);
+  return esito.versione;
+}
+
+/**
+ * A draft with all steps answered. `finoA` stops before that step (to test the guard). The answers follow the step
+ * schemas where they exist; free texts carry HTML, which the summary must show as text.
+ */
+export async function bozzaCompleta(
+  ctx: Contesto,
+  aziendaId: number,
+  opzioni: { prestazione?: Prestazione; finoA?: string; lavoratori?: number } = {},
+): Promise<number> {
+  const id = await creaBozza(ctx, { aziendaId, prestazione: opzioni.prestazione ?? "CIGO", fondo: null, nonSuggerita: false });
+  const [unita] = await db()
+    .select()
+    .from(unitaProduttive)
+    .where(eq(unitaProduttive.aziendaId, aziendaId))
+    .orderBy(asc(unitaProduttive.id))
+    .limit(1);
+  const addetti = await db()
+    .select({ lavoratoreId: lavoratori.id, codiceFiscale: lavoratori.codiceFiscale, qualifica: rapportiLavoro.qualifica })
+    .from(rapportiLavoro)
+    .innerJoin(lavoratori, eq(lavoratori.id, rapportiLavoro.lavoratoreId))
+    .where(eq(rapportiLavoro.unitaProduttivaId, unita.id))
+    .orderBy(asc(lavoratori.codiceFiscale))
+    .limit(opzioni.lavoratori ?? 3);
+  // The period starts tomorrow: no late-filing outcome whatever the day the tests run.
+  const oggi = oggiRoma(new Date());
+  const passi: Array<{ chiave: Parameters<typeof salvaPasso>[3]["chiave"]; valore: unknown; colonne?: object; lavoratori?: boolean }> = [
+    { chiave: "azienda", valore: { pec: "ufficio@pec.esempio.it", telefono: "049 1234567" } },
+    {
+      chiave: "unitaProduttiva",
+      valore: {
+        unitaProduttivaId: unita.id,
+        codice: unita.codice,
+        denominazione: unita.denominazione,
+        mediaOccupati: [{ orarioSettimanale: 40, lavoratori: 15 }],
+        mediaUniemens: [{ orarioSettimanale: 40, lavoratori: 15 }],
+        modificata: false,
+      },
+      colonne: { unitaProduttivaId: unita.id },
+    },
+    {
+      chiave: "periodo",
+      valore: {
+        causale: "mancanza_lavoro",
+        eone: false,
+        meteo: false,
+        straordinaria: false,
+        tipo: "sospensione",
+        dataInizio: addDays(oggi, 1),
+        dataFine: addDays(oggi, 14),
+        oreRichieste: 240,
+      },
+      colonne: { dataInizio: addDays(oggi, 1), dataFine: addDays(oggi, 14) },
+    },
+    { chiave: "lavoratori", valore: { origine: "uniemens", selezionati: addetti.map((a) => a.codiceFiscale) }, lavoratori: true },
+    {
+      chiave: "relazioneTecnica",
+      valore: {
+        modalita: "campi",
+        descrizioneAttivita: "Lavorazioni meccaniche di precisione",
+        cause: "<script>alert('x')</script> calo degli ordini",
+        indicatori: [{ periodo: "2025", fatturato: 1250000 }],
+        dichiarazioneDpr445: true,
+      },
+    },
+    { chiave: "informativa", valore: { dovuta: true, dataComunicazione: "2026-11-02", destinatari: ["RSU"] } },
+    { chiave: "pagamento", valore: { modalita: "conguaglio" } },
+    { chiave: "allegati", valore: { documenti: [] } },
+  ];
+  let versione = 1;
+  for (const p of passi) {
+    if (p.chiave === opzioni.finoA) break;
+    versione = await salvaOk(ctx, id, versione, { chiave: p.chiave, valore: p.valore, colonne: p.colonne }, async (tx) => {
+      if (p.lavoratori && addetti.length > 0) {
+        await tx.insert(domandaLavoratori).values(
+          addetti.map((a) => ({ domandaId: id, codiceFiscale: a.codiceFiscale, lavoratoreId: a.lavoratoreId, qualifica: a.qualifica, origine: "uniemens" })),
+        );
+      }
+    });
+  }
+  return id;
+}
