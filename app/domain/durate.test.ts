@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addDays, finestraSettimane } from "./date";
+import { addDays, finestraSettimane, isFestivo } from "./date";
 import {
   giorniUtilizzati, settimaneDaGiorni, settimaneNelQuinquennio, verificaDurataCigo, verificaDurataFis, verificaDurataFondo,
   verificaGiorniCisoa,
@@ -19,9 +19,7 @@ function fruiti(da: string, n: number, extra: Partial<PeriodoPrecedente> = {}): 
   const giorni: string[] = [];
   let d = da;
   while (giorni.length < n) {
-    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
-    const festivo = ["01-01", "01-06", "04-25", "05-01", "06-02", "08-15", "11-01", "12-08", "12-25", "12-26", "04-20", "04-21", "04-05", "04-06"].includes(d.slice(5));
-    if (dow !== 0 && !festivo) giorni.push(d);
+    if (!isFestivo(d)) giorni.push(d);
     d = addDays(d, 1);
   }
   return precedente(da, giorni.at(-1)!, { giorniFruiti: giorni, ...extra });
