@@ -4,12 +4,16 @@
 import type { Esito } from "~/domain/esito";
 import type { ChiavePasso } from "~/domande/passi";
 import type { DomandaCaricata } from "./domande.server";
+import { controlliPeriodo } from "./controlli/periodo.server";
+import { controlliLavoratori } from "./controlli/lavoratori.server";
 
 export type EsitoPasso = Esito & { passo: ChiavePasso };
 export type ControlloPasso = (caricata: DomandaCaricata) => Promise<EsitoPasso[]>;
 
 const controlli: ControlloPasso[] = [
   // one line per step module, e.g. controlliPeriodo,
+  controlliPeriodo,
+  controlliLavoratori,
 ];
 
 export async function controlliDomanda(caricata: DomandaCaricata): Promise<EsitoPasso[]> {

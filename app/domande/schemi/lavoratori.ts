@@ -1,0 +1,55 @@
+// Step "Lavoratori beneficiari": the selection from UniEmens (checkboxes, select all/none, filter, pages) or the
+// uploaded list (CSV "CF;qualifica", Allegato 3 msg INPS 4653/2022). Plain module: messages and the form schema.
+import { z } from "zod";
+
+export const LAVORATORI_PER_PAGINA = 25;
+export const ELENCO_MAX_BYTE = 1_048_576;
+export const ELENCO_MAX_RIGHE = 5_000;
+
+/** Qualifiche accepted in the uploaded list, in the words of the registry (rapporti_lavoro.qualifica). */
+export const QUALIFICHE_ELENCO = ["operaio", "impiegato", "quadro", "dirigente", "apprendista", "oti", "otd"] as const;
+export type QualificaElenco = (typeof QUALIFICHE_ELENCO)[number];
+
+export const messaggiLavoratori = {
+  nessunoSelezionato: "Seleziona almeno un lavoratore ammissibile, oppure carica l'elenco dei lavoratori",
+  richiestaNonValida: "La richiesta non è valida: ricarica la pagina e riprova",
+  fileAssente: "Scegli il file CSV con l'elenco dei lavoratori",
+  fileTroppoGrande: "Il file supera 1 MB: dividi l'elenco o rimuovi le righe superflue. Il file va scelto di nuovo",
+  troppeRighe: `L'elenco supera ${ELENCO_MAX_RIGHE.toLocaleString("it-IT")} righe: presenta l'elenco dei lavoratori di una sola unità produttiva. Il file va scelto di nuovo`,
+  codifica:
+    "Il file non è un testo CSV in codifica UTF-8: salvalo come \"CSV UTF-8\" dal foglio di calcolo e sceglilo di nuovo",
+  formatoCsv: "Il file non è un CSV leggibile: usa una riga per lavoratore con codice fiscale e qualifica separati da punto e virgola",
+  nessunaRigaValida: "Nessuna riga dell'elenco è valida: correggi il file e sceglilo di nuovo",
+  rigaIncompleta: "servono il codice fiscale e la qualifica separati da punto e virgola",
+  qualificaSconosciuta: `qualifica non riconosciuta: usa una di ${QUALIFICHE_ELENCO.join(", ")}`,
+  duplicato: (riga: number) => `codice fiscale già presente alla riga ${riga}`,
+  nonOccupato: "il lavoratore non risulta occupato presso l'unità produttiva nel periodo secondo le denunce UniEmens",
+  nonAmmissibile: (motivo: string) => `lavoratore non ammissibile: ${motivo}`,
+  righeScartate: (n: number, caricati: number) =>
+    `${n === 1 ? "1 riga dell'elenco è stata scartata" : `${n} righe dell'elenco sono state scartate`}; ${caricati === 1 ? "1 lavoratore è stato caricato" : `${caricati} lavoratori sono stati caricati`}. Correggi le righe indicate e carica di nuovo il file, se serve`,
+  conflitto:
+    "La domanda è stata modificata in un'altra scheda o da un altro utente: la selezione non è stata salvata. Ripeti la scelta.",
+} as const;
+
+const CF = /^[A-Z0-9]{16}$/;
+
+/** The fields of the selection form; the intent says which button was pressed. */
+export const SelezioneSchema = z.object({
+  intent: z.string().regex(/^(salva|aggiorna|tutti|nessuno|pagina-[1-9][0-9]{0,4})$/, messaggiLavoratori.richiestaNonValida),
+  cf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
+  paginaCf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
+  q: z.string().trim().max(100, messaggiLavoratori.richiestaNonValida).default(""),
+});
+
+export type Selezione = z.infer<typeof SelezioneSchema>;
+
+export interface DatiLavoratori {
+  modalita: "uniemens" | "elenco";
+  numero: number;
+}
+
+export interface RigaScartata {
+  riga: number;
+  valore: string;
+  motivo: string;
+}

@@ -1,0 +1,139 @@
+// Step "Periodo e causale": the causale (from the benefit's catalogue), suspension or reduction, the dates, the hours
+// and, for weather causes, the exact days and the work in progress. Dates are typed gg/mm/aaaa and read strictly.
+import { z } from "zod";
+import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
+import { testo } from "./comuni";
+
+export const messaggiPeriodo = {
+  causale: "Scegli la causale della sospensione o riduzione",
+  tipo: "Indica se l'attività è sospesa o ridotta",
+  oreRidotteVuote: "Inserisci le ore settimanali lavorate durante la riduzione",
+  oreRidotteFormato: "Inserisci le ore settimanali lavorate durante la riduzione, da 1 a 59, ad esempio 24",
+  inizioVuoto: "Inserisci la data di inizio",
+  inizioFormato: "Inserisci la data di inizio nel formato gg/mm/aaaa, ad esempio 02/02/2026",
+  fineVuota: "Inserisci la data di fine",
+  fineFormato: "Inserisci la data di fine nel formato gg/mm/aaaa, ad esempio 26/04/2026",
+  fineDopoInizio: "La data di fine deve essere uguale o successiva alla data di inizio",
+  periodoTroppoLungo: "Il periodo non può superare un anno: per periodi più lunghi presenta una nuova domanda",
+  oreVuote: "Inserisci il numero di ore di integrazione richieste",
+  oreFormato: "Inserisci le ore richieste come numero intero da 1 a 1.000.000",
+  giorniVuoti: "Per gli eventi meteo indica i giorni di sospensione o riduzione, uno per riga",
+  giornoFormato: (riga: number) => `Riga ${riga} dei giorni: inserisci una data nel formato gg/mm/aaaa`,
+  giornoFuori: (riga: number) => `Riga ${riga} dei giorni: la data deve essere compresa tra la data di inizio e la data di fine`,
+  giornoDuplicato: (riga: number) => `Riga ${riga} dei giorni: la data è già indicata in un'altra riga`,
+  troppiGiorni: "Puoi indicare al massimo 366 giorni",
+  tipoLavoroVuoto: "Per gli eventi meteo descrivi la lavorazione in corso in quei giorni",
+} as const;
+
+const m = messaggiPeriodo;
+export const TIPI_RIDUZIONE = ["sospensione", "riduzione"] as const;
+
+export interface DatiPeriodo {
+  causale: string;
+  eone: boolean;
+  meteo: boolean;
+  straordinaria: boolean;
+  tipo: (typeof TIPI_RIDUZIONE)[number];
+  oreSettimanaliRidotte?: number;
+  dataInizio: DataISO;
+  dataFine: DataISO;
+  oreRichieste: number;
+  giorni?: DataISO[];
+  tipoLavoro?: string;
+}
+
+const data = (vuota: string, formato: string) =>
+  z
+    .string({ required_error: vuota })
+    .trim()
+    .min(1, vuota)
+    .max(10, formato)
+    .transform((v, ctx) => {
+      const iso = parseDataItaliana(v);
+      if (!iso) {
+        ctx.addIssue({ code: "custom", message: formato });
+        return z.NEVER;
+      }
+      return iso;
+    });
+
+/** The days of a weather cause, one per line, as the user typed them. */
+export function righeGiorni(testoGiorni: string | undefined): string[] {
+  return (testoGiorni ?? "").split(/\r?\n/).map((r) => r.trim()).filter((r) => r !== "");
+}
+
+export function creaSchemaPeriodo(causali: ReadonlyArray<{ codice: string; meteo: boolean }>) {
+  const codici = causali.map((c) => c.codice);
+  return z
+    .object({
+      causale: z.string({ required_error: m.causale }).refine((c) => codici.includes(c), m.causale),
+      tipo: z.enum(TIPI_RIDUZIONE, { errorMap: () => ({ message: m.tipo }) }),
+      oreSettimanaliRidotte: z.string().trim().max(5, m.oreRidotteFormato).optional(),
+      dataInizio: data(m.inizioVuoto, m.inizioFormato),
+      dataFine: data(m.fineVuota, m.fineFormato),
+      oreRichieste: z
+        .string({ required_error: m.oreVuote })
+        .trim()
+        .min(1, m.oreVuote)
+        .regex(/^[0-9]{1,7}$/, m.oreFormato)
+        .transform(Number)
+        .refine((n) => n >= 1 && n <= 1_000_000, m.oreFormato),
+      giorni: z.string().max(5000, m.troppiGiorni).optional(),
+      tipoLavoro: testo({ obbligatorio: m.tipoLavoroVuoto, massimo: 500, nome: "La descrizione della lavorazione" }).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.tipo === "riduzione") {
+        const t = v.oreSettimanaliRidotte ?? "";
+        if (t === "") ctx.addIssue({ code: "custom", message: m.oreRidotteVuote, path: ["oreSettimanaliRidotte"] });
+        else if (!/^[0-9]{1,2}$/.test(t) || Number(t) < 1 || Number(t) > 59) {
+          ctx.addIssue({ code: "custom", message: m.oreRidotteFormato, path: ["oreSettimanaliRidotte"] });
+        }
+      }
+      if (v.dataFine < v.dataInizio) ctx.addIssue({ code: "custom", message: m.fineDopoInizio, path: ["dataFine"] });
+      else if (v.dataFine > `${Number(v.dataInizio.slice(0, 4)) + 1}${v.dataInizio.slice(4)}`) {
+        ctx.addIssue({ code: "custom", message: m.periodoTroppoLungo, path: ["dataFine"] });
+      }
+      const meteo = causali.find((c) => c.codice === v.causale)?.meteo ?? false;
+      if (!meteo) return;
+      if (!v.tipoLavoro) ctx.addIssue({ code: "custom", message: m.tipoLavoroVuoto, path: ["tipoLavoro"] });
+      const righe = righeGiorni(v.giorni);
+      if (righe.length === 0) {
+        ctx.addIssue({ code: "custom", message: m.giorniVuoti, path: ["giorni"] });
+        return;
+      }
+      if (righe.length > 366) {
+        ctx.addIssue({ code: "custom", message: m.troppiGiorni, path: ["giorni"] });
+        return;
+      }
+      const visti = new Set<string>();
+      for (const [i, r] of righe.entries()) {
+        const iso = parseDataItaliana(r);
+        const messaggio = !iso
+          ? m.giornoFormato(i + 1)
+          : iso < v.dataInizio || iso > v.dataFine
+            ? m.giornoFuori(i + 1)
+            : visti.has(iso)
+              ? m.giornoDuplicato(i + 1)
+              : null;
+        if (messaggio) {
+          ctx.addIssue({ code: "custom", message: messaggio, path: ["giorni"] });
+          return;
+        }
+        visti.add(iso!);
+      }
+    });
+}
+
+/** What the form shows for saved answers (dates back to gg/mm/aaaa). */
+export function valoriModuloPeriodo(d: DatiPeriodo) {
+  return {
+    causale: d.causale,
+    tipo: d.tipo,
+    oreSettimanaliRidotte: d.oreSettimanaliRidotte === undefined ? undefined : String(d.oreSettimanaliRidotte),
+    dataInizio: formatDataItaliana(d.dataInizio),
+    dataFine: formatDataItaliana(d.dataFine),
+    oreRichieste: String(d.oreRichieste),
+    giorni: d.giorni?.map(formatDataItaliana).join("\n"),
+    tipoLavoro: d.tipoLavoro,
+  };
+}

@@ -1,0 +1,313 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
+import { formatDataItaliana } from "~/domain/date";
+import {
+  ELENCO_MAX_BYTE,
+  ELENCO_MAX_RIGHE,
+  SelezioneSchema,
+  messaggiLavoratori as m,
+  type RigaScartata,
+} from "~/domande/schemi/lavoratori";
+import { messaggiDomanda } from "~/messaggi";
+import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+import { aggiornaSelezione, caricaElenco, confermaLavoratori, paginaLavoratori } from "~/services/lavoratori.server";
+
+export const handle = { titolo: "Lavoratori beneficiari" };
+
+const ID_TABELLA = "lavoratori-tabella";
+const ID_FILE = "elenco";
+
+function leggiPagina(valore: string | null): number {
+  return valore && /^[1-9][0-9]{0,4}$/.test(valore) ? Number(valore) : 1;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, "lavoratori");
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const caricati = url.searchParams.get("caricati");
+  const elenco = await paginaLavoratori(caricata, { q, pagina: leggiPagina(url.searchParams.get("pagina")) });
+  return json({
+    id: caricata.domanda.id,
+    versione: caricata.domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    unita: (caricata.domanda.dati.unitaProduttiva as { denominazione?: string } | undefined)?.denominazione ?? "",
+    confermato: caricata.domanda.dati.lavoratori != null,
+    caricati: caricati && /^[0-9]{1,5}$/.test(caricati) ? Number(caricati) : null,
+    q,
+    ...elenco,
+  });
+}
+
+type EsitoAzione = { status: "error"; errori: VoceErrore[]; scartate?: RigaScartata[]; caricati?: number };
+
+function errore(errori: VoceErrore[], stato: number, extra: Partial<EsitoAzione> = {}) {
+  return json<EsitoAzione>({ status: "error", errori, ...extra }, { status: stato });
+}
+
+async function leggiMultipart(request: Request): Promise<FormData | "troppo_grande"> {
+  try {
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: ELENCO_MAX_BYTE }),
+    );
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return "troppo_grande";
+    throw e;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const id = idDomanda(params.id);
+  const caricata = await caricaDomanda(request, ctx, id);
+  guardiaPasso(caricata, "lavoratori");
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  let grezzo: FormData | undefined;
+  if (multipart) {
+    const letto = await leggiMultipart(request);
+    // Nothing is read or stored from an oversized upload; the token check cannot run without the parsed form.
+    if (letto === "troppo_grande") return errore([{ id: ID_FILE, messaggio: m.fileTroppoGrande }], 422);
+    grezzo = letto;
+  }
+  const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken, grezzo);
+  const versione = Number(formData.get("versione"));
+  const base = `/domande/${id}/lavoratori`;
+  const ritorno = formData.get("ritorno") === "riepilogo" ? "ritorno=riepilogo" : "";
+
+  if (formData.get("intent") === "carica") {
+    const file = formData.get(ID_FILE);
+    if (!(file instanceof Blob) || file.size === 0) return errore([{ id: ID_FILE, messaggio: m.fileAssente }], 422);
+    const esito = await caricaElenco(ctx, caricata, versione, new Uint8Array(await file.arrayBuffer()));
+    if (!esito.ok) {
+      return errore([{ id: ID_FILE, messaggio: "conflitto" in esito ? m.conflitto : esito.erroreFile }], "conflitto" in esito ? 409 : 422);
+    }
+    if (esito.caricati === 0) {
+      return errore([{ id: ID_FILE, messaggio: m.nessunaRigaValida }], 422, { scartate: esito.scartate.slice(0, 500), caricati: 0 });
+    }
+    if (esito.scartate.length > 0) {
+      // The good rows are stored; the bad ones are reported with their line so the user can fix the file.
+      return errore([{ id: ID_FILE, messaggio: m.righeScartate(esito.scartate.length, esito.caricati) }], 422, {
+        scartate: esito.scartate.slice(0, 500),
+        caricati: esito.caricati,
+      });
+    }
+    return redirect(`${base}?caricati=${esito.caricati}${ritorno ? `&${ritorno}` : ""}`, 303);
+  }
+
+  const parsed = SelezioneSchema.safeParse({
+    intent: formData.get("intent"),
+    cf: formData.getAll("cf"),
+    paginaCf: formData.getAll("paginaCf"),
+    q: formData.get("q") ?? "",
+  });
+  if (!parsed.success) return errore([{ messaggio: m.richiestaNonValida }], 422);
+  const { intent, q } = parsed.data;
+  const pagina = leggiPagina(String(formData.get("pagina") ?? "1"));
+  const azione =
+    intent === "tutti" || intent === "nessuno"
+      ? { tipo: intent as "tutti" | "nessuno", q }
+      : { tipo: "pagina" as const, paginaCf: parsed.data.paginaCf, cf: parsed.data.cf };
+  const aggiornata = await aggiornaSelezione(ctx, caricata, versione, azione);
+  if (!aggiornata.ok) return errore([{ messaggio: messaggiDomanda.conflittoVersione }], 409);
+
+  if (intent === "salva") {
+    // The page's selection was just written: confirm against the version it produced.
+    const confermata = await confermaLavoratori(ctx, caricata, versioneDopo(aggiornata, versione));
+    if (!confermata.ok) {
+      if ("nessuno" in confermata) return errore([{ id: ID_TABELLA, messaggio: m.nessunoSelezionato }], 422);
+      return errore([{ messaggio: messaggiDomanda.conflittoVersione }], 409);
+    }
+    return redirect(dopoIlPasso(id, "relazione-tecnica", formData), 303);
+  }
+  const vai = intent.startsWith("pagina-") ? Number(intent.slice(7)) : intent === "aggiorna" ? pagina : 1;
+  const query = new URLSearchParams();
+  if (q) query.set("q", q);
+  if (vai > 1) query.set("pagina", String(vai));
+  if (ritorno) query.set("ritorno", "riepilogo");
+  const s = query.toString();
+  return redirect(s ? `${base}?${s}` : base, 303);
+}
+
+function versioneDopo(esito: { ok: true; versione: number } | { ok: true; invariata: true }, prima: number): number {
+  return "versione" in esito ? esito.versione : prima;
+}
+
+export default function PassoLavoratori() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const errori = a?.errori ?? [];
+  const pagine = Array.from({ length: d.pagine }, (_, i) => i + 1);
+  return (
+    <div className="row">
+      <div className="col-12 col-lg-10">
+        <ErrorSummary errori={errori} />
+        <p className="text-muted mb-1">{d.didascalia}</p>
+        <h1>Lavoratori beneficiari</h1>
+        <p>
+          Lavoratori dell&apos;unità produttiva {d.unita} occupati nel periodo secondo le denunce UniEmens: {d.totale}, di
+          cui {d.ammissibili} ammissibili. Selezionati: <strong>{d.selezionati}</strong>.
+          {d.confermato ? " La selezione è confermata." : null}
+        </p>
+        {d.caricati !== null ? <p role="status">Elenco caricato: {d.caricati} lavoratori selezionati.</p> : null}
+        {a?.scartate && a.scartate.length > 0 ? (
+          <table className="table">
+            <caption>Righe dell&apos;elenco scartate</caption>
+            <thead>
+              <tr>
+                <th scope="col">Riga</th>
+                <th scope="col">Contenuto</th>
+                <th scope="col">Motivo</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.scartate.map((r) => (
+                <tr key={r.riga}>
+                  <th scope="row">{r.riga}</th>
+                  <td>{r.valore}</td>
+                  <td>{r.motivo}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+
+        <h2 className="h4">Scegli dalle denunce UniEmens</h2>
+        <Form method="get" className="d-flex flex-wrap gap-2 align-items-end mb-3">
+          <div className="form-group mb-0">
+            <label htmlFor="filtro">Cerca per nome o codice fiscale</label>
+            <input id="filtro" name="q" type="search" className="form-control" defaultValue={d.q} maxLength={100} />
+          </div>
+          {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
+          <Pulsante variante="secondario">Cerca</Pulsante>
+        </Form>
+
+        <Form method="post" id="passo-lavoratori" noValidate replace>
+          <input type="hidden" name="csrf" value={d.csrf} />
+          <input type="hidden" name="versione" value={d.versione} />
+          <input type="hidden" name="q" value={d.q} />
+          <input type="hidden" name="pagina" value={d.pagina} />
+          {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
+          <table className="table" id={ID_TABELLA} tabIndex={-1}>
+            <caption>
+              Lavoratori {d.q ? `che corrispondono a "${d.q}" ` : ""}— pagina {d.pagina} di {d.pagine} ({d.trovati}{" "}
+              lavoratori)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Seleziona</th>
+                <th scope="col">Lavoratore</th>
+                <th scope="col">Codice fiscale</th>
+                <th scope="col">Qualifica</th>
+                <th scope="col">Assunto il</th>
+                <th scope="col">Esito</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.righe.map((l) => (
+                <tr key={l.cf}>
+                  <td>
+                    <input type="hidden" name="paginaCf" value={l.cf} />
+                    <input
+                      type="checkbox"
+                      name="cf"
+                      value={l.cf}
+                      id={`cf-${l.cf}`}
+                      defaultChecked={l.selezionato && l.ammissibile}
+                      disabled={!l.ammissibile}
+                      aria-describedby={`esito-${l.cf}`}
+                    />
+                    <label htmlFor={`cf-${l.cf}`} className="visually-hidden">
+                      Seleziona {l.nominativo}
+                    </label>
+                  </td>
+                  <th scope="row">{l.nominativo}</th>
+                  <td>{l.cf}</td>
+                  <td>{l.qualifica}</td>
+                  <td>{formatDataItaliana(l.dataAssunzione)}</td>
+                  <td id={`esito-${l.cf}`}>
+                    <strong>{l.ammissibile ? "Ammissibile" : "Non ammissibile"}</strong>
+                    {l.ammissibile ? null : <>: {l.motivo}</>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {d.pagine > 1 ? (
+            <nav aria-label="Pagine dell'elenco dei lavoratori" className="mb-3">
+              <p className="form-text">Cambiando pagina la selezione di questa pagina viene salvata.</p>
+              <ul className="list-inline">
+                {pagine.map((n) => (
+                  <li key={n} className="list-inline-item">
+                    {n === d.pagina ? (
+                      <span aria-current="page">Pagina {n}</span>
+                    ) : (
+                      <Pulsante variante="secondario" name="intent" value={`pagina-${n}`}>
+                        Pagina {n}
+                      </Pulsante>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <div className="d-flex flex-wrap gap-3 align-items-center">
+            <Pulsante name="intent" value="salva">
+              {d.ritorno === "riepilogo" ? messaggiDomanda.tornaAlRiepilogo : "Conferma i lavoratori"}
+            </Pulsante>
+            <Pulsante variante="secondario" name="intent" value="aggiorna">
+              Salva la selezione della pagina
+            </Pulsante>
+            <Pulsante variante="secondario" name="intent" value="tutti">
+              Seleziona tutti gli ammissibili{d.q ? " trovati" : ""}
+            </Pulsante>
+            <Pulsante variante="secondario" name="intent" value="nessuno">
+              Deseleziona tutti{d.q ? " i trovati" : ""}
+            </Pulsante>
+          </div>
+        </Form>
+
+        <h2 className="h4 mt-5">Oppure carica l&apos;elenco dei lavoratori</h2>
+        <Form method="post" encType="multipart/form-data" replace>
+          <input type="hidden" name="csrf" value={d.csrf} />
+          <input type="hidden" name="versione" value={d.versione} />
+          {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
+          <div className="form-group">
+            <label htmlFor={ID_FILE}>File CSV dell&apos;elenco</label>
+            <div id={`${ID_FILE}-hint`} className="form-text">
+              Una riga per lavoratore: codice fiscale e qualifica separati da punto e virgola (ad esempio
+              SMPMRC80C12G224X;operaio), come nell&apos;Allegato 3 al messaggio INPS 4653/2022. Intestazione facoltativa.
+              Qualifiche: operaio, impiegato, quadro, apprendista, dirigente, oti, otd. File in codifica UTF-8, al
+              massimo 1 MB e {ELENCO_MAX_RIGHE.toLocaleString("it-IT")} righe. L&apos;elenco sostituisce la selezione.
+            </div>
+            <input
+              id={ID_FILE}
+              name={ID_FILE}
+              type="file"
+              accept=".csv,text/csv"
+              className="form-control"
+              aria-describedby={`${ID_FILE}-hint`}
+            />
+          </div>
+          <Pulsante variante="secondario" name="intent" value="carica">
+            Carica l&apos;elenco
+          </Pulsante>
+        </Form>
+      </div>
+    </div>
+  );
+}

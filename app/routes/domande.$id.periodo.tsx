@@ -1,0 +1,203 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform, erroriDaCampi } from "~/components/form";
+import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { causaliDisponibili } from "~/domain/causali";
+import { oggiRoma } from "~/domain/date";
+import { creaSchemaPeriodo, valoriModuloPeriodo, type DatiPeriodo } from "~/domande/schemi/periodo";
+import { messaggiDomanda } from "~/messaggi";
+import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { esitiPeriodo } from "~/services/controlli/periodo.server";
+import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso, type DomandaCaricata } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+
+export const handle = { titolo: "Periodo e causale" };
+
+function causaliDi({ domanda, azienda }: DomandaCaricata) {
+  return causaliDisponibili(domanda.prestazione, { dipendentiMedi: azienda.forzaMediaSemestre, data: oggiRoma(new Date()) });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, "periodo");
+  const { domanda } = caricata;
+  const salvati = (domanda.dati.periodo as DatiPeriodo | undefined) ?? null;
+  const url = new URL(request.url);
+  return json({
+    id: domanda.id,
+    versione: domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    appenaSalvato: url.searchParams.get("salvato") === "1" && salvati !== null,
+    causali: causaliDi(caricata).map((c) => ({ codice: c.codice, etichetta: c.etichetta, eone: c.eone, meteo: c.meteo })),
+    valori: (salvati ? valoriModuloPeriodo(salvati) : { tipo: "sospensione" }) as Partial<ReturnType<typeof valoriModuloPeriodo>>,
+    esiti: salvati ? await esitiPeriodo(caricata) : [],
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const id = idDomanda(params.id);
+  const caricata = await caricaDomanda(request, ctx, id);
+  guardiaPasso(caricata, "periodo");
+  const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
+  const causali = causaliDi(caricata);
+  const submission = parseWithZod(formData, { schema: creaSchemaPeriodo(causali) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 422 });
+  const v = submission.value;
+  const causale = causali.find((c) => c.codice === v.causale)!;
+  const giorni = causale.meteo
+    ? (v.giorni ?? "")
+        .split(/\r?\n/)
+        .map((r) => r.trim())
+        .filter((r) => r !== "")
+        .map((r) => `${r.slice(6, 10)}-${r.slice(3, 5)}-${r.slice(0, 2)}`)
+        .sort()
+    : undefined;
+  // EONE, weather and extraordinary follow from the causale: the user does not set them.
+  const valore: DatiPeriodo = {
+    causale: causale.codice,
+    eone: causale.eone,
+    meteo: causale.meteo,
+    straordinaria: causale.straordinaria,
+    tipo: v.tipo,
+    ...(v.tipo === "riduzione" ? { oreSettimanaliRidotte: Number(v.oreSettimanaliRidotte) } : {}),
+    dataInizio: v.dataInizio,
+    dataFine: v.dataFine,
+    oreRichieste: v.oreRichieste,
+    ...(giorni ? { giorni, tipoLavoro: v.tipoLavoro } : {}),
+  };
+  const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), {
+    chiave: "periodo",
+    valore,
+    colonne: { dataInizio: v.dataInizio, dataFine: v.dataFine },
+  });
+  if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  const salvata: DomandaCaricata = {
+    ...caricata,
+    domanda: { ...caricata.domanda, dati: { ...caricata.domanda.dati, periodo: valore }, dataInizio: v.dataInizio, dataFine: v.dataFine },
+  };
+  // With open alerts the user sees them on this page before moving on.
+  const avvisi = (await esitiPeriodo(salvata)).some((e) => e.gravita !== "informazione");
+  if (avvisi) {
+    const ritorno = formData.get("ritorno") === "riepilogo" ? "&ritorno=riepilogo" : "";
+    return redirect(`/domande/${id}/periodo?salvato=1${ritorno}`, 303);
+  }
+  return redirect(dopoIlPasso(id, "lavoratori", formData), 303);
+}
+
+const ETICHETTA_GRAVITA = { bloccante: "Blocca l'invio", avviso: "Avviso", informazione: "Informazione" } as const;
+
+export default function PassoPeriodo() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = creaSchemaPeriodo(d.causali);
+  const [form, fields] = useForm({
+    id: "passo-periodo",
+    lastResult,
+    defaultValue: d.valori,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const campi = [
+    fields.causale, fields.tipo, fields.oreSettimanaliRidotte, fields.dataInizio, fields.dataFine, fields.oreRichieste,
+    fields.giorni, fields.tipoLavoro,
+  ].map((f) => daConform(f));
+  const [causale, tipo, oreRidotte, inizio, fine, ore, giorni, tipoLavoro] = campi;
+  const prossimo = d.ritorno === "riepilogo" ? `/domande/${d.id}/riepilogo` : `/domande/${d.id}/lavoratori`;
+  return (
+    <ModuloPasso
+      idModulo={form.id}
+      onSubmit={form.onSubmit}
+      domandaId={d.id}
+      titolo="Periodo e causale"
+      didascalia={d.didascalia}
+      csrf={d.csrf}
+      versione={d.versione}
+      ritorno={d.ritorno}
+      errori={erroriDaCampi(campi, form.errors)}
+      prima={
+        d.esiti.length > 0 ? (
+          <section aria-labelledby="titolo-controlli" className="mb-4">
+            <h2 id="titolo-controlli" className="h4">
+              Controlli sul periodo salvato
+            </h2>
+            {d.appenaSalvato ? (
+              <p role="status">
+                Il periodo è stato salvato. Leggi gli avvisi: puoi correggere i dati qui sotto oppure{" "}
+                <Link to={prossimo}>continuare con il passo successivo</Link>.
+              </p>
+            ) : null}
+            <ul className="list-unstyled">
+              {d.esiti.map((e, i) => (
+                <li key={`${e.regola}-${i}`} className="callout mb-2">
+                  <strong>{ETICHETTA_GRAVITA[e.gravita]}:</strong> {e.messaggio}{" "}
+                  <span className="text-muted">({e.riferimento})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null
+      }
+    >
+      <Selezione
+        {...causale}
+        etichetta="Causale"
+        suggerimento="L'evento oggettivamente non evitabile (EONE) dipende dalla causale: cambia il termine di presentazione e i requisiti."
+        opzioni={d.causali.map((c) => ({
+          valore: c.codice,
+          etichetta: `${c.etichetta}${c.eone ? " — evento oggettivamente non evitabile" : ""}`,
+        }))}
+        vuota="Scegli la causale"
+      />
+      <GruppoRadio
+        {...tipo}
+        legenda="L'attività è sospesa o ridotta?"
+        scelte={[
+          { valore: "sospensione", etichetta: "Sospensione (zero ore)" },
+          { valore: "riduzione", etichetta: "Riduzione dell'orario" },
+        ]}
+      />
+      <CampoTesto
+        {...oreRidotte}
+        etichetta="Ore settimanali lavorate durante la riduzione"
+        suggerimento="Solo in caso di riduzione, ad esempio 24."
+        inputMode="numeric"
+        larghezza={4}
+        facoltativo
+      />
+      <CampoData {...inizio} etichetta="Data di inizio" suggerimento="Il primo giorno di sospensione o riduzione." />
+      <CampoData {...fine} etichetta="Data di fine" suggerimento="L'ultimo giorno di sospensione o riduzione." />
+      <CampoTesto
+        {...ore}
+        etichetta="Ore di integrazione richieste"
+        suggerimento="Il totale delle ore per tutti i lavoratori del periodo."
+        inputMode="numeric"
+        larghezza={10}
+      />
+      <fieldset className="mt-4">
+        <legend className="h5">Solo per gli eventi meteo</legend>
+        <AreaTesto
+          {...giorni}
+          etichetta="Giorni di sospensione o riduzione"
+          suggerimento="Una data per riga nel formato gg/mm/aaaa, ad esempio 14/07/2025. Ogni giorno deve essere nel periodo."
+          righe={6}
+          facoltativo
+        />
+        <AreaTesto
+          {...tipoLavoro}
+          etichetta="Lavorazione in corso in quei giorni"
+          suggerimento="Ad esempio: stesura di asfalto all'aperto."
+          righe={3}
+          facoltativo
+        />
+      </fieldset>
+    </ModuloPasso>
+  );
+}

@@ -1,0 +1,163 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AreaTesto, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
+import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { formatDataItaliana, oggiRoma } from "~/domain/date";
+import {
+  RIGHE_MEDIA,
+  creaSchemaUnita,
+  formatOrario,
+  messaggiUnitaProduttiva as m,
+  type DatiUnitaProduttiva,
+} from "~/domande/schemi/unita-produttiva";
+import { messaggiDomanda } from "~/messaggi";
+import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+import { salvaUnitaProduttiva, unitaDellAzienda } from "~/services/unita-produttive.server";
+
+export const handle = { titolo: "Unità produttiva" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, "unita-produttiva");
+  const { domanda } = caricata;
+  const unita = await unitaDellAzienda(caricata.azienda.id, oggiRoma(new Date()));
+  const salvati = (domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined) ?? null;
+  // The table is pre-filled for the saved unit, or the first one: its rows are the UniEmens figures unless edited.
+  const tabella = unita.find((u) => u.id === salvati?.unitaProduttivaId) ?? unita[0] ?? null;
+  const righe = salvati && tabella && salvati.unitaProduttivaId === tabella.id ? salvati.mediaOccupati : (tabella?.mediaUniemens ?? []);
+  return json({
+    id: domanda.id,
+    versione: domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    unita,
+    tabella: tabella ? { id: tabella.id, denominazione: tabella.denominazione, semestre: tabella.semestre } : null,
+    valori: {
+      unitaProduttivaId: salvati ? String(salvati.unitaProduttivaId) : unita.length === 1 ? String(unita[0].id) : undefined,
+      unitaTabella: tabella ? String(tabella.id) : undefined,
+      righe: Array.from({ length: RIGHE_MEDIA }, (_, i) =>
+        righe[i] ? { orario: formatOrario(righe[i].orarioSettimanale), lavoratori: String(righe[i].lavoratori) } : { orario: "", lavoratori: "" },
+      ),
+      motivazione: salvati?.motivazione,
+    },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const id = idDomanda(params.id);
+  const caricata = await caricaDomanda(request, ctx, id);
+  guardiaPasso(caricata, "unita-produttiva");
+  const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
+  const oggi = oggiRoma(new Date());
+  const unita = await unitaDellAzienda(caricata.azienda.id, oggi);
+  const submission = parseWithZod(formData, { schema: creaSchemaUnita(unita) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 422 });
+  const esito = await salvaUnitaProduttiva(ctx, caricata, Number(formData.get("versione")), submission.value, oggi);
+  if (!esito.ok) {
+    if ("nonTrovata" in esito) {
+      return json(submission.reply({ fieldErrors: { unitaProduttivaId: [m.unitaNonValida] } }), { status: 422 });
+    }
+    return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  }
+  return redirect(dopoIlPasso(id, "periodo", formData), 303);
+}
+
+export default function PassoUnitaProduttiva() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = creaSchemaUnita(d.unita);
+  const [form, fields] = useForm({
+    id: "passo-unita-produttiva",
+    lastResult,
+    defaultValue: d.valori,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const unitaField = daConform(fields.unitaProduttivaId);
+  const motivazione = daConform(fields.motivazione);
+  const righe = fields.righe.getFieldList();
+  const campiRighe = righe.flatMap((r) => {
+    const f = r.getFieldset();
+    return [daConform(f.orario), daConform(f.lavoratori)];
+  });
+  return (
+    <ModuloPasso
+      idModulo={form.id}
+      onSubmit={form.onSubmit}
+      domandaId={d.id}
+      titolo="Unità produttiva"
+      didascalia={d.didascalia}
+      csrf={d.csrf}
+      versione={d.versione}
+      ritorno={d.ritorno}
+      errori={erroriDaCampi([unitaField, ...campiRighe, motivazione], form.errors)}
+    >
+      {d.unita.length === 0 ? <p>{m.nessunaUnita}</p> : null}
+      <GruppoRadio
+        {...unitaField}
+        legenda="Quale unità produttiva è interessata?"
+        suggerimento="Le unità produttive sono quelle registrate negli archivi INPS per l'azienda. Se cambi unità, i lavoratori già scelti si scelgono di nuovo."
+        scelte={d.unita.map((u) => ({
+          valore: String(u.id),
+          etichetta: `${u.denominazione} (${u.codice})`,
+          suggerimento: `${u.indirizzo}, ${u.comune} (${u.provincia}) — codice catastale ${u.codiceCatastale} — attività: ${u.attivita}. Occupati in media nel semestre (UniEmens): ${u.descrizioneMedia}.`,
+        }))}
+      />
+      {d.tabella ? (
+        <fieldset className="mt-4">
+          <legend className="h5">Lavoratori occupati in media nel semestre precedente — {d.tabella.denominazione}</legend>
+          <p className="form-text">
+            {d.tabella.semestre
+              ? `Dati delle denunce UniEmens da ${formatDataItaliana(d.tabella.semestre.dal).slice(3)} a ${formatDataItaliana(d.tabella.semestre.al).slice(3)}, divisi per orario contrattuale settimanale.`
+              : "Nelle denunce UniEmens non risultano lavoratori per questa unità: indica tu la media."}{" "}
+            Se scegli un&apos;altra unità valgono i suoi dati UniEmens, indicati sotto il suo nome. Se correggi i numeri,
+            spiega il motivo. Lascia vuote le righe che non servono.
+          </p>
+          <input type="hidden" name="unitaTabella" value={d.tabella.id} />
+          <table className="table">
+            <caption className="visually-hidden">Lavoratori per orario settimanale</caption>
+            <thead>
+              <tr>
+                <th scope="col">Riga</th>
+                <th scope="col">Orario settimanale (ore)</th>
+                <th scope="col">Numero di lavoratori</th>
+              </tr>
+            </thead>
+            <tbody>
+              {righe.map((r, i) => {
+                const f = r.getFieldset();
+                return (
+                  <tr key={r.key}>
+                    <th scope="row">{i + 1}</th>
+                    <td>
+                      <CampoTesto {...daConform(f.orario)} etichetta={`Orario settimanale, riga ${i + 1}`} inputMode="decimal" larghezza={4} />
+                    </td>
+                    <td>
+                      <CampoTesto {...daConform(f.lavoratori)} etichetta={`Numero di lavoratori, riga ${i + 1}`} inputMode="numeric" larghezza={10} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <AreaTesto
+            {...motivazione}
+            etichetta="Motivo della correzione"
+            suggerimento="Obbligatorio solo se i numeri sono diversi da quelli delle denunce UniEmens."
+            facoltativo
+            righe={3}
+          />
+        </fieldset>
+      ) : null}
+    </ModuloPasso>
+  );
+}

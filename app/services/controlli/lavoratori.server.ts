@@ -1,0 +1,31 @@
+// Rule outcomes of the step "Lavoratori beneficiari": the eligibility of each selected worker, recomputed on the
+// current data (the period or the filing date may have changed since the selection), plus a warning if none is left.
+import type { EsitoPasso } from "../controlli-domanda.server";
+import type { DomandaCaricata } from "../domande.server";
+import { lavoratoriValutati, selezionati } from "../lavoratori.server";
+
+export async function controlliLavoratori(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
+  if (caricata.domanda.dati.lavoratori == null) return [];
+  const scelti = await selezionati(caricata.domanda.id);
+  const valutati = await lavoratoriValutati(caricata);
+  const esiti: EsitoPasso[] = [];
+  for (const l of valutati) {
+    if (!scelti.has(l.cf)) continue;
+    for (const e of l.esiti) if (e.gravita !== "informazione") esiti.push({ ...e, passo: "lavoratori" });
+  }
+  // A selected worker no longer employed at the unit in the period (e.g. the dates changed after the selection).
+  const presenti = new Set(valutati.map((l) => l.cf));
+  for (const cf of scelti.keys()) {
+    if (presenti.has(cf)) continue;
+    esiti.push({
+      regola: "lavoratori.presenza",
+      riferimento: "REFERENCE §6.2 punto 4: presenza all'unità produttiva secondo UniEmens",
+      gravita: "bloccante",
+      messaggio: `${cf} non risulta occupato presso l'unità produttiva nel periodo richiesto: toglilo dall'elenco dei lavoratori.`,
+      dati: { cf },
+      provvisorio: false,
+      passo: "lavoratori",
+    });
+  }
+  return esiti;
+}

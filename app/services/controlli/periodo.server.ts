@@ -1,0 +1,188 @@
+// Rule outcomes of the step "Periodo e causale": filing term and earliest covered date, duration limits per unit
+// (CIGO biennio and 1/3 rule, FIS 13/26 weeks, fund weeks, CISOA 90 days) and overlaps with the company's other
+// domande for the same unit and benefit. The rules are the domain's; this module only gathers their inputs.
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { domandaLavoratori, domande, lavoratori } from "#db/schema";
+import { db } from "#db/connection";
+import { dateDi, isFestivo, oggiRoma, type DataISO } from "~/domain/date";
+import { verificaDurataCigo, verificaDurataFis, verificaDurataFondo, verificaGiorniCisoa, type GiorniSettimanali } from "~/domain/durate";
+import type { Esito } from "~/domain/esito";
+import { verificaSovrapposizioni } from "~/domain/sovrapposizioni";
+import { verificaTerminePresentazione } from "~/domain/termini-presentazione";
+import type { PeriodoPrecedente, PeriodoRichiesto } from "~/domain/tipi";
+import { attivitaDaAteco, fondoDaCodice } from "~/domande/inquadramento";
+import type { DatiPeriodo } from "~/domande/schemi/periodo";
+import type { DatiUnitaProduttiva } from "~/domande/schemi/unita-produttiva";
+import type { EsitoPasso } from "../controlli-domanda.server";
+import type { DomandaCaricata } from "../domande.server";
+
+/** Domande that no longer claim the period (withdrawn or refused) and drafts, which claim nothing yet. */
+const NON_CONTANO = ["bozza", "rinunciata", "respinta"] as const;
+
+/** The filing date: the day it was sent, or today in Rome for a draft. */
+export function dataPresentazione(caricata: DomandaCaricata, adesso = new Date()): DataISO {
+  return oggiRoma(caricata.domanda.inviataIl ?? adesso);
+}
+
+/**
+ * The contractual week is not in the registries: agricultural work is on six days (CCNL operai agricoli), the other
+ * sectors are counted on the short week, the more cautious divisor for the limits.
+ */
+function giorniSettimanali(caricata: DomandaCaricata): GiorniSettimanali {
+  return caricata.azienda.gestione === "agricola" ? 6 : 5;
+}
+
+async function periodiEsistenti(caricata: DomandaCaricata): Promise<PeriodoPrecedente[]> {
+  const { domanda } = caricata;
+  if (domanda.unitaProduttivaId === null) return [];
+  const righe = await db()
+    .select({
+      id: domande.id,
+      protocollo: domande.protocollo,
+      prestazione: domande.prestazione,
+      fondoCodice: domande.fondoCodice,
+      dataInizio: domande.dataInizio,
+      dataFine: domande.dataFine,
+      dati: domande.dati,
+    })
+    .from(domande)
+    .where(
+      and(
+        eq(domande.aziendaId, domanda.aziendaId),
+        eq(domande.unitaProduttivaId, domanda.unitaProduttivaId),
+        ne(domande.id, domanda.id),
+        notInArray(domande.stato, [...NON_CONTANO]),
+      ),
+    );
+  return righe
+    .filter((r) => r.dataInizio && r.dataFine)
+    .map((r) => {
+      const p = r.dati.periodo as DatiPeriodo | undefined;
+      return {
+        inizio: r.dataInizio!,
+        fine: r.dataFine!,
+        domanda: r.protocollo ?? `n. ${r.id}`,
+        prestazione: r.prestazione,
+        fondo: fondoDaCodice(r.fondoCodice),
+        unitaProduttiva: String(domanda.unitaProduttivaId),
+        eone: p?.eone ?? false,
+        ...(p?.giorni ? { giorniFruiti: p.giorni } : {}),
+        ...(p ? { oreAutorizzate: p.oreRichieste } : {}),
+      };
+    });
+}
+
+/** CISOA days of a domanda: the days listed for weather causes, otherwise the working days of the period. */
+function giorniCisoa(p: { inizio: DataISO; fine: DataISO; giorni?: DataISO[] }): DataISO[] {
+  return p.giorni ?? dateDi(p).filter((d) => !isFestivo(d));
+}
+
+async function controlliCisoa(caricata: DomandaCaricata, periodo: DatiPeriodo, esistenti: PeriodoPrecedente[]): Promise<Esito[]> {
+  const richiesti = giorniCisoa({ inizio: periodo.dataInizio, fine: periodo.dataFine, giorni: periodo.giorni });
+  if (richiesti.length === 0) return [];
+  const precedentiCisoa = esistenti.filter((e) => e.prestazione === "CISOA");
+  const scelti = await db()
+    .select({ cf: domandaLavoratori.codiceFiscale, nome: lavoratori.nome, cognome: lavoratori.cognome })
+    .from(domandaLavoratori)
+    .leftJoin(lavoratori, eq(lavoratori.id, domandaLavoratori.lavoratoreId))
+    .where(eq(domandaLavoratori.domandaId, caricata.domanda.id));
+  // Days already claimed for each worker by the unit's other CISOA domande in which that worker appears.
+  const perLavoratore = new Map<string, DataISO[]>();
+  if (precedentiCisoa.length > 0 && scelti.length > 0) {
+    const altre = await db()
+      .select({ cf: domandaLavoratori.codiceFiscale, inizio: domande.dataInizio, fine: domande.dataFine, dati: domande.dati })
+      .from(domandaLavoratori)
+      .innerJoin(domande, eq(domande.id, domandaLavoratori.domandaId))
+      .where(
+        and(
+          inArray(domandaLavoratori.codiceFiscale, scelti.map((s) => s.cf)),
+          eq(domande.prestazione, "CISOA"),
+          ne(domande.id, caricata.domanda.id),
+          notInArray(domande.stato, [...NON_CONTANO]),
+        ),
+      );
+    for (const a of altre) {
+      if (!a.inizio || !a.fine) continue;
+      const p = a.dati.periodo as DatiPeriodo | undefined;
+      perLavoratore.set(a.cf, [...(perLavoratore.get(a.cf) ?? []), ...giorniCisoa({ inizio: a.inizio, fine: a.fine, giorni: p?.giorni })]);
+    }
+  }
+  if (scelti.length === 0) {
+    return [verificaGiorniCisoa({ cf: "—", nominativo: "Ogni lavoratore", giorniPrecedenti: [], giorniRichiesti: richiesti }).esito];
+  }
+  return scelti.map(
+    (s) =>
+      verificaGiorniCisoa({
+        cf: s.cf,
+        nominativo: s.cognome ? `${s.nome} ${s.cognome}` : s.cf,
+        giorniPrecedenti: perLavoratore.get(s.cf) ?? [],
+        giorniRichiesti: richiesti,
+      }).esito,
+  );
+}
+
+export async function esitiPeriodo(caricata: DomandaCaricata, adesso = new Date()): Promise<Esito[]> {
+  const { domanda, azienda } = caricata;
+  const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
+  const unita = domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined;
+  if (!periodo || !unita || domanda.unitaProduttivaId === null) return [];
+  const presentazione = dataPresentazione(caricata, adesso);
+  const esiti: Esito[] = [];
+  esiti.push(
+    verificaTerminePresentazione({
+      prestazione: domanda.prestazione,
+      eone: periodo.eone,
+      inizioSospensione: periodo.dataInizio,
+      fineSospensione: periodo.dataFine,
+      ...(periodo.giorni?.length ? { dataEvento: [...periodo.giorni].sort()[0] } : {}),
+      dataPresentazione: presentazione,
+    }).esito,
+  );
+  const fondo = fondoDaCodice(domanda.fondoCodice);
+  const richiesta: PeriodoRichiesto = {
+    inizio: periodo.dataInizio,
+    fine: periodo.dataFine,
+    prestazione: domanda.prestazione,
+    fondo,
+    unitaProduttiva: String(domanda.unitaProduttivaId),
+    eone: periodo.eone,
+  };
+  const esistenti = await periodiEsistenti(caricata);
+  const comuni = {
+    richiesta,
+    precedenti: esistenti,
+    giorniSettimanali: giorniSettimanali(caricata),
+    nomeUnitaProduttiva: unita.denominazione,
+  };
+  switch (domanda.prestazione) {
+    case "CIGO": {
+      const attivita = attivitaDaAteco(azienda.codiceAteco);
+      esiti.push(
+        ...verificaDurataCigo({
+          ...comuni,
+          ediliziaLapidei: attivita === "edilizia" || attivita.startsWith("lapidei"),
+          mediaOccupati: unita.mediaOccupati,
+          oreRichieste: periodo.oreRichieste,
+        }).esiti,
+      );
+      break;
+    }
+    case "AIS_FIS":
+      esiti.push(
+        ...verificaDurataFis({ ...comuni, dipendentiMedi: azienda.forzaMediaSemestre, causaleStraordinaria: periodo.straordinaria }).esiti,
+      );
+      break;
+    case "AIS_FONDO":
+      if (fondo) esiti.push(...verificaDurataFondo({ ...comuni, richiesta: { ...richiesta, fondo } }).esiti);
+      break;
+    case "CISOA":
+      esiti.push(...(await controlliCisoa(caricata, periodo, esistenti)));
+      break;
+  }
+  esiti.push(...verificaSovrapposizioni(richiesta, esistenti));
+  return esiti;
+}
+
+export async function controlliPeriodo(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
+  return (await esitiPeriodo(caricata)).map((e) => ({ ...e, passo: "periodo" as const }));
+}
