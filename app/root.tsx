@@ -11,7 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { Pagina } from "~/components/layout/Pagina";
-import { PaginaErrore } from "~/components/layout/PaginaErrore";
+import { PaginaErrore, titoloErrore } from "~/components/layout/PaginaErrore";
 import { TitoloDocumento } from "~/components/layout/TitoloDocumento";
 import { datiIntestazione } from "~/services/intestazione.server";
 
@@ -25,14 +25,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return datiIntestazione(request, context?.cspNonce);
 }
 
-function Documento({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
+function Documento({ children, nonce, titolo }: { children: React.ReactNode; nonce?: string; titolo?: string }) {
   return (
     <html lang="it">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <TitoloDocumento />
+        {titolo ? <title>{titolo}</title> : <TitoloDocumento />}
         <Links />
       </head>
       <body>
@@ -61,7 +61,7 @@ export function ErrorBoundary() {
   const stato = isRouteErrorResponse(errore) ? errore.status : 500;
   if (!isRouteErrorResponse(errore)) console.error(errore);
   return (
-    <Documento nonce={dati?.nonce}>
+    <Documento nonce={dati?.nonce} titolo={titoloErrore(stato)}>
       <Pagina utente={dati?.utente ?? null} csrfToken={dati?.csrfToken ?? null}>
         <PaginaErrore stato={stato} />
       </Pagina>

@@ -28,7 +28,7 @@ export async function apriPglite(
 ): Promise<Connessione & { pglite: import("@electric-sql/pglite").PGlite }> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const pglite = new PGlite(dataDir, { loadDataDir: opzioni.loadDataDir });
+  const pglite = new PGlite({ dataDir, loadDataDir: opzioni.loadDataDir });
   await pglite.waitReady;
   const db = drizzle(pglite, { schema }) as unknown as Db;
   return { db, tipo: "pglite", pglite, chiudi: () => pglite.close() };
