@@ -2,6 +2,7 @@
 // esatti (CF, partite IVA, IBAN, date) che i test usano per nome. Le unità si completano con lavoratori fittizi fino
 // alla forza di §9.2, perché i calcoli per unità (media per orario, regola di 1/3) trovino numeri realistici.
 import { addDays, type DataISO } from "../../app/domain/date";
+import { validaCodiceFiscalePersona } from "../../app/domain/validatori/codice-fiscale";
 import * as s from "../schema";
 import { comune, SEDE, type CodiceFondo } from "./anagrafiche";
 import type { ScrittoreLotti } from "./inserimento";
@@ -346,17 +347,11 @@ export interface IdRiferimento {
   studioIntermediaria: number;
 }
 
-/** Sesso e data di nascita dei lavoratori di riferimento si leggono dal loro codice fiscale. */
+/** Sesso e data di nascita dei lavoratori di riferimento si leggono dal loro codice fiscale (validatore del dominio). */
 function anagraficaDaCf(cf: string): { dataNascita: DataISO; sesso: "M" | "F" } {
-  const aa = Number(cf.slice(6, 8));
-  const mese = "ABCDEHLMPRST".indexOf(cf[8]) + 1;
-  const gg = Number(cf.slice(9, 11));
-  const sesso = gg > 40 ? "F" : "M";
-  const anno = aa < 30 ? 2000 + aa : 1900 + aa;
-  return {
-    dataNascita: `${anno}-${String(mese).padStart(2, "0")}-${String(sesso === "F" ? gg - 40 : gg).padStart(2, "0")}`,
-    sesso,
-  };
+  const esito = validaCodiceFiscalePersona(cf, { oggi: DATA_RIFERIMENTO_SEED });
+  if (!esito.valido || !esito.dataNascita || !esito.sesso) throw new Error(`Codice fiscale di riferimento non valido: ${cf}`);
+  return { dataNascita: esito.dataNascita, sesso: esito.sesso };
 }
 
 /**
