@@ -1,11 +1,12 @@
 // Test fixtures for the later steps: a draft with every step answered (through salvaPasso, as the step routes do),
 // the workers of its unit in domanda_lavoratori, and the profile contexts of the demo users.
-import { asc, eq } from "drizzle-orm";
-import { aziende, domandaLavoratori, lavoratori, rapportiLavoro, unitaProduttive } from "#db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { aziende, domandaLavoratori, domande, lavoratori, rapportiLavoro, unitaProduttive } from "#db/schema";
 import { db } from "#db/connection";
 import { addDays, oggiRoma } from "~/domain/date";
 import type { Prestazione } from "~/domain/tipi";
 import { richiediContesto, type Contesto } from "~/services/accesso.server";
+import { controlliDomanda } from "~/services/controlli-domanda.server";
 import { creaBozza, salvaPasso } from "~/services/domande.server";
 import { get, type Identita } from "../richieste";
 
@@ -19,6 +20,8 @@ export async function idAzienda(chiave: keyof typeof MATRICOLE): Promise<number>
 export function contestoDi(chi: Identita): Promise<Contesto> {
   return richiediContesto(get("/area-riservata", chi));
 }
+
+let sequenza = 0;
 
 async function salvaOk(...args: Parameters<typeof salvaPasso>): Promise<number> {
   const esito = await salvaPasso(...args);
@@ -49,8 +52,10 @@ export async function bozzaCompleta(
     .where(eq(rapportiLavoro.unitaProduttivaId, unita.id))
     .orderBy(asc(lavoratori.codiceFiscale))
     .limit(opzioni.lavoratori ?? 3);
-  // The period starts tomorrow: no late-filing outcome whatever the day the tests run.
-  const oggi = oggiRoma(new Date());
+  // The period starts after today (no late filing whatever the day the tests run), a week later for each new draft:
+  // the overlap rule would block a second domanda of the same unit on the same days.
+  const inizio = addDays(oggiRoma(new Date()), 1 + 7 * sequenza++);
+  const fine = addDays(inizio, 4);
   const passi: Array<{ chiave: Parameters<typeof salvaPasso>[3]["chiave"]; valore: unknown; colonne?: object; lavoratori?: boolean }> = [
     { chiave: "azienda", valore: { pec: "ufficio@pec.esempio.it", telefono: "049 1234567" } },
     {
@@ -73,13 +78,13 @@ export async function bozzaCompleta(
         meteo: false,
         straordinaria: false,
         tipo: "sospensione",
-        dataInizio: addDays(oggi, 1),
-        dataFine: addDays(oggi, 14),
-        oreRichieste: 240,
+        dataInizio: inizio,
+        dataFine: fine,
+        oreRichieste: 40,
       },
-      colonne: { dataInizio: addDays(oggi, 1), dataFine: addDays(oggi, 14) },
+      colonne: { dataInizio: inizio, dataFine: fine },
     },
-    { chiave: "lavoratori", valore: { origine: "uniemens", selezionati: addetti.map((a) => a.codiceFiscale) }, lavoratori: true },
+    { chiave: "lavoratori", valore: { modalita: "uniemens", numero: addetti.length }, lavoratori: true },
     {
       chiave: "relazioneTecnica",
       valore: {
@@ -105,5 +110,26 @@ export async function bozzaCompleta(
       }
     });
   }
+  if (opzioni.finoA === undefined) await togliNonAmmessi(id);
   return id;
+}
+
+/**
+ * Keeps only the workers the eligibility rules accept (30 days at the unit, not a dirigente…): the fixture is a
+ * draft that can be sent. The rules are the real ones (controlliDomanda); only their blocking verdicts are read.
+ */
+async function togliNonAmmessi(id: number): Promise<void> {
+  const [riga] = await db()
+    .select({ domanda: domande, azienda: aziende })
+    .from(domande)
+    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+    .where(eq(domande.id, id));
+  const esclusi = (await controlliDomanda(riga))
+    .filter((e) => e.passo === "lavoratori" && e.gravita === "bloccante" && typeof e.dati.cf === "string")
+    .map((e) => e.dati.cf as string);
+  if (esclusi.length > 0) {
+    await db()
+      .delete(domandaLavoratori)
+      .where(and(eq(domandaLavoratori.domandaId, id), inArray(domandaLavoratori.codiceFiscale, esclusi)));
+  }
 }
