@@ -60,9 +60,9 @@ export const CATALOGO_DOCUMENTI: Record<TipoCausaleDocumenti, CatalogoDocumenti>
     nota: "Per gli eventi meteo l'INPS acquisisce da sé i bollettini: non è necessario allegarli. Per le temperature elevate puoi allegare la dichiarazione del responsabile della sicurezza.",
   },
   evento_improvviso: {
-    tipi: ["verbale_vigili_fuoco", "attestazione_gestore", "altro"],
+    tipi: ["verbale_vigili_fuoco", "attestazione_gestore", "ordinanza", "altro"],
     obbligatorio: null,
-    nota: "Per incendi, alluvioni, sisma, crolli o mancanza di energia allega, se disponibili, il verbale dei vigili del fuoco o l'attestazione del gestore: mostrano che l'evento non è imputabile all'azienda.",
+    nota: "Per incendi, alluvioni, sisma, crolli, mancanza di energia o impraticabilità dei locali allega, se disponibili, il verbale dei vigili del fuoco, l'attestazione del gestore o l'ordinanza: mostrano che l'evento non è imputabile all'azienda.",
   },
   ordine_autorita: {
     tipi: ["ordinanza", "altro"],
@@ -81,17 +81,24 @@ export const CATALOGO_DOCUMENTI: Record<TipoCausaleDocumenti, CatalogoDocumenti>
   },
 };
 
-/** The causale codes of the periodo step that need a document kind other than "altra". */
-const CAUSALI_PER_TIPO: ReadonlyArray<[RegExp, TipoCausaleDocumenti]> = [
-  [/meteo|intemperie|temperatur|pioggia|neve|gelo/i, "meteo"],
-  [/ordine|autorita|ordinanza|impraticabil/i, "ordine_autorita"],
-  [/incend|alluvion|sism|crollo|energia|calamit/i, "evento_improvviso"],
-  [/commess|lavoro|mercato|crisi|ordini/i, "mercato"],
-];
+/** The causale codes of app/domain/causali.ts that need a document kind other than "altra". */
+const CAUSALI_PER_TIPO: Readonly<Record<string, TipoCausaleDocumenti>> = {
+  eventi_meteo: "meteo",
+  temperature_elevate: "meteo",
+  cisoa_intemperie: "meteo",
+  incendio_alluvione_sisma: "evento_improvviso",
+  mancanza_energia: "evento_improvviso",
+  impraticabilita_locali: "evento_improvviso",
+  ordine_autorita: "ordine_autorita",
+  mancanza_lavoro: "mercato",
+  crisi_mercato: "mercato",
+  riorganizzazione: "mercato",
+  crisi_aziendale: "mercato",
+  contratto_solidarieta: "mercato",
+};
 
 export function tipoCausaleDocumenti(causale: string | null | undefined): TipoCausaleDocumenti {
-  if (!causale) return "altra";
-  return CAUSALI_PER_TIPO.find(([re]) => re.test(causale))?.[1] ?? "altra";
+  return (causale && CAUSALI_PER_TIPO[causale]) || "altra";
 }
 
 const mb = (byte: number) => `${byte / MB} MB`;

@@ -1,0 +1,229 @@
+// Step "Relazione tecnica" (D.M. 95442/2016 art. 2; REFERENCE §3.6): structured fields with the economic-financial
+// indicators per year or per quarter, or a PDF instead; always the declaration under art. 47 DPR 445/2000.
+// Amounts are typed in euro with comma decimals and kept as integer cents.
+import { z } from "zod";
+import { testo } from "./comuni";
+
+export const MODALITA_RELAZIONE = ["strutturata", "pdf"] as const;
+export const GRANULARITA = ["anno", "trimestre"] as const;
+export const MAX_PERIODI = 12;
+export const LIMITI_TESTO_RELAZIONE = { descrizione: 4000, misure: 3000, prospettive: 3000 } as const;
+
+export const messaggiRelazione = {
+  modalita: "Scegli se compilare la relazione nei campi della domanda o allegarla in PDF",
+  descrizione: "Descrivi l'attività dell'azienda e le cause della sospensione o riduzione",
+  misure: "Descrivi le misure adottate per fronteggiare la situazione",
+  prospettive: "Descrivi le prospettive di ripresa e gli elementi che le dimostrano",
+  granularita: "Scegli se indicare gli indicatori per anno o per trimestre",
+  nessunPeriodo: "Indica gli indicatori economico-finanziari di almeno un periodo",
+  troppiPeriodi: `Puoi indicare al massimo ${MAX_PERIODI} periodi`,
+  periodoVuoto: "Inserisci il periodo",
+  periodoAnno: "Inserisci l'anno con quattro cifre, ad esempio 2025",
+  periodoTrimestre: "Inserisci il trimestre nella forma anno-trimestre, ad esempio 2025-Q1",
+  periodoFormato: "Inserisci il periodo come anno, ad esempio 2025, o come anno-trimestre, ad esempio 2025-Q1",
+  periodoDuplicato: "Questo periodo compare in più righe: indicalo una volta sola",
+  importoVuoto: (voce: string) => `Inserisci ${voce} in euro, ad esempio 125.000,00`,
+  importoFormato: (voce: string) =>
+    `Inserisci ${voce} in euro con al massimo due decimali dopo la virgola, ad esempio 125.000,00`,
+  importoNegativo: (voce: string) => `${voce[0].toUpperCase()}${voce.slice(1)} non può essere negativo`,
+  importoEnorme: (voce: string) => `${voce[0].toUpperCase()}${voce.slice(1)} non può superare 999.999.999.999,99 euro`,
+  dichiarazione:
+    "Per proseguire dichiara, ai sensi dell'art. 47 del DPR 445/2000, che quanto indicato nella relazione corrisponde al vero",
+  pdfMancante: "Scegli il file PDF della relazione tecnica",
+  periodoAggiunto: "Periodo aggiunto: compila la nuova riga",
+} as const;
+
+const m = messaggiRelazione;
+
+export const VOCI_INDICATORE = {
+  fatturato: "il fatturato",
+  ordini: "il valore degli ordini in portafoglio",
+  risultatoOperativo: "il risultato operativo",
+} as const;
+
+const MAX_CENTESIMI = 99_999_999_999_999;
+
+/** "1.234.567,89" or "1234567,89" or "-12000" → integer cents; null when the text is not an amount. */
+export function leggiImporto(testoImporto: string): number | null {
+  const t = testoImporto.trim().replace(/^€\s*/, "").replace(/\s/g, "");
+  if (!/^-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]{1,15})(,[0-9]{1,2})?$/.test(t)) return null;
+  const negativo = t.startsWith("-");
+  const [interi, decimali = ""] = t.replace("-", "").replace(/\./g, "").split(",");
+  const centesimi = Number(interi) * 100 + Number(decimali.padEnd(2, "0"));
+  return negativo ? -centesimi : centesimi;
+}
+
+/** Integer cents → "1.234.567,89" (what the form shows back). */
+export function formatImporto(centesimi: number): string {
+  const segno = centesimi < 0 ? "-" : "";
+  const assoluto = Math.abs(centesimi);
+  const interi = Math.floor(assoluto / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${segno}${interi},${String(assoluto % 100).padStart(2, "0")}`;
+}
+
+function importo(voce: string, negativoAmmesso: boolean) {
+  return z
+    .string({ required_error: m.importoVuoto(voce) })
+    .trim()
+    .min(1, m.importoVuoto(voce))
+    .max(24, m.importoFormato(voce))
+    .transform((v, ctx) => {
+      const c = leggiImporto(v);
+      const problema =
+        c === null ? m.importoFormato(voce) : c < 0 && !negativoAmmesso ? m.importoNegativo(voce) : Math.abs(c) > MAX_CENTESIMI ? m.importoEnorme(voce) : null;
+      if (problema) {
+        ctx.addIssue({ code: "custom", message: problema });
+        return z.NEVER;
+      }
+      return c!;
+    });
+}
+
+const RigaIndicatoreSchema = z.object({
+  periodo: z
+    .string({ required_error: m.periodoVuoto })
+    .trim()
+    .min(1, m.periodoVuoto)
+    .toUpperCase()
+    .pipe(z.string().regex(/^20[0-9]{2}(-Q[1-4])?$/, m.periodoFormato)),
+  fatturato: importo(VOCI_INDICATORE.fatturato, false),
+  ordini: importo(VOCI_INDICATORE.ordini, false),
+  // The operating result may be a loss: it is the one amount that can be negative.
+  risultatoOperativo: importo(VOCI_INDICATORE.risultatoOperativo, true),
+});
+
+export interface RigaIndicatore {
+  periodo: string;
+  fatturatoCentesimi: number;
+  ordiniCentesimi: number;
+  risultatoOperativoCentesimi: number;
+}
+
+export type DatiRelazioneTecnica =
+  | {
+      modalita: "strutturata";
+      descrizione: string;
+      misure: string;
+      prospettive: string;
+      granularita: (typeof GRANULARITA)[number];
+      indicatori: RigaIndicatore[];
+      dichiarazione: true;
+    }
+  | { modalita: "pdf"; nomeFile: string; dichiarazione: true };
+
+function rigaVuotaANull(riga: unknown): unknown {
+  if (riga == null) return null;
+  if (typeof riga === "object" && Object.values(riga).every((x) => x == null || x === "")) return null;
+  return riga;
+}
+
+const ANNO = /^(20[0-9]{2})$/;
+const TRIMESTRE = /^(20[0-9]{2})-Q([1-4])$/;
+
+/**
+ * The schema of the step. `indicatoriObbligatori`: the causale is about the market (lack of orders, crisis), where
+ * the trend of turnover and orders is the core of the report (REFERENCE §3.6).
+ */
+export function creaSchemaRelazione(opzioni: { indicatoriObbligatori: boolean }) {
+  return z
+    .object({
+      modalita: z.enum(MODALITA_RELAZIONE, { errorMap: () => ({ message: m.modalita }) }),
+      descrizione: testo({ obbligatorio: m.descrizione, massimo: LIMITI_TESTO_RELAZIONE.descrizione, nome: "La descrizione" }).optional(),
+      misure: testo({ obbligatorio: m.misure, massimo: LIMITI_TESTO_RELAZIONE.misure, nome: "La descrizione delle misure" }).optional(),
+      prospettive: testo({ obbligatorio: m.prospettive, massimo: LIMITI_TESTO_RELAZIONE.prospettive, nome: "La descrizione delle prospettive" }).optional(),
+      granularita: z.enum(GRANULARITA, { errorMap: () => ({ message: m.granularita }) }).optional(),
+      // A row left completely empty counts as absent; it stays in the array so error paths keep the rows' indices.
+      indicatori: z.array(z.preprocess(rigaVuotaANull, RigaIndicatoreSchema.nullable())).max(MAX_PERIODI, m.troppiPeriodi).optional(),
+      dichiarazione: z.literal("si", { errorMap: () => ({ message: m.dichiarazione }) }),
+      // The PDF alternative: checked on the server by content (app/services/pdf.server.ts), named here for the form.
+      file: z.unknown().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.modalita !== "strutturata") return;
+      if (!v.descrizione) ctx.addIssue({ code: "custom", message: m.descrizione, path: ["descrizione"] });
+      if (!v.misure) ctx.addIssue({ code: "custom", message: m.misure, path: ["misure"] });
+      if (!v.prospettive) ctx.addIssue({ code: "custom", message: m.prospettive, path: ["prospettive"] });
+      const righe = v.indicatori ?? [];
+      const compilate = righe.filter((r) => r !== null);
+      if (compilate.length > 0 && !v.granularita) ctx.addIssue({ code: "custom", message: m.granularita, path: ["granularita"] });
+      if (compilate.length === 0 && opzioni.indicatoriObbligatori) {
+        ctx.addIssue({ code: "custom", message: m.nessunPeriodo, path: ["indicatori"] });
+      }
+      const visti = new Set<string>();
+      righe.forEach((r, i) => {
+        if (r === null) return;
+        const formato = v.granularita === "trimestre" ? TRIMESTRE : ANNO;
+        if (v.granularita && !formato.test(r.periodo)) {
+          ctx.addIssue({
+            code: "custom",
+            message: v.granularita === "trimestre" ? m.periodoTrimestre : m.periodoAnno,
+            path: ["indicatori", i, "periodo"],
+          });
+        } else if (visti.has(r.periodo)) {
+          ctx.addIssue({ code: "custom", message: m.periodoDuplicato, path: ["indicatori", i, "periodo"] });
+        }
+        visti.add(r.periodo);
+      });
+    });
+}
+
+/** The saved answers of a valid submission (the PDF's name comes from the uploaded file). */
+export function datiRelazione(
+  v: z.output<ReturnType<typeof creaSchemaRelazione>>,
+  nomeFile: string | null,
+): DatiRelazioneTecnica {
+  if (v.modalita === "pdf") return { modalita: "pdf", nomeFile: nomeFile ?? "", dichiarazione: true };
+  const indicatori = (v.indicatori ?? [])
+    .filter((r) => r !== null)
+    .map((r) => ({
+      periodo: r.periodo,
+      fatturatoCentesimi: r.fatturato,
+      ordiniCentesimi: r.ordini,
+      risultatoOperativoCentesimi: r.risultatoOperativo,
+    }))
+    .sort((a, b) => a.periodo.localeCompare(b.periodo));
+  return {
+    modalita: "strutturata",
+    descrizione: v.descrizione!,
+    misure: v.misure!,
+    prospettive: v.prospettive!,
+    granularita: v.granularita ?? "anno",
+    indicatori,
+    dichiarazione: true,
+  };
+}
+
+/** The form's fields as text, the shape conform works on. */
+export interface ValoriModuloRelazione {
+  modalita?: string;
+  descrizione?: string;
+  misure?: string;
+  prospettive?: string;
+  granularita?: string;
+  indicatori: Array<{ periodo?: string; fatturato?: string; ordini?: string; risultatoOperativo?: string }>;
+  dichiarazione?: string;
+  /** Only named for conform: the server reads the File itself. */
+  file?: string;
+}
+
+/** What the form shows for saved answers (amounts back to euro text). */
+export function valoriModuloRelazione(d: DatiRelazioneTecnica | undefined): ValoriModuloRelazione {
+  if (!d) return { modalita: undefined, indicatori: [{}] };
+  if (d.modalita === "pdf") return { modalita: "pdf", dichiarazione: "si", indicatori: [{}] };
+  return {
+    modalita: "strutturata",
+    descrizione: d.descrizione,
+    misure: d.misure,
+    prospettive: d.prospettive,
+    granularita: d.granularita,
+    dichiarazione: "si",
+    indicatori: d.indicatori.length
+      ? d.indicatori.map((r) => ({
+          periodo: r.periodo,
+          fatturato: formatImporto(r.fatturatoCentesimi),
+          ordini: formatImporto(r.ordiniCentesimi),
+          risultatoOperativo: formatImporto(r.risultatoOperativoCentesimi),
+        }))
+      : [{}],
+  };
+}

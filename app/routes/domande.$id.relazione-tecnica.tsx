@@ -1,0 +1,339 @@
+import { useForm, type Submission, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { AreaTesto, GruppoCheckbox, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
+import { MessaggioErrore, classi, descrittoDa, primoErrore } from "~/components/form/comuni";
+import { LIMITI_ALLEGATI, messaggiAllegati, tipoCausaleDocumenti } from "~/domande/schemi/allegati";
+import {
+  LIMITI_TESTO_RELAZIONE,
+  MAX_PERIODI,
+  creaSchemaRelazione,
+  datiRelazione,
+  messaggiRelazione as m,
+  valoriModuloRelazione,
+  type DatiRelazioneTecnica,
+  type ValoriModuloRelazione,
+} from "~/domande/schemi/relazione-tecnica";
+import { messaggiDomanda } from "~/messaggi";
+import { richiediContesto } from "~/services/accesso.server";
+import {
+  ErroreAllegato,
+  elencoAllegati,
+  inserisciAllegato,
+  leggiFormConFile,
+  rimuoviAllegatiDiTipo,
+  verificaFileCaricato,
+  type FileVerificato,
+} from "~/services/allegati.server";
+import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso, type DomandaCaricata } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+
+export const handle = { titolo: "Relazione tecnica" };
+
+// Market causes (lack of orders, crisis) rest on the trend of turnover and orders: the indicators are required there.
+function indicatoriObbligatori({ domanda }: DomandaCaricata): boolean {
+  const periodo = domanda.dati.periodo as { causale?: string } | undefined;
+  return tipoCausaleDocumenti(periodo?.causale) === "mercato";
+}
+
+async function pdfEsistente(domandaId: number) {
+  return (await elencoAllegati(domandaId)).find((a) => a.tipo === "relazione_tecnica") ?? null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, "relazione-tecnica");
+  const { domanda } = caricata;
+  const pdf = await pdfEsistente(domanda.id);
+  return json({
+    id: domanda.id,
+    versione: domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    indicatoriObbligatori: indicatoriObbligatori(caricata),
+    pdf: pdf ? { id: pdf.id, nomeFile: pdf.nomeFile } : null,
+    valori: valoriModuloRelazione(domanda.dati.relazioneTecnica as DatiRelazioneTecnica | undefined),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const id = idDomanda(params.id);
+  const caricata = await caricaDomanda(request, ctx, id);
+  guardiaPasso(caricata, "relazione-tecnica");
+  const letto = await leggiFormConFile(request, ctx.sessione.csrfToken);
+  if (!letto.ok) {
+    const risultato: SubmissionResult<string[]> = { status: "error", error: { file: [`${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } };
+    return json(risultato, { status: 422 });
+  }
+  const formData = letto.formData;
+  const schema = creaSchemaRelazione({ indicatoriObbligatori: indicatoriObbligatori(caricata) });
+  const submission = parseWithZod(formData, { schema });
+  // "Aggiungi periodo" / "Rimuovi": the same page again with one row more or less and every typed value; nothing saved.
+  if (submission.status === undefined) return json(submission.reply(), { status: 200 });
+  if (submission.status !== "success") return json(submission.reply(), { status: 422 });
+
+  const v = submission.value;
+  let nuovoPdf: FileVerificato | null = null;
+  let nomeFile: string | null = null;
+  if (v.modalita === "pdf") {
+    const file = formData.get("file");
+    const scelto = file instanceof File && !(file.name === "" && file.size === 0);
+    const esistente = await pdfEsistente(id);
+    if (scelto) {
+      const verificato = await verificaFileCaricato(file);
+      if (!verificato.ok) {
+        return json(submission.reply({ fieldErrors: { file: [`${verificato.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } }), { status: 422 });
+      }
+      nuovoPdf = verificato.file;
+      nomeFile = verificato.file.nome;
+    } else if (esistente) {
+      nomeFile = esistente.nomeFile;
+    } else {
+      return json(submission.reply({ fieldErrors: { file: [m.pdfMancante] } }), { status: 422 });
+    }
+  }
+  try {
+    const esito = await salvaPasso(
+      ctx,
+      id,
+      Number(formData.get("versione")),
+      { chiave: "relazioneTecnica", valore: datiRelazione(v, nomeFile) },
+      async (tx) => {
+        // The structured report replaces a PDF given earlier; a new PDF replaces the previous one.
+        if (v.modalita === "strutturata" || nuovoPdf) await rimuoviAllegatiDiTipo(tx, id, "relazione_tecnica");
+        if (nuovoPdf) await inserisciAllegato(tx, ctx, id, "relazione_tecnica", nuovoPdf);
+      },
+    );
+    if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  } catch (e) {
+    if (e instanceof ErroreAllegato) {
+      return json(submission.reply({ fieldErrors: { file: [`${e.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } }), { status: 422 });
+    }
+    throw e;
+  }
+  return redirect(dopoIlPasso(id, "informativa", formData), 303);
+}
+
+const COLONNE = [
+  { chiave: "periodo", intestazione: "Periodo", larghezza: "larghezza-10ch" },
+  { chiave: "fatturato", intestazione: "Fatturato (€)", larghezza: "" },
+  { chiave: "ordini", intestazione: "Ordini in portafoglio (€)", larghezza: "" },
+  { chiave: "risultatoOperativo", intestazione: "Risultato operativo (€)", larghezza: "" },
+] as const;
+
+export default function PassoRelazioneTecnica() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = creaSchemaRelazione({ indicatoriObbligatori: d.indicatoriObbligatori });
+  const [form, fields] = useForm<ValoriModuloRelazione>({
+    id: "passo-relazione",
+    lastResult,
+    defaultValue: d.valori as ValoriModuloRelazione,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    // The fields are typed by their text form; the parsed values (cents) only matter on the server.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as unknown as Submission<ValoriModuloRelazione>,
+  });
+  const righe = fields.indicatori.getFieldList();
+  const [modalita, descrizione, misure, prospettive, granularita, dichiarazione] = [
+    fields.modalita,
+    fields.descrizione,
+    fields.misure,
+    fields.prospettive,
+    fields.granularita,
+    fields.dichiarazione,
+  ].map((f) => daConform(f));
+  const celle = righe.map((r) => {
+    const c = r.getFieldset();
+    return [c.periodo, c.fatturato, c.ordini, c.risultatoOperativo].map((f) => daConform(f));
+  });
+  const file = daConform(fields.file);
+  const elencoIndicatori = { id: "indicatori", name: fields.indicatori.name, errors: fields.indicatori.errors };
+  const errori = erroriDaCampi(
+    [modalita, descrizione, misure, prospettive, granularita, elencoIndicatori, ...celle.flat(), { ...file, id: "relazione-file" }, dichiarazione],
+    form.errors,
+  );
+  const erroreFile = primoErrore(file.errors);
+  const mb = LIMITI_ALLEGATI.byteFile / (1024 * 1024);
+  return (
+    <ModuloPasso
+      idModulo={form.id}
+      onSubmit={form.onSubmit}
+      domandaId={d.id}
+      titolo="Relazione tecnica"
+      didascalia={d.didascalia}
+      csrf={d.csrf}
+      versione={d.versione}
+      ritorno={d.ritorno}
+      errori={errori}
+      encType="multipart/form-data"
+      prima={
+        <p>
+          La relazione spiega perché l&apos;attività è sospesa o ridotta e mostra con elementi oggettivi che l&apos;azienda
+          resta operativa sul mercato. La Sede valuta la situazione al momento in cui è iniziata la sospensione.
+        </p>
+      }
+    >
+      <GruppoRadio
+        {...modalita}
+        legenda="Come vuoi presentare la relazione tecnica?"
+        scelte={[
+          { valore: "strutturata", etichetta: "Compilo i campi qui sotto" },
+          { valore: "pdf", etichetta: "Allego la relazione in un file PDF" },
+        ]}
+      />
+
+      <fieldset className="mb-4">
+        <legend className="h4">Relazione nei campi della domanda</legend>
+        <p className="form-text">Compila questa parte se hai scelto di compilare i campi.</p>
+        <AreaTesto
+          {...descrizione}
+          etichetta="Attività dell'azienda e cause della sospensione o riduzione"
+          suggerimento={`Al massimo ${LIMITI_TESTO_RELAZIONE.descrizione} caratteri.`}
+          maxLength={LIMITI_TESTO_RELAZIONE.descrizione}
+        />
+        <AreaTesto
+          {...misure}
+          etichetta="Misure adottate"
+          suggerimento={`Al massimo ${LIMITI_TESTO_RELAZIONE.misure} caratteri.`}
+          maxLength={LIMITI_TESTO_RELAZIONE.misure}
+        />
+        <AreaTesto
+          {...prospettive}
+          etichetta="Prospettive di ripresa e relativi elementi di prova"
+          suggerimento={`Ad esempio nuovi ordini, partecipazione a gare, contratti. Al massimo ${LIMITI_TESTO_RELAZIONE.prospettive} caratteri.`}
+          maxLength={LIMITI_TESTO_RELAZIONE.prospettive}
+        />
+        <GruppoRadio
+          {...granularita}
+          legenda="Indicatori economico-finanziari per"
+          inLinea
+          facoltativo={!d.indicatoriObbligatori}
+          scelte={[
+            { valore: "anno", etichetta: "Anno (ad esempio 2025)" },
+            { valore: "trimestre", etichetta: "Trimestre (ad esempio 2025-Q1)" },
+          ]}
+        />
+        <div id="indicatori" tabIndex={-1}>
+          {fields.indicatori.errors?.[0] ? <MessaggioErrore id="indicatori" messaggio={fields.indicatori.errors[0]} /> : null}
+          <div className="table-responsive">
+            <table className="table">
+              <caption>
+                Indicatori economico-finanziari, in euro con la virgola per i decimali
+                {d.indicatoriObbligatori ? "" : " (facoltativi per questa causale)"}; il risultato operativo può essere
+                negativo. Al massimo {MAX_PERIODI} periodi.
+              </caption>
+              <thead>
+                <tr>
+                  {COLONNE.map((c) => (
+                    <th key={c.chiave} scope="col">
+                      {c.intestazione}
+                    </th>
+                  ))}
+                  <th scope="col">
+                    <span className="visually-hidden">Azioni</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {righe.map((riga, i) => (
+                  <tr key={riga.key}>
+                    {celle[i].map((campo, j) => {
+                      const errore = primoErrore(campo.errors);
+                      return (
+                        <td key={campo.id} className={classi(errore && "campo-errore")}>
+                          <label htmlFor={campo.id} className="visually-hidden">
+                            {`${COLONNE[j].intestazione}, riga ${i + 1}`}
+                          </label>
+                          {errore ? <MessaggioErrore id={campo.id} messaggio={errore} /> : null}
+                          <input
+                            id={campo.id}
+                            name={campo.name}
+                            type="text"
+                            inputMode={j === 0 ? undefined : "decimal"}
+                            defaultValue={campo.defaultValue}
+                            maxLength={j === 0 ? 7 : 24}
+                            spellCheck={false}
+                            autoComplete="off"
+                            className={classi("form-control", errore && "is-invalid", COLONNE[j].larghezza)}
+                            aria-describedby={descrittoDa(campo.id, false, Boolean(errore))}
+                            aria-invalid={errore ? true : undefined}
+                          />
+                        </td>
+                      );
+                    })}
+                    <td>
+                      <button
+                        className="btn btn-outline-primary btn-sm"
+                        {...form.remove.getButtonProps({ name: fields.indicatori.name as string, index: i })}
+                      >
+                        Rimuovi<span className="visually-hidden">{` la riga ${i + 1}`}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {righe.length < MAX_PERIODI ? (
+            <button className="btn btn-outline-primary" {...form.insert.getButtonProps({ name: fields.indicatori.name as string })}>
+              Aggiungi periodo
+            </button>
+          ) : null}
+        </div>
+      </fieldset>
+
+      <fieldset className="mb-4">
+        <legend className="h4">Relazione in PDF</legend>
+        {d.pdf ? (
+          <p>
+            Hai già allegato{" "}
+            <a href={`/domande/${d.id}/allegati/${d.pdf.id}`} download>
+              {d.pdf.nomeFile}
+            </a>
+            : sceglie un nuovo file solo se vuoi sostituirlo.
+          </p>
+        ) : null}
+        <div className={classi("form-group", "campo", erroreFile && "campo-errore")}>
+          <label htmlFor="relazione-file" className="active">
+            File PDF della relazione tecnica, firmata dal legale rappresentante
+          </label>
+          <div id="relazione-file-hint" className="form-text">
+            Solo se hai scelto di allegare la relazione. Un file PDF di al massimo {mb} MB. Dopo un errore il file va scelto
+            di nuovo.
+          </div>
+          {erroreFile ? <MessaggioErrore id="relazione-file" messaggio={erroreFile} /> : null}
+          <input
+            id="relazione-file"
+            name={file.name}
+            type="file"
+            accept="application/pdf,.pdf"
+            className={classi("form-control", erroreFile && "is-invalid")}
+            aria-describedby={descrittoDa("relazione-file", true, Boolean(erroreFile))}
+            aria-invalid={erroreFile ? true : undefined}
+          />
+        </div>
+      </fieldset>
+
+      <GruppoCheckbox
+        {...dichiarazione}
+        defaultValue={dichiarazione.defaultOptions ?? dichiarazione.defaultValue}
+        legenda="Dichiarazione sostitutiva di atto di notorietà (art. 47 DPR 445/2000)"
+        suggerimento="Chi dichiara il falso è punito ai sensi dell'art. 76 del DPR 445/2000 e decade dai benefici ottenuti."
+        scelte={[
+          {
+            valore: "si",
+            etichetta:
+              "Dichiaro, ai sensi dell'art. 47 del DPR 445/2000, che quanto indicato nella relazione tecnica corrisponde al vero",
+          },
+        ]}
+      />
+    </ModuloPasso>
+  );
+}
