@@ -1,0 +1,253 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { aziende, domandaLavoratori, domande, unitaProduttive } from "../../db/schema";
+import { db } from "../../db/connection";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
+import { action, loader } from "../../app/routes/domande.$id.lavoratori";
+import { richiediContesto } from "../../app/services/accesso.server";
+import { caricaDomanda, creaBozza } from "../../app/services/domande.server";
+import { controlliDomanda } from "../../app/services/controlli-domanda.server";
+import type { Prestazione } from "../../app/domain/tipi";
+import { usaDatabaseDiTest } from "../database";
+import { ORIGINE, contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
+
+usaDatabaseDiTest();
+
+const MARCO = "SMPMRC80C12G224X";
+const LUCA = "CMPLCU03S23G224Z";
+const SARA = "DMSSRA75A70L781U"; // C2-UP2: not at C1-UP1
+const IRINA = "DMSRNI95E60Z129K";
+const NICOLA = "PRTNCL78M03A662J";
+const ROSA = "BZZRSO01C55A662M";
+
+let mario: Identita;
+let laura: Identita;
+let c1: number;
+let c5: number;
+let up1: number;
+let up5: number;
+
+beforeAll(async () => {
+  // D1 and D5 are filed on 10/02/2026 (REFERENCE §9.4): Luca Campionato has 20 days at the unit.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-02-10T09:00:00Z"));
+  [{ id: c1 }] = await db().select({ id: aziende.id }).from(aziende).where(eq(aziende.matricola, "4712345601"));
+  [{ id: c5 }] = await db().select({ id: aziende.id }).from(aziende).where(eq(aziende.cida, "AGR-000123"));
+  [{ id: up1 }] = await db().select({ id: unitaProduttive.id }).from(unitaProduttive).where(and(eq(unitaProduttive.aziendaId, c1), eq(unitaProduttive.codice, "UP1")));
+  [{ id: up5 }] = await db().select({ id: unitaProduttive.id }).from(unitaProduttive).where(eq(unitaProduttive.aziendaId, c5));
+  mario = await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1);
+  laura = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario");
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+async function bozza(chi: Identita, aziendaId: number, unita: number, prestazione: Prestazione, periodo: Record<string, unknown>): Promise<number> {
+  const ctx = await richiediContesto(get("/", chi));
+  const id = await creaBozza(ctx, { aziendaId, prestazione, fondo: null, nonSuggerita: false });
+  await db()
+    .update(domande)
+    .set({
+      unitaProduttivaId: unita,
+      dataInizio: periodo.dataInizio as string,
+      dataFine: periodo.dataFine as string,
+      dati: {
+        azienda: { pec: "prova@pec.esempio.it" },
+        unitaProduttiva: { unitaProduttivaId: unita, codice: "UP1", denominazione: "Unità di prova", modificata: false, mediaOccupati: [], mediaUniemens: [] },
+        periodo,
+      },
+    })
+    .where(eq(domande.id, id));
+  return id;
+}
+
+const D1 = { causale: "mancanza_lavoro", eone: false, meteo: false, straordinaria: false, tipo: "riduzione", oreSettimanaliRidotte: 24, dataInizio: "2026-02-02", dataFine: "2026-04-26", oreRichieste: 3840 };
+const D5 = { causale: "cisoa_intemperie", eone: true, meteo: true, straordinaria: false, tipo: "sospensione", dataInizio: "2026-02-02", dataFine: "2026-02-06", oreRichieste: 46, giorni: ["2026-02-03", "2026-02-04", "2026-02-05"], tipoLavoro: "potatura dell'oliveto" };
+
+const bozzaD1 = () => bozza(mario, c1, up1, "CIGO", D1);
+
+async function leggi(id: number) {
+  const [d] = await db().select().from(domande).where(eq(domande.id, id));
+  return d;
+}
+async function scelti(id: number) {
+  return (await db().select().from(domandaLavoratori).where(eq(domandaLavoratori.domandaId, id))).map((r) => r.codiceFiscale).sort();
+}
+
+type Riga = { cf: string; nominativo: string; ammissibile: boolean; motivo: string; selezionato: boolean };
+const carica = async (id: number, chi = mario, query = "") =>
+  risposta(() => loader({ request: get(`/domande/${id}/lavoratori${query}`, chi), params: { id: String(id) }, context: contesto }));
+const invia = (id: number, campi: Record<string, string | string[]>, chi = mario, opzioni = {}) =>
+  risposta(() => action({ request: post(`/domande/${id}/lavoratori`, campi, chi, opzioni), params: { id: String(id) }, context: contesto }));
+
+function richiestaElenco(id: number, versione: number, contenuto: BlobPart | null, chi: Identita, conCsrf = true): Request {
+  const form = new FormData();
+  if (conCsrf) form.set("csrf", chi.csrf);
+  form.set("versione", String(versione));
+  form.set("intent", "carica");
+  if (contenuto !== null) form.set("elenco", new File([contenuto], "elenco.csv", { type: "text/csv" }));
+  return new Request(`${ORIGINE}/domande/${id}/lavoratori`, { method: "POST", headers: { Cookie: chi.cookie, Origin: ORIGINE }, body: form });
+}
+const caricaElenco = (id: number, versione: number, contenuto: BlobPart | null, chi = mario, conCsrf = true) =>
+  risposta(() => action({ request: richiestaElenco(id, versione, contenuto, chi, conCsrf), params: { id: String(id) }, context: contesto }));
+
+describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
+  it("mostra i lavoratori dell'unità da UniEmens con l'esito: Luca Campionato non ha 30 giorni", async () => {
+    const id = await bozzaD1();
+    const r = await carica(id, mario, `?q=${LUCA}`);
+    expect(r.status).toBe(200);
+    const d = await r.json();
+    expect(d.totale).toBe(32);
+    const luca = d.righe.find((l: Riga) => l.cf === LUCA);
+    expect(luca.ammissibile).toBe(false);
+    expect(luca.motivo).toMatch(/20 giorni/);
+    expect(luca.motivo).toMatch(/almeno 30/);
+    const marco = (await (await carica(id, mario, "?q=esempio")).json()).righe.find((l: Riga) => l.cf === MARCO);
+    expect(marco.ammissibile).toBe(true);
+  });
+
+  it("pagina per 25 e conserva la selezione tra le pagine; un non ammissibile inviato a mano non entra", async () => {
+    const id = await bozzaD1();
+    const p1 = await (await carica(id)).json();
+    expect(p1.pagine).toBe(2);
+    expect(p1.righe).toHaveLength(25);
+    const sulla1 = p1.righe.map((l: Riga) => l.cf);
+    const ammessi1 = p1.righe.filter((l: Riga) => l.ammissibile).slice(0, 2).map((l: Riga) => l.cf);
+    let r = await invia(id, { intent: "pagina-2", versione: String((await leggi(id)).versione), q: "", pagina: "1", paginaCf: sulla1, cf: ammessi1 });
+    expect(r.status).toBe(303);
+    expect(r.headers.get("Location")).toBe(`/domande/${id}/lavoratori?pagina=2`);
+    const p2 = await (await carica(id, mario, "?pagina=2")).json();
+    expect(p2.pagina).toBe(2);
+    expect(p2.selezionati).toBe(2);
+    const sulla2 = p2.righe.map((l: Riga) => l.cf);
+    const ammesso2 = p2.righe.find((l: Riga) => l.ammissibile).cf;
+    // Luca is on one of the pages: post him by hand with the page's CFs.
+    r = await invia(id, { intent: "aggiorna", versione: String((await leggi(id)).versione), q: "", pagina: "2", paginaCf: [...sulla2, LUCA].slice(0, 25), cf: [ammesso2, LUCA] });
+    expect(r.status).toBe(303);
+    const ora = await scelti(id);
+    expect(ora).toEqual([...ammessi1, ammesso2].sort());
+    expect(ora).not.toContain(LUCA);
+  });
+
+  it("seleziona tutti gli ammissibili e nessuno; conferma solo con almeno un ammissibile", async () => {
+    const id = await bozzaD1();
+    let r = await invia(id, { intent: "salva", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
+    expect(r.status).toBe(422);
+    expect((await r.json()).errori[0].messaggio).toMatch(/Seleziona almeno un lavoratore ammissibile/);
+    r = await invia(id, { intent: "tutti", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
+    expect(r.status).toBe(303);
+    expect(await scelti(id)).toHaveLength(31);
+    expect(await scelti(id)).not.toContain(LUCA);
+    r = await invia(id, { intent: "nessuno", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
+    expect(await scelti(id)).toHaveLength(0);
+    r = await invia(id, { intent: "salva", versione: String((await leggi(id)).versione), q: "esempio", pagina: "1", paginaCf: [MARCO], cf: [MARCO] });
+    expect(r.status).toBe(303);
+    expect(r.headers.get("Location")).toBe(`/domande/${id}/relazione-tecnica`);
+    expect((await leggi(id)).dati.lavoratori).toEqual({ modalita: "uniemens", numero: 1 });
+    expect(await scelti(id)).toEqual([MARCO]);
+  });
+
+  it("carica un elenco CSV: riporta ogni riga errata con numero e motivo e tiene quelle buone", async () => {
+    const id = await bozzaD1();
+    const csv = [
+      "codice_fiscale;qualifica",
+      `${MARCO};operaio`,
+      "SMPMRC80C12G224A;operaio",
+      `${LUCA};apprendista`,
+      `${MARCO};operaio`,
+      `${SARA};impiegato`,
+      "GIULIA;impiegato",
+      `${MARCO.slice(0, 15)}X;astronauta`,
+      "solo-una-colonna",
+    ].join("\n");
+    const r = await caricaElenco(id, (await leggi(id)).versione, csv);
+    expect(r.status).toBe(422);
+    const body = await r.json();
+    expect(body.caricati).toBe(1);
+    const motivi = Object.fromEntries(body.scartate.map((s: { riga: number; motivo: string }) => [s.riga, s.motivo]));
+    expect(motivi[3]).toMatch(/carattere di controllo/);
+    expect(motivi[4]).toMatch(/non ammissibile.*almeno 30/);
+    expect(motivi[5]).toBe("codice fiscale già presente alla riga 2");
+    expect(motivi[6]).toMatch(/non risulta occupato presso l'unità produttiva/);
+    expect(motivi[7]).toMatch(/16 caratteri/);
+    expect(motivi[8]).toMatch(/qualifica non riconosciuta|carattere di controllo/);
+    expect(motivi[9]).toMatch(/servono il codice fiscale e la qualifica/);
+    expect(Object.keys(motivi)).toHaveLength(7);
+    const righe = await db().select().from(domandaLavoratori).where(eq(domandaLavoratori.domandaId, id));
+    expect(righe.map((x) => [x.codiceFiscale, x.origine])).toEqual([[MARCO, "elenco"]]);
+    const conferma = await invia(id, { intent: "salva", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
+    expect(conferma.status).toBe(303);
+    expect((await leggi(id)).dati.lavoratori).toEqual({ modalita: "elenco", numero: 1 });
+  });
+
+  it("un elenco corretto con separatore virgola e BOM si carica e reindirizza (303)", async () => {
+    const id = await bozzaD1();
+    const r = await caricaElenco(id, (await leggi(id)).versione, `\uFEFF${MARCO},operaio\r\n`);
+    expect(r.status).toBe(303);
+    expect(r.headers.get("Location")).toBe(`/domande/${id}/lavoratori?caricati=1`);
+    expect(await scelti(id)).toEqual([MARCO]);
+  });
+
+  it("rifiuta file troppo grandi, con troppe righe, non UTF-8 o binari, senza salvare nulla", async () => {
+    const id = await bozzaD1();
+    const { versione } = await leggi(id);
+    const casi: Array<[BlobPart | null, RegExp]> = [
+      [null, /Scegli il file CSV/],
+      [`${MARCO};operaio\n`.repeat(70_000), /supera 1 MB/],
+      [`${MARCO};operaio\n`.repeat(6_000), /supera 5000 righe/],
+      [new Uint8Array([0x53, 0x4d, 0x50, 0xff, 0xfe, 0x3b, 0x6f, 0x70]), /UTF-8/],
+      [new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), /UTF-8/],
+    ];
+    for (const [contenuto, messaggio] of casi) {
+      const r = await caricaElenco(id, versione, contenuto);
+      expect(r.status).toBe(422);
+      expect((await r.json()).errori[0].messaggio).toMatch(messaggio);
+    }
+    expect(await scelti(id)).toEqual([]);
+    expect((await leggi(id)).versione).toBe(versione);
+  });
+
+  it("senza token CSRF (anche in multipart) risponde 403; un intermediario senza delega riceve 404", async () => {
+    const id = await bozzaD1();
+    const { versione } = await leggi(id);
+    expect((await invia(id, { intent: "tutti", versione: String(versione), q: "", pagina: "1" }, mario, { senzaCsrf: true })).status).toBe(403);
+    expect((await caricaElenco(id, versione, `${MARCO};operaio`, mario, false)).status).toBe(403);
+    expect((await carica(id, laura)).status).toBe(404);
+    expect((await invia(id, { intent: "tutti", versione: String(versione), q: "", pagina: "1" }, laura)).status).toBe(404);
+    expect(await scelti(id)).toEqual([]);
+    expect((await leggi(id)).versione).toBe(versione);
+  });
+
+  it("una richiesta manomessa (intent sconosciuto, CF non validi) risponde 422", async () => {
+    const id = await bozzaD1();
+    const { versione } = await leggi(id);
+    let r = await invia(id, { intent: "cancella-tutto", versione: String(versione), q: "", pagina: "1" });
+    expect(r.status).toBe(422);
+    r = await invia(id, { intent: "aggiorna", versione: String(versione), q: "", pagina: "1", paginaCf: ["'; DROP TABLE x;--"], cf: ["'; DROP TABLE x;--"] });
+    expect(r.status).toBe(422);
+    expect((await leggi(id)).versione).toBe(versione);
+  });
+});
+
+describe("passo Lavoratori beneficiari — D5 (C5, CISOA)", () => {
+  it("Nicola non supera le 181 giornate, Rosa (OTD) è esclusa fuori deroga, Irina è ammessa", async () => {
+    const id = await bozza(laura, c5, up5, "CISOA", D5);
+    const d = await (await carica(id, laura)).json();
+    const per = (cf: string) => d.righe.find((l: Riga) => l.cf === cf);
+    expect(per(IRINA).ammissibile).toBe(true);
+    expect(per(NICOLA).ammissibile).toBe(false);
+    expect(per(NICOLA).motivo).toMatch(/150 giornate/);
+    expect(per(ROSA).ammissibile).toBe(false);
+    expect(per(ROSA).motivo).toMatch(/tempo determinato.*deroga/);
+    const r = await invia(id, { intent: "salva", versione: String((await leggi(id)).versione), q: "", pagina: "1", paginaCf: [IRINA, NICOLA, ROSA], cf: [IRINA, NICOLA, ROSA] }, laura);
+    expect(r.status).toBe(303);
+    expect(await scelti(id)).toEqual([IRINA]);
+    // The step's checks (registered in controlli-domanda) list the CISOA days of the selected worker.
+    const ctx = await richiediContesto(get("/", laura));
+    const esiti = await controlliDomanda(await caricaDomanda(get("/x"), ctx, id));
+    const giorni = esiti.find((e) => e.regola === "durata.cisoa.giorni");
+    expect(giorni?.passo).toBe("periodo");
+    expect(giorni?.messaggio).toMatch(/Dimostrato: 3 giorni di CISOA su 90 nel 2026/);
+  });
+});
