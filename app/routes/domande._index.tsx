@@ -144,6 +144,14 @@ export default function LeTueDomande() {
                       {r.azione.etichetta}
                       <span className="visually-hidden"> — {r.protocollo ?? `bozza n. ${r.id}`}</span>
                     </Link>
+                    {r.protocollo ? null : (
+                      <>
+                        <br />
+                        <Link to={`/domande/${r.id}/elimina`}>
+                          Elimina<span className="visually-hidden"> la bozza n. {r.id}</span>
+                        </Link>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
