@@ -1,0 +1,255 @@
+// Test fixture: every page a test visits is checked with axe (WCAG 2.0/2.1 A and AA), in both projects.
+//
+// How pages are collected: every HTML document the main frame receives (page.goto, a link, a form POST that answers
+// with a page, the page after a redirect) is kept as the server sent it; with JavaScript on, the client-side
+// navigations of Remix (no new document) are captured as DOM snapshots; at the end the page the test ends on is
+// captured too. Each distinct page is checked once, at the end of the test, in a separate JavaScript-ENABLED context
+// with the page's own scripts removed and blocked (axe cannot run in a context with JavaScript disabled; STACK-NOTES):
+// the HTML is served at its own URL through page.route, so its CSS and fonts load from the server as for a user.
+//
+// `await verificaAccessibilita(page)` checks the current page at once (useful after an interaction that changes
+// the page without navigating); `test.use({ controlloAccessibilita: false })` turns the automatic check off.
+import { createHash } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Browser, type Page, type Response } from "@playwright/test";
+
+export const TAG_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+interface Istantanea {
+  url: string;
+  html: string;
+  origine: string;
+}
+
+interface Violazione {
+  url: string;
+  origine: string;
+  id: string;
+  impatto: string;
+  aiuto: string;
+  nodi: string[];
+}
+
+const raccolte = new WeakMap<Page, { istantanee: Istantanea[]; attese: Promise<unknown>[]; verificate: Set<string> }>();
+
+function senzaScript(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, "")
+    .replace(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*>/gi, "");
+}
+
+/** A key that ignores what changes on every request (CSRF tokens, nonces) so that a page is checked once. */
+function chiave(s: Istantanea): string {
+  const u = new URL(s.url);
+  const normalizzato = senzaScript(s.html)
+    .replace(/(<input\b[^>]*type=["']?hidden["']?[^>]*value=)("[^"]*"|'[^']*')/gi, "$1''")
+    .replace(/\snonce="[^"]*"/gi, "");
+  return `${u.pathname}${u.search}#${createHash("sha256").update(normalizzato).digest("hex")}`;
+}
+
+async function analizza(browser: Browser, istantanee: Istantanea[]): Promise<Violazione[]> {
+  if (istantanee.length === 0) return [];
+  const contesto = await browser.newContext({ javaScriptEnabled: true, locale: "it-IT" });
+  try {
+    const pagina = await contesto.newPage();
+    let corrente: { indirizzo: string; html: string } | undefined;
+    await pagina.route("**/*", async (route) => {
+      const richiesta = route.request();
+      if (corrente && richiesta.isNavigationRequest() && richiesta.url().split("#")[0] === corrente.indirizzo) {
+        await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: corrente.html });
+      } else if (richiesta.resourceType() === "script" || richiesta.isNavigationRequest()) {
+        await route.abort();
+      } else {
+        await route.continue();
+      }
+    });
+    const violazioni: Violazione[] = [];
+    for (const s of istantanee) {
+      corrente = { indirizzo: s.url.split("#")[0], html: senzaScript(s.html) };
+      await pagina.goto(corrente.indirizzo, { waitUntil: "load" });
+      await pagina.evaluate(() => document.fonts.ready.then(() => undefined));
+      // Legacy mode runs axe in the page itself: no extra blank page per run (about 2 s saved per page here),
+      // and the snapshots have no iframes that would need the cross-origin mode.
+      const risultati = await new AxeBuilder({ page: pagina }).withTags(TAG_WCAG).setLegacyMode(true).analyze();
+      for (const v of risultati.violations) {
+        violazioni.push({
+          url: s.url,
+          origine: s.origine,
+          id: v.id,
+          impatto: v.impact ?? "?",
+          aiuto: v.help,
+          nodi: v.nodes.map((n) => `${n.target.join(" ")}  ${n.html.slice(0, 160)}`),
+        });
+      }
+    }
+    return violazioni;
+  } finally {
+    await contesto.close();
+  }
+}
+
+export function formattaViolazioni(violazioni: Violazione[]): string {
+  return violazioni
+    .map(
+      (v) =>
+        `- ${v.url} (${v.origine}): [${v.impatto}] ${v.id}: ${v.aiuto}\n` +
+        v.nodi.map((n) => `    · ${n}`).join("\n"),
+    )
+    .join("\n");
+}
+
+async function istantaneaCorrente(page: Page, origine: string): Promise<Istantanea> {
+  return { url: page.url(), html: await page.content(), origine };
+}
+
+/** Checks the page as it is now with axe (same method as the automatic check) and fails on any violation. */
+export async function verificaAccessibilita(page: Page): Promise<void> {
+  const s = await istantaneaCorrente(page, "verificaAccessibilita");
+  raccolte.get(page)?.verificate.add(chiave(s));
+  const violazioni = await analizza(page.context().browser()!, [s]);
+  expect(violazioni, `violazioni di accessibilità (axe, ${TAG_WCAG.join(", ")}):\n${formattaViolazioni(violazioni)}`).toEqual([]);
+}
+
+export const test = base.extend<{ controlloAccessibilita: boolean }>({
+  controlloAccessibilita: [true, { option: true }],
+  page: async ({ page, browser, controlloAccessibilita }, use, testInfo) => {
+    const raccolta = { istantanee: [] as Istantanea[], attese: [] as Promise<unknown>[], verificate: new Set<string>() };
+    raccolte.set(page, raccolta);
+    const documenti = new Set<string>();
+
+    // Every HTML document of the main frame, as sent by the server (redirects have no body and are skipped). The slot
+    // is taken at once, in navigation order; the body fills it when it arrives.
+    page.on("response", (risposta: Response) => {
+      const richiesta = risposta.request();
+      if (!richiesta.isNavigationRequest() || risposta.frame() !== page.mainFrame()) return;
+      if (risposta.status() >= 300 && risposta.status() < 400) return;
+      if (!(risposta.headers()["content-type"] ?? "").includes("text/html")) return;
+      documenti.add(risposta.url());
+      const posto: Istantanea = { url: risposta.url(), html: "", origine: `${richiesta.method()} documento` };
+      raccolta.istantanee.push(posto);
+      raccolta.attese.push(
+        risposta
+          .text()
+          .then((html) => {
+            if (!posto.html) posto.html = html;
+          })
+          .catch(() => undefined),
+      );
+    });
+    // JavaScript on: once a document has loaded (and React has hydrated it), its live DOM replaces the server's HTML.
+    page.on("load", () => {
+      if (!testInfo.project.use.javaScriptEnabled) return;
+      const url = page.url();
+      const posto = [...raccolta.istantanee].reverse().find((x) => x.url === url && x.origine.endsWith("documento"));
+      raccolta.attese.push(
+        page
+          .waitForTimeout(50)
+          .then(() => (page.url() === url ? istantaneaCorrente(page, "DOM dopo il caricamento") : undefined))
+          .then((s) => {
+            if (s && posto) Object.assign(posto, s);
+            else if (s) raccolta.istantanee.push(s);
+          })
+          .catch(() => undefined),
+      );
+    });
+    // Client-side navigations (JavaScript on): no new document, so take the DOM once React has rendered.
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame() || !testInfo.project.use.javaScriptEnabled) return;
+      const url = frame.url();
+      if (documenti.has(url) || url === "about:blank") return;
+      const posto: Istantanea = { url, html: "", origine: "navigazione lato client" };
+      raccolta.istantanee.push(posto);
+      raccolta.attese.push(
+        page
+          .waitForTimeout(100)
+          .then(() => (page.url() === url ? istantaneaCorrente(page, posto.origine) : undefined))
+          .then((s) => s && Object.assign(posto, s))
+          .catch(() => undefined),
+      );
+    });
+
+    await use(page);
+
+    if (!controlloAccessibilita || testInfo.status !== testInfo.expectedStatus) return;
+    await Promise.all(raccolta.attese);
+    // The page the test ends on: with JavaScript, its DOM may have changed since it loaded; without, it is the last
+    // document unless the test ended on something else.
+    if (!page.isClosed() && page.url() !== "about:blank") {
+      const finale = await istantaneaCorrente(page, "fine del test").catch(() => undefined);
+      const ultima = raccolta.istantanee.at(-1);
+      const stessa = ultima && finale && ultima.url.split("#")[0] === finale.url.split("#")[0];
+      if (finale && (testInfo.project.use.javaScriptEnabled || !stessa)) raccolta.istantanee.push(finale);
+    }
+    const distinte = new Map<string, Istantanea>();
+    for (const s of raccolta.istantanee) {
+      const k = chiave(s);
+      if (s.html && !raccolta.verificate.has(k) && !distinte.has(k)) distinte.set(k, s);
+    }
+    const violazioni = await analizza(browser, [...distinte.values()]);
+    await testInfo.attach("pagine verificate con axe", {
+      body: [...distinte.values()].map((s) => `${s.url} (${s.origine})`).join("\n"),
+      contentType: "text/plain",
+    });
+    if (violazioni.length > 0) {
+      throw new Error(
+        `Violazioni di accessibilità (axe, ${TAG_WCAG.join(", ")}) su ${new Set(violazioni.map((v) => v.url)).size} pagine:\n` +
+          formattaViolazioni(violazioni),
+      );
+    }
+  },
+});
+
+export { expect };
+
+/**
+ * Signs in as a demo identity through /accedi (the local test identity provider): clicks the button of the user with
+ * that codice fiscale. When the platform asks at /profilo which role or company to act as, picks the option whose
+ * label matches `profilo` (text or RegExp), or the first one when `profilo` is not given.
+ */
+export async function accedi(page: Page, cf: string, opzioni: { profilo?: string | RegExp } = {}): Promise<void> {
+  await page.goto("/accedi");
+  const modulo = page.locator("form").filter({ has: page.locator(`input[name="codiceFiscale"][value="${cf}"]`) });
+  await expect(modulo, `nessuna identità dimostrativa con codice fiscale ${cf} su /accedi`).toHaveCount(1);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== "/accedi"),
+    modulo.getByRole("button").click(),
+  ]);
+  if (new URL(page.url()).pathname === "/profilo") {
+    // Bootstrap Italia draws its own radio and hides the input: click the label, as a person would.
+    const etichetta = opzioni.profilo
+      ? page.locator("label").filter({ hasText: opzioni.profilo })
+      : page.locator(".form-check label").first();
+    await etichetta.click();
+    await expect(page.getByRole("radio", { checked: true })).toHaveCount(1);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== "/profilo"),
+      page.getByRole("button", { name: "Continua" }).click(),
+    ]);
+  }
+}
+
+/** Signs out with the header's "Esci" button. */
+export async function esci(page: Page): Promise<void> {
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/area-riservata")),
+    page.getByRole("button", { name: /^Esci/ }).click(),
+  ]);
+}
+
+export interface IdentitaDemo {
+  codiceFiscale: string;
+  /** The button text: "Accedi come Nome Cognome" followed by roles and codice fiscale. */
+  testo: string;
+}
+
+/** The demo identities listed on /accedi (read with an HTTP request, not a page visit). */
+export async function identitaDemo(request: APIRequestContext): Promise<IdentitaDemo[]> {
+  const html = await (await request.get("/accedi")).text();
+  return [...html.matchAll(/<form\b[\s\S]*?<\/form>/gi)]
+    .map(([f]) => ({
+      codiceFiscale: /name="codiceFiscale"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="codiceFiscale"/.exec(f),
+      testo: f.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim(),
+    }))
+    .filter((x) => x.codiceFiscale)
+    .map((x) => ({ codiceFiscale: x.codiceFiscale![1] ?? x.codiceFiscale![2], testo: x.testo }));
+}

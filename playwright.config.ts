@@ -1,0 +1,43 @@
+// Browser tests on Debian's Chromium (never `playwright install`): see e2e/run.ts, which builds the app,
+// starts the server on a fresh database and sets BASE_URL before running `playwright test`.
+import { defineConfig } from "@playwright/test";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: /.*\.spec\.ts$/,
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: "list",
+  use: {
+    baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",
+    locale: "it-IT",
+    timezoneId: "Europe/Rome",
+    headless: true,
+    screenshot: "off",
+    trace: "off",
+    video: "off",
+    launchOptions: { executablePath: CHROMIUM_PATH, args: chromiumArgs },
+  },
+  projects: [
+    { name: "senza-js", use: { javaScriptEnabled: false } },
+    { name: "con-js", use: { javaScriptEnabled: true } },
+  ],
+});
