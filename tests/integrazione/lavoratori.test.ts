@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { aziende, domandaLavoratori, domande, unitaProduttive } from "../../db/schema";
 import { db } from "../../db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
-import { action, loader } from "../../app/routes/domande.$id.lavoratori";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import Pagina, { action, loader } from "../../app/routes/domande.$id.lavoratori";
 import { richiediContesto } from "../../app/services/accesso.server";
 import { caricaDomanda, creaBozza } from "../../app/services/domande.server";
 import { controlliDomanda } from "../../app/services/controlli-domanda.server";
@@ -12,6 +14,26 @@ import { usaDatabaseDiTest } from "../database";
 import { ORIGINE, contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
 usaDatabaseDiTest();
+
+// The page as the server renders it (no JS): Remix's data hooks give the loader's and action's answers.
+vi.mock("@remix-run/react", async () => {
+  const React = await import("react");
+  const dati: { loader: unknown; action: unknown } = { loader: undefined, action: undefined };
+  return {
+    __dati: dati,
+    Form: ({ replace: _r, ...p }: Record<string, unknown>) => React.createElement("form", p),
+    Link: ({ to, ...p }: Record<string, unknown>) => React.createElement("a", { href: to, ...p }),
+    useLoaderData: () => dati.loader,
+    useActionData: () => dati.action,
+  };
+});
+
+async function html(datiLoader: unknown, datiAction?: unknown): Promise<string> {
+  const remix = (await import("@remix-run/react")) as unknown as { __dati: { loader: unknown; action: unknown } };
+  remix.__dati.loader = datiLoader;
+  remix.__dati.action = datiAction;
+  return renderToStaticMarkup(createElement(Pagina));
+}
 
 const MARCO = "SMPMRC80C12G224X";
 const LUCA = "CMPLCU03S23G224Z";
@@ -249,5 +271,28 @@ describe("passo Lavoratori beneficiari — D5 (C5, CISOA)", () => {
     const giorni = esiti.find((e) => e.regola === "durata.cisoa.giorni");
     expect(giorni?.passo).toBe("periodo");
     expect(giorni?.messaggio).toMatch(/Dimostrato: 3 giorni di CISOA su 90 nel 2026/);
+  });
+});
+
+describe("pagina Lavoratori (HTML senza JS)", () => {
+  it("tabella con didascalia, caselle con etichetta, non ammissibili disabilitati, pagine come pulsanti e righe scartate", async () => {
+    const id = await bozzaD1();
+    const d = await (await carica(id)).json();
+    let pagina = await html(d);
+    expect(pagina.match(/<h1/g)).toHaveLength(1);
+    expect(pagina).toMatch(/<caption>Lavoratori .*pagina 1 di 2/);
+    expect(pagina).toContain('name="intent" value="pagina-2"');
+    expect(pagina).toContain('value="tutti"');
+    expect(pagina).toMatch(/enctype="multipart\/form-data"/i);
+    const luca = await (await carica(id, mario, `?q=${LUCA}`)).json();
+    pagina = await html(luca);
+    expect(pagina).toMatch(new RegExp(`id="cf-${LUCA}"[^>]*disabled`));
+    expect(pagina).toContain(`Seleziona Campionato Luca`);
+    expect(pagina).toContain("Non ammissibile");
+    const errato = await caricaElenco(id, (await leggi(id)).versione, `${MARCO};operaio\nXXX;operaio\n`);
+    pagina = await html(d, await errato.json());
+    expect(pagina).toContain('role="alert"');
+    expect(pagina).toContain("<caption>Righe dell&#x27;elenco scartate</caption>");
+    expect(pagina).toContain('<th scope="row">2</th>');
   });
 });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { aziende, domande, unitaProduttive } from "../../db/schema";
 import { db } from "../../db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
-import { action, loader } from "../../app/routes/domande.$id.periodo";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import Pagina, { action, loader } from "../../app/routes/domande.$id.periodo";
 import { richiediContesto } from "../../app/services/accesso.server";
 import { caricaDomanda, creaBozza } from "../../app/services/domande.server";
 import { elencoPassi } from "../../app/services/elenco-passi.server";
@@ -11,6 +13,26 @@ import { usaDatabaseDiTest } from "../database";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
 usaDatabaseDiTest();
+
+// The page as the server renders it (no JS): Remix's data hooks give the loader's and action's answers.
+vi.mock("@remix-run/react", async () => {
+  const React = await import("react");
+  const dati: { loader: unknown; action: unknown } = { loader: undefined, action: undefined };
+  return {
+    __dati: dati,
+    Form: ({ replace: _r, ...p }: Record<string, unknown>) => React.createElement("form", p),
+    Link: ({ to, ...p }: Record<string, unknown>) => React.createElement("a", { href: to, ...p }),
+    useLoaderData: () => dati.loader,
+    useActionData: () => dati.action,
+  };
+});
+
+async function html(datiLoader: unknown, datiAction?: unknown): Promise<string> {
+  const remix = (await import("@remix-run/react")) as unknown as { __dati: { loader: unknown; action: unknown } };
+  remix.__dati.loader = datiLoader;
+  remix.__dati.action = datiAction;
+  return renderToStaticMarkup(createElement(Pagina));
+}
 
 let mario: Identita;
 let laura: Identita;
@@ -195,5 +217,25 @@ describe("passo Periodo e causale", () => {
     const r = await invia(id, { ...d1(versione), oreRichieste: "100" });
     expect(r.status).toBe(409);
     expect(((await leggi(id)).dati.periodo as { oreRichieste: number }).oreRichieste).toBe(3840);
+  });
+});
+
+describe("pagina Periodo e causale (HTML senza JS)", () => {
+  it("mostra i campi con etichette, gli avvisi salvati e gli errori con i valori digitati", async () => {
+    const id = await bozza();
+    const { versione } = await leggi(id);
+    await invia(id, { ...d1(versione), dataInizio: "12/01/2026", dataFine: "01/03/2026" });
+    const d = await (await carica(id, mario, "?salvato=1")).json();
+    let pagina = await html(d);
+    expect(pagina.match(/<h1/g)).toHaveLength(1);
+    expect(pagina).toContain("Controlli sul periodo salvato");
+    expect(pagina).toMatch(/al più presto dal 03\/02\/2026/);
+    expect(pagina).toContain(`href="/domande/${id}/lavoratori"`);
+    expect(pagina).toContain("<legend>L&#x27;attività è sospesa o ridotta?</legend>");
+    const errato = await invia(id, { ...d1((await leggi(id)).versione), dataInizio: "31/02/2026" });
+    pagina = await html(d, await errato.json());
+    expect(pagina).toContain('role="alert"');
+    expect(pagina).toMatch(/<a href="#[^"]*dataInizio">Inserisci la data di inizio nel formato gg\/mm\/aaaa/);
+    expect(pagina).toContain('value="31/02/2026"');
   });
 });

@@ -3,13 +3,35 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { aziende, domandaLavoratori, domande, lavoratori, unitaProduttive } from "../../db/schema";
 import { db } from "../../db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
-import { action, loader } from "../../app/routes/domande.$id.unita-produttiva";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import Pagina, { action, loader } from "../../app/routes/domande.$id.unita-produttiva";
 import { richiediContesto } from "../../app/services/accesso.server";
 import { creaBozza } from "../../app/services/domande.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
 usaDatabaseDiTest();
+
+// The page as the server renders it (no JS): Remix's data hooks give the loader's and action's answers.
+vi.mock("@remix-run/react", async () => {
+  const React = await import("react");
+  const dati: { loader: unknown; action: unknown } = { loader: undefined, action: undefined };
+  return {
+    __dati: dati,
+    Form: ({ replace: _r, ...p }: Record<string, unknown>) => React.createElement("form", p),
+    Link: ({ to, ...p }: Record<string, unknown>) => React.createElement("a", { href: to, ...p }),
+    useLoaderData: () => dati.loader,
+    useActionData: () => dati.action,
+  };
+});
+
+async function html(datiLoader: unknown, datiAction?: unknown): Promise<string> {
+  const remix = (await import("@remix-run/react")) as unknown as { __dati: { loader: unknown; action: unknown } };
+  remix.__dati.loader = datiLoader;
+  remix.__dati.action = datiAction;
+  return renderToStaticMarkup(createElement(Pagina));
+}
 
 let mario: Identita;
 let laura: Identita;
@@ -177,5 +199,25 @@ describe("passo Unità produttiva", () => {
     const r = await carica(id);
     expect(r.status).toBe(302);
     expect(r.headers.get("Location")).toBe(`/domande/${id}/azienda`);
+  });
+});
+
+describe("pagina Unità produttiva (HTML senza JS)", () => {
+  it("ha un h1, i radio in un fieldset con legenda, la tabella con didascalia e intestazioni, e il riepilogo errori", async () => {
+    const id = await bozza();
+    const d = await (await carica(id)).json();
+    let pagina = await html(d);
+    expect(pagina.match(/<h1/g)).toHaveLength(1);
+    expect(pagina).toContain("<legend>Quale unità produttiva è interessata?</legend>");
+    expect(pagina).toMatch(/<caption[^>]*>Lavoratori per orario settimanale<\/caption>/);
+    expect(pagina).toContain('<th scope="col">Numero di lavoratori</th>');
+    expect(pagina).toContain('name="csrf"');
+    expect(pagina).toContain("29 × 40 h, 2 × 20 h");
+    const { versione } = await leggi(id);
+    const errato = await invia(id, { versione: String(versione), unitaProduttivaId: String(up1), unitaTabella: String(up1), ...righeUp1(), "righe[0].lavoratori": "27" });
+    pagina = await html(d, await errato.json());
+    expect(pagina).toContain('role="alert"');
+    expect(pagina).toMatch(/<a href="#[^"]*motivazione">Spiega perché/);
+    expect(pagina).toContain('value="27"');
   });
 });
