@@ -6,6 +6,7 @@ import type { ChiavePasso } from "~/domande/passi";
 import type { DomandaCaricata } from "./domande.server";
 import { controlliPeriodo } from "./controlli/periodo.server";
 import { controlliLavoratori } from "./controlli/lavoratori.server";
+import { controlliInformativa } from "./controlli/informativa.server";
 
 export type EsitoPasso = Esito & { passo: ChiavePasso };
 export type ControlloPasso = (caricata: DomandaCaricata) => Promise<EsitoPasso[]>;
@@ -14,6 +15,7 @@ const controlli: ControlloPasso[] = [
   // one line per step module, e.g. controlliPeriodo,
   controlliPeriodo,
   controlliLavoratori,
+  controlliInformativa,
 ];
 
 export async function controlliDomanda(caricata: DomandaCaricata): Promise<EsitoPasso[]> {

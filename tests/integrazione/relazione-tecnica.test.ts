@@ -73,7 +73,7 @@ function postMultipart(path: string, campi: Record<string, string>, file: { nome
   const form = new FormData();
   for (const [k, v] of Object.entries(campi)) form.append(k, v);
   form.set("csrf", chi.csrf);
-  if (file) form.append("file", new File([file.bytes], file.nome, { type: "application/pdf" }));
+  if (file) form.append("file", new File([new Uint8Array(file.bytes)], file.nome, { type: "application/pdf" }));
   return new Request(ORIGINE + path, { method: "POST", headers: { Cookie: chi.cookie, Origin: ORIGINE }, body: form });
 }
 

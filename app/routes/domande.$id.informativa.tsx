@@ -1,0 +1,166 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { CampoData, CampoTesto, GruppoCheckbox, daConform, erroriDaCampi } from "~/components/form";
+import { oggiRoma } from "~/domain/date";
+import {
+  creaSchemaInformativa,
+  datiInformativa,
+  messaggiInformativa as m,
+  valoriModuloInformativa,
+  type DatiInformativa,
+  type ValoriModuloInformativa,
+} from "~/domande/schemi/informativa";
+import { messaggiDomanda } from "~/messaggi";
+import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { inputInformativa, valutaInformativa } from "~/services/controlli/informativa.server";
+import { verificaInformativa } from "~/domain/informativa-sindacale";
+import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+
+export const handle = { titolo: "Informativa sindacale" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, "informativa");
+  const { domanda } = caricata;
+  const salvati = domanda.dati.informativa as DatiInformativa | undefined;
+  // Whether it is due depends only on the earlier steps; the outcomes on the dates only on what was declared.
+  const dovuta = verificaInformativa(inputInformativa(caricata)!);
+  const valutazione = valutaInformativa(caricata);
+  return json({
+    id: domanda.id,
+    versione: domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    dovuta: dovuta.dovuta,
+    eone: inputInformativa(caricata)!.eone,
+    motivoNonDovuta: dovuta.dovuta ? null : dovuta.esiti.map((e) => e.messaggio).join(" "),
+    esiti: salvati?.dovuta && valutazione ? valutazione.esiti.map(({ messaggio, gravita, riferimento }) => ({ messaggio, gravita, riferimento })) : [],
+    valori: valoriModuloInformativa(salvati),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const id = idDomanda(params.id);
+  const caricata = await caricaDomanda(request, ctx, id);
+  guardiaPasso(caricata, "informativa");
+  const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
+  const input = inputInformativa(caricata)!;
+  const dovuta = verificaInformativa(input).dovuta;
+  let valore: DatiInformativa;
+  if (dovuta) {
+    const submission = parseWithZod(formData, { schema: creaSchemaInformativa({ eone: input.eone, oggi: oggiRoma(new Date()) }) });
+    if (submission.status !== "success") return json(submission.reply(), { status: 422 });
+    valore = datiInformativa(submission.value);
+  } else {
+    valore = { dovuta: false };
+  }
+  const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), { chiave: "informativa", valore });
+  if (!esito.ok) return json({ status: "error" as const, error: { "": [messaggiDomanda.conflittoVersione] } }, { status: 409 });
+  return redirect(dopoIlPasso(id, "pagamento", formData), 303);
+}
+
+const CLASSI_GRAVITA = { bloccante: "alert-danger", avviso: "alert-warning", informazione: "alert-info" } as const;
+
+export default function PassoInformativa() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = creaSchemaInformativa({ eone: d.eone, oggi: oggiRoma(new Date()) });
+  const [form, fields] = useForm({
+    id: "passo-informativa",
+    lastResult,
+    defaultValue: d.valori as ValoriModuloInformativa,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const campi = [
+    fields.dataComunicazione,
+    fields.dataConclusione,
+    fields.dataRichiestaEsame,
+    fields.destinatariRsa,
+    fields.destinatariTerritoriali,
+    fields.dichiarazione,
+  ].map((f) => daConform(f));
+  const [comunicazione, conclusione, richiestaEsame, rsa, territoriali, dichiarazione] = campi;
+  return (
+    <ModuloPasso
+      idModulo={form.id}
+      onSubmit={form.onSubmit}
+      domandaId={d.id}
+      titolo="Informativa sindacale"
+      didascalia={d.didascalia}
+      csrf={d.csrf}
+      versione={d.versione}
+      ritorno={d.ritorno}
+      errori={erroriDaCampi(d.dovuta ? campi : [], form.errors)}
+      prima={
+        <>
+          {d.esiti.map((e, i) => (
+            <div key={i} className={`alert ${CLASSI_GRAVITA[e.gravita]}`} role={e.gravita === "informazione" ? undefined : "status"}>
+              {e.messaggio} <span className="text-muted">({e.riferimento})</span>
+            </div>
+          ))}
+          {d.dovuta ? (
+            <p>
+              Per questa domanda l&apos;informativa sindacale prevista dall&apos;art. 14 del d.lgs. 148/2015 è dovuta:
+              {d.eone
+                ? " per un evento oggettivamente non evitabile basta comunicare la durata prevedibile e il numero dei lavoratori; l'esame congiunto si svolge solo se richiesto."
+                : " la comunicazione preventiva va inviata alle RSA o RSU, se presenti, e alle organizzazioni sindacali territoriali; la procedura si conclude entro 25 giorni dalla comunicazione (10 per le aziende fino a 50 dipendenti)."}
+            </p>
+          ) : (
+            <p>{d.motivoNonDovuta}</p>
+          )}
+        </>
+      }
+    >
+      {d.dovuta ? (
+        <>
+          <fieldset className="mb-3">
+            <legend className="h4">Date della procedura</legend>
+            <CampoData {...comunicazione} etichetta="Data della comunicazione preventiva" />
+            <CampoData
+              {...conclusione}
+              etichetta="Data di conclusione della procedura"
+              facoltativo={d.eone}
+              suggerimento="La data dell'accordo o del verbale di esame congiunto, o quella in cui è scaduto il termine senza richieste."
+            />
+            <CampoData
+              {...richiestaEsame}
+              etichetta="Data della richiesta di esame congiunto"
+              facoltativo
+              suggerimento="Solo se le rappresentanze sindacali hanno chiesto l'esame congiunto."
+            />
+          </fieldset>
+          <fieldset className="mb-3">
+            <legend className="h4">Destinatari della comunicazione</legend>
+            <CampoTesto {...rsa} etichetta="RSA o RSU aziendali" facoltativo suggerimento="Lascia vuoto se in azienda non ci sono." />
+            <CampoTesto {...territoriali} etichetta="Organizzazioni sindacali territoriali" suggerimento="Ad esempio: FIOM-CGIL, FIM-CISL e UILM-UIL di Padova." />
+          </fieldset>
+          <GruppoCheckbox
+            {...dichiarazione}
+            defaultValue={dichiarazione.defaultOptions ?? dichiarazione.defaultValue}
+            legenda="Dichiarazione"
+            suggerimento={m.promemoria}
+            scelte={[
+              {
+                valore: "si",
+                etichetta:
+                  "Dichiaro di aver svolto la procedura di informativa e consultazione sindacale dell'art. 14 del d.lgs. 148/2015 e di conservarne la documentazione",
+              },
+            ]}
+          />
+        </>
+      ) : (
+        <p>Non devi dichiarare nulla in questo passo: scegli «Salva e continua».</p>
+      )}
+    </ModuloPasso>
+  );
+}
