@@ -83,31 +83,80 @@ const ETICHETTE: Record<string, string> = {
   telefono: "Telefono",
   referente: "Referente",
   emailReferente: "E-mail del referente",
-  unitaProduttivaId: "Unità produttiva",
+  codice: "Codice",
+  denominazione: "Denominazione",
+  mediaOccupati: "Occupati medi nel semestre precedente",
+  mediaUniemens: "Occupati medi secondo UniEmens",
+  modificata: "Dati UniEmens modificati",
+  orarioSettimanale: "Orario settimanale (ore)",
+  lavoratori: "Lavoratori",
   causale: "Causale",
   eone: "Evento oggettivamente non evitabile (EONE)",
+  meteo: "Evento meteo",
+  straordinaria: "Causale straordinaria",
   dataInizio: "Data di inizio",
   dataFine: "Data di fine",
-  ore: "Ore richieste",
   oreRichieste: "Ore richieste",
+  oreSettimanaliRidotte: "Ore settimanali dopo la riduzione",
+  giorni: "Giorni interessati",
+  tipoLavoro: "Lavorazione in corso",
   tipo: "Tipo",
-  iban: "IBAN",
   modalita: "Modalità",
+  numero: "Numero",
   motivazione: "Motivazione",
-  dichiarazione: "Dichiarazione",
-  dichiarazioneDpr445: "Dichiarazione ai sensi dell'art. 47 DPR 445/2000",
-  fatturato: "Fatturato",
+  descrizione: "Attività e cause",
+  misure: "Misure adottate",
+  prospettive: "Prospettive di ripresa",
+  granularita: "Indicatori per",
   indicatori: "Indicatori economico-finanziari",
-  destinatari: "Destinatari",
+  fatturato: "Fatturato",
+  ordini: "Ordini in portafoglio",
+  risultatoOperativo: "Risultato operativo",
+  nomeFile: "File",
+  dichiarazione: "Dichiarazione resa",
+  dichiarazioneDpr445: "Dichiarazione ai sensi dell'art. 47 DPR 445/2000",
   dovuta: "Informativa dovuta",
+  dataComunicazione: "Data della comunicazione",
+  dataConclusione: "Data di conclusione della procedura",
+  dataRichiestaEsame: "Data della richiesta di esame congiunto",
+  destinatariRsa: "Rappresentanze aziendali (RSA/RSU)",
+  destinatariTerritoriali: "Organizzazioni sindacali territoriali",
+  iban: "IBAN",
   indiceLiquidita: "Indice di liquidità",
 };
+
+// Coded answers shown in words (the codes are the schemas' enum values).
+const VALORI: Record<string, string> = {
+  strutturata: "Compilata nei campi della domanda",
+  pdf: "Allegata in PDF",
+  uniemens: "Scelti dai dati UniEmens",
+  elenco: "Elenco caricato",
+  sospensione: "Sospensione",
+  riduzione: "Riduzione",
+  anno: "Anno",
+  trimestre: "Trimestre",
+  conguaglio: "Conguaglio",
+  diretto: "Pagamento diretto",
+  pagamento_diretto: "Pagamento diretto",
+};
+
+const CENTESIMI = /Centesimi$/;
+
+/** Keys that are internal references (ids), not answers the user gave. */
+function interna(chiave: string): boolean {
+  return /Id$/.test(chiave);
+}
+
+function euro(centesimi: number): string {
+  return (centesimi / 100).toLocaleString("it-IT", { style: "currency", currency: "EUR" });
+}
 
 /** Arrays longer than this are summarised by their length (e.g. the selected workers, listed in their own table). */
 const MAX_ELEMENTI_ELENCO = 20;
 const MAX_CARATTERI = 2_000;
 
 export function etichettaChiave(chiave: string): string {
+  if (CENTESIMI.test(chiave)) return etichettaChiave(chiave.replace(CENTESIMI, ""));
   if (ETICHETTE[chiave]) return ETICHETTE[chiave];
   const parole = chiave
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
@@ -125,15 +174,22 @@ export function testoValore(valore: unknown): string {
   if (typeof valore === "string") {
     const data = /^\d{4}-\d{2}-\d{2}$/.test(valore) ? parseDataISO(valore) : null;
     if (data) return formatDataItaliana(data);
+    if (VALORI[valore]) return VALORI[valore];
     return valore.length > MAX_CARATTERI ? `${valore.slice(0, MAX_CARATTERI)}…` : valore;
   }
   if (Array.isArray(valore)) return valore.map(testoValore).join(", ");
   if (typeof valore === "object") {
     return Object.entries(valore as Record<string, unknown>)
-      .map(([k, v]) => `${etichettaChiave(k)}: ${testoValore(v)}`)
+      .filter(([k]) => !interna(k))
+      .map(([k, v]) => `${etichettaChiave(k)}: ${testoVoce(k, v)}`)
       .join("; ");
   }
   return String(valore);
+}
+
+/** An answer under its key: amounts in cents are shown in euro. */
+function testoVoce(chiave: string, valore: unknown): string {
+  return CENTESIMI.test(chiave) && typeof valore === "number" ? euro(valore) : testoValore(valore);
 }
 
 /** The rows of one step's answers, flattening nested objects ("Relazione — Cause") and listing arrays per line. */
@@ -143,6 +199,7 @@ export function righeRisposte(risposte: unknown, prefisso = ""): RigaRiepilogo[]
   }
   const righe: RigaRiepilogo[] = [];
   for (const [chiave, v] of Object.entries(risposte as Record<string, unknown>)) {
+    if (interna(chiave)) continue;
     const etichetta = prefisso ? `${prefisso} — ${etichettaChiave(chiave)}` : etichettaChiave(chiave);
     if (Array.isArray(v)) {
       if (v.length === 0) righe.push({ etichetta, valore: ["Nessuno"] });
@@ -151,7 +208,7 @@ export function righeRisposte(risposte: unknown, prefisso = ""): RigaRiepilogo[]
     } else if (v !== null && typeof v === "object") {
       righe.push(...righeRisposte(v, etichetta));
     } else {
-      righe.push({ etichetta, valore: [testoValore(v)] });
+      righe.push({ etichetta, valore: [testoVoce(chiave, v)] });
     }
   }
   return righe.length > 0 ? righe : [{ etichetta: prefisso || "Risposta", valore: ["Nessun dato"] }];

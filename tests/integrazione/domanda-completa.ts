@@ -88,16 +88,18 @@ export async function bozzaCompleta(
     {
       chiave: "relazioneTecnica",
       valore: {
-        modalita: "campi",
-        descrizioneAttivita: "Lavorazioni meccaniche di precisione",
-        cause: "<script>alert('x')</script> calo degli ordini",
-        indicatori: [{ periodo: "2025", fatturato: 1250000 }],
-        dichiarazioneDpr445: true,
+        modalita: "strutturata",
+        descrizione: "<script>alert('x')</script> calo degli ordini",
+        misure: "Ferie arretrate smaltite",
+        prospettive: "Nuove commesse da gennaio",
+        granularita: "anno",
+        indicatori: [{ periodo: "2025", fatturatoCentesimi: 125_000_000, ordiniCentesimi: 0, risultatoOperativoCentesimi: -1_234_56 }],
+        dichiarazione: true,
       },
     },
     { chiave: "informativa", valore: { dovuta: true, dataComunicazione: "2026-11-02", destinatari: ["RSU"] } },
     { chiave: "pagamento", valore: { modalita: "conguaglio" } },
-    { chiave: "allegati", valore: { documenti: [] } },
+    { chiave: "allegati", valore: { numero: 0 } },
   ];
   let versione = 1;
   for (const p of passi) {

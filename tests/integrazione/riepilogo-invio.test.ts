@@ -91,8 +91,17 @@ describe("riepilogo", () => {
     expect(azienda).toContainEqual({ etichetta: "PEC", valore: ["ufficio@pec.esempio.it"] });
     const relazione = d.riepilogo.sezioni[4].righe;
     // Stored as typed, rendered by React as text (never as markup).
-    expect(relazione).toContainEqual({ etichetta: "Cause", valore: ["<script>alert('x')</script> calo degli ordini"] });
-    expect(relazione).toContainEqual({ etichetta: "Indicatori economico-finanziari", valore: ["Periodo: 2025; Fatturato: 1.250.000"] });
+    expect(relazione).toContainEqual({ etichetta: "Modalità", valore: ["Compilata nei campi della domanda"] });
+    expect(relazione).toContainEqual({ etichetta: "Attività e cause", valore: ["<script>alert('x')</script> calo degli ordini"] });
+    // Amounts stored in cents are shown in euro.
+    const indicatori = relazione.find((x: { etichetta: string }) => x.etichetta === "Indicatori economico-finanziari").valore[0];
+    // (jsonb keeps keys in its own order, so each part is checked on its own.)
+    expect(indicatori).toMatch(/Periodo: 2025(;|$)/);
+    expect(indicatori).toMatch(/Fatturato: 1\.250\.000,00\s€(;|$)/);
+    expect(indicatori).toMatch(/Ordini in portafoglio: 0,00\s€(;|$)/);
+    expect(indicatori).toMatch(/Risultato operativo: -1\.?234,56\s€(;|$)/);
+    // Internal ids are not answers.
+    expect(d.riepilogo.sezioni[1].righe.map((x: { etichetta: string }) => x.etichetta)).not.toContain("Unità produttiva id");
     const periodo = d.riepilogo.sezioni[2].righe;
     expect(periodo.find((x: { etichetta: string }) => x.etichetta === "Data di inizio").valore[0]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     const n = await contaLavoratori(id);
