@@ -1,9 +1,9 @@
 // Test fixture: every page a test visits is checked with axe (WCAG 2.0/2.1 A and AA), in both projects.
 //
 // How pages are collected: every HTML document the main frame receives (page.goto, a link, a form POST that answers
-// with a page, the page after a redirect) is kept as the server sent it; with JavaScript on, the client-side
-// navigations of Remix (no new document) are captured as DOM snapshots; at the end the page the test ends on is
-// captured too. Each distinct page is checked once, at the end of the test, in a separate JavaScript-ENABLED context
+// with a page, the page after a redirect) is kept as the server sent it; with JavaScript on, the live DOM once the
+// document has loaded replaces it, and the client-side navigations of Remix (no new document) are captured as DOM
+// snapshots; at the end the page the test ends on is captured too. Each distinct page is checked once, at the end of the test, in a separate JavaScript-ENABLED context
 // with the page's own scripts removed and blocked (axe cannot run in a context with JavaScript disabled; STACK-NOTES):
 // the HTML is served at its own URL through page.route, so its CSS and fonts load from the server as for a user.
 //
