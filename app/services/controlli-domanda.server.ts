@@ -7,6 +7,7 @@ import type { DomandaCaricata } from "./domande.server";
 import { controlliPeriodo } from "./controlli/periodo.server";
 import { controlliLavoratori } from "./controlli/lavoratori.server";
 import { controlliInformativa } from "./controlli/informativa.server";
+import { controlliPagamento } from "./controlli/pagamento.server";
 
 export type EsitoPasso = Esito & { passo: ChiavePasso };
 export type ControlloPasso = (caricata: DomandaCaricata) => Promise<EsitoPasso[]>;
@@ -16,6 +17,7 @@ const controlli: ControlloPasso[] = [
   controlliPeriodo,
   controlliLavoratori,
   controlliInformativa,
+  controlliPagamento,
 ];
 
 export async function controlliDomanda(caricata: DomandaCaricata): Promise<EsitoPasso[]> {

@@ -1,0 +1,139 @@
+// Step "Modalità di pagamento" (art. 7 d.lgs. 148/2015; REFERENCE §3.8, §3.9): anticipo e conguaglio by default, or
+// pagamento diretto, decided on submit by the indice di liquidità (app/domain/indice-liquidita.ts) on the
+// balance-sheet items typed here. Amounts in euro with comma decimals, kept as integer cents.
+import { z } from "zod";
+import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
+import type { DatiBilancio } from "~/domain/indice-liquidita";
+import { formatImporto, leggiImporto } from "./relazione-tecnica";
+
+export const MODALITA_PAGAMENTO = ["conguaglio", "diretto"] as const;
+
+export const VOCI_BILANCIO = {
+  disponibilitaLiquide: "le disponibilità liquide",
+  creditiBreve: "i crediti esigibili entro l'anno",
+  rimanenze: "le rimanenze",
+  debitiBreve: "i debiti esigibili entro l'anno",
+} as const;
+
+export const messaggiPagamento = {
+  modalita: "Scegli la modalità di pagamento",
+  dataVuota: "Inserisci la data del bilancio o della situazione contabile",
+  dataFormato: "Inserisci la data del bilancio nel formato gg/mm/aaaa, ad esempio 31/12/2025",
+  dataFutura: "La data del bilancio non può essere successiva a oggi",
+  dataVecchia: "Usa un bilancio o una situazione contabile degli ultimi 24 mesi",
+  importoVuoto: (voce: string) => `Inserisci ${voce} in euro, ad esempio 25.000,00 (0 se non ce ne sono)`,
+  importoFormato: (voce: string) => `Inserisci ${voce} in euro con al massimo due decimali dopo la virgola, ad esempio 25.000,00`,
+  importoNegativo: (voce: string) => `${voce[0].toUpperCase()}${voce.slice(1)} non possono essere negative: inserisci 0 se non ce ne sono`,
+  importoEnorme: (voce: string) => `${voce[0].toUpperCase()}${voce.slice(1)} non possono superare 999.999.999.999,99 euro`,
+  accettato: "Il pagamento diretto è confermato: l'INPS pagherà l'integrazione direttamente ai lavoratori.",
+  nonAccettato:
+    "Il pagamento diretto non è stato accettato: la domanda prosegue con anticipo e conguaglio. Il calcolo resta nella domanda per la Sede.",
+  ibanNonServe:
+    "Non serve indicare qui un IBAN: con il pagamento diretto l'INPS paga sugli IBAN dei lavoratori comunicati con il flusso UniEmens-Cig.",
+} as const;
+
+const m = messaggiPagamento;
+const MAX_CENTESIMI = 99_999_999_999_999;
+
+function importo(voce: string) {
+  return z
+    .string({ required_error: m.importoVuoto(voce) })
+    .trim()
+    .min(1, m.importoVuoto(voce))
+    .max(24, m.importoFormato(voce))
+    .transform((v, ctx) => {
+      const c = leggiImporto(v);
+      const problema = c === null ? m.importoFormato(voce) : c < 0 ? m.importoNegativo(voce) : c > MAX_CENTESIMI ? m.importoEnorme(voce) : null;
+      if (problema) {
+        ctx.addIssue({ code: "custom", message: problema });
+        return z.NEVER;
+      }
+      return c!;
+    });
+}
+
+const eIso = (v: unknown): v is DataISO => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The outcome of the liquidity index as saved for the Sede: inputs, formula version, result. */
+export interface EsitoLiquiditaSalvato {
+  versione: string;
+  formula: string;
+  indice: string | null;
+  accettato: boolean;
+  messaggio: string;
+  provvisorio: boolean;
+  /** The day of the computation: the formula version in force that day. */
+  calcolatoIl: DataISO;
+}
+
+export type DatiPagamento =
+  | { modalita: "conguaglio" }
+  | { modalita: "diretto"; bilancio: DatiBilancio; liquidita: EsitoLiquiditaSalvato }
+  /** Direct payment asked for and not accepted: the domanda continues with conguaglio, the computation is kept. */
+  | { modalita: "conguaglio"; richiestoDiretto: true; bilancio: DatiBilancio; liquidita: EsitoLiquiditaSalvato };
+
+export function creaSchemaPagamento(opzioni: { oggi: DataISO; dataMinima: DataISO }) {
+  return z
+    .object({
+      modalita: z.enum(MODALITA_PAGAMENTO, { errorMap: () => ({ message: m.modalita }) }),
+      dataRiferimento: z.string().trim().max(10, m.dataFormato).optional(),
+      disponibilitaLiquide: importo(VOCI_BILANCIO.disponibilitaLiquide).optional(),
+      creditiBreve: importo(VOCI_BILANCIO.creditiBreve).optional(),
+      rimanenze: importo(VOCI_BILANCIO.rimanenze).optional(),
+      debitiBreve: importo(VOCI_BILANCIO.debitiBreve).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.modalita !== "diretto") return;
+      const data = v.dataRiferimento ? parseDataItaliana(v.dataRiferimento) : null;
+      const problemaData = !v.dataRiferimento
+        ? m.dataVuota
+        : !data
+          ? m.dataFormato
+          : data > opzioni.oggi
+            ? m.dataFutura
+            : data < opzioni.dataMinima
+              ? m.dataVecchia
+              : null;
+      if (problemaData) ctx.addIssue({ code: "custom", message: problemaData, path: ["dataRiferimento"] });
+      for (const campo of Object.keys(VOCI_BILANCIO) as Array<keyof typeof VOCI_BILANCIO>) {
+        if (v[campo] === undefined) ctx.addIssue({ code: "custom", message: m.importoVuoto(VOCI_BILANCIO[campo]), path: [campo] });
+      }
+    });
+}
+
+/** The balance-sheet items of a valid submission with pagamento diretto. */
+export function bilancioDa(v: z.output<ReturnType<typeof creaSchemaPagamento>>): DatiBilancio {
+  const data = parseDataItaliana(v.dataRiferimento ?? "");
+  if (!eIso(data)) throw new Error("data del bilancio non validata");
+  return {
+    dataRiferimento: data,
+    disponibilitaLiquideCentesimi: v.disponibilitaLiquide!,
+    creditiBreveCentesimi: v.creditiBreve!,
+    rimanenzeCentesimi: v.rimanenze!,
+    debitiBreveCentesimi: v.debitiBreve!,
+  };
+}
+
+export interface ValoriModuloPagamento {
+  modalita?: string;
+  dataRiferimento?: string;
+  disponibilitaLiquide?: string;
+  creditiBreve?: string;
+  rimanenze?: string;
+  debitiBreve?: string;
+}
+
+export function valoriModuloPagamento(d: DatiPagamento | undefined): ValoriModuloPagamento {
+  if (!d) return { modalita: "conguaglio" };
+  if (!("bilancio" in d)) return { modalita: d.modalita };
+  const b = d.bilancio;
+  return {
+    // A refused request is shown as what was asked for, so the user can correct the figures and try again.
+    modalita: "diretto",
+    dataRiferimento: formatDataItaliana(b.dataRiferimento),
+    disponibilitaLiquide: formatImporto(b.disponibilitaLiquideCentesimi),
+    creditiBreve: formatImporto(b.creditiBreveCentesimi),
+    rimanenze: formatImporto(b.rimanenzeCentesimi),
+    debitiBreve: formatImporto(b.debitiBreveCentesimi),
+  };
+}

@@ -1,0 +1,197 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { CampoData, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
+import { addYears, formatDataItaliana, oggiRoma } from "~/domain/date";
+import {
+  bilancioDa,
+  creaSchemaPagamento,
+  messaggiPagamento as m,
+  valoriModuloPagamento,
+  type DatiPagamento,
+  type ValoriModuloPagamento,
+} from "~/domande/schemi/pagamento";
+import { formatImporto } from "~/domande/schemi/relazione-tecnica";
+import { messaggiDomanda } from "~/messaggi";
+import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
+import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+
+export const handle = { titolo: "Modalità di pagamento" };
+
+function schemaOggi() {
+  const oggi = oggiRoma(new Date());
+  return creaSchemaPagamento({ oggi, dataMinima: addYears(oggi, -2) });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, "pagamento");
+  const { domanda } = caricata;
+  const url = new URL(request.url);
+  const salvati = domanda.dati.pagamento as DatiPagamento | undefined;
+  const ritorno = url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null;
+  // Right after a direct-payment request (PRG): the outcome, with formula and inputs, before going on.
+  const esito = url.searchParams.get("esito") === "1" && salvati && "bilancio" in salvati ? salvati : null;
+  return json({
+    id: domanda.id,
+    versione: domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno,
+    prossimo: ritorno ? `/domande/${domanda.id}/riepilogo` : `/domande/${domanda.id}/allegati`,
+    esito,
+    valori: valoriModuloPagamento(salvati),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const id = idDomanda(params.id);
+  const caricata = await caricaDomanda(request, ctx, id);
+  guardiaPasso(caricata, "pagamento");
+  const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
+  const submission = parseWithZod(formData, { schema: schemaOggi() });
+  if (submission.status !== "success") return json(submission.reply(), { status: 422 });
+  const valore: DatiPagamento =
+    submission.value.modalita === "diretto" ? decidiPagamentoDiretto(bilancioDa(submission.value)) : { modalita: "conguaglio" };
+  const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), { chiave: "pagamento", valore });
+  if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  if (submission.value.modalita === "diretto") {
+    const ritorno = formData.get("ritorno") === "riepilogo" ? "&ritorno=riepilogo" : "";
+    return redirect(`/domande/${id}/pagamento?esito=1${ritorno}`, 303);
+  }
+  return redirect(dopoIlPasso(id, "allegati", formData), 303);
+}
+
+const euro = (centesimi: number) => `${formatImporto(centesimi)} €`;
+
+function EsitoLiquidita({ esito, prossimo }: { esito: Extract<DatiPagamento, { bilancio: unknown }>; prossimo: string }) {
+  const { bilancio: b, liquidita: l } = esito;
+  return (
+    <section aria-labelledby="titolo-esito" className="mb-4">
+      <div className={`alert ${l.accettato ? "alert-success" : "alert-warning"}`} role="status">
+        <h2 id="titolo-esito" className="h4">
+          {l.accettato ? "Pagamento diretto confermato" : "Pagamento diretto non accettato"}
+        </h2>
+        <p>{l.accettato ? m.accettato : m.nonAccettato}</p>
+        <p className="mb-0">{l.messaggio}</p>
+      </div>
+      <h3 className="h5">Come è stato calcolato</h3>
+      <p>
+        Indice di liquidità = {l.formula} (versione {l.versione}). Risultato:{" "}
+        <strong>{l.indice === null ? "non calcolabile" : l.indice.replace(".", ",")}</strong>.
+      </p>
+      <table className="table">
+        <caption>Dati del bilancio al {formatDataItaliana(b.dataRiferimento)} usati nel calcolo</caption>
+        <thead>
+          <tr>
+            <th scope="col">Voce</th>
+            <th scope="col">Importo</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Disponibilità liquide (liquidità immediate)</th>
+            <td>{euro(b.disponibilitaLiquideCentesimi)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Crediti esigibili entro l&apos;anno (liquidità differite)</th>
+            <td>{euro(b.creditiBreveCentesimi)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Rimanenze (escluse dalla formula)</th>
+            <td>{euro(b.rimanenzeCentesimi)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Debiti esigibili entro l&apos;anno (passività correnti)</th>
+            <td>{euro(b.debitiBreveCentesimi)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {l.provvisorio ? (
+        <p>
+          La formula e la soglia dell&apos;indice non sono ancora state confermate da una fonte ufficiale INPS: la regola è
+          provvisoria e la Sede può rivedere l&apos;esito.
+        </p>
+      ) : null}
+      <p>Se i dati non sono corretti puoi modificarli qui sotto e calcolare di nuovo l&apos;indice.</p>
+      <Link className="btn btn-primary" to={prossimo}>
+        Continua
+      </Link>
+    </section>
+  );
+}
+
+export default function PassoPagamento() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = schemaOggi();
+  const [form, fields] = useForm({
+    id: "passo-pagamento",
+    lastResult,
+    defaultValue: d.valori as ValoriModuloPagamento,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const campi = [
+    fields.modalita,
+    fields.dataRiferimento,
+    fields.disponibilitaLiquide,
+    fields.creditiBreve,
+    fields.rimanenze,
+    fields.debitiBreve,
+  ].map((f) => daConform(f));
+  const [modalita, dataRiferimento, liquide, crediti, rimanenze, debiti] = campi;
+  const importo = { inputMode: "decimal" as const, larghezza: 20 as const, spellCheck: false, autoComplete: "off", maxLength: 24 };
+  return (
+    <ModuloPasso
+      idModulo={form.id}
+      onSubmit={form.onSubmit}
+      domandaId={d.id}
+      titolo="Modalità di pagamento"
+      didascalia={d.didascalia}
+      csrf={d.csrf}
+      versione={d.versione}
+      ritorno={d.ritorno}
+      errori={erroriDaCampi(campi, form.errors)}
+      testoInvio={d.esito ? "Calcola di nuovo e salva" : undefined}
+      prima={d.esito ? <EsitoLiquidita esito={d.esito} prossimo={d.prossimo} /> : null}
+    >
+      <GruppoRadio
+        {...modalita}
+        legenda="Come vuoi che sia pagata l'integrazione salariale?"
+        scelte={[
+          {
+            valore: "conguaglio",
+            etichetta: "Anticipo e conguaglio",
+            suggerimento: "L'azienda paga i lavoratori e recupera gli importi con la denuncia UniEmens.",
+          },
+          {
+            valore: "diretto",
+            etichetta: "Pagamento diretto da parte dell'INPS",
+            suggerimento:
+              "Solo in caso di serie e documentate difficoltà finanziarie: lo verifichiamo subito con l'indice di liquidità calcolato sui dati qui sotto.",
+          },
+        ]}
+      />
+      <fieldset className="mb-3">
+        <legend className="h4">Dati per l&apos;indice di liquidità</legend>
+        <p className="form-text">
+          Compila solo se chiedi il pagamento diretto. Importi in euro, con la virgola per i decimali. {m.ibanNonServe}
+        </p>
+        <CampoData {...dataRiferimento} etichetta="Data del bilancio o della situazione contabile" suggerimento="L'ultimo bilancio approvato o una situazione infrannuale." />
+        <CampoTesto {...liquide} {...importo} etichetta="Disponibilità liquide (cassa e banche)" />
+        <CampoTesto {...crediti} {...importo} etichetta="Crediti esigibili entro l'anno" />
+        <CampoTesto {...rimanenze} {...importo} etichetta="Rimanenze di magazzino" />
+        <CampoTesto {...debiti} {...importo} etichetta="Debiti esigibili entro l'anno" />
+      </fieldset>
+    </ModuloPasso>
+  );
+}
