@@ -2,7 +2,7 @@
 // moves it to "inviata", and writes the timeline and the audit log. Safe to repeat: the same idempotency key
 // (chiaveInvio, one per rendered form) on an already sent domanda is the same submission, not a new one.
 import { randomBytes, randomInt } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { aziende, contatoriProtocollo, domande } from "#db/schema";
 import { db } from "#db/connection";
 import { inviabile } from "~/domain/esito";
@@ -10,6 +10,7 @@ import { primoPassoIncompleto } from "~/domande/passi";
 import { transizionePossibile } from "~/domande/stati";
 import { idAziendeAccessibili, rispostaNonTrovata, type Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
+import { adesso as adessoPiattaforma } from "./orologio.server";
 import { controlliDomanda, type EsitoPasso } from "./controlli-domanda.server";
 import { registraEvento, type Transazione } from "./domande.server";
 
@@ -71,7 +72,7 @@ export async function inviaDomanda(
   domandaId: number,
   versioneAttesa: number,
   chiaveInvio: string,
-  adesso: Date = new Date(),
+  adesso: Date = adessoPiattaforma(),
 ): Promise<EsitoInvio> {
   const [riga] = await db()
     .select({ domanda: domande, azienda: aziende })
@@ -111,6 +112,15 @@ export async function inviaDomanda(
       });
     if (!transizionePossibile(attuale.stato, "invia") || attuale.versione !== versioneAttesa) {
       await negato(attuale.stato === "bozza" ? "versione" : "stato");
+      return { ok: false, motivo: "conflitto" } as const;
+    }
+    // A key already spent on another domanda (a form replayed on a different draft) is not this submission.
+    const [altra] = await tx
+      .select({ id: domande.id })
+      .from(domande)
+      .where(and(eq(domande.chiaveInvio, chiaveInvio), ne(domande.id, domandaId)));
+    if (altra) {
+      await negato("chiave");
       return { ok: false, motivo: "conflitto" } as const;
     }
     if (primoPassoIncompleto(attuale.dati) !== null) {

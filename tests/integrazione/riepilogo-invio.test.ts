@@ -219,6 +219,16 @@ describe("invio", () => {
     expect((await leggiDomanda(id)).protocollo).toBe(protocollo);
   });
 
+  it("does not accept a key already spent on another domanda", async () => {
+    const prima = await bozzaCompleta(ctxMario, c1);
+    const seconda = await bozzaCompleta(ctxMario, c1);
+    const chiave = nuovaChiaveInvio();
+    expect((await inviaDomanda(ctxMario, prima, (await leggiDomanda(prima)).versione, chiave)).ok).toBe(true);
+    const r = await postInvio(seconda, { versione: String((await leggiDomanda(seconda)).versione), chiaveInvio: chiave, veridicita: "si", privacy: "si" });
+    expect(r.status).toBe(409);
+    expect((await leggiDomanda(seconda)).stato).toBe("bozza");
+  });
+
   it("refuses while a blocking outcome is open, and the page says which and where", async () => {
     const id = await bozzaCompleta(ctxMario, c1);
     forzati.set(id, [
