@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
-import { oggiRoma } from "~/domain/date";
+import { oggi } from "~/services/orologio.server";
 import { creaSchemaPeriodo, valoriModuloPeriodo, type DatiPeriodo } from "~/domande/schemi/periodo";
 import { messaggiDomanda } from "~/messaggi";
 import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
@@ -17,7 +17,7 @@ import { didascaliaDomanda } from "~/services/elenco-passi.server";
 export const handle = { titolo: "Periodo e causale" };
 
 function causaliDi({ domanda, azienda }: DomandaCaricata) {
-  return causaliDisponibili(domanda.prestazione, { dipendentiMedi: azienda.forzaMediaSemestre, data: oggiRoma(new Date()) });
+  return causaliDisponibili(domanda.prestazione, { dipendentiMedi: azienda.forzaMediaSemestre, data: oggi() });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

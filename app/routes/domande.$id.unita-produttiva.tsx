@@ -5,7 +5,8 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AreaTesto, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { formatDataItaliana, oggiRoma } from "~/domain/date";
+import { formatDataItaliana } from "~/domain/date";
+import { oggi as oggiPiattaforma } from "~/services/orologio.server";
 import {
   RIGHE_MEDIA,
   creaSchemaUnita,
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
   guardiaPasso(caricata, "unita-produttiva");
   const { domanda } = caricata;
-  const unita = await unitaDellAzienda(caricata.azienda.id, oggiRoma(new Date()));
+  const unita = await unitaDellAzienda(caricata.azienda.id, oggiPiattaforma());
   const salvati = (domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined) ?? null;
   // The table is pre-filled for the saved unit, or the first one: its rows are the UniEmens figures unless edited.
   const tabella = unita.find((u) => u.id === salvati?.unitaProduttivaId) ?? unita[0] ?? null;
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caricata = await caricaDomanda(request, ctx, id);
   guardiaPasso(caricata, "unita-produttiva");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
-  const oggi = oggiRoma(new Date());
+  const oggi = oggiPiattaforma();
   const unita = await unitaDellAzienda(caricata.azienda.id, oggi);
   const submission = parseWithZod(formData, { schema: creaSchemaUnita(unita) });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });

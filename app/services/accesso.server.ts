@@ -3,10 +3,10 @@ import { redirect } from "@remix-run/node";
 import { and, eq, gte, isNull, lte, or, inArray, asc } from "drizzle-orm";
 import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
 import { db } from "#db/connection";
-import { oggiRoma } from "~/domain/date";
 import { messaggiAccesso } from "~/messaggi";
 import { scriviAudit } from "./audit.server";
 import { ErroreCsrf, verificaCsrf } from "./csrf.server";
+import { oggi } from "./orologio.server";
 import { sessioneDaRichiesta, type Sessione } from "./sessione.server";
 
 export interface Contesto {
@@ -64,7 +64,7 @@ export function rispostaCsrf(): Response {
   return new Response(messaggiAccesso.csrfTesto, { status: 403, statusText: "CSRF" });
 }
 
-export async function opzioniProfilo(utente: Utente, data = oggiRoma(new Date())): Promise<OpzioneProfilo[]> {
+export async function opzioniProfilo(utente: Utente, data = oggi()): Promise<OpzioneProfilo[]> {
   const ruoli = (
     await db().select({ ruolo: ruoliUtente.ruolo }).from(ruoliUtente).where(eq(ruoliUtente.utenteId, utente.id))
   ).map((r) => r.ruolo);
@@ -136,7 +136,7 @@ export async function sediUtente(utenteId: number) {
  * The ids of the companies this profile may act for on `data`: as legal representative (the company chosen
  * at sign-in), or with a delega valid on that date. Operators act on cases, not companies: none.
  */
-export async function idAziendeAccessibili(ctx: Contesto, data = oggiRoma(new Date())): Promise<number[]> {
+export async function idAziendeAccessibili(ctx: Contesto, data = oggi()): Promise<number[]> {
   if (ctx.ruolo === "datore") {
     if (ctx.aziendaAttivaId == null) return [];
     const [a] = await db()
@@ -150,7 +150,7 @@ export async function idAziendeAccessibili(ctx: Contesto, data = oggiRoma(new Da
 }
 
 /** A company this profile may act for, or 404 (no existence leak) with an audit entry. */
-export async function richiediAzienda(ctx: Contesto, aziendaId: number, data = oggiRoma(new Date())) {
+export async function richiediAzienda(ctx: Contesto, aziendaId: number, data = oggi()) {
   const accessibili = Number.isSafeInteger(aziendaId) ? await idAziendeAccessibili(ctx, data) : [];
   if (!accessibili.includes(aziendaId)) {
     await scriviAudit(db(), {
@@ -168,7 +168,7 @@ export async function richiediAzienda(ctx: Contesto, aziendaId: number, data = o
   return azienda;
 }
 
-export async function elencoAziendeAccessibili(ctx: Contesto, data = oggiRoma(new Date())) {
+export async function elencoAziendeAccessibili(ctx: Contesto, data = oggi()) {
   const ids = await idAziendeAccessibili(ctx, data);
   if (ids.length === 0) return [];
   return db()

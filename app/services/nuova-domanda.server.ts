@@ -2,7 +2,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { aziende } from "#db/schema";
 import { db } from "#db/connection";
-import { oggiRoma } from "~/domain/date";
+import { oggi } from "./orologio.server";
 import { instrada, registraScelta, verdettoPer, type EsitoInstradamento } from "~/domain/instradamento";
 import { nomePrestazione, type Prestazione } from "~/domain/tipi";
 import { inquadramentoDa } from "~/domande/inquadramento";
@@ -33,7 +33,7 @@ export interface OpzionePrestazione {
 export async function instradamentoAzienda(ctx: Contesto, aziendaId: number) {
   const azienda = await richiediAzienda(ctx, aziendaId);
   const fondo = inquadramentoDa(azienda).fondo;
-  const esito: EsitoInstradamento = instrada(inquadramentoDa(azienda), { data: oggiRoma(new Date()) });
+  const esito: EsitoInstradamento = instrada(inquadramentoDa(azienda), { data: oggi() });
   const opzioni: OpzionePrestazione[] = [];
   for (const valore of ["CIGO", "AIS_FIS", "AIS_FONDO", "CISOA"] as const) {
     if (valore === "AIS_FONDO" && !fondo) {

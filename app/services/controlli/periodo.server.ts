@@ -5,6 +5,7 @@ import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { domandaLavoratori, domande, lavoratori } from "#db/schema";
 import { db } from "#db/connection";
 import { dateDi, isFestivo, oggiRoma, type DataISO } from "~/domain/date";
+import { adesso as adessoPiattaforma } from "../orologio.server";
 import { verificaDurataCigo, verificaDurataFis, verificaDurataFondo, verificaGiorniCisoa, type GiorniSettimanali } from "~/domain/durate";
 import type { Esito } from "~/domain/esito";
 import { verificaSovrapposizioni } from "~/domain/sovrapposizioni";
@@ -20,7 +21,7 @@ import type { DomandaCaricata } from "../domande.server";
 const NON_CONTANO = ["bozza", "rinunciata", "respinta"] as const;
 
 /** The filing date: the day it was sent, or today in Rome for a draft. */
-export function dataPresentazione(caricata: DomandaCaricata, adesso = new Date()): DataISO {
+export function dataPresentazione(caricata: DomandaCaricata, adesso = adessoPiattaforma()): DataISO {
   return oggiRoma(caricata.domanda.inviataIl ?? adesso);
 }
 
@@ -121,7 +122,7 @@ async function controlliCisoa(caricata: DomandaCaricata, periodo: DatiPeriodo, e
   );
 }
 
-export async function esitiPeriodo(caricata: DomandaCaricata, adesso = new Date()): Promise<Esito[]> {
+export async function esitiPeriodo(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<Esito[]> {
   const { domanda, azienda } = caricata;
   const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
   const unita = domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined;
