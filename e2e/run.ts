@@ -62,7 +62,13 @@ try {
   database = await creaDatabaseTemporaneo("omnia_e2e", process.env.TEST_DATABASE_URL);
   console.info(`[e2e] database: ${database.descrizione}`);
   server = await avviaServer({
-    env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1" },
+    // The rules' "today" is the reference scenarios' filing date (REFERENCE §9.4 D1), unless told otherwise.
+    env: {
+      ...database.env,
+      NODE_ENV: "production",
+      DEMO_LOGIN: "1",
+      OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? "2026-02-10T09:00:00+01:00",
+    },
     nomeLog: "omnia-e2e-server",
   });
   console.info(`[e2e] server pronto su ${server.url} (${secondi()}); log in ${server.log}`);

@@ -12,6 +12,10 @@ describe("orologio della piattaforma", () => {
     expect(t).toBeGreaterThanOrEqual(prima);
   });
 
+  it("in un ambiente dimostrativo di produzione (DEMO_LOGIN=1) la accetta", () => {
+    expect(oggi({ OMNIA_ORA_FISSA: "2026-02-10T09:00:00+01:00", NODE_ENV: "production", DEMO_LOGIN: "1" })).toBe("2026-02-10");
+  });
+
   it("ignora un valore non valido", () => {
     expect(adesso({ OMNIA_ORA_FISSA: "domani", NODE_ENV: "test" }).getTime()).toBeGreaterThan(Date.parse("2026-01-01"));
   });
