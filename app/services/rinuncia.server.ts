@@ -7,6 +7,7 @@ import { db } from "#db/connection";
 import { transizionePossibile, type StatoDomanda, type Transizione } from "~/domande/stati";
 import type { Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
+import { adesso as adessoPiattaforma } from "./orologio.server";
 import { registraEvento, type DomandaCaricata, type Transazione } from "./domande.server";
 
 export type EsitoChiusura = { ok: true } | { ok: false; stato: StatoDomanda | null };
@@ -52,7 +53,7 @@ async function conStatoBloccato(
 }
 
 /** Withdraws a sent domanda (only before a decision). The caller has authorised the user (caricaDomanda). */
-export function rinunciaDomanda(ctx: Contesto, { domanda }: DomandaCaricata, adesso = new Date()) {
+export function rinunciaDomanda(ctx: Contesto, { domanda }: DomandaCaricata, adesso = adessoPiattaforma()) {
   return conStatoBloccato(ctx, domanda.id, "rinuncia", "rinuncia_domanda", async (tx) => {
     await tx
       .update(domande)

@@ -3,11 +3,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { aziende, domandaLavoratori, domande, lavoratori, rapportiLavoro, unitaProduttive } from "#db/schema";
 import { db } from "#db/connection";
-import { addDays, oggiRoma } from "~/domain/date";
+import { addDays } from "~/domain/date";
 import type { Prestazione } from "~/domain/tipi";
 import { richiediContesto, type Contesto } from "~/services/accesso.server";
 import { controlliDomanda } from "~/services/controlli-domanda.server";
 import { creaBozza, salvaPasso } from "~/services/domande.server";
+import { oggi } from "~/services/orologio.server";
 import { get, type Identita } from "../richieste";
 
 export const MATRICOLE = { C1: "4712345601", C2: "4723456702", C3: "4734567803", C4: "4745678904" } as const;
@@ -54,7 +55,7 @@ export async function bozzaCompleta(
     .limit(opzioni.lavoratori ?? 3);
   // The period starts after today (no late filing whatever the day the tests run), a week later for each new draft:
   // the overlap rule would block a second domanda of the same unit on the same days.
-  const inizio = addDays(oggiRoma(new Date()), 1 + 7 * sequenza++);
+  const inizio = addDays(oggi(), 1 + 7 * sequenza++);
   const fine = addDays(inizio, 4);
   const passi: Array<{ chiave: Parameters<typeof salvaPasso>[3]["chiave"]; valore: unknown; colonne?: object; lavoratori?: boolean }> = [
     { chiave: "azienda", valore: { pec: "ufficio@pec.esempio.it", telefono: "049 1234567" } },

@@ -164,7 +164,7 @@ describe("invio", () => {
     const d = await leggiDomanda(id);
     expect(d.stato).toBe("inviata");
     expect(d.protocollo).toMatch(PROTOCOLLO);
-    expect(Number(PROTOCOLLO.exec(d.protocollo!)![1])).toBe(annoRoma(new Date()));
+    expect(Number(PROTOCOLLO.exec(d.protocollo!)![1])).toBe(annoRoma(d.inviataIl!));
     expect(d.ticket).toMatch(/^[A-Z0-9]{10}$/);
     expect(d.chiaveInvio).toBe(chiaveInvio);
     expect(d.inviataIl).toBeInstanceOf(Date);
