@@ -5,7 +5,6 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { CampoData, CampoTesto, GruppoCheckbox, daConform, erroriDaCampi } from "~/components/form";
-import { oggiRoma } from "~/domain/date";
 import {
   creaSchemaInformativa,
   datiInformativa,
@@ -20,6 +19,7 @@ import { inputInformativa, valutaInformativa } from "~/services/controlli/inform
 import { verificaInformativa } from "~/domain/informativa-sindacale";
 import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
+import { oggi } from "~/services/orologio.server";
 
 export const handle = { titolo: "Informativa sindacale" };
 
@@ -39,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     didascalia: didascaliaDomanda(caricata),
     ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
     dovuta: dovuta.dovuta,
+    // The platform's today, so the client-side check of the notice date matches the server's.
+    oggi: oggi(),
     eone: inputInformativa(caricata)!.eone,
     motivoNonDovuta: dovuta.dovuta ? null : dovuta.esiti.map((e) => e.messaggio).join(" "),
     esiti: salvati?.dovuta && valutazione ? valutazione.esiti.map(({ messaggio, gravita, riferimento }) => ({ messaggio, gravita, riferimento })) : [],
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const dovuta = verificaInformativa(input).dovuta;
   let valore: DatiInformativa;
   if (dovuta) {
-    const submission = parseWithZod(formData, { schema: creaSchemaInformativa({ eone: input.eone, oggi: oggiRoma(new Date()) }) });
+    const submission = parseWithZod(formData, { schema: creaSchemaInformativa({ eone: input.eone, oggi: oggi() }) });
     if (submission.status !== "success") return json(submission.reply(), { status: 422 });
     valore = datiInformativa(submission.value);
   } else {
@@ -72,7 +74,7 @@ const CLASSI_GRAVITA = { bloccante: "alert-danger", avviso: "alert-warning", inf
 export default function PassoInformativa() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const schema = creaSchemaInformativa({ eone: d.eone, oggi: oggiRoma(new Date()) });
+  const schema = creaSchemaInformativa({ eone: d.eone, oggi: d.oggi });
   const [form, fields] = useForm({
     id: "passo-informativa",
     lastResult,

@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { CampoData, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
-import { addYears, formatDataItaliana, oggiRoma } from "~/domain/date";
+import { addYears, formatDataItaliana, type DataISO } from "~/domain/date";
 import {
   bilancioDa,
   creaSchemaPagamento,
@@ -20,12 +20,12 @@ import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
 import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
+import { oggi } from "~/services/orologio.server";
 
 export const handle = { titolo: "Modalità di pagamento" };
 
-function schemaOggi() {
-  const oggi = oggiRoma(new Date());
-  return creaSchemaPagamento({ oggi, dataMinima: addYears(oggi, -2) });
+function schemaAl(giorno: DataISO) {
+  return creaSchemaPagamento({ oggi: giorno, dataMinima: addYears(giorno, -2) });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     csrf: ctx.sessione.csrfToken,
     didascalia: didascaliaDomanda(caricata),
     ritorno,
+    // The platform's today, so the client-side check of the balance-sheet date matches the server's.
+    oggi: oggi(),
     prossimo: ritorno ? `/domande/${domanda.id}/riepilogo` : `/domande/${domanda.id}/allegati`,
     esito,
     valori: valoriModuloPagamento(salvati),
@@ -56,10 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caricata = await caricaDomanda(request, ctx, id);
   guardiaPasso(caricata, "pagamento");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
-  const submission = parseWithZod(formData, { schema: schemaOggi() });
+  const submission = parseWithZod(formData, { schema: schemaAl(oggi()) });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const valore: DatiPagamento =
-    submission.value.modalita === "diretto" ? decidiPagamentoDiretto(bilancioDa(submission.value)) : { modalita: "conguaglio" };
+    submission.value.modalita === "diretto" ? decidiPagamentoDiretto(bilancioDa(submission.value), oggi()) : { modalita: "conguaglio" };
   const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), { chiave: "pagamento", valore });
   if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
   if (submission.value.modalita === "diretto") {
@@ -131,7 +133,7 @@ function EsitoLiquidita({ esito, prossimo }: { esito: Extract<DatiPagamento, { b
 export default function PassoPagamento() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const schema = schemaOggi();
+  const schema = schemaAl(d.oggi);
   const [form, fields] = useForm({
     id: "passo-pagamento",
     lastResult,

@@ -1,13 +1,14 @@
 // Pagamento diretto: the indice di liquidità computed on the balance-sheet items (the rule and its versioned,
 // provisional formula are the domain's: app/domain/indice-liquidita.ts), the answers to save, and the step's outcomes.
-import { oggiRoma, type DataISO } from "~/domain/date";
+import type { DataISO } from "~/domain/date";
 import { valutaIndiceLiquidita, type DatiBilancio } from "~/domain/indice-liquidita";
 import type { DatiPagamento, EsitoLiquiditaSalvato } from "~/domande/schemi/pagamento";
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
+import { oggi as oggiPiattaforma } from "../orologio.server";
 
 /** The answers to save for a direct-payment request: confirmed if the index says so, otherwise conguaglio. */
-export function decidiPagamentoDiretto(bilancio: DatiBilancio, oggi: DataISO = oggiRoma(new Date())): DatiPagamento {
+export function decidiPagamentoDiretto(bilancio: DatiBilancio, oggi: DataISO = oggiPiattaforma()): DatiPagamento {
   const r = valutaIndiceLiquidita(bilancio, oggi);
   const liquidita: EsitoLiquiditaSalvato = {
     versione: r.versione,
