@@ -13,7 +13,7 @@ describe("passi della domanda", () => {
   });
 
   it("lo stato di ogni passo distingue completato, con avvisi, in corso e da completare", () => {
-    const stati = statiPassi({ azienda: {}, unitaProduttiva: {} }, new Set(["unitaProduttiva"]), new Set(["periodo"]));
+    const stati = statiPassi({ azienda: {}, unitaProduttiva: {}, periodo: null }, new Set(["unitaProduttiva"]));
     expect(stati.slice(0, 4).map((s) => s.stato)).toEqual(["completato", "con_avvisi", "in_corso", "da_completare"]);
   });
 });

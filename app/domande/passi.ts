@@ -38,15 +38,18 @@ export function passoVisitabile(dati: Record<string, unknown>, slug: SlugPasso):
   return PASSI.slice(0, indice).every((p) => dati[p.chiave] != null);
 }
 
+/**
+ * The state of each step. A step whose key is present but null was started and not confirmed (e.g. workers selected
+ * on some pages, not yet confirmed): "in corso".
+ */
 export function statiPassi(
   dati: Record<string, unknown>,
   passiConAvvisi: ReadonlySet<ChiavePasso>,
-  bozzeParziali: ReadonlySet<ChiavePasso> = new Set(),
 ): Array<Passo & { stato: StatoPasso }> {
   return PASSI.map((p) => {
     let stato: StatoPasso = "da_completare";
     if (dati[p.chiave] != null) stato = passiConAvvisi.has(p.chiave) ? "con_avvisi" : "completato";
-    else if (bozzeParziali.has(p.chiave)) stato = "in_corso";
+    else if (p.chiave in dati) stato = "in_corso";
     return { ...p, stato };
   });
 }

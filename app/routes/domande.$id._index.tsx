@@ -58,6 +58,9 @@ export default function ElencoPassi() {
         ) : (
           <p>Completa tutti i passi per vedere il riepilogo e inviare la domanda.</p>
         )}
+        <p className="mt-4">
+          <Link to={`/domande/${id}/elimina`}>Elimina la bozza</Link>
+        </p>
       </div>
     </div>
   );

@@ -11,9 +11,6 @@ export function didascaliaDomanda({ domanda, azienda }: DomandaCaricata): string
 export async function elencoPassi(caricata: DomandaCaricata) {
   const esiti = await controlliDomanda(caricata);
   const conAvvisi = new Set<ChiavePasso>(esiti.filter((e) => e.gravita !== "informazione").map((e) => e.passo));
-  const parziali = new Set<ChiavePasso>(
-    Object.keys((caricata.domanda.dati.parziali as Record<string, unknown>) ?? {}) as ChiavePasso[],
-  );
-  const passi = statiPassi(caricata.domanda.dati, conAvvisi, parziali);
+  const passi = statiPassi(caricata.domanda.dati, conAvvisi);
   return { passi, esiti, completa: passi.every((p) => p.stato === "completato" || p.stato === "con_avvisi") };
 }

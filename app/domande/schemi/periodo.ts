@@ -42,6 +42,8 @@ export interface DatiPeriodo {
   tipoLavoro?: string;
 }
 
+const eIso = (v: unknown): v is DataISO => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 const data = (vuota: string, formato: string) =>
   z
     .string({ required_error: vuota })
@@ -89,6 +91,8 @@ export function creaSchemaPeriodo(causali: ReadonlyArray<{ codice: string; meteo
           ctx.addIssue({ code: "custom", message: m.oreRidotteFormato, path: ["oreSettimanaliRidotte"] });
         }
       }
+      // zod runs this refinement even when a date failed to parse: compare only real ISO dates.
+      if (!eIso(v.dataInizio) || !eIso(v.dataFine)) return;
       if (v.dataFine < v.dataInizio) ctx.addIssue({ code: "custom", message: m.fineDopoInizio, path: ["dataFine"] });
       else if (v.dataFine > `${Number(v.dataInizio.slice(0, 4)) + 1}${v.dataInizio.slice(4)}`) {
         ctx.addIssue({ code: "custom", message: m.periodoTroppoLungo, path: ["dataFine"] });
