@@ -73,6 +73,10 @@ try {
   });
   console.info(`[e2e] server pronto su ${server.url} (${secondi()}); log in ${server.log}`);
 
+  let inCorso = true;
+  server.processo.on("exit", (c, s) => {
+    if (inCorso) console.error(`\n[e2e] ATTENZIONE: il server è uscito durante i test (codice ${c}, segnale ${s}); log in ${server?.log}\n`);
+  });
   codice = await new Promise<number>((ok) => {
     const pw = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], {
       cwd: RADICE,
@@ -85,6 +89,7 @@ try {
     });
     pw.on("exit", (c, s) => ok(c ?? (s ? 1 : 0)));
   });
+  inCorso = false;
   if (codice !== 0) console.error(`[e2e] ultime righe del log del server:\n${server.codaLog(40)}`);
 } catch (errore) {
   console.error(`[e2e] ERRORE: ${errore instanceof Error ? errore.message : errore}`);
