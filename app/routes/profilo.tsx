@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso as m } from "~/messaggi";
 import { leggiFormProtetto, opzioniProfilo } from "~/services/accesso.server";
 import { ritornoSicuro, scegliProfilo } from "~/services/autenticazione.server";
-import { CAMPO_CSRF } from "~/services/csrf.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
 
 export const handle = { titolo: "Scegli il profilo" };
@@ -58,7 +57,8 @@ export default function Profilo() {
           <p>{m.nessunProfilo}</p>
         ) : (
           <Form method="post">
-            <input type="hidden" name={CAMPO_CSRF} value={csrf} />
+            {/* A literal name: a value imported from a .server module is undefined in the browser bundle. */}
+            <input type="hidden" name="csrf" value={csrf} />
             {ritorno ? <input type="hidden" name="ritorno" value={ritorno} /> : null}
             <fieldset aria-describedby={errore ? "profilo-hint profilo-error" : "profilo-hint"}>
               <legend className="h4">Per conto di chi vuoi operare?</legend>
