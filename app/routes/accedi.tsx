@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso as m } from "~/messaggi";
 import { accedi, ritornoSicuro } from "~/services/autenticazione.server";
-import { CAMPO_CSRF, ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/services/csrf.server";
+import { CampoCsrf } from "~/components/form/CampoCsrf";
+import { ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/services/csrf.server";
 import { rispostaCsrf } from "~/services/accesso.server";
 import { fornitoreDimostrativo, fornitoreDimostrativoAttivo } from "~/services/identita/fornitore.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
@@ -72,7 +73,7 @@ export default function Accedi() {
               {identita.map((i) => (
                 <li key={i.codiceFiscale} className="mb-3">
                   <Form method="post" replace>
-                    <input type="hidden" name={CAMPO_CSRF} value={csrf} />
+                    <CampoCsrf token={csrf} />
                     <input type="hidden" name="codiceFiscale" value={i.codiceFiscale} />
                     {ritorno ? <input type="hidden" name="ritorno" value={ritorno} /> : null}
                     <button type="submit" className="btn btn-outline-primary text-start">

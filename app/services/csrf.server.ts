@@ -1,9 +1,9 @@
 // CSRF policy (ADR 005): every POST must come from our own origin (Origin, or Referer when Origin is absent)
 // and carry a token: the session's token when signed in, a double-submit cookie before sign-in.
 import { timingSafeEqual } from "node:crypto";
+import { CAMPO_CSRF } from "~/components/form/CampoCsrf";
 import { leggiCookie } from "./sessione.server";
 
-export const CAMPO_CSRF = "csrf";
 const COOKIE_CSRF_ANONIMO = "omnia_csrf";
 
 export class ErroreCsrf extends Error {}

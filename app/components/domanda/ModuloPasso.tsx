@@ -3,6 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
+import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { messaggiDomanda as m } from "~/messaggi";
 
 export interface PropsModuloPasso {
@@ -41,7 +42,7 @@ export function ModuloPasso(p: PropsModuloPasso) {
           encType={p.encType}
           replace
         >
-          <input type="hidden" name="csrf" value={p.csrf} />
+          <CampoCsrf token={p.csrf} />
           <input type="hidden" name="versione" value={p.versione} />
           {p.ritorno ? <input type="hidden" name="ritorno" value={p.ritorno} /> : null}
           {p.children}
