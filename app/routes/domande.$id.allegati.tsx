@@ -23,7 +23,7 @@ import {
   rimuoviAllegato,
   verificaFileCaricato,
 } from "~/services/allegati.server";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
+import { apriPasso, caricaDomanda, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "Allegati" };
@@ -38,9 +38,7 @@ const errore = (errori: ErroriAllegati["errori"], tipo: string | null = null, st
   json<ErroriAllegati>({ status: "error", errori, tipo }, { status });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "allegati");
+  const { ctx, caricata } = await apriPasso(request, params, "allegati");
   const url = new URL(request.url);
   const catalogo = catalogoPerDomanda(caricata);
   const elenco = await elencoAllegati(caricata.domanda.id);
@@ -58,10 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "allegati");
+  const { ctx, caricata, id } = await apriPasso(request, params, "allegati");
   const letto = await leggiFormConFile(request, ctx.sessione.csrfToken);
   if (!letto.ok) return errore({ file: `${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}` });
   const formData = letto.formData;

@@ -7,17 +7,15 @@ import { CampoTesto, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { AziendaSchema, type DatiAzienda } from "~/domande/schemi/azienda";
 import { messaggiDomanda } from "~/messaggi";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
+import { leggiFormProtetto } from "~/services/accesso.server";
+import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { descrizioneSede } from "~/services/registri.server";
 
 export const handle = { titolo: "Dati dell'azienda" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "azienda");
+  const { ctx, caricata } = await apriPasso(request, params, "azienda");
   const { domanda, azienda } = caricata;
   const salvati = (domanda.dati.azienda as DatiAzienda | undefined) ?? null;
   return json({
@@ -43,10 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "azienda");
+  const { ctx, id } = await apriPasso(request, params, "azienda");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const submission = parseWithZod(formData, { schema: AziendaSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });

@@ -14,19 +14,17 @@ import {
   type ValoriModuloInformativa,
 } from "~/domande/schemi/informativa";
 import { messaggiDomanda } from "~/messaggi";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/services/accesso.server";
 import { inputInformativa, valutaInformativa } from "~/services/controlli/informativa.server";
 import { verificaInformativa } from "~/domain/informativa-sindacale";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
+import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { oggi } from "~/services/orologio.server";
 
 export const handle = { titolo: "Informativa sindacale" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "informativa");
+  const { ctx, caricata } = await apriPasso(request, params, "informativa");
   const { domanda } = caricata;
   const salvati = domanda.dati.informativa as DatiInformativa | undefined;
   // Whether it is due depends only on the earlier steps; the outcomes on the dates only on what was declared.
@@ -49,10 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "informativa");
+  const { ctx, caricata, id } = await apriPasso(request, params, "informativa");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const input = inputInformativa(caricata)!;
   const dovuta = verificaInformativa(input).dovuta;

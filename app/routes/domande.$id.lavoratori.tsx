@@ -17,8 +17,8 @@ import {
   type RigaScartata,
 } from "~/domande/schemi/lavoratori";
 import { messaggiDomanda } from "~/messaggi";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda } from "~/services/domande.server";
+import { leggiFormProtetto } from "~/services/accesso.server";
+import { apriPasso, dopoIlPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { aggiornaSelezione, caricaElenco, confermaLavoratori, paginaLavoratori } from "~/services/lavoratori.server";
 
@@ -32,9 +32,7 @@ function leggiPagina(valore: string | null): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "lavoratori");
+  const { ctx, caricata } = await apriPasso(request, params, "lavoratori");
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const caricati = url.searchParams.get("caricati");
@@ -72,10 +70,7 @@ async function leggiMultipart(request: Request): Promise<FormData | "troppo_gran
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "lavoratori");
+  const { ctx, caricata, id } = await apriPasso(request, params, "lavoratori");
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   let grezzo: FormData | undefined;
   if (multipart) {

@@ -16,9 +16,9 @@ import {
 } from "~/domande/schemi/pagamento";
 import { formatImporto } from "~/domande/schemi/relazione-tecnica";
 import { messaggiDomanda } from "~/messaggi";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/services/accesso.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso } from "~/services/domande.server";
+import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { oggi } from "~/services/orologio.server";
 
@@ -29,9 +29,7 @@ function schemaAl(giorno: DataISO) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "pagamento");
+  const { ctx, caricata } = await apriPasso(request, params, "pagamento");
   const { domanda } = caricata;
   const url = new URL(request.url);
   const salvati = domanda.dati.pagamento as DatiPagamento | undefined;
@@ -53,10 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "pagamento");
+  const { ctx, id } = await apriPasso(request, params, "pagamento");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const submission = parseWithZod(formData, { schema: schemaAl(oggi()) });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });

@@ -9,9 +9,9 @@ import { causaliDisponibili } from "~/domain/causali";
 import { oggi } from "~/services/orologio.server";
 import { creaSchemaPeriodo, valoriModuloPeriodo, type DatiPeriodo } from "~/domande/schemi/periodo";
 import { messaggiDomanda } from "~/messaggi";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/services/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso, type DomandaCaricata } from "~/services/domande.server";
+import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "Periodo e causale" };
@@ -21,9 +21,7 @@ function causaliDi({ domanda, azienda }: DomandaCaricata) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "periodo");
+  const { ctx, caricata } = await apriPasso(request, params, "periodo");
   const { domanda } = caricata;
   const salvati = (domanda.dati.periodo as DatiPeriodo | undefined) ?? null;
   const url = new URL(request.url);
@@ -41,10 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "periodo");
+  const { ctx, caricata, id } = await apriPasso(request, params, "periodo");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const causali = causaliDi(caricata);
   const submission = parseWithZod(formData, { schema: creaSchemaPeriodo(causali) });

@@ -18,7 +18,7 @@ import {
   type ValoriModuloRelazione,
 } from "~/domande/schemi/relazione-tecnica";
 import { messaggiDomanda } from "~/messaggi";
-import { richiediContesto } from "~/services/accesso.server";
+
 import {
   ErroreAllegato,
   elencoAllegati,
@@ -28,7 +28,7 @@ import {
   verificaFileCaricato,
   type FileVerificato,
 } from "~/services/allegati.server";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda, salvaPasso, type DomandaCaricata } from "~/services/domande.server";
+import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "Relazione tecnica" };
@@ -44,9 +44,7 @@ async function pdfEsistente(domandaId: number) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "relazione-tecnica");
+  const { ctx, caricata } = await apriPasso(request, params, "relazione-tecnica");
   const { domanda } = caricata;
   const pdf = await pdfEsistente(domanda.id);
   return json({
@@ -62,10 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "relazione-tecnica");
+  const { ctx, caricata, id } = await apriPasso(request, params, "relazione-tecnica");
   const letto = await leggiFormConFile(request, ctx.sessione.csrfToken);
   if (!letto.ok) {
     const risultato: SubmissionResult<string[]> = { status: "error", error: { file: [`${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } };

@@ -15,17 +15,15 @@ import {
   type DatiUnitaProduttiva,
 } from "~/domande/schemi/unita-produttiva";
 import { messaggiDomanda } from "~/messaggi";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, dopoIlPasso, guardiaPasso, idDomanda } from "~/services/domande.server";
+import { leggiFormProtetto } from "~/services/accesso.server";
+import { apriPasso, dopoIlPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { salvaUnitaProduttiva, unitaDellAzienda } from "~/services/unita-produttive.server";
 
 export const handle = { titolo: "Unità produttiva" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
-  guardiaPasso(caricata, "unita-produttiva");
+  const { ctx, caricata } = await apriPasso(request, params, "unita-produttiva");
   const { domanda } = caricata;
   const unita = await unitaDellAzienda(caricata.azienda.id, oggiPiattaforma());
   const salvati = (domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined) ?? null;
@@ -52,10 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
-  guardiaPasso(caricata, "unita-produttiva");
+  const { ctx, caricata, id } = await apriPasso(request, params, "unita-produttiva");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const oggi = oggiPiattaforma();
   const unita = await unitaDellAzienda(caricata.azienda.id, oggi);

@@ -7,7 +7,7 @@ import { db } from "#db/connection";
 import type { Db } from "#db/client";
 import type { Fondo, Prestazione } from "~/domain/tipi";
 import { passoVisitabile, primoPassoIncompleto, type ChiavePasso, type SlugPasso } from "~/domande/passi";
-import { idAziendeAccessibili, rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { idAziendeAccessibili, richiediContesto, rispostaNonTrovata, type Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 
 export interface DomandaCaricata {
@@ -77,6 +77,14 @@ export function guardiaPasso(caricata: DomandaCaricata, slug: SlugPasso): void {
     const primo = primoPassoIncompleto(caricata.domanda.dati);
     throw redirect(`/domande/${caricata.domanda.id}/${primo?.slug ?? "riepilogo"}`);
   }
+}
+
+/** The common opening of a step's loader and action: who asks, the draft (authorised), the step guard. */
+export async function apriPasso(request: Request, params: { id?: string }, slug: SlugPasso) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  guardiaPasso(caricata, slug);
+  return { ctx, caricata, id: caricata.domanda.id };
 }
 
 export async function creaBozza(
