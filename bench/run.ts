@@ -1,6 +1,10 @@
 // `npm run bench`: benchmarks, not timed tests. Prints a small table and writes bench/results/<nome>.json.
-//   (1) SSR throughput of a signed-in page with DB reads (/area-riservata as the intermediary) against a bare
-//       node:http server returning the same bytes, in the same run (autocannon): req/s, p99, ratio.
+//   (1) SSR throughput of signed-in pages with DB reads, each against a bare node:http server returning the same
+//       bytes, in the same run (autocannon): req/s, p50, p99, ratio. Three scenarios, all as the demo intermediary:
+//       /area-riservata; the "Lavoratori" step of a CIGO draft on the 520-worker unit of Grande Fonderia Esempio
+//       (first page, eligibility of all 520 computed), the draft made through the real HTTP flow; "Le tue domande"
+//       (/domande) after ~50 drafts created with POST /domande/nuova. The server runs at OMNIA_ORA_FISSA
+//       (default 2026-02-10T09:00:00+01:00, the seed's reference date) so the period 02/02–26/04/2026 is valid.
 //   (2) Page weight of every public and signed-in page, without and with JS, against the budgets.
 //   (3) Seed generation time at --scale (opt-in: --scala; minutes).
 // Options: --nome=NAME (results file), --durata=S (default 10), --connessioni=N (default 10), --scala,
@@ -9,9 +13,10 @@
 //   BENCH_ADMIN_URL (where --scala creates its throwaway database; default the local PostgreSQL),
 //   BENCH_SKIP_BUILD=1 (use the existing build). All traffic goes to 127.0.0.1 only, bounded in time.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { avviaServer, compila, creaDatabaseTemporaneo, RADICE, type ServerAvviato } from "../e2e/support/server";
+import { bozzaFinoAiLavoratori, idAziende, nuovaBozza } from "./lib/domanda";
 import { accediDemo, Biscotti, richiesta } from "./lib/http";
 import { BUDGET, kb, pesaPagina, type PesoPagina } from "./lib/peso";
 import { misuraScala, type RisultatoScala } from "./lib/scala";
@@ -29,6 +34,11 @@ const soloScala = bandiera("solo-scala");
 const conScala = soloScala || bandiera("scala");
 
 const scrivi = (s = "") => process.stdout.write(`${s}\n`);
+
+/** The seed's reference date (DATA_RIFERIMENTO_SEED), as in e2e/run.ts: the demo dates and deleghe hold on it. */
+const ORA_FISSA = "2026-02-10T09:00:00+01:00";
+/** Drafts "Le tue domande" lists in scenario (c). */
+const BOZZE_ELENCO = 50;
 
 function tabella(intestazioni: string[], righe: (string | number)[][]): void {
   const celle = [intestazioni, ...righe.map((r) => r.map(String))];
@@ -64,9 +74,9 @@ async function pagineDi(base: string, partenza: string[], biscotti: Biscotti, li
 interface Risultati {
   nome: string;
   quando: string;
-  macchina: { cpu: string; core: number; node: string };
+  macchina: { cpu: string; core: number; node: string; caricoMedio: number[] };
   database: string;
-  ssr?: RisultatoSsr | { errore: string };
+  ssr?: Array<(RisultatoSsr & { scenario: string }) | { scenario: string; errore: string }>;
   peso?: { budget: typeof BUDGET; pagine: PesoPagina[]; errori: string[] };
   scala?: RisultatoScala | { errore: string };
 }
@@ -74,7 +84,12 @@ interface Risultati {
 const risultati: Risultati = {
   nome,
   quando: adesso.toISOString(),
-  macchina: { cpu: cpus()[0]?.model ?? "?", core: cpus().length, node: process.version },
+  macchina: {
+    cpu: cpus()[0]?.model ?? "?",
+    core: cpus().length,
+    node: process.version,
+    caricoMedio: loadavg().map((x) => Math.round(x * 100) / 100),
+  },
   database: "",
 };
 
@@ -91,31 +106,90 @@ try {
     risultati.database = database.descrizione;
     console.info(`[bench] database: ${database.descrizione}; avvio del server di produzione…`);
     server = await avviaServer({
-      env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1" },
+      env: {
+        ...database.env,
+        NODE_ENV: "production",
+        DEMO_LOGIN: "1",
+        COOKIE_INSECURE: "1",
+        OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? ORA_FISSA,
+      },
       nomeLog: "omnia-bench-server",
     });
     const base = server.url;
     console.info(`[bench] server pronto su ${base}`);
 
-    // (1) SSR throughput, signed in as the intermediary.
-    try {
-      const intermediario = await accediDemo(base, /intermediari/i);
-      console.info(`[bench] SSR: ${connessioni} connessioni, ${durataS} s per server…`);
-      const ssr = await misuraSsr({ base, percorso: "/area-riservata", biscotti: intermediario.biscotti, connessioni, durataS });
-      risultati.ssr = ssr;
+    // (1) SSR throughput, signed in as the intermediary: three scenarios, each against its bare node:http twin.
+    const ssr: NonNullable<Risultati["ssr"]> = [];
+    risultati.ssr = ssr;
+    const extraIntermediario: string[] = [];
+    let intermediario: Awaited<ReturnType<typeof accediDemo>> | undefined;
+    const scenario = async (nomeScenario: string, prepara: () => Promise<string>) => {
+      try {
+        intermediario ??= await accediDemo(base, /intermediari/i);
+        const percorso = await prepara();
+        console.info(`[bench] SSR ${nomeScenario} (${percorso}): ${connessioni} connessioni, ${durataS} s per server…`);
+        const r = await misuraSsr({ base, percorso, biscotti: intermediario.biscotti, connessioni, durataS });
+        ssr.push({ scenario: nomeScenario, ...r });
+        scrivi();
+        scrivi(`SSR — ${nomeScenario}: ${r.percorso} (intermediario, ${r.byte} byte), ${r.connessioni} connessioni × ${r.durataS} s`);
+        tabella(
+          ["server", "req/s", "p50 ms", "p99 ms", "richieste", "non 2xx", "errori"],
+          [
+            ["Remix SSR", r.ssr.richiesteAlSecondo, r.ssr.p50Ms, r.ssr.p99Ms, r.ssr.totale, r.ssr.non2xx, r.ssr.errori],
+            ["node:http", r.nodeHttp.richiesteAlSecondo, r.nodeHttp.p50Ms, r.nodeHttp.p99Ms, r.nodeHttp.totale, r.nodeHttp.non2xx, r.nodeHttp.errori],
+          ],
+        );
+        scrivi(`rapporto node:http / SSR: ${r.rapporto}×`);
+      } catch (e) {
+        const errore = String(e instanceof Error ? e.message : e);
+        ssr.push({ scenario: nomeScenario, errore });
+        console.error(`[bench] SSR ${nomeScenario} non misurato: ${errore}`);
+      }
+    };
+    await scenario("area riservata", async () => "/area-riservata");
+    await scenario("lavoratori, unità di 520", async () => {
+      const { percorso } = await bozzaFinoAiLavoratori(base, intermediario!.biscotti, {
+        azienda: /Grande Fonderia Esempio/,
+        unita: /Fonderia di Brescia/,
+        causale: "mancanza_lavoro",
+        dal: "02/02/2026",
+        al: "26/04/2026",
+        oreRichieste: 200_000,
+      });
+      extraIntermediario.push(percorso);
+      return percorso;
+    });
+    await scenario("le tue domande", async () => {
+      // Drafts on every company the intermediary may act for, round robin, with the suggested benefit; a company
+      // with no suggested benefit is skipped. One draft already exists from the previous scenario (if it ran).
+      const aziende = await idAziende(base, intermediario!.biscotti);
+      const escluse = new Set<number>();
+      let create = ssr.some((x) => x.scenario.startsWith("lavoratori") && !("errore" in x)) ? 1 : 0;
+      for (let i = 0; create < BOZZE_ELENCO && escluse.size < aziende.length && i < BOZZE_ELENCO * 3; i++) {
+        const a = aziende[i % aziende.length];
+        if (escluse.has(a)) continue;
+        try {
+          await nuovaBozza(base, intermediario!.biscotti, a);
+          create++;
+        } catch {
+          escluse.add(a);
+        }
+      }
+      console.info(`[bench] ${create} bozze dell'intermediaria (${escluse.size} aziende senza prestazione suggerita)`);
+      extraIntermediario.push("/domande");
+      return "/domande";
+    });
+    if (ssr.length > 0) {
       scrivi();
-      scrivi(`SSR — ${ssr.percorso} (intermediario, ${ssr.byte} byte), ${ssr.connessioni} connessioni × ${ssr.durataS} s`);
+      scrivi(`SSR — riepilogo (${connessioni} connessioni × ${durataS} s; carico medio all'avvio ${risultati.macchina.caricoMedio.join(" ")})`);
       tabella(
-        ["server", "req/s", "p50 ms", "p99 ms", "richieste", "non 2xx", "errori"],
-        [
-          ["Remix SSR", ssr.ssr.richiesteAlSecondo, ssr.ssr.p50Ms, ssr.ssr.p99Ms, ssr.ssr.totale, ssr.ssr.non2xx, ssr.ssr.errori],
-          ["node:http", ssr.nodeHttp.richiesteAlSecondo, ssr.nodeHttp.p50Ms, ssr.nodeHttp.p99Ms, ssr.nodeHttp.totale, ssr.nodeHttp.non2xx, ssr.nodeHttp.errori],
-        ],
+        ["scenario", "byte", "SSR req/s", "SSR p50", "SSR p99", "http req/s", "http p99", "rapporto"],
+        ssr.map((x) =>
+          "errore" in x
+            ? [x.scenario, "—", "—", "—", "—", "—", "—", `errore: ${x.errore.slice(0, 60)}`]
+            : [x.scenario, x.byte, x.ssr.richiesteAlSecondo, `${x.ssr.p50Ms} ms`, `${x.ssr.p99Ms} ms`, x.nodeHttp.richiesteAlSecondo, `${x.nodeHttp.p99Ms} ms`, `${x.rapporto}×`],
+        ),
       );
-      scrivi(`rapporto node:http / SSR: ${ssr.rapporto}×`);
-    } catch (e) {
-      risultati.ssr = { errore: String(e instanceof Error ? e.message : e) };
-      console.error(`[bench] SSR non misurato: ${risultati.ssr.errore}`);
     }
 
     // (2) Page weight: public pages (anonymous) and signed-in pages for each demo role.
@@ -140,6 +214,8 @@ try {
       try {
         const { biscotti } = await accediDemo(base, chi);
         const riservate = (await pagineDi(base, ["/area-riservata", "/profilo"], biscotti)).filter((p) => !pubbliche.includes(p));
+        // The intermediary's session is new: the draft of scenario (b) is hers too (same user), so its pages weigh.
+        if (profilo === "intermediario") for (const p of extraIntermediario) if (!riservate.includes(p)) riservate.push(p);
         for (const p of riservate) pagine.push(await pesaPagina(base, p, profilo, biscotti));
       } catch (e) {
         errori.push(`${profilo}: ${e instanceof Error ? e.message : e}`);
@@ -166,6 +242,23 @@ try {
         p.esito === "ok" ? "ok" : `KO: ${p.fuoriBudget.join("; ")}`,
       ]),
     );
+    if (pagine.length > 0) {
+      const estremi = (chiave: "senzaJsGz" | "cssGz" | "jsGz", budgetKb: number): (string | number)[] => {
+        const ordinate = [...pagine].sort((a, b) => a[chiave] - b[chiave]);
+        const [min, max] = [ordinate[0], ordinate[ordinate.length - 1]];
+        return [kb(min[chiave]), `${min.pagina} (${min.profilo})`, kb(max[chiave]), `${max.pagina} (${max.profilo})`, `${budgetKb} KB`];
+      };
+      scrivi();
+      scrivi(`Peso delle pagine — riepilogo su ${pagine.length} pagine, ${pagine.filter((p) => p.esito === "KO").length} fuori budget`);
+      tabella(
+        ["misura", "min", "pagina", "max", "pagina", "budget"],
+        [
+          ["senza JS", ...estremi("senzaJsGz", BUDGET.senzaJsKb)],
+          ["CSS", ...estremi("cssGz", BUDGET.cssKb)],
+          ["JS", ...estremi("jsGz", BUDGET.jsKb)],
+        ],
+      );
+    }
     for (const e of errori) console.error(`[bench] pagina non pesata: ${e}`);
   }
 
@@ -196,7 +289,7 @@ writeFileSync(file, `${JSON.stringify(risultati, null, 2)}\n`);
 scrivi();
 scrivi(`Risultati in ${file}`);
 const fallito =
-  (risultati.ssr && "errore" in risultati.ssr) ||
+  (risultati.ssr ?? []).some((x) => "errore" in x) ||
   (risultati.scala && "errore" in risultati.scala) ||
   (risultati.peso?.errori.length ?? 0) > 0 ||
   (fuoriBudget && bandiera("rigoroso"));

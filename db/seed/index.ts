@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import * as s from "../schema";
 import { FONDI_SOLIDARIETA, SEDI } from "./anagrafiche";
 import { generaAziende, type RiepilogoGenerazione } from "./genera";
+import { scriviGrandeAzienda } from "./grande";
 import { righeDi, ScrittoreLotti, type OpzioniScrittore } from "./inserimento";
 import { Registro } from "./persone";
 import { SEMI } from "./prng";
@@ -13,8 +14,9 @@ import { mesiCompetenza } from "./uniemens";
 import { DELEGHE_RIFERIMENTO, DELEGHE_VALIDE_DEMO, LAURA_CONSULENTE, UTENTI_DEMO } from "./utenti-demo";
 
 export { DATA_RIFERIMENTO_SEED, MESI_UNIEMENS, AZIENDE_RIFERIMENTO, LAVORATORI_RIFERIMENTO, LEGALI_RAPPRESENTANTI, DATA_ASSUNZIONE_LUCA } from "./riferimento";
-export { UTENTI_DEMO, MARIO_ESEMPIO, LAURA_CONSULENTE, OPERATORE_PADOVA, OPERATORE_MILANO, DIRIGENTE_PADOVA, STUDIO_INTERMEDIARIA, DELEGHE_RIFERIMENTO } from "./utenti-demo";
+export { UTENTI_DEMO, MARIO_ESEMPIO, LAURA_CONSULENTE, OPERATORE_PADOVA, OPERATORE_MILANO, DIRIGENTE_PADOVA, STUDIO_INTERMEDIARIA, DELEGHE_RIFERIMENTO, DELEGHE_VALIDE_DEMO } from "./utenti-demo";
 export { SEDI, FONDI_SOLIDARIETA } from "./anagrafiche";
+export { GRANDE_AZIENDA, LAVORATORI_GRANDE_AZIENDA } from "./grande";
 
 /** Dimensioni della demo (issue 2: circa 200 aziende e 5.000 lavoratori con 24 mesi UniEmens). */
 export const DEMO = { aziende: 200, lavoratori: 5_000, mesi: MESI_UNIEMENS } as const;
@@ -90,7 +92,7 @@ export async function seedRiferimento(db: Db): Promise<RiepilogoSeed> {
   return { righe: stato.righe, secondi: (performance.now() - inizio) / 1000 };
 }
 
-/** Riferimento + aziende generate (200 / 5.000 lavoratori, o 100.000 / 1.000.000 con `scala`). */
+/** Riferimento + aziende generate (200 / 5.000 lavoratori, o 100.000 / 1.000.000 con `scala`) + la Grande Fonderia. */
 export async function seedDemo(db: Db, opzioni: OpzioniSeed = {}): Promise<RiepilogoSeed> {
   const inizio = performance.now();
   const stato = await faseRiferimento(db, opzioni);
@@ -102,10 +104,17 @@ export async function seedDemo(db: Db, opzioni: OpzioniSeed = {}): Promise<Riepi
       lavoratori: dimensioni.lavoratori,
       seme: opzioni.scala ? SEMI.scala : SEMI.generatore,
       ctx: { mesi: mesiCompetenza(DATA_RIFERIMENTO_SEED, dimensioni.mesi), dataRiferimento: DATA_RIFERIMENTO_SEED },
-      // C3, C4 e C5 sono già delegate: le altre fino a circa 30 sono aziende generate.
-      deleghe: { intermediarioId: stato.intermediarioId, quante: DELEGHE_VALIDE_DEMO - 3 },
+      // C3, C4, C5 e la Grande Fonderia sono delegate a parte: le altre (27) sono aziende generate.
+      deleghe: { intermediarioId: stato.intermediarioId, quante: DELEGHE_VALIDE_DEMO - 4 },
       avanzamento: opzioni.avanzamentoAziende,
     });
+    // Dopo le generate e con un seme suo: le loro righe restano quelle di prima. 24 mesi UniEmens anche con --scale.
+    scriviGrandeAzienda(
+      w,
+      stato.registro,
+      { mesi: mesiCompetenza(DATA_RIFERIMENTO_SEED, MESI_UNIEMENS), dataRiferimento: DATA_RIFERIMENTO_SEED },
+      stato.intermediarioId,
+    );
     await w.chiudi();
     return { generazione, righe: w.conteggi };
   });

@@ -45,4 +45,5 @@ export const SEMI = {
   riferimento: 20260210,
   generatore: 148_2015,
   scala: 100_000_1,
+  grande: 520_2026,
 } as const;

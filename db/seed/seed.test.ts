@@ -11,7 +11,10 @@ import {
   AZIENDE_RIFERIMENTO,
   DATA_ASSUNZIONE_LUCA,
   DATA_RIFERIMENTO_SEED,
+  DELEGHE_VALIDE_DEMO,
   DEMO,
+  GRANDE_AZIENDA,
+  LAVORATORI_GRANDE_AZIENDA,
   LAURA_CONSULENTE,
   LAVORATORI_RIFERIMENTO,
   LEGALI_RAPPRESENTANTI,
@@ -254,9 +257,10 @@ describe("seedDemo e seedSeVuoto", () => {
         sql`select (select count(*) from aziende) as aziende, (select count(*) from lavoratori) as lavoratori,
                    (select count(distinct competenza) from uniemens_mensili) as mesi`,
       );
-      // 5 di riferimento + lo studio dell'intermediaria + le generate; 130 lavoratori nelle unità di riferimento + 2 dello studio.
-      expect(Number(n.aziende)).toBe(6 + DEMO.aziende);
-      expect(Number(n.lavoratori)).toBe(132 + DEMO.lavoratori);
+      // 5 di riferimento + lo studio dell'intermediaria + le generate + la Grande Fonderia; 130 lavoratori nelle unità
+      // di riferimento + 2 dello studio + quelli della Grande Fonderia.
+      expect(Number(n.aziende)).toBe(7 + DEMO.aziende);
+      expect(Number(n.lavoratori)).toBe(132 + DEMO.lavoratori + LAVORATORI_GRANDE_AZIENDA);
       expect(Number(n.mesi)).toBe(24);
 
       const persone = await righe<{ cf: string; iban: string | null }>(c.db, sql`select codice_fiscale as cf, iban from lavoratori`);
@@ -281,7 +285,25 @@ describe("seedDemo e seedSeVuoto", () => {
             where u.codice_fiscale = ${LAURA_CONSULENTE.codiceFiscale}
               and d.valida_dal <= ${DATA_RIFERIMENTO_SEED}::date and (d.valida_al is null or d.valida_al >= ${DATA_RIFERIMENTO_SEED}::date)`,
       );
-      expect(Number(d.valide)).toBe(30);
+      expect(Number(d.valide)).toBe(DELEGHE_VALIDE_DEMO);
+
+      // La Grande Fonderia (benchmark della pagina Lavoratori): un'unità di 520 lavoratori in forza, 24 mesi UniEmens.
+      const grande = await righe<{ codice: string; n: string | number; mesi: string | number; delegata: boolean }>(
+        c.db,
+        sql`select u.codice, count(distinct r.id) as n, count(distinct m.competenza) as mesi,
+                   exists(select 1 from deleghe d join utenti x on x.id = d.intermediario_id
+                          where d.azienda_id = a.id and x.codice_fiscale = ${LAURA_CONSULENTE.codiceFiscale}
+                            and d.valida_dal <= ${DATA_RIFERIMENTO_SEED}::date
+                            and (d.valida_al is null or d.valida_al >= ${DATA_RIFERIMENTO_SEED}::date)) as delegata
+            from aziende a join unita_produttive u on u.azienda_id = a.id join rapporti_lavoro r on r.unita_produttiva_id = u.id
+            left join uniemens_mensili m on m.rapporto_id = r.id
+            where a.ragione_sociale = ${GRANDE_AZIENDA.ragioneSociale} and r.data_cessazione is null
+            group by a.id, u.codice order by u.codice`,
+      );
+      expect(grande.map((g) => [g.codice, Number(g.n), Number(g.mesi), g.delegata])).toEqual(
+        GRANDE_AZIENDA.unita.map((u) => [u.codice, u.lavoratori, 24, true]),
+      );
+      expect(GRANDE_AZIENDA.unita[0].lavoratori).toBeGreaterThanOrEqual(500);
 
       const [e] = await righe<{ eventi: string | number; ticket: string | number; fondi: string | number }>(
         c.db,

@@ -109,8 +109,11 @@ export const DELEGHE_RIFERIMENTO = [
   { azienda: "C2", validaDal: "2023-01-01", validaAl: "2025-12-31" },
 ] as const;
 
-/** Quante deleghe valide ha l'intermediaria nei dati demo completi (3 di riferimento + le generate). */
-export const DELEGHE_VALIDE_DEMO = 30;
+/**
+ * Quante deleghe valide ha l'intermediaria nei dati demo completi: 3 di riferimento, 27 sulle aziende generate e una
+ * sulla Grande Fonderia Esempio (il benchmark della pagina Lavoratori con 520 lavoratori).
+ */
+export const DELEGHE_VALIDE_DEMO = 31;
 
 /**
  * Lo studio di Laura: ditta individuale (codice fiscale aziendale = quello personale, 16 caratteri) iscritta al Fondo
