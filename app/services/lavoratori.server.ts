@@ -21,6 +21,7 @@ import {
 import type { DatiPeriodo } from "~/domande/schemi/periodo";
 import type { Contesto } from "./accesso.server";
 import { dataPresentazione } from "./controlli/periodo.server";
+import { adesso as adessoPiattaforma } from "./orologio.server";
 import { salvaPasso, type DomandaCaricata, type EsitoSalvataggio, type Transazione } from "./domande.server";
 
 export interface LavoratoreValutato {
@@ -49,7 +50,7 @@ function daRegistro(r: { qualifica: QualificaElenco; dataAssunzione: DataISO; gi
 }
 
 /** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. */
-export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = new Date()): Promise<LavoratoreValutato[]> {
+export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<LavoratoreValutato[]> {
   const { domanda, azienda } = caricata;
   const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
   if (!periodo || domanda.unitaProduttivaId === null) return [];
