@@ -76,7 +76,8 @@ export default function PassoInformativa() {
     defaultValue: d.valori as ValoriModuloInformativa,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    // When the informativa is not due the form has no fields: nothing to check in the browser.
+    onValidate: d.dovuta ? ({ formData }) => parseWithZod(formData, { schema }) : undefined,
   });
   const campi = [
     fields.dataComunicazione,

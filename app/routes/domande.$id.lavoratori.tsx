@@ -191,7 +191,9 @@ export default function PassoLavoratori() {
           <Pulsante variante="secondario">Cerca</Pulsante>
         </Form>
 
-        <Form method="post" id="passo-lavoratori" noValidate replace>
+        {/* Keyed on the draft's version: after a client-side save the checkboxes must show the saved selection,
+            which an uncontrolled input would not pick up from a new defaultChecked. */}
+        <Form method="post" id="passo-lavoratori" key={d.versione} noValidate replace>
           <input type="hidden" name="csrf" value={d.csrf} />
           <input type="hidden" name="versione" value={d.versione} />
           <input type="hidden" name="q" value={d.q} />

@@ -31,9 +31,12 @@ export function indiceProgetto(info: TestInfo): 0 | 1 {
  */
 export async function spunta(controllo: Locator): Promise<void> {
   if (await controllo.isChecked()) return;
+  // Bootstrap Italia draws the radios and checkboxes of a .form-check on their label; elsewhere (e.g. a table of
+  // workers, whose label is only for screen readers) the control itself is what a person clicks.
+  const disegnatoSullEtichetta = await controllo.evaluate((el) => el.closest(".form-check") !== null);
   const id = await controllo.getAttribute("id");
-  if (id) await controllo.page().locator(`label[for="${id}"]`).click();
-  else await controllo.check({ force: true });
+  if (disegnatoSullEtichetta && id) await controllo.page().locator(`label[for="${id}"]`).click();
+  else await controllo.check();
   await expect(controllo).toBeChecked();
 }
 
