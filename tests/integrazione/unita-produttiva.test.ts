@@ -3,35 +3,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { aziende, domandaLavoratori, domande, lavoratori, unitaProduttive } from "../../db/schema";
 import { db } from "../../db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import Pagina, { action, loader } from "../../app/routes/domande.$id.unita-produttiva";
 import { richiediContesto } from "../../app/services/accesso.server";
 import { creaBozza } from "../../app/services/domande.server";
 import { usaDatabaseDiTest } from "../database";
+import { paginaResa } from "../remix-lato-server";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
 usaDatabaseDiTest();
 
-// The page as the server renders it (no JS): Remix's data hooks give the loader's and action's answers.
-vi.mock("@remix-run/react", async () => {
-  const React = await import("react");
-  const dati: { loader: unknown; action: unknown } = { loader: undefined, action: undefined };
-  return {
-    __dati: dati,
-    Form: ({ replace: _r, ...p }: Record<string, unknown>) => React.createElement("form", p),
-    Link: ({ to, ...p }: Record<string, unknown>) => React.createElement("a", { href: to, ...p }),
-    useLoaderData: () => dati.loader,
-    useActionData: () => dati.action,
-  };
-});
-
-async function html(datiLoader: unknown, datiAction?: unknown): Promise<string> {
-  const remix = (await import("@remix-run/react")) as unknown as { __dati: { loader: unknown; action: unknown } };
-  remix.__dati.loader = datiLoader;
-  remix.__dati.action = datiAction;
-  return renderToStaticMarkup(createElement(Pagina));
-}
+// The page as the server renders it (no JS).
+vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
+const html = async (datiLoader: unknown, datiAction?: unknown) => paginaResa(Pagina, datiLoader, datiAction);
 
 let mario: Identita;
 let laura: Identita;
