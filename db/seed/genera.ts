@@ -13,7 +13,7 @@ import {
   matricolaFittizia,
   partitaIvaFittizia,
   personaFittizia,
-  scriviRapporto,
+  scriviLavoratore,
   type ContestoUniemens,
   type EventiCig,
   type Qualifica,
@@ -201,36 +201,26 @@ export async function generaAziende(w: ScrittoreLotti, registro: Registro, o: Op
         };
       }
       const seme = c.intero(0, 2 ** 31);
-      rapporti.push(() => {
-        const lavoratoreId = w.prossimoId(s.lavoratori);
-        w.aggiungi(s.lavoratori, {
-          id: lavoratoreId,
-          codiceFiscale: p.codiceFiscale,
-          cognome: p.cognome,
-          nome: p.nome,
-          dataNascita: p.dataNascita,
-          sesso: p.sesso,
-          iban,
-        });
-        scriviRapporto(
+      rapporti.push(() =>
+        scriviLavoratore(
           w,
           ctx,
+          p,
+          iban,
           {
-            lavoratoreId,
-            unitaProduttivaId: u.id,
-            qualifica,
-            tipoContratto,
-            dataAssunzione,
-            dataCessazione,
-            orarioSettimanaleCentesimi: orario,
-            percentualePartTime: partTime ? orario / 40 : null,
-            giornateAgricole,
+          unitaProduttivaId: u.id,
+          qualifica,
+          tipoContratto,
+          dataAssunzione,
+          dataCessazione,
+          orarioSettimanaleCentesimi: orario,
+          percentualePartTime: partTime ? orario / 40 : null,
+          giornateAgricole,
           },
-          // Un generatore per lavoratore: le sue assenze non dipendono dall'ordine di scrittura.
-          mulberry32(seme),
+          seme,
           eventi,
-        );
-      });
+        ),
+      );
     }
 
     const fondi = settore.fondi;

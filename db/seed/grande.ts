@@ -12,7 +12,7 @@ import {
   matricolaFittizia,
   partitaIvaFittizia,
   personaFittizia,
-  scriviRapporto,
+  scriviLavoratore,
   type ContestoUniemens,
   type EventiCig,
   type Qualifica,
@@ -96,34 +96,25 @@ export function scriviGrandeAzienda(
         eventi = { codiceEvento: "CIGO", ticket, giorni: giorniCig.map((giorno) => ({ giorno, oreCentesimi: ore })) };
       }
       const seme = c.intero(0, 2 ** 31);
-      scritture.push(() => {
-        const lavoratoreId = w.prossimoId(s.lavoratori);
-        w.aggiungi(s.lavoratori, {
-          id: lavoratoreId,
-          codiceFiscale: p.codiceFiscale,
-          cognome: p.cognome,
-          nome: p.nome,
-          dataNascita: p.dataNascita,
-          sesso: p.sesso,
-          iban,
-        });
-        scriviRapporto(
+      scritture.push(() =>
+        scriviLavoratore(
           w,
           ctx,
+          p,
+          iban,
           {
-            lavoratoreId,
-            unitaProduttivaId: u.id,
-            qualifica,
-            tipoContratto,
-            dataAssunzione,
-            dataCessazione: null,
-            orarioSettimanaleCentesimi: orario,
-            percentualePartTime: partTime ? orario / 40 : null,
+          unitaProduttivaId: u.id,
+          qualifica,
+          tipoContratto,
+          dataAssunzione,
+          dataCessazione: null,
+          orarioSettimanaleCentesimi: orario,
+          percentualePartTime: partTime ? orario / 40 : null,
           },
-          mulberry32(seme),
+          seme,
           eventi,
-        );
-      });
+        ),
+      );
     }
   }
   w.aggiungi(s.aziende, {

@@ -7,7 +7,7 @@ import { cifraControlloPartitaIva } from "../../app/domain/validatori/partita-iv
 import * as s from "../schema";
 import { COGNOMI, NOMI_F, NOMI_M } from "./anagrafiche";
 import type { ScrittoreLotti } from "./inserimento";
-import type { Casuale } from "./prng";
+import { mulberry32, type Casuale } from "./prng";
 import {
   giornateAgricolePerMese,
   righeUniemens,
@@ -129,6 +129,40 @@ export interface ContestoUniemens {
 
 export function isAgricolo(q: Qualifica): boolean {
   return q === "oti" || q === "otd";
+}
+
+export interface DatiPersona {
+  codiceFiscale: string;
+  cognome: string;
+  nome: string;
+  dataNascita: DataISO;
+  sesso: Sesso;
+}
+
+/**
+ * Scrive un lavoratore generato con il suo rapporto (e UniEmens, eventi CIG). `seme` dà al lavoratore un generatore
+ * suo: le sue assenze non dipendono dall'ordine di scrittura.
+ */
+export function scriviLavoratore(
+  w: ScrittoreLotti,
+  ctx: ContestoUniemens,
+  persona: DatiPersona,
+  iban: string | null,
+  rapporto: Omit<DatiRapporto, "lavoratoreId">,
+  seme: number,
+  eventi?: EventiCig,
+): void {
+  const lavoratoreId = w.prossimoId(s.lavoratori);
+  w.aggiungi(s.lavoratori, {
+    id: lavoratoreId,
+    codiceFiscale: persona.codiceFiscale,
+    cognome: persona.cognome,
+    nome: persona.nome,
+    dataNascita: persona.dataNascita,
+    sesso: persona.sesso,
+    iban,
+  });
+  scriviRapporto(w, ctx, { lavoratoreId, ...rapporto }, mulberry32(seme), eventi);
 }
 
 /** Scrive rapporto, giornate agricole, mesi UniEmens ed eventi CIG; restituisce l'id del rapporto. */
