@@ -1,5 +1,18 @@
 import tseslint from "typescript-eslint";
 
+// Layer boundaries (docs/decisions/007-confini-dei-livelli.md, 008-nomi-e-commenti.md): the database is reached only
+// from services (app/services/*.server.ts) and db/; the rules module is pure (no I/O, no Remix, no React).
+const database = [
+  // A regex, not a gitignore-style group: in those a leading "#" starts a comment.
+  { regex: "^(#db/|(\\.\\./)+db/|postgres$|drizzle-orm|@electric-sql/)", message: "Il database si usa solo dai servizi (app/services/*.server.ts)." },
+];
+const remix = [
+  { group: ["@remix-run/*", "react", "react-dom", "react-dom/*", "@conform-to/*"], message: "Il modulo delle regole (app/domain) non dipende dall'interfaccia." },
+];
+const servizi = [
+  { group: ["~/services/*", "**/*.server", "~/routes/*"], allowTypeImports: true, message: "Le regole e i componenti non chiamano servizi né rotte." },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -20,5 +33,17 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
     },
+  },
+  {
+    files: ["app/routes/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: database }] },
+  },
+  {
+    files: ["app/components/**", "app/passi/**", "app/testi/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [...database, ...servizi] }] },
+  },
+  {
+    files: ["app/domain/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [...database, ...remix, ...servizi] }] },
   },
 );

@@ -1,6 +1,7 @@
 // Schema of the INPS registries ("banche dati dell'Istituto"), users, sessions and audit.
 // Names follow the domain's own words. Money is always integer cents; hours in hundredths (as UniEmens).
 import { sql } from "drizzle-orm";
+import { STATI_DOMANDA, type StatoDomanda } from "../app/domain/stati";
 import {
   bigserial,
   boolean,
@@ -72,7 +73,7 @@ export const aziende = pgTable(
   "aziende",
   {
     id: serial("id").primaryKey(),
-    // Agricultural positions have no matricola but a CIDA (REFERENCE §4.1, §9.1 C5).
+    // Agricultural positions have no matricola but a CIDA (codice identificativo dell'azienda agricola).
     matricola: varchar("matricola", { length: 10 }),
     cida: varchar("cida", { length: 16 }),
     codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
@@ -351,16 +352,8 @@ export type Ruolo = (typeof ruoloEnum.enumValues)[number];
 // Domande (applications). The state machine of ARCHITECTURE.md: bozza → inviata → in_istruttoria ⇄ sospesa →
 // autorizzata | autorizzata_parziale | respinta; bozza → eliminata (row deleted); inviata → rinunciata.
 
-export const statoDomandaEnum = pgEnum("stato_domanda", [
-  "bozza",
-  "inviata",
-  "in_istruttoria",
-  "sospesa",
-  "autorizzata",
-  "autorizzata_parziale",
-  "respinta",
-  "rinunciata",
-]);
+// The states are declared once, with their transitions, in the rules module (app/domain/stati.ts).
+export const statoDomandaEnum = pgEnum("stato_domanda", STATI_DOMANDA);
 
 export const prestazioneEnum = pgEnum("prestazione", ["CIGO", "AIS_FIS", "AIS_FONDO", "CISOA"]);
 
@@ -472,4 +465,4 @@ export const contatoriProtocollo = pgTable("contatori_protocollo", {
 });
 
 export type Domanda = typeof domande.$inferSelect;
-export type StatoDomanda = (typeof statoDomandaEnum.enumValues)[number];
+export type { StatoDomanda };

@@ -8,8 +8,8 @@ import {
   OPERATORE_MILANO,
   OPERATORE_PADOVA,
 } from "../db/seed/utenti-demo";
-import { messaggiAccesso } from "../app/messaggi";
-import { messaggiInterfaccia as m } from "../app/messaggi/interfaccia";
+import { messaggiAccesso } from "../app/testi";
+import { messaggiInterfaccia as m } from "../app/testi/interfaccia";
 import { accedi, esci, expect, test } from "./fixtures";
 
 const ruoli = messaggiAccesso.ruoli;

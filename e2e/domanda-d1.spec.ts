@@ -1,4 +1,4 @@
-// D1 (REFERENCE §9.4): a CIGO domanda for Officine Meccaniche Brenta (C1), Stabilimento di Padova (C1-UP1), by the
+// D1 (reference scenario): a CIGO domanda for Officine Meccaniche Brenta (C1), Stabilimento di Padova (C1-UP1), by the
 // employer, from the choice of the company to the receipt and its PDF. The platform's today is 10/02/2026
 // (OMNIA_ORA_FISSA in e2e/run.ts). The two projects share one database and a sent domanda blocks another one on the
 // same unit and period: with JavaScript the reference period, without the 12 weeks after it.

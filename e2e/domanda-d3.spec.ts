@@ -1,4 +1,4 @@
-// D3 (REFERENCE §9.4): AIS del FIS for Bottega Digitale (C3, 4 employees) by the intermediary Laura Consulente, with
+// D3 (reference scenario): AIS del FIS for Bottega Digitale (C3, 4 employees) by the intermediary Laura Consulente, with
 // the pagamento diretto: once the indice di liquidità confirms it, once it refuses it and the domanda goes on with
 // anticipo e conguaglio. Each test creates its own draft and stops at the summary (drafts claim no weeks of the
 // FIS cap, so the tests do not depend on each other or on the other project).

@@ -1,4 +1,4 @@
-// D4 (REFERENCE §9.4): AIS of the Fondo di solidarietà bilaterale per le attività professionali for Studio Associato
+// D4 (reference scenario): AIS of the Fondo di solidarietà bilaterale per le attività professionali for Studio Associato
 // Fontana Esempio (C4) by the intermediary: the routing suggests the fund and marks the FIS as not compatible.
 // The domanda is sent; the two projects use distinct 4-week periods (a sent domanda blocks an overlapping one).
 import { expect, test } from "./fixtures";

@@ -1,4 +1,4 @@
-// D5 (REFERENCE §9.4): CISOA for Azienda Agricola Colle Verde Fittizia (C5) for seasonal bad weather, by the
+// D5 (reference scenario): CISOA for Azienda Agricola Colle Verde Fittizia (C5) for seasonal bad weather, by the
 // intermediary: Nicola Prototipo (OTI, 150 days) and Rosa Bozzetto (OTD, outside derogation periods) are listed as
 // not eligible with the reason and cannot be selected; the eligible OTI (Irina Dimostrato among them) are.
 // The domanda is sent: 3 whole days, distinct per project (a sent domanda blocks an overlapping one).

@@ -1,6 +1,6 @@
 // An intermediary whose delega expired (Laura Consulente on Edil Costruzioni Adige, C2, until 31/12/2025) is refused:
 // the employer's draft for C2 and the company's choice answer with the 404 page, not with the data.
-import { messaggiInterfaccia as m } from "../app/messaggi/interfaccia";
+import { messaggiInterfaccia as m } from "../app/testi/interfaccia";
 import { esci, expect, test } from "./fixtures";
 import { accediComeDatore, accediComeIntermediaria, creaBozza, passoAzienda } from "./support/domanda";
 

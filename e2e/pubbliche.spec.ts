@@ -1,6 +1,6 @@
 // Public pages: each renders in Italian with the common layout and is axe-clean (the fixture checks every page
 // visited, in both projects: JavaScript off and on).
-import { messaggiInterfaccia as m } from "../app/messaggi/interfaccia";
+import { messaggiInterfaccia as m } from "../app/testi/interfaccia";
 import { expect, test } from "./fixtures";
 
 const PAGINE = [

@@ -62,7 +62,7 @@ try {
   database = await creaDatabaseTemporaneo("omnia_e2e", process.env.TEST_DATABASE_URL);
   console.info(`[e2e] database: ${database.descrizione}`);
   server = await avviaServer({
-    // The rules' "today" is the reference scenarios' filing date (REFERENCE §9.4 D1), unless told otherwise.
+    // The rules' "today" is the reference scenarios' filing date (D1), unless told otherwise.
     env: {
       ...database.env,
       NODE_ENV: "production",

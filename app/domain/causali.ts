@@ -1,4 +1,4 @@
-// Catalogo delle causali per prestazione (REFERENCE §2.2, §2.3, §2.5, §3.4). Dati puri: la causale decide se l'evento
+// Catalogo delle causali per prestazione (art. 11 d.lgs. 148/2015, D.M. 95442/2016; L. 457/1972 per la CISOA; docs/regole.md). Dati puri: la causale decide se l'evento
 // è oggettivamente non evitabile (EONE: termine, informativa, limiti, anzianità), se servono i giorni esatti e il tipo
 // di lavorazione (eventi meteo) e se è straordinaria (FIS e fondi: solo fino a 15 dipendenti medi).
 import type { DataISO } from "./date";
@@ -11,7 +11,7 @@ export interface Causale {
   prestazioni: readonly Prestazione[];
   /** Evento oggettivamente non evitabile. */
   eone: boolean;
-  /** Evento meteo: la domanda indica i giorni esatti e la lavorazione in corso (REFERENCE §3.4, S27). */
+  /** Evento meteo: la domanda indica i giorni esatti e la lavorazione in corso (msg INPS 1856/2017). */
   meteo: boolean;
   /** Causale straordinaria (causali CIGS): per FIS e fondi solo fino alla soglia di dipendenti. */
   straordinaria: boolean;

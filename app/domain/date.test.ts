@@ -103,6 +103,14 @@ describe("calendario", () => {
     expect(festivitaNazionali(2026)).toContain("2026-10-04");
     expect(festivitaNazionali(2026)).toContain("2026-04-06");
   });
+  it("counts 17 March 2011 as a national holiday, and only in 2011 (D.L. 5/2011, art. 1)", () => {
+    expect(isFestivo("2011-03-17")).toBe(true);
+    expect(festivitaNazionali(2011)).toHaveLength(13);
+    expect(isFestivo("2012-03-17")).toBe(false);
+    expect(isFestivo("2026-03-17")).toBe(false);
+    // Thursday 17 March 2011 is not a working day: the week 14–20 March has 5 on a six-day week.
+    expect(giorniLavorabili({ inizio: "2011-03-14", fine: "2011-03-20" }, 6)).toBe(5);
+  });
   it("riconosce domeniche e festivi e conta i giorni lavorabili", () => {
     expect(giornoSettimana("2026-02-02")).toBe(1);
     expect(isFestivo("2026-02-01")).toBe(true);

@@ -155,7 +155,7 @@ export function dateDi(intervallo: Intervallo): DataISO[] {
 }
 
 /**
- * Finestra mobile che termina in `fine` e dura `settimane` settimane (biennio mobile = 104 settimane, REFERENCE §2.1/§7.2:
+ * Finestra mobile che termina in `fine` e dura `settimane` settimane (biennio mobile = 104 settimane, art. 12 d.lgs. 148/2015:
  * "the 104 weeks ending on the last requested day").
  */
 export function finestraSettimane(fine: DataISO, settimane: number): Intervallo {
@@ -195,6 +195,8 @@ export function festivitaNazionali(annoRichiesto: number): DataISO[] {
     [1, 1], [1, 6], [4, 25], [5, 1], [6, 2], [8, 15], [11, 1], [12, 8], [12, 25], [12, 26],
   ];
   if (annoRichiesto >= 2026) fisse.push([10, 4]);
+  // 150th anniversary of the unification of Italy: a national holiday in 2011 only (D.L. 5/2011, art. 1).
+  if (annoRichiesto === 2011) fisse.push([3, 17]);
   const domenicaPasqua = pasqua(annoRichiesto);
   const date = fisse.map(([m, g]) => componiData(annoRichiesto, m, g));
   date.push(domenicaPasqua, addDays(domenicaPasqua, 1));

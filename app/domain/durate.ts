@@ -1,4 +1,4 @@
-// Limiti di durata per unità produttiva (REFERENCE §2.2–2.5, §7.2). I periodi precedenti sono passati in ingresso.
+// Limiti di durata per unità produttiva (artt. 4, 12 e 29 d.lgs. 148/2015; docs/regole.md §3). I periodi precedenti sono passati in ingresso.
 // Conteggio per giorni: un giorno conta se almeno un lavoratore era in integrazione; settimane = giorni ÷ 6 (o ÷ 5).
 import {
   addDays, anno, dateDi, finestraAnni, finestraSettimane, formatDataItaliana as it, giorniInclusi, intersezione,

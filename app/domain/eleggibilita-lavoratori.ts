@@ -1,4 +1,4 @@
-// Lavoratori beneficiari (REFERENCE §2.2, §2.5, §3.5): anzianità di effettivo lavoro, dirigenti esclusi, apprendisti
+// Lavoratori beneficiari (art. 1 e art. 2 d.lgs. 148/2015; L. 457/1972 per la CISOA): anzianità di effettivo lavoro, dirigenti esclusi, apprendisti
 // inclusi; CISOA: OTI con più di 180 giornate nell'anno, OTD solo nei periodi di deroga.
 import { diffDays, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
 import { esito, type Esito } from "./esito";

@@ -1,4 +1,4 @@
-// Importi (art. 3 e art. 5 d.lgs. 148/2015; REFERENCE §2.2). Denaro sempre in centesimi interi, mai in virgola mobile.
+// Importi (art. 3 e art. 5 d.lgs. 148/2015). Denaro sempre in centesimi interi, mai in virgola mobile.
 import { addDays, addMonths, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
 import { esito, type Esito } from "./esito";
 import { parametro, parametroSeInVigore, type FasciaContributo, type VersioneParametroApplicata } from "./parametri";

@@ -1,6 +1,6 @@
-// Indice di liquidità per il pagamento diretto (REFERENCE §3.9, REFERENCE-2 §4). La formula INPS non è pubblica:
+// Indice di liquidità per il pagamento diretto (art. 7 d.lgs. 148/2015; docs/regole.md §8). La formula INPS non è pubblica:
 // la formula è intercambiabile e versionata; quella predefinita (quick ratio, accettazione sotto 1) è provvisoria.
-import type { DataISO } from "./date";
+import { addYears, type DataISO } from "./date";
 import { esito, type Esito } from "./esito";
 import { parametro } from "./parametri";
 
@@ -11,6 +11,14 @@ export interface DatiBilancio {
   creditiBreveCentesimi: number;
   rimanenzeCentesimi: number;
   debitiBreveCentesimi: number;
+}
+
+/**
+ * The oldest balance-sheet date accepted for the liquidity check: two years before `oggi`, so the index describes
+ * the company's current situation (art. 7 d.lgs. 148/2015; docs/regole.md §8).
+ */
+export function dataMinimaBilancio(oggi: DataISO): DataISO {
+  return addYears(oggi, -2);
 }
 
 /** Una formula restituisce numeratore e denominatore in centesimi, così il confronto con la soglia resta esatto. */

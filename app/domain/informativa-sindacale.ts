@@ -1,4 +1,4 @@
-// Informativa sindacale (art. 14 d.lgs. 148/2015; REFERENCE §2.2, §2.3, §3.7). L'azienda dichiara di averla svolta;
+// Informativa sindacale (art. 14 d.lgs. 148/2015; art. 8 L. 457/1972 per la CISOA). L'azienda dichiara di averla svolta;
 // la regola dice se è dovuta e se le date dichiarate sono compatibili con i termini.
 import { addDays, diffDays, formatDataItaliana as it, type DataISO } from "./date";
 import { esito, type Esito } from "./esito";

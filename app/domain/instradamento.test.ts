@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { instrada, registraScelta, verdettoPer, type InquadramentoAzienda } from "./instradamento";
 
 const DATA = "2026-02-10";
-// Aziende di REFERENCE §9.1 (CSC segnaposto che rispettano solo la prima cifra).
+// Aziende dei dati di riferimento del seed (CSC segnaposto che rispettano solo la prima cifra).
 const C1: InquadramentoAzienda = { csc: "11101", ca: [], gestione: "privata", fondo: null, dipendentiMedi: 48 };
 const C2: InquadramentoAzienda = { csc: "11305", ca: [], gestione: "privata", fondo: null, dipendentiMedi: 62, attivita: "edilizia" };
 const C3: InquadramentoAzienda = { csc: "70502", ca: [], gestione: "privata", fondo: null, dipendentiMedi: 4 };
@@ -15,7 +15,7 @@ function suggerite(a: InquadramentoAzienda, causaleStraordinaria = false): strin
     .map((p) => (p.fondo ? `${p.prestazione}:${p.fondo}` : p.prestazione));
 }
 
-describe("instradamento (REFERENCE §4.2)", () => {
+describe("instradamento (docs/regole.md §1)", () => {
   it("C1 industria → CIGO (R1)", () => {
     const r = instrada(C1, { data: DATA });
     expect(suggerite(C1)).toEqual(["CIGO"]);

@@ -1,4 +1,4 @@
-// Instradamento (REFERENCE §3.1, §4): dall'inquadramento dell'azienda, per ogni prestazione "suggerita" o
+// Instradamento (artt. 10, 20, 26, 29 d.lgs. 148/2015; docs/regole.md §1): dall'inquadramento dell'azienda, per ogni prestazione "suggerita" o
 // "non_compatibile", con i motivi. L'utente può scegliere una prestazione non suggerita: resta un avviso per la Sede.
 import type { DataISO } from "./date";
 import { esito, type Esito } from "./esito";

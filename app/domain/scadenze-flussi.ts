@@ -1,4 +1,4 @@
-// Scadenze dei flussi (REFERENCE §2.2, §5.2): dati per il pagamento diretto (art. 7 c.5-bis) e conguaglio (art. 7 c.3).
+// Scadenze dei flussi (art. 7 d.lgs. 148/2015): dati per il pagamento diretto (art. 7 c.5-bis) e conguaglio (art. 7 c.3).
 import { addDays, addMonths, diffDays, fineMese, formatDataItaliana as it, maxData, type DataISO } from "./date";
 import { esito, type Esito } from "./esito";
 import { parametro } from "./parametri";

@@ -1,4 +1,4 @@
-// Sovrapposizione con domande esistenti per la stessa unità produttiva e la stessa prestazione (REFERENCE §3.4).
+// Sovrapposizione con domande esistenti per la stessa unità produttiva e la stessa prestazione (docs/regole.md §4).
 import { formatDataItaliana as it, intersezione } from "./date";
 import { esito, type Esito } from "./esito";
 import { nomePrestazione, type PeriodoPrecedente, type PeriodoRichiesto } from "./tipi";

@@ -1,4 +1,4 @@
-// Termine di presentazione della domanda (REFERENCE §2.2, §2.3, §2.5; art. 15 d.lgs. 148/2015, art. 15 L. 457/1972).
+// Termine di presentazione della domanda (art. 15 d.lgs. 148/2015, art. 15 L. 457/1972).
 // Una domanda tardiva non si respinge: la copertura parte al più presto una settimana prima della presentazione.
 import { addDays, diffDays, fineMese, formatDataItaliana as it, maxData, type DataISO } from "./date";
 import { esito, type Esito } from "./esito";

@@ -1,10 +1,10 @@
 // Vocabolario comune del dominio.
 import type { DataISO, Intervallo } from "./date";
 
-/** Famiglie di prestazione gestite da OMNIA IS (REFERENCE §2). */
+/** Famiglie di prestazione gestite da OMNIA IS (d.lgs. 148/2015; L. 457/1972 per la CISOA). */
 export type Prestazione = "CIGO" | "AIS_FIS" | "AIS_FONDO" | "CISOA";
 
-/** Fondi di solidarietà bilaterali gestiti dall'INPS che pagano l'AIS (REFERENCE §2.4). */
+/** Fondi di solidarietà bilaterali gestiti dall'INPS che pagano l'AIS (artt. 26–40 d.lgs. 148/2015). */
 export type Fondo =
   | "ATTIVITA_PROFESSIONALI"
   | "SOLIMARE"
@@ -44,7 +44,7 @@ export function nomePrestazione(prestazione: Prestazione, fondo?: Fondo | null):
 
 /**
  * Attività dell'azienda rilevante per l'art. 10 d.lgs. 148/2015 e per le eccezioni dell'instradamento. Viene
- * dall'inquadramento INPS: le classi CSC corrispondenti non sono pubbliche (REFERENCE §10 q.2), quindi non si deducono.
+ * dall'inquadramento INPS: le classi CSC corrispondenti non sono pubblicate da INPS, quindi non si deducono.
  */
 export type AttivitaInquadramento =
   | "edilizia"
@@ -66,7 +66,7 @@ export interface PeriodoPrecedente extends Intervallo {
   /** Evento oggettivamente non evitabile. */
   eone: boolean;
   /**
-   * Giorni effettivamente interessati (fruito, REFERENCE §7.2: un giorno conta se almeno un lavoratore è stato in
+   * Giorni effettivamente interessati (fruito, art. 12 d.lgs. 148/2015, docs/regole.md §3: un giorno conta se almeno un lavoratore è stato in
    * integrazione anche per un'ora). Se assente contano tutti i giorni lavorabili dell'intervallo (autorizzato).
    */
   giorniFruiti?: DataISO[];

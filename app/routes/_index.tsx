@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { titolo } from "~/components/form";
-import { messaggiInterfaccia } from "~/messaggi/interfaccia";
+import { messaggiInterfaccia } from "~/testi/interfaccia";
 
 const m = messaggiInterfaccia.home;
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { messaggiAccesso as m } from "~/messaggi";
+import { messaggiAccesso as m } from "~/testi";
 import { accedi, ritornoSicuro } from "~/services/autenticazione.server";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/services/csrf.server";

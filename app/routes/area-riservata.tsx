@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { messaggiAccesso } from "~/messaggi";
+import { messaggiAccesso } from "~/testi";
 import { elencoAziendeAccessibili, richiediContesto, sediUtente } from "~/services/accesso.server";
 
 export const handle = { titolo: "Area riservata" };

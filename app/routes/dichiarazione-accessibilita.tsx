@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { titolo } from "~/components/form";
-import { messaggiInterfaccia } from "~/messaggi/interfaccia";
+import { messaggiInterfaccia } from "~/testi/interfaccia";
 
 export const meta: MetaFunction = () => [{ title: titolo(messaggiInterfaccia.titoli.accessibilita) }];
 

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { titolo } from "~/components/form";
-import { messaggiInterfaccia } from "~/messaggi/interfaccia";
+import { messaggiInterfaccia } from "~/testi/interfaccia";
 
 export const meta: MetaFunction = () => [
   { title: titolo(messaggiInterfaccia.titoli.documenti) },

@@ -10,9 +10,9 @@ import {
   messaggiAllegati,
   NOMI_TIPI_ALLEGATO,
   type DatiAllegati,
-} from "~/domande/schemi/allegati";
-import { VersioneSchema } from "~/domande/schemi/comuni";
-import { messaggiDomanda } from "~/messaggi";
+} from "~/passi/schemi/allegati";
+import { VersioneSchema } from "~/passi/schemi/comuni";
+import { messaggiDomanda } from "~/testi";
 import { richiediContesto } from "~/services/accesso.server";
 import {
   caricaAllegato,

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
-import { transizionePossibile } from "~/domande/stati";
+import { transizionePossibile } from "~/domain/stati";
 import { richiediContesto } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda } from "~/services/domande.server";
 import { datiRiepilogo, esitiAllInvio, eventiDellaDomanda } from "~/services/riepilogo.server";

@@ -12,8 +12,8 @@ import {
   valoriModuloInformativa,
   type DatiInformativa,
   type ValoriModuloInformativa,
-} from "~/domande/schemi/informativa";
-import { messaggiDomanda } from "~/messaggi";
+} from "~/passi/schemi/informativa";
+import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { inputInformativa, valutaInformativa } from "~/services/controlli/informativa.server";
 import { verificaInformativa } from "~/domain/informativa-sindacale";

@@ -15,8 +15,8 @@ import {
   SelezioneSchema,
   messaggiLavoratori as m,
   type RigaScartata,
-} from "~/domande/schemi/lavoratori";
-import { messaggiDomanda } from "~/messaggi";
+} from "~/passi/schemi/lavoratori";
+import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { apriPasso, dopoIlPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";

@@ -5,7 +5,8 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { CampoData, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
-import { addYears, formatDataItaliana, type DataISO } from "~/domain/date";
+import { formatDataItaliana, type DataISO } from "~/domain/date";
+import { dataMinimaBilancio } from "~/domain/indice-liquidita";
 import {
   bilancioDa,
   creaSchemaPagamento,
@@ -13,9 +14,9 @@ import {
   valoriModuloPagamento,
   type DatiPagamento,
   type ValoriModuloPagamento,
-} from "~/domande/schemi/pagamento";
-import { formatImporto } from "~/domande/schemi/relazione-tecnica";
-import { messaggiDomanda } from "~/messaggi";
+} from "~/passi/schemi/pagamento";
+import { formatImporto } from "~/passi/schemi/relazione-tecnica";
+import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
 import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -25,7 +26,7 @@ import { oggi } from "~/services/orologio.server";
 export const handle = { titolo: "Modalità di pagamento" };
 
 function schemaAl(giorno: DataISO) {
-  return creaSchemaPagamento({ oggi: giorno, dataMinima: addYears(giorno, -2) });
+  return creaSchemaPagamento({ oggi: giorno, dataMinima: dataMinimaBilancio(giorno) });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,8 +7,8 @@ import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform, er
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
 import { oggi } from "~/services/orologio.server";
-import { creaSchemaPeriodo, valoriModuloPeriodo, type DatiPeriodo } from "~/domande/schemi/periodo";
-import { messaggiDomanda } from "~/messaggi";
+import { creaSchemaPeriodo, giorniDaTesto, valoriModuloPeriodo, type DatiPeriodo } from "~/passi/schemi/periodo";
+import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
 import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -46,14 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const v = submission.value;
   const causale = causali.find((c) => c.codice === v.causale)!;
-  const giorni = causale.meteo
-    ? (v.giorni ?? "")
-        .split(/\r?\n/)
-        .map((r) => r.trim())
-        .filter((r) => r !== "")
-        .map((r) => `${r.slice(6, 10)}-${r.slice(3, 5)}-${r.slice(0, 2)}`)
-        .sort()
-    : undefined;
+  const giorni = causale.meteo ? giorniDaTesto(v.giorni) : undefined;
   // EONE, weather and extraordinary follow from the causale: the user does not set them.
   const valore: DatiPeriodo = {
     causale: causale.codice,

@@ -6,7 +6,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { AreaTesto, GruppoCheckbox, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
 import { MessaggioErrore, classi, descrittoDa, primoErrore } from "~/components/form/comuni";
-import { LIMITI_ALLEGATI, messaggiAllegati, tipoCausaleDocumenti } from "~/domande/schemi/allegati";
+import { LIMITI_ALLEGATI, messaggiAllegati, tipoCausaleDocumenti } from "~/passi/schemi/allegati";
 import {
   LIMITI_TESTO_RELAZIONE,
   MAX_PERIODI,
@@ -16,8 +16,8 @@ import {
   valoriModuloRelazione,
   type DatiRelazioneTecnica,
   type ValoriModuloRelazione,
-} from "~/domande/schemi/relazione-tecnica";
-import { messaggiDomanda } from "~/messaggi";
+} from "~/passi/schemi/relazione-tecnica";
+import { messaggiDomanda } from "~/testi";
 
 import {
   ErroreAllegato,

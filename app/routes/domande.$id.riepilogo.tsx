@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
-import { primoPassoIncompleto } from "~/domande/passi";
+import { primoPassoIncompleto } from "~/passi";
 import { richiediContesto } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda, richiediBozza } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";

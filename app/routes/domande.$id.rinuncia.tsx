@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Pulsante } from "~/components/form";
-import { ETICHETTE_STATO, transizionePossibile } from "~/domande/stati";
+import { ETICHETTE_STATO, transizionePossibile } from "~/domain/stati";
 import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";

@@ -13,8 +13,8 @@ import {
   formatOrario,
   messaggiUnitaProduttiva as m,
   type DatiUnitaProduttiva,
-} from "~/domande/schemi/unita-produttiva";
-import { messaggiDomanda } from "~/messaggi";
+} from "~/passi/schemi/unita-produttiva";
+import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { apriPasso, dopoIlPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CampoTesto, ErrorSummary, GruppoCheckbox, Pulsante, type VoceErrore } from "~/components/form";
-import { CercaAziendaSchema, messaggiNuova, NuovaDomandaSchema } from "~/domande/schemi/nuova";
+import { CercaAziendaSchema, messaggiNuova, NuovaDomandaSchema } from "~/passi/schemi/nuova";
 import { elencoAziendeAccessibili, leggiFormProtetto, richiediContesto, richiediRuolo } from "~/services/accesso.server";
 import { avviaDomanda, cercaAzienda, instradamentoAzienda } from "~/services/nuova-domanda.server";
 

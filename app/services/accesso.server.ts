@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { and, eq, gte, isNull, lte, or, inArray, asc } from "drizzle-orm";
 import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
 import { db } from "#db/connection";
-import { messaggiAccesso } from "~/messaggi";
+import { messaggiAccesso } from "~/testi";
 import { scriviAudit } from "./audit.server";
 import { ErroreCsrf, verificaCsrf } from "./csrf.server";
 import { oggi } from "./orologio.server";

@@ -18,7 +18,7 @@ import {
   tipoCausaleDocumenti,
   type CatalogoDocumenti,
   type TipoAllegato,
-} from "~/domande/schemi/allegati";
+} from "~/passi/schemi/allegati";
 import { leggiFormProtetto, type Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 import type { DomandaCaricata, Transazione } from "./domande.server";

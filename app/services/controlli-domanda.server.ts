@@ -2,7 +2,7 @@
 // the summary and the submission read them from here; each step contributes its own checks
 // (one module per step in ./controlli, listed below).
 import type { Esito } from "~/domain/esito";
-import type { ChiavePasso } from "~/domande/passi";
+import type { ChiavePasso } from "~/passi";
 import type { DomandaCaricata } from "./domande.server";
 import { controlliPeriodo } from "./controlli/periodo.server";
 import { controlliLavoratori } from "./controlli/lavoratori.server";

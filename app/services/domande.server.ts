@@ -6,7 +6,7 @@ import { aziende, domande, eventiDomanda, type Azienda, type Domanda } from "#db
 import { db } from "#db/connection";
 import type { Db } from "#db/client";
 import type { Fondo, Prestazione } from "~/domain/tipi";
-import { passoVisitabile, primoPassoIncompleto, type ChiavePasso, type SlugPasso } from "~/domande/passi";
+import { passoVisitabile, primoPassoIncompleto, type ChiavePasso, type SlugPasso } from "~/passi";
 import { idAziendeAccessibili, richiediContesto, rispostaNonTrovata, type Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 

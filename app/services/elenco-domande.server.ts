@@ -6,7 +6,7 @@ import { aziende, domande, unitaProduttive, type StatoDomanda } from "#db/schema
 import { db } from "#db/connection";
 import { formatDataItaliana } from "~/domain/date";
 import { nomePrestazione, type Fondo, type Prestazione } from "~/domain/tipi";
-import { CLASSI_STATO, ETICHETTE_STATO, prossimaAzione, STATI_DOMANDA, statoDomandaValido } from "~/domande/stati";
+import { CLASSI_STATO, ETICHETTE_STATO, prossimaAzione, STATI_DOMANDA, statoDomandaValido } from "~/domain/stati";
 import { elencoAziendeAccessibili, type Contesto } from "./accesso.server";
 import { dataOraRoma } from "./riepilogo.server";
 

@@ -1,6 +1,6 @@
 // The task list of a draft: each step's state from its answers and the open alerts.
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
-import { statiPassi, type ChiavePasso } from "~/domande/passi";
+import { statiPassi, type ChiavePasso } from "~/passi";
 import { controlliDomanda } from "./controlli-domanda.server";
 import type { DomandaCaricata } from "./domande.server";
 

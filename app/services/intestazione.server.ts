@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { aziende } from "#db/schema";
 import { db } from "#db/connection";
-import { messaggiAccesso } from "~/messaggi";
+import { messaggiAccesso } from "~/testi";
 import { sessioneDaRichiesta } from "./sessione.server";
 
 export async function datiIntestazione(request: Request, nonce?: string) {

@@ -7,6 +7,7 @@ import { db } from "#db/connection";
 import { anno, type DataISO } from "~/domain/date";
 import { gravitaMassima, type Esito } from "~/domain/esito";
 import { verificaLavoratore, type Lavoratore } from "~/domain/eleggibilita-lavoratori";
+import { settoreIndustriale } from "~/domain/inquadramento";
 import { normalizzaOmocodia, validaCodiceFiscalePersona } from "~/domain/validatori/codice-fiscale";
 import {
   ELENCO_MAX_BYTE,
@@ -17,11 +18,11 @@ import {
   type DatiLavoratori,
   type QualificaElenco,
   type RigaScartata,
-} from "~/domande/schemi/lavoratori";
-import type { DatiPeriodo } from "~/domande/schemi/periodo";
+} from "~/passi/schemi/lavoratori";
+import type { DatiPeriodo } from "~/passi/schemi/periodo";
 import type { Contesto } from "./accesso.server";
 import { dataPresentazione } from "./controlli/periodo.server";
-import { adesso as adessoPiattaforma } from "./orologio.server";
+import { adesso as adessoPiattaforma, oggi as oggiPiattaforma } from "./orologio.server";
 import { salvaPasso, type DomandaCaricata, type EsitoSalvataggio, type Transazione } from "./domande.server";
 
 export interface LavoratoreValutato {
@@ -79,8 +80,7 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
     )
     .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale));
   const presentazione = dataPresentazione(caricata, adesso);
-  // CSC sector 1 is industry (REFERENCE §4.1): there CIGO for EONE needs no 30 days at the unit.
-  const settoreIndustriale = azienda.csc?.startsWith("1") ?? false;
+  const industriale = settoreIndustriale(azienda.csc);
   const visti = new Set<string>();
   const out: LavoratoreValutato[] = [];
   for (const r of righe) {
@@ -91,7 +91,7 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
       lavoratore: daRegistro({ ...r, nominativo }),
       prestazione: domanda.prestazione,
       eone: periodo.eone,
-      settoreIndustriale,
+      settoreIndustriale: industriale,
       dataPresentazione: presentazione,
       periodo: { inizio: periodo.dataInizio, fine: periodo.dataFine },
     });
@@ -294,7 +294,7 @@ export async function caricaElenco(ctx: Contesto, caricata: DomandaCaricata, ver
       scarta(m.rigaIncompleta);
       continue;
     }
-    const cf = validaCodiceFiscalePersona(cfGrezzo);
+    const cf = validaCodiceFiscalePersona(cfGrezzo, { oggi: oggiPiattaforma() });
     if (!cf.valido) {
       scarta(cf.motivo!.charAt(0).toLowerCase() + cf.motivo!.slice(1));
       continue;

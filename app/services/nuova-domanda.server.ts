@@ -5,7 +5,7 @@ import { db } from "#db/connection";
 import { oggi } from "./orologio.server";
 import { instrada, registraScelta, verdettoPer, type EsitoInstradamento } from "~/domain/instradamento";
 import { nomePrestazione, type Prestazione } from "~/domain/tipi";
-import { inquadramentoDa } from "~/domande/inquadramento";
+import { inquadramentoDa } from "~/domain/inquadramento";
 import { idAziendeAccessibili, richiediAzienda, type Contesto } from "./accesso.server";
 import { creaBozza } from "./domande.server";
 

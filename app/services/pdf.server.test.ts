@@ -2,7 +2,7 @@
 import { deflateRawSync } from "node:zlib";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { LIMITI_ALLEGATI } from "~/domande/schemi/allegati";
+import { LIMITI_ALLEGATI } from "~/passi/schemi/allegati";
 import { verificaPdf } from "./pdf.server";
 
 async function pdfValido(testo = "Relazione tecnica"): Promise<Uint8Array> {

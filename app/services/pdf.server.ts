@@ -1,7 +1,7 @@
 // Checks on an uploaded PDF by its content, never by its name: an executable or an archive renamed .pdf, an empty
 // or truncated file, an encrypted one, or one carrying active content is refused before anything is stored.
 import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from "pdf-lib";
-import { LIMITI_ALLEGATI, messaggiPdf } from "~/domande/schemi/allegati";
+import { LIMITI_ALLEGATI, messaggiPdf } from "~/passi/schemi/allegati";
 
 export type EsitoVerificaPdf = { ok: true; pagine: number } | { ok: false; messaggio: string };
 

@@ -8,8 +8,8 @@ import { db } from "#db/connection";
 import { formatDataItaliana, parseDataISO } from "~/domain/date";
 import type { Esito } from "~/domain/esito";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
-import { PASSI, type ChiavePasso, type SlugPasso } from "~/domande/passi";
-import { ETICHETTE_STATO } from "~/domande/stati";
+import { PASSI, type ChiavePasso, type SlugPasso } from "~/passi";
+import { ETICHETTE_STATO } from "~/domain/stati";
 import { controlliDomanda } from "./controlli-domanda.server";
 import type { DomandaCaricata } from "./domande.server";
 

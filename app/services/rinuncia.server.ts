@@ -4,7 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { domande } from "#db/schema";
 import { db } from "#db/connection";
-import { transizionePossibile, type StatoDomanda, type Transizione } from "~/domande/stati";
+import { transizionePossibile, type StatoDomanda, type Transizione } from "~/domain/stati";
 import type { Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 import { adesso as adessoPiattaforma } from "./orologio.server";

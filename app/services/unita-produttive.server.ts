@@ -4,8 +4,8 @@ import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { domandaLavoratori, rapportiLavoro, uniemensMensili, unitaProduttive } from "#db/schema";
 import { db } from "#db/connection";
 import { addMonths, type DataISO } from "~/domain/date";
-import type { DatiUnitaProduttiva, RigaMedia } from "~/domande/schemi/unita-produttiva";
-import { descriviMedia, righeLette, stessaMedia } from "~/domande/schemi/unita-produttiva";
+import type { DatiUnitaProduttiva, RigaMedia } from "~/passi/schemi/unita-produttiva";
+import { descriviMedia, righeLette, stessaMedia } from "~/passi/schemi/unita-produttiva";
 import type { Contesto } from "./accesso.server";
 import { salvaPasso, type DomandaCaricata, type EsitoSalvataggio } from "./domande.server";
 

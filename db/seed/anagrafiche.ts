@@ -40,7 +40,7 @@ export const SEDE = {
   bari: "9072",
 } as const;
 
-/** Fondi di solidarietà bilaterali gestiti dall'INPS (REFERENCE §2.4). Il codice è interno alla piattaforma. */
+/** Fondi di solidarietà bilaterali gestiti dall'INPS (artt. 26–40 d.lgs. 148/2015). Il codice è interno alla piattaforma. */
 export const FONDI_SOLIDARIETA = [
   { codice: "attivita_professionali", nome: "Fondo di solidarietà bilaterale per le attività professionali" },
   { codice: "solimare", nome: "Fondo di solidarietà bilaterale del settore marittimo – SOLIMARE" },
@@ -59,7 +59,7 @@ export interface Comune {
   belfiore: string;
   provincia: string;
   cap: string;
-  /** Codice ISTAT della provincia: è anche il codice dell'ufficio nelle cifre 8–10 della partita IVA (REFERENCE §8.2). */
+  /** Codice ISTAT della provincia: è anche il codice dell'ufficio nelle cifre 8–10 della partita IVA (D.P.R. 633/1972 art. 35). */
   ufficioIva: string;
   sede: string;
 }
@@ -136,7 +136,7 @@ export function indirizzoCasuale(c: Casuale): string {
 
 /**
  * Settori delle aziende generate. CSC SEGNAPOSTO: è confermata solo la prima cifra (1 industria, 4 artigianato,
- * 7 commercio/terziario, REFERENCE §4.1); "99" come classe è volutamente inesistente, così nessuno lo scambia per un
+ * 7 commercio/terziario); "99" come classe è volutamente inesistente, così nessuno lo scambia per un
  * codice reale. L'edilizia si riconosce dall'ATECO 41–43, i lapidei da 08.11 / 23.70, non dal CSC.
  */
 export type ChiaveSettore =
@@ -161,7 +161,7 @@ export interface Settore {
   ccnl: string | null;
   fondi?: readonly CodiceFondo[];
   /**
-   * Codice evento CIG dei dati UniEmens di prova: SEGNAPOSTO, i codici reali non sono noti (REFERENCE-2 §3.2).
+   * Codice evento CIG dei dati UniEmens di prova: SEGNAPOSTO, i codici reali non sono noti (INPS non li pubblica).
    * Null per l'artigianato fuori dall'edilizia: il suo fondo (FSBA) non è dell'INPS, quindi nessun evento su OMNIA.
    */
   evento: string | null;

@@ -42,7 +42,7 @@ export interface RiepilogoGenerazione {
   deleghe: number;
 }
 
-/** CAB fittizi delle aziende generate (l'ABI resta il 99001 di REFERENCE §9.3). */
+/** CAB fittizi delle aziende generate (l'ABI resta il 99001 dei dati di riferimento). */
 const CAB_GENERATI = ["01002", "01003", "01004", "01005"] as const;
 
 const QUALIFICHE: Record<Settore["chiave"], Array<[Qualifica, number]>> = {
@@ -84,7 +84,7 @@ function dimensioni(c: Casuale, settori: readonly Settore[], totale: number): nu
 }
 
 function ticketFittizio(c: Casuale): string {
-  // 16 caratteri alfanumerici, come i ticket della procedura Fondi (REFERENCE §3.10).
+  // 16 caratteri alfanumerici, come i ticket della procedura Fondi (docs/regole.md).
   const alfabeto = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
   let t = "T";
   for (let i = 0; i < 15; i++) t += alfabeto[c.intero(0, alfabeto.length - 1)];
@@ -131,7 +131,7 @@ export async function generaAziende(w: ScrittoreLotti, registro: Registro, o: Op
     const k = c.intero(0, settore.ateco.length - 1);
     const agricola = settore.gestione === "agricola";
     const legale = personaFittizia(c, registro, { luogo: sede.belfiore, nascitaDal: "1950-01-01", nascitaAl: "1990-12-31" });
-    // Piccole imprese individuali: il codice fiscale dell'azienda è quello del titolare (16 caratteri, REFERENCE §8.2).
+    // Piccole imprese individuali: il codice fiscale dell'azienda è quello del titolare (16 caratteri, D.P.R. 605/1973).
     const individuale = dipendenti <= 5 && (agricola || settore.chiave === "artigianato") && c.probabilita(0.4);
     const codiceFiscale = individuale ? legale.codiceFiscale : partitaIvaFittizia(c, registro, sede.ufficioIva);
     const ragioneSociale = individuale

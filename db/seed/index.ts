@@ -1,4 +1,4 @@
-// Seed della piattaforma: dati di riferimento (REFERENCE §9) e utenti demo, poi le aziende generate.
+// Seed della piattaforma: dati di riferimento (le cinque aziende dei casi D1–D5) e utenti demo, poi le aziende generate.
 // Ogni fase è una transazione; `seedSeVuoto` le racchiude in una sola, così un avvio interrotto non lascia mezzo seed.
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";

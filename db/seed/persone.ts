@@ -16,7 +16,7 @@ import {
   type RapportoPerUniemens,
 } from "./uniemens";
 
-/** ABI fittizio di REFERENCE §9.3: nessuna banca reale ha questo codice. */
+/** ABI fittizio dei dati di riferimento: nessuna banca reale ha questo codice. */
 export const ABI_FITTIZIO = "99001";
 
 /** Codici già usati in questa esecuzione: due persone non possono avere lo stesso CF, due aziende la stessa matricola. */
@@ -38,7 +38,7 @@ export interface Persona {
 
 /**
  * Codice fiscale unico: se la persona generata coincide con una già esistente si applica l'omocodia, esattamente come fa
- * l'Agenzia delle Entrate (REFERENCE §8.1). Così anche i codici omocodici finiscono nei dati di prova.
+ * l'Agenzia delle Entrate (prassi dell'Agenzia delle Entrate). Così anche i codici omocodici finiscono nei dati di prova.
  */
 export function codiceFiscaleUnico(registro: Registro, p: Omit<Persona, "codiceFiscale">, luogo: string): string | null {
   for (let livello = 0; livello <= 7; livello++) {
@@ -77,7 +77,7 @@ export function ibanFittizio(registro: Registro, cab: string): string {
   return componiIbanItaliano(ABI_FITTIZIO, cab, String(registro.prossimoConto++).padStart(12, "0"));
 }
 
-/** Partita IVA unica: 7 cifre progressive casuali + codice dell'ufficio provinciale + cifra di controllo (REFERENCE §8.2). */
+/** Partita IVA unica: 7 cifre progressive casuali + codice dell'ufficio provinciale + cifra di controllo (D.P.R. 633/1972 art. 35). */
 export function partitaIvaFittizia(c: Casuale, registro: Registro, ufficio: string): string {
   for (;;) {
     const primi10 = String(c.intero(1_000_000, 9_999_999)) + ufficio;
@@ -89,7 +89,7 @@ export function partitaIvaFittizia(c: Casuale, registro: Registro, ufficio: stri
   }
 }
 
-/** Matricola INPS: dieci cifre casuali e uniche (non si conosce una cifra di controllo, REFERENCE §8.3). */
+/** Matricola INPS: dieci cifre casuali e uniche (INPS non pubblica una cifra di controllo). */
 export function matricolaFittizia(c: Casuale, registro: Registro): string {
   for (;;) {
     const m = String(c.intero(1_000_000_000, 9_999_999_999));

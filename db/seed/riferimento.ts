@@ -1,4 +1,4 @@
-// I dati di riferimento di REFERENCE §9: cinque aziende, sette unità produttive, tredici lavoratori con i valori
+// I dati di riferimento dei casi D1–D5: cinque aziende, sette unità produttive, tredici lavoratori con i valori
 // esatti (CF, partite IVA, IBAN, date) che i test usano per nome. Le unità si completano con lavoratori fittizi fino
 // alla forza di §9.2, perché i calcoli per unità (media per orario, regola di 1/3) trovino numeri realistici.
 import { addDays, type DataISO } from "../../app/domain/date";
@@ -21,7 +21,7 @@ import {
 import { LAURA_CONSULENTE, MARIO_ESEMPIO, STUDIO_INTERMEDIARIA, UTENTI_DEMO } from "./utenti-demo";
 
 /**
- * Data di riferimento fissa del seed: il deposito della domanda D1 (REFERENCE §9.4). Le date relative (assunzione di
+ * Data di riferimento fissa del seed: il deposito della domanda D1 (caso D1). Le date relative (assunzione di
  * Luca Campionato, ultimo mese UniEmens, giornate agricole dell'anno in corso) partono da qui, non dall'orologio,
  * così i test sono deterministici.
  */
@@ -36,7 +36,7 @@ export const DATA_ASSUNZIONE_LUCA = addDays(DATA_RIFERIMENTO_SEED, -20);
 export type ChiaveAzienda = "C1" | "C2" | "C3" | "C4" | "C5";
 export type ChiaveUnita = "C1-UP1" | "C1-UP2" | "C2-UP1" | "C2-UP2" | "C3-UP1" | "C4-UP1" | "C5-UP1";
 
-/** Forza dell'unità per classe d'orario (REFERENCE §9.2); i lavoratori di riferimento ne fanno parte. */
+/** Forza dell'unità per classe d'orario (caso D1); i lavoratori di riferimento ne fanno parte. */
 interface ClasseOrario {
   quanti: number;
   orarioSettimanaleCentesimi: number;
@@ -202,7 +202,7 @@ export const AZIENDE_RIFERIMENTO: readonly AziendaRiferimento[] = [
     cfLegaleRappresentante: LEGALI_RAPPRESENTANTI.C4.codiceFiscale,
     forzaMediaSemestre: 9,
     ccnl: "Studi professionali",
-    // Il CA che segnala l'adesione al fondo non è noto (REFERENCE §9.1, REFERENCE-2 §6): l'adesione sta nella colonna.
+    // Il CA che segnala l'adesione al fondo non è noto (INPS non lo pubblica): l'adesione sta nella colonna.
     fondoSolidarietaCodice: "attivita_professionali",
     unita: [
       {
@@ -259,7 +259,7 @@ export interface LavoratoreRiferimento {
   nota: string;
 }
 
-/** I tredici lavoratori di REFERENCE §9.3, nell'ordine della tabella (lo stesso degli IBAN). */
+/** I tredici lavoratori dei casi D1–D5, nell'ordine della tabella (lo stesso degli IBAN). */
 export const LAVORATORI_RIFERIMENTO: readonly LavoratoreRiferimento[] = [
   {
     codiceFiscale: "SMPMRC80C12G224X", nome: "Marco", cognome: "Esempio", unita: "C1-UP1", qualifica: "operaio",
@@ -336,7 +336,7 @@ export const LAVORATORI_RIFERIMENTO: readonly LavoratoreRiferimento[] = [
   },
 ];
 
-/** CAB fittizio dei conti dei lavoratori delle aziende di riferimento (REFERENCE §9.3: banca 99001/01001). */
+/** CAB fittizio dei conti dei lavoratori delle aziende di riferimento (banca fittizia 99001/01001). */
 const CAB_RIFERIMENTO = "01001";
 /** Primo conto libero dopo i tredici IBAN di §9.3. */
 const PRIMO_CONTO_RIEMPIMENTO = 100_013;

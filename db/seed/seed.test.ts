@@ -1,4 +1,4 @@
-// Il seed su una PGlite in memoria: valori esatti di REFERENCE §9, checksum di ogni codice generato, determinismo,
+// Il seed su una PGlite in memoria: valori esatti dei dati di riferimento, checksum di ogni codice generato, determinismo,
 // nessun doppio seed, delega scaduta.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -70,7 +70,7 @@ describe("seedRiferimento", () => {
   }, 180_000);
   afterAll(async () => c?.chiudi());
 
-  it("scrive le cinque aziende di REFERENCE §9.1 con i valori esatti", async () => {
+  it("scrive le cinque aziende di riferimento con i valori esatti", async () => {
     const aziende = await righe<Record<string, unknown>>(
       c.db,
       sql`select matricola, cida, codice_fiscale, ragione_sociale, gestione, sede_codice, forza_media_semestre,
@@ -89,7 +89,7 @@ describe("seedRiferimento", () => {
     expect(aziende.map((a) => (a.csc as string | null)?.[0] ?? null)).toEqual(["1", "1", "7", "7", null]);
     for (const a of aziende) {
       expect(a.pec).toMatch(/@pec\.esempio\.it$/);
-      expect(validaCodiceFiscalePersona(a.cf_legale_rappresentante as string).valido).toBe(true);
+      expect(validaCodiceFiscalePersona(a.cf_legale_rappresentante as string, { oggi: DATA_RIFERIMENTO_SEED }).valido).toBe(true);
     }
   });
 
@@ -264,7 +264,7 @@ describe("seedDemo e seedSeVuoto", () => {
       expect(Number(n.mesi)).toBe(24);
 
       const persone = await righe<{ cf: string; iban: string | null }>(c.db, sql`select codice_fiscale as cf, iban from lavoratori`);
-      const cfNonValidi = persone.filter((p) => !validaCodiceFiscalePersona(p.cf).valido).map((p) => p.cf);
+      const cfNonValidi = persone.filter((p) => !validaCodiceFiscalePersona(p.cf, { oggi: DATA_RIFERIMENTO_SEED }).valido).map((p) => p.cf);
       const ibanNonValidi = persone.filter((p) => p.iban !== null && !validaIban(p.iban).valido).map((p) => p.iban);
       expect(cfNonValidi).toEqual([]);
       expect(ibanNonValidi).toEqual([]);
@@ -274,8 +274,8 @@ describe("seedDemo e seedSeVuoto", () => {
         c.db,
         sql`select codice_fiscale as cf, cf_legale_rappresentante as legale from aziende`,
       );
-      expect(aziende.filter((a) => !validaCodiceFiscaleAzienda(a.cf).valido)).toEqual([]);
-      expect(aziende.filter((a) => !validaCodiceFiscalePersona(a.legale).valido)).toEqual([]);
+      expect(aziende.filter((a) => !validaCodiceFiscaleAzienda(a.cf, DATA_RIFERIMENTO_SEED).valido)).toEqual([]);
+      expect(aziende.filter((a) => !validaCodiceFiscalePersona(a.legale, { oggi: DATA_RIFERIMENTO_SEED }).valido)).toEqual([]);
       // Partite IVA (11 cifre) e imprese individuali (CF del titolare) ci sono entrambe.
       expect(aziende.some((a) => a.cf.length === 16)).toBe(true);
 

@@ -1,4 +1,4 @@
-// Dati UniEmens mensili di prova: ore lavorabili e lavorate in centesimi (REFERENCE §8.5), coerenti con l'orario
+// Dati UniEmens mensili di prova: ore lavorabili e lavorate in centesimi (come nel flusso UniEmens), coerenti con l'orario
 // contrattuale, con le date del rapporto e con le festività nazionali. Le giornate agricole annue si ripartiscono sui mesi.
 import {
   addMonths,

@@ -3,7 +3,7 @@
 // Each step helper starts on its page and ends when the next page is shown.
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
-import { messaggiAccesso } from "../../app/messaggi";
+import { messaggiAccesso } from "../../app/testi";
 import { accedi, expect } from "../fixtures";
 
 export const SALVA = "Salva e continua";

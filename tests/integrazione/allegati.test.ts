@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allegati, domande } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
-import { LIMITI_ALLEGATI } from "~/domande/schemi/allegati";
+import { LIMITI_ALLEGATI } from "~/passi/schemi/allegati";
 import * as passo from "~/routes/domande.$id.allegati";
 import * as scarica from "~/routes/domande.$id.allegati.$allegatoId";
 import type { Contesto } from "~/services/accesso.server";

@@ -33,7 +33,7 @@ let up1: number;
 let up5: number;
 
 beforeAll(async () => {
-  // D1 and D5 are filed on 10/02/2026 (REFERENCE §9.4): Luca Campionato has 20 days at the unit.
+  // D1 and D5 are filed on 10/02/2026 (the reference scenarios): Luca Campionato has 20 days at the unit.
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-02-10T09:00:00Z"));
   [{ id: c1 }] = await db().select({ id: aziende.id }).from(aziende).where(eq(aziende.matricola, "4712345601"));

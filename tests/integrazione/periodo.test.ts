@@ -23,7 +23,7 @@ let c1: number;
 let up1: number;
 
 beforeAll(async () => {
-  // D1 is filed on 10/02/2026 (REFERENCE §9.4): the filing date is "today in Rome".
+  // D1 is filed on 10/02/2026 (the reference scenario): the filing date is "today in Rome".
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-02-10T09:00:00Z"));
   [{ id: c1 }] = await db().select({ id: aziende.id }).from(aziende).where(eq(aziende.matricola, "4712345601"));

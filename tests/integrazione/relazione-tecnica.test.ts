@@ -7,7 +7,7 @@ import { allegati, domande } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
 import * as passo from "~/routes/domande.$id.relazione-tecnica";
-import type { DatiRelazioneTecnica } from "~/domande/schemi/relazione-tecnica";
+import type { DatiRelazioneTecnica } from "~/passi/schemi/relazione-tecnica";
 import type { Contesto } from "~/services/accesso.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, ORIGINE, post, risposta, sessioneDi, type Identita } from "../richieste";

@@ -8,7 +8,7 @@ import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/inde
 import * as dettaglio from "~/routes/domande.$id.dettaglio";
 import * as elimina from "~/routes/domande.$id.elimina";
 import * as rinuncia from "~/routes/domande.$id.rinuncia";
-import type { StatoDomanda } from "~/domande/stati";
+import type { StatoDomanda } from "~/domain/stati";
 import type { Contesto } from "~/services/accesso.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
 import { usaDatabaseDiTest } from "../database";

@@ -69,7 +69,7 @@ describe("passo Unità produttiva", () => {
     expect(d.unita.map((u: { codice: string }) => u.codice)).toEqual(["UP1", "UP2"]);
     const u1 = d.unita.find((u: { id: number }) => u.id === up1);
     expect(u1.comune).toBe("Padova");
-    // REFERENCE §9.2 says 30 × 40 h; Luca Campionato joined in January 2026, so the semester average is 29 (29 + 1/6).
+    // The reference unit has 30 workers at 40 h; Luca Campionato joined in January 2026, so the semester average is 29 (29 + 1/6).
     expect(u1.descrizioneMedia).toBe("29 × 40 h, 2 × 20 h");
     expect(d.valori.righe[0]).toEqual({ orario: "40", lavoratori: "29" });
     expect(d.valori.unitaTabella).toBe(String(up1));

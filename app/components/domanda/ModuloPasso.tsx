@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
-import { messaggiDomanda as m } from "~/messaggi";
+import { messaggiDomanda as m } from "~/testi";
 
 export interface PropsModuloPasso {
   idModulo: string;

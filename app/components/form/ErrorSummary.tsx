@@ -1,4 +1,4 @@
-import { messaggiInterfaccia } from "~/messaggi/interfaccia";
+import { messaggiInterfaccia } from "~/testi/interfaccia";
 import { primoErrore, type PropsCampo } from "./comuni";
 
 export interface VoceErrore {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { messaggiInterfaccia } from "~/messaggi/interfaccia";
+import { messaggiInterfaccia } from "~/testi/interfaccia";
 import { classi, descrittoDa, MessaggioErrore, primoErrore, Suggerimento, TestoEtichetta, type PropsCampo } from "./comuni";
 
 export interface Opzione {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { messaggiInterfaccia } from "~/messaggi/interfaccia";
+import { messaggiInterfaccia } from "~/testi/interfaccia";
 
 const m = messaggiInterfaccia;
 

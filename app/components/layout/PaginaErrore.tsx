@@ -1,4 +1,4 @@
-import { messaggiInterfaccia, type CodiceErrore } from "~/messaggi/interfaccia";
+import { messaggiInterfaccia, type CodiceErrore } from "~/testi/interfaccia";
 
 const m = messaggiInterfaccia.errori;
 

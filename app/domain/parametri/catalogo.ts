@@ -1,5 +1,5 @@
 // Parametri normativi come dati, versionati per data di validità. Ogni valore porta fonte, riferimento e confidenza
-// (le sigle S#/N# sono le fonti di REFERENCE.md / REFERENCE-2.md). Per aggiornare un valore si aggiunge una versione,
+// (la fonte è l'atto normativo o di prassi; i valori incerti sono elencati in docs/regole.md). Per aggiornare un valore si aggiunge una versione,
 // non si modifica quella esistente.
 import type { Fondo } from "../tipi";
 import type { Frazione, PuntiBase, VersioneParametro } from "./tipi";
@@ -75,7 +75,7 @@ export const CATALOGO = {
     v<{ settimaneAnno: number; mesiAnno: number }>({
       valore: { settimaneAnno: 52, mesiAnno: 12 },
       validoDal: "2022-01-01", validoAl: null,
-      fonte: "non in REFERENCE: ipotesi di progetto", riferimento: `${ART3} c.5-bis`, confidenza: "incerto",
+      fonte: "ipotesi di progetto, non confermata da una fonte", riferimento: `${ART3} c.5-bis`, confidenza: "incerto",
       nota: "Il massimale mensile è rapportato alle ore integrate: massimale × ore integrate nel mese / (orario settimanale × 52 / 12).",
     }),
   ],
@@ -95,7 +95,7 @@ export const CATALOGO = {
     v<Frazione>({
       valore: { numeratore: 2, denominatore: 3 }, validoDal: "1972-08-23", validoAl: null,
       fonte: "testo dell'art. 8 L. 457/1972 [S23]", riferimento: "art. 8 L. 457/1972", confidenza: "incerto",
-      nota: "Il testo di legge dice due terzi; molte sintesi della prassi indicano l'80%. Da confermare (REFERENCE §10 q.7).",
+      nota: "Il testo di legge dice due terzi; molte sintesi della prassi indicano l'80%. Da confermare con INPS.",
     }),
   ],
   "cisoa.massimaleIntemperie": [
@@ -129,7 +129,7 @@ export const CATALOGO = {
   "contributoAddizionale.eoneEsente": [
     v<boolean>({
       valore: true, validoDal: "2015-09-24", validoAl: null,
-      fonte: "conoscenza di contesto, non verificata su fonte [REFERENCE §2.2]", riferimento: "art. 13 c.3 d.lgs. 148/2015",
+      fonte: "conoscenza di contesto, non verificata su fonte", riferimento: "art. 13 c.3 d.lgs. 148/2015",
       confidenza: "probabile",
     }),
   ],
@@ -165,7 +165,7 @@ export const CATALOGO = {
   "durata.cigo.oreLavorabili": [
     v<{ settimane: number }>({
       valore: { settimane: 104 }, validoDal: "2015-09-24", validoAl: null,
-      fonte: "REFERENCE §7.2 (formula non confermata)", riferimento: "art. 12 c.5 d.lgs. 148/2015", confidenza: "incerto",
+      fonte: "art. 12 c.5 d.lgs. 148/2015 (formula non confermata)", riferimento: "art. 12 c.5 d.lgs. 148/2015", confidenza: "incerto",
       nota: "Ore lavorabili nel biennio = Σ (orario settimanale contrattuale × lavoratori in media nel semestre precedente) × 104.",
     }),
   ],
@@ -261,7 +261,7 @@ export const CATALOGO = {
   "lavoratori.esenzioni": [
     v<{ anzianitaNonRichiestaEoneIndustria: boolean; dirigentiEsclusi: boolean }>({
       valore: { anzianitaNonRichiestaEoneIndustria: true, dirigentiEsclusi: true }, validoDal: "2015-09-24", validoAl: null,
-      fonte: "conoscenza di contesto (art. 1 c.1–2) [REFERENCE §2.2]", riferimento: "art. 1 d.lgs. 148/2015", confidenza: "probabile",
+      fonte: "conoscenza di contesto (art. 1 c.1–2 d.lgs. 148/2015)", riferimento: "art. 1 d.lgs. 148/2015", confidenza: "probabile",
     }),
   ],
   "informativa.termini": [
@@ -292,7 +292,7 @@ export const CATALOGO = {
   "instradamento.regole": [
     v<RegolaInstradamento[]>({
       valore: REGOLE_INSTRADAMENTO, validoDal: "2022-01-01", validoAl: null,
-      fonte: "REFERENCE §4.2 (R1–R10)", riferimento: "artt. 10, 20, 26, 29 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "docs/regole.md §1 (R1–R10)", riferimento: "artt. 10, 20, 26, 29 d.lgs. 148/2015", confidenza: "certo",
       nota: "I codici CA dei singoli fondi non sono noti: i fondi si instradano dal campo di adesione al fondo.",
     }),
   ],
@@ -304,7 +304,7 @@ export const CATALOGO = {
         sogliaCentesimi: 100,
       },
       validoDal: "2023-06-26", validoAl: null,
-      fonte: "REFERENCE §3.9 e REFERENCE-2 §4 (proposta di progetto; formula INPS non reperita)",
+      fonte: "art. 7 d.lgs. 148/2015 (proposta di progetto; formula INPS non reperita)",
       riferimento: "art. 7 c.2 d.lgs. 148/2015", confidenza: "incerto",
     }),
   ],

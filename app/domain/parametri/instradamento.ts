@@ -1,5 +1,5 @@
-// Tabella delle regole di instradamento R1–R10 (REFERENCE §4.2) come dati. I codici CA dei fondi sono ignoti
-// (REFERENCE-2 §6): nessuna regola li usa; i fondi si riconoscono dal campo di adesione al fondo dell'azienda.
+// Tabella delle regole di instradamento R1–R10 (docs/regole.md §1) come dati. I codici CA dei fondi sono ignoti
+// (INPS non li pubblica): nessuna regola li usa; i fondi si riconoscono dal campo di adesione al fondo dell'azienda.
 import type { AttivitaInquadramento, Prestazione } from "../tipi";
 import type { Confidenza } from "./tipi";
 

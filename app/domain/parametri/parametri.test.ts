@@ -41,7 +41,7 @@ describe("parametro(nome, data)", () => {
       for (let i = 1; i < versioni.length; i++) expect(versioni[i - 1].validoAl! < versioni[i].validoDal).toBe(true);
     }
   });
-  it("i fatti incerti di REFERENCE sono marcati incerti", () => {
+  it("i fatti incerti sono marcati incerti", () => {
     expect(parametro("cisoa.percentuale", "2026-01-01").confidenza).toBe("incerto");
     expect(parametro("liquidita.formula", "2026-01-01").confidenza).toBe("incerto");
     expect(parametro("durata.cigo.oreLavorabili", "2026-01-01").confidenza).toBe("incerto");

@@ -9,7 +9,7 @@ export interface VersioneParametro<T> {
   validoDal: DataISO;
   /** Ultimo giorno di validità (incluso); null = fino a nuova versione. */
   validoAl: DataISO | null;
-  /** Da dove viene il valore (atto INPS, sintesi, sezione di REFERENCE). */
+  /** Da dove viene il valore (legge, decreto, circolare o messaggio INPS, oppure "ipotesi di progetto"). */
   fonte: string;
   /** Riferimento normativo. */
   riferimento: string;

@@ -1,4 +1,5 @@
-// Codice fiscale delle persone fisiche (REFERENCE §8.1): struttura, carattere di controllo, omocodia.
+// Codice fiscale delle persone fisiche (D.P.R. 605/1973, D.M. 23/12/1976; omocodia: prassi
+// dell'Agenzia delle Entrate): struttura, carattere di controllo, omocodia.
 import { componiData, isDataEsistente, type DataISO } from "../date";
 import { letteraControlloDispariPari } from "./tabelle-controllo";
 
@@ -27,13 +28,11 @@ export interface EsitoCodiceFiscale {
 export interface OpzioniCodiceFiscale {
   /**
    * Data di riferimento per scegliere il secolo di nascita: il codice porta solo due cifre dell'anno, quindi si sceglie
-   * l'anno più recente non successivo a questa data. Senza data di riferimento si usa il pivot `PIVOT_SECOLO`.
+   * l'anno più recente non successivo a questa data. Obbligatoria: un pivot fisso farebbe nascere nel futuro chi ha
+   * l'anno "27"–"29" (D.P.R. 605/1973 e D.M. 23/12/1976: l'anno è codificato con le sole ultime due cifre).
    */
-  oggi?: DataISO;
+  oggi: DataISO;
 }
-
-/** Senza data di riferimento: anni "00"–"29" → 2000–2029, "30"–"99" → 1930–1999. */
-export const PIVOT_SECOLO = 30;
 
 export function carattereControlloCF(primi15: string): string {
   const testo = primi15.toUpperCase();
@@ -55,8 +54,7 @@ export function normalizzaOmocodia(cf: string): string {
   return primi15 + carattereControlloCF(primi15);
 }
 
-function secoloNascita(aa: number, mese: number, giorno: number, oggi?: DataISO): number {
-  if (!oggi) return aa < PIVOT_SECOLO ? 2000 + aa : 1900 + aa;
+function secoloNascita(aa: number, mese: number, giorno: number, oggi: DataISO): number {
   const [annoOggi] = oggi.split("-").map(Number);
   const candidato = Math.floor(annoOggi / 100) * 100 + aa;
   const mmgg = `${String(mese).padStart(2, "0")}-${String(giorno).padStart(2, "0")}`;
@@ -65,7 +63,7 @@ function secoloNascita(aa: number, mese: number, giorno: number, oggi?: DataISO)
 
 const NON_VALIDO = { dataNascita: null, sesso: null, codiceCatastale: null, normalizzato: null, omocodico: false };
 
-export function validaCodiceFiscalePersona(cf: string, opzioni: OpzioniCodiceFiscale = {}): EsitoCodiceFiscale {
+export function validaCodiceFiscalePersona(cf: string, opzioni: OpzioniCodiceFiscale): EsitoCodiceFiscale {
   const codice = cf.trim().toUpperCase();
   if (codice.length !== 16) {
     return { valido: false, motivo: "Il codice fiscale deve avere 16 caratteri", ...NON_VALIDO };

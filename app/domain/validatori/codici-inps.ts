@@ -1,4 +1,4 @@
-// Codici dell'inquadramento INPS (REFERENCE §8.3, §4.1). La matricola non ha una cifra di controllo nota:
+// Codici dell'inquadramento INPS (docs/regole.md §10). La matricola non ha una cifra di controllo nota:
 // si controlla il formato, l'esistenza la verifica l'anagrafica aziende.
 import { nonValido, valido, type Validazione } from "./risultato";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { calcolaCin, componiIbanItaliano, validaIban } from "./iban";
 
-// IBAN dei lavoratori di REFERENCE §9.3.
+// IBAN dei lavoratori dei dati di riferimento del seed.
 const IBAN_RIFERIMENTO = [
   "IT62M9900101001000000100000", "IT39N9900101001000000100001", "IT16O9900101001000000100002",
   "IT90P9900101001000000100003", "IT67Q9900101001000000100004", "IT44R9900101001000000100005",
@@ -12,7 +12,7 @@ const IBAN_RIFERIMENTO = [
 ];
 
 describe("calcolaCin e componiIbanItaliano", () => {
-  it("riproducono l'esempio pubblico di REFERENCE §8.4", () => {
+  it("riproducono l'esempio pubblico IT60X0542811101000000123456", () => {
     expect(calcolaCin("05428", "11101", "000000123456")).toBe("X");
     expect(componiIbanItaliano("05428", "11101", "123456")).toBe("IT60X0542811101000000123456");
   });

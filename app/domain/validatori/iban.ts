@@ -1,4 +1,4 @@
-// IBAN (REFERENCE §8.4): italiano = formato + MOD-97 (ISO 13616, via ibantools) + CIN; estero = IBAN SEPA valido.
+// IBAN (ISO 13616; CIN: norme ABI): italiano = formato + MOD-97 (ISO 13616, via ibantools) + CIN; estero = IBAN SEPA valido.
 import { composeIBAN, isSEPACountry, isValidIBAN } from "ibantools";
 import { letteraControlloDispariPari } from "./tabelle-controllo";
 import { nonValido, valido, type Validazione } from "./risultato";

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { cifraControlloPartitaIva, validaCodiceFiscaleAzienda, validaPartitaIva } from "./partita-iva";
 
-// Aziende di REFERENCE §9.1.
+// Companies of the seed's reference data.
 const AZIENDE = ["09876540288", "08765430239", "07654320154", "06543210584", "05432100724"];
 
 describe("cifraControlloPartitaIva", () => {
-  it("riproduce gli esempi di REFERENCE §8.2", () => {
+  it("riproduce gli esempi dei dati di riferimento", () => {
     expect(cifraControlloPartitaIva("0123456789")).toBe("7");
     expect(cifraControlloPartitaIva("1234567890")).toBe("3");
   });
@@ -41,14 +41,16 @@ describe("validaPartitaIva", () => {
   });
 });
 
+const OGGI = "2026-02-10";
+
 describe("validaCodiceFiscaleAzienda", () => {
   it("accetta 11 cifre e il codice di una persona (impresa individuale)", () => {
-    expect(validaCodiceFiscaleAzienda("09876540288")).toEqual({ valido: true, tipo: "numerico" });
-    expect(validaCodiceFiscaleAzienda("SMPMRC80C12G224X")).toEqual({ valido: true, tipo: "persona" });
+    expect(validaCodiceFiscaleAzienda("09876540288", OGGI)).toEqual({ valido: true, tipo: "numerico" });
+    expect(validaCodiceFiscaleAzienda("SMPMRC80C12G224X", OGGI)).toEqual({ valido: true, tipo: "persona" });
   });
   it("rifiuta codici errati di entrambi i tipi e lunghezze diverse", () => {
-    expect(validaCodiceFiscaleAzienda("09876540289")).toMatchObject({ valido: false, tipo: "numerico" });
-    expect(validaCodiceFiscaleAzienda("SMPMRC80C12G224Y")).toMatchObject({ valido: false, tipo: "persona" });
-    expect(validaCodiceFiscaleAzienda("123")).toMatchObject({ valido: false, tipo: null });
+    expect(validaCodiceFiscaleAzienda("09876540289", OGGI)).toMatchObject({ valido: false, tipo: "numerico" });
+    expect(validaCodiceFiscaleAzienda("SMPMRC80C12G224Y", OGGI)).toMatchObject({ valido: false, tipo: "persona" });
+    expect(validaCodiceFiscaleAzienda("123", OGGI)).toMatchObject({ valido: false, tipo: null });
   });
 });

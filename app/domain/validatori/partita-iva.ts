@@ -1,4 +1,5 @@
-// Partita IVA e codice fiscale numerico delle aziende (REFERENCE §8.2).
+// Partita IVA e codice fiscale numerico delle aziende (D.P.R. 633/1972 art. 35, D.M. 23/12/1976).
+import type { DataISO } from "../date";
 import { validaCodiceFiscalePersona } from "./codice-fiscale";
 import { nonValido, valido, type Validazione } from "./risultato";
 
@@ -32,13 +33,14 @@ export type TipoCodiceFiscaleAzienda = "numerico" | "persona";
 /** Il codice fiscale di un'azienda: 11 cifre (società) o 16 caratteri (impresa individuale). */
 export function validaCodiceFiscaleAzienda(
   cf: string,
+  oggi: DataISO,
 ): Validazione & { tipo: TipoCodiceFiscaleAzienda | null } {
   const c = cf.trim().toUpperCase();
   if (/^\d{11}$/.test(c)) {
     return { ...validaPartitaIva(c), tipo: "numerico" };
   }
   if (c.length === 16) {
-    const esito = validaCodiceFiscalePersona(c);
+    const esito = validaCodiceFiscalePersona(c, { oggi });
     return esito.valido ? { valido: true, tipo: "persona" } : { valido: false, motivo: esito.motivo, tipo: "persona" };
   }
   return { valido: false, motivo: "Il codice fiscale dell'azienda deve avere 11 cifre o 16 caratteri", tipo: null };

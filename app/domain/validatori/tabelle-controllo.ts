@@ -1,5 +1,5 @@
 // Tabelle "dispari/pari" comuni al carattere di controllo del codice fiscale e al CIN bancario
-// (REFERENCE §8.1 e §8.4: lo stesso algoritmo, verificato su RSSMRA85T10A562S → S e su IT60X…123456 → X).
+// (D.M. 23/12/1976 e norme ABI sul CIN: lo stesso algoritmo, verificato su RSSMRA85T10A562S → S e su IT60X…123456 → X).
 
 const VALORI_DISPARI: readonly number[] = [
   1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,

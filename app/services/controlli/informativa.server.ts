@@ -3,10 +3,10 @@
 // (app/domain/informativa-sindacale.ts); this module only gathers its inputs from the earlier steps.
 import { diffDays } from "~/domain/date";
 import { verificaInformativa, type EsitoInformativa, type InputInformativa } from "~/domain/informativa-sindacale";
-import { attivitaDaAteco } from "~/domande/inquadramento";
-import type { DatiInformativa } from "~/domande/schemi/informativa";
-import type { DatiPeriodo } from "~/domande/schemi/periodo";
-import type { DatiUnitaProduttiva } from "~/domande/schemi/unita-produttiva";
+import { attivitaDaAteco } from "~/domain/inquadramento";
+import type { DatiInformativa } from "~/passi/schemi/informativa";
+import type { DatiPeriodo } from "~/passi/schemi/periodo";
+import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
 

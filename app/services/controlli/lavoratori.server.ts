@@ -19,7 +19,7 @@ export async function controlliLavoratori(caricata: DomandaCaricata): Promise<Es
     if (presenti.has(cf)) continue;
     esiti.push({
       regola: "lavoratori.presenza",
-      riferimento: "REFERENCE §6.2 punto 4: presenza all'unità produttiva secondo UniEmens",
+      riferimento: "art. 1 c. 2 d.lgs. 148/2015: presenza all'unità produttiva secondo UniEmens",
       gravita: "bloccante",
       messaggio: `${cf} non risulta occupato presso l'unità produttiva nel periodo richiesto: toglilo dall'elenco dei lavoratori.`,
       dati: { cf },

@@ -2,7 +2,7 @@
 // provisional formula are the domain's: app/domain/indice-liquidita.ts), the answers to save, and the step's outcomes.
 import type { DataISO } from "~/domain/date";
 import { valutaIndiceLiquidita, type DatiBilancio } from "~/domain/indice-liquidita";
-import type { DatiPagamento, EsitoLiquiditaSalvato } from "~/domande/schemi/pagamento";
+import type { DatiPagamento, EsitoLiquiditaSalvato } from "~/passi/schemi/pagamento";
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
 import { oggi as oggiPiattaforma } from "../orologio.server";

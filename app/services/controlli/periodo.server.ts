@@ -11,9 +11,9 @@ import type { Esito } from "~/domain/esito";
 import { verificaSovrapposizioni } from "~/domain/sovrapposizioni";
 import { verificaTerminePresentazione } from "~/domain/termini-presentazione";
 import type { PeriodoPrecedente, PeriodoRichiesto } from "~/domain/tipi";
-import { attivitaDaAteco, fondoDaCodice } from "~/domande/inquadramento";
-import type { DatiPeriodo } from "~/domande/schemi/periodo";
-import type { DatiUnitaProduttiva } from "~/domande/schemi/unita-produttiva";
+import { attivitaDaAteco, fondoDaCodice } from "~/domain/inquadramento";
+import type { DatiPeriodo } from "~/passi/schemi/periodo";
+import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
 

@@ -3,7 +3,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { ruoliUtente, utenti } from "#db/schema";
 import { db } from "#db/connection";
-import { messaggiAccesso } from "~/messaggi";
+import { messaggiAccesso } from "~/testi";
 
 export interface IdentitaVerificata {
   codiceFiscale: string;

@@ -1,4 +1,4 @@
-// Step "Allegati": the documents the causale needs (REFERENCE §3.6, §3.10), the limits, and the messages.
+// Step "Allegati": the documents the causale needs (D.M. 95442/2016 art. 2; circ. INPS 139/2016), the limits, and the messages.
 // Plain module: the page states the limits from here and the server enforces the same numbers.
 import { z } from "zod";
 
@@ -52,7 +52,7 @@ export interface CatalogoDocumenti {
 }
 
 // D.M. 95442/2016 art. 8: the fire brigade's or the utility's statement for sudden events; the authority's order
-// when the cause is the order itself. For weather INPS obtains the bulletins on its own (msg 1856/2017, REFERENCE §3.6).
+// when the cause is the order itself. For weather INPS obtains the bulletins on its own (msg INPS 1856/2017).
 export const CATALOGO_DOCUMENTI: Record<TipoCausaleDocumenti, CatalogoDocumenti> = {
   meteo: {
     tipi: ["dichiarazione_sicurezza", "bollettino_meteo", "altro"],

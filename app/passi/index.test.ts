@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passoVisitabile, primoPassoIncompleto, statiPassi } from "./passi";
+import { passoVisitabile, primoPassoIncompleto, statiPassi } from "./index";
 
 describe("passi della domanda", () => {
   it("il primo passo incompleto è il primo senza risposte", () => {

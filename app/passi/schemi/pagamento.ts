@@ -1,4 +1,4 @@
-// Step "Modalità di pagamento" (art. 7 d.lgs. 148/2015; REFERENCE §3.8, §3.9): anticipo e conguaglio by default, or
+// Step "Modalità di pagamento" (art. 7 d.lgs. 148/2015; docs/regole.md §8): anticipo e conguaglio by default, or
 // pagamento diretto, decided on submit by the indice di liquidità (app/domain/indice-liquidita.ts) on the
 // balance-sheet items typed here. Amounts in euro with comma decimals, kept as integer cents.
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Step "Informativa sindacale" (art. 14 d.lgs. 148/2015; REFERENCE §2.2, §3.7): whether it is due is derived by the
+// Step "Informativa sindacale" (art. 14 d.lgs. 148/2015; docs/regole.md §6): whether it is due is derived by the
 // rule (app/domain/informativa-sindacale.ts); when due, the user declares that the procedure was carried out, with
 // its dates and recipients. Dates are typed gg/mm/aaaa and read strictly (31/02 is refused).
 import { z } from "zod";

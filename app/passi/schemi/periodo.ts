@@ -64,6 +64,14 @@ export function righeGiorni(testoGiorni: string | undefined): string[] {
   return (testoGiorni ?? "").split(/\r?\n/).map((r) => r.trim()).filter((r) => r !== "");
 }
 
+/** The weather days typed one per line, as sorted ISO dates (lines that are not dates were refused by the schema). */
+export function giorniDaTesto(testoGiorni: string | undefined): DataISO[] {
+  return righeGiorni(testoGiorni)
+    .map(parseDataItaliana)
+    .filter((g): g is DataISO => g !== null)
+    .sort();
+}
+
 export function creaSchemaPeriodo(causali: ReadonlyArray<{ codice: string; meteo: boolean }>) {
   const codici = causali.map((c) => c.codice);
   return z

@@ -1,6 +1,6 @@
 // From the registry row of a company to the classification the routing rules read.
 // The activity comes from the ATECO code: building is ATECO 41–43 and industrial stone 08.11 / 23.70;
-// the CSC classes that say the same are not public (REFERENCE §10 q.2), so they are not used.
+// the CSC classes that say the same are not published by INPS, so they are not used (docs/regole.md §1).
 import type { InquadramentoAzienda } from "~/domain/instradamento";
 import type { AttivitaInquadramento, Fondo } from "~/domain/tipi";
 import { FONDI } from "~/domain/tipi";
@@ -38,4 +38,13 @@ export function inquadramentoDa(a: RigaAzienda): InquadramentoAzienda {
     dipendentiMedi: a.forzaMediaSemestre,
     attivita: attivitaDaAteco(a.codiceAteco),
   };
+}
+
+/**
+ * CSC sector 1 is industry (the first digit of the codice statistico contributivo is the sector; docs/regole.md
+ * rule R1, art. 10 d.lgs. 148/2015). There CIGO for an objectively unavoidable event needs no 30 days of work at
+ * the unit (art. 1 c. 2 d.lgs. 148/2015).
+ */
+export function settoreIndustriale(csc: string | null): boolean {
+  return csc?.startsWith("1") ?? false;
 }

@@ -1,4 +1,4 @@
-// Step "Relazione tecnica" (D.M. 95442/2016 art. 2; REFERENCE §3.6): structured fields with the economic-financial
+// Step "Relazione tecnica" (D.M. 95442/2016 art. 2): structured fields with the economic-financial
 // indicators per year or per quarter, or a PDF instead; always the declaration under art. 47 DPR 445/2000.
 // Amounts are typed in euro with comma decimals and kept as integer cents.
 import { z } from "zod";
@@ -122,7 +122,7 @@ const TRIMESTRE = /^(20[0-9]{2})-Q([1-4])$/;
 
 /**
  * The schema of the step. `indicatoriObbligatori`: the causale is about the market (lack of orders, crisis), where
- * the trend of turnover and orders is the core of the report (REFERENCE §3.6).
+ * the trend of turnover and orders is the core of the report (D.M. 95442/2016 art. 2).
  */
 export function creaSchemaRelazione(opzioni: { indicatoriObbligatori: boolean }) {
   return z

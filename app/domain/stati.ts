@@ -1,10 +1,7 @@
-// The life of a domanda (ARCHITECTURE.md, "A domanda's life"): which transitions exist, who performs them, the
-// Italian labels and the next action per state. Pure module: services check a transition here before running
-// it, lists and detail pages read labels and actions; the istruttoria adds its transitions without new states.
-import type { StatoDomanda } from "#db/schema";
-
-export type { StatoDomanda };
-
+// The life of a domanda: which states and transitions exist, who performs them, the Italian labels and the next
+// action per state. Pure module and the one list of states: the database enum (db/schema.ts) is built from it;
+// services check a transition here before running it, lists and detail pages read labels and actions; the
+// istruttoria adds its transitions without new states.
 export const STATI_DOMANDA = [
   "bozza",
   "inviata",
@@ -14,7 +11,9 @@ export const STATI_DOMANDA = [
   "autorizzata_parziale",
   "respinta",
   "rinunciata",
-] as const satisfies readonly StatoDomanda[];
+] as const;
+
+export type StatoDomanda = (typeof STATI_DOMANDA)[number];
 
 export type Transizione = "invia" | "elimina" | "rinuncia" | "prendi_in_carico" | "richiedi" | "riprendi" | "decidi";
 
