@@ -4,7 +4,7 @@
 import type { Esito } from "~/domain/esito";
 import type { ChiavePasso } from "~/passi";
 import type { DomandaCaricata } from "./domande.server";
-import { controlliPeriodo } from "./controlli/periodo.server";
+import { controlliPeriodo, esitiPeriodo, type Lettore } from "./controlli/periodo.server";
 import { controlliLavoratori } from "./controlli/lavoratori.server";
 import { controlliInformativa } from "./controlli/informativa.server";
 import { controlliPagamento } from "./controlli/pagamento.server";
@@ -23,4 +23,14 @@ const controlli: ControlloPasso[] = [
 export async function controlliDomanda(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
   const risultati = await Promise.all(controlli.map((c) => c(caricata)));
   return risultati.flat();
+}
+
+/**
+ * The steps whose outcomes depend on the unit's other domande (overlaps, biennio and one-third limits, FIS and fund
+ * weeks, CISOA days): the submission computes them again inside its transaction, under the unit's lock.
+ */
+export const PASSI_TRA_DOMANDE: readonly ChiavePasso[] = ["periodo"];
+
+export async function controlliTraDomande(caricata: DomandaCaricata, lettore: Lettore, adesso: Date): Promise<EsitoPasso[]> {
+  return (await esitiPeriodo(caricata, adesso, lettore)).map((e) => ({ ...e, passo: "periodo" as const }));
 }

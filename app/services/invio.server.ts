@@ -3,7 +3,7 @@
 // (chiaveInvio, one per rendered form) on an already sent domanda is the same submission, not a new one.
 import { randomBytes, randomInt } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { aziende, contatoriProtocollo, domande } from "#db/schema";
+import { aziende, contatoriProtocollo, domandaLavoratori, domande, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import { inviabile } from "~/domain/esito";
 import { primoPassoIncompleto } from "~/passi";
@@ -11,7 +11,7 @@ import { transizionePossibile } from "~/domain/stati";
 import { idAziendeAccessibili, rispostaNonTrovata, type Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 import { adesso as adessoPiattaforma } from "./orologio.server";
-import { controlliDomanda, type EsitoPasso } from "./controlli-domanda.server";
+import { controlliDomanda, controlliTraDomande, PASSI_TRA_DOMANDE, type EsitoPasso } from "./controlli-domanda.server";
 import { registraEvento, type Transazione } from "./domande.server";
 
 export type EsitoInvio =
@@ -58,6 +58,34 @@ async function prossimoProtocollo(tx: Transazione, anno: number): Promise<string
   return formatoProtocollo(anno, riga.ultimo);
 }
 
+// Namespaces of the transaction-scoped advisory locks (pg_advisory_xact_lock(int, int)): the first number says what
+// the second one is.
+const BLOCCO_UNITA = 8101;
+const BLOCCO_LAVORATORE_CISOA = 8102;
+
+/**
+ * Serialises the submissions whose rules read each other: those of the same production unit (overlaps, biennio and
+ * one-third limits, FIS and fund weeks: art. 12 and 29-30 d.lgs. 148/2015; docs/regole.md) and, for CISOA, those
+ * naming the same worker (90 days a year, art. 8 legge 457/1972). The locks end with the transaction, so the next
+ * submission of the unit reads this one's outcome once it is committed. Worker locks are taken in key order, so two
+ * submissions can never wait for each other.
+ */
+async function bloccaDomandeCollegate(tx: Transazione, domanda: Domanda): Promise<void> {
+  if (domanda.unitaProduttivaId !== null) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_UNITA}::int, ${domanda.unitaProduttivaId}::int)`);
+  }
+  if (domanda.prestazione === "CISOA") {
+    await tx.execute(sql`
+      select pg_advisory_xact_lock(${BLOCCO_LAVORATORE_CISOA}::int, chiave)
+      from (
+        select distinct hashtext(${domandaLavoratori.codiceFiscale}) as chiave
+        from ${domandaLavoratori}
+        where ${domandaLavoratori.domandaId} = ${domanda.id}
+        order by chiave
+      ) as chiavi`);
+  }
+}
+
 async function ticketLibero(tx: Transazione): Promise<string> {
   // A collision is astronomically unlikely; checking keeps the unique index from aborting a real submission.
   for (;;) {
@@ -90,9 +118,10 @@ export async function inviaDomanda(
     });
     throw rispostaNonTrovata();
   }
-  // The rules read registries and other domande: computed before the transaction on the version the user saw;
-  // the version check inside the transaction makes sure they still describe what is being sent.
-  const esiti = riga.domanda.stato === "bozza" ? await controlliDomanda(riga) : [];
+  // The rules read registries and other domande: computed before the transaction on the version the user saw (the
+  // version check inside the transaction makes sure they still describe what is being sent); those that read other
+  // domande are computed again inside the transaction, under the unit's lock.
+  const esitiPrima = riga.domanda.stato === "bozza" ? await controlliDomanda(riga) : [];
 
   return db().transaction(async (tx) => {
     // Row lock: a double click waits here for the first submission and then finds it done.
@@ -127,6 +156,13 @@ export async function inviaDomanda(
       await negato("incompleta");
       return { ok: false, motivo: "incompleta" } as const;
     }
+    // Two drafts of the same unit sent at the same instant: the second one waits here for the first to commit, then
+    // sees it among the unit's domande (and is refused if they overlap or together pass a limit).
+    await bloccaDomandeCollegate(tx, attuale);
+    const esiti = [
+      ...esitiPrima.filter((e) => !PASSI_TRA_DOMANDE.includes(e.passo)),
+      ...(await controlliTraDomande({ domanda: attuale, azienda: riga.azienda }, tx, adesso)),
+    ];
     if (!inviabile(esiti)) {
       await negato("bloccanti");
       return { ok: false, motivo: "bloccanti", bloccanti: esiti.filter((e) => e.gravita === "bloccante") } as const;

@@ -232,10 +232,11 @@ describe("invio", () => {
   it("refuses while a blocking outcome is open, and the page says which and where", async () => {
     const id = await bozzaCompleta(ctxMario, c1);
     forzati.set(id, [
-      { passo: "periodo", regola: "test.bloccante", riferimento: "art. 15 d.lgs. 148/2015", gravita: "bloccante", messaggio: "Periodo non ammesso", dati: {}, provvisorio: false },
+      // (Not a periodo outcome: those are computed again inside the submit transaction, past this mock.)
+      { passo: "lavoratori", regola: "test.bloccante", riferimento: "art. 1 d.lgs. 148/2015", gravita: "bloccante", messaggio: "Lavoratore non ammesso", dati: {}, provvisorio: false },
     ]);
     const { versione, chiaveInvio, bloccanti } = await datiInvio(id);
-    expect(bloccanti).toContainEqual(expect.objectContaining({ gravita: "bloccante", slug: "periodo", messaggio: "Periodo non ammesso" }));
+    expect(bloccanti).toContainEqual(expect.objectContaining({ gravita: "bloccante", slug: "lavoratori", messaggio: "Lavoratore non ammesso" }));
     const r = await postInvio(id, { versione: String(versione), chiaveInvio, veridicita: "si", privacy: "si" });
     expect(r.status).toBe(422);
     expect((await r.json()).error[""]).toEqual([messaggiInvio.bloccanti]);

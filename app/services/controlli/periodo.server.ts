@@ -4,6 +4,7 @@
 import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { domandaLavoratori, domande, lavoratori } from "#db/schema";
 import { db } from "#db/connection";
+import type { Db } from "#db/client";
 import { dateDi, isFestivo, oggiRoma, type DataISO } from "~/domain/date";
 import { adesso as adessoPiattaforma } from "../orologio.server";
 import { verificaDurataCigo, verificaDurataFis, verificaDurataFondo, verificaGiorniCisoa, type GiorniSettimanali } from "~/domain/durate";
@@ -15,7 +16,13 @@ import { attivitaDaAteco, fondoDaCodice } from "~/domain/inquadramento";
 import type { DatiPeriodo } from "~/passi/schemi/periodo";
 import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
 import type { EsitoPasso } from "../controlli-domanda.server";
-import type { DomandaCaricata } from "../domande.server";
+import type { DomandaCaricata, Transazione } from "../domande.server";
+
+/**
+ * Where the other domande are read: the pool for a draft's pages, the submit transaction (under the unit's lock,
+ * app/services/invio.server.ts) when the outcome decides whether the domanda may be sent.
+ */
+export type Lettore = Db | Transazione;
 
 /** Domande that no longer claim the period (withdrawn or refused) and drafts, which claim nothing yet. */
 const NON_CONTANO = ["bozza", "rinunciata", "respinta"] as const;
@@ -33,10 +40,10 @@ function giorniSettimanali(caricata: DomandaCaricata): GiorniSettimanali {
   return caricata.azienda.gestione === "agricola" ? 6 : 5;
 }
 
-async function periodiEsistenti(caricata: DomandaCaricata): Promise<PeriodoPrecedente[]> {
+async function periodiEsistenti(caricata: DomandaCaricata, lettore: Lettore): Promise<PeriodoPrecedente[]> {
   const { domanda } = caricata;
   if (domanda.unitaProduttivaId === null) return [];
-  const righe = await db()
+  const righe = await lettore
     .select({
       id: domande.id,
       protocollo: domande.protocollo,
@@ -78,11 +85,16 @@ function giorniCisoa(p: { inizio: DataISO; fine: DataISO; giorni?: DataISO[] }):
   return p.giorni ?? dateDi(p).filter((d) => !isFestivo(d));
 }
 
-async function controlliCisoa(caricata: DomandaCaricata, periodo: DatiPeriodo, esistenti: PeriodoPrecedente[]): Promise<Esito[]> {
+async function controlliCisoa(
+  caricata: DomandaCaricata,
+  periodo: DatiPeriodo,
+  esistenti: PeriodoPrecedente[],
+  lettore: Lettore,
+): Promise<Esito[]> {
   const richiesti = giorniCisoa({ inizio: periodo.dataInizio, fine: periodo.dataFine, giorni: periodo.giorni });
   if (richiesti.length === 0) return [];
   const precedentiCisoa = esistenti.filter((e) => e.prestazione === "CISOA");
-  const scelti = await db()
+  const scelti = await lettore
     .select({ cf: domandaLavoratori.codiceFiscale, nome: lavoratori.nome, cognome: lavoratori.cognome })
     .from(domandaLavoratori)
     .leftJoin(lavoratori, eq(lavoratori.id, domandaLavoratori.lavoratoreId))
@@ -90,7 +102,7 @@ async function controlliCisoa(caricata: DomandaCaricata, periodo: DatiPeriodo, e
   // Days already claimed for each worker by the unit's other CISOA domande in which that worker appears.
   const perLavoratore = new Map<string, DataISO[]>();
   if (precedentiCisoa.length > 0 && scelti.length > 0) {
-    const altre = await db()
+    const altre = await lettore
       .select({ cf: domandaLavoratori.codiceFiscale, inizio: domande.dataInizio, fine: domande.dataFine, dati: domande.dati })
       .from(domandaLavoratori)
       .innerJoin(domande, eq(domande.id, domandaLavoratori.domandaId))
@@ -122,7 +134,11 @@ async function controlliCisoa(caricata: DomandaCaricata, periodo: DatiPeriodo, e
   );
 }
 
-export async function esitiPeriodo(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<Esito[]> {
+export async function esitiPeriodo(
+  caricata: DomandaCaricata,
+  adesso = adessoPiattaforma(),
+  lettore: Lettore = db(),
+): Promise<Esito[]> {
   const { domanda, azienda } = caricata;
   const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
   const unita = domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined;
@@ -148,7 +164,7 @@ export async function esitiPeriodo(caricata: DomandaCaricata, adesso = adessoPia
     unitaProduttiva: String(domanda.unitaProduttivaId),
     eone: periodo.eone,
   };
-  const esistenti = await periodiEsistenti(caricata);
+  const esistenti = await periodiEsistenti(caricata, lettore);
   const comuni = {
     richiesta,
     precedenti: esistenti,
@@ -177,13 +193,13 @@ export async function esitiPeriodo(caricata: DomandaCaricata, adesso = adessoPia
       if (fondo) esiti.push(...verificaDurataFondo({ ...comuni, richiesta: { ...richiesta, fondo } }).esiti);
       break;
     case "CISOA":
-      esiti.push(...(await controlliCisoa(caricata, periodo, esistenti)));
+      esiti.push(...(await controlliCisoa(caricata, periodo, esistenti, lettore)));
       break;
   }
   esiti.push(...verificaSovrapposizioni(richiesta, esistenti));
   return esiti;
 }
 
-export async function controlliPeriodo(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
-  return (await esitiPeriodo(caricata)).map((e) => ({ ...e, passo: "periodo" as const }));
+export async function controlliPeriodo(caricata: DomandaCaricata, lettore: Lettore = db()): Promise<EsitoPasso[]> {
+  return (await esitiPeriodo(caricata, adessoPiattaforma(), lettore)).map((e) => ({ ...e, passo: "periodo" as const }));
 }
