@@ -8,7 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { sql } from "drizzle-orm";
-import { apriDaAmbiente, migra } from "./db/client";
+import { apriDaAmbiente, CartellaDatiNonScrivibile, migra, type Connessione } from "./db/client";
 import { impostaConnessione } from "./db/connection";
 import { seedSeVuoto } from "./db/seed/index";
 
@@ -16,7 +16,14 @@ const radice = path.dirname(fileURLToPath(import.meta.url));
 const produzione = process.env.NODE_ENV === "production";
 const porta = Number(process.env.PORT ?? 3000);
 
-const connessione = await apriDaAmbiente();
+let connessione: Connessione;
+try {
+  connessione = await apriDaAmbiente();
+} catch (e) {
+  if (!(e instanceof CartellaDatiNonScrivibile)) throw e;
+  console.error(`\n${e.message}\n`);
+  process.exit(1);
+}
 await migra(connessione);
 if (process.env.SEED !== "0") {
   const seminato = await seedSeVuoto(connessione.db);
@@ -102,7 +109,7 @@ app.all(
 );
 
 const server = app.listen(porta, () => {
-  console.info(`OMNIA IS in ascolto su http://localhost:${porta} (database: ${connessione.tipo})`);
+  console.info(`OMNIA IS in ascolto su http://localhost:${porta} (database: ${connessione.tipo}, modalità: ${produzione ? "produzione" : "sviluppo"})`);
 });
 
 let chiusura = false;

@@ -1,5 +1,6 @@
 // One typed database handle for the whole platform, whatever the driver:
 // PostgreSQL through `postgres` when a URL is given, the embedded PGlite otherwise.
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -26,12 +27,34 @@ export async function apriPglite(
   dataDir?: string,
   opzioni: { loadDataDir?: Blob } = {},
 ): Promise<Connessione & { pglite: import("@electric-sql/pglite").PGlite }> {
+  if (dataDir && !/^[a-z]+:\/\//.test(dataDir)) preparaCartella(dataDir);
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const pglite = new PGlite({ dataDir, loadDataDir: opzioni.loadDataDir });
   await pglite.waitReady;
   const db = drizzle(pglite, { schema }) as unknown as Db;
   return { db, tipo: "pglite", pglite, chiudi: () => pglite.close() };
+}
+
+export class CartellaDatiNonScrivibile extends Error {}
+
+/**
+ * A fresh clone has no `.data/`: create the PGlite folder with its parents, or stop with a message a newcomer can act on
+ * (PGlite's own error is a bare ENOENT/EACCES from inside its file-system layer).
+ */
+export function preparaCartella(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    const causa = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new CartellaDatiNonScrivibile(
+      `Impossibile usare la cartella del database incorporato (PGlite) "${dir}": non si può creare o scrivere (${causa}). ` +
+        "Controlla i permessi della cartella, oppure indica un'altra cartella con PGLITE_DIR=/percorso/scrivibile, " +
+        "oppure usa un PostgreSQL con DATABASE_URL=postgres://utente@host:5432/database.",
+      { cause: e },
+    );
+  }
 }
 
 export async function migra(connessione: Connessione): Promise<void> {

@@ -1,13 +1,16 @@
-// `npm start`: build, then run the server (which migrates, seeds on first run and serves).
-import { spawnSync, spawn } from "node:child_process";
+// `npm start`, the README's first command: the production build served in production mode, with the demo identities
+// switched on explicitly (DEMO_LOGIN=1) because without SPID/CIE/CNS nobody could sign in to try the platform.
+// Steps: `npm run build`, then the server (which creates .data/pglite if needed, migrates, seeds on first run, serves).
+// The server runs as `node --import tsx server.ts` in the foreground: one process, so Ctrl+C and SIGTERM reach it.
+import { spawn, spawnSync } from "node:child_process";
 
-function esegui(comando: string, argomenti: string[]) {
-  const r = spawnSync(comando, argomenti, { stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const build = spawnSync(npm, ["run", "build"], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
-esegui("npx", ["remix", "build"]);
-esegui("npx", ["tsx", "scripts/build-css.ts"]);
-const server = spawn("npx", ["tsx", "server.ts"], { stdio: "inherit" });
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", DEMO_LOGIN: process.env.DEMO_LOGIN ?? "1" },
+});
 for (const s of ["SIGINT", "SIGTERM"] as const) process.on(s, () => server.kill(s));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
