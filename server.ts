@@ -87,8 +87,10 @@ app.use((req, res, next) => {
 });
 
 // Fingerprinted bundles never change: cache them for a year. Other static files for an hour.
+// Only paths that name a file (an extension in the last segment) look in public/: a page URL never costs a disk stat.
+const statici = express.static(path.join(radice, "public"), { maxAge: "1h" });
 app.use("/build", express.static(path.join(radice, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(radice, "public"), { maxAge: "1h" }));
+app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? statici(req, res, next) : next()));
 
 app.get("/healthz", async (_req, res) => {
   try {

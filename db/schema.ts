@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { STATI_DOMANDA, type StatoDomanda } from "../app/domain/stati";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -200,6 +201,20 @@ export const giornateAgricole = pgTable(
     primaryKey({ columns: [t.rapportoId, t.anno] }),
     check("giornate_agricole_range", sql`${t.giornate} between 0 and 366`),
   ],
+);
+
+/**
+ * One row: the version of the registry data the workers' eligibility is computed from (lavoratori, rapporti_lavoro,
+ * giornate_agricole). Statement-level triggers (migration 0003) add one on every change of those tables, so a cached
+ * evaluation keyed by this version is never served after the data it was computed from changed.
+ */
+export const versioneRegistri = pgTable(
+  "versione_registri",
+  {
+    id: smallint("id").primaryKey().default(1),
+    versione: bigint("versione", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("versione_registri_una_riga", sql`${t.id} = 1`)],
 );
 
 /** UniEmens monthly data of one worker's employment (competenza = first day of the month). */

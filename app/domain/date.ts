@@ -203,8 +203,19 @@ export function festivitaNazionali(annoRichiesto: number): DataISO[] {
   return date.sort();
 }
 
+// The holidays of a year never change once computed (they depend on the year only): kept per year, so checking the
+// days of a long period does not rebuild the list for every date.
+const festivitaPerAnno = new Map<number, ReadonlySet<DataISO>>();
+
 export function isFestivo(data: DataISO): boolean {
-  return giornoSettimana(data) === 0 || festivitaNazionali(anno(data)).includes(data);
+  if (giornoSettimana(data) === 0) return true;
+  const a = anno(data);
+  let festivita = festivitaPerAnno.get(a);
+  if (!festivita) {
+    festivita = new Set(festivitaNazionali(a));
+    festivitaPerAnno.set(a, festivita);
+  }
+  return festivita.has(data);
 }
 
 /**
@@ -221,13 +232,17 @@ export function giorniLavorabili(intervallo: Intervallo, giorniSettimanali: 5 | 
  * La data di oggi a Roma, dall'istante passato dal chiamante (le regole non leggono mai l'orologio):
  * alle 00:30 del 1° gennaio a Roma è già il nuovo anno anche se in UTC è ancora il 31 dicembre.
  */
+// One formatter for the process: building an Intl.DateTimeFormat loads locale and time-zone data and costs far more
+// than formatting with it.
+const FORMATO_GIORNO_ROMA = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 export function oggiRoma(adesso: Date): DataISO {
-  const parti = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(adesso);
+  const parti = FORMATO_GIORNO_ROMA.formatToParts(adesso);
   const valore = (tipo: string) => Number(parti.find((p) => p.type === tipo)?.value);
   return componiData(valore("year"), valore("month"), valore("day"));
 }

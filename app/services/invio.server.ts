@@ -40,8 +40,10 @@ export function formatoProtocollo(anno: number, numero: number): string {
 }
 
 /** The year in Rome: a domanda sent at 00:30 on 1 January (Rome) belongs to the new year's series. */
+const FORMATO_ANNO_ROMA = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric" });
+
 export function annoRoma(istante: Date): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric" }).format(istante));
+  return Number(FORMATO_ANNO_ROMA.format(istante));
 }
 
 /**

@@ -2,7 +2,7 @@
 // domanda_lavoratori (page by page, without JS) and the uploaded list (CSV "CF;qualifica") checked row by row.
 import { parse } from "csv-parse/sync";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { domandaLavoratori, giornateAgricole, lavoratori, rapportiLavoro } from "#db/schema";
+import { domandaLavoratori, giornateAgricole, lavoratori, rapportiLavoro, versioneRegistri } from "#db/schema";
 import { db } from "#db/connection";
 import { anno, type DataISO } from "~/domain/date";
 import { gravitaMassima, type Esito } from "~/domain/esito";
@@ -50,11 +50,66 @@ function daRegistro(r: { qualifica: QualificaElenco; dataAssunzione: DataISO; gi
   };
 }
 
-/** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. */
-export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<LavoratoreValutato[]> {
+/** Everything the verdicts depend on besides the registry data: equal inputs give equal verdicts. */
+interface InputValutazione {
+  unitaProduttivaId: number;
+  prestazione: DomandaCaricata["domanda"]["prestazione"];
+  periodo: DatiPeriodo;
+  settoreIndustriale: boolean;
+  presentazione: DataISO;
+}
+
+/**
+ * Evaluations already computed, by their inputs and the registry version (versione_registri, advanced by triggers on
+ * every change of lavoratori, rapporti_lavoro and giornate_agricole). A page view of the Lavoratori step, a page
+ * change, a search or a selection reuses them instead of re-checking hundreds of workers; the verdicts still come
+ * only from verificaLavoratore. Least recently used entries are dropped beyond VALUTAZIONI_MAX.
+ */
+const VALUTAZIONI_MAX = 64;
+const valutazioni = new Map<string, Promise<readonly LavoratoreValutato[]>>();
+
+async function versioneRegistriCorrente(): Promise<number> {
+  const [r] = await db().select({ versione: versioneRegistri.versione }).from(versioneRegistri).where(eq(versioneRegistri.id, 1));
+  return r?.versione ?? 0;
+}
+
+/** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. Read-only. */
+export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<readonly LavoratoreValutato[]> {
   const { domanda, azienda } = caricata;
   const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
   if (!periodo || domanda.unitaProduttivaId === null) return [];
+  const input: InputValutazione = {
+    unitaProduttivaId: domanda.unitaProduttivaId,
+    prestazione: domanda.prestazione,
+    periodo,
+    settoreIndustriale: settoreIndustriale(azienda.csc),
+    presentazione: dataPresentazione(caricata, adesso),
+  };
+  const versione = await versioneRegistriCorrente();
+  const chiave = JSON.stringify([
+    versione,
+    input.unitaProduttivaId,
+    input.prestazione,
+    periodo.dataInizio,
+    periodo.dataFine,
+    periodo.eone,
+    input.settoreIndustriale,
+    input.presentazione,
+  ]);
+  let valutati = valutazioni.get(chiave);
+  if (valutati) {
+    valutazioni.delete(chiave); // most recently used goes last
+  } else {
+    valutati = valuta(input).then((l) => Object.freeze(l));
+    valutati.catch(() => valutazioni.delete(chiave));
+  }
+  valutazioni.set(chiave, valutati);
+  if (valutazioni.size > VALUTAZIONI_MAX) valutazioni.delete(valutazioni.keys().next().value!);
+  return valutati;
+}
+
+async function valuta(input: InputValutazione): Promise<LavoratoreValutato[]> {
+  const { periodo, presentazione } = input;
   // CISOA: the days worked in the calendar year before the period (INPS checks the reference year).
   const annoGiornate = anno(periodo.dataInizio) - 1;
   const righe = await db()
@@ -73,14 +128,12 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
     .leftJoin(giornateAgricole, and(eq(giornateAgricole.rapportoId, rapportiLavoro.id), eq(giornateAgricole.anno, annoGiornate)))
     .where(
       and(
-        eq(rapportiLavoro.unitaProduttivaId, domanda.unitaProduttivaId),
+        eq(rapportiLavoro.unitaProduttivaId, input.unitaProduttivaId),
         lte(rapportiLavoro.dataAssunzione, periodo.dataFine),
         or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, periodo.dataInizio)),
       ),
     )
     .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale));
-  const presentazione = dataPresentazione(caricata, adesso);
-  const industriale = settoreIndustriale(azienda.csc);
   const visti = new Set<string>();
   const out: LavoratoreValutato[] = [];
   for (const r of righe) {
@@ -89,9 +142,9 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
     const nominativo = `${r.cognome} ${r.nome}`;
     const esiti = verificaLavoratore({
       lavoratore: daRegistro({ ...r, nominativo }),
-      prestazione: domanda.prestazione,
+      prestazione: input.prestazione,
       eone: periodo.eone,
-      settoreIndustriale: industriale,
+      settoreIndustriale: input.settoreIndustriale,
       dataPresentazione: presentazione,
       periodo: { inizio: periodo.dataInizio, fine: periodo.dataFine },
     });
@@ -120,15 +173,14 @@ export async function selezionati(domandaId: number): Promise<Map<string, "uniem
   return new Map(righe.map((r) => [r.cf, r.origine as "uniemens" | "elenco"]));
 }
 
-function filtra(elenco: LavoratoreValutato[], q: string): LavoratoreValutato[] {
+function filtra(elenco: readonly LavoratoreValutato[], q: string): readonly LavoratoreValutato[] {
   const t = q.trim().toUpperCase();
   if (t === "") return elenco;
   return elenco.filter((l) => l.cf.includes(t) || l.nominativo.toUpperCase().includes(t));
 }
 
 export async function paginaLavoratori(caricata: DomandaCaricata, opzioni: { q: string; pagina: number }) {
-  const tutti = await lavoratoriValutati(caricata);
-  const scelti = await selezionati(caricata.domanda.id);
+  const [tutti, scelti] = await Promise.all([lavoratoriValutati(caricata), selezionati(caricata.domanda.id)]);
   const filtrati = filtra(tutti, opzioni.q);
   const pagine = Math.max(1, Math.ceil(filtrati.length / LAVORATORI_PER_PAGINA));
   const pagina = Math.min(Math.max(1, opzioni.pagina), pagine);

@@ -1,6 +1,10 @@
 // (1) SSR throughput: the signed-in page with DB reads against a bare node:http server returning the same bytes.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+// One process each side: the app server is its own process, and so is the bare node:http server (a child process,
+// not this one, where autocannon runs).
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import { richiesta, type Biscotti } from "./http";
 
@@ -20,8 +24,35 @@ export interface RisultatoSsr {
   durataS: number;
   ssr: MisuraCarico;
   nodeHttp: MisuraCarico;
-  /** node:http req/s divided by SSR req/s: how many times the bare server is faster. */
+  /** SSR req/s divided by node:http req/s (the issue's ratio: goal ≥ 0.05 on PostgreSQL, floor 0.02). */
   rapporto: number;
+  /** Load average (1 min) of the machine when the SSR measure ended. */
+  caricoMedio: number;
+  /** Optional: the same page at 1 connection (latency without queueing). */
+  unaConnessione?: MisuraCarico;
+}
+
+/** The bare node:http twin in its own process, serving `corpo` with `tipo`; resolves with its port and a stop. */
+async function serverNudo(corpo: Buffer, tipo: string): Promise<{ porta: number; ferma: () => void }> {
+  const cartella = mkdtempSync(join(tmpdir(), "omnia-bench-nudo-"));
+  const file = join(cartella, "corpo");
+  writeFileSync(file, corpo);
+  const codice = `const b=require("fs").readFileSync(${JSON.stringify(file)});const t=${JSON.stringify(tipo)};
+const s=require("http").createServer((q,r)=>{r.writeHead(200,{"Content-Type":t,"Content-Length":b.length});r.end(b)});
+s.listen(0,"127.0.0.1",()=>process.stdout.write(String(s.address().port)+"\\n"));process.on("SIGTERM",()=>process.exit(0));`;
+  const figlio = spawn(process.execPath, ["-e", codice], { stdio: ["ignore", "pipe", "inherit"] });
+  const porta = await new Promise<number>((ok, ko) => {
+    figlio.on("error", ko);
+    figlio.on("exit", (c) => ko(new Error(`server node:http uscito con ${c}`)));
+    figlio.stdout!.once("data", (d: Buffer) => ok(Number(String(d).trim())));
+  });
+  return {
+    porta,
+    ferma: () => {
+      figlio.kill("SIGTERM");
+      rmSync(cartella, { recursive: true, force: true });
+    },
+  };
 }
 
 async function carico(url: string, connessioni: number, durataS: number, headers: Record<string, string>): Promise<MisuraCarico> {
@@ -43,6 +74,8 @@ export async function misuraSsr(opzioni: {
   biscotti: Biscotti;
   connessioni: number;
   durataS: number;
+  /** Also measure at 1 connection (p50 without queueing). */
+  unaConnessione?: boolean;
 }): Promise<RisultatoSsr> {
   const { base, percorso, biscotti, connessioni, durataS } = opzioni;
   const prova = await richiesta(base, percorso, biscotti);
@@ -53,14 +86,14 @@ export async function misuraSsr(opzioni: {
   // Warm-up (JIT, caches), bounded: 2 s.
   await carico(new URL(percorso, base).toString(), connessioni, 2, { cookie: biscotti.intestazione() });
   const ssr = await carico(new URL(percorso, base).toString(), connessioni, durataS, { cookie: biscotti.intestazione() });
+  const caricoMedio = Math.round(loadavg()[0] * 100) / 100;
+  const unaConnessione = opzioni.unaConnessione
+    ? await carico(new URL(percorso, base).toString(), 1, Math.min(durataS, 5), { cookie: biscotti.intestazione() })
+    : undefined;
 
-  const nudo = createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": tipo, "Content-Length": corpo.length });
-    res.end(corpo);
-  });
-  await new Promise<void>((ok) => nudo.listen(0, "127.0.0.1", ok));
+  const nudo = await serverNudo(corpo, tipo);
   try {
-    const url = `http://127.0.0.1:${(nudo.address() as AddressInfo).port}${percorso}`;
+    const url = `http://127.0.0.1:${nudo.porta}${percorso}`;
     await carico(url, connessioni, 1, {});
     const nodeHttp = await carico(url, connessioni, durataS, {});
     return {
@@ -70,9 +103,11 @@ export async function misuraSsr(opzioni: {
       durataS,
       ssr,
       nodeHttp,
-      rapporto: Math.round((nodeHttp.richiesteAlSecondo / Math.max(1, ssr.richiesteAlSecondo)) * 10) / 10,
+      rapporto: Math.round((ssr.richiesteAlSecondo / Math.max(1, nodeHttp.richiesteAlSecondo)) * 1000) / 1000,
+      caricoMedio,
+      unaConnessione,
     };
   } finally {
-    await new Promise((ok) => nudo.close(ok));
+    nudo.ferma();
   }
 }

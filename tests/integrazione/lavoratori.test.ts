@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { aziende, domandaLavoratori, domande, unitaProduttive } from "../../db/schema";
+import { aziende, domandaLavoratori, domande, lavoratori, rapportiLavoro, unitaProduttive } from "../../db/schema";
 import { db } from "../../db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
 import Pagina, { action, loader } from "../../app/routes/domande.$id.lavoratori";
@@ -110,6 +110,24 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     expect(luca.motivo).toMatch(/almeno 30/);
     const marco = (await (await carica(id, mario, "?q=esempio")).json()).righe.find((l: Riga) => l.cf === MARCO);
     expect(marco.ammissibile).toBe(true);
+  });
+
+  it("dopo un cambio dei registri (assunzione di Luca anticipata) la vista successiva dà il nuovo esito", async () => {
+    const id = await bozzaD1();
+    const esitoLuca = async () => (await (await carica(id, mario, `?q=${LUCA}`)).json()).righe.find((l: Riga) => l.cf === LUCA);
+    expect((await esitoLuca()).ammissibile).toBe(false);
+    const [luca] = await db().select({ id: lavoratori.id }).from(lavoratori).where(eq(lavoratori.codiceFiscale, LUCA));
+    const dove = and(eq(rapportiLavoro.lavoratoreId, luca.id), eq(rapportiLavoro.unitaProduttivaId, up1));
+    const [{ dataAssunzione }] = await db().select({ dataAssunzione: rapportiLavoro.dataAssunzione }).from(rapportiLavoro).where(dove);
+    try {
+      await db().update(rapportiLavoro).set({ dataAssunzione: "2025-06-01" }).where(dove);
+      const dopo = await esitoLuca();
+      expect(dopo.ammissibile).toBe(true);
+      expect(dopo.motivo).toMatch(/minimo è 30/);
+    } finally {
+      await db().update(rapportiLavoro).set({ dataAssunzione }).where(dove);
+    }
+    expect((await esitoLuca()).ammissibile).toBe(false);
   });
 
   it("pagina per 25 e conserva la selezione tra le pagine; un non ammissibile inviato a mano non entra", async () => {
