@@ -82,6 +82,8 @@ export interface InputDurataCigo {
   /** Regola di 1/3: lavoratori occupati in media nel semestre precedente, per orario settimanale. */
   mediaOccupati?: Array<{ orarioSettimanale: number; lavoratori: number }>;
   oreRichieste?: number;
+  /** Art. 4: periodi di CIGS dell'unità produttiva (fuori da questa piattaforma), che contano con la CIGO. */
+  periodiCigs?: Array<Intervallo & { giorniFruiti?: DataISO[] }>;
 }
 
 export interface EsitoDurata {
@@ -182,6 +184,7 @@ export function verificaDurataCigo(input: InputDurataCigo): EsitoDurata {
         parametri: [p],
       }),
     );
+    esiti.push(verificaLimiteComplessivo(input).esito);
     return { esiti, finestra: finestraSettimane(richiesta.fine, p.valore.settimaneBiennio), settimaneUtilizzate: 0, settimaneRichieste: 0, settimaneResidue: p.valore.settimaneBiennioMax, settimaneMassime: p.valore.settimaneBiennioMax };
   }
 
@@ -221,6 +224,7 @@ export function verificaDurataCigo(input: InputDurataCigo): EsitoDurata {
   if (input.mediaOccupati && input.oreRichieste !== undefined) {
     esiti.push(terzoOreLavorabili(input, precedenti, biennio.finestra, nomeUp));
   }
+  esiti.push(verificaLimiteComplessivo(input).esito);
   return { ...biennio, esiti };
 }
 
@@ -362,6 +366,69 @@ export function verificaGiorniCisoa(input: InputGiorniCisoa): EsitoGiorniCisoa {
           : perAnno.map((x) => `${chi}: ${x.giorniComputati} giorni di CISOA su ${p.valore.giorniAnnoMax} nel ${x.anno}${x.giorniInDeroga > 0 ? ` (più ${x.giorniInDeroga} in deroga, non computati)` : ""}.`).join(" "),
       dati: { cf: input.cf, perAnno, giorniRichiesti: richiesti },
       parametri: [p, deroghe],
+    }),
+  };
+}
+
+export interface EsitoLimiteComplessivo {
+  finestra: Intervallo;
+  settimaneUtilizzate: number;
+  settimaneRichieste: number;
+  settimaneMassime: number;
+  mesiMassimi: number;
+  esito: Esito;
+}
+
+/**
+ * Art. 4 d.lgs. 148/2015: per unità produttiva CIGO e CIGS insieme non superano 24 mesi nel quinquennio mobile (30 per
+ * edilizia e lapidei, art. 10 lett. m), n), o)). I mesi si contano in settimane equivalenti sui giorni interessati, come
+ * il simulatore dei limiti dell'INPS (msg 3566/2018); la finestra è di cinque anni e termina nell'ultimo giorno richiesto.
+ */
+export function verificaLimiteComplessivo(
+  input: Pick<InputDurataCigo, "richiesta" | "precedenti" | "giorniSettimanali" | "ediliziaLapidei" | "nomeUnitaProduttiva" | "periodiCigs">,
+): EsitoLimiteComplessivo {
+  const { richiesta } = input;
+  const p = parametro("limiti.art4", richiesta.inizio);
+  const conteggio = parametro("limiti.art4.conteggio", richiesta.inizio);
+  const eone = parametro("limiti.art4.eone", richiesta.inizio);
+  const giorni = parametro("durata.conteggioGiorni", richiesta.inizio);
+  const finestra = finestraAnni(richiesta.fine, 5);
+  const cigo = input.precedenti.filter(
+    (x) => x.unitaProduttiva === richiesta.unitaProduttiva && x.prestazione === "CIGO" && intersezione(x, finestra),
+  );
+  // Il parametro sugli EONE (incerto) entra nella spiegazione solo se un periodo EONE è in gioco.
+  const eoneInGioco = richiesta.eone || cigo.some((x) => x.eone);
+  const contati = cigo.filter((x) => eone.valore.eoneContano || !x.eone);
+  const usati = giorniUtilizzati([...contati, ...(input.periodiCigs ?? [])], finestra, input.giorniSettimanali);
+  const richiestaConta = eone.valore.eoneContano || !richiesta.eone;
+  const richiesti = richiestaConta
+    ? [...giorniUtilizzati([{ ...richiesta, giorniFruiti: richiesta.giorni }], finestra, input.giorniSettimanali)].filter((d) => !usati.has(d))
+    : [];
+  const mesiMassimi = input.ediliziaLapidei ? p.valore.mesiEdiliziaLapidei : p.valore.mesi;
+  const { numeratore, denominatore } = conteggio.valore.settimaneAlMese;
+  const settimaneMassime = (mesiMassimi * numeratore) / denominatore;
+  const settimaneUtilizzate = settimaneDaGiorni(usati.size, input.giorniSettimanali, richiesta.fine);
+  const settimaneRichieste = settimaneDaGiorni(richiesti.length, input.giorniSettimanali, richiesta.fine);
+  const supera = settimaneUtilizzate + settimaneRichieste > settimaneMassime;
+  const nomeUp = input.nomeUnitaProduttiva ?? richiesta.unitaProduttiva;
+  const base = `Nel quinquennio mobile ${it(finestra.inizio)}–${it(finestra.fine)} l'unità produttiva ${nomeUp} ha utilizzato ${fmt(settimaneUtilizzate)} settimane di CIGO e CIGS su ${fmt(settimaneMassime)} (${mesiMassimi} mesi${input.ediliziaLapidei ? ", edilizia e lapidei" : ""})`;
+  return {
+    finestra, settimaneUtilizzate, settimaneRichieste, settimaneMassime, mesiMassimi,
+    esito: esito({
+      regola: "durata.art4.complessiva",
+      riferimento: p.riferimento + (input.ediliziaLapidei ? " c.2" : " c.1"),
+      gravita: supera ? "bloccante" : "informazione",
+      messaggio: supera
+        ? `${base}: le ${fmt(settimaneRichieste)} settimane richieste superano la durata massima complessiva, ne restano ${fmt(Math.max(0, settimaneMassime - settimaneUtilizzate))}.`
+        : !richiestaConta
+          ? `${base}; i periodi per eventi oggettivamente non evitabili non contano in questo limite.`
+          : `${base}: con le ${fmt(settimaneRichieste)} settimane richieste ne restano ${fmt(settimaneMassime - settimaneUtilizzate - settimaneRichieste)}.`,
+      dati: {
+        unitaProduttiva: richiesta.unitaProduttiva, finestra, giorniUtilizzati: usati.size, giorniRichiesti: richiesti.length,
+        settimaneUtilizzate, settimaneRichieste, settimaneMassime, mesiMassimi, periodiCigo: contati.length,
+        periodiCigs: input.periodiCigs?.length ?? 0,
+      },
+      parametri: eoneInGioco ? [p, conteggio, giorni, eone] : [p, conteggio, giorni],
     }),
   };
 }

@@ -17,3 +17,5 @@ export * from "./informativa-sindacale";
 export * from "./importi";
 export * from "./indice-liquidita";
 export * from "./scadenze-flussi";
+export * from "./relazione-tecnica";
+export * from "./istruttoria";

@@ -4,6 +4,7 @@
 import type { Fondo } from "../tipi";
 import type { Frazione, PuntiBase, VersioneParametro } from "./tipi";
 import { REGOLE_INSTRADAMENTO, type RegolaInstradamento } from "./instradamento";
+import { CATALOGO_ISTRUTTORIA } from "./istruttoria";
 
 export interface Massimale {
   /** Importi mensili in centesimi di euro. */
@@ -320,4 +321,5 @@ export const CATALOGO = {
       fonte: "INPS msg 4496/2023 [S14]; circ. 170/2017 [N10]", riferimento: "art. 7 c.3 d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
+  ...CATALOGO_ISTRUTTORIA,
 } satisfies Record<string, VersioneParametro<unknown>[]>;

@@ -6,6 +6,7 @@ import type { VersioneParametro, VersioneParametroApplicata } from "./tipi";
 export * from "./tipi";
 export type { Massimale, FasciaContributo, TermineDomanda, DerogaCisoa, FormulaLiquidita } from "./catalogo";
 export type { RegolaInstradamento, CondizioneInstradamento, Verdetto } from "./instradamento";
+export type { TermineDecisione, DecorrenzaTermine, TipoRichiestaIstruttoria, TerminiRicorso } from "./istruttoria";
 export { CATALOGO } from "./catalogo";
 
 export type NomeParametro = keyof typeof CATALOGO;
