@@ -1,5 +1,6 @@
-// The workers' list uploaded as CSV with bad rows: the good rows are kept, each bad row is reported with its line
-// number and the reason. The file is built in the test from two eligible workers read on the page.
+// The workers' list uploaded as CSV with bad rows: nothing is loaded, each bad row is reported with its line
+// number and the reason; the corrected file (only the good rows) is then loaded. The file is built in the test from
+// two eligible workers read on the page.
 import { expect, test } from "./fixtures";
 import {
   accediComeDatore,
@@ -11,7 +12,7 @@ import {
   titolo,
 } from "./support/domanda";
 
-test("elenco CSV con righe errate: righe scartate con il numero, righe buone caricate", async ({ page }) => {
+test("elenco CSV con righe errate: nulla caricato, righe da correggere con il numero; il file corretto si carica", async ({ page }) => {
   test.setTimeout(120_000);
   await accediComeDatore(page, "C1");
   await creaBozza(page, "Officine Meccaniche Brenta S.r.l.", /^CIGO/);
@@ -48,10 +49,8 @@ test("elenco CSV con righe errate: righe scartate con il numero, righe buone car
   });
   await inviaEAttendi(page, "Carica l'elenco");
 
-  const riepilogo = page.getByRole("alert").or(page.getByRole("region").filter({ hasText: "righe dell'elenco sono state scartate" }));
-  await expect(page.getByRole("main")).toContainText("5 righe dell'elenco sono state scartate; 2 lavoratori sono stati caricati");
-  expect(await riepilogo.count()).toBeGreaterThan(0);
-  const scartate = page.getByRole("table", { name: "Righe dell'elenco scartate" });
+  await expect(page.getByRole("main")).toContainText("5 righe dell'elenco non sono valide: nessun lavoratore è stato caricato");
+  const scartate = page.getByRole("table", { name: "Righe dell'elenco da correggere" });
   await expect(scartate.getByRole("rowheader")).toHaveText(["3", "4", "5", "6", "7"]);
   const riga = (n: string) => scartate.getByRole("row").filter({ has: page.getByRole("rowheader", { name: n, exact: true }) });
   await expect(riga("3")).toContainText("RSSMRA85T10A562X");
@@ -59,7 +58,13 @@ test("elenco CSV con righe errate: righe scartate con il numero, righe buone car
   await expect(riga("5")).toContainText("codice fiscale già presente alla riga 2");
   await expect(riga("6")).toContainText("lavoratore non ammissibile");
   await expect(riga("7")).toContainText("non risulta occupato");
-  // The good rows are kept: two workers selected, and the step can be confirmed.
+  // The corrected file: only the two good rows.
+  await page.getByLabel("File CSV dell'elenco").setInputFiles({
+    name: "elenco-lavoratori.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from([`${cf1};operaio`, `${cf2};impiegato`].join("\n"), "utf8"),
+  });
+  await inviaEAttendi(page, "Carica l'elenco");
   await expect(page.getByText("Selezionati: 2")).toBeVisible();
   await inviaEAttendi(page, "Conferma i lavoratori", /\/relazione-tecnica$/);
   await titolo(page, "Relazione tecnica");

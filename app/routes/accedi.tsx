@@ -6,6 +6,7 @@ import { accedi, ritornoSicuro } from "~/services/autenticazione.server";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/services/csrf.server";
 import { rispostaCsrf } from "~/services/accesso.server";
+import { leggiForm } from "~/services/corpo-richiesta.server";
 import { fornitoreDimostrativo, fornitoreDimostrativoAttivo } from "~/services/identita/fornitore.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await leggiForm(request);
   try {
     verificaCsrfAnonimo(request, formData);
   } catch (e) {
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const identita = await fornitoreDimostrativo.verifica(formData);
   if (!identita) return json({ errore: m.identitaNonValida }, { status: 422 });
-  return accedi(identita, ritornoSicuro(formData.get("ritorno")));
+  return accedi(request, identita, ritornoSicuro(formData.get("ritorno")));
 }
 
 export default function Accedi() {

@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
 import { formatDataItaliana } from "~/domain/date";
@@ -18,6 +12,7 @@ import {
 } from "~/passi/schemi/lavoratori";
 import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
+import { eMultipart, leggiMultipart } from "~/services/corpo-richiesta.server";
 import { apriPasso, dopoIlPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { aggiornaSelezione, caricaElenco, confermaLavoratori, paginaLavoratori } from "~/services/lavoratori.server";
@@ -57,27 +52,15 @@ function errore(errori: VoceErrore[], stato: number, extra: Partial<EsitoAzione>
   return json<EsitoAzione>({ status: "error", errori, ...extra }, { status: stato });
 }
 
-async function leggiMultipart(request: Request): Promise<FormData | "troppo_grande"> {
-  try {
-    return await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: ELENCO_MAX_BYTE }),
-    );
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return "troppo_grande";
-    throw e;
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, caricata, id } = await apriPasso(request, params, "lavoratori");
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   let grezzo: FormData | undefined;
-  if (multipart) {
-    const letto = await leggiMultipart(request);
+  if (eMultipart(request)) {
+    // The form sends the file, the token, the version and the intent.
+    const letto = await leggiMultipart(request, { byteParte: ELENCO_MAX_BYTE, parti: 10 });
     // Nothing is read or stored from an oversized upload; the token check cannot run without the parsed form.
-    if (letto === "troppo_grande") return errore([{ id: ID_FILE, messaggio: m.fileTroppoGrande }], 422);
-    grezzo = letto;
+    if (!letto.ok) return errore([{ id: ID_FILE, messaggio: m.fileTroppoGrande }], 422);
+    grezzo = letto.formData;
   }
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken, grezzo);
   const versione = Number(formData.get("versione"));
@@ -91,16 +74,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!esito.ok) {
       return errore([{ id: ID_FILE, messaggio: "conflitto" in esito ? m.conflitto : esito.erroreFile }], "conflitto" in esito ? 409 : 422);
     }
-    if (esito.caricati === 0) {
-      return errore([{ id: ID_FILE, messaggio: m.nessunaRigaValida }], 422, { scartate: esito.scartate.slice(0, 500), caricati: 0 });
-    }
     if (esito.scartate.length > 0) {
-      // The good rows are stored; the bad ones are reported with their line so the user can fix the file.
-      return errore([{ id: ID_FILE, messaggio: m.righeScartate(esito.scartate.length, esito.caricati) }], 422, {
+      // Nothing is stored from a file with bad rows: each one is reported with its line so the user can fix the file.
+      return errore([{ id: ID_FILE, messaggio: m.righeDaCorreggere(esito.scartate.length) }], 422, {
         scartate: esito.scartate.slice(0, 500),
-        caricati: esito.caricati,
+        caricati: 0,
       });
     }
+    if (esito.caricati === 0) return errore([{ id: ID_FILE, messaggio: m.nessunaRigaValida }], 422, { caricati: 0 });
     return redirect(`${base}?caricati=${esito.caricati}${ritorno ? `&${ritorno}` : ""}`, 303);
   }
 
@@ -161,7 +142,7 @@ export default function PassoLavoratori() {
         {d.caricati !== null ? <p role="status">Elenco caricato: {d.caricati} lavoratori selezionati.</p> : null}
         {a?.scartate && a.scartate.length > 0 ? (
           <table className="table">
-            <caption>Righe dell&apos;elenco scartate</caption>
+            <caption>Righe dell&apos;elenco da correggere</caption>
             <thead>
               <tr>
                 <th scope="col">Riga</th>

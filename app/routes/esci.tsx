@@ -10,7 +10,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const valida = await sessioneDaRichiesta(request);
-  if (!valida) return redirect("/", { headers: { "Set-Cookie": cookieSessioneVuoto() } });
+  if (!valida) return redirect("/", { headers: { "Set-Cookie": cookieSessioneVuoto(request) } });
   await leggiFormProtetto(request, valida.sessione.csrfToken);
-  return esci(valida.utente, valida.sessione.id);
+  return esci(request, valida.utente, valida.sessione.id);
 }

@@ -5,6 +5,7 @@ import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type
 import { db } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
 import { scriviAudit } from "./audit.server";
+import { leggiForm } from "./corpo-richiesta.server";
 import { ErroreCsrf, verificaCsrf } from "./csrf.server";
 import { oggi } from "./orologio.server";
 import { sessioneDaRichiesta, type Sessione } from "./sessione.server";
@@ -48,9 +49,12 @@ export function rispostaNonTrovata(): Response {
   return new Response("Pagina non trovata", { status: 404 });
 }
 
-/** The form data of a POST after the CSRF check (403, nothing changed, on failure). */
+/**
+ * The form data of a POST after the CSRF check (403, nothing changed, on failure); a body that is not a readable
+ * form answers 4xx (see leggiForm).
+ */
 export async function leggiFormProtetto(request: Request, tokenAtteso: string, formData?: FormData): Promise<FormData> {
-  const dati = formData ?? (await request.formData());
+  const dati = formData ?? (await leggiForm(request));
   try {
     verificaCsrf(request, dati, tokenAtteso);
   } catch (e) {

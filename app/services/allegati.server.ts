@@ -1,11 +1,6 @@
 // The documents attached to a draft: upload (checked by content, within the count and size limits), removal and
 // download. Every change bumps the draft's version (two tabs are detected) and writes the audit log in one transaction.
 import { createHash } from "node:crypto";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { allegati, domande } from "#db/schema";
 import { db } from "#db/connection";
@@ -20,6 +15,7 @@ import {
   type TipoAllegato,
 } from "~/passi/schemi/allegati";
 import { leggiFormProtetto, type Contesto } from "./accesso.server";
+import { eMultipart, leggiMultipart } from "./corpo-richiesta.server";
 import { scriviAudit } from "./audit.server";
 import type { DomandaCaricata, Transazione } from "./domande.server";
 import { verificaPdf } from "./pdf.server";
@@ -71,32 +67,22 @@ export async function elencoAllegati(domandaId: number): Promise<AllegatoElencat
   return righe.map((r) => ({ ...r, nomeTipo: NOMI_TIPI_ALLEGATO[r.tipo as TipoAllegato] ?? r.tipo }));
 }
 
-// Room for the other fields and the multipart boundaries around one file at the limit.
-const MARGINE_MULTIPART = 64 * 1024;
+// The upload forms send one file and a few short fields (token, version, type, intent).
+const PARTI_MASSIME = 10;
 
 /**
  * The form data of an upload POST, with the CSRF check (403) on the parsed fields: the token travels inside the
- * multipart body. A body over the limit is refused before it is read into memory.
+ * multipart body. The server has already refused a body over the route's cap before reading it (413); a file over
+ * the per-file limit is reported next to the field.
  */
 export async function leggiFormConFile(
   request: Request,
   tokenCsrf: string,
 ): Promise<{ ok: true; formData: FormData } | { ok: false; messaggio: string }> {
-  const tipo = request.headers.get("Content-Type") ?? "";
-  if (!tipo.startsWith("multipart/form-data")) return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf) };
-  const lunghezza = Number(request.headers.get("Content-Length") ?? "0");
-  if (lunghezza > LIMITI_ALLEGATI.byteFile + MARGINE_MULTIPART) return { ok: false, messaggio: messaggiAllegati.richiestaTroppoGrande };
-  let grezzo: FormData;
-  try {
-    grezzo = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: LIMITI_ALLEGATI.byteFile }),
-    );
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return { ok: false, messaggio: messaggiAllegati.richiestaTroppoGrande };
-    throw e;
-  }
-  return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf, grezzo) };
+  if (!eMultipart(request)) return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf) };
+  const letto = await leggiMultipart(request, { byteParte: LIMITI_ALLEGATI.byteFile, parti: PARTI_MASSIME });
+  if (!letto.ok) return { ok: false, messaggio: messaggiAllegati.richiestaTroppoGrande };
+  return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf, letto.formData) };
 }
 
 /** Name and content checks of an uploaded file; a missing choice (empty file field) is reported as such. */

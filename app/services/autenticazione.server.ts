@@ -16,7 +16,7 @@ export function ritornoSicuro(valore: unknown): string | null {
   return valore.length <= 500 ? valore : null;
 }
 
-export async function accedi(identita: IdentitaVerificata, ritorno: string | null): Promise<Response> {
+export async function accedi(request: Request, identita: IdentitaVerificata, ritorno: string | null): Promise<Response> {
   const [utente] = await db().select().from(utenti).where(eq(utenti.codiceFiscale, identita.codiceFiscale));
   if (!utente) throw new Error("identità verificata senza utente");
   const { token, sessione } = await creaSessione(utente.id);
@@ -34,15 +34,15 @@ export async function accedi(identita: IdentitaVerificata, ritorno: string | nul
     await impostaProfilo(sessione.id, opzioni[0].ruolo, opzioni[0].aziendaId);
     destinazione = ritorno ?? "/area-riservata";
   }
-  return redirect(destinazione, { status: 303, headers: { "Set-Cookie": cookieSessione(token, sessione.scadeIl) } });
+  return redirect(destinazione, { status: 303, headers: { "Set-Cookie": cookieSessione(request, token, sessione.scadeIl) } });
 }
 
-export async function esci(utente: Utente | null, sessioneId: string | null): Promise<Response> {
+export async function esci(request: Request, utente: Utente | null, sessioneId: string | null): Promise<Response> {
   if (sessioneId) await eliminaSessione(sessioneId);
   if (utente) {
     await scriviAudit(db(), { utenteId: utente.id, azione: "uscita", oggettoTipo: "sessione", esito: "ok" });
   }
-  return redirect("/", { status: 303, headers: { "Set-Cookie": cookieSessioneVuoto() } });
+  return redirect("/", { status: 303, headers: { "Set-Cookie": cookieSessioneVuoto(request) } });
 }
 
 export async function scegliProfilo(

@@ -2,7 +2,7 @@
 // and carry a token: the session's token when signed in, a double-submit cookie before sign-in.
 import { timingSafeEqual } from "node:crypto";
 import { CAMPO_CSRF } from "~/components/form/CampoCsrf";
-import { leggiCookie } from "./sessione.server";
+import { cookieSicuro, leggiCookie } from "./sessione.server";
 
 const COOKIE_CSRF_ANONIMO = "omnia_csrf";
 
@@ -46,8 +46,7 @@ export function tokenCsrfAnonimo(request: Request): { token: string; setCookie: 
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   const token = Buffer.from(bytes).toString("hex");
-  const sicuro = process.env.NODE_ENV === "production" && process.env.COOKIE_INSECURE !== "1";
-  const setCookie = `${COOKIE_CSRF_ANONIMO}=${token}; Path=/; HttpOnly; SameSite=Strict${sicuro ? "; Secure" : ""}`;
+  const setCookie = `${COOKIE_CSRF_ANONIMO}=${token}; Path=/; HttpOnly; SameSite=Strict${cookieSicuro(request) ? "; Secure" : ""}`;
   return { token, setCookie };
 }
 

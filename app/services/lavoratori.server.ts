@@ -373,7 +373,9 @@ export async function caricaElenco(ctx: Contesto, caricata: DomandaCaricata, ver
     }
     buone.push({ cf: lavoratore.cf, lavoratoreId: lavoratore.lavoratoreId, qualifica: qualificaGrezza as QualificaElenco, origine: "elenco" });
   }
-  if (buone.length === 0) return { ok: true, caricati: 0, scartate };
+  // All or nothing: a file with any bad row changes nothing, so the user fixes the rows listed and sends it again
+  // (a partial load would silently replace the selection with a fraction of the list).
+  if (buone.length === 0 || scartate.length > 0) return { ok: true, caricati: 0, scartate };
   const esito = await scriviSelezione(ctx, caricata, versione, { tutti: true }, buone);
   if (!esito.ok) return { ok: false, conflitto: true };
   return { ok: true, caricati: buone.length, scartate };

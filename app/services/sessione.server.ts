@@ -37,11 +37,20 @@ export function idDaToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-function cookieSicuro(): boolean {
-  return process.env.NODE_ENV === "production" && process.env.COOKIE_INSECURE !== "1";
+/**
+ * The cookies' Secure flag, decided per request at run time (the build inlines `process.env.NODE_ENV`, so it is read
+ * through a variable): always on in production; with the demo identities on (development, or DEMO_LOGIN=1) it is
+ * on unless the request came over plain HTTP, where a Secure cookie would never come back and no session could
+ * be kept. COOKIE_INSECURE=1 turns it off (local benchmarks over HTTP).
+ */
+export function cookieSicuro(request: Request, env: Record<string, string | undefined> = process.env): boolean {
+  if (env.COOKIE_INSECURE === "1") return false;
+  const dimostrativo = env.NODE_ENV !== "production" || env.DEMO_LOGIN === "1";
+  if (!dimostrativo) return true;
+  return new URL(request.url).protocol !== "http:";
 }
 
-export function cookieSessione(token: string, scadenza: Date): string {
+export function cookieSessione(request: Request, token: string, scadenza: Date): string {
   const parti = [
     `${NOME_COOKIE}=${token}`,
     "Path=/",
@@ -49,13 +58,13 @@ export function cookieSessione(token: string, scadenza: Date): string {
     "SameSite=Lax",
     `Expires=${scadenza.toUTCString()}`,
   ];
-  if (cookieSicuro()) parti.push("Secure");
+  if (cookieSicuro(request)) parti.push("Secure");
   return parti.join("; ");
 }
 
-export function cookieSessioneVuoto(): string {
+export function cookieSessioneVuoto(request: Request): string {
   const parti = [`${NOME_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
-  if (cookieSicuro()) parti.push("Secure");
+  if (cookieSicuro(request)) parti.push("Secure");
   return parti.join("; ");
 }
 

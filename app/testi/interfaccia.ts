@@ -38,6 +38,11 @@ export const messaggiInterfaccia = {
   },
 
   errori: {
+    400: {
+      titolo: "Richiesta non valida",
+      testo: "Il servizio non ha potuto leggere i dati inviati: la richiesta non proviene da un modulo di questo servizio o è arrivata incompleta. Non è stato salvato nulla.",
+      suggerimento: "Torna alla pagina precedente, ricaricala e invia di nuovo il modulo.",
+    },
     403: {
       titolo: "Accesso non consentito",
       testo: "Non hai i permessi per vedere questa pagina con il profilo che stai usando.",
@@ -47,6 +52,11 @@ export const messaggiInterfaccia = {
       titolo: "Pagina non trovata",
       testo: "La pagina che cerchi non esiste o non è più disponibile.",
       suggerimento: "Se hai digitato l'indirizzo, controlla che sia corretto. Se hai seguito un link, la pagina potrebbe essere stata spostata.",
+    },
+    413: {
+      titolo: "Dati inviati troppo grandi",
+      testo: "I dati o i file inviati superano la dimensione che il servizio accetta per questa pagina. Non è stato salvato nulla.",
+      suggerimento: "Torna alla pagina precedente e invia un file più piccolo (un documento PDF fino a 5 MB, un elenco CSV fino a 1 MB) o un testo più breve.",
     },
     500: {
       titolo: "Si è verificato un errore",
@@ -93,4 +103,4 @@ export const messaggiInterfaccia = {
   },
 } as const;
 
-export type CodiceErrore = 403 | 404 | 500;
+export type CodiceErrore = 400 | 403 | 404 | 413 | 500;

@@ -171,8 +171,12 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     expect(await scelti(id)).toEqual([MARCO]);
   });
 
-  it("carica un elenco CSV: riporta ogni riga errata con numero e motivo e tiene quelle buone", async () => {
+  it("un elenco CSV con righe errate non salva nulla: riporta ogni riga da correggere con numero e motivo", async () => {
     const id = await bozzaD1();
+    // A selection already saved (all 31 eligible) must survive a file with one good and several bad rows.
+    await invia(id, { intent: "tutti", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
+    const prima = await leggi(id);
+    expect(await scelti(id)).toHaveLength(31);
     const csv = [
       "codice_fiscale;qualifica",
       `${MARCO};operaio`,
@@ -184,10 +188,11 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
       `${MARCO.slice(0, 15)}X;astronauta`,
       "solo-una-colonna",
     ].join("\n");
-    const r = await caricaElenco(id, (await leggi(id)).versione, csv);
+    const r = await caricaElenco(id, prima.versione, csv);
     expect(r.status).toBe(422);
     const body = await r.json();
-    expect(body.caricati).toBe(1);
+    expect(body.caricati).toBe(0);
+    expect(body.errori[0].messaggio).toMatch(/^7 righe dell'elenco non sono valide: nessun lavoratore è stato caricato/);
     const motivi = Object.fromEntries(body.scartate.map((s: { riga: number; motivo: string }) => [s.riga, s.motivo]));
     expect(motivi[3]).toMatch(/carattere di controllo/);
     expect(motivi[4]).toMatch(/non ammissibile.*almeno 30/);
@@ -197,11 +202,15 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     expect(motivi[8]).toMatch(/qualifica non riconosciuta|carattere di controllo/);
     expect(motivi[9]).toMatch(/servono il codice fiscale e la qualifica/);
     expect(Object.keys(motivi)).toHaveLength(7);
+    // Nothing changed: the same 31 workers from the UniEmens choice, the same version.
+    expect(await scelti(id)).toHaveLength(31);
     const righe = await db().select().from(domandaLavoratori).where(eq(domandaLavoratori.domandaId, id));
-    expect(righe.map((x) => [x.codiceFiscale, x.origine])).toEqual([[MARCO, "elenco"]]);
-    const conferma = await invia(id, { intent: "salva", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
-    expect(conferma.status).toBe(303);
-    expect((await leggi(id)).dati.lavoratori).toEqual({ modalita: "elenco", numero: 1 });
+    expect(righe.every((x) => x.origine !== "elenco")).toBe(true);
+    expect((await leggi(id)).versione).toBe(prima.versione);
+    // The corrected file (only the good row) is then loaded.
+    const corretto = await caricaElenco(id, prima.versione, `codice_fiscale;qualifica\n${MARCO};operaio\n`);
+    expect(corretto.status).toBe(303);
+    expect(await scelti(id)).toEqual([MARCO]);
   });
 
   it("un elenco corretto con separatore virgola e BOM si carica e reindirizza (303)", async () => {
@@ -293,7 +302,7 @@ describe("pagina Lavoratori (HTML senza JS)", () => {
     const errato = await caricaElenco(id, (await leggi(id)).versione, `${MARCO};operaio\nXXX;operaio\n`);
     pagina = await html(d, await errato.json());
     expect(pagina).toContain('role="alert"');
-    expect(pagina).toContain("<caption>Righe dell&#x27;elenco scartate</caption>");
+    expect(pagina).toContain("<caption>Righe dell&#x27;elenco da correggere</caption>");
     expect(pagina).toContain('<th scope="row">2</th>');
   });
 });

@@ -270,6 +270,8 @@ describe("Pagina e PaginaErrore", () => {
     expect(html(<PaginaErrore stato={403} />)).toContain("<h1>Accesso non consentito</h1>");
     expect(html(<PaginaErrore stato={404} />)).toContain("<h1>Pagina non trovata</h1>");
     expect(html(<PaginaErrore stato={500} />)).toContain("<h1>Si è verificato un errore</h1>");
+    for (const stato of [400, 405, 411, 415]) expect(html(<PaginaErrore stato={stato} />)).toContain("<h1>Richiesta non valida</h1>");
+    expect(html(<PaginaErrore stato={413} />)).toContain("<h1>Dati inviati troppo grandi</h1>");
     const altro = html(<PaginaErrore stato={503} />);
     expect(altro).toContain("<h1>Si è verificato un errore</h1>");
     expect(altro).toContain('<a href="/">Torna alla pagina iniziale</a>');

@@ -2,9 +2,14 @@ import { messaggiInterfaccia, type CodiceErrore } from "~/testi/interfaccia";
 
 const m = messaggiInterfaccia.errori;
 
-/** Pagine d'errore note; ogni altro stato si mostra come 500 (nessun dettaglio tecnico all'utente). */
+/**
+ * Pagine d'errore note; le altre richieste non valide (405, 411, 415…) si mostrano come 400, ogni altro stato come
+ * 500 (nessun dettaglio tecnico all'utente).
+ */
 export function codiceErrore(stato: number): CodiceErrore {
-  return stato === 403 || stato === 404 ? stato : 500;
+  if (stato === 403 || stato === 404 || stato === 413) return stato;
+  if (stato >= 400 && stato < 500) return 400;
+  return 500;
 }
 
 /** Titolo del documento per uno stato d'errore, ad esempio "Pagina non trovata — OMNIA IS". */

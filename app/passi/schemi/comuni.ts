@@ -1,8 +1,10 @@
 // Field schemas reused by several steps. Text fields refuse control characters and overlong input.
 import { z } from "zod";
 
-// C0 control characters except tab/newline/carriage return, and DEL: never legitimate in a form field.
-const CONTROLLO = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Never legitimate in a form field: C0 control characters except tab/newline/carriage return, DEL, the C1 controls
+// (U+0080–U+009F, e.g. U+0085 "next line") and the bidirectional overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069), which make the text read differently on screen from what is stored ("Trojan Source").
+const CONTROLLO = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 export function testo(opzioni: { obbligatorio: string; massimo: number; nome: string }) {
   return z

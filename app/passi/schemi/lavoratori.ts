@@ -19,14 +19,14 @@ export const messaggiLavoratori = {
   codifica:
     "Il file non è un testo CSV in codifica UTF-8: salvalo come \"CSV UTF-8\" dal foglio di calcolo e sceglilo di nuovo",
   formatoCsv: "Il file non è un CSV leggibile: usa una riga per lavoratore con codice fiscale e qualifica separati da punto e virgola",
-  nessunaRigaValida: "Nessuna riga dell'elenco è valida: correggi il file e sceglilo di nuovo",
+  nessunaRigaValida: "Il file non contiene nessun lavoratore: scrivi una riga per lavoratore con codice fiscale e qualifica e sceglilo di nuovo",
   rigaIncompleta: "servono il codice fiscale e la qualifica separati da punto e virgola",
   qualificaSconosciuta: `qualifica non riconosciuta: usa una di ${QUALIFICHE_ELENCO.join(", ")}`,
   duplicato: (riga: number) => `codice fiscale già presente alla riga ${riga}`,
   nonOccupato: "il lavoratore non risulta occupato presso l'unità produttiva nel periodo secondo le denunce UniEmens",
   nonAmmissibile: (motivo: string) => `lavoratore non ammissibile: ${motivo}`,
-  righeScartate: (n: number, caricati: number) =>
-    `${n === 1 ? "1 riga dell'elenco è stata scartata" : `${n} righe dell'elenco sono state scartate`}; ${caricati === 1 ? "1 lavoratore è stato caricato" : `${caricati} lavoratori sono stati caricati`}. Correggi le righe indicate e carica di nuovo il file, se serve`,
+  righeDaCorreggere: (n: number) =>
+    `${n === 1 ? "1 riga dell'elenco non è valida" : `${n} righe dell'elenco non sono valide`}: nessun lavoratore è stato caricato e la selezione non è cambiata. Correggi le righe indicate nella tabella e carica di nuovo il file`,
   conflitto:
     "La domanda è stata modificata in un'altra scheda o da un altro utente: la selezione non è stata salvata. Ripeti la scelta.",
 } as const;
