@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   azioniAzienda,
+  azioniSede,
   ETICHETTE_STATO,
   prossimaAzione,
   STATI_DOMANDA,
@@ -9,6 +10,7 @@ import {
   statoFinale,
   TRANSIZIONI,
   transizionePossibile,
+  transizioneVerso,
 } from "./stati";
 
 describe("stati della domanda", () => {
@@ -39,17 +41,34 @@ describe("stati della domanda", () => {
       ["autorizzata", "autorizzata_parziale", "respinta", "rinunciata", "sospesa"].sort(),
     );
     expect(statiSuccessivi("sospesa").sort()).toEqual(["in_istruttoria", "rinunciata"]);
-    // Every target is a known state and no transition starts from a final state.
+    // Every target is a known state and no ordinary transition starts from a final state.
     for (const t of Object.values(TRANSIZIONI)) {
       for (const s of [...t.da, ...(t.verso ?? [])]) expect(statoDomandaValido(s)).toBe(true);
-      for (const s of t.da) expect(statoFinale(s)).toBe(false);
+      if (!t.nuovoAtto) for (const s of t.da) expect(statoFinale(s)).toBe(false);
     }
   });
 
   it("gives the company's side only its own actions", () => {
     expect(azioniAzienda("bozza").sort()).toEqual(["elimina", "invia"]);
     expect(azioniAzienda("inviata")).toEqual(["rinuncia"]);
+    expect(azioniAzienda("sospesa").sort()).toEqual(["rinuncia", "rispondi"]);
     expect(azioniAzienda("autorizzata")).toEqual([]);
+  });
+
+  it("gives the Sede the istruttoria: take, ask, resume, decide, correct by a new act", () => {
+    expect(azioniSede("bozza")).toEqual([]);
+    expect(azioniSede("inviata")).toEqual(["prendi_in_carico"]);
+    expect(azioniSede("in_istruttoria").sort()).toEqual(["decidi", "richiedi"]);
+    expect(azioniSede("sospesa")).toEqual(["riprendi"]);
+    expect(azioniSede("autorizzata_parziale")).toEqual(["rettifica"]);
+    expect(azioniSede("rinunciata")).toEqual([]);
+    expect(transizioneVerso("in_istruttoria", "decidi", "autorizzata_parziale")).toBe(true);
+    expect(transizioneVerso("in_istruttoria", "decidi", "sospesa")).toBe(false);
+    expect(transizioneVerso("sospesa", "decidi", "respinta")).toBe(false);
+    expect(transizioneVerso("respinta", "rettifica", "autorizzata")).toBe(true);
+    // A rettifica does not reopen the ordinary flow: decided states stay final.
+    expect(statoFinale("respinta")).toBe(true);
+    expect(TRANSIZIONI.rettifica.nuovoAtto).toBe(true);
   });
 
   it("proposes continuing a draft and looking at the rest", () => {

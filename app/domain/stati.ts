@@ -15,7 +15,16 @@ export const STATI_DOMANDA = [
 
 export type StatoDomanda = (typeof STATI_DOMANDA)[number];
 
-export type Transizione = "invia" | "elimina" | "rinuncia" | "prendi_in_carico" | "richiedi" | "riprendi" | "decidi";
+export type Transizione =
+  | "invia"
+  | "elimina"
+  | "rinuncia"
+  | "prendi_in_carico"
+  | "richiedi"
+  | "rispondi"
+  | "riprendi"
+  | "decidi"
+  | "rettifica";
 
 /** Who may perform a transition: the company's side (employer or intermediary) or the Sede. */
 export type Attore = "azienda" | "sede";
@@ -25,6 +34,11 @@ interface RegolaTransizione {
   /** null: the row is deleted (a draft that is thrown away leaves only its audit entry). */
   verso: readonly StatoDomanda[] | null;
   attore: Attore;
+  /**
+   * The transition issues a new act linked to the earlier one instead of changing it (a rettifica of a decision):
+   * decisions are final for the ordinary flow, so these transitions do not make a state non-final.
+   */
+  nuovoAtto?: true;
 }
 
 export const TRANSIZIONI: Record<Transizione, RegolaTransizione> = {
@@ -33,12 +47,23 @@ export const TRANSIZIONI: Record<Transizione, RegolaTransizione> = {
   // Withdrawal is possible until the Sede decides, also while it is examining or waiting for an answer.
   rinuncia: { da: ["inviata", "in_istruttoria", "sospesa"], verso: ["rinunciata"], attore: "azienda" },
   prendi_in_carico: { da: ["inviata"], verso: ["in_istruttoria"], attore: "sede" },
+  // A supplemento istruttorio or a request for documents (art. 11 c.2 D.M. 95442/2016) suspends the case.
   richiedi: { da: ["in_istruttoria"], verso: ["sospesa"], attore: "sede" },
+  // The company's answer brings the case back to the operator...
+  rispondi: { da: ["sospesa"], verso: ["in_istruttoria"], attore: "azienda" },
+  // ...and so does the operator once the deadline has passed or the request is closed.
   riprendi: { da: ["sospesa"], verso: ["in_istruttoria"], attore: "sede" },
   decidi: {
     da: ["in_istruttoria"],
     verso: ["autorizzata", "autorizzata_parziale", "respinta"],
     attore: "sede",
+  },
+  // A correction is a new act linked to the decision it corrects, never an overwrite of it.
+  rettifica: {
+    da: ["autorizzata", "autorizzata_parziale", "respinta"],
+    verso: ["autorizzata", "autorizzata_parziale", "respinta"],
+    attore: "sede",
+    nuovoAtto: true,
   },
 };
 
@@ -82,16 +107,34 @@ export function statiSuccessivi(stato: StatoDomanda): StatoDomanda[] {
   return [...new Set(verso)];
 }
 
-/** A decided or withdrawn domanda changes no more (a later appeal is a new procedure). */
+/**
+ * A decided or withdrawn domanda changes no more in the ordinary flow: only a rettifica (a new linked act) or a later
+ * appeal (a new procedure) follows.
+ */
 export function statoFinale(stato: StatoDomanda): boolean {
-  return statiSuccessivi(stato).length === 0;
+  return !Object.values(TRANSIZIONI).some((t) => !t.nuovoAtto && t.da.includes(stato) && t.verso && t.verso.length > 0);
 }
 
-/** The states in which the company's side may act (the Sede's own transitions come with the istruttoria). */
-export function azioniAzienda(stato: StatoDomanda): Transizione[] {
+function azioni(attore: Attore, stato: StatoDomanda): Transizione[] {
   return (Object.keys(TRANSIZIONI) as Transizione[]).filter(
-    (t) => TRANSIZIONI[t].attore === "azienda" && transizionePossibile(stato, t),
+    (t) => TRANSIZIONI[t].attore === attore && transizionePossibile(stato, t),
   );
+}
+
+/** What the company's side (employer or intermediary) may do on a domanda in `stato`. */
+export function azioniAzienda(stato: StatoDomanda): Transizione[] {
+  return azioni("azienda", stato);
+}
+
+/** What the Sede's operator may do on a domanda in `stato` (the assignment rule is the authorisation module's). */
+export function azioniSede(stato: StatoDomanda): Transizione[] {
+  return azioni("sede", stato);
+}
+
+/** May the transition lead from `da` to `verso`? (decidi and rettifica choose among several outcomes). */
+export function transizioneVerso(da: StatoDomanda, transizione: Transizione, verso: StatoDomanda): boolean {
+  const t = TRANSIZIONI[transizione];
+  return t.da.includes(da) && (t.verso ?? []).includes(verso);
 }
 
 export interface ProssimaAzione {
