@@ -1,8 +1,8 @@
 // Who is asking, and as whom: every loader and action of the reserved area goes through here.
 import { redirect } from "@remix-run/node";
-import { and, eq, gte, isNull, lte, or, inArray, asc } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, inArray, asc, sql } from "drizzle-orm";
 import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
-import { db } from "#db/connection";
+import { db, preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
 import { scriviAudit } from "./audit.server";
 import { leggiForm } from "./corpo-richiesta.server";
@@ -114,16 +114,19 @@ export function descrizioneProfilo(opzioni: OpzioneProfilo[], ctx: { ruolo: Ruol
 }
 
 export async function idAziendeDelegate(intermediarioId: number, data: string): Promise<number[]> {
-  const righe = await db()
-    .select({ aziendaId: deleghe.aziendaId })
-    .from(deleghe)
-    .where(
-      and(
-        eq(deleghe.intermediarioId, intermediarioId),
-        lte(deleghe.validaDal, data),
-        or(isNull(deleghe.validaAl), gte(deleghe.validaAl, data)),
-      ),
-    );
+  const righe = await preparata("aziende_delegate", (d) =>
+    d
+      .select({ aziendaId: deleghe.aziendaId })
+      .from(deleghe)
+      .where(
+        and(
+          eq(deleghe.intermediarioId, sql.placeholder("intermediarioId")),
+          lte(deleghe.validaDal, sql.placeholder("data")),
+          or(isNull(deleghe.validaAl), gte(deleghe.validaAl, sql.placeholder("data"))),
+        ),
+      )
+      .prepare("aziende_delegate"),
+  ).execute({ intermediarioId, data });
   return [...new Set(righe.map((r) => r.aziendaId))];
 }
 

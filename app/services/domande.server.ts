@@ -3,7 +3,7 @@
 import { redirect } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import { aziende, domande, eventiDomanda, type Azienda, type Domanda } from "#db/schema";
-import { db } from "#db/connection";
+import { db, preparata } from "#db/connection";
 import type { Db } from "#db/client";
 import type { Fondo, Prestazione } from "~/domain/tipi";
 import { passoVisitabile, primoPassoIncompleto, type ChiavePasso, type SlugPasso } from "~/passi";
@@ -45,11 +45,14 @@ export function caricaDomanda(request: Request, ctx: Contesto, id: number): Prom
 }
 
 async function leggiDomanda(ctx: Contesto, id: number): Promise<DomandaCaricata> {
-  const [riga] = await db()
-    .select({ domanda: domande, azienda: aziende })
-    .from(domande)
-    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
-    .where(eq(domande.id, id));
+  const [riga] = await preparata("domanda_con_azienda", (d) =>
+    d
+      .select({ domanda: domande, azienda: aziende })
+      .from(domande)
+      .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+      .where(eq(domande.id, sql.placeholder("id")))
+      .prepare("domanda_con_azienda"),
+  ).execute({ id });
   const accessibili = riga ? await idAziendeAccessibili(ctx) : [];
   if (!riga || !accessibili.includes(riga.domanda.aziendaId)) {
     await scriviAudit(db(), {

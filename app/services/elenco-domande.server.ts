@@ -83,36 +83,39 @@ export async function elencoDomande(ctx: Contesto, filtri: Filtri) {
     );
   }
   const dove = and(...condizioni);
-  const [{ totale }] = await db()
-    .select({ totale: count() })
-    .from(domande)
-    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
-    .where(dove);
+  // The company table is joined only when the search needs its codice fiscale: the count reads the domande index alone.
+  const conteggio = filtri.cerca
+    ? db().select({ totale: count() }).from(domande).innerJoin(aziende, eq(aziende.id, domande.aziendaId)).where(dove)
+    : db().select({ totale: count() }).from(domande).where(dove);
+  const verso = filtri.ordine === "recenti" ? desc : asc;
+  const righeDellaPagina = (n: number) =>
+    db()
+      .select({
+        id: domande.id,
+        protocollo: domande.protocollo,
+        stato: domande.stato,
+        prestazione: domande.prestazione,
+        fondo: domande.fondoCodice,
+        dataInizio: domande.dataInizio,
+        dataFine: domande.dataFine,
+        aggiornataIl: domande.aggiornataIl,
+        azienda: aziende.ragioneSociale,
+        cfAzienda: aziende.codiceFiscale,
+        unita: unitaProduttive.denominazione,
+      })
+      .from(domande)
+      .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+      .leftJoin(unitaProduttive, eq(unitaProduttive.id, domande.unitaProduttivaId))
+      .where(dove)
+      // id breaks ties, so a row never appears on two pages.
+      .orderBy(verso(domande.aggiornataIl), verso(domande.id))
+      .limit(PER_PAGINA)
+      .offset((n - 1) * PER_PAGINA);
+  // The count and the asked page at once; only a page past the end (a stale link) costs a second read.
+  const [[{ totale }], righeChieste] = await Promise.all([conteggio, righeDellaPagina(filtri.pagina)]);
   const pagine = Math.min(Math.ceil(totale / PER_PAGINA), MAX_PAGINE);
   const pagina = Math.min(filtri.pagina, Math.max(pagine, 1));
-  const verso = filtri.ordine === "recenti" ? desc : asc;
-  const righe = await db()
-    .select({
-      id: domande.id,
-      protocollo: domande.protocollo,
-      stato: domande.stato,
-      prestazione: domande.prestazione,
-      fondo: domande.fondoCodice,
-      dataInizio: domande.dataInizio,
-      dataFine: domande.dataFine,
-      aggiornataIl: domande.aggiornataIl,
-      azienda: aziende.ragioneSociale,
-      cfAzienda: aziende.codiceFiscale,
-      unita: unitaProduttive.denominazione,
-    })
-    .from(domande)
-    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
-    .leftJoin(unitaProduttive, eq(unitaProduttive.id, domande.unitaProduttivaId))
-    .where(dove)
-    // id breaks ties, so a row never appears on two pages.
-    .orderBy(verso(domande.aggiornataIl), verso(domande.id))
-    .limit(PER_PAGINA)
-    .offset((pagina - 1) * PER_PAGINA);
+  const righe = pagina === filtri.pagina ? righeChieste : await righeDellaPagina(pagina);
   return {
     righe: righe.map((r): RigaElenco => {
       const azione = prossimaAzione(r.stato);

@@ -3,7 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { domandaLavoratori, giornateAgricole, lavoratori, rapportiLavoro, versioneRegistri } from "#db/schema";
-import { db } from "#db/connection";
+import { db, preparata } from "#db/connection";
 import { anno, type DataISO } from "~/domain/date";
 import { gravitaMassima, type Esito } from "~/domain/esito";
 import { verificaLavoratore, type Lavoratore } from "~/domain/eleggibilita-lavoratori";
@@ -69,7 +69,9 @@ const VALUTAZIONI_MAX = 64;
 const valutazioni = new Map<string, Promise<readonly LavoratoreValutato[]>>();
 
 async function versioneRegistriCorrente(): Promise<number> {
-  const [r] = await db().select({ versione: versioneRegistri.versione }).from(versioneRegistri).where(eq(versioneRegistri.id, 1));
+  const [r] = await preparata("versione_registri", (d) =>
+    d.select({ versione: versioneRegistri.versione }).from(versioneRegistri).where(eq(versioneRegistri.id, 1)).prepare("versione_registri"),
+  ).execute();
   return r?.versione ?? 0;
 }
 
@@ -166,10 +168,13 @@ async function valuta(input: InputValutazione): Promise<LavoratoreValutato[]> {
 }
 
 export async function selezionati(domandaId: number): Promise<Map<string, "uniemens" | "elenco">> {
-  const righe = await db()
-    .select({ cf: domandaLavoratori.codiceFiscale, origine: domandaLavoratori.origine })
-    .from(domandaLavoratori)
-    .where(eq(domandaLavoratori.domandaId, domandaId));
+  const righe = await preparata("lavoratori_selezionati", (d) =>
+    d
+      .select({ cf: domandaLavoratori.codiceFiscale, origine: domandaLavoratori.origine })
+      .from(domandaLavoratori)
+      .where(eq(domandaLavoratori.domandaId, sql.placeholder("domandaId")))
+      .prepare("lavoratori_selezionati"),
+  ).execute({ domandaId });
   return new Map(righe.map((r) => [r.cf, r.origine as "uniemens" | "elenco"]));
 }
 

@@ -2,9 +2,9 @@
 // idle timeout 30 minutes, absolute 12 hours, a new session on every sign-in, deleted on sign-out.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq, lt, or } from "drizzle-orm";
+import { eq, lt, or, sql } from "drizzle-orm";
 import { sessioni, utenti, type Ruolo, type Utente } from "#db/schema";
-import { db } from "#db/connection";
+import { db, preparata } from "#db/connection";
 
 export const DURATA_INATTIVITA_MS = 30 * 60 * 1000;
 export const DURATA_MASSIMA_MS = 12 * 60 * 60 * 1000;
@@ -123,12 +123,15 @@ export function sessioneDaRichiesta(request: Request): Promise<SessioneValida | 
 export async function validaToken(token: string | null, adesso = new Date()): Promise<SessioneValida | null> {
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
   const id = idDaToken(token);
-  const righe = await db()
-    .select({ s: sessioni, u: utenti })
-    .from(sessioni)
-    .innerJoin(utenti, eq(utenti.id, sessioni.utenteId))
-    .where(eq(sessioni.id, id))
-    .limit(1);
+  const righe = await preparata("sessione_con_utente", (d) =>
+    d
+      .select({ s: sessioni, u: utenti })
+      .from(sessioni)
+      .innerJoin(utenti, eq(utenti.id, sessioni.utenteId))
+      .where(eq(sessioni.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare("sessione_con_utente"),
+  ).execute({ id });
   const riga = righe[0];
   if (!riga) return null;
   const { s, u } = riga;

@@ -6,6 +6,7 @@ import { apriDaAmbiente, migra } from "../client";
 import * as s from "../schema";
 import { seedSeVuoto, SCALA, type OpzioniSeed } from "./index";
 import { righeDi } from "./inserimento";
+import { seedScalaDomande } from "./scala-domande";
 
 const scala = process.argv.includes("--scale");
 const inizio = performance.now();
@@ -34,9 +35,15 @@ try {
   if (!seminato) {
     console.info("Il database contiene già i dati demo: nessun seed (per --scale serve un database vuoto).");
   } else {
+    if (scala) {
+      const d = await seedScalaDomande(connessione.db, (fase) => console.info(`  ${secondi()} s — ${fase}`));
+      console.info(
+        `  ${secondi()} s — domande: ${d.domande.toLocaleString("it-IT")}, di cui ${d.domandeIntermediario.toLocaleString("it-IT")} sulle ${d.aziendeIntermediario.toLocaleString("it-IT")} aziende dell'intermediaria`,
+      );
+    }
     const tabelle = [
       s.sedi, s.fondiSolidarieta, s.aziende, s.unitaProduttive, s.lavoratori, s.rapportiLavoro, s.giornateAgricole,
-      s.uniemensMensili, s.uniemensEventiCig, s.utenti, s.deleghe,
+      s.uniemensMensili, s.uniemensEventiCig, s.utenti, s.deleghe, s.domande,
     ];
     console.info(`Seed ${scala ? "--scale " : ""}completato in ${secondi()} s. Righe:`);
     for (const t of tabelle) {

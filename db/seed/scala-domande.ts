@@ -1,0 +1,80 @@
+// --scale, after the companies and workers: the demo intermediary holds 1,000 companies, and 1,000,000 domande are
+// spread over the companies (50,000 among the intermediary's 1,000, the rest over all the others), so "Le tue domande"
+// and the Lavoratori step are measured on a database of a real national size. Set-based SQL (generate_series): the
+// database writes the rows itself, no row crosses the wire.
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { righeDi } from "./inserimento";
+import { DATA_RIFERIMENTO_SEED } from "./riferimento";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "./utenti-demo";
+
+export const SCALA_DOMANDE = { aziendeIntermediario: 1_000, domandeIntermediario: 50_000, domandeTotali: 1_000_000 } as const;
+
+export async function seedScalaDomande(db: Db, avanzamento: (fase: string) => void = () => {}): Promise<Record<string, number>> {
+  const cf = LAURA_CONSULENTE.codiceFiscale;
+  const [laura] = righeDi<{ id: number }>(await db.execute(sql`select id from utenti where codice_fiscale = ${cf}`));
+  const [mario] = righeDi<{ id: number }>(await db.execute(sql`select id from utenti where codice_fiscale = ${MARIO_ESEMPIO.codiceFiscale}`));
+  if (!laura || !mario) throw new Error("seed --scale: utenti demo assenti");
+  const dal = DATA_RIFERIMENTO_SEED.slice(0, 4) + "-01-01";
+
+  // Deleghe valid on the reference date, up to 1,000 companies (the companies with the lowest ids not yet delegated).
+  await db.execute(sql`
+    insert into deleghe (intermediario_id, azienda_id, valida_dal, valida_al)
+    select ${laura.id}, a.id, ${dal}::date, null
+    from aziende a
+    where not exists (select 1 from deleghe d where d.azienda_id = a.id and d.intermediario_id = ${laura.id})
+    order by a.id
+    limit greatest(0, ${SCALA_DOMANDE.aziendeIntermediario} - (
+      select count(distinct azienda_id) from deleghe where intermediario_id = ${laura.id}
+        and valida_dal <= ${DATA_RIFERIMENTO_SEED}::date and (valida_al is null or valida_al >= ${DATA_RIFERIMENTO_SEED}::date)))`);
+  avanzamento("deleghe");
+
+  // Rows: n-th domanda of its company; a quarter are sent (protocol of 2025, counter moved past them), the rest
+  // drafts; last change spread over the year before the reference date.
+  const inserisci = (aziendeSql: ReturnType<typeof sql>, quante: number, creataDa: number, primoNumero: number) => sql`
+    with a as (
+      select x.id, row_number() over (order by x.id) - 1 as k, count(*) over () as n from (${aziendeSql}) x
+    ), u as (
+      select azienda_id, min(id) as id from unita_produttive group by azienda_id
+    ), g as (
+      select g, a.id as azienda_id from generate_series(0, ${quante - 1}) g join a on a.k = (g::bigint * 7919) % a.n
+    )
+    insert into domande (azienda_id, prestazione, unita_produttiva_id, stato, data_inizio, data_fine, protocollo,
+      creata_da, creata_il, aggiornata_il, inviata_il)
+    select g.azienda_id,
+      (case when g % 5 = 4 then 'AIS_FIS' else 'CIGO' end)::prestazione,
+      u.id,
+      (case when g % 4 = 0 then 'inviata' else 'bozza' end)::stato_domanda,
+      date '2025-01-06' + (g % 300),
+      date '2025-01-06' + (g % 300) + 27,
+      case when g % 4 = 0 then 'INPS.OMNIA.2025.' || lpad((${primoNumero} + g / 4)::text, 7, '0') end,
+      ${creataDa},
+      timestamptz '2025-02-01 08:00:00+01' + make_interval(secs => (g * 2654435761::bigint) % 31536000),
+      timestamptz '2025-02-01 08:00:00+01' + make_interval(secs => (g * 2654435761::bigint) % 31536000),
+      case when g % 4 = 0 then timestamptz '2025-02-01 08:00:00+01' + make_interval(secs => (g * 2654435761::bigint) % 31536000) end
+    from g left join u on u.azienda_id = g.azienda_id`;
+
+  const delegate = sql`select azienda_id as id from deleghe where intermediario_id = ${laura.id}`;
+  await db.execute(inserisci(delegate, SCALA_DOMANDE.domandeIntermediario, laura.id, 1));
+  avanzamento("domande dell'intermediaria");
+  const altre = SCALA_DOMANDE.domandeTotali - SCALA_DOMANDE.domandeIntermediario;
+  const numeroAltre = 1 + Math.ceil(SCALA_DOMANDE.domandeIntermediario / 4);
+  await db.execute(
+    inserisci(sql`select id from aziende where id not in (select azienda_id from deleghe where intermediario_id = ${laura.id})`, altre, mario.id, numeroAltre),
+  );
+  avanzamento("altre domande");
+  await db.execute(sql`
+    insert into contatori_protocollo (anno, ultimo)
+    select 2025, coalesce(max(substr(protocollo, 17)::int), 0) from domande where protocollo like 'INPS.OMNIA.2025.%'
+    on conflict (anno) do update set ultimo = greatest(contatori_protocollo.ultimo, excluded.ultimo)`);
+  await db.execute(sql`analyze domande`);
+  await db.execute(sql`analyze deleghe`);
+  const conta = async (q: ReturnType<typeof sql>) => Number(righeDi<{ n: string }>(await db.execute(q))[0].n);
+  return {
+    aziendeIntermediario: await conta(sql`select count(distinct azienda_id) as n from deleghe where intermediario_id = ${laura.id}`),
+    domandeIntermediario: await conta(
+      sql`select count(*) as n from domande where azienda_id in (select azienda_id from deleghe where intermediario_id = ${laura.id})`,
+    ),
+    domande: await conta(sql`select count(*) as n from domande`),
+  };
+}
