@@ -6,9 +6,14 @@
 //       (/domande) after ~50 drafts created with POST /domande/nuova. The server runs at OMNIA_ORA_FISSA
 //       (default 2026-02-10T09:00:00+01:00, the seed's reference date) so the period 02/02–26/04/2026 is valid.
 //   (2) Page weight of every public and signed-in page, without and with JS, against the budgets.
+//       Step pages included: the crawl starts from the draft of scenario (b) too, so every step it links is weighed.
+//       Then the layout shift (CLS) of each of those pages in Chromium at 360 px, cold, with JS.
 //   (3) Seed generation time at --scale (opt-in: --scala; minutes).
+//   (4) Lighthouse, mobile, on Debian's Chromium: home, a step page (Periodo) and "Le tue domande"; performance,
+//       accessibility, CLS (skip with --senza-lighthouse).
 // Options: --nome=NAME (results file), --durata=S (default 10), --connessioni=N (default 10), --scala,
-//   --solo-scala (only part 3), --limite-scala=MIN (default 60), --rigoroso (exit 1 when a page is over budget).
+//   --solo-scala (only part 3), --limite-scala=MIN (default 60), --rigoroso (exit 1 when a page is over budget),
+//   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2).
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
 //   fresh PGlite; also the target of --scala),
 //   BENCH_ADMIN_URL (where --scala creates its throwaway database; default the local PostgreSQL),
@@ -19,7 +24,9 @@ import { join } from "node:path";
 import { avviaServer, compila, creaDatabaseTemporaneo, RADICE, type ServerAvviato } from "../e2e/support/server";
 import { bozzaFinoAiLavoratori, idAziende, nuovaBozza } from "./lib/domanda";
 import { accediDemo, Biscotti, richiesta } from "./lib/http";
-import { BUDGET, kb, pesaPagina, type PesoPagina } from "./lib/peso";
+import { BUDGET, kb, pesaJsRotte, pesaPagina, type PesoJsRotta, type PesoPagina } from "./lib/peso";
+import { misuraCls, type ClsPagina } from "./lib/cls";
+import { misuraLighthouse } from "./lib/lighthouse";
 import { misuraScala, type RisultatoScala } from "./lib/scala";
 import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
 
@@ -78,8 +85,10 @@ interface Risultati {
   macchina: { cpu: string; core: number; node: string; caricoMedio: number[] };
   database: string;
   ssr?: Array<(RisultatoSsr & { scenario: string }) | { scenario: string; errore: string }>;
-  peso?: { budget: typeof BUDGET; pagine: PesoPagina[]; errori: string[] };
+  peso?: { budget: typeof BUDGET; pagine: PesoPagina[]; rotte?: PesoJsRotta[]; errori: string[] };
   scala?: RisultatoScala | { errore: string };
+  cls?: { caricoMedio: number[]; pagine: ClsPagina[] } | { errore: string };
+  lighthouse?: { caricoMedio: number[]; pagine: Awaited<ReturnType<typeof misuraLighthouse>> } | { errore: string };
 }
 
 const risultati: Risultati = {
@@ -161,7 +170,7 @@ try {
         al: "26/04/2026",
         oreRichieste: 200_000,
       });
-      extraIntermediario.push(percorso);
+      extraIntermediario.push(percorso, percorso.replace(/\/lavoratori$/, ""));
       return percorso;
     }, true);
     await scenario("le tue domande", async () => {
@@ -214,11 +223,13 @@ try {
     const pagine: PesoPagina[] = [];
     const errori: string[] = [];
     const anonimo = new Biscotti();
+    const perCls: Array<{ percorso: string; profilo: string; cookie: string }> = [];
     const pubbliche = await pagineDi(base, ["/", "/accedi", "/documenti", "/dichiarazione-accessibilita", "/privacy"], anonimo);
     pubbliche.push("/pagina-che-non-esiste");
     for (const p of pubbliche) {
       try {
         pagine.push(await pesaPagina(base, p, "anonimo", new Biscotti()));
+        perCls.push({ percorso: p, profilo: "anonimo", cookie: "" });
       } catch (e) {
         errori.push(`${p} (anonimo): ${e}`);
       }
@@ -231,16 +242,34 @@ try {
     ] as const) {
       try {
         const { biscotti } = await accediDemo(base, chi);
-        const riservate = (await pagineDi(base, ["/area-riservata", "/profilo"], biscotti)).filter((p) => !pubbliche.includes(p));
-        // The intermediary's session is new: the draft of scenario (b) is hers too (same user), so its pages weigh.
-        if (profilo === "intermediario") for (const p of extraIntermediario) if (!riservate.includes(p)) riservate.push(p);
-        for (const p of riservate) pagine.push(await pesaPagina(base, p, profilo, biscotti));
+        // The intermediary's session is new: the draft of scenario (b) is hers too (same user), so its pages (every
+        // step linked from the draft's page) are crawled and weighed.
+        const partenza = ["/area-riservata", "/profilo", ...(profilo === "intermediario" ? extraIntermediario : [])];
+        const riservate = (await pagineDi(base, partenza, biscotti, 80)).filter((p) => !pubbliche.includes(p));
+        const modelli = new Set<string>();
+        for (const p of riservate) {
+          // One page per route: the 50 drafts of "Le tue domande" have the same pages with another id.
+          const modello = p.replace(/\/\d+(?=\/|$)/g, "/:id");
+          if (modelli.has(modello)) continue;
+          modelli.add(modello);
+          const peso = await pesaPagina(base, p, profilo, biscotti);
+          // A step after an incomplete one redirects to it: its JS is weighed from the manifest below.
+          if (peso.stato >= 300 && peso.stato < 400) continue;
+          pagine.push(peso);
+          perCls.push({ percorso: p, profilo, cookie: biscotti.intestazione() });
+        }
       } catch (e) {
         errori.push(`${profilo}: ${e instanceof Error ? e.message : e}`);
       }
     }
-    risultati.peso = { budget: BUDGET, pagine, errori };
-    fuoriBudget = pagine.some((p) => p.esito === "KO");
+    let rotte: PesoJsRotta[] = [];
+    try {
+      rotte = await pesaJsRotte(base);
+    } catch (e) {
+      errori.push(`JS per rotta dal manifest: ${e instanceof Error ? e.message : e}`);
+    }
+    risultati.peso = { budget: BUDGET, pagine, rotte, errori };
+    fuoriBudget = pagine.some((p) => p.esito === "KO") || rotte.some((r) => r.esito === "KO");
     scrivi();
     scrivi(
       `Peso delle pagine (gzip; woff2 così com'è). Budget: senza JS ≤ ${BUDGET.senzaJsKb} KB, CSS ≤ ${BUDGET.cssKb} KB, JS ≤ ${BUDGET.jsKb} KB`,
@@ -277,7 +306,68 @@ try {
         ],
       );
     }
+    if (rotte.length > 0) {
+      scrivi();
+      scrivi(`JS di ogni rotta con JavaScript attivo (dal manifest di Remix, gzip; obiettivo ≤ 100 KB, limite ${BUDGET.jsKb} KB)`);
+      tabella(["rotta", "JS", "file", "esito"], rotte.map((r) => [r.rotta, kb(r.jsGz), r.jsFile, r.esito === "ok" ? "ok" : `KO: > ${BUDGET.jsKb} KB`]));
+    }
     for (const e of errori) console.error(`[bench] pagina non pesata: ${e}`);
+
+    // (2b) Layout shift of every weighed page at 360 px, cold, with JS.
+    if (!bandiera("senza-lighthouse")) {
+      try {
+        const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
+        console.info(`[bench] CLS di ${perCls.length} pagine a 360 px (Chromium, cache vuota)…`);
+        const cls = await misuraCls(base, perCls);
+        risultati.cls = { caricoMedio, pagine: cls };
+        const oltre = cls.filter((c) => c.cls > 0.05);
+        const massimo = [...cls].sort((a, b) => b.cls - a.cls)[0];
+        scrivi();
+        scrivi(
+          `CLS a 360 px su ${cls.length} pagine (obiettivo ≤ 0,05): massimo ${massimo?.cls ?? "—"} (${massimo?.pagina ?? "—"}), ` +
+            `${oltre.length} oltre l'obiettivo`,
+        );
+        if (oltre.length > 0) {
+          tabella(
+            ["pagina", "profilo", "CLS", "spostamento maggiore"],
+            oltre.map((c) => [c.pagina, c.profilo, c.cls, c.spostamentoMaggiore ? `${c.spostamentoMaggiore.valore} ${c.spostamentoMaggiore.nodi.join(" ")}` : "—"]),
+          );
+        }
+      } catch (e) {
+        risultati.cls = { errore: String(e instanceof Error ? e.message : e) };
+        console.error(`[bench] CLS non misurato: ${risultati.cls.errore}`);
+      }
+    }
+  }
+
+  // (4) Lighthouse on home, the Periodo step of scenario (b)'s draft and "Le tue domande" (intermediary).
+  if (server && !bandiera("senza-lighthouse")) {
+    try {
+      const { biscotti } = await accediDemo(server.url, /intermediari/i);
+      const bozza = (risultati.peso?.pagine ?? []).find((p) => /^\/domande\/\d+\/periodo$/.test(p.pagina))?.pagina;
+      const pagineLh = [
+        { percorso: "/", profilo: "anonimo" },
+        ...(bozza ? [{ percorso: bozza, profilo: "intermediario", cookie: biscotti.intestazione() }] : []),
+        { percorso: "/domande", profilo: "intermediario", cookie: biscotti.intestazione() },
+      ];
+      const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
+      console.info(`[bench] Lighthouse (mobile) su ${pagineLh.length} pagine, carico medio ${caricoMedio.join(" ")}…`);
+      const lh = await misuraLighthouse(server.url, pagineLh);
+      risultati.lighthouse = { caricoMedio, pagine: lh };
+      scrivi();
+      scrivi(`Lighthouse mobile (Chromium di Debian), carico medio ${caricoMedio.join(" ")}. Obiettivo: prestazioni ≥ 95, accessibilità 100, CLS ≤ 0,05`);
+      tabella(
+        ["pagina", "profilo", "prestazioni", "accessibilità", "CLS", "FCP", "LCP", "TBT", "problemi di accessibilità"],
+        lh.map((r) =>
+          "errore" in r
+            ? [r.pagina, r.profilo, "—", "—", "—", "—", "—", "—", `errore: ${r.errore.slice(0, 70)}`]
+            : [r.pagina, r.profilo, r.prestazioni, r.accessibilita, r.cls, `${r.fcpMs} ms`, `${r.lcpMs} ms`, `${r.tbtMs} ms`, r.problemiAccessibilita.join(", ") || "—"],
+        ),
+      );
+    } catch (e) {
+      risultati.lighthouse = { errore: String(e instanceof Error ? e.message : e) };
+      console.error(`[bench] Lighthouse non misurato: ${risultati.lighthouse.errore}`);
+    }
   }
 
   // (3) Seed at --scale (opt-in).
@@ -310,5 +400,7 @@ const fallito =
   (risultati.ssr ?? []).some((x) => "errore" in x) ||
   (risultati.scala && "errore" in risultati.scala) ||
   (risultati.peso?.errori.length ?? 0) > 0 ||
+  (risultati.lighthouse && ("errore" in risultati.lighthouse || risultati.lighthouse.pagine.some((p) => "errore" in p))) ||
+  (risultati.cls && "errore" in risultati.cls) ||
   (fuoriBudget && bandiera("rigoroso"));
 process.exit(fallito ? 1 : 0);

@@ -149,3 +149,55 @@ export async function pesaPagina(base: string, percorso: string, profilo: string
 }
 
 export const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+
+export interface PesoJsRotta {
+  rotta: string;
+  jsGz: number;
+  jsFile: number;
+  esito: "ok" | "KO";
+}
+
+/**
+ * The JS each route loads with JavaScript on, from Remix's manifest (the same list the page's modulepreloads come
+ * from: entry, then root and every parent route down to the route, with their static imports followed): every
+ * route is weighed, also the steps a crawl cannot open because an earlier step of the draft is incomplete.
+ */
+export async function pesaJsRotte(base: string): Promise<PesoJsRotta[]> {
+  const html = await (await fetch(new URL("/", base), { signal: AbortSignal.timeout(30_000) })).text();
+  const src = /<script\b[^>]*\bsrc="([^"]*\/manifest-[^"]+\.js)"/i.exec(html)?.[1] ?? /["'](\/build\/manifest-[^"']+\.js)["']/.exec(html)?.[1];
+  if (!src) throw new Error("manifest di Remix non trovato nella pagina iniziale");
+  const testo = await (await fetch(new URL(src, base), { signal: AbortSignal.timeout(30_000) })).text();
+  const manifest = JSON.parse(testo.replace(/^window\.__remixManifest\s*=\s*/, "").replace(/;\s*$/, "")) as {
+    entry: { module: string; imports?: string[] };
+    routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
+  };
+  const cache = new Map<string, Buffer>();
+  const scarica = async (u: string) => {
+    if (!cache.has(u)) cache.set(u, Buffer.from(await (await fetch(new URL(u, base), { signal: AbortSignal.timeout(30_000) })).arrayBuffer()));
+    return cache.get(u)!;
+  };
+  const out: PesoJsRotta[] = [];
+  for (const rotta of Object.values(manifest.routes)) {
+    if (rotta.id === "root") continue;
+    const catena: string[] = [];
+    for (let r: (typeof manifest.routes)[string] | undefined = rotta; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) {
+      catena.push(r.module, ...(r.imports ?? []));
+    }
+    const daVisitare = [manifest.entry.module, ...(manifest.entry.imports ?? []), ...catena].map((u) => new URL(u, base));
+    const visti = new Set<string>();
+    let jsGz = 0;
+    while (daVisitare.length > 0) {
+      const u = daVisitare.shift()!;
+      if (visti.has(u.pathname)) continue;
+      visti.add(u.pathname);
+      const b = await scarica(u.pathname);
+      jsGz += gz(b);
+      for (const s of importStatici(b.toString("utf8"))) {
+        const v = new URL(s, u);
+        if (v.origin === u.origin && !visti.has(v.pathname)) daVisitare.push(v);
+      }
+    }
+    out.push({ rotta: rotta.id.replace(/^routes\//, ""), jsGz, jsFile: visti.size, esito: jsGz > BUDGET.jsKb * 1024 ? "KO" : "ok" });
+  }
+  return out.sort((a, b) => b.jsGz - a.jsGz);
+}
