@@ -7,3 +7,5 @@ export * from "./decisione";
 export * from "./motivazione";
 export * from "./checklist";
 export * from "./ricorsi";
+export * from "./statistiche";
+export * from "./provvedimento";
