@@ -2,6 +2,8 @@
 // Names follow the domain's own words. Money is always integer cents; hours in hundredths (as UniEmens).
 import { sql } from "drizzle-orm";
 import { STATI_DOMANDA, type StatoDomanda } from "../app/domain/stati";
+import type { DocumentoRisposte } from "../app/passi";
+import type { TipoAllegato } from "../app/passi/schemi/allegati";
 import {
   bigint,
   bigserial,
@@ -386,7 +388,8 @@ export const domande = pgTable(
     unitaProduttivaId: integer("unita_produttiva_id").references(() => unitaProduttive.id),
     stato: statoDomandaEnum("stato").notNull().default("bozza"),
     // Answers of each step, keyed by step (validated by the step's zod schema before saving).
-    dati: jsonb("dati").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    // Typed by the step contract (app/passi); read through leggiRisposte, which validates each step once on load.
+    dati: jsonb("dati").$type<DocumentoRisposte>().notNull().default(sql`'{}'::jsonb`),
     // Denormalised from the "periodo" step for lists, overlaps and dashboards.
     dataInizio: date("data_inizio"),
     dataFine: date("data_fine"),
@@ -444,7 +447,7 @@ export const allegati = pgTable(
     domandaId: integer("domanda_id")
       .notNull()
       .references(() => domande.id, { onDelete: "cascade" }),
-    tipo: varchar("tipo", { length: 32 }).notNull(),
+    tipo: varchar("tipo", { length: 32 }).$type<TipoAllegato>().notNull(),
     nomeFile: text("nome_file").notNull(),
     dimensione: integer("dimensione").notNull(),
     sha256: varchar("sha256", { length: 64 }).notNull(),

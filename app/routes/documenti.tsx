@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { titolo } from "~/components/form";
+import { PASSI, type SlugPasso } from "~/passi";
 import { messaggiInterfaccia } from "~/testi/interfaccia";
 
 export const meta: MetaFunction = () => [
@@ -22,21 +23,16 @@ const INDICE = [
   { id: "assistenza", titolo: "Assistenza" },
 ] as const;
 
-const PASSI = [
-  { id: "azienda", titolo: "1. Azienda e prestazione" },
-  { id: "unita-produttiva", titolo: "2. Unità produttiva" },
-  { id: "periodo-causale", titolo: "3. Periodo e causale" },
-  { id: "lavoratori", titolo: "4. Lavoratori" },
-  { id: "relazione-tecnica", titolo: "5. Relazione tecnica" },
-  { id: "informativa-sindacale", titolo: "6. Informativa sindacale" },
-  { id: "pagamento", titolo: "7. Modalità di pagamento e indice di liquidità" },
-  { id: "allegati", titolo: "8. Allegati" },
-  { id: "riepilogo", titolo: "9. Riepilogo e anteprima di stampa" },
-  { id: "invio", titolo: "10. Invio e ricevuta" },
-] as const;
+// The manual's list of steps comes from the step contract (app/passi): the same titles, in the same order, as the
+// task list; the summary and the submission follow the steps.
+const PASSI_MANUALE = [
+  ...PASSI.map((p) => ({ id: p.slug as string, titolo: p.titolo })),
+  { id: "riepilogo", titolo: "Riepilogo e anteprima di stampa" },
+  { id: "invio", titolo: "Invio e ricevuta" },
+].map((v, i) => ({ ...v, titolo: `${i + 1}. ${v.titolo}` }));
 
 const t = (id: (typeof INDICE)[number]["id"]) => INDICE.find((v) => v.id === id)!.titolo;
-const p = (id: (typeof PASSI)[number]["id"]) => PASSI.find((v) => v.id === id)!.titolo;
+const p = (id: SlugPasso | "riepilogo" | "invio") => PASSI_MANUALE.find((v) => v.id === id)?.titolo;
 
 export default function Documenti() {
   return (
@@ -61,7 +57,7 @@ export default function Documenti() {
               <a href={`#${v.id}`}>{v.titolo}</a>
               {v.id === "nuova-domanda" ? (
                 <ol>
-                  {PASSI.map((s) => (
+                  {PASSI_MANUALE.map((s) => (
                     <li key={s.id}>
                       <a href={`#${s.id}`}>{s.titolo.replace(/^\d+\. /, "")}</a>
                     </li>
@@ -185,7 +181,7 @@ export default function Documenti() {
           contrattuale (tempo pieno e tempo parziale): serve a verificare il limite di un terzo delle ore lavorabili.
         </p>
 
-        <h3 id="periodo-causale">{p("periodo-causale")}</h3>
+        <h3 id="periodo">{p("periodo")}</h3>
         <p>
           Scrivi la data di inizio e di fine del periodo nel formato gg/mm/aaaa (ad esempio 02/02/2026) e scegli la
           causale dall&apos;elenco, ad esempio mancanza di lavoro o di commesse, crisi di mercato, mancanza di
@@ -229,7 +225,7 @@ export default function Documenti() {
           <li>oppure allegare la relazione in un file PDF, come in passato.</li>
         </ul>
 
-        <h3 id="informativa-sindacale">{p("informativa-sindacale")}</h3>
+        <h3 id="informativa">{p("informativa")}</h3>
         <p>
           Nei casi previsti dall&apos;art. 14 del d.lgs. 148/2015 puoi dichiarare nella domanda di aver svolto la
           procedura di informativa e consultazione sindacale, indicando la data della comunicazione e i destinatari

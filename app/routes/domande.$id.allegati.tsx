@@ -1,3 +1,4 @@
+import { dimensioneFile } from "~/domain/formati";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -115,10 +116,9 @@ async function completa(
   const valore: DatiAllegati = { numero: elenco.length };
   const esito = await salvaPasso(ctx, id, versione, { chiave: "allegati", valore });
   if (!esito.ok) return errore({ modulo: messaggiDomanda.conflittoVersione }, null, 409);
-  return redirect(dopoIlPasso(id, "riepilogo", formData), 303);
+  return redirect(dopoIlPasso(id, "allegati", formData), 303);
 }
 
-const kb = (byte: number) => `${Math.max(1, Math.round(byte / 1024)).toLocaleString("it-IT")} KB`;
 
 export default function PassoAllegati() {
   const d = useLoaderData<typeof loader>();
@@ -183,7 +183,7 @@ export default function PassoAllegati() {
                   </Link>
                 </th>
                 <td>{a.nomeTipo}</td>
-                <td>{kb(a.dimensione)}</td>
+                <td>{dimensioneFile(a.dimensione)}</td>
                 <td>
                   {a.tipo === "relazione_tecnica" ? (
                     <Link to={`/domande/${d.id}/relazione-tecnica`}>Cambia nel passo Relazione tecnica</Link>

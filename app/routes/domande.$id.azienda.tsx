@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CampoTesto, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { AziendaSchema, type DatiAzienda } from "~/passi/schemi/azienda";
+import { AziendaSchema } from "~/passi/schemi/azienda";
 import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -17,7 +17,7 @@ export const handle = { titolo: "Dati dell'azienda" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "azienda");
   const { domanda, azienda } = caricata;
-  const salvati = (domanda.dati.azienda as DatiAzienda | undefined) ?? null;
+  const salvati = caricata.risposte.azienda ?? null;
   return json({
     id: domanda.id,
     versione: domanda.versione,
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     valore: submission.value,
   });
   if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
-  return redirect(dopoIlPasso(id, "unita-produttiva", formData), 303);
+  return redirect(dopoIlPasso(id, "azienda", formData), 303);
 }
 
 export default function PassoAzienda() {

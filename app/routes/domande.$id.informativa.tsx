@@ -26,7 +26,7 @@ export const handle = { titolo: "Informativa sindacale" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "informativa");
   const { domanda } = caricata;
-  const salvati = domanda.dati.informativa as DatiInformativa | undefined;
+  const salvati = caricata.risposte.informativa ?? undefined;
   // Whether it is due depends only on the earlier steps; the outcomes on the dates only on what was declared.
   const dovuta = verificaInformativa(inputInformativa(caricata)!);
   const valutazione = valutaInformativa(caricata);
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), { chiave: "informativa", valore });
   if (!esito.ok) return json({ status: "error" as const, error: { "": [messaggiDomanda.conflittoVersione] } }, { status: 409 });
-  return redirect(dopoIlPasso(id, "pagamento", formData), 303);
+  return redirect(dopoIlPasso(id, "informativa", formData), 303);
 }
 
 const CLASSI_GRAVITA = { bloccante: "alert-danger", avviso: "alert-warning", informazione: "alert-info" } as const;

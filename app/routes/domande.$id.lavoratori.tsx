@@ -38,8 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     csrf: ctx.sessione.csrfToken,
     didascalia: didascaliaDomanda(caricata),
     ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
-    unita: (caricata.domanda.dati.unitaProduttiva as { denominazione?: string } | undefined)?.denominazione ?? "",
-    confermato: caricata.domanda.dati.lavoratori != null,
+    unita: caricata.risposte.unitaProduttiva?.denominazione ?? "",
+    confermato: caricata.risposte.lavoratori != null,
     caricati: caricati && /^[0-9]{1,5}$/.test(caricati) ? Number(caricati) : null,
     q,
     ...elenco,
@@ -108,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if ("nessuno" in confermata) return errore([{ id: ID_TABELLA, messaggio: m.nessunoSelezionato }], 422);
       return errore([{ messaggio: messaggiDomanda.conflittoVersione }], 409);
     }
-    return redirect(dopoIlPasso(id, "relazione-tecnica", formData), 303);
+    return redirect(dopoIlPasso(id, "lavoratori", formData), 303);
   }
   const vai = intent.startsWith("pagina-") ? Number(intent.slice(7)) : intent === "aggiorna" ? pagina : 1;
   const query = new URLSearchParams();

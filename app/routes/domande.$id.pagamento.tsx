@@ -7,6 +7,7 @@ import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { CampoData, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
 import { formatDataItaliana, type DataISO } from "~/domain/date";
 import { dataMinimaBilancio } from "~/domain/indice-liquidita";
+import { percorsoDopo } from "~/passi";
 import {
   bilancioDa,
   creaSchemaPagamento,
@@ -15,7 +16,7 @@ import {
   type DatiPagamento,
   type ValoriModuloPagamento,
 } from "~/passi/schemi/pagamento";
-import { formatImporto } from "~/passi/schemi/relazione-tecnica";
+import { euro } from "~/domain/formati";
 import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "pagamento");
   const { domanda } = caricata;
   const url = new URL(request.url);
-  const salvati = domanda.dati.pagamento as DatiPagamento | undefined;
+  const salvati = caricata.risposte.pagamento ?? undefined;
   const ritorno = url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null;
   // Right after a direct-payment request (PRG): the outcome, with formula and inputs, before going on.
   const esito = url.searchParams.get("esito") === "1" && salvati && "bilancio" in salvati ? salvati : null;
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ritorno,
     // The platform's today, so the client-side check of the balance-sheet date matches the server's.
     oggi: oggi(),
-    prossimo: ritorno ? `/domande/${domanda.id}/riepilogo` : `/domande/${domanda.id}/allegati`,
+    prossimo: `/domande/${domanda.id}/${ritorno ?? percorsoDopo("pagamento")}`,
     esito,
     valori: valoriModuloPagamento(salvati),
   });
@@ -64,10 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const ritorno = formData.get("ritorno") === "riepilogo" ? "&ritorno=riepilogo" : "";
     return redirect(`/domande/${id}/pagamento?esito=1${ritorno}`, 303);
   }
-  return redirect(dopoIlPasso(id, "allegati", formData), 303);
+  return redirect(dopoIlPasso(id, "pagamento", formData), 303);
 }
-
-const euro = (centesimi: number) => `${formatImporto(centesimi)} €`;
 
 function EsitoLiquidita({ esito, prossimo }: { esito: Extract<DatiPagamento, { bilancio: unknown }>; prossimo: string }) {
   const { bilancio: b, liquidita: l } = esito;

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
+import { percorsoDopo } from "~/passi";
 import { oggi } from "~/services/orologio.server";
 import { creaSchemaPeriodo, giorniDaTesto, valoriModuloPeriodo, type DatiPeriodo } from "~/passi/schemi/periodo";
 import { messaggiDomanda } from "~/testi";
@@ -23,7 +24,7 @@ function causaliDi({ domanda, azienda }: DomandaCaricata) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "periodo");
   const { domanda } = caricata;
-  const salvati = (domanda.dati.periodo as DatiPeriodo | undefined) ?? null;
+  const salvati = caricata.risposte.periodo ?? null;
   const url = new URL(request.url);
   return json({
     id: domanda.id,
@@ -68,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
   const salvata: DomandaCaricata = {
     ...caricata,
-    domanda: { ...caricata.domanda, dati: { ...caricata.domanda.dati, periodo: valore }, dataInizio: v.dataInizio, dataFine: v.dataFine },
+    domanda: { ...caricata.domanda, dataInizio: v.dataInizio, dataFine: v.dataFine },
+    risposte: { ...caricata.risposte, periodo: valore },
   };
   // With open alerts the user sees them on this page before moving on.
   const avvisi = (await esitiPeriodo(salvata)).some((e) => e.gravita !== "informazione");
@@ -76,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const ritorno = formData.get("ritorno") === "riepilogo" ? "&ritorno=riepilogo" : "";
     return redirect(`/domande/${id}/periodo?salvato=1${ritorno}`, 303);
   }
-  return redirect(dopoIlPasso(id, "lavoratori", formData), 303);
+  return redirect(dopoIlPasso(id, "periodo", formData), 303);
 }
 
 const ETICHETTA_GRAVITA = { bloccante: "Blocca l'invio", avviso: "Avviso", informazione: "Informazione" } as const;
@@ -98,7 +100,7 @@ export default function PassoPeriodo() {
     fields.giorni, fields.tipoLavoro,
   ].map((f) => daConform(f));
   const [causale, tipo, oreRidotte, inizio, fine, ore, giorni, tipoLavoro] = campi;
-  const prossimo = d.ritorno === "riepilogo" ? `/domande/${d.id}/riepilogo` : `/domande/${d.id}/lavoratori`;
+  const prossimo = `/domande/${d.id}/${d.ritorno ?? percorsoDopo("periodo")}`;
   return (
     <ModuloPasso
       idModulo={form.id}

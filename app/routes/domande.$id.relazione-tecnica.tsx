@@ -14,7 +14,6 @@ import {
   datiRelazione,
   messaggiRelazione as m,
   valoriModuloRelazione,
-  type DatiRelazioneTecnica,
   type ValoriModuloRelazione,
 } from "~/passi/schemi/relazione-tecnica";
 import { messaggiDomanda } from "~/testi";
@@ -34,9 +33,8 @@ import { didascaliaDomanda } from "~/services/elenco-passi.server";
 export const handle = { titolo: "Relazione tecnica" };
 
 // Market causes (lack of orders, crisis) rest on the trend of turnover and orders: the indicators are required there.
-function indicatoriObbligatori({ domanda }: DomandaCaricata): boolean {
-  const periodo = domanda.dati.periodo as { causale?: string } | undefined;
-  return tipoCausaleDocumenti(periodo?.causale) === "mercato";
+function indicatoriObbligatori({ risposte }: DomandaCaricata): boolean {
+  return tipoCausaleDocumenti(risposte.periodo?.causale) === "mercato";
 }
 
 async function pdfEsistente(domandaId: number) {
@@ -55,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
     indicatoriObbligatori: indicatoriObbligatori(caricata),
     pdf: pdf ? { id: pdf.id, nomeFile: pdf.nomeFile } : null,
-    valori: valoriModuloRelazione(domanda.dati.relazioneTecnica as DatiRelazioneTecnica | undefined),
+    valori: valoriModuloRelazione(caricata.risposte.relazioneTecnica ?? undefined),
   });
 }
 
@@ -112,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw e;
   }
-  return redirect(dopoIlPasso(id, "informativa", formData), 303);
+  return redirect(dopoIlPasso(id, "relazione-tecnica", formData), 303);
 }
 
 const COLONNE = [

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
   richiediBozza(caricata);
-  const incompleto = primoPassoIncompleto(caricata.domanda.dati);
+  const incompleto = primoPassoIncompleto(caricata.risposte);
   if (incompleto) throw redirect(`/domande/${caricata.domanda.id}/${incompleto.slug}`);
   const [riepilogo, esiti] = await Promise.all([datiRiepilogo(caricata), esitiAperti(caricata)]);
   return json({

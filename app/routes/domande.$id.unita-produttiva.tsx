@@ -12,7 +12,6 @@ import {
   creaSchemaUnita,
   formatOrario,
   messaggiUnitaProduttiva as m,
-  type DatiUnitaProduttiva,
 } from "~/passi/schemi/unita-produttiva";
 import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
@@ -26,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "unita-produttiva");
   const { domanda } = caricata;
   const unita = await unitaDellAzienda(caricata.azienda.id, oggiPiattaforma());
-  const salvati = (domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined) ?? null;
+  const salvati = caricata.risposte.unitaProduttiva ?? null;
   // The table is pre-filled for the saved unit, or the first one: its rows are the UniEmens figures unless edited.
   const tabella = unita.find((u) => u.id === salvati?.unitaProduttivaId) ?? unita[0] ?? null;
   const righe = salvati && tabella && salvati.unitaProduttivaId === tabella.id ? salvati.mediaOccupati : (tabella?.mediaUniemens ?? []);
@@ -63,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
   }
-  return redirect(dopoIlPasso(id, "periodo", formData), 303);
+  return redirect(dopoIlPasso(id, "unita-produttiva", formData), 303);
 }
 
 export default function PassoUnitaProduttiva() {

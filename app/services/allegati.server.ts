@@ -46,10 +46,8 @@ export class ErroreAllegato extends Error {
 export type EsitoModificaAllegati = { ok: true } | { ok: false; conflitto: true } | { ok: false; messaggio: string };
 
 /** The documents this domanda's causale calls for (the causale comes from the periodo step). */
-export function catalogoPerDomanda({ domanda }: DomandaCaricata): CatalogoDocumenti {
-  const periodo = domanda.dati.periodo as { causale?: unknown } | undefined;
-  const causale = typeof periodo?.causale === "string" ? periodo.causale : null;
-  return CATALOGO_DOCUMENTI[tipoCausaleDocumenti(causale)];
+export function catalogoPerDomanda({ risposte }: DomandaCaricata): CatalogoDocumenti {
+  return CATALOGO_DOCUMENTI[tipoCausaleDocumenti(risposte.periodo?.causale ?? null)];
 }
 
 export async function elencoAllegati(domandaId: number): Promise<AllegatoElencato[]> {

@@ -6,13 +6,30 @@ import { aziende, domande, eventiDomanda, type Azienda, type Domanda } from "#db
 import { db, preparata } from "#db/connection";
 import type { Db } from "#db/client";
 import type { Fondo, Prestazione } from "~/domain/tipi";
-import { passoVisitabile, primoPassoIncompleto, type ChiavePasso, type SlugPasso } from "~/passi";
+import {
+  leggiRisposte,
+  passoDaChiave,
+  passoVisitabile,
+  percorsoDopo,
+  primoPassoIncompleto,
+  validaRisposta,
+  type ChiavePasso,
+  type RisposteDomanda,
+  type SlugPasso,
+} from "~/passi";
 import { idAziendeAccessibili, richiediContesto, rispostaNonTrovata, type Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 
 export interface DomandaCaricata {
   domanda: Domanda;
   azienda: Azienda;
+  /** The answers of every step, parsed once against the step contract (app/passi). */
+  risposte: RisposteDomanda;
+}
+
+/** A loaded domanda whose row changed: the typed answers are read again from the new document. */
+export function conDomanda(caricata: DomandaCaricata, domanda: Domanda): DomandaCaricata {
+  return { ...caricata, domanda, risposte: leggiRisposte(domanda.dati) };
 }
 
 export type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -65,7 +82,7 @@ async function leggiDomanda(ctx: Contesto, id: number): Promise<DomandaCaricata>
     });
     throw rispostaNonTrovata();
   }
-  return riga;
+  return { ...riga, risposte: leggiRisposte(riga.domanda.dati) };
 }
 
 /** Steps can be changed only while the domanda is a draft; otherwise the user goes to its detail page. */
@@ -76,8 +93,8 @@ export function richiediBozza({ domanda }: DomandaCaricata): void {
 /** A deep link to a step whose earlier steps are incomplete goes to the first incomplete step. */
 export function guardiaPasso(caricata: DomandaCaricata, slug: SlugPasso): void {
   richiediBozza(caricata);
-  if (!passoVisitabile(caricata.domanda.dati, slug)) {
-    const primo = primoPassoIncompleto(caricata.domanda.dati);
+  if (!passoVisitabile(caricata.risposte, slug)) {
+    const primo = primoPassoIncompleto(caricata.risposte);
     throw redirect(`/domande/${caricata.domanda.id}/${primo?.slug ?? "riepilogo"}`);
   }
 }
@@ -151,7 +168,11 @@ export async function salvaPasso(
   extra?: (tx: Transazione) => Promise<void>,
 ): Promise<EsitoSalvataggio> {
   return db().transaction(async (tx) => {
-    let dati = sql`jsonb_set(${domande.dati}, ${`{${modifica.chiave}}`}::text[], ${JSON.stringify(modifica.valore)}::jsonb)`;
+    // The answers are checked against the step's schema before they are written (null: started, not confirmed).
+    const valore = modifica.valore === null ? null : validaRisposta(modifica.chiave, modifica.valore);
+    const versione = passoDaChiave(modifica.chiave).versione;
+    let dati = sql`jsonb_set(${domande.dati}, ${`{${modifica.chiave}}`}::text[], ${JSON.stringify(valore)}::jsonb)`;
+    dati = sql`jsonb_set(${dati}, '{versioni}', coalesce(${dati} -> 'versioni', '{}'::jsonb) || ${JSON.stringify({ [modifica.chiave]: versione })}::jsonb)`;
     for (const chiave of modifica.azzera ?? []) dati = sql`(${dati}) - ${chiave}::text`;
     const aggiornate = await tx
       .update(domande)
@@ -184,7 +205,11 @@ export async function salvaPasso(
   });
 }
 
-/** Where to go after a valid step: back to the summary when the user came from "Modifica", else the next step. */
-export function dopoIlPasso(domandaId: number, prossimo: string, formData: FormData): string {
-  return formData.get("ritorno") === "riepilogo" ? `/domande/${domandaId}/riepilogo` : `/domande/${domandaId}/${prossimo}`;
+/**
+ * Where to go after a valid step: back to the summary when the user came from "Modifica", else the next step of
+ * the contract (app/passi).
+ */
+export function dopoIlPasso(domandaId: number, passo: SlugPasso, formData: FormData): string {
+  const prossimo = formData.get("ritorno") === "riepilogo" ? "riepilogo" : percorsoDopo(passo);
+  return `/domande/${domandaId}/${prossimo}`;
 }

@@ -11,6 +11,6 @@ export function didascaliaDomanda({ domanda, azienda }: DomandaCaricata): string
 export async function elencoPassi(caricata: DomandaCaricata) {
   const esiti = await controlliDomanda(caricata);
   const conAvvisi = new Set<ChiavePasso>(esiti.filter((e) => e.gravita !== "informazione").map((e) => e.passo));
-  const passi = statiPassi(caricata.domanda.dati, conAvvisi);
+  const passi = statiPassi(caricata.risposte, conAvvisi);
   return { passi, esiti, completa: passi.every((p) => p.stato === "completato" || p.stato === "con_avvisi") };
 }

@@ -6,7 +6,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { aziende, contatoriProtocollo, domandaLavoratori, domande, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import { inviabile } from "~/domain/esito";
-import { primoPassoIncompleto } from "~/passi";
+import { leggiRisposte, primoPassoIncompleto } from "~/passi";
 import { transizionePossibile } from "~/domain/stati";
 import { idAziendeAccessibili, rispostaNonTrovata, type Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
@@ -123,7 +123,7 @@ export async function inviaDomanda(
   // The rules read registries and other domande: computed before the transaction on the version the user saw (the
   // version check inside the transaction makes sure they still describe what is being sent); those that read other
   // domande are computed again inside the transaction, under the unit's lock.
-  const esitiPrima = riga.domanda.stato === "bozza" ? await controlliDomanda(riga) : [];
+  const esitiPrima = riga.domanda.stato === "bozza" ? await controlliDomanda({ ...riga, risposte: leggiRisposte(riga.domanda.dati) }) : [];
 
   return db().transaction(async (tx) => {
     // Row lock: a double click waits here for the first submission and then finds it done.
@@ -154,7 +154,7 @@ export async function inviaDomanda(
       await negato("chiave");
       return { ok: false, motivo: "conflitto" } as const;
     }
-    if (primoPassoIncompleto(attuale.dati) !== null) {
+    if (primoPassoIncompleto(leggiRisposte(attuale.dati)) !== null) {
       await negato("incompleta");
       return { ok: false, motivo: "incompleta" } as const;
     }
@@ -163,7 +163,7 @@ export async function inviaDomanda(
     await bloccaDomandeCollegate(tx, attuale);
     const esiti = [
       ...esitiPrima.filter((e) => !PASSI_TRA_DOMANDE.includes(e.passo)),
-      ...(await controlliTraDomande({ domanda: attuale, azienda: riga.azienda }, tx, adesso)),
+      ...(await controlliTraDomande({ domanda: attuale, azienda: riga.azienda, risposte: leggiRisposte(attuale.dati) }, tx, adesso)),
     ];
     if (!inviabile(esiti)) {
       await negato("bloccanti");

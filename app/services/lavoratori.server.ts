@@ -19,7 +19,6 @@ import {
   type QualificaElenco,
   type RigaScartata,
 } from "~/passi/schemi/lavoratori";
-import type { DatiPeriodo } from "~/passi/schemi/periodo";
 import type { Contesto } from "./accesso.server";
 import { dataPresentazione } from "./controlli/periodo.server";
 import { adesso as adessoPiattaforma, oggi as oggiPiattaforma } from "./orologio.server";
@@ -78,7 +77,7 @@ async function versioneRegistriCorrente(): Promise<number> {
 /** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. Read-only. */
 export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<readonly LavoratoreValutato[]> {
   const { domanda, azienda } = caricata;
-  const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
+  const periodo = caricata.risposte.periodo;
   if (!periodo || domanda.unitaProduttivaId === null) return [];
   const input: InputValutazione = {
     unitaProduttivaId: domanda.unitaProduttivaId,

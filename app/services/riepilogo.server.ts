@@ -1,29 +1,21 @@
 // What the summary, the detail page, the receipt page and the PDF receipt show of one domanda: the answers of every
-// step as label/value rows, the workers, the attachments and the rule outcomes. Called after authorisation
-// (caricaDomanda). The answers are rendered generically from `domanda.dati`, so a step whose schema changes shape
-// still shows every answer rather than breaking the summary.
+// step as label/value rows (from the step contract, app/passi, with the forms' labels), the workers, the attachments
+// and the rule outcomes. Called after authorisation (caricaDomanda).
 import { asc, eq } from "drizzle-orm";
 import { allegati, domandaLavoratori, eventiDomanda, lavoratori, unitaProduttive } from "#db/schema";
 import { db } from "#db/connection";
-import { formatDataItaliana, parseDataISO } from "~/domain/date";
+import { formatDataItaliana } from "~/domain/date";
 import type { Esito } from "~/domain/esito";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
-import { PASSI, type ChiavePasso, type SlugPasso } from "~/passi";
+import { PASSI, sezioniRiepilogo, type ChiavePasso, type SezioneRiepilogo, type SlugPasso } from "~/passi";
 import { ETICHETTE_STATO } from "~/domain/stati";
+import { dimensioneFile } from "~/domain/formati";
+import { NOMI_TIPI_ALLEGATO } from "~/passi/schemi/allegati";
+import { ETICHETTE_QUALIFICA } from "~/passi/schemi/lavoratori";
 import { controlliDomanda } from "./controlli-domanda.server";
 import type { DomandaCaricata } from "./domande.server";
 
-export interface RigaRiepilogo {
-  etichetta: string;
-  /** One line per element: lists of answers (periods, recipients) are shown one per line. */
-  valore: string[];
-}
-
-export interface SezioneRiepilogo {
-  slug: SlugPasso;
-  titolo: string;
-  righe: RigaRiepilogo[];
-}
+export type { RigaRiepilogo, SezioneRiepilogo } from "~/passi";
 
 export interface LavoratoreRiepilogo {
   codiceFiscale: string;
@@ -79,148 +71,6 @@ export function dataOraRoma(istante: Date): string {
   return `${p("day")}/${p("month")}/${p("year")} alle ${p("hour")}:${p("minute")}`;
 }
 
-// Labels of the answers whose key alone would read badly; any other key is turned into words ("dataInizio" →
-// "Data inizio"), so a new field shows up correctly labelled enough until it is added here.
-const ETICHETTE: Record<string, string> = {
-  pec: "PEC",
-  telefono: "Telefono",
-  referente: "Referente",
-  emailReferente: "E-mail del referente",
-  codice: "Codice",
-  denominazione: "Denominazione",
-  mediaOccupati: "Occupati medi nel semestre precedente",
-  mediaUniemens: "Occupati medi secondo UniEmens",
-  modificata: "Dati UniEmens modificati",
-  orarioSettimanale: "Orario settimanale (ore)",
-  lavoratori: "Lavoratori",
-  causale: "Causale",
-  eone: "Evento oggettivamente non evitabile (EONE)",
-  meteo: "Evento meteo",
-  straordinaria: "Causale straordinaria",
-  dataInizio: "Data di inizio",
-  dataFine: "Data di fine",
-  oreRichieste: "Ore richieste",
-  oreSettimanaliRidotte: "Ore settimanali dopo la riduzione",
-  giorni: "Giorni interessati",
-  tipoLavoro: "Lavorazione in corso",
-  tipo: "Tipo",
-  modalita: "Modalità",
-  numero: "Numero",
-  motivazione: "Motivazione",
-  descrizione: "Attività e cause",
-  misure: "Misure adottate",
-  prospettive: "Prospettive di ripresa",
-  granularita: "Indicatori per",
-  indicatori: "Indicatori economico-finanziari",
-  fatturato: "Fatturato",
-  ordini: "Ordini in portafoglio",
-  risultatoOperativo: "Risultato operativo",
-  nomeFile: "File",
-  dichiarazione: "Dichiarazione resa",
-  dichiarazioneDpr445: "Dichiarazione ai sensi dell'art. 47 DPR 445/2000",
-  dovuta: "Informativa dovuta",
-  dataComunicazione: "Data della comunicazione",
-  dataConclusione: "Data di conclusione della procedura",
-  dataRichiestaEsame: "Data della richiesta di esame congiunto",
-  destinatariRsa: "Rappresentanze aziendali (RSA/RSU)",
-  destinatariTerritoriali: "Organizzazioni sindacali territoriali",
-  iban: "IBAN",
-  indiceLiquidita: "Indice di liquidità",
-};
-
-// Coded answers shown in words (the codes are the schemas' enum values).
-const VALORI: Record<string, string> = {
-  strutturata: "Compilata nei campi della domanda",
-  pdf: "Allegata in PDF",
-  uniemens: "Scelti dai dati UniEmens",
-  elenco: "Elenco caricato",
-  sospensione: "Sospensione",
-  riduzione: "Riduzione",
-  anno: "Anno",
-  trimestre: "Trimestre",
-  conguaglio: "Conguaglio",
-  diretto: "Pagamento diretto",
-  pagamento_diretto: "Pagamento diretto",
-};
-
-const CENTESIMI = /Centesimi$/;
-
-/** Keys that are internal references (ids), not answers the user gave. */
-function interna(chiave: string): boolean {
-  return /Id$/.test(chiave);
-}
-
-function euro(centesimi: number): string {
-  return (centesimi / 100).toLocaleString("it-IT", { style: "currency", currency: "EUR" });
-}
-
-/** Arrays longer than this are summarised by their length (e.g. the selected workers, listed in their own table). */
-const MAX_ELEMENTI_ELENCO = 20;
-const MAX_CARATTERI = 2_000;
-
-export function etichettaChiave(chiave: string): string {
-  if (CENTESIMI.test(chiave)) return etichettaChiave(chiave.replace(CENTESIMI, ""));
-  if (ETICHETTE[chiave]) return ETICHETTE[chiave];
-  const parole = chiave
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_-]+/g, " ")
-    .trim()
-    .toLowerCase();
-  return parole.charAt(0).toUpperCase() + parole.slice(1);
-}
-
-/** One answer as text: dates in dd/mm/yyyy, booleans as Sì/No, numbers in the Italian format. */
-export function testoValore(valore: unknown): string {
-  if (valore === null || valore === undefined || valore === "") return "Non indicato";
-  if (typeof valore === "boolean") return valore ? "Sì" : "No";
-  if (typeof valore === "number") return Number.isFinite(valore) ? valore.toLocaleString("it-IT") : "Non indicato";
-  if (typeof valore === "string") {
-    const data = /^\d{4}-\d{2}-\d{2}$/.test(valore) ? parseDataISO(valore) : null;
-    if (data) return formatDataItaliana(data);
-    if (VALORI[valore]) return VALORI[valore];
-    return valore.length > MAX_CARATTERI ? `${valore.slice(0, MAX_CARATTERI)}…` : valore;
-  }
-  if (Array.isArray(valore)) return valore.map(testoValore).join(", ");
-  if (typeof valore === "object") {
-    return Object.entries(valore as Record<string, unknown>)
-      .filter(([k]) => !interna(k))
-      .map(([k, v]) => `${etichettaChiave(k)}: ${testoVoce(k, v)}`)
-      .join("; ");
-  }
-  return String(valore);
-}
-
-/** An answer under its key: amounts in cents are shown in euro. */
-function testoVoce(chiave: string, valore: unknown): string {
-  return CENTESIMI.test(chiave) && typeof valore === "number" ? euro(valore) : testoValore(valore);
-}
-
-/** The rows of one step's answers, flattening nested objects ("Relazione — Cause") and listing arrays per line. */
-export function righeRisposte(risposte: unknown, prefisso = ""): RigaRiepilogo[] {
-  if (risposte === null || typeof risposte !== "object" || Array.isArray(risposte)) {
-    return [{ etichetta: prefisso || "Risposta", valore: [testoValore(risposte)] }];
-  }
-  const righe: RigaRiepilogo[] = [];
-  for (const [chiave, v] of Object.entries(risposte as Record<string, unknown>)) {
-    if (interna(chiave)) continue;
-    const etichetta = prefisso ? `${prefisso} — ${etichettaChiave(chiave)}` : etichettaChiave(chiave);
-    if (Array.isArray(v)) {
-      if (v.length === 0) righe.push({ etichetta, valore: ["Nessuno"] });
-      else if (v.length > MAX_ELEMENTI_ELENCO) righe.push({ etichetta, valore: [`${v.length} elementi`] });
-      else righe.push({ etichetta, valore: v.map(testoValore) });
-    } else if (v !== null && typeof v === "object") {
-      righe.push(...righeRisposte(v, etichetta));
-    } else {
-      righe.push({ etichetta, valore: [testoVoce(chiave, v)] });
-    }
-  }
-  return righe.length > 0 ? righe : [{ etichetta: prefisso || "Risposta", valore: ["Nessun dato"] }];
-}
-
-export function sezioniRiepilogo(dati: Record<string, unknown>): SezioneRiepilogo[] {
-  return PASSI.map((p) => ({ slug: p.slug, titolo: p.titolo, righe: righeRisposte(dati[p.chiave] ?? null) }));
-}
-
 export function esitiRiepilogo(esiti: ReadonlyArray<Esito & { passo?: ChiavePasso }>): EsitoRiepilogo[] {
   const ordine = { bloccante: 0, avviso: 1, informazione: 2 } as const;
   return [...esiti]
@@ -253,7 +103,7 @@ export async function lavoratoriDomanda(domandaId: number): Promise<LavoratoreRi
     codiceFiscale: r.codiceFiscale,
     // Workers from an uploaded list may not be in the registry: the CF identifies them.
     nominativo: r.cognome ? `${r.cognome} ${r.nome}` : "Non presente negli archivi",
-    qualifica: etichettaChiave(r.qualifica),
+    qualifica: ETICHETTE_QUALIFICA[r.qualifica],
   }));
 }
 
@@ -265,9 +115,9 @@ export async function allegatiDomanda(domandaId: number): Promise<AllegatoRiepil
     .orderBy(asc(allegati.id));
   return righe.map((a) => ({
     id: a.id,
-    tipo: etichettaChiave(a.tipo),
+    tipo: NOMI_TIPI_ALLEGATO[a.tipo],
     nomeFile: a.nomeFile,
-    dimensione: `${(a.dimensione / 1024).toLocaleString("it-IT", { maximumFractionDigits: 0 })} KB`,
+    dimensione: dimensioneFile(a.dimensione),
   }));
 }
 
@@ -317,7 +167,7 @@ export async function datiRiepilogo(caricata: DomandaCaricata): Promise<DatiRiep
   ]);
   return {
     intestazione,
-    sezioni: sezioniRiepilogo(caricata.domanda.dati),
+    sezioni: sezioniRiepilogo(caricata.risposte),
     lavoratori: elencoLavoratori,
     allegati: elencoAllegati,
   };

@@ -9,6 +9,7 @@ import { richiediContesto, type Contesto } from "~/services/accesso.server";
 import { controlliDomanda } from "~/services/controlli-domanda.server";
 import { creaBozza, salvaPasso } from "~/services/domande.server";
 import { oggi } from "~/services/orologio.server";
+import { leggiRisposte } from "~/passi";
 import { get, type Identita } from "../richieste";
 
 export const MATRICOLE = { C1: "4712345601", C2: "4723456702", C3: "4734567803", C4: "4745678904" } as const;
@@ -127,7 +128,7 @@ async function togliNonAmmessi(id: number): Promise<void> {
     .from(domande)
     .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
     .where(eq(domande.id, id));
-  const esclusi = (await controlliDomanda(riga))
+  const esclusi = (await controlliDomanda({ ...riga, risposte: leggiRisposte(riga.domanda.dati) }))
     .filter((e) => e.passo === "lavoratori" && e.gravita === "bloccante" && typeof e.dati.cf === "string")
     .map((e) => e.dati.cf as string);
   if (esclusi.length > 0) {

@@ -1,5 +1,6 @@
 // Step "Dati dell'azienda": the contacts the user may change; the rest comes from the INPS registries.
 import { z } from "zod";
+import { riga, type RigaRiepilogo } from "../righe";
 import { testoFacoltativo } from "./comuni";
 
 export const messaggiAzienda = {
@@ -25,4 +26,25 @@ export const AziendaSchema = z.object({
   emailReferente: z.string().trim().max(254, messaggiAzienda.emailFormato).email(messaggiAzienda.emailFormato).optional(),
 });
 
-export type DatiAzienda = z.infer<typeof AziendaSchema>;
+/** The form's labels: the summary and the receipt show the answers under the same words. */
+export const ETICHETTE_AZIENDA = {
+  pec: "PEC dell'azienda",
+  telefono: "Telefono",
+  referente: "Referente per la domanda",
+  emailReferente: "E-mail del referente",
+} as const;
+
+/** The stored answers, version 1. */
+export const RisposteAziendaSchema = z.object({
+  pec: z.string(),
+  telefono: z.string().optional(),
+  referente: z.string().optional(),
+  emailReferente: z.string().optional(),
+});
+
+export type DatiAzienda = z.infer<typeof RisposteAziendaSchema>;
+
+export function righeAzienda(d: DatiAzienda): RigaRiepilogo[] {
+  const e = ETICHETTE_AZIENDA;
+  return [riga(e.pec, d.pec), riga(e.telefono, d.telefono), riga(e.referente, d.referente), riga(e.emailReferente, d.emailReferente)];
+}

@@ -26,3 +26,9 @@ export function testoFacoltativo(opzioni: { massimo: number; nome: string }) {
 
 /** The version of the draft the form was built on (optimistic locking). */
 export const VersioneSchema = z.coerce.number().int().positive();
+
+/** A date as stored in a domanda's answers (ISO, yyyy-mm-dd). */
+export const DataIsoSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Integer cents (money is never a float). */
+export const CentesimiSchema = z.number().int();

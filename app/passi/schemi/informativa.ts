@@ -2,8 +2,9 @@
 // rule (app/domain/informativa-sindacale.ts); when due, the user declares that the procedure was carried out, with
 // its dates and recipients. Dates are typed gg/mm/aaaa and read strictly (31/02 is refused).
 import { z } from "zod";
+import { data as dataRiga, riga, siNo, type RigaRiepilogo } from "../righe";
 import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
-import { testo, testoFacoltativo } from "./comuni";
+import { DataIsoSchema, testo, testoFacoltativo } from "./comuni";
 
 export const messaggiInformativa = {
   comunicazioneVuota: "Inserisci la data della comunicazione preventiva alle rappresentanze sindacali",
@@ -23,14 +24,42 @@ export const messaggiInformativa = {
 
 const m = messaggiInformativa;
 
-export interface DatiInformativa {
-  dovuta: boolean;
-  dataComunicazione?: DataISO;
-  dataConclusione?: DataISO;
-  dataRichiestaEsame?: DataISO;
-  destinatariRsa?: string;
-  destinatariTerritoriali?: string;
-  dichiarazione?: true;
+/** The stored answers, version 1. When the notice is not due nothing else is asked. */
+export const RisposteInformativaSchema = z.object({
+  dovuta: z.boolean(),
+  dataComunicazione: DataIsoSchema.optional(),
+  dataConclusione: DataIsoSchema.optional(),
+  dataRichiestaEsame: DataIsoSchema.optional(),
+  destinatariRsa: z.string().optional(),
+  destinatariTerritoriali: z.string().optional(),
+  dichiarazione: z.literal(true).optional(),
+});
+
+export type DatiInformativa = z.infer<typeof RisposteInformativaSchema>;
+
+/** The form's labels: the summary and the receipt show the answers under the same words. */
+export const ETICHETTE_INFORMATIVA = {
+  dovuta: "Informativa sindacale dovuta",
+  dataComunicazione: "Data della comunicazione preventiva",
+  dataConclusione: "Data di conclusione della procedura",
+  dataRichiestaEsame: "Data della richiesta di esame congiunto",
+  destinatariRsa: "RSA o RSU aziendali",
+  destinatariTerritoriali: "Organizzazioni sindacali territoriali",
+  dichiarazione: "Dichiarazione",
+} as const;
+
+export function righeInformativa(d: DatiInformativa): RigaRiepilogo[] {
+  const e = ETICHETTE_INFORMATIVA;
+  if (!d.dovuta) return [riga(e.dovuta, siNo(false))];
+  return [
+    riga(e.dovuta, siNo(true)),
+    riga(e.dataComunicazione, dataRiga(d.dataComunicazione)),
+    ...(d.dataConclusione ? [riga(e.dataConclusione, dataRiga(d.dataConclusione))] : []),
+    ...(d.dataRichiestaEsame ? [riga(e.dataRichiestaEsame, dataRiga(d.dataRichiestaEsame))] : []),
+    riga(e.destinatariRsa, d.destinatariRsa),
+    riga(e.destinatariTerritoriali, d.destinatariTerritoriali),
+    riga(e.dichiarazione, d.dichiarazione ? "Resa" : null),
+  ];
 }
 
 function data(vuota: string, formato: string) {

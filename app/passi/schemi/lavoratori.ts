@@ -1,6 +1,7 @@
 // Step "Lavoratori beneficiari": the selection from UniEmens (checkboxes, select all/none, filter, pages) or the
 // uploaded list (CSV "CF;qualifica", Allegato 3 msg INPS 4653/2022). Plain module: messages and the form schema.
 import { z } from "zod";
+import { numero, riga, type RigaRiepilogo } from "../righe";
 
 export const LAVORATORI_PER_PAGINA = 25;
 export const ELENCO_MAX_BYTE = 1_048_576;
@@ -9,6 +10,16 @@ export const ELENCO_MAX_RIGHE = 5_000;
 /** Qualifiche accepted in the uploaded list, in the words of the registry (rapporti_lavoro.qualifica). */
 export const QUALIFICHE_ELENCO = ["operaio", "impiegato", "quadro", "dirigente", "apprendista", "oti", "otd"] as const;
 export type QualificaElenco = (typeof QUALIFICHE_ELENCO)[number];
+
+export const ETICHETTE_QUALIFICA: Record<QualificaElenco, string> = {
+  operaio: "Operaio",
+  impiegato: "Impiegato",
+  quadro: "Quadro",
+  dirigente: "Dirigente",
+  apprendista: "Apprendista",
+  oti: "Operaio agricolo a tempo indeterminato (OTI)",
+  otd: "Operaio agricolo a tempo determinato (OTD)",
+};
 
 export const messaggiLavoratori = {
   nessunoSelezionato: "Seleziona almeno un lavoratore ammissibile, oppure carica l'elenco dei lavoratori",
@@ -43,9 +54,27 @@ export const SelezioneSchema = z.object({
 
 export type Selezione = z.infer<typeof SelezioneSchema>;
 
-export interface DatiLavoratori {
-  modalita: "uniemens" | "elenco";
-  numero: number;
+/** The stored answers, version 1 (the workers themselves are rows of domanda_lavoratori). */
+export const RisposteLavoratoriSchema = z.object({
+  modalita: z.enum(["uniemens", "elenco"]),
+  numero: z.number().int(),
+});
+
+export type DatiLavoratori = z.infer<typeof RisposteLavoratoriSchema>;
+
+/** The step's labels: the summary and the receipt show the answers under the same words. */
+export const ETICHETTE_LAVORATORI = {
+  modalita: "Come sono stati indicati i lavoratori",
+  numero: "Lavoratori beneficiari",
+} as const;
+
+const MODALITA_LAVORATORI: Record<DatiLavoratori["modalita"], string> = {
+  uniemens: "Scelti dai dati UniEmens",
+  elenco: "Elenco caricato",
+};
+
+export function righeLavoratori(d: DatiLavoratori): RigaRiepilogo[] {
+  return [riga(ETICHETTE_LAVORATORI.modalita, MODALITA_LAVORATORI[d.modalita]), riga(ETICHETTE_LAVORATORI.numero, numero(d.numero))];
 }
 
 export interface RigaScartata {

@@ -2,9 +2,10 @@
 // pagamento diretto, decided on submit by the indice di liquidità (app/domain/indice-liquidita.ts) on the
 // balance-sheet items typed here. Amounts in euro with comma decimals, kept as integer cents.
 import { z } from "zod";
+import { data, euro, riga, siNo, type RigaRiepilogo } from "../righe";
+import { CentesimiSchema, DataIsoSchema } from "./comuni";
 import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
-import type { DatiBilancio } from "~/domain/indice-liquidita";
-import { formatImporto, leggiImporto } from "./relazione-tecnica";
+import { formatImporto, leggiImporto } from "~/domain/formati";
 
 export const MODALITA_PAGAMENTO = ["conguaglio", "diretto"] as const;
 
@@ -54,23 +55,78 @@ function importo(voce: string) {
 
 const eIso = (v: unknown): v is DataISO => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-/** The outcome of the liquidity index as saved for the Sede: inputs, formula version, result. */
-export interface EsitoLiquiditaSalvato {
-  versione: string;
-  formula: string;
-  indice: string | null;
-  accettato: boolean;
-  messaggio: string;
-  provvisorio: boolean;
-  /** The day of the computation: the formula version in force that day. */
-  calcolatoIl: DataISO;
-}
+const BilancioSchema = z.object({
+  dataRiferimento: DataIsoSchema,
+  disponibilitaLiquideCentesimi: CentesimiSchema,
+  creditiBreveCentesimi: CentesimiSchema,
+  rimanenzeCentesimi: CentesimiSchema,
+  debitiBreveCentesimi: CentesimiSchema,
+});
+type DatiBilancio = z.infer<typeof BilancioSchema>;
 
-export type DatiPagamento =
-  | { modalita: "conguaglio" }
-  | { modalita: "diretto"; bilancio: DatiBilancio; liquidita: EsitoLiquiditaSalvato }
-  /** Direct payment asked for and not accepted: the domanda continues with conguaglio, the computation is kept. */
-  | { modalita: "conguaglio"; richiestoDiretto: true; bilancio: DatiBilancio; liquidita: EsitoLiquiditaSalvato };
+/** The outcome of the liquidity index as saved for the Sede: inputs, formula version, result. */
+const EsitoLiquiditaSalvatoSchema = z.object({
+  versione: z.string(),
+  formula: z.string(),
+  indice: z.string().nullable(),
+  accettato: z.boolean(),
+  messaggio: z.string(),
+  provvisorio: z.boolean(),
+  /** The day of the computation: the formula version in force that day. */
+  calcolatoIl: DataIsoSchema,
+});
+export type EsitoLiquiditaSalvato = z.infer<typeof EsitoLiquiditaSalvatoSchema>;
+
+/**
+ * The stored answers, version 1: conguaglio; or direct payment accepted; or direct payment asked for and not
+ * accepted, where the domanda continues with conguaglio and the computation is kept for the Sede.
+ */
+export const RispostePagamentoSchema = z.union([
+  z.object({ modalita: z.literal("diretto"), bilancio: BilancioSchema, liquidita: EsitoLiquiditaSalvatoSchema }),
+  z.object({
+    modalita: z.literal("conguaglio"),
+    richiestoDiretto: z.literal(true),
+    bilancio: BilancioSchema,
+    liquidita: EsitoLiquiditaSalvatoSchema,
+  }),
+  z.object({ modalita: z.literal("conguaglio") }),
+]);
+
+export type DatiPagamento = z.infer<typeof RispostePagamentoSchema>;
+
+/** The form's labels: the summary and the receipt show the answers under the same words. */
+export const ETICHETTE_PAGAMENTO = {
+  modalita: "Come vuoi che sia pagata l'integrazione salariale?",
+  dataRiferimento: "Data del bilancio o della situazione contabile",
+  disponibilitaLiquide: "Disponibilità liquide (cassa e banche)",
+  creditiBreve: "Crediti esigibili entro l'anno",
+  rimanenze: "Rimanenze di magazzino",
+  debitiBreve: "Debiti esigibili entro l'anno",
+  indice: "Indice di liquidità",
+  accettato: "Pagamento diretto accettato",
+} as const;
+
+export const ETICHETTE_MODALITA_PAGAMENTO: Record<(typeof MODALITA_PAGAMENTO)[number], string> = {
+  conguaglio: "Anticipo e conguaglio",
+  diretto: "Pagamento diretto da parte dell'INPS",
+};
+
+export function righePagamento(d: DatiPagamento): RigaRiepilogo[] {
+  const e = ETICHETTE_PAGAMENTO;
+  const righe = [riga(e.modalita, ETICHETTE_MODALITA_PAGAMENTO[d.modalita])];
+  if (!("bilancio" in d)) return righe;
+  const b = d.bilancio;
+  return [
+    ...righe,
+    riga(e.dataRiferimento, data(b.dataRiferimento)),
+    riga(e.disponibilitaLiquide, euro(b.disponibilitaLiquideCentesimi)),
+    riga(e.creditiBreve, euro(b.creditiBreveCentesimi)),
+    riga(e.rimanenze, euro(b.rimanenzeCentesimi)),
+    riga(e.debitiBreve, euro(b.debitiBreveCentesimi)),
+    riga(e.indice, d.liquidita.indice?.replace(".", ",") ?? "Non calcolabile"),
+    riga(e.accettato, siNo(d.liquidita.accettato)),
+  ];
+}
 
 export function creaSchemaPagamento(opzioni: { oggi: DataISO; dataMinima: DataISO }) {
   return z

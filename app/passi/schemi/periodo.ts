@@ -2,7 +2,9 @@
 // and, for weather causes, the exact days and the work in progress. Dates are typed gg/mm/aaaa and read strictly.
 import { z } from "zod";
 import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
-import { testo } from "./comuni";
+import { trovaCausale } from "~/domain/causali";
+import { data as dataRiga, numero, riga, siNo, type RigaRiepilogo } from "../righe";
+import { DataIsoSchema, testo } from "./comuni";
 
 export const messaggiPeriodo = {
   causale: "Scegli la causale della sospensione o riduzione",
@@ -28,18 +30,53 @@ export const messaggiPeriodo = {
 const m = messaggiPeriodo;
 export const TIPI_RIDUZIONE = ["sospensione", "riduzione"] as const;
 
-export interface DatiPeriodo {
-  causale: string;
-  eone: boolean;
-  meteo: boolean;
-  straordinaria: boolean;
-  tipo: (typeof TIPI_RIDUZIONE)[number];
-  oreSettimanaliRidotte?: number;
-  dataInizio: DataISO;
-  dataFine: DataISO;
-  oreRichieste: number;
-  giorni?: DataISO[];
-  tipoLavoro?: string;
+/** The stored answers, version 1. EONE, weather and extraordinary follow from the causale when it is saved. */
+export const RispostePeriodoSchema = z.object({
+  causale: z.string(),
+  eone: z.boolean(),
+  meteo: z.boolean(),
+  straordinaria: z.boolean(),
+  tipo: z.enum(TIPI_RIDUZIONE),
+  oreSettimanaliRidotte: z.number().optional(),
+  dataInizio: DataIsoSchema,
+  dataFine: DataIsoSchema,
+  oreRichieste: z.number(),
+  giorni: z.array(DataIsoSchema).optional(),
+  tipoLavoro: z.string().optional(),
+});
+
+export type DatiPeriodo = z.infer<typeof RispostePeriodoSchema>;
+
+/** The form's labels: the summary and the receipt show the answers under the same words. */
+export const ETICHETTE_PERIODO = {
+  causale: "Causale",
+  eone: "Evento oggettivamente non evitabile (EONE)",
+  tipo: "L'attività è sospesa o ridotta?",
+  oreSettimanaliRidotte: "Ore settimanali lavorate durante la riduzione",
+  dataInizio: "Data di inizio",
+  dataFine: "Data di fine",
+  oreRichieste: "Ore di integrazione richieste",
+  giorni: "Giorni di sospensione o riduzione",
+  tipoLavoro: "Lavorazione in corso in quei giorni",
+} as const;
+
+export const ETICHETTE_TIPO_RIDUZIONE: Record<(typeof TIPI_RIDUZIONE)[number], string> = {
+  sospensione: "Sospensione (zero ore)",
+  riduzione: "Riduzione dell'orario",
+};
+
+export function righePeriodo(d: DatiPeriodo): RigaRiepilogo[] {
+  const e = ETICHETTE_PERIODO;
+  return [
+    riga(e.causale, trovaCausale(d.causale)?.etichetta ?? d.causale),
+    riga(e.eone, siNo(d.eone)),
+    riga(e.tipo, ETICHETTE_TIPO_RIDUZIONE[d.tipo]),
+    ...(d.tipo === "riduzione" ? [riga(e.oreSettimanaliRidotte, d.oreSettimanaliRidotte == null ? null : numero(d.oreSettimanaliRidotte))] : []),
+    riga(e.dataInizio, dataRiga(d.dataInizio)),
+    riga(e.dataFine, dataRiga(d.dataFine)),
+    riga(e.oreRichieste, numero(d.oreRichieste)),
+    ...(d.meteo ? [riga(e.giorni, (d.giorni ?? []).map((g) => dataRiga(g) ?? g)), riga(e.tipoLavoro, d.tipoLavoro)] : []),
+  ];
 }
 
 const eIso = (v: unknown): v is DataISO => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);

@@ -2,7 +2,9 @@
 // indicators per year or per quarter, or a PDF instead; always the declaration under art. 47 DPR 445/2000.
 // Amounts are typed in euro with comma decimals and kept as integer cents.
 import { z } from "zod";
-import { testo } from "./comuni";
+import { euro, formatImporto, leggiImporto } from "~/domain/formati";
+import { riga, type RigaRiepilogo } from "../righe";
+import { CentesimiSchema, testo } from "./comuni";
 
 export const MODALITA_RELAZIONE = ["strutturata", "pdf"] as const;
 export const GRANULARITA = ["anno", "trimestre"] as const;
@@ -43,24 +45,6 @@ export const VOCI_INDICATORE = {
 
 const MAX_CENTESIMI = 99_999_999_999_999;
 
-/** "1.234.567,89" or "1234567,89" or "-12000" → integer cents; null when the text is not an amount. */
-export function leggiImporto(testoImporto: string): number | null {
-  const t = testoImporto.trim().replace(/^€\s*/, "").replace(/\s/g, "");
-  if (!/^-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]{1,15})(,[0-9]{1,2})?$/.test(t)) return null;
-  const negativo = t.startsWith("-");
-  const [interi, decimali = ""] = t.replace("-", "").replace(/\./g, "").split(",");
-  const centesimi = Number(interi) * 100 + Number(decimali.padEnd(2, "0"));
-  return negativo ? -centesimi : centesimi;
-}
-
-/** Integer cents → "1.234.567,89" (what the form shows back). */
-export function formatImporto(centesimi: number): string {
-  const segno = centesimi < 0 ? "-" : "";
-  const assoluto = Math.abs(centesimi);
-  const interi = Math.floor(assoluto / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${segno}${interi},${String(assoluto % 100).padStart(2, "0")}`;
-}
-
 function importo(voce: string, negativoAmmesso: boolean) {
   return z
     .string({ required_error: m.importoVuoto(voce) })
@@ -92,24 +76,71 @@ const RigaIndicatoreSchema = z.object({
   risultatoOperativo: importo(VOCI_INDICATORE.risultatoOperativo, true),
 });
 
-export interface RigaIndicatore {
-  periodo: string;
-  fatturatoCentesimi: number;
-  ordiniCentesimi: number;
-  risultatoOperativoCentesimi: number;
-}
+const RigaIndicatoreSalvataSchema = z.object({
+  periodo: z.string(),
+  fatturatoCentesimi: CentesimiSchema,
+  ordiniCentesimi: CentesimiSchema,
+  risultatoOperativoCentesimi: CentesimiSchema,
+});
+export type RigaIndicatore = z.infer<typeof RigaIndicatoreSalvataSchema>;
 
-export type DatiRelazioneTecnica =
-  | {
-      modalita: "strutturata";
-      descrizione: string;
-      misure: string;
-      prospettive: string;
-      granularita: (typeof GRANULARITA)[number];
-      indicatori: RigaIndicatore[];
-      dichiarazione: true;
-    }
-  | { modalita: "pdf"; nomeFile: string; dichiarazione: true };
+/** The stored answers, version 1: the report typed in the fields, or the name of the attached PDF. */
+export const RisposteRelazioneSchema = z.discriminatedUnion("modalita", [
+  z.object({
+    modalita: z.literal("strutturata"),
+    descrizione: z.string(),
+    misure: z.string(),
+    prospettive: z.string(),
+    granularita: z.enum(GRANULARITA),
+    indicatori: z.array(RigaIndicatoreSalvataSchema),
+    dichiarazione: z.literal(true),
+  }),
+  z.object({ modalita: z.literal("pdf"), nomeFile: z.string(), dichiarazione: z.literal(true) }),
+]);
+
+export type DatiRelazioneTecnica = z.infer<typeof RisposteRelazioneSchema>;
+
+/** The form's labels: the summary and the receipt show the answers under the same words. */
+export const ETICHETTE_RELAZIONE = {
+  modalita: "Come vuoi presentare la relazione tecnica?",
+  descrizione: "Attività dell'azienda e cause della sospensione o riduzione",
+  misure: "Misure adottate",
+  prospettive: "Prospettive di ripresa e relativi elementi di prova",
+  granularita: "Indicatori economico-finanziari per",
+  nomeFile: "Relazione tecnica in PDF",
+  dichiarazione: "Dichiarazione sostitutiva di atto di notorietà (art. 47 DPR 445/2000)",
+} as const;
+
+export const ETICHETTE_MODALITA_RELAZIONE: Record<(typeof MODALITA_RELAZIONE)[number], string> = {
+  strutturata: "Compilo i campi qui sotto",
+  pdf: "Allego la relazione in un file PDF",
+};
+
+export const ETICHETTE_GRANULARITA: Record<(typeof GRANULARITA)[number], string> = {
+  anno: "Anno (ad esempio 2025)",
+  trimestre: "Trimestre (ad esempio 2025-Q1)",
+};
+
+export function righeRelazione(d: DatiRelazioneTecnica): RigaRiepilogo[] {
+  const e = ETICHETTE_RELAZIONE;
+  const dichiarazione = riga(e.dichiarazione, d.dichiarazione ? "Resa" : null);
+  if (d.modalita === "pdf") return [riga(e.modalita, "Allegata in PDF"), riga(e.nomeFile, d.nomeFile), dichiarazione];
+  return [
+    riga(e.modalita, "Compilata nei campi della domanda"),
+    riga(e.descrizione, d.descrizione),
+    riga(e.misure, d.misure),
+    riga(e.prospettive, d.prospettive),
+    riga(e.granularita, d.granularita === "anno" ? "Anno" : "Trimestre"),
+    riga(
+      "Indicatori economico-finanziari",
+      d.indicatori.map(
+        (r) =>
+          `${r.periodo}: fatturato ${euro(r.fatturatoCentesimi)}; ordini in portafoglio ${euro(r.ordiniCentesimi)}; risultato operativo ${euro(r.risultatoOperativoCentesimi)}`,
+      ),
+    ),
+    dichiarazione,
+  ];
+}
 
 function rigaVuotaANull(riga: unknown): unknown {
   if (riga == null) return null;

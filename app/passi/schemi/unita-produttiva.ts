@@ -1,6 +1,7 @@
 // Step "Unità produttiva": the unit among the company's ones, and the workers employed on average in the previous
 // semester split by contractual weekly hours (pre-filled from UniEmens; a change needs a reason).
 import { z } from "zod";
+import { riga, siNo, type RigaRiepilogo } from "../righe";
 import { testoFacoltativo } from "./comuni";
 
 export const messaggiUnitaProduttiva = {
@@ -18,20 +19,40 @@ export const messaggiUnitaProduttiva = {
 
 export const RIGHE_MEDIA = 6;
 
-export interface RigaMedia {
-  orarioSettimanale: number;
-  lavoratori: number;
-}
+const RigaMediaSchema = z.object({ orarioSettimanale: z.number(), lavoratori: z.number().int() });
+export type RigaMedia = z.infer<typeof RigaMediaSchema>;
 
-export interface DatiUnitaProduttiva {
-  unitaProduttivaId: number;
-  codice: string;
-  denominazione: string;
-  mediaOccupati: RigaMedia[];
+/** The stored answers, version 1. */
+export const RisposteUnitaProduttivaSchema = z.object({
+  unitaProduttivaId: z.number().int(),
+  codice: z.string(),
+  denominazione: z.string(),
+  mediaOccupati: z.array(RigaMediaSchema),
   /** The UniEmens figures at the time of saving, kept for the Sede when the user changed them. */
-  mediaUniemens: RigaMedia[];
-  modificata: boolean;
-  motivazione?: string;
+  mediaUniemens: z.array(RigaMediaSchema),
+  modificata: z.boolean(),
+  motivazione: z.string().optional(),
+});
+
+export type DatiUnitaProduttiva = z.infer<typeof RisposteUnitaProduttivaSchema>;
+
+/** The form's labels: the summary and the receipt show the answers under the same words. */
+export const ETICHETTE_UNITA = {
+  unita: "Quale unità produttiva è interessata?",
+  media: "Lavoratori occupati in media nel semestre precedente",
+  mediaUniemens: "Lavoratori occupati in media secondo UniEmens",
+  modificata: "Dati UniEmens corretti",
+  motivazione: "Motivo della correzione",
+} as const;
+
+export function righeUnitaProduttiva(d: DatiUnitaProduttiva): RigaRiepilogo[] {
+  const e = ETICHETTE_UNITA;
+  return [
+    riga(e.unita, `${d.denominazione} (${d.codice})`),
+    riga(e.media, descriviMedia(d.mediaOccupati)),
+    riga(e.modificata, siNo(d.modificata)),
+    ...(d.modificata ? [riga(e.mediaUniemens, descriviMedia(d.mediaUniemens)), riga(e.motivazione, d.motivazione)] : []),
+  ];
 }
 
 const m = messaggiUnitaProduttiva;

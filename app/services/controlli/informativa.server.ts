@@ -5,8 +5,6 @@ import { diffDays } from "~/domain/date";
 import { verificaInformativa, type EsitoInformativa, type InputInformativa } from "~/domain/informativa-sindacale";
 import { attivitaDaAteco } from "~/domain/inquadramento";
 import type { DatiInformativa } from "~/passi/schemi/informativa";
-import type { DatiPeriodo } from "~/passi/schemi/periodo";
-import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
 
@@ -15,12 +13,12 @@ const SETTIMANA_PIENA = 40;
 
 /** The rule's inputs from the periodo and unit steps, plus the declared dates; null before the periodo step. */
 export function inputInformativa(
-  { domanda, azienda }: DomandaCaricata,
+  { domanda, azienda, risposte }: DomandaCaricata,
   dichiarati: Pick<DatiInformativa, "dataComunicazione" | "dataConclusione" | "dataRichiestaEsame"> = {},
 ): InputInformativa | null {
-  const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
-  if (!periodo?.dataInizio || !periodo.dataFine) return null;
-  const unita = domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined;
+  const periodo = risposte.periodo;
+  if (!periodo) return null;
+  const unita = risposte.unitaProduttiva;
   const orarioPieno = Math.max(SETTIMANA_PIENA, ...(unita?.mediaOccupati ?? []).map((r) => r.orarioSettimanale));
   const attivita = attivitaDaAteco(azienda.codiceAteco);
   return {
@@ -43,13 +41,13 @@ export function inputInformativa(
 
 /** Is the procedure due for this domanda, and what do the declared dates say? Null before the periodo step. */
 export function valutaInformativa(caricata: DomandaCaricata): EsitoInformativa | null {
-  const salvati = caricata.domanda.dati.informativa as DatiInformativa | undefined;
+  const salvati = caricata.risposte.informativa;
   const input = inputInformativa(caricata, salvati ?? {});
   return input ? verificaInformativa(input) : null;
 }
 
 export async function controlliInformativa(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
-  const salvati = caricata.domanda.dati.informativa as DatiInformativa | undefined;
+  const salvati = caricata.risposte.informativa;
   if (salvati == null) return [];
   const esito = valutaInformativa(caricata);
   if (!esito) return [];

@@ -5,7 +5,7 @@ import type { DomandaCaricata } from "../domande.server";
 import { lavoratoriValutati, selezionati } from "../lavoratori.server";
 
 export async function controlliLavoratori(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
-  if (caricata.domanda.dati.lavoratori == null) return [];
+  if (caricata.risposte.lavoratori == null) return [];
   const scelti = await selezionati(caricata.domanda.id);
   const valutati = await lavoratoriValutati(caricata);
   const esiti: EsitoPasso[] = [];

@@ -24,8 +24,8 @@ export function decidiPagamentoDiretto(bilancio: DatiBilancio, oggi: DataISO = o
     : { modalita: "conguaglio", richiestoDiretto: true, bilancio, liquidita };
 }
 
-export async function controlliPagamento({ domanda }: DomandaCaricata): Promise<EsitoPasso[]> {
-  const salvati = domanda.dati.pagamento as DatiPagamento | undefined;
+export async function controlliPagamento({ risposte }: DomandaCaricata): Promise<EsitoPasso[]> {
+  const salvati = risposte.pagamento;
   if (!salvati || !("bilancio" in salvati)) return [];
   // Recomputed with the formula in force on the day of the computation, so the Sede sees the same outcome.
   const r = valutaIndiceLiquidita(salvati.bilancio, salvati.liquidita.calcolatoIl);

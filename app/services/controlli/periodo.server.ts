@@ -13,8 +13,8 @@ import { verificaSovrapposizioni } from "~/domain/sovrapposizioni";
 import { verificaTerminePresentazione } from "~/domain/termini-presentazione";
 import type { PeriodoPrecedente, PeriodoRichiesto } from "~/domain/tipi";
 import { attivitaDaAteco, fondoDaCodice } from "~/domain/inquadramento";
+import { leggiRisposte } from "~/passi";
 import type { DatiPeriodo } from "~/passi/schemi/periodo";
-import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata, Transazione } from "../domande.server";
 
@@ -65,7 +65,7 @@ async function periodiEsistenti(caricata: DomandaCaricata, lettore: Lettore): Pr
   return righe
     .filter((r) => r.dataInizio && r.dataFine)
     .map((r) => {
-      const p = r.dati.periodo as DatiPeriodo | undefined;
+      const p = leggiRisposte(r.dati).periodo;
       return {
         inizio: r.dataInizio!,
         fine: r.dataFine!,
@@ -116,7 +116,7 @@ async function controlliCisoa(
       );
     for (const a of altre) {
       if (!a.inizio || !a.fine) continue;
-      const p = a.dati.periodo as DatiPeriodo | undefined;
+      const p = leggiRisposte(a.dati).periodo;
       perLavoratore.set(a.cf, [...(perLavoratore.get(a.cf) ?? []), ...giorniCisoa({ inizio: a.inizio, fine: a.fine, giorni: p?.giorni })]);
     }
   }
@@ -140,8 +140,7 @@ export async function esitiPeriodo(
   lettore: Lettore = db(),
 ): Promise<Esito[]> {
   const { domanda, azienda } = caricata;
-  const periodo = domanda.dati.periodo as DatiPeriodo | undefined;
-  const unita = domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined;
+  const { periodo, unitaProduttiva: unita } = caricata.risposte;
   if (!periodo || !unita || domanda.unitaProduttivaId === null) return [];
   const presentazione = dataPresentazione(caricata, adesso);
   const esiti: Esito[] = [];

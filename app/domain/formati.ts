@@ -1,0 +1,30 @@
+// Amounts, sizes and numbers as people in Italy read and type them. Pure functions shared by forms, summaries,
+// receipts and rule messages: one way to write euro, one way to write a file size.
+
+/** "1.234.567,89" or "1234567,89" or "-12000" → integer cents; null when the text is not an amount. */
+export function leggiImporto(testoImporto: string): number | null {
+  const t = testoImporto.trim().replace(/^€\s*/, "").replace(/\s/g, "");
+  if (!/^-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]{1,15})(,[0-9]{1,2})?$/.test(t)) return null;
+  const negativo = t.startsWith("-");
+  const [interi, decimali = ""] = t.replace("-", "").replace(/\./g, "").split(",");
+  const centesimi = Number(interi) * 100 + Number(decimali.padEnd(2, "0"));
+  return negativo ? -centesimi : centesimi;
+}
+
+/** Integer cents → "1.234.567,89" (what the form shows back). */
+export function formatImporto(centesimi: number): string {
+  const segno = centesimi < 0 ? "-" : "";
+  const assoluto = Math.abs(centesimi);
+  const interi = Math.floor(assoluto / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${segno}${interi},${String(assoluto % 100).padStart(2, "0")}`;
+}
+
+/** Integer cents → "1.234,56 €". */
+export function euro(centesimi: number): string {
+  return `${formatImporto(centesimi)} €`;
+}
+
+/** Bytes → "12 KB" (at least 1 KB, so a small file never reads as empty). */
+export function dimensioneFile(byte: number): string {
+  return `${Math.max(1, Math.round(byte / 1024)).toLocaleString("it-IT")} KB`;
+}

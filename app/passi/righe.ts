@@ -1,0 +1,24 @@
+// The rows a step's answers show in the summary, the detail page and the receipt (page and PDF). Each step builds
+// its rows from its typed answers with the labels of its own form, so the two cannot drift apart.
+import { formatDataItaliana, type DataISO } from "~/domain/date";
+
+export interface RigaRiepilogo {
+  etichetta: string;
+  /** One line per element: lists of answers (periods, recipients) are shown one per line. */
+  valore: string[];
+}
+
+export const NON_INDICATO = "Non indicato";
+
+export function riga(etichetta: string, valore: string | string[] | null | undefined): RigaRiepilogo {
+  const righe = Array.isArray(valore) ? valore : valore == null || valore === "" ? [] : [valore];
+  return { etichetta, valore: righe.length > 0 ? righe : [NON_INDICATO] };
+}
+
+export const siNo = (v: boolean): string => (v ? "Sì" : "No");
+
+export const data = (v: DataISO | null | undefined): string | null => (v ? formatDataItaliana(v) : null);
+
+export { euro } from "~/domain/formati";
+
+export const numero = (n: number): string => n.toLocaleString("it-IT");
