@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CampoTesto, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { AziendaSchema } from "~/passi/schemi/azienda";
+import { AziendaSchema, ETICHETTE_AZIENDA as E } from "~/passi/schemi/azienda";
 import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -110,12 +110,12 @@ export default function PassoAzienda() {
       }
     >
       <h2 className="h4">Recapiti per questa domanda</h2>
-      <CampoTesto {...pec} etichetta="PEC dell'azienda" type="email" autoComplete="email" spellCheck={false} />
-      <CampoTesto {...telefono} etichetta="Telefono" type="tel" autoComplete="tel" facoltativo larghezza={20} />
-      <CampoTesto {...referente} etichetta="Referente per la domanda" autoComplete="name" facoltativo />
+      <CampoTesto {...pec} etichetta={E.pec} type="email" autoComplete="email" spellCheck={false} />
+      <CampoTesto {...telefono} etichetta={E.telefono} type="tel" autoComplete="tel" facoltativo larghezza={20} />
+      <CampoTesto {...referente} etichetta={E.referente} autoComplete="name" facoltativo />
       <CampoTesto
         {...emailReferente}
-        etichetta="E-mail del referente"
+        etichetta={E.emailReferente}
         type="email"
         autoComplete="email"
         spellCheck={false}

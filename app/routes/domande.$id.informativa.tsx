@@ -12,6 +12,7 @@ import {
   valoriModuloInformativa,
   type DatiInformativa,
   type ValoriModuloInformativa,
+  ETICHETTE_INFORMATIVA as E,
 } from "~/passi/schemi/informativa";
 import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
@@ -123,29 +124,29 @@ export default function PassoInformativa() {
         <>
           <fieldset className="mb-3">
             <legend className="h4">Date della procedura</legend>
-            <CampoData {...comunicazione} etichetta="Data della comunicazione preventiva" />
+            <CampoData {...comunicazione} etichetta={E.dataComunicazione} />
             <CampoData
               {...conclusione}
-              etichetta="Data di conclusione della procedura"
+              etichetta={E.dataConclusione}
               facoltativo={d.eone}
               suggerimento="La data dell'accordo o del verbale di esame congiunto, o quella in cui è scaduto il termine senza richieste."
             />
             <CampoData
               {...richiestaEsame}
-              etichetta="Data della richiesta di esame congiunto"
+              etichetta={E.dataRichiestaEsame}
               facoltativo
               suggerimento="Solo se le rappresentanze sindacali hanno chiesto l'esame congiunto."
             />
           </fieldset>
           <fieldset className="mb-3">
             <legend className="h4">Destinatari della comunicazione</legend>
-            <CampoTesto {...rsa} etichetta="RSA o RSU aziendali" facoltativo suggerimento="Lascia vuoto se in azienda non ci sono." />
-            <CampoTesto {...territoriali} etichetta="Organizzazioni sindacali territoriali" suggerimento="Ad esempio: FIOM-CGIL, FIM-CISL e UILM-UIL di Padova." />
+            <CampoTesto {...rsa} etichetta={E.destinatariRsa} facoltativo suggerimento="Lascia vuoto se in azienda non ci sono." />
+            <CampoTesto {...territoriali} etichetta={E.destinatariTerritoriali} suggerimento="Ad esempio: FIOM-CGIL, FIM-CISL e UILM-UIL di Padova." />
           </fieldset>
           <GruppoCheckbox
             {...dichiarazione}
             defaultValue={dichiarazione.defaultOptions ?? dichiarazione.defaultValue}
-            legenda="Dichiarazione"
+            legenda={E.dichiarazione}
             suggerimento={m.promemoria}
             scelte={[
               {

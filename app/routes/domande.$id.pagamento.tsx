@@ -11,6 +11,8 @@ import { percorsoDopo } from "~/passi";
 import {
   bilancioDa,
   creaSchemaPagamento,
+  ETICHETTE_MODALITA_PAGAMENTO,
+  ETICHETTE_PAGAMENTO as E,
   messaggiPagamento as m,
   valoriModuloPagamento,
   type DatiPagamento,
@@ -163,16 +165,16 @@ export default function PassoPagamento() {
     >
       <GruppoRadio
         {...modalita}
-        legenda="Come vuoi che sia pagata l'integrazione salariale?"
+        legenda={E.modalita}
         scelte={[
           {
             valore: "conguaglio",
-            etichetta: "Anticipo e conguaglio",
+            etichetta: ETICHETTE_MODALITA_PAGAMENTO.conguaglio,
             suggerimento: "L'azienda paga i lavoratori e recupera gli importi con la denuncia UniEmens.",
           },
           {
             valore: "diretto",
-            etichetta: "Pagamento diretto da parte dell'INPS",
+            etichetta: ETICHETTE_MODALITA_PAGAMENTO.diretto,
             suggerimento:
               "Solo in caso di serie e documentate difficoltà finanziarie: lo verifichiamo subito con l'indice di liquidità calcolato sui dati qui sotto.",
           },
@@ -183,11 +185,11 @@ export default function PassoPagamento() {
         <p className="form-text">
           Compila solo se chiedi il pagamento diretto. Importi in euro, con la virgola per i decimali. {m.ibanNonServe}
         </p>
-        <CampoData {...dataRiferimento} etichetta="Data del bilancio o della situazione contabile" suggerimento="L'ultimo bilancio approvato o una situazione infrannuale." />
-        <CampoTesto {...liquide} {...importo} etichetta="Disponibilità liquide (cassa e banche)" />
-        <CampoTesto {...crediti} {...importo} etichetta="Crediti esigibili entro l'anno" />
-        <CampoTesto {...rimanenze} {...importo} etichetta="Rimanenze di magazzino" />
-        <CampoTesto {...debiti} {...importo} etichetta="Debiti esigibili entro l'anno" />
+        <CampoData {...dataRiferimento} etichetta={E.dataRiferimento} suggerimento="L'ultimo bilancio approvato o una situazione infrannuale." />
+        <CampoTesto {...liquide} {...importo} etichetta={E.disponibilitaLiquide} />
+        <CampoTesto {...crediti} {...importo} etichetta={E.creditiBreve} />
+        <CampoTesto {...rimanenze} {...importo} etichetta={E.rimanenze} />
+        <CampoTesto {...debiti} {...importo} etichetta={E.debitiBreve} />
       </fieldset>
     </ModuloPasso>
   );

@@ -8,7 +8,14 @@ import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
 import { percorsoDopo } from "~/passi";
 import { oggi } from "~/services/orologio.server";
-import { creaSchemaPeriodo, giorniDaTesto, valoriModuloPeriodo, type DatiPeriodo } from "~/passi/schemi/periodo";
+import {
+  creaSchemaPeriodo,
+  ETICHETTE_PERIODO as E,
+  ETICHETTE_TIPO_RIDUZIONE,
+  giorniDaTesto,
+  valoriModuloPeriodo,
+  type DatiPeriodo,
+} from "~/passi/schemi/periodo";
 import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
@@ -138,7 +145,7 @@ export default function PassoPeriodo() {
     >
       <Selezione
         {...causale}
-        etichetta="Causale"
+        etichetta={E.causale}
         suggerimento="L'evento oggettivamente non evitabile (EONE) dipende dalla causale: cambia il termine di presentazione e i requisiti."
         opzioni={d.causali.map((c) => ({
           valore: c.codice,
@@ -148,25 +155,25 @@ export default function PassoPeriodo() {
       />
       <GruppoRadio
         {...tipo}
-        legenda="L'attività è sospesa o ridotta?"
+        legenda={E.tipo}
         scelte={[
-          { valore: "sospensione", etichetta: "Sospensione (zero ore)" },
-          { valore: "riduzione", etichetta: "Riduzione dell'orario" },
+          { valore: "sospensione", etichetta: ETICHETTE_TIPO_RIDUZIONE.sospensione },
+          { valore: "riduzione", etichetta: ETICHETTE_TIPO_RIDUZIONE.riduzione },
         ]}
       />
       <CampoTesto
         {...oreRidotte}
-        etichetta="Ore settimanali lavorate durante la riduzione"
+        etichetta={E.oreSettimanaliRidotte}
         suggerimento="Solo in caso di riduzione, ad esempio 24."
         inputMode="numeric"
         larghezza={4}
         facoltativo
       />
-      <CampoData {...inizio} etichetta="Data di inizio" suggerimento="Il primo giorno di sospensione o riduzione." />
-      <CampoData {...fine} etichetta="Data di fine" suggerimento="L'ultimo giorno di sospensione o riduzione." />
+      <CampoData {...inizio} etichetta={E.dataInizio} suggerimento="Il primo giorno di sospensione o riduzione." />
+      <CampoData {...fine} etichetta={E.dataFine} suggerimento="L'ultimo giorno di sospensione o riduzione." />
       <CampoTesto
         {...ore}
-        etichetta="Ore di integrazione richieste"
+        etichetta={E.oreRichieste}
         suggerimento="Il totale delle ore per tutti i lavoratori del periodo."
         inputMode="numeric"
         larghezza={10}
@@ -175,14 +182,14 @@ export default function PassoPeriodo() {
         <legend className="h5">Solo per gli eventi meteo</legend>
         <AreaTesto
           {...giorni}
-          etichetta="Giorni di sospensione o riduzione"
+          etichetta={E.giorni}
           suggerimento="Una data per riga nel formato gg/mm/aaaa, ad esempio 14/07/2025. Ogni giorno deve essere nel periodo."
           righe={6}
           facoltativo
         />
         <AreaTesto
           {...tipoLavoro}
-          etichetta="Lavorazione in corso in quei giorni"
+          etichetta={E.tipoLavoro}
           suggerimento="Ad esempio: stesura di asfalto all'aperto."
           righe={3}
           facoltativo

@@ -11,6 +11,9 @@ import {
   LIMITI_TESTO_RELAZIONE,
   MAX_PERIODI,
   creaSchemaRelazione,
+  ETICHETTE_GRANULARITA,
+  ETICHETTE_MODALITA_RELAZIONE,
+  ETICHETTE_RELAZIONE as E,
   datiRelazione,
   messaggiRelazione as m,
   valoriModuloRelazione,
@@ -175,10 +178,10 @@ export default function PassoRelazioneTecnica() {
     >
       <GruppoRadio
         {...modalita}
-        legenda="Come vuoi presentare la relazione tecnica?"
+        legenda={E.modalita}
         scelte={[
-          { valore: "strutturata", etichetta: "Compilo i campi qui sotto" },
-          { valore: "pdf", etichetta: "Allego la relazione in un file PDF" },
+          { valore: "strutturata", etichetta: ETICHETTE_MODALITA_RELAZIONE.strutturata },
+          { valore: "pdf", etichetta: ETICHETTE_MODALITA_RELAZIONE.pdf },
         ]}
       />
 
@@ -187,30 +190,30 @@ export default function PassoRelazioneTecnica() {
         <p className="form-text">Compila questa parte se hai scelto di compilare i campi.</p>
         <AreaTesto
           {...descrizione}
-          etichetta="Attività dell'azienda e cause della sospensione o riduzione"
+          etichetta={E.descrizione}
           suggerimento={`Al massimo ${LIMITI_TESTO_RELAZIONE.descrizione} caratteri.`}
           maxLength={LIMITI_TESTO_RELAZIONE.descrizione}
         />
         <AreaTesto
           {...misure}
-          etichetta="Misure adottate"
+          etichetta={E.misure}
           suggerimento={`Al massimo ${LIMITI_TESTO_RELAZIONE.misure} caratteri.`}
           maxLength={LIMITI_TESTO_RELAZIONE.misure}
         />
         <AreaTesto
           {...prospettive}
-          etichetta="Prospettive di ripresa e relativi elementi di prova"
+          etichetta={E.prospettive}
           suggerimento={`Ad esempio nuovi ordini, partecipazione a gare, contratti. Al massimo ${LIMITI_TESTO_RELAZIONE.prospettive} caratteri.`}
           maxLength={LIMITI_TESTO_RELAZIONE.prospettive}
         />
         <GruppoRadio
           {...granularita}
-          legenda="Indicatori economico-finanziari per"
+          legenda={E.granularita}
           inLinea
           facoltativo={!d.indicatoriObbligatori}
           scelte={[
-            { valore: "anno", etichetta: "Anno (ad esempio 2025)" },
-            { valore: "trimestre", etichetta: "Trimestre (ad esempio 2025-Q1)" },
+            { valore: "anno", etichetta: ETICHETTE_GRANULARITA.anno },
+            { valore: "trimestre", etichetta: ETICHETTE_GRANULARITA.trimestre },
           ]}
         />
         <div id="indicatori" tabIndex={-1}>
@@ -317,7 +320,7 @@ export default function PassoRelazioneTecnica() {
       <GruppoCheckbox
         {...dichiarazione}
         defaultValue={dichiarazione.defaultOptions ?? dichiarazione.defaultValue}
-        legenda="Dichiarazione sostitutiva di atto di notorietà (art. 47 DPR 445/2000)"
+        legenda={E.dichiarazione}
         suggerimento="Chi dichiara il falso è punito ai sensi dell'art. 76 del DPR 445/2000 e decade dai benefici ottenuti."
         scelte={[
           {

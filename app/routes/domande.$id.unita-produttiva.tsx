@@ -10,6 +10,7 @@ import { oggi as oggiPiattaforma } from "~/services/orologio.server";
 import {
   RIGHE_MEDIA,
   creaSchemaUnita,
+  ETICHETTE_UNITA as E,
   formatOrario,
   messaggiUnitaProduttiva as m,
 } from "~/passi/schemi/unita-produttiva";
@@ -99,7 +100,7 @@ export default function PassoUnitaProduttiva() {
       {d.unita.length === 0 ? <p>{m.nessunaUnita}</p> : null}
       <GruppoRadio
         {...unitaField}
-        legenda="Quale unità produttiva è interessata?"
+        legenda={E.unita}
         suggerimento="Le unità produttive sono quelle registrate negli archivi INPS per l'azienda. Se cambi unità, i lavoratori già scelti si scelgono di nuovo."
         scelte={d.unita.map((u) => ({
           valore: String(u.id),
@@ -109,7 +110,9 @@ export default function PassoUnitaProduttiva() {
       />
       {d.tabella ? (
         <fieldset className="mt-4">
-          <legend className="h5">Lavoratori occupati in media nel semestre precedente — {d.tabella.denominazione}</legend>
+          <legend className="h5">
+            {E.media} — {d.tabella.denominazione}
+          </legend>
           <p className="form-text">
             {d.tabella.semestre
               ? `Dati delle denunce UniEmens da ${formatDataItaliana(d.tabella.semestre.dal).slice(3)} a ${formatDataItaliana(d.tabella.semestre.al).slice(3)}, divisi per orario contrattuale settimanale.`
@@ -146,7 +149,7 @@ export default function PassoUnitaProduttiva() {
           </table>
           <AreaTesto
             {...motivazione}
-            etichetta="Motivo della correzione"
+            etichetta={E.motivazione}
             suggerimento="Obbligatorio solo se i numeri sono diversi da quelli delle denunce UniEmens."
             facoltativo
             righe={3}

@@ -19,6 +19,7 @@ import {
   type QualificaElenco,
   type RigaScartata,
 } from "~/passi/schemi/lavoratori";
+import type { DatiPeriodo } from "~/passi/schemi/periodo";
 import type { Contesto } from "./accesso.server";
 import { dataPresentazione } from "./controlli/periodo.server";
 import { adesso as adessoPiattaforma, oggi as oggiPiattaforma } from "./orologio.server";
