@@ -7,10 +7,10 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { sql } from "drizzle-orm";
-import { apriDaAmbiente, CartellaDatiNonScrivibile, migra, type Connessione } from "./db/client";
+import { apriDaAmbiente, CartellaDatiNonScrivibile, type Connessione } from "./db/client";
 import { impostaConnessione } from "./db/connection";
-import { seedSeVuoto } from "./db/seed/index";
+import { databaseRaggiungibile } from "./db/disponibilita";
+import { preparaDatabase } from "./db/prepara";
 
 const radice = path.dirname(fileURLToPath(import.meta.url));
 const produzione = process.env.NODE_ENV === "production";
@@ -24,11 +24,8 @@ try {
   console.error(`\n${e.message}\n`);
   process.exit(1);
 }
-await migra(connessione);
-if (process.env.SEED !== "0") {
-  const seminato = await seedSeVuoto(connessione.db);
-  if (seminato) console.info("Dati dimostrativi caricati (primo avvio).");
-}
+// Under the supervisor (supervisore.ts) the database was prepared once, before the workers started.
+if (process.env.OMNIA_DATABASE_PRONTO !== "1") await preparaDatabase(connessione);
 impostaConnessione(connessione);
 
 const build = (await import(pathToFileURL(path.join(radice, "build/index.js")).href)) as ServerBuild;
@@ -92,13 +89,12 @@ const statici = express.static(path.join(radice, "public"), { maxAge: "1h" });
 app.use("/build", express.static(path.join(radice, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? statici(req, res, next) : next()));
 
+// Within a second whatever the database does: a stopped PostgreSQL makes queries wait for the driver's connect
+// timeout, a health check must not.
 app.get("/healthz", async (_req, res) => {
-  try {
-    await connessione.db.execute(sql`select 1`);
-    res.type("text/plain").send("ok");
-  } catch {
-    res.status(503).type("text/plain").send("database non raggiungibile");
-  }
+  res.setHeader("Cache-Control", "no-store");
+  if (await databaseRaggiungibile(connessione)) res.type("text/plain").send("ok");
+  else res.status(503).type("text/plain").send("database non raggiungibile");
 });
 
 app.all(

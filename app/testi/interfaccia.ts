@@ -63,6 +63,12 @@ export const messaggiInterfaccia = {
       testo: "Il servizio ha avuto un problema e non ha potuto completare la richiesta.",
       suggerimento: "Riprova tra qualche minuto. I dati già salvati non sono andati persi. Se il problema continua, contatta l'assistenza indicando data e ora.",
     },
+    503: {
+      titolo: "Servizio temporaneamente non disponibile",
+      testo: "In questo momento il servizio non riesce a raggiungere i propri archivi e non ha potuto completare la richiesta.",
+      suggerimento:
+        "Riprova tra qualche minuto. I dati già salvati non sono andati persi. Se stavi inviando un modulo, invialo di nuovo: una domanda inviata due volte viene registrata una volta sola.",
+    },
     codice: "Codice di errore",
     tornaHome: "Torna alla pagina iniziale",
   },
@@ -103,4 +109,4 @@ export const messaggiInterfaccia = {
   },
 } as const;
 
-export type CodiceErrore = 400 | 403 | 404 | 413 | 500;
+export type CodiceErrore = 400 | 403 | 404 | 413 | 500 | 503;

@@ -7,7 +7,7 @@ const m = messaggiInterfaccia.errori;
  * 500 (nessun dettaglio tecnico all'utente).
  */
 export function codiceErrore(stato: number): CodiceErrore {
-  if (stato === 403 || stato === 404 || stato === 413) return stato;
+  if (stato === 403 || stato === 404 || stato === 413 || stato === 503) return stato;
   if (stato >= 400 && stato < 500) return 400;
   return 500;
 }
