@@ -24,5 +24,5 @@ const esito = await tx.then(
 );
 // Give the deferred write its chance to run (and crash) before declaring victory.
 await new Promise((r) => setTimeout(r, 200));
-console.log(esito);
+process.stdout.write(`${esito}\n`);
 await Promise.all([sql.end({ timeout: 1 }), killer.end({ timeout: 1 })]);
