@@ -28,19 +28,15 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   if (!request.signal.aborted) console.error(error);
 }
 
-/** With JavaScript, navigations fetch data: the same outage is a 503 there too. */
-export function handleDataRequest(response: Response, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
-  if (!senzaDatabase.has(request)) return response;
-  return new Response(response.body, { status: 503, headers: response.headers });
-}
-
 // Pages show personal data once signed in and each carries its own CSP nonce: no browser or shared cache keeps
 // them (the back button after signing out on a shared computer shows nothing).
 const NESSUNA_CACHE = "no-store";
 
-export function handleDataRequest(response: Response) {
-  response.headers.set("Cache-Control", NESSUNA_CACHE);
-  return response;
+export function handleDataRequest(response: Response, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  // With JavaScript, navigations fetch data: a database outage is a 503 there too.
+  const risposta = senzaDatabase.has(request) ? new Response(response.body, { status: 503, headers: response.headers }) : response;
+  risposta.headers.set("Cache-Control", NESSUNA_CACHE);
+  return risposta;
 }
 
 // Every page is rendered whole, in one string, and sent in one piece: no page waits on deferred data (no defer or
