@@ -169,8 +169,10 @@ export async function inviaDomanda(
       await negato("bloccanti");
       return { ok: false, motivo: "bloccanti", bloccanti: esiti.filter((e) => e.gravita === "bloccante") } as const;
     }
-    const protocollo = await prossimoProtocollo(tx, annoRoma(adesso));
+    // The ticket first: the year's counter row stays locked from the number's upsert to the commit, and every
+    // submission of the year waits for it, so nothing that does not need the number runs inside that window.
     const ticket = await ticketLibero(tx);
+    const protocollo = await prossimoProtocollo(tx, annoRoma(adesso));
     await tx
       .update(domande)
       .set({
