@@ -10,7 +10,7 @@ export const handle = { titolo: "La tua domanda" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "compila_domanda");
   richiediBozza(caricata);
   const { passi, completa } = await elencoPassi(caricata);
   return json({

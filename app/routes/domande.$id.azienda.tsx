@@ -6,7 +6,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CampoTesto, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { AziendaSchema, ETICHETTE_AZIENDA as E } from "~/passi/schemi/azienda";
-import { messaggiDomanda } from "~/testi";
+import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     chiave: "azienda",
     valore: submission.value,
   });
-  if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  if (!esito.ok) return rispostaFallimento(esito, formData);
   return redirect(dopoIlPasso(id, "azienda", formData), 303);
 }
 

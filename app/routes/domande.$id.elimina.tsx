@@ -16,7 +16,7 @@ const NON_ELIMINABILE =
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "elimina_bozza");
   richiediBozza(caricata);
   return json({ id: caricata.domanda.id, csrf: ctx.sessione.csrfToken, didascalia: didascaliaDomanda(caricata) });
 }
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await richiediContesto(request);
   const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
+  const caricata = await caricaDomanda(request, ctx, id, "elimina_bozza");
   await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const esito = await eliminaBozza(ctx, caricata);
   if (!esito.ok) return json({ status: "error" as const, errore: NON_ELIMINABILE }, { status: 409 });

@@ -14,7 +14,7 @@ import {
   type ValoriModuloInformativa,
   ETICHETTE_INFORMATIVA as E,
 } from "~/passi/schemi/informativa";
-import { messaggiDomanda } from "~/testi";
+import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { inputInformativa, valutaInformativa } from "~/services/controlli/informativa.server";
 import { verificaInformativa } from "~/domain/informativa-sindacale";
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     valore = { dovuta: false };
   }
   const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), { chiave: "informativa", valore });
-  if (!esito.ok) return json({ status: "error" as const, error: { "": [messaggiDomanda.conflittoVersione] } }, { status: 409 });
+  if (!esito.ok) return rispostaFallimento(esito, formData);
   return redirect(dopoIlPasso(id, "informativa", formData), 303);
 }
 

@@ -20,7 +20,7 @@ export const handle = { titolo: "Invio della domanda" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "invia_domanda");
   richiediBozza(caricata);
   const incompleto = primoPassoIncompleto(caricata.risposte);
   if (incompleto) throw redirect(`/domande/${caricata.domanda.id}/${incompleto.slug}`);
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await richiediContesto(request);
   const id = idDomanda(params.id);
-  await caricaDomanda(request, ctx, id);
+  await caricaDomanda(request, ctx, id, "invia_domanda");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const submission = parseWithZod(formData, { schema: InvioSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });

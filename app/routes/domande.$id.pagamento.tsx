@@ -19,7 +19,7 @@ import {
   type ValoriModuloPagamento,
 } from "~/passi/schemi/pagamento";
 import { euro } from "~/domain/formati";
-import { messaggiDomanda } from "~/testi";
+import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
 import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const valore: DatiPagamento =
     submission.value.modalita === "diretto" ? decidiPagamentoDiretto(bilancioDa(submission.value), oggi()) : { modalita: "conguaglio" };
   const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), { chiave: "pagamento", valore });
-  if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  if (!esito.ok) return rispostaFallimento(esito, formData);
   if (submission.value.modalita === "diretto") {
     const ritorno = formData.get("ritorno") === "riepilogo" ? "&ritorno=riepilogo" : "";
     return redirect(`/domande/${id}/pagamento?esito=1${ritorno}`, 303);

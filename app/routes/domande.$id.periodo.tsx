@@ -16,7 +16,7 @@ import {
   valoriModuloPeriodo,
   type DatiPeriodo,
 } from "~/passi/schemi/periodo";
-import { messaggiDomanda } from "~/testi";
+import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
 import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     valore,
     colonne: { dataInizio: v.dataInizio, dataFine: v.dataFine },
   });
-  if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  if (!esito.ok) return rispostaFallimento(esito, formData);
   const salvata: DomandaCaricata = {
     ...caricata,
     domanda: { ...caricata.domanda, dataInizio: v.dataInizio, dataFine: v.dataFine },

@@ -19,8 +19,6 @@ import {
   valoriModuloRelazione,
   type ValoriModuloRelazione,
 } from "~/passi/schemi/relazione-tecnica";
-import { messaggiDomanda } from "~/testi";
-
 import {
   ErroreAllegato,
   elencoAllegati,
@@ -30,6 +28,7 @@ import {
   verificaFileCaricato,
   type FileVerificato,
 } from "~/services/allegati.server";
+import { rispostaFallimento } from "~/http/risposta.server";
 import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
@@ -106,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (nuovoPdf) await inserisciAllegato(tx, ctx, id, "relazione_tecnica", nuovoPdf);
       },
     );
-    if (!esito.ok) return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+    if (!esito.ok) return rispostaFallimento(esito, formData);
   } catch (e) {
     if (e instanceof ErroreAllegato) {
       return json(submission.reply({ fieldErrors: { file: [`${e.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } }), { status: 422 });

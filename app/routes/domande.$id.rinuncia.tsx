@@ -17,7 +17,7 @@ function nonRinunciabile(stato: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "rinuncia_domanda");
   const { domanda } = caricata;
   if (domanda.stato === "bozza") throw redirect(`/domande/${domanda.id}/elimina`);
   return json({
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await richiediContesto(request);
   const id = idDomanda(params.id);
-  const caricata = await caricaDomanda(request, ctx, id);
+  const caricata = await caricaDomanda(request, ctx, id, "rinuncia_domanda");
   await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const esito = await rinunciaDomanda(ctx, caricata);
   if (!esito.ok) {

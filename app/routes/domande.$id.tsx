@@ -2,12 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { richiediContesto, richiediRuolo } from "~/services/accesso.server";
+import { richiediContesto } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda } from "~/services/domande.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
-  richiediRuolo(ctx, "datore", "intermediario");
   const { domanda } = await caricaDomanda(request, ctx, idDomanda(params.id));
   return json({ id: domanda.id });
 }

@@ -4,14 +4,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
-import { richiediContesto, richiediRuolo } from "~/services/accesso.server";
+import { richiediContesto, richiediAzione } from "~/services/accesso.server";
 import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
 
 export const handle = { titolo: "Le tue domande" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
-  richiediRuolo(ctx, "datore", "intermediario");
+  richiediAzione(ctx, "crea_domanda");
   const filtri = leggiFiltri(new URL(request.url).searchParams);
   const elenco = await elencoDomande(ctx, filtri);
   return json({ filtri, ...elenco });

@@ -5,14 +5,14 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CampoTesto, ErrorSummary, GruppoCheckbox, Pulsante, type VoceErrore } from "~/components/form";
 import { CercaAziendaSchema, messaggiNuova, NuovaDomandaSchema } from "~/passi/schemi/nuova";
-import { elencoAziendeAccessibili, leggiFormProtetto, richiediContesto, richiediRuolo } from "~/services/accesso.server";
+import { elencoAziendeAccessibili, leggiFormProtetto, richiediContesto, richiediAzione } from "~/services/accesso.server";
 import { avviaDomanda, cercaAzienda, instradamentoAzienda } from "~/services/nuova-domanda.server";
 
 export const handle = { titolo: "Nuova domanda" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
-  richiediRuolo(ctx, "datore", "intermediario");
+  richiediAzione(ctx, "crea_domanda");
   const url = new URL(request.url);
   let aziendaId = url.searchParams.has("azienda") ? Number(url.searchParams.get("azienda")) : null;
   let erroreCerca: string | null = null;
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await richiediContesto(request);
-  richiediRuolo(ctx, "datore", "intermediario");
+  richiediAzione(ctx, "crea_domanda");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const submission = parseWithZod(formData, { schema: NuovaDomandaSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });

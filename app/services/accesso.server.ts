@@ -4,7 +4,8 @@ import { and, eq, gte, isNull, lte, or, inArray, asc, sql } from "drizzle-orm";
 import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
 import { db, preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
-import { scriviAudit } from "./audit.server";
+import { ruoloPuo, type Azione } from "~/domain/autorizzazione";
+import { aziendaAutorizzata } from "./autorizzazione.server";
 import { leggiForm } from "./corpo-richiesta.server";
 import { ErroreCsrf, verificaCsrf } from "./csrf.server";
 import { oggi } from "./orologio.server";
@@ -41,8 +42,9 @@ export async function richiediContesto(request: Request): Promise<Contesto> {
   return { utente, sessione, ruolo: sessione.ruoloAttivo, aziendaAttivaId: sessione.aziendaAttivaId };
 }
 
-export function richiediRuolo(ctx: Contesto, ...ruoli: Ruolo[]): void {
-  if (!ruoli.includes(ctx.ruolo)) throw rispostaNonTrovata();
+/** Pages of one side (e.g. the company's "Le tue domande"): 404 for a role the policy never allows `azione`. */
+export function richiediAzione(ctx: Contesto, azione: Azione): void {
+  if (!ruoloPuo(ctx.ruolo, azione)) throw rispostaNonTrovata();
 }
 
 export function rispostaNonTrovata(): Response {
@@ -156,21 +158,9 @@ export async function idAziendeAccessibili(ctx: Contesto, data = oggi()): Promis
   return [];
 }
 
-/** A company this profile may act for, or 404 (no existence leak) with an audit entry. */
+/** A company this profile may start a domanda for (the authorisation module decides), or 404 with an audit entry. */
 export async function richiediAzienda(ctx: Contesto, aziendaId: number, data = oggi()) {
-  const accessibili = Number.isSafeInteger(aziendaId) ? await idAziendeAccessibili(ctx, data) : [];
-  if (!accessibili.includes(aziendaId)) {
-    await scriviAudit(db(), {
-      utenteId: ctx.utente.id,
-      ruolo: ctx.ruolo,
-      azione: "accesso_azienda",
-      oggettoTipo: "azienda",
-      oggettoId: Number.isSafeInteger(aziendaId) ? aziendaId : "non_valido",
-      esito: "negato",
-    });
-    throw rispostaNonTrovata();
-  }
-  const [azienda] = await db().select().from(aziende).where(eq(aziende.id, aziendaId));
+  const azienda = await aziendaAutorizzata(ctx, "crea_domanda", aziendaId, data);
   if (!azienda) throw rispostaNonTrovata();
   return azienda;
 }

@@ -2,8 +2,8 @@
 // Every change runs in a transaction and writes the audit log; state changes also write the timeline.
 import { redirect } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
-import { aziende, domande, eventiDomanda, type Azienda, type Domanda } from "#db/schema";
-import { db, preparata } from "#db/connection";
+import { domande, eventiDomanda, type Azienda, type Domanda } from "#db/schema";
+import { db } from "#db/connection";
 import type { Db } from "#db/client";
 import type { Fondo, Prestazione } from "~/domain/tipi";
 import {
@@ -17,7 +17,9 @@ import {
   type RisposteDomanda,
   type SlugPasso,
 } from "~/passi";
-import { idAziendeAccessibili, richiediContesto, rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { richiediContesto, rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { domandaAutorizzata, type Azione } from "./autorizzazione.server";
+import type { Fallimento } from "./risultato";
 import { scriviAudit } from "./audit.server";
 
 export interface DomandaCaricata {
@@ -34,7 +36,7 @@ export function conDomanda(caricata: DomandaCaricata, domanda: Domanda): Domanda
 
 export type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const cache = new WeakMap<Request, Map<number, Promise<DomandaCaricata>>>();
+const cache = new WeakMap<Request, Map<string, Promise<DomandaCaricata>>>();
 
 /** Parses the `:id` route parameter; anything that is not a positive integer is a 404. */
 export function idDomanda(param: string | undefined): number {
@@ -44,45 +46,25 @@ export function idDomanda(param: string | undefined): number {
 }
 
 /**
- * The domanda if this profile may see it (legal representative of the company, or a delega valid today),
- * else 404 with an audit entry. Nested loaders of one request share one lookup.
+ * The domanda if this profile may do `azione` on it (app/services/autorizzazione.server.ts), else 404 with an audit
+ * entry. Nested loaders of one request share one lookup per action.
  */
-export function caricaDomanda(request: Request, ctx: Contesto, id: number): Promise<DomandaCaricata> {
+export function caricaDomanda(request: Request, ctx: Contesto, id: number, azione: Azione = "vedi_domanda"): Promise<DomandaCaricata> {
   let perRichiesta = cache.get(request);
   if (!perRichiesta) {
     perRichiesta = new Map();
     cache.set(request, perRichiesta);
   }
-  let p = perRichiesta.get(id);
+  const chiave = `${id}:${azione}`;
+  let p = perRichiesta.get(chiave);
   if (!p) {
-    p = leggiDomanda(ctx, id);
-    perRichiesta.set(id, p);
+    p = domandaAutorizzata(ctx, azione, id).then((c) => {
+      if (!c) throw rispostaNonTrovata();
+      return c;
+    });
+    perRichiesta.set(chiave, p);
   }
   return p;
-}
-
-async function leggiDomanda(ctx: Contesto, id: number): Promise<DomandaCaricata> {
-  const [riga] = await preparata("domanda_con_azienda", (d) =>
-    d
-      .select({ domanda: domande, azienda: aziende })
-      .from(domande)
-      .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
-      .where(eq(domande.id, sql.placeholder("id")))
-      .prepare("domanda_con_azienda"),
-  ).execute({ id });
-  const accessibili = riga ? await idAziendeAccessibili(ctx) : [];
-  if (!riga || !accessibili.includes(riga.domanda.aziendaId)) {
-    await scriviAudit(db(), {
-      utenteId: ctx.utente.id,
-      ruolo: ctx.ruolo,
-      azione: "accesso_domanda",
-      oggettoTipo: "domanda",
-      oggettoId: id,
-      esito: "negato",
-    });
-    throw rispostaNonTrovata();
-  }
-  return { ...riga, risposte: leggiRisposte(riga.domanda.dati) };
 }
 
 /** Steps can be changed only while the domanda is a draft; otherwise the user goes to its detail page. */
@@ -102,7 +84,7 @@ export function guardiaPasso(caricata: DomandaCaricata, slug: SlugPasso): void {
 /** The common opening of a step's loader and action: who asks, the draft (authorised), the step guard. */
 export async function apriPasso(request: Request, params: { id?: string }, slug: SlugPasso) {
   const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
+  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "compila_domanda");
   guardiaPasso(caricata, slug);
   return { ctx, caricata, id: caricata.domanda.id };
 }
@@ -146,7 +128,8 @@ export async function registraEvento(
   await tx.insert(eventiDomanda).values({ domandaId, tipo, descrizione, utenteId: ctx?.utente.id ?? null });
 }
 
-export type EsitoSalvataggio = { ok: true; versione: number } | { ok: false; conflitto: true };
+/** A step saved with its new version, or a stale version (the result shape of app/services/risultato.ts). */
+export type EsitoSalvataggio = { ok: true; versione: number } | Extract<Fallimento, { motivo: "conflitto" }>;
 
 export interface ModificaPasso {
   chiave: ChiavePasso;
@@ -189,7 +172,7 @@ export async function salvaPasso(
         esito: "negato",
         dettagli: { passo: modifica.chiave, motivo: "versione" },
       });
-      return { ok: false, conflitto: true } as const;
+      return { ok: false, motivo: "conflitto" } as const;
     }
     if (extra) await extra(tx);
     await scriviAudit(tx, {

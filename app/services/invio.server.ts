@@ -8,7 +8,8 @@ import { db } from "#db/connection";
 import { inviabile } from "~/domain/esito";
 import { leggiRisposte, primoPassoIncompleto } from "~/passi";
 import { transizionePossibile } from "~/domain/stati";
-import { idAziendeAccessibili, rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { puoAgire } from "./autorizzazione.server";
 import { scriviAudit } from "./audit.server";
 import { adesso as adessoPiattaforma } from "./orologio.server";
 import { controlliDomanda, controlliTraDomande, PASSI_TRA_DOMANDE, type EsitoPasso } from "./controlli-domanda.server";
@@ -109,7 +110,7 @@ export async function inviaDomanda(
     .from(domande)
     .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
     .where(eq(domande.id, domandaId));
-  if (!riga || !(await idAziendeAccessibili(ctx)).includes(riga.domanda.aziendaId)) {
+  if (!riga || !(await puoAgire(ctx, "invia_domanda", riga.azienda, riga.domanda))) {
     await scriviAudit(db(), {
       utenteId: ctx.utente.id,
       ruolo: ctx.ruolo,

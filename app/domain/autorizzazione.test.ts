@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { AZIONI, puo, ruoloPuo, type Azione, type Fatti } from "./autorizzazione";
+
+const NESSUNO: Fatti = { legaleRappresentante: false, delegaValida: false, sedeAbilitata: false, bozza: false, regola: "sede_competente" };
+const ammesse = (chi: Parameters<typeof puo>[0], f: Partial<Fatti>) => AZIONI.filter((a) => puo(chi, a, { ...NESSUNO, ...f }));
+const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "elimina_bozza", "rinuncia_domanda", "vedi_azienda", "crea_domanda"];
+
+describe("chi può fare che cosa", () => {
+  it("the legal representative acts for the company, and only with that relation", () => {
+    expect(ammesse({ tipo: "utente", ruolo: "datore" }, { legaleRappresentante: true })).toEqual(AZIENDA);
+    expect(ammesse({ tipo: "utente", ruolo: "datore" }, { delegaValida: true, sedeAbilitata: true })).toEqual([]);
+  });
+
+  it("an intermediary acts only with a delega valid on the date", () => {
+    expect(ammesse({ tipo: "utente", ruolo: "intermediario" }, { delegaValida: true })).toEqual(AZIENDA);
+    expect(ammesse({ tipo: "utente", ruolo: "intermediario" }, { legaleRappresentante: true })).toEqual([]);
+  });
+
+  it("an operator reads and examines sent domande of the sede, never drafts nor the company's acts", () => {
+    const operatore = { tipo: "utente", ruolo: "operatore_sede" } as const;
+    expect(ammesse(operatore, { sedeAbilitata: true })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda"]);
+    expect(ammesse(operatore, { sedeAbilitata: true, bozza: true })).toEqual([]);
+    expect(ammesse(operatore, {})).toEqual([]);
+    // Pooled assignment: every sede's cases.
+    expect(ammesse(operatore, { regola: "pool" })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda"]);
+  });
+
+  it("the manager reads only", () => {
+    expect(ammesse({ tipo: "utente", ruolo: "dirigente_sede" }, { sedeAbilitata: true })).toEqual(["vedi_domanda", "vedi_azienda"]);
+    expect(ruoloPuo("dirigente_sede", "istruisci_domanda")).toBe(false);
+  });
+
+  it("the system actor moves the Sede's side of sent domande and never acts for the company", () => {
+    expect(ammesse({ tipo: "sistema" }, {})).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda"]);
+    expect(ammesse({ tipo: "sistema" }, { bozza: true })).toEqual([]);
+  });
+
+  it("pages of one side ask the role", () => {
+    expect(ruoloPuo("datore", "crea_domanda")).toBe(true);
+    expect(ruoloPuo("operatore_sede", "crea_domanda")).toBe(false);
+  });
+});

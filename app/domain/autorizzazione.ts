@@ -1,0 +1,96 @@
+// Who may do what: the one policy of the platform, as a pure function of facts the authorisation service gathers
+// (app/services/autorizzazione.server.ts). Every loader, action and service asks it through that service.
+//
+// - Employer: the legal representative of the company chosen at sign-in.
+// - Intermediary: a delega from the company valid on the date of the act (L. 12/1979 art. 1 for labour
+//   consultants; the delega is read on that date, not today: it may have expired since).
+// - Operator and office manager: by the assignment rule, the competent sede of the company by default, or the pool
+//   (every sede) if so configured; they never see drafts, which are the company's own until sent.
+// - Read-only manager (dirigente_sede): reads what the sede's operators read, changes nothing.
+// - System actor: the background jobs (reminders, deadlines of the interlocuzione); it may read and move a case
+//   along the Sede's transitions, never act in the company's name.
+
+export type Ruolo = "datore" | "intermediario" | "operatore_sede" | "dirigente_sede";
+
+export type Azione =
+  /** Read a domanda: summary, detail, receipt, attachments. */
+  | "vedi_domanda"
+  /** Change a draft's answers and attachments. */
+  | "compila_domanda"
+  | "invia_domanda"
+  | "elimina_bozza"
+  | "rinuncia_domanda"
+  /** The Sede's work on a sent domanda (presa in carico, richieste, decisione). */
+  | "istruisci_domanda"
+  /** Read a company's registry data and start a domanda for it. */
+  | "vedi_azienda"
+  | "crea_domanda";
+
+export const AZIONI: readonly Azione[] = [
+  "vedi_domanda",
+  "compila_domanda",
+  "invia_domanda",
+  "elimina_bozza",
+  "rinuncia_domanda",
+  "istruisci_domanda",
+  "vedi_azienda",
+  "crea_domanda",
+];
+
+/** Acts done in the company's name: only its legal representative or an intermediary with a delega. */
+const AZIONI_AZIENDA: ReadonlySet<Azione> = new Set([
+  "vedi_domanda",
+  "compila_domanda",
+  "invia_domanda",
+  "elimina_bozza",
+  "rinuncia_domanda",
+  "vedi_azienda",
+  "crea_domanda",
+]);
+
+const AZIONI_LETTURA: ReadonlySet<Azione> = new Set(["vedi_domanda", "vedi_azienda"]);
+
+/** How operators are assigned to cases: the company's competent sede, or every sede in one pool. */
+export type RegolaAssegnazione = "sede_competente" | "pool";
+
+export type ChiAgisce = { tipo: "utente"; ruolo: Ruolo } | { tipo: "sistema" };
+
+/** The facts about the actor and the resource that the policy needs (gathered by the service). */
+export interface Fatti {
+  /** The actor is the legal representative of the company and chose it at sign-in. */
+  legaleRappresentante: boolean;
+  /** The actor holds a delega from the company valid on the date of the act. */
+  delegaValida: boolean;
+  /** The actor is enabled on the company's competent sede. */
+  sedeAbilitata: boolean;
+  /** The resource is a domanda still in draft (null for a company). */
+  bozza: boolean | null;
+  regola: RegolaAssegnazione;
+}
+
+/** May this role do this action on some resource at all? (Pages of one side, e.g. "Le tue domande", ask this.) */
+export function ruoloPuo(ruolo: Ruolo, azione: Azione): boolean {
+  if (ruolo === "datore" || ruolo === "intermediario") return AZIONI_AZIENDA.has(azione);
+  if (AZIONI_LETTURA.has(azione)) return true;
+  return ruolo === "operatore_sede" && azione === "istruisci_domanda";
+}
+
+export function puo(chi: ChiAgisce, azione: Azione, f: Fatti): boolean {
+  if (chi.tipo === "sistema") {
+    // Jobs read and move the Sede's side of sent domande; they never act for the company nor open drafts.
+    return f.bozza !== true && (AZIONI_LETTURA.has(azione) || azione === "istruisci_domanda");
+  }
+  switch (chi.ruolo) {
+    case "datore":
+      return AZIONI_AZIENDA.has(azione) && f.legaleRappresentante;
+    case "intermediario":
+      return AZIONI_AZIENDA.has(azione) && f.delegaValida;
+    case "operatore_sede":
+    case "dirigente_sede": {
+      const assegnata = f.regola === "pool" || f.sedeAbilitata;
+      if (!assegnata || f.bozza === true) return false;
+      if (AZIONI_LETTURA.has(azione)) return true;
+      return chi.ruolo === "operatore_sede" && azione === "istruisci_domanda";
+    }
+  }
+}

@@ -1,0 +1,131 @@
+// "May this actor do this action on this resource?": the one authorisation module. It gathers the facts (company's
+// legal representative, delega valid on the date, sede enabled for the operator) and asks the pure policy in
+// app/domain/autorizzazione.ts. A refusal writes an audit entry; callers answer it as "not found" (no leak of
+// existence). Services take objects that already passed here.
+import { and, eq, sql } from "drizzle-orm";
+import { abilitazioniSede, aziende, domande, type Azienda, type Domanda } from "#db/schema";
+import { db, preparata } from "#db/connection";
+import { puo, type Azione, type ChiAgisce, type RegolaAssegnazione } from "~/domain/autorizzazione";
+import type { DataISO } from "~/domain/date";
+import { leggiRisposte } from "~/passi";
+import { idAziendeDelegate, type Contesto } from "./accesso.server";
+import { scriviAudit } from "./audit.server";
+import type { DomandaCaricata } from "./domande.server";
+import { oggi } from "./orologio.server";
+
+export type { Azione } from "~/domain/autorizzazione";
+
+/** The actor of background jobs: no person, no session; its acts are audited under its name. */
+export interface AttoreSistema {
+  sistema: true;
+  /** The job, e.g. "scadenze-interlocuzione". */
+  nome: string;
+}
+
+export type Attore = Contesto | AttoreSistema;
+
+export function attoreSistema(nome: string): AttoreSistema {
+  return { sistema: true, nome };
+}
+
+export function eSistema(attore: Attore): attore is AttoreSistema {
+  return "sistema" in attore;
+}
+
+/** The assignment rule of the office side (OMNIA_ASSEGNAZIONE=pool pools every sede; default: competent sede). */
+export function regolaAssegnazione(env = process.env): RegolaAssegnazione {
+  return env.OMNIA_ASSEGNAZIONE === "pool" ? "pool" : "sede_competente";
+}
+
+async function delegaValida(intermediarioId: number, aziendaId: number, data: DataISO): Promise<boolean> {
+  return (await idAziendeDelegate(intermediarioId, data)).includes(aziendaId);
+}
+
+async function sedeAbilitata(utenteId: number, sedeCodice: string): Promise<boolean> {
+  const [a] = await db()
+    .select({ u: abilitazioniSede.utenteId })
+    .from(abilitazioniSede)
+    .where(and(eq(abilitazioniSede.utenteId, utenteId), eq(abilitazioniSede.sedeCodice, sedeCodice)))
+    .limit(1);
+  return a !== undefined;
+}
+
+type AziendaPerAccesso = Pick<Azienda, "id" | "cfLegaleRappresentante" | "sedeCodice">;
+
+/** The policy's answer for one actor, action and company (and domanda, when the resource is one). */
+export async function puoAgire(
+  attore: Attore,
+  azione: Azione,
+  azienda: AziendaPerAccesso,
+  domanda: Pick<Domanda, "stato"> | null = null,
+  data: DataISO = oggi(),
+): Promise<boolean> {
+  const bozza = domanda ? domanda.stato === "bozza" : null;
+  const regola = regolaAssegnazione();
+  if (eSistema(attore)) {
+    return puo({ tipo: "sistema" }, azione, { legaleRappresentante: false, delegaValida: false, sedeAbilitata: false, bozza, regola });
+  }
+  const chi: ChiAgisce = { tipo: "utente", ruolo: attore.ruolo };
+  const u = attore.utente;
+  const fatti = {
+    legaleRappresentante:
+      attore.ruolo === "datore" && attore.aziendaAttivaId === azienda.id && azienda.cfLegaleRappresentante === u.codiceFiscale,
+    delegaValida: attore.ruolo === "intermediario" && (await delegaValida(u.id, azienda.id, data)),
+    sedeAbilitata:
+      (attore.ruolo === "operatore_sede" || attore.ruolo === "dirigente_sede") && (await sedeAbilitata(u.id, azienda.sedeCodice)),
+    bozza,
+    regola,
+  };
+  return puo(chi, azione, fatti);
+}
+
+async function negato(attore: Attore, azione: Azione, oggettoTipo: "domanda" | "azienda", oggettoId: number | string) {
+  await scriviAudit(db(), {
+    utenteId: eSistema(attore) ? null : attore.utente.id,
+    ruolo: eSistema(attore) ? null : attore.ruolo,
+    azione: oggettoTipo === "domanda" ? "accesso_domanda" : "accesso_azienda",
+    oggettoTipo,
+    oggettoId,
+    esito: "negato",
+    dettagli: { azione, ...(eSistema(attore) ? { sistema: attore.nome } : {}) },
+  });
+}
+
+/**
+ * The domanda with its company and typed answers if `attore` may do `azione` on it, else null (audited). Unknown
+ * and forbidden look the same to the caller.
+ */
+export async function domandaAutorizzata(attore: Attore, azione: Azione, id: number, data?: DataISO): Promise<DomandaCaricata | null> {
+  const [riga] = Number.isSafeInteger(id)
+    ? await preparata("domanda_con_azienda", (d) =>
+        d
+          .select({ domanda: domande, azienda: aziende })
+          .from(domande)
+          .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+          .where(eq(domande.id, sql.placeholder("id")))
+          .prepare("domanda_con_azienda"),
+      ).execute({ id })
+    : [];
+  if (!riga || !(await puoAgire(attore, azione, riga.azienda, riga.domanda, data))) {
+    await negato(attore, azione, "domanda", Number.isSafeInteger(id) ? id : "non_valido");
+    return null;
+  }
+  return { ...riga, risposte: leggiRisposte(riga.domanda.dati) };
+}
+
+/** A loaded domanda checked for one more action (e.g. a page opened for reading, then a withdrawal). */
+export async function autorizzaSuDomanda(attore: Attore, azione: Azione, caricata: DomandaCaricata, data?: DataISO): Promise<boolean> {
+  if (await puoAgire(attore, azione, caricata.azienda, caricata.domanda, data)) return true;
+  await negato(attore, azione, "domanda", caricata.domanda.id);
+  return false;
+}
+
+/** The company if `attore` may do `azione` on it, else null (audited). */
+export async function aziendaAutorizzata(attore: Attore, azione: Azione, aziendaId: number, data?: DataISO): Promise<Azienda | null> {
+  const [azienda] = Number.isSafeInteger(aziendaId) ? await db().select().from(aziende).where(eq(aziende.id, aziendaId)) : [];
+  if (!azienda || !(await puoAgire(attore, azione, azienda, null, data))) {
+    await negato(attore, azione, "azienda", Number.isSafeInteger(aziendaId) ? aziendaId : "non_valido");
+    return null;
+  }
+  return azienda;
+}

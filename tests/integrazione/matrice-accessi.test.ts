@@ -1,0 +1,173 @@
+// The access matrix: every role × every route that exists, on real Requests against a real database. Each cell says
+// whether the role reaches the page (any answer but 404, with the domanda's routes redirecting where the state asks)
+// or gets "not found" (404, nothing leaked). The expectation comes from the policy in words below, not from the code.
+import { readdirSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { domande } from "#db/schema";
+import { db } from "#db/connection";
+import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA } from "#db/seed/index";
+import { creaBozza } from "~/services/domande.server";
+import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
+import { usaDatabaseDiTest } from "../database";
+import { contesto, get, risposta, sessioneDi, type Identita } from "../richieste";
+import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
+
+usaDatabaseDiTest();
+
+type Chi = "anonimo" | "datore C1" | "intermediario (delega C3)" | "operatore Padova" | "operatrice Milano" | "dirigente Padova";
+type Risorsa = "bozza C1" | "inviata C1" | "bozza C3";
+
+/** The company's side acts on its own domande; the office reads and examines sent ones of its sede; drafts are private. */
+function attesoDomanda(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" | "404" | "accedi" {
+  if (chi === "anonimo") return "accedi";
+  // A draft has no receipt, for anyone.
+  if (risorsa.startsWith("bozza") && (rotta === "ricevuta" || rotta === "ricevuta.pdf")) return "404";
+  const azienda = risorsa.endsWith("C1") ? "C1" : "C3";
+  const bozza = risorsa.startsWith("bozza");
+  if (chi === "datore C1") return azienda === "C1" ? "accesso" : "404";
+  if (chi === "intermediario (delega C3)") return azienda === "C3" ? "accesso" : "404";
+  // Office staff: the competent sede of C1 is Padova; drafts are never theirs to see, nor the company's acts.
+  const sedeGiusta = chi !== "operatrice Milano";
+  const lettura = ["", "dettaglio", "ricevuta", "ricevuta.pdf", "riepilogo"].includes(rotta);
+  return sedeGiusta && azienda === "C1" && !bozza && lettura ? "accesso" : "404";
+}
+
+const ROTTE_DOMANDA = [
+  "", // the layout domande.$id with the task list (domande.$id._index)
+  "azienda",
+  "unita-produttiva",
+  "periodo",
+  "lavoratori",
+  "relazione-tecnica",
+  "informativa",
+  "pagamento",
+  "allegati",
+  "allegati/1",
+  "riepilogo",
+  "invio",
+  "dettaglio",
+  "ricevuta",
+  "ricevuta.pdf",
+  "rinuncia",
+  "elimina",
+] as const;
+
+/** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
+const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean }> = {
+  "/": { modulo: "_index", riservata: false },
+  "/accedi": { modulo: "accedi", riservata: false },
+  "/documenti": { modulo: "documenti", riservata: false },
+  "/privacy": { modulo: "privacy", riservata: false },
+  "/dichiarazione-accessibilita": { modulo: "dichiarazione-accessibilita", riservata: false },
+  "/area-riservata": { modulo: "area-riservata", riservata: true },
+  "/profilo": { modulo: "profilo", riservata: true },
+  "/domande": { modulo: "domande._index", riservata: true, soloAzienda: true },
+  "/domande/nuova": { modulo: "domande.nuova", riservata: true, soloAzienda: true },
+  "/esci": { modulo: "esci", riservata: false },
+};
+
+type ModuloRotta = { loader?: (args: { request: Request; params: Record<string, string>; context: typeof contesto }) => Promise<unknown> };
+
+async function modulo(nome: string): Promise<ModuloRotta> {
+  return (await import(`../../app/routes/${nome}.tsx`)) as ModuloRotta;
+}
+
+/** The route module that serves /domande/:id/<rotta> (the layout first, as Remix runs both). */
+function moduliDomanda(rotta: string): string[] {
+  if (rotta === "") return ["domande.$id", "domande.$id._index"];
+  if (rotta === "allegati/1") return ["domande.$id", "domande.$id.allegati.$allegatoId"];
+  if (rotta === "ricevuta.pdf") return ["domande.$id", "domande.$id.ricevuta[.pdf]"];
+  return ["domande.$id", `domande.$id.${rotta}`];
+}
+
+/** Runs the loaders of a URL as Remix does (all of them) and returns the first non-200 answer, or the last one. */
+async function apri(percorso: string, moduli: string[], params: Record<string, string>, chi?: Identita): Promise<Response> {
+  let ultima: Response | null = null;
+  for (const nome of moduli) {
+    const m = await modulo(nome);
+    if (!m.loader) continue;
+    const r = await risposta(() => m.loader!({ request: get(percorso, chi), params, context: contesto }));
+    if (r.status !== 200) return r;
+    ultima = r;
+  }
+  return ultima ?? new Response(null, { status: 200 });
+}
+
+function esito(r: Response): "accesso" | "404" | "accedi" {
+  if (r.status === 404) return "404";
+  const verso = r.headers.get("Location") ?? "";
+  if (r.status >= 300 && r.status < 400 && verso.startsWith("/accedi")) return "accedi";
+  expect(r.status, `stato inatteso ${r.status}`).toBeLessThan(500);
+  return "accesso";
+}
+
+let identita: Record<Exclude<Chi, "anonimo">, Identita>;
+let id: Record<Risorsa, number>;
+
+beforeAll(async () => {
+  const [c1, c3] = [await idAzienda("C1"), await idAzienda("C3")];
+  identita = {
+    "datore C1": await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1),
+    "intermediario (delega C3)": await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario"),
+    "operatore Padova": await sessioneDi(OPERATORE_PADOVA.codiceFiscale, "operatore_sede"),
+    "operatrice Milano": await sessioneDi(OPERATORE_MILANO.codiceFiscale, "operatore_sede"),
+    "dirigente Padova": await sessioneDi(DIRIGENTE_PADOVA.codiceFiscale, "dirigente_sede"),
+  };
+  const mario = await contestoDi(identita["datore C1"]);
+  const laura = await contestoDi(identita["intermediario (delega C3)"]);
+  const inviata = await bozzaCompleta(mario, c1);
+  const [d] = await db().select({ versione: domande.versione }).from(domande).where(eq(domande.id, inviata));
+  const invio = await inviaDomanda(mario, inviata, d.versione, nuovaChiaveInvio());
+  if (!invio.ok) throw new Error(`la domanda di prova non si invia: ${JSON.stringify(invio)}`);
+  id = {
+    "bozza C1": await creaBozza(mario, { aziendaId: c1, prestazione: "CIGO", fondo: null, nonSuggerita: false }),
+    "inviata C1": inviata,
+    "bozza C3": await creaBozza(laura, { aziendaId: c3, prestazione: "AIS_FIS", fondo: null, nonSuggerita: false }),
+  };
+}, 120_000);
+
+const CHI: Chi[] = ["anonimo", "datore C1", "intermediario (delega C3)", "operatore Padova", "operatrice Milano", "dirigente Padova"];
+const RISORSE: Risorsa[] = ["bozza C1", "inviata C1", "bozza C3"];
+
+describe("matrice degli accessi", () => {
+  it("covers every route module of app/routes", () => {
+    const coperti = new Set([
+      ...Object.values(ROTTE_GENERALI).map((r) => r.modulo),
+      ...ROTTE_DOMANDA.flatMap(moduliDomanda),
+    ]);
+    const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
+    expect(esistenti.filter((m) => !coperti.has(m))).toEqual([]);
+  });
+
+  for (const chi of CHI) {
+    it(`${chi}: pages outside a domanda`, async () => {
+      for (const [percorso, r] of Object.entries(ROTTE_GENERALI)) {
+        const risp = await apri(percorso, [r.modulo], {}, chi === "anonimo" ? undefined : identita[chi]);
+        const atteso =
+          chi === "anonimo" ? (r.riservata ? "accedi" : "accesso")
+          : r.soloAzienda && !["datore C1", "intermediario (delega C3)"].includes(chi) ? "404"
+          : "accesso";
+        expect(`${percorso} → ${esito(risp)}`).toBe(`${percorso} → ${atteso}`);
+      }
+    });
+
+    it(`${chi}: every route of a domanda, for a draft and a sent one of C1 and a draft of C3`, async () => {
+      const righe: string[] = [];
+      const attese: string[] = [];
+      for (const risorsa of RISORSE) {
+        for (const rotta of ROTTE_DOMANDA) {
+          const percorso = `/domande/${id[risorsa]}${rotta ? `/${rotta}` : ""}`;
+          const params = { id: String(id[risorsa]), ...(rotta === "allegati/1" ? { allegatoId: "1" } : {}) };
+          const r = await apri(percorso, moduliDomanda(rotta), params, chi === "anonimo" ? undefined : identita[chi]);
+          let e = esito(r);
+          // An attachment that does not exist is "not found" for whoever may see the domanda.
+          if (rotta === "allegati/1" && e === "404" && attesoDomanda(chi, risorsa, rotta) === "accesso") e = "accesso";
+          righe.push(`${risorsa} /${rotta}: ${e}`);
+          attese.push(`${risorsa} /${rotta}: ${attesoDomanda(chi, risorsa, rotta)}`);
+        }
+      }
+      expect(righe).toEqual(attese);
+    }, 120_000);
+  }
+});
