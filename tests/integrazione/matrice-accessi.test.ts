@@ -21,15 +21,16 @@ type Risorsa = "bozza C1" | "inviata C1" | "bozza C3";
 /** The company's side acts on its own domande; the office reads and examines sent ones of its sede; drafts are private. */
 function attesoDomanda(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" | "404" | "accedi" {
   if (chi === "anonimo") return "accedi";
-  // A draft has no receipt, for anyone.
-  if (risorsa.startsWith("bozza") && (rotta === "ricevuta" || rotta === "ricevuta.pdf")) return "404";
+  // A draft has no PDF receipt, for anyone (the receipt page sends the company's side back to its draft).
+  if (risorsa.startsWith("bozza") && rotta === "ricevuta.pdf") return "404";
   const azienda = risorsa.endsWith("C1") ? "C1" : "C3";
   const bozza = risorsa.startsWith("bozza");
   if (chi === "datore C1") return azienda === "C1" ? "accesso" : "404";
   if (chi === "intermediario (delega C3)") return azienda === "C3" ? "accesso" : "404";
   // Office staff: the competent sede of C1 is Padova; drafts are never theirs to see, nor the company's acts.
   const sedeGiusta = chi !== "operatrice Milano";
-  const lettura = ["", "dettaglio", "ricevuta", "ricevuta.pdf", "riepilogo"].includes(rotta);
+  // The task list ("") is for compiling a draft: not the office's page.
+  const lettura = ["dettaglio", "ricevuta", "ricevuta.pdf", "riepilogo"].includes(rotta);
   return sedeGiusta && azienda === "C1" && !bozza && lettura ? "accesso" : "404";
 }
 
