@@ -13,7 +13,9 @@
 //       accessibility, CLS (skip with --senza-lighthouse).
 // Options: --nome=NAME (results file), --durata=S (default 10), --connessioni=N (default 10), --scala,
 //   --solo-scala (only part 3), --limite-scala=MIN (default 60), --rigoroso (exit 1 when a page is over budget),
-//   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2).
+//   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2),
+//   --scala-ssr (part 5 only: "Le tue domande" and Lavoratori on BENCH_SCALA_URL, a PostgreSQL database seeded with
+//   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL).
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
 //   fresh PGlite; also the target of --scala),
 //   BENCH_ADMIN_URL (where --scala creates its throwaway database; default the local PostgreSQL),
@@ -29,6 +31,7 @@ import { misuraCls, type ClsPagina } from "./lib/cls";
 import { misuraLighthouse } from "./lib/lighthouse";
 import { misuraScala, type RisultatoScala } from "./lib/scala";
 import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
+import { misuraPagineScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
 
 const argomenti = process.argv.slice(2);
 const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.split("=")[1];
@@ -40,6 +43,7 @@ const durataS = Math.min(60, Number(opzione("durata") ?? 10));
 const connessioni = Math.min(100, Number(opzione("connessioni") ?? 10));
 const soloScala = bandiera("solo-scala");
 const conScala = soloScala || bandiera("scala");
+const scalaSsr = bandiera("scala-ssr");
 
 const scrivi = (s = "") => process.stdout.write(`${s}\n`);
 
@@ -89,6 +93,7 @@ interface Risultati {
   scala?: RisultatoScala | { errore: string };
   cls?: { caricoMedio: number[]; pagine: ClsPagina[] } | { errore: string };
   lighthouse?: { caricoMedio: number[]; pagine: Awaited<ReturnType<typeof misuraLighthouse>> } | { errore: string };
+  scalaSsr?: { latenze: LatenzaScala[]; piani: PianoQuery[] } | { errore: string };
 }
 
 const risultati: Risultati = {
@@ -104,11 +109,46 @@ const risultati: Risultati = {
 };
 
 let server: ServerAvviato | undefined;
+
+/** (5) The two list pages on the --scale database. */
+async function parteScalaSsr(): Promise<void> {
+  const url = process.env.BENCH_SCALA_URL;
+  try {
+    if (!url) throw new Error("--scala-ssr richiede BENCH_SCALA_URL (database seminato con npm run db:seed -- --scale)");
+    if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
+    risultati.database = `PostgreSQL --scale (${new URL(url).pathname.slice(1)})`;
+    server = await avviaServer({
+      env: { DATABASE_URL: url, PGLITE_DIR: undefined, SEED: "0", NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? ORA_FISSA },
+      nomeLog: "omnia-bench-scala",
+    });
+    const { latenze, idDomanda } = await misuraPagineScala(server, durataS);
+    await server.ferma();
+    server = undefined;
+    const piani = await spiegaQueryScala(url, idDomanda);
+    risultati.scalaSsr = { latenze, piani };
+    scrivi();
+    scrivi(`Pagine a scala nazionale su ${risultati.database} (obiettivo p95 < 50 ms; autocannon non dà il p95: p97,5 lo limita dall'alto)`);
+    tabella(
+      ["pagina", "conn.", "req/s", "p50", "p97,5", "p99", "non 2xx", "carico"],
+      latenze.map((l) => [l.pagina, l.connessioni, l.richiesteAlSecondo, `${l.p50Ms} ms`, `${l.p97_5Ms} ms`, `${l.p99Ms} ms`, l.non2xx, l.caricoMedio]),
+    );
+    for (const p of piani) {
+      scrivi();
+      scrivi(`EXPLAIN ANALYZE — ${p.pagina} (${p.msEsecuzione} ms, ${p.usaIndici ? "usa indici" : "SENZA INDICI"}):`);
+      scrivi(`  ${p.sql.replace(/\s+/g, " ").slice(0, 400)}`);
+      for (const r of p.piano) scrivi(`    ${r}`);
+    }
+  } catch (e) {
+    risultati.scalaSsr = { errore: String(e instanceof Error ? e.message : e) };
+    console.error(`[bench] pagine a scala non misurate: ${risultati.scalaSsr.errore}`);
+  }
+}
 let database: Awaited<ReturnType<typeof creaDatabaseTemporaneo>> | undefined;
 let fuoriBudget = false;
 
 try {
-  if (!soloScala) {
+  if (scalaSsr) await parteScalaSsr();
+  if (!soloScala && !scalaSsr) {
     if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
     // On PostgreSQL a throwaway database on that server (created, seeded and dropped by the run): the figures never
     // depend on what another run left there.
@@ -371,7 +411,7 @@ try {
   }
 
   // (3) Seed at --scale (opt-in).
-  if (conScala) {
+  if (conScala && !scalaSsr) {
     try {
       console.info("[bench] seed --scale (richiede minuti)…");
       const limiteMinuti = Math.min(120, Number(opzione("limite-scala") ?? 60));
@@ -399,6 +439,7 @@ scrivi(`Risultati in ${file}`);
 const fallito =
   (risultati.ssr ?? []).some((x) => "errore" in x) ||
   (risultati.scala && "errore" in risultati.scala) ||
+  (risultati.scalaSsr && "errore" in risultati.scalaSsr) ||
   (risultati.peso?.errori.length ?? 0) > 0 ||
   (risultati.lighthouse && ("errore" in risultati.lighthouse || risultati.lighthouse.pagine.some((p) => "errore" in p))) ||
   (risultati.cls && "errore" in risultati.cls) ||

@@ -32,15 +32,16 @@ try {
     },
   };
   const seminato = await seedSeVuoto(connessione.db, opzioni);
+  // The domande of --scale: also on a database seeded before (the step adds only what is missing).
+  if (scala) {
+    const d = await seedScalaDomande(connessione.db, (fase) => console.info(`  ${secondi()} s — ${fase}`));
+    console.info(
+      `  ${secondi()} s — domande: ${d.domande.toLocaleString("it-IT")}, di cui ${d.domandeIntermediario.toLocaleString("it-IT")} sulle ${d.aziendeIntermediario.toLocaleString("it-IT")} aziende dell'intermediaria`,
+    );
+  }
   if (!seminato) {
     console.info("Il database contiene già i dati demo: nessun seed (per --scale serve un database vuoto).");
   } else {
-    if (scala) {
-      const d = await seedScalaDomande(connessione.db, (fase) => console.info(`  ${secondi()} s — ${fase}`));
-      console.info(
-        `  ${secondi()} s — domande: ${d.domande.toLocaleString("it-IT")}, di cui ${d.domandeIntermediario.toLocaleString("it-IT")} sulle ${d.aziendeIntermediario.toLocaleString("it-IT")} aziende dell'intermediaria`,
-      );
-    }
     const tabelle = [
       s.sedi, s.fondiSolidarieta, s.aziende, s.unitaProduttive, s.lavoratori, s.rapportiLavoro, s.giornateAgricole,
       s.uniemensMensili, s.uniemensEventiCig, s.utenti, s.deleghe, s.domande,

@@ -31,13 +31,17 @@ export async function seedScalaDomande(db: Db, avanzamento: (fase: string) => vo
 
   // Rows: n-th domanda of its company; a quarter are sent (protocol of 2025, counter moved past them), the rest
   // drafts; last change spread over the year before the reference date.
+  // The company of the g-th row: the (g * 7919 mod n)-th company of the set, an equi-join on a constant n (a scalar
+  // subquery), so the database hashes it instead of comparing every row with every company.
   const inserisci = (aziendeSql: ReturnType<typeof sql>, quante: number, creataDa: number, primoNumero: number) => sql`
     with a as (
-      select x.id, row_number() over (order by x.id) - 1 as k, count(*) over () as n from (${aziendeSql}) x
+      select x.id, row_number() over (order by x.id) - 1 as k from (${aziendeSql}) x
     ), u as (
       select azienda_id, min(id) as id from unita_produttive group by azienda_id
     ), g as (
-      select g, a.id as azienda_id from generate_series(0, ${quante - 1}) g join a on a.k = (g::bigint * 7919) % a.n
+      select g, a.id as azienda_id
+      from generate_series(0, ${quante - 1}) g
+      join a on a.k = (g::bigint * 7919) % (select count(*) from a)
     )
     insert into domande (azienda_id, prestazione, unita_produttiva_id, stato, data_inizio, data_fine, protocollo,
       creata_da, creata_il, aggiornata_il, inviata_il)
@@ -53,15 +57,23 @@ export async function seedScalaDomande(db: Db, avanzamento: (fase: string) => vo
       timestamptz '2025-02-01 08:00:00+01' + make_interval(secs => (g * 2654435761::bigint) % 31536000),
       case when g % 4 = 0 then timestamptz '2025-02-01 08:00:00+01' + make_interval(secs => (g * 2654435761::bigint) % 31536000) end
     from g left join u on u.azienda_id = g.azienda_id`;
+  const conta = async (q: ReturnType<typeof sql>) => Number(righeDi<{ n: string }>(await db.execute(q))[0].n);
+  const prossimoNumero = async () =>
+    1 + (await conta(sql`select coalesce(max(substr(protocollo, 17)::int), 0) as n from domande where protocollo like 'INPS.OMNIA.2025.%'`));
 
+  // Only what is missing is added: a run interrupted after the first part resumes with the second.
   const delegate = sql`select azienda_id as id from deleghe where intermediario_id = ${laura.id}`;
-  await db.execute(inserisci(delegate, SCALA_DOMANDE.domandeIntermediario, laura.id, 1));
+  const giaIntermediario = await conta(sql`select count(*) as n from domande where azienda_id in (${delegate})`);
+  if (giaIntermediario < SCALA_DOMANDE.domandeIntermediario) {
+    await db.execute(inserisci(delegate, SCALA_DOMANDE.domandeIntermediario - giaIntermediario, laura.id, await prossimoNumero()));
+  }
   avanzamento("domande dell'intermediaria");
-  const altre = SCALA_DOMANDE.domandeTotali - SCALA_DOMANDE.domandeIntermediario;
-  const numeroAltre = 1 + Math.ceil(SCALA_DOMANDE.domandeIntermediario / 4);
-  await db.execute(
-    inserisci(sql`select id from aziende where id not in (select azienda_id from deleghe where intermediario_id = ${laura.id})`, altre, mario.id, numeroAltre),
-  );
+  const mancanti = SCALA_DOMANDE.domandeTotali - (await conta(sql`select count(*) as n from domande`));
+  if (mancanti > 0) {
+    await db.execute(
+      inserisci(sql`select id from aziende where id not in (${delegate})`, mancanti, mario.id, await prossimoNumero()),
+    );
+  }
   avanzamento("altre domande");
   await db.execute(sql`
     insert into contatori_protocollo (anno, ultimo)
@@ -69,7 +81,6 @@ export async function seedScalaDomande(db: Db, avanzamento: (fase: string) => vo
     on conflict (anno) do update set ultimo = greatest(contatori_protocollo.ultimo, excluded.ultimo)`);
   await db.execute(sql`analyze domande`);
   await db.execute(sql`analyze deleghe`);
-  const conta = async (q: ReturnType<typeof sql>) => Number(righeDi<{ n: string }>(await db.execute(q))[0].n);
   return {
     aziendeIntermediario: await conta(sql`select count(distinct azienda_id) as n from deleghe where intermediario_id = ${laura.id}`),
     domandeIntermediario: await conta(

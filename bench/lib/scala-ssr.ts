@@ -1,0 +1,120 @@
+// (4) The pages at national scale: "Le tue domande" and the Lavoratori step of the 520-worker unit on a PostgreSQL
+// database seeded with `npm run db:seed -- --scale` (BENCH_SCALA_URL; the run adds one draft and its session, nothing
+// else). Latency at 1 and 10 connections, and EXPLAIN ANALYZE of the very SQL the services send for these pages:
+// the bench calls the services with a drizzle logger that records each query, then asks PostgreSQL for its plan.
+import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import { loadavg } from "node:os";
+import type { ServerAvviato } from "../../e2e/support/server";
+import { bozzaFinoAiLavoratori } from "./domanda";
+import { accediDemo } from "./http";
+
+export interface LatenzaScala {
+  pagina: string;
+  percorso: string;
+  connessioni: number;
+  richiesteAlSecondo: number;
+  p50Ms: number;
+  /** autocannon has no p95: p97.5 bounds it from above. */
+  p97_5Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  caricoMedio: number;
+}
+
+export interface PianoQuery {
+  pagina: string;
+  sql: string;
+  piano: string[];
+  usaIndici: boolean;
+  msEsecuzione: number;
+}
+
+export async function misuraPagineScala(server: ServerAvviato, durataS: number): Promise<{ latenze: LatenzaScala[]; idDomanda: number }> {
+  const base = server.url;
+  const { biscotti } = await accediDemo(base, /intermediari/i);
+  const { id, percorso } = await bozzaFinoAiLavoratori(base, biscotti, {
+    azienda: /Grande Fonderia Esempio/,
+    unita: /Fonderia di Brescia/,
+    causale: "mancanza_lavoro",
+    dal: "02/02/2026",
+    al: "26/04/2026",
+    oreRichieste: 200_000,
+  });
+  const latenze: LatenzaScala[] = [];
+  for (const [pagina, p] of [
+    ["le tue domande", "/domande"],
+    ["lavoratori, unità di 520", percorso],
+  ] as const) {
+    for (const connessioni of [1, 10]) {
+      const url = new URL(p, base).toString();
+      const headers = { cookie: biscotti.intestazione() };
+      await autocannon({ url, connections: connessioni, duration: 2, headers });
+      const r = await autocannon({ url, connections: connessioni, duration: durataS, headers, timeout: 10 });
+      latenze.push({
+        pagina,
+        percorso: p,
+        connessioni,
+        richiesteAlSecondo: Math.round(r.requests.average),
+        p50Ms: r.latency.p50,
+        p97_5Ms: r.latency.p97_5,
+        p99Ms: r.latency.p99,
+        non2xx: r.non2xx,
+        caricoMedio: Math.round(loadavg()[0] * 100) / 100,
+      });
+    }
+  }
+  return { latenze, idDomanda: id };
+}
+
+/** Runs the services of the two pages as the demo intermediary, recording their SQL, and explains each query. */
+export async function spiegaQueryScala(url: string, idDomanda: number): Promise<PianoQuery[]> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const schema = await import("../../db/schema");
+  const { impostaConnessione } = await import("../../db/connection");
+  const { LAURA_CONSULENTE } = await import("../../db/seed/utenti-demo");
+  const registrate: Array<{ sql: string; params: unknown[] }> = [];
+  const client = postgres(url, { max: 2, onnotice: () => {} });
+  const db = drizzle(client, { schema, logger: { logQuery: (sql, params) => registrate.push({ sql, params }) } });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  impostaConnessione({ db: db as any, tipo: "postgres", chiudi: () => client.end({ timeout: 5 }) });
+  try {
+    const { elencoDomande, leggiFiltri } = await import("../../app/services/elenco-domande.server");
+    const { paginaLavoratori } = await import("../../app/services/lavoratori.server");
+    const [utente] = await db.select().from(schema.utenti).where(eq(schema.utenti.codiceFiscale, LAURA_CONSULENTE.codiceFiscale));
+    const ctx = {
+      utente,
+      sessione: { id: "bench", utenteId: utente.id, csrfToken: "", ruoloAttivo: "intermediario" as const, aziendaAttivaId: null, scadeIl: new Date() },
+      ruolo: "intermediario" as const,
+      aziendaAttivaId: null,
+    };
+    const piani: PianoQuery[] = [];
+    const spiega = async (pagina: string, esegui: () => Promise<unknown>) => {
+      registrate.length = 0;
+      await esegui();
+      for (const q of [...registrate]) {
+        const righe = await client.unsafe<Array<{ "QUERY PLAN": string }>>(`explain (analyze, buffers) ${q.sql}`, q.params as never[]);
+        const piano = righe.map((r) => r["QUERY PLAN"]);
+        piani.push({
+          pagina,
+          sql: q.sql,
+          piano,
+          usaIndici: piano.some((r) => /Index (Only )?Scan|Bitmap Index Scan/.test(r)) && !piano.some((r) => /Seq Scan on (domande|rapporti_lavoro|lavoratori|deleghe|aziende)\b/.test(r)),
+          msEsecuzione: Number(/Execution Time: ([\d.]+) ms/.exec(piano.at(-1) ?? "")?.[1] ?? NaN),
+        });
+      }
+    };
+    await spiega("le tue domande", () => elencoDomande(ctx, leggiFiltri(new URLSearchParams())));
+    const [riga] = await db
+      .select({ domanda: schema.domande, azienda: schema.aziende })
+      .from(schema.domande)
+      .innerJoin(schema.aziende, eq(schema.aziende.id, schema.domande.aziendaId))
+      .where(eq(schema.domande.id, idDomanda));
+    await spiega("lavoratori, unità di 520", () => paginaLavoratori(riga, { q: "", pagina: 1 }));
+    return piani;
+  } finally {
+    impostaConnessione(undefined);
+    await client.end({ timeout: 5 });
+  }
+}
