@@ -134,7 +134,7 @@ async function parteScalaSsr(): Promise<void> {
     );
     for (const p of piani) {
       scrivi();
-      scrivi(`EXPLAIN ANALYZE — ${p.pagina} (${p.msEsecuzione} ms, ${p.usaIndici ? "usa indici" : "SENZA INDICI"}):`);
+      scrivi(`EXPLAIN ANALYZE — ${p.pagina} (${p.msEsecuzione} ms; ${p.usaIndici ? "nessuna lettura completa di tabelle grandi" : "LETTURA COMPLETA DI UNA TABELLA GRANDE"}):`);
       scrivi(`  ${p.sql.replace(/\s+/g, " ").slice(0, 400)}`);
       for (const r of p.piano) scrivi(`    ${r}`);
     }

@@ -123,11 +123,11 @@ async function valuta(input: InputValutazione): Promise<LavoratoreValutato[]> {
       qualifica: rapportiLavoro.qualifica,
       dataAssunzione: rapportiLavoro.dataAssunzione,
       orario: rapportiLavoro.orarioSettimanaleCentesimi,
-      giornate: giornateAgricole.giornate,
+      // One primary-key lookup per employment (a join made the planner scan the whole year of giornate_agricole).
+      giornate: sql<number | null>`(select ${giornateAgricole.giornate} from ${giornateAgricole} where ${giornateAgricole.rapportoId} = ${rapportiLavoro.id} and ${giornateAgricole.anno} = ${annoGiornate})`,
     })
     .from(rapportiLavoro)
     .innerJoin(lavoratori, eq(lavoratori.id, rapportiLavoro.lavoratoreId))
-    .leftJoin(giornateAgricole, and(eq(giornateAgricole.rapportoId, rapportiLavoro.id), eq(giornateAgricole.anno, annoGiornate)))
     .where(
       and(
         eq(rapportiLavoro.unitaProduttivaId, input.unitaProduttivaId),

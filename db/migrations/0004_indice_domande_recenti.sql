@@ -1,0 +1,1 @@
+CREATE INDEX "domande_aggiornata_idx" ON "domande" USING btree ("aggiornata_il","id");
