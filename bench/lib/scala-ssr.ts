@@ -113,7 +113,8 @@ export async function spiegaQueryScala(url: string, idDomanda: number): Promise<
       .from(schema.domande)
       .innerJoin(schema.aziende, eq(schema.aziende.id, schema.domande.aziendaId))
       .where(eq(schema.domande.id, idDomanda));
-    await spiega("lavoratori, unità di 520", () => paginaLavoratori(riga, { q: "", pagina: 1 }));
+    const { leggiRisposte } = await import("../../app/passi");
+    await spiega("lavoratori, unità di 520", () => paginaLavoratori({ ...riga, risposte: leggiRisposte(riga.domanda.dati) }, { q: "", pagina: 1 }));
     return piani;
   } finally {
     impostaConnessione(undefined);
