@@ -119,6 +119,12 @@ export const messaggiPdf = {
     `Il file «${nome}» è protetto da password: salvalo senza protezione e caricalo di nuovo`,
   contenutoAttivo: (nome: string) =>
     `Il file «${nome}» contiene script o azioni automatiche: per sicurezza non è accettato. Stampalo in un nuovo PDF e caricalo di nuovo`,
+  fileIncorporati: (nome: string) =>
+    `Il file «${nome}» contiene altri file al suo interno (allegati incorporati): per sicurezza non è accettato. Carica ogni documento come PDF separato`,
+  moduloXfa: (nome: string) =>
+    `Il file «${nome}» è un modulo interattivo XFA, che non tutti i programmi sanno aprire: stampalo in un nuovo PDF e caricalo di nuovo`,
+  troppoComplesso: (nome: string) =>
+    `Il file «${nome}» contiene dati compressi troppo grandi o è troppo complesso da verificare: per sicurezza non è accettato. Stampalo in un nuovo PDF e caricalo di nuovo`,
   senzaPagine: (nome: string) => `Il file «${nome}» non contiene pagine`,
 } as const;
 
