@@ -3,7 +3,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -11,6 +10,7 @@ import { apriDaAmbiente, CartellaDatiNonScrivibile, type Connessione } from "./d
 import { impostaConnessione } from "./db/connection";
 import { databaseRaggiungibile } from "./db/disponibilita";
 import { preparaDatabase } from "./db/prepara";
+import { gestoreErrori, gestoreRemix, limitaCorpo } from "./server/richieste";
 
 const radice = path.dirname(fileURLToPath(import.meta.url));
 const produzione = process.env.NODE_ENV === "production";
@@ -83,6 +83,9 @@ app.use((req, res, next) => {
   next();
 });
 
+// Every body within its route's cap (413 before anything reads it): see server/richieste.ts.
+app.use(limitaCorpo());
+
 // Fingerprinted bundles never change: cache them for a year. Other static files for an hour.
 // Only paths that name a file (an extension in the last segment) look in public/: a page URL never costs a disk stat.
 const statici = express.static(path.join(radice, "public"), { maxAge: "1h" });
@@ -99,12 +102,13 @@ app.get("/healthz", async (_req, res) => {
 
 app.all(
   "*",
-  createRequestHandler({
+  gestoreRemix({
     build,
-    mode: produzione ? "production" : "development",
+    produzione,
     getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
   }),
 );
+app.use(gestoreErrori());
 
 const server = app.listen(porta, () => {
   console.info(`OMNIA IS in ascolto su http://localhost:${porta} (database: ${connessione.tipo}, modalità: ${produzione ? "produzione" : "sviluppo"})`);

@@ -56,8 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, caricata, id } = await apriPasso(request, params, "lavoratori");
   let grezzo: FormData | undefined;
   if (eMultipart(request)) {
-    // The form sends the file, the token, the version and the intent.
-    const letto = await leggiMultipart(request, { byteParte: ELENCO_MAX_BYTE, parti: 10 });
+    // The upload form sends the file and a handful of short fields (token, version, intent, return page).
+    const letto = await leggiMultipart(request, { byteParte: ELENCO_MAX_BYTE, parti: 20 });
     // Nothing is read or stored from an oversized upload; the token check cannot run without the parsed form.
     if (!letto.ok) return errore([{ id: ID_FILE, messaggio: m.fileTroppoGrande }], 422);
     grezzo = letto.formData;

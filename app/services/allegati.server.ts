@@ -14,6 +14,7 @@ import {
   type CatalogoDocumenti,
   type TipoAllegato,
 } from "~/passi/schemi/allegati";
+import { MAX_PERIODI } from "~/passi/schemi/relazione-tecnica";
 import { leggiFormProtetto, type Contesto } from "./accesso.server";
 import { eMultipart, leggiMultipart } from "./corpo-richiesta.server";
 import { scriviAudit } from "./audit.server";
@@ -65,8 +66,9 @@ export async function elencoAllegati(domandaId: number): Promise<AllegatoElencat
   return righe.map((r) => ({ ...r, nomeTipo: NOMI_TIPI_ALLEGATO[r.tipo as TipoAllegato] ?? r.tipo }));
 }
 
-// The upload forms send one file and a few short fields (token, version, type, intent).
-const PARTI_MASSIME = 10;
+// The upload forms send one file and short fields: the relazione tecnica's, the longest, has four per indicator row
+// (at most MAX_PERIODI, a few more are reported as an error) and about ten others.
+const PARTI_MASSIME = 4 * (MAX_PERIODI + 4) + 20;
 
 /**
  * The form data of an upload POST, with the CSRF check (403) on the parsed fields: the token travels inside the

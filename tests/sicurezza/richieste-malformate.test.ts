@@ -157,7 +157,7 @@ describe("richieste malformate: 4xx con pagina in italiano, nulla salvato", () =
   it("troppe parti in un multipart: 413 senza leggere oltre", async () => {
     const id = await bozzaCompleta(ctxMario, c1, { finoA: "allegati" });
     const prima = await leggi(id);
-    const parti = [{ nome: "csrf", valore: mario.csrf }, ...Array.from({ length: 40 }, (_, i) => ({ nome: `p${i}`, valore: "x".repeat(1000) }))];
+    const parti = [{ nome: "csrf", valore: mario.csrf }, ...Array.from({ length: 120 }, (_, i) => ({ nome: `p${i}`, valore: "x".repeat(1000) }))];
     const corpo = multipart("confine", parti);
     const tipo = "multipart/form-data; boundary=confine";
     expect(await stato(() => passoAllegati.action(args(richiesta(`/domande/${id}/allegati`, corpo, tipo), id)))).toBe(413);

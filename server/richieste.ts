@@ -1,0 +1,144 @@
+// Request bodies bounded before anything reads them, and error pages that never show a stack trace to the public.
+// Each route accepts a body of at most its cap: a declared Content-Length over the cap answers 413 at once without
+// reading a byte; a body without Content-Length (chunked) is counted while it arrives and refused as soon as it
+// passes the cap. Memory stays within the cap whatever a client sends.
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from "express";
+// The express adapter's own request and response conversions (exported by its server module, not by its index).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { ELENCO_MAX_BYTE } from "../app/passi/schemi/lavoratori";
+import { LIMITI_ALLEGATI } from "../app/passi/schemi/allegati";
+import { messaggiInterfaccia } from "../app/testi/interfaccia";
+
+/** Forms without files (urlencoded): the longest, the relazione tecnica, stays well under this. */
+export const LIMITE_MODULO = 256 * 1024;
+// Room for the other fields and the multipart boundaries around one file at its limit.
+const MARGINE_MULTIPART = 256 * 1024;
+
+const PERCORSI_CON_FILE: Array<[RegExp, number]> = [
+  [/^\/domande\/[^/]+\/(allegati|relazione-tecnica)\/?$/, LIMITI_ALLEGATI.byteFile + MARGINE_MULTIPART],
+  [/^\/domande\/[^/]+\/lavoratori\/?$/, ELENCO_MAX_BYTE + MARGINE_MULTIPART],
+];
+
+/** The largest body a route accepts: a multipart upload only where a form sends a file, else a small form. */
+export function limiteCorpo(percorso: string, tipo: string | undefined): number {
+  if ((tipo ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    for (const [schema, limite] of PERCORSI_CON_FILE) if (schema.test(percorso)) return limite;
+  }
+  return LIMITE_MODULO;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A self-contained Italian error page, for refusals made before Remix renders anything. */
+export function paginaErrore(stato: 400 | 413 | 500): string {
+  const testi = messaggiInterfaccia.errori[stato];
+  const e = messaggiInterfaccia.errori;
+  return `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Errore: ${escapeHtml(testi.titolo)} — OMNIA IS</title><link rel="stylesheet" href="/css/app.css"></head><body><main class="container my-5"><h1>${escapeHtml(testi.titolo)}</h1><p class="lead">${escapeHtml(testi.testo)}</p><p>${escapeHtml(testi.suggerimento)}</p><p><a href="/">${escapeHtml(e.tornaHome)}</a></p><p class="text-secondary small">${escapeHtml(e.codice)}: ${stato}</p></main></body></html>`;
+}
+
+/**
+ * Answers with the error page and closes the connection: the body not read is never read (Node discards it with
+ * the socket), so a refused upload costs neither memory nor time.
+ */
+function rifiuta(req: Request, res: Response, stato: 400 | 413): void {
+  res.status(stato).set({ Connection: "close", "Cache-Control": "no-store" }).type("html").send(paginaErrore(stato));
+  res.on("finish", () => req.destroy());
+}
+
+type Locali = { corpo?: Buffer };
+
+/**
+ * The cap, before any parsing. With Content-Length the check is immediate; without it the body is read here, up to
+ * the cap, and handed to Remix (see gestoreRemix) — a chunked body over the cap is refused while it arrives.
+ */
+export function limitaCorpo(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const limite = limiteCorpo(req.path, req.get("content-type"));
+    const dichiarata = req.get("content-length");
+    if (dichiarata !== undefined) {
+      if (!/^[0-9]{1,15}$/.test(dichiarata)) return rifiuta(req, res, 400);
+      if (Number(dichiarata) > limite) return rifiuta(req, res, 413);
+      return next();
+    }
+    if (req.get("transfer-encoding") === undefined) return next(); // no body at all
+    const pezzi: Buffer[] = [];
+    let letti = 0;
+    let finito = false;
+    const fine = (esito: "ok" | "troppo" | "errore") => {
+      if (finito) return;
+      finito = true;
+      req.off("data", dati);
+      req.off("end", completo);
+      req.off("error", guasto);
+      if (esito === "troppo") {
+        req.pause();
+        return rifiuta(req, res, 413);
+      }
+      if (esito === "errore") return rifiuta(req, res, 400);
+      (res.locals as Locali).corpo = Buffer.concat(pezzi, letti);
+      next();
+    };
+    const dati = (pezzo: Buffer) => {
+      letti += pezzo.byteLength;
+      if (letti > limite) return fine("troppo");
+      pezzi.push(pezzo);
+    };
+    const completo = () => fine("ok");
+    const guasto = () => fine("errore");
+    req.on("data", dati);
+    req.on("end", completo);
+    req.on("error", guasto);
+  };
+}
+
+/** The web Request Remix receives: the express adapter's, with the body limitaCorpo already read, if any. */
+export function richiestaRemix(req: Request, res: Response): globalThis.Request {
+  const request = createRemixRequest(req, res);
+  const corpo = (res.locals as Locali).corpo;
+  if (!corpo) return request;
+  const body = new Uint8Array(corpo.buffer, corpo.byteOffset, corpo.byteLength) as Uint8Array<ArrayBuffer>;
+  return new globalThis.Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body });
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/** A request from the machine itself (not by the Host header, which a client writes as it likes). */
+export function richiestaLocale(req: Request): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? "");
+}
+
+/**
+ * Remix behind express, like @remix-run/express's handler, with two differences: a body already read by limitaCorpo
+ * is passed on, and the development mode (whose error data carry stack traces) serves only requests from the
+ * machine itself; every other request is served in production mode, where errors are sanitised.
+ */
+export function gestoreRemix(opzioni: {
+  build: ServerBuild;
+  produzione: boolean;
+  getLoadContext: (req: Request, res: Response) => AppLoadContext;
+}): RequestHandler {
+  const produzione = createRequestHandler(opzioni.build, "production");
+  const sviluppo = opzioni.produzione ? produzione : createRequestHandler(opzioni.build, "development");
+  return async (req, res, next) => {
+    try {
+      const request = richiestaRemix(req, res);
+      const gestore = richiestaLocale(req) ? sviluppo : produzione;
+      await sendRemixResponse(res, await gestore(request, opzioni.getLoadContext(req, res)));
+    } catch (errore) {
+      next(errore);
+    }
+  };
+}
+
+/** Last resort for an error outside Remix: the Italian 500 page, never the stack (logged on the server). */
+export function gestoreErrori(): ErrorRequestHandler {
+  return (errore, _req, res, next) => {
+    console.error(errore);
+    if (res.headersSent) return next(errore);
+    res.status(500).set("Cache-Control", "no-store").type("html").send(paginaErrore(500));
+  };
+}
