@@ -7,6 +7,10 @@
 // with the page's own scripts removed and blocked (axe cannot run in a context with JavaScript disabled; STACK-NOTES):
 // the HTML is served at its own URL through page.route, so its CSS and fonts load from the server as for a user.
 //
+// In a project whose viewport is narrower than 400 px (the phone projects), each page is also measured at that width
+// in the same context: a page wider than the viewport (document.documentElement.scrollWidth) scrolls sideways and
+// fails as a violation `scorrimento-orizzontale` (WCAG 1.4.10 Reflow), naming the elements that stick out.
+//
 // `await verificaAccessibilita(page)` checks the current page at once (useful after an interaction that changes
 // the page without navigating); `test.use({ controlloAccessibilita: false })` turns the automatic check off.
 import { createHash } from "node:crypto";
@@ -47,9 +51,19 @@ function chiave(s: Istantanea): string {
   return `${u.pathname}${u.search}#${createHash("sha256").update(normalizzato).digest("hex")}`;
 }
 
-async function analizza(browser: Browser, istantanee: Istantanea[]): Promise<Violazione[]> {
+/** Viewports at most this wide are phones: pages are measured for sideways scrolling there. */
+export const LARGHEZZA_TELEFONO = 400;
+
+type Schermo = { width: number; height: number } | null | undefined;
+
+async function analizza(browser: Browser, istantanee: Istantanea[], schermo?: Schermo): Promise<Violazione[]> {
   if (istantanee.length === 0) return [];
-  const contesto = await browser.newContext({ javaScriptEnabled: true, locale: "it-IT" });
+  const contesto = await browser.newContext({
+    javaScriptEnabled: true,
+    locale: "it-IT",
+    ...(schermo ? { viewport: schermo } : {}),
+  });
+  const misura = Boolean(schermo && schermo.width <= LARGHEZZA_TELEFONO);
   try {
     const pagina = await contesto.newPage();
     let corrente: { indirizzo: string; html: string } | undefined;
@@ -68,6 +82,35 @@ async function analizza(browser: Browser, istantanee: Istantanea[]): Promise<Vio
       corrente = { indirizzo: s.url.split("#")[0], html: senzaScript(s.html) };
       await pagina.goto(corrente.indirizzo, { waitUntil: "load" });
       await pagina.evaluate(() => document.fonts.ready.then(() => undefined));
+      if (misura) {
+        const larghezza = await pagina.evaluate(() => {
+          const vista = document.documentElement.clientWidth;
+          // The elements whose right edge passes the viewport, outermost first (their children follow them).
+          const fuori = [...document.querySelectorAll("body *")]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 || r.right <= vista + 0.5) return false;
+              for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                const o = getComputedStyle(a).overflowX;
+                if (o === "auto" || o === "scroll" || o === "hidden" || o === "clip") return false;
+              }
+              return true;
+            })
+            .slice(0, 5)
+            .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (fino a ${Math.round(el.getBoundingClientRect().right)} px)  ${el.outerHTML.slice(0, 120)}`);
+          return { pagina: document.documentElement.scrollWidth, vista, fuori };
+        });
+        if (larghezza.pagina > larghezza.vista) {
+          violazioni.push({
+            url: s.url,
+            origine: s.origine,
+            id: "scorrimento-orizzontale",
+            impatto: "serious",
+            aiuto: `la pagina è larga ${larghezza.pagina} px su uno schermo di ${larghezza.vista} px (WCAG 1.4.10)`,
+            nodi: larghezza.fuori,
+          });
+        }
+      }
       // Legacy mode runs axe in the page itself: no extra blank page per run (about 2 s saved per page here),
       // and the snapshots have no iframes that would need the cross-origin mode.
       const risultati = await new AxeBuilder({ page: pagina }).withTags(TAG_WCAG).setLegacyMode(true).analyze();
@@ -106,7 +149,7 @@ async function istantaneaCorrente(page: Page, origine: string): Promise<Istantan
 export async function verificaAccessibilita(page: Page): Promise<void> {
   const s = await istantaneaCorrente(page, "verificaAccessibilita");
   raccolte.get(page)?.verificate.add(chiave(s));
-  const violazioni = await analizza(page.context().browser()!, [s]);
+  const violazioni = await analizza(page.context().browser()!, [s], page.viewportSize());
   expect(violazioni, `violazioni di accessibilità (axe, ${TAG_WCAG.join(", ")}):\n${formattaViolazioni(violazioni)}`).toEqual([]);
 }
 
@@ -185,7 +228,7 @@ export const test = base.extend<{ controlloAccessibilita: boolean }>({
       const k = chiave(s);
       if (s.html && !raccolta.verificate.has(k) && !distinte.has(k)) distinte.set(k, s);
     }
-    const violazioni = await analizza(browser, [...distinte.values()]);
+    const violazioni = await analizza(browser, [...distinte.values()], page.viewportSize());
     await testInfo.attach("pagine verificate con axe", {
       body: [...distinte.values()].map((s) => `${s.url} (${s.origine})`).join("\n"),
       contentType: "text/plain",

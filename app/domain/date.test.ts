@@ -128,3 +128,12 @@ describe("calendario", () => {
     expect(oggiRoma(new Date("2026-06-30T21:59:00Z"))).toBe("2026-06-30");
   });
 });
+
+describe("esempiPeriodo", () => {
+  it("dal lunedì successivo a oggi, per quattro settimane: mai una data passata", async () => {
+    const { esempiPeriodo } = await import("./date");
+    expect(esempiPeriodo("2026-02-10")).toEqual({ inizio: "2026-02-16", fine: "2026-03-15" });
+    expect(esempiPeriodo("2026-02-16")).toEqual({ inizio: "2026-02-23", fine: "2026-03-22" });
+    expect(esempiPeriodo("2026-02-15")).toEqual({ inizio: "2026-02-16", fine: "2026-03-15" });
+  });
+});

@@ -246,3 +246,13 @@ export function oggiRoma(adesso: Date): DataISO {
   const valore = (tipo: string) => Number(parti.find((p) => p.type === tipo)?.value);
   return componiData(valore("year"), valore("month"), valore("day"));
 }
+
+/**
+ * Example dates for the hints of a period's fields, never stale: the Monday after `oggi` and the Sunday four weeks
+ * later (a typical request starts on a Monday, in the future).
+ */
+export function esempiPeriodo(oggi: DataISO): { inizio: DataISO; fine: DataISO } {
+  const g = giornoSettimana(oggi);
+  const inizio = addDays(oggi, (8 - g) % 7 || 7);
+  return { inizio, fine: addDays(inizio, 27) };
+}

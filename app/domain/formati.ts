@@ -28,3 +28,11 @@ export function euro(centesimi: number): string {
 export function dimensioneFile(byte: number): string {
   return `${Math.max(1, Math.round(byte / 1024)).toLocaleString("it-IT")} KB`;
 }
+
+/**
+ * 1600 → "1.600"; up to `decimali` decimals (none by default). Intl's Italian default leaves four-digit numbers
+ * ungrouped ("5000" next to "20.000"): `useGrouping: "always"` writes every number alike.
+ */
+export function formatNumero(n: number, decimali = 0): string {
+  return n.toLocaleString("it-IT", { useGrouping: "always", maximumFractionDigits: decimali } as unknown as Intl.NumberFormatOptions);
+}

@@ -1,5 +1,6 @@
 // Importi (art. 3 e art. 5 d.lgs. 148/2015). Denaro sempre in centesimi interi, mai in virgola mobile.
 import { addDays, addMonths, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
+import { euro as formatEuro } from "./formati";
 import { esito, type Esito } from "./esito";
 import { parametro, parametroSeInVigore, type FasciaContributo, type VersioneParametroApplicata } from "./parametri";
 import { nomePrestazione, type Prestazione } from "./tipi";
@@ -9,7 +10,7 @@ function divArrotondata(numeratore: number, denominatore: number): number {
   return Math.floor((2 * numeratore + denominatore) / (2 * denominatore));
 }
 
-const euro = (c: number) => (c / 100).toLocaleString("it-IT", { style: "currency", currency: "EUR" });
+const euro = formatEuro;
 
 export interface InputIntegrazione {
   prestazione: Prestazione;

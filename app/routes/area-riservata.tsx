@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso } from "~/testi";
 import { elencoAziendeAccessibili, richiediContesto, sediUtente } from "~/services/accesso.server";
+import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Area riservata" };
 
@@ -40,7 +41,7 @@ export default function AreaRiservata() {
           {aziende.length === 0 ? (
             <p>Non ci sono aziende per cui puoi operare oggi.</p>
           ) : (
-            <div className="table-responsive">
+            <TabellaScorrevole etichetta="Aziende per cui puoi operare">
               <table className="table">
                 <caption>Aziende per cui puoi presentare e consultare domande ({aziende.length})</caption>
                 <thead>
@@ -64,7 +65,7 @@ export default function AreaRiservata() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TabellaScorrevole>
           )}
           <ul>
             <li>

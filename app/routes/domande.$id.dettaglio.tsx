@@ -7,6 +7,7 @@ import { transizionePossibile } from "~/domain/stati";
 import { richiediContesto } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda } from "~/services/domande.server";
 import { datiRiepilogo, esitiAllInvio, eventiDellaDomanda } from "~/services/riepilogo.server";
+import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Dettaglio della domanda" };
 
@@ -55,7 +56,7 @@ export default function Dettaglio() {
           <h2 id="titolo-cronologia" className="h4">
             Cronologia
           </h2>
-          <div className="table-responsive">
+          <TabellaScorrevole etichetta="Cronologia della domanda">
             <table className="table table-sm">
               <caption>Eventi della domanda, dal più vecchio</caption>
               <thead>
@@ -73,7 +74,7 @@ export default function Dettaglio() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellaScorrevole>
         </section>
         <ElencoEsiti
           esiti={esiti}

@@ -16,6 +16,7 @@ import { eMultipart, leggiMultipart } from "~/services/corpo-richiesta.server";
 import { apriPasso, dopoIlPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { aggiornaSelezione, caricaElenco, confermaLavoratori, paginaLavoratori } from "~/services/lavoratori.server";
+import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Lavoratori beneficiari" };
 
@@ -141,6 +142,7 @@ export default function PassoLavoratori() {
         </p>
         {d.caricati !== null ? <p role="status">Elenco caricato: {d.caricati} lavoratori selezionati.</p> : null}
         {a?.scartate && a.scartate.length > 0 ? (
+          <TabellaScorrevole etichetta="Righe dell'elenco scartate">
           <table className="table">
             <caption>Righe dell&apos;elenco da correggere</caption>
             <thead>
@@ -160,12 +162,13 @@ export default function PassoLavoratori() {
               ))}
             </tbody>
           </table>
+          </TabellaScorrevole>
         ) : null}
 
         <h2 className="h4">Scegli dalle denunce UniEmens</h2>
         <Form method="get" className="d-flex flex-wrap gap-2 align-items-end mb-3">
-          <div className="form-group mb-0">
-            <label htmlFor="filtro">Cerca per nome o codice fiscale</label>
+          <div className="form-group campo mb-0">
+            <label htmlFor="filtro" className="active">Cerca per nome o codice fiscale</label>
             <input id="filtro" name="q" type="search" className="form-control" defaultValue={d.q} maxLength={100} />
           </div>
           {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
@@ -180,6 +183,7 @@ export default function PassoLavoratori() {
           <input type="hidden" name="q" value={d.q} />
           <input type="hidden" name="pagina" value={d.pagina} />
           {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
+          <TabellaScorrevole etichetta="Lavoratori dell'unità produttiva">
           <table className="table" id={ID_TABELLA} tabIndex={-1}>
             <caption>
               Lavoratori {d.q ? `che corrispondono a "${d.q}" ` : ""}— pagina {d.pagina} di {d.pagine} ({d.trovati}{" "}
@@ -225,6 +229,7 @@ export default function PassoLavoratori() {
               ))}
             </tbody>
           </table>
+          </TabellaScorrevole>
           {d.pagine > 1 ? (
             <nav aria-label="Pagine dell'elenco dei lavoratori" className="mb-3">
               <p className="form-text">Cambiando pagina la selezione di questa pagina viene salvata.</p>
@@ -264,8 +269,8 @@ export default function PassoLavoratori() {
           <input type="hidden" name="csrf" value={d.csrf} />
           <input type="hidden" name="versione" value={d.versione} />
           {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
-          <div className="form-group">
-            <label htmlFor={ID_FILE}>File CSV dell&apos;elenco</label>
+          <div className="form-group campo">
+            <label htmlFor={ID_FILE} className="active">File CSV dell&apos;elenco</label>
             <div id={`${ID_FILE}-hint`} className="form-text">
               Una riga per lavoratore: codice fiscale e qualifica separati da punto e virgola (ad esempio
               SMPMRC80C12G224X;operaio), come nell&apos;Allegato 3 al messaggio INPS 4653/2022. Intestazione facoltativa.

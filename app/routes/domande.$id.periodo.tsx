@@ -6,6 +6,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
+import { esempiPeriodo, formatDataItaliana } from "~/domain/date";
+import { formatNumero } from "~/domain/formati";
 import { percorsoDopo } from "~/passi";
 import { oggi } from "~/services/orologio.server";
 import {
@@ -13,10 +15,13 @@ import {
   ETICHETTE_PERIODO as E,
   ETICHETTE_TIPO_RIDUZIONE,
   giorniDaTesto,
+  oreSettimanaliUnita,
   valoriModuloPeriodo,
   type DatiPeriodo,
+  type OrariUnita,
 } from "~/passi/schemi/periodo";
 import { rispostaFallimento } from "~/http/risposta.server";
+import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
 import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -26,6 +31,11 @@ export const handle = { titolo: "Periodo e causale" };
 
 function causaliDi({ domanda, azienda }: DomandaCaricata) {
   return causaliDisponibili(domanda.prestazione, { dipendentiMedi: azienda.forzaMediaSemestre, data: oggi() });
+}
+
+/** The weekly hours and workers saved in the step "Unità produttiva" (empty before it). */
+function orariUnita(caricata: DomandaCaricata): OrariUnita[] {
+  return (caricata.domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined)?.mediaOccupati ?? [];
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     causali: causaliDi(caricata).map((c) => ({ codice: c.codice, etichetta: c.etichetta, eone: c.eone, meteo: c.meteo })),
     valori: (salvati ? valoriModuloPeriodo(salvati) : { tipo: "sospensione" }) as Partial<ReturnType<typeof valoriModuloPeriodo>>,
     esiti: salvati ? await esitiPeriodo(caricata) : [],
+    orari: orariUnita(caricata),
+    esempi: (({ inizio, fine }) => ({ inizio: formatDataItaliana(inizio), fine: formatDataItaliana(fine) }))(esempiPeriodo(oggi())),
   });
 }
 
@@ -50,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, caricata, id } = await apriPasso(request, params, "periodo");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const causali = causaliDi(caricata);
-  const submission = parseWithZod(formData, { schema: creaSchemaPeriodo(causali) });
+  const submission = parseWithZod(formData, { schema: creaSchemaPeriodo(causali, orariUnita(caricata)) });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const v = submission.value;
   const causale = causali.find((c) => c.codice === v.causale)!;
@@ -93,7 +105,7 @@ const ETICHETTA_GRAVITA = { bloccante: "Blocca l'invio", avviso: "Avviso", infor
 export default function PassoPeriodo() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const schema = creaSchemaPeriodo(d.causali);
+  const schema = creaSchemaPeriodo(d.causali, d.orari);
   const [form, fields] = useForm({
     id: "passo-periodo",
     lastResult,
@@ -169,12 +181,21 @@ export default function PassoPeriodo() {
         larghezza={4}
         facoltativo
       />
-      <CampoData {...inizio} etichetta={E.dataInizio} suggerimento="Il primo giorno di sospensione o riduzione." />
-      <CampoData {...fine} etichetta={E.dataFine} suggerimento="L'ultimo giorno di sospensione o riduzione." />
+      <CampoData {...inizio} etichetta={E.dataInizio} suggerimento="Il primo giorno di sospensione o riduzione." esempio={d.esempi.inizio} />
+      <CampoData {...fine} etichetta={E.dataFine} suggerimento="L'ultimo giorno di sospensione o riduzione." esempio={d.esempi.fine} />
       <CampoTesto
         {...ore}
         etichetta={E.oreRichieste}
-        suggerimento="Il totale delle ore per tutti i lavoratori del periodo."
+        suggerimento={
+          <>
+            Il totale delle ore non lavorate da tutti i lavoratori interessati nel periodo: lavoratori × ore perse a
+            settimana × settimane. Ad esempio 10 lavoratori sospesi per 4 settimane con un orario di 40 ore: 10 × 40 × 4
+            = 1.600 ore.
+            {d.orari.length > 0
+              ? ` Con i dati dell'unità produttiva (${d.orari.map((r) => `${r.lavoratori} lavoratori a ${formatNumero(r.orarioSettimanale, 2)} ore`).join(", ")}) il massimo per settimana è ${formatNumero(oreSettimanaliUnita(d.orari))} ore.`
+              : null}
+          </>
+        }
         inputMode="numeric"
         larghezza={10}
       />
@@ -183,7 +204,7 @@ export default function PassoPeriodo() {
         <AreaTesto
           {...giorni}
           etichetta={E.giorni}
-          suggerimento="Una data per riga nel formato gg/mm/aaaa, ad esempio 14/07/2025. Ogni giorno deve essere nel periodo."
+          suggerimento={`Una data per riga nel formato gg/mm/aaaa, ad esempio ${d.esempi.inizio}. Ogni giorno deve essere nel periodo.`}
           righe={6}
           facoltativo
         />

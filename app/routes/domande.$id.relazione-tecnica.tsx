@@ -31,6 +31,7 @@ import {
 import { rispostaFallimento } from "~/http/risposta.server";
 import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
+import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Relazione tecnica" };
 
@@ -217,7 +218,7 @@ export default function PassoRelazioneTecnica() {
         />
         <div id="indicatori" tabIndex={-1}>
           {fields.indicatori.errors?.[0] ? <MessaggioErrore id="indicatori" messaggio={fields.indicatori.errors[0]} /> : null}
-          <div className="table-responsive">
+          <TabellaScorrevole etichetta="Indicatori economico-finanziari">
             <table className="table">
               <caption>
                 Indicatori economico-finanziari, in euro con la virgola per i decimali
@@ -275,7 +276,7 @@ export default function PassoRelazioneTecnica() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellaScorrevole>
           {righe.length < MAX_PERIODI ? (
             <button className="btn btn-outline-primary" {...form.insert.getButtonProps({ name: fields.indicatori.name as string })}>
               Aggiungi periodo

@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
 import { richiediContesto, richiediAzione } from "~/services/accesso.server";
 import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
+import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Le tue domande" };
 
@@ -105,7 +106,7 @@ export default function LeTueDomande() {
       {righe.length === 0 ? (
         <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non hai ancora domande."}</p>
       ) : (
-        <div className="table-responsive">
+        <TabellaScorrevole etichetta="Elenco delle domande">
           <table className="table">
             <caption>
               Domande: {totale}
@@ -157,7 +158,7 @@ export default function LeTueDomande() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TabellaScorrevole>
       )}
       {pagine > 1 ? (
         <nav className="pagination-wrapper" aria-label="Pagine dell'elenco">

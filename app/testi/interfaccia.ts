@@ -76,7 +76,9 @@ export const messaggiInterfaccia = {
   moduli: {
     titoloRiepilogoErrori: "C'è un problema",
     prefissoErrore: "Errore:",
-    esempioData: "Ad esempio 02/02/2026",
+    /** Hint of a date field: an example computed from today (never a stale date), or just the format. */
+    esempioData: (data: string) => `Nel formato gg/mm/aaaa, ad esempio ${data}.`,
+    formatoDataSenzaEsempio: "Nel formato gg/mm/aaaa, con le barre.",
     formatoData: "gg/mm/aaaa",
     selezionaOpzione: "Seleziona",
     facoltativo: "(facoltativo)",

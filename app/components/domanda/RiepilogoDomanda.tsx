@@ -9,6 +9,7 @@ import type {
   LavoratoreRiepilogo,
   SezioneRiepilogo,
 } from "~/services/riepilogo.server";
+import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export interface PropsRiepilogoDomanda {
   intestazione: Intestazione;
@@ -92,7 +93,7 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
         {lavoratori.length === 0 ? (
           <p>Nessun lavoratore indicato.</p>
         ) : (
-          <div className="table-responsive">
+          <TabellaScorrevole etichetta="Lavoratori beneficiari">
             <table className="table table-sm">
               <caption>Lavoratori beneficiari: {lavoratori.length}</caption>
               <thead>
@@ -112,7 +113,7 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellaScorrevole>
         )}
       </section>
       <section aria-labelledby="riepilogo-elenco-allegati" className="mb-4">
@@ -122,7 +123,7 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
         {allegati.length === 0 ? (
           <p>Nessun documento allegato.</p>
         ) : (
-          <div className="table-responsive">
+          <TabellaScorrevole etichetta="Documenti allegati">
             <table className="table table-sm">
               <caption>Documenti allegati: {allegati.length}</caption>
               <thead>
@@ -144,7 +145,7 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
                 ))}
               </tbody>
             </table>
-          </div>
+          </TabellaScorrevole>
         )}
       </section>
     </div>

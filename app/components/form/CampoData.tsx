@@ -12,6 +12,8 @@ export interface PropsCampoData extends PropsCampo {
   required?: boolean | undefined;
   autoComplete?: string;
   facoltativo?: boolean;
+  /** An example date in gg/mm/aaaa, computed by the loader from today (hints with fixed dates go stale). */
+  esempio?: string | undefined;
 }
 
 /**
@@ -19,8 +21,9 @@ export interface PropsCampoData extends PropsCampo {
  * Niente `type="date"`: il selettore nativo cambia da browser a browser e con le tecnologie assistive.
  * Niente `inputMode="numeric"`: su alcune tastiere numeriche manca la barra "/".
  */
-export function CampoData({ suggerimento, autoComplete = "off", ...props }: PropsCampoData) {
-  const esempio = messaggiInterfaccia.moduli.esempioData;
+export function CampoData({ suggerimento, autoComplete = "off", esempio: data, ...props }: PropsCampoData) {
+  const m = messaggiInterfaccia.moduli;
+  const esempio = data ? m.esempioData(data) : m.formatoDataSenzaEsempio;
   return (
     <CampoTesto
       {...props}

@@ -109,9 +109,11 @@ describe("CampoTesto", () => {
 
 describe("CampoData", () => {
   it("è un campo di testo con l'esempio nel suggerimento", () => {
-    const out = html(<CampoData id="inizio" name="inizio" etichetta="Data di inizio" suggerimento="Primo giorno." />);
+    const out = html(<CampoData id="inizio" name="inizio" etichetta="Data di inizio" suggerimento="Primo giorno." esempio="16/02/2026" />);
     expect(tag(out, "inizio-hint")).toBeTruthy();
-    expect(out).toContain("Primo giorno. Ad esempio 02/02/2026");
+    expect(out).toContain("Primo giorno. Nel formato gg/mm/aaaa, ad esempio 16/02/2026.");
+    // Without an example from the loader, only the format: never a fixed date that goes stale.
+    expect(html(<CampoData id="d" name="d" etichetta="Data" />)).toMatch(/Nel formato gg\/mm\/aaaa, con le barre\.<\/div>/);
     const input = tag(out, "inizio");
     expect(input).toContain('type="text"');
     expect(input).toContain('maxLength="10"');

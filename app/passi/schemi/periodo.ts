@@ -1,7 +1,8 @@
 // Step "Periodo e causale": the causale (from the benefit's catalogue), suspension or reduction, the dates, the hours
 // and, for weather causes, the exact days and the work in progress. Dates are typed gg/mm/aaaa and read strictly.
 import { z } from "zod";
-import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
+import { formatNumero } from "~/domain/formati";
+import { formatDataItaliana, giorniInclusi, parseDataItaliana, type DataISO } from "~/domain/date";
 import { trovaCausale } from "~/domain/causali";
 import { data as dataRiga, numero, riga, siNo, type RigaRiepilogo } from "../righe";
 import { DataIsoSchema, testo } from "./comuni";
@@ -12,9 +13,11 @@ export const messaggiPeriodo = {
   oreRidotteVuote: "Inserisci le ore settimanali lavorate durante la riduzione",
   oreRidotteFormato: "Inserisci le ore settimanali lavorate durante la riduzione, da 1 a 59, ad esempio 24",
   inizioVuoto: "Inserisci la data di inizio",
-  inizioFormato: "Inserisci la data di inizio nel formato gg/mm/aaaa, ad esempio 02/02/2026",
+  inizioFormato: "Inserisci la data di inizio nel formato gg/mm/aaaa, con le barre: giorno, mese e anno",
+  inizioInesistente: "La data di inizio non esiste: controlla il giorno e il mese (ad esempio, febbraio ha 28 o 29 giorni)",
   fineVuota: "Inserisci la data di fine",
-  fineFormato: "Inserisci la data di fine nel formato gg/mm/aaaa, ad esempio 26/04/2026",
+  fineFormato: "Inserisci la data di fine nel formato gg/mm/aaaa, con le barre: giorno, mese e anno",
+  fineInesistente: "La data di fine non esiste: controlla il giorno e il mese (ad esempio, febbraio ha 28 o 29 giorni)",
   fineDopoInizio: "La data di fine deve essere uguale o successiva alla data di inizio",
   periodoTroppoLungo: "Il periodo non può superare un anno: per periodi più lunghi presenta una nuova domanda",
   oreVuote: "Inserisci il numero di ore di integrazione richieste",
@@ -25,7 +28,32 @@ export const messaggiPeriodo = {
   giornoDuplicato: (riga: number) => `Riga ${riga} dei giorni: la data è già indicata in un'altra riga`,
   troppiGiorni: "Puoi indicare al massimo 366 giorni",
   tipoLavoroVuoto: "Per gli eventi meteo descrivi la lavorazione in corso in quei giorni",
+  oreRidotteOltreOrario: (orario: string) =>
+    `Le ore lavorate durante la riduzione devono essere meno dell'orario settimanale del contratto (${orario} ore, dai dati dell'unità produttiva): se non si lavora affatto, scegli "Sospensione"`,
+  oreOltreMassimo: (massimo: number, lavoratori: number, settimane: number) =>
+    `Le ore richieste sono più di quelle che tutti i lavoratori dell'unità produttiva possono lavorare nel periodo: al massimo ${formatNumero(massimo)} ore (${lavoratori} lavoratori per ${settimane} ${settimane === 1 ? "settimana" : "settimane"}). Controlla il totale`,
 } as const;
+
+/** Weekly hours and workers of the unit (step "Unità produttiva"): bounds for the hours of the period. */
+export interface OrariUnita {
+  orarioSettimanale: number;
+  lavoratori: number;
+}
+
+/**
+ * The most hours the unit's workers can lose in the period: every worker, at the full weekly hours, for every
+ * (started) week. A request above it cannot be right, whatever the rules on the hours that can be paid.
+ */
+export function oreMassimePeriodo(unita: readonly OrariUnita[], inizio: DataISO, fine: DataISO) {
+  const settimane = Math.ceil(giorniInclusi({ inizio, fine }) / 7);
+  const lavoratori = unita.reduce((t, r) => t + r.lavoratori, 0);
+  return { massimo: Math.floor(oreSettimanaliUnita(unita) * settimane), lavoratori, settimane };
+}
+
+/** All the unit's workers at their weekly hours: the hours of one week. */
+export function oreSettimanaliUnita(unita: readonly OrariUnita[]): number {
+  return unita.reduce((t, r) => t + r.lavoratori * r.orarioSettimanale, 0);
+}
 
 const m = messaggiPeriodo;
 export const TIPI_RIDUZIONE = ["sospensione", "riduzione"] as const;
@@ -81,7 +109,10 @@ export function righePeriodo(d: DatiPeriodo): RigaRiepilogo[] {
 
 const eIso = (v: unknown): v is DataISO => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-const data = (vuota: string, formato: string) =>
+/** gg/mm/aaaa written right but naming a day that is not in the calendar (31/02, 31/04…). */
+const FORMA_DATA = /^\d{2}\/\d{2}\/\d{4}$/;
+
+const data = (vuota: string, formato: string, inesistente: string) =>
   z
     .string({ required_error: vuota })
     .trim()
@@ -90,7 +121,7 @@ const data = (vuota: string, formato: string) =>
     .transform((v, ctx) => {
       const iso = parseDataItaliana(v);
       if (!iso) {
-        ctx.addIssue({ code: "custom", message: formato });
+        ctx.addIssue({ code: "custom", message: FORMA_DATA.test(v) ? inesistente : formato });
         return z.NEVER;
       }
       return iso;
@@ -109,15 +140,19 @@ export function giorniDaTesto(testoGiorni: string | undefined): DataISO[] {
     .sort();
 }
 
-export function creaSchemaPeriodo(causali: ReadonlyArray<{ codice: string; meteo: boolean }>) {
+export function creaSchemaPeriodo(
+  causali: ReadonlyArray<{ codice: string; meteo: boolean }>,
+  unita: readonly OrariUnita[] = [],
+) {
+  const orarioContratto = unita.length > 0 ? Math.max(...unita.map((r) => r.orarioSettimanale)) : null;
   const codici = causali.map((c) => c.codice);
   return z
     .object({
       causale: z.string({ required_error: m.causale }).refine((c) => codici.includes(c), m.causale),
       tipo: z.enum(TIPI_RIDUZIONE, { errorMap: () => ({ message: m.tipo }) }),
       oreSettimanaliRidotte: z.string().trim().max(5, m.oreRidotteFormato).optional(),
-      dataInizio: data(m.inizioVuoto, m.inizioFormato),
-      dataFine: data(m.fineVuota, m.fineFormato),
+      dataInizio: data(m.inizioVuoto, m.inizioFormato, m.inizioInesistente),
+      dataFine: data(m.fineVuota, m.fineFormato, m.fineInesistente),
       oreRichieste: z
         .string({ required_error: m.oreVuote })
         .trim()
@@ -134,10 +169,22 @@ export function creaSchemaPeriodo(causali: ReadonlyArray<{ codice: string; meteo
         if (t === "") ctx.addIssue({ code: "custom", message: m.oreRidotteVuote, path: ["oreSettimanaliRidotte"] });
         else if (!/^[0-9]{1,2}$/.test(t) || Number(t) < 1 || Number(t) > 59) {
           ctx.addIssue({ code: "custom", message: m.oreRidotteFormato, path: ["oreSettimanaliRidotte"] });
+        } else if (orarioContratto !== null && Number(t) >= orarioContratto) {
+          ctx.addIssue({
+            code: "custom",
+            message: m.oreRidotteOltreOrario(formatNumero(orarioContratto, 2)),
+            path: ["oreSettimanaliRidotte"],
+          });
         }
       }
       // zod runs this refinement even when a date failed to parse: compare only real ISO dates.
       if (!eIso(v.dataInizio) || !eIso(v.dataFine)) return;
+      if (unita.length > 0 && typeof v.oreRichieste === "number" && v.dataFine >= v.dataInizio) {
+        const { massimo, lavoratori, settimane } = oreMassimePeriodo(unita, v.dataInizio, v.dataFine);
+        if (massimo > 0 && v.oreRichieste > massimo) {
+          ctx.addIssue({ code: "custom", message: m.oreOltreMassimo(massimo, lavoratori, settimane), path: ["oreRichieste"] });
+        }
+      }
       if (v.dataFine < v.dataInizio) ctx.addIssue({ code: "custom", message: m.fineDopoInizio, path: ["dataFine"] });
       else if (v.dataFine > `${Number(v.dataInizio.slice(0, 4)) + 1}${v.dataInizio.slice(4)}`) {
         ctx.addIssue({ code: "custom", message: m.periodoTroppoLungo, path: ["dataFine"] });
