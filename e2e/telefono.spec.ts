@@ -37,7 +37,8 @@ test("telefono: pagine pubbliche e accesso", async ({ page }) => {
 });
 
 test("telefono: domanda CIGO dal datore, dall'elenco alla rinuncia", async ({ page }, info) => {
-  test.setTimeout(240_000);
+  // About 25 pages, each checked with axe and measured at the end of the test: generous on a busy 2-core machine.
+  test.setTimeout(480_000);
   const periodo = PERIODI[indiceProgetto(info)];
   await accediComeDatore(page, "C2");
   await titolo(page, "Area riservata");

@@ -1,121 +1,99 @@
-// The PDF receipt of a sent domanda (pdf-lib, standard Helvetica: no font files to ship). Text is wrapped to the
-// page width and the workers' list continues on new pages, so a unit of hundreds of workers prints whole.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+// The PDF receipt of a sent domanda, as a tagged PDF (PDFKit, docs/decisions: tagged receipt): a structure tree in
+// reading order (headings, paragraphs, a table of the workers with header cells), the document language (it-IT) and
+// the title shown in the viewer's title bar, the page header marked as an artifact, and the Titillium Web font of
+// the site embedded (every character prints, screen readers get real Unicode text). EN 301 549 §10 asks documents
+// offered for download to be accessible; PDF/UA (ISO 14289-1) is how a PDF is.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import PDFDocument from "pdfkit";
 import type { DomandaCaricata } from "./domande.server";
 import { datiRiepilogo, esitiAllInvio } from "./riepilogo.server";
 
-const A4: [number, number] = [595.28, 841.89];
 const MARGINE = 50;
 const CORPO = 10;
-const INTERLINEA = 14;
 
-const GRAVITA = { bloccante: "Bloccante", avviso: "Avviso", informazione: "Informazione" } as const;
+const GRAVITA = { bloccante: "Blocca l'invio", avviso: "Avviso", informazione: "Informazione" } as const;
 
-/** Standard fonts encode WinAnsi only: any other character (e.g. "≤", emoji in a free text) becomes "?". */
-function testoSicuro(font: PDFFont, testo: string): string {
-  let risultato = "";
-  for (const c of testo.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ")) {
-    try {
-      font.encodeText(c);
-      risultato += c;
-    } catch {
-      risultato += "?";
-    }
-  }
-  return risultato;
+// The site's own fonts (public/fonts, SIL Open Font License), read once per process.
+let caratteri: { normale: Buffer; grassetto: Buffer } | undefined;
+function fonts() {
+  const cartella = join(process.cwd(), "public", "fonts");
+  caratteri ??= {
+    normale: readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-regular.woff2")),
+    grassetto: readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-700.woff2")),
+  };
+  return caratteri;
 }
 
-class Impaginatore {
-  private pagina!: PDFPage;
-  private y = 0;
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly normale: PDFFont,
-    private readonly grassetto: PDFFont,
-    private readonly piede: string,
-  ) {
-    this.nuovaPagina();
-  }
+/** Control characters never print; anything else is in the embedded font or falls back to its .notdef glyph. */
+const pulito = (t: string) => t.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ");
 
-  private nuovaPagina() {
-    this.pagina = this.doc.addPage(A4);
-    this.y = A4[1] - MARGINE;
-    this.pagina.drawText(testoSicuro(this.normale, this.piede), {
-      x: MARGINE,
-      y: MARGINE / 2,
-      size: 8,
-      font: this.normale,
-      color: rgb(0.3, 0.3, 0.3),
+const COLONNE = [
+  { x: MARGINE, larghezza: 124, intestazione: "Codice fiscale" },
+  { x: MARGINE + 130, larghezza: 224, intestazione: "Cognome e nome" },
+  { x: MARGINE + 360, larghezza: 135, intestazione: "Qualifica" },
+] as const;
+const ALTEZZA_RIGA = 15;
+
+/** Shortened with "…" to its column's width: one line per worker, so that a list of hundreds stays readable. */
+function adatta(doc: PDFKit.PDFDocument, testo: string, larghezza: number): string {
+  let t = pulito(testo);
+  while (t.length > 1 && doc.widthOfString(t) > larghezza) t = `${t.slice(0, -2)}…`;
+  return t;
+}
+
+/**
+ * The workers as a tagged table (Table > TR > TH/TD, header cells with Scope Column). When the list goes on to a
+ * new page the header row is drawn again for the eye, marked as an artifact: the structure has it once.
+ */
+function tabellaLavoratori(
+  doc: PDFKit.PDFDocument,
+  radice: PDFKit.PDFStructureElement,
+  lavoratori: ReadonlyArray<{ codiceFiscale: string; nominativo: string; qualifica: string }>,
+) {
+  const fondo = () => doc.page.height - doc.page.margins.bottom;
+  const disegnaRiga = (celle: readonly string[], grassetto: boolean, y: number) => {
+    doc.font(grassetto ? "grassetto" : "normale").fontSize(CORPO);
+    celle.forEach((c, i) => doc.text(adatta(doc, c, COLONNE[i].larghezza), COLONNE[i].x, y, { lineBreak: false }));
+  };
+  const tabella = doc.struct("Table");
+  radice.add(tabella);
+  const intestazione = doc.struct("TR");
+  tabella.add(intestazione);
+  const yIntestazione = doc.y;
+  for (const c of COLONNE) {
+    const th = doc.struct("TH", {}, () => {
+      doc.font("grassetto").fontSize(CORPO).text(c.intestazione, c.x, yIntestazione, { lineBreak: false });
     });
+    (th as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: "Table", Scope: "Column" };
+    intestazione.add(th);
+    th.end();
   }
-
-  private spazio(altezza: number) {
-    if (this.y - altezza < MARGINE) this.nuovaPagina();
-  }
-
-  private righe(testo: string, font: PDFFont, size: number, larghezza: number): string[] {
-    const parole = testoSicuro(font, testo).split(/\s+/).filter(Boolean);
-    const righe: string[] = [];
-    let corrente = "";
-    for (const parola of parole) {
-      const prova = corrente ? `${corrente} ${parola}` : parola;
-      if (font.widthOfTextAtSize(prova, size) <= larghezza || !corrente) corrente = prova;
-      else {
-        righe.push(corrente);
-        corrente = parola;
-      }
+  intestazione.end();
+  doc.y = yIntestazione + ALTEZZA_RIGA;
+  for (const l of lavoratori) {
+    if (doc.y + ALTEZZA_RIGA > fondo()) {
+      doc.addPage();
+      doc.markContent("Artifact", { type: "Pagination" });
+      disegnaRiga(COLONNE.map((c) => c.intestazione), true, doc.page.margins.top);
+      doc.endMarkedContent();
+      doc.y = doc.page.margins.top + ALTEZZA_RIGA;
     }
-    if (corrente) righe.push(corrente);
-    return righe.length > 0 ? righe : [""];
-  }
-
-  testo(testo: string, opzioni: { grassetto?: boolean; size?: number; x?: number } = {}) {
-    const font = opzioni.grassetto ? this.grassetto : this.normale;
-    const size = opzioni.size ?? CORPO;
-    const x = opzioni.x ?? MARGINE;
-    for (const riga of this.righe(testo, font, size, A4[0] - x - MARGINE)) {
-      this.spazio(size + 4);
-      this.pagina.drawText(riga, { x, y: this.y - size, size, font });
-      this.y -= size + 4;
-    }
-  }
-
-  titolo(testo: string) {
-    this.spazio(30);
-    this.y -= 8;
-    this.testo(testo, { grassetto: true, size: 12 });
-    this.y -= 2;
-  }
-
-  campo(etichetta: string, valore: string) {
-    const larghezzaEtichetta = 150;
-    const righe = this.righe(valore, this.normale, CORPO, A4[0] - 2 * MARGINE - larghezzaEtichetta);
-    this.spazio(INTERLINEA);
-    this.pagina.drawText(testoSicuro(this.grassetto, etichetta), { x: MARGINE, y: this.y - CORPO, size: CORPO, font: this.grassetto });
-    for (const riga of righe) {
-      this.spazio(INTERLINEA);
-      this.pagina.drawText(riga, { x: MARGINE + larghezzaEtichetta, y: this.y - CORPO, size: CORPO, font: this.normale });
-      this.y -= INTERLINEA;
-    }
-  }
-
-  /** A table row in fixed columns; the header is repeated when the table continues on a new page. */
-  riga(celle: string[], colonne: number[], intestazione?: string[]) {
-    if (this.y - INTERLINEA < MARGINE) {
-      this.nuovaPagina();
-      if (intestazione) this.riga(intestazione, colonne);
-    }
-    const font = intestazione ? this.normale : this.grassetto;
-    let x = MARGINE;
-    celle.forEach((cella, i) => {
-      const larghezza = (colonne[i + 1] ?? A4[0] - MARGINE) - colonne[i] - 6;
-      let t = testoSicuro(font, cella);
-      while (t.length > 1 && font.widthOfTextAtSize(t, CORPO) > larghezza) t = `${t.slice(0, -2)}…`;
-      x = colonne[i];
-      this.pagina.drawText(t, { x, y: this.y - CORPO, size: CORPO, font });
+    const y = doc.y;
+    const riga = doc.struct("TR");
+    tabella.add(riga);
+    [l.codiceFiscale, l.nominativo, l.qualifica].forEach((valore, i) => {
+      const td = doc.struct("TD", {}, () => {
+        doc.font("normale").fontSize(CORPO).text(adatta(doc, valore, COLONNE[i].larghezza), COLONNE[i].x, y, { lineBreak: false });
+      });
+      riga.add(td);
+      td.end();
     });
-    this.y -= INTERLINEA;
+    riga.end();
+    doc.y = y + ALTEZZA_RIGA;
   }
+  tabella.end();
+  doc.x = MARGINE;
 }
 
 /** The receipt of a sent domanda as PDF bytes. The caller has checked that the user may see it. */
@@ -123,45 +101,105 @@ export async function generaRicevuta(caricata: DomandaCaricata): Promise<Uint8Ar
   const { intestazione: i, lavoratori } = await datiRiepilogo(caricata);
   const esiti = esitiAllInvio(caricata);
   const protocollo = i.protocollo ?? "";
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Ricevuta della domanda ${protocollo}`);
-  doc.setSubject(`Protocollo ${protocollo} - ticket ${i.ticket ?? ""}`);
-  doc.setAuthor("INPS - OMNIA IS");
-  doc.setLanguage("it-IT");
-  doc.setCreationDate(caricata.domanda.inviataIl ?? new Date());
-  const normale = await doc.embedFont(StandardFonts.Helvetica);
-  const grassetto = await doc.embedFont(StandardFonts.HelveticaBold);
-  const p = new Impaginatore(doc, normale, grassetto, `INPS - OMNIA IS - Ricevuta della domanda ${protocollo}`);
+  const titolo = `Ricevuta della domanda ${protocollo}`;
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGINE,
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: "it-IT",
+    displayTitle: true,
+    info: {
+      Title: titolo,
+      Subject: `Protocollo ${protocollo} - ticket ${i.ticket ?? ""}`,
+      Author: "INPS - OMNIA IS",
+      CreationDate: caricata.domanda.inviataIl ?? new Date(),
+    },
+    autoFirstPage: false,
+  });
+  const f = fonts();
+  doc.registerFont("normale", f.normale);
+  doc.registerFont("grassetto", f.grassetto);
 
-  p.testo("Istituto Nazionale della Previdenza Sociale", { grassetto: true, size: 14 });
-  p.testo("Ricevuta di presentazione della domanda di integrazione salariale", { size: 12 });
-  p.titolo("Dati della presentazione");
-  p.campo("Protocollo", protocollo);
-  p.campo("Data e ora di invio", i.inviataIl ?? "");
-  p.campo("Ticket", i.ticket ?? "");
-  p.campo("Prestazione", i.prestazione);
-  p.campo("Periodo", i.periodo);
-  p.titolo("Azienda");
-  p.campo("Ragione sociale", i.azienda.ragioneSociale);
-  p.campo("Codice fiscale", i.azienda.codiceFiscale);
-  p.campo("Matricola", i.azienda.matricola);
-  p.campo("Unità produttiva", i.unita);
+  // The running header of every page is an artifact: assistive technologies skip it (it repeats the title).
+  doc.on("pageAdded", () => {
+    const { x, y } = doc;
+    doc.markContent("Artifact", { type: "Pagination" });
+    doc.font("normale").fontSize(8).fillColor("#404040").text(`INPS - OMNIA IS - ${titolo}`, MARGINE, MARGINE / 2, { lineBreak: false });
+    doc.endMarkedContent();
+    doc.fillColor("black");
+    doc.x = x;
+    doc.y = y;
+  });
+  doc.addPage();
 
-  p.titolo(`Lavoratori beneficiari (${lavoratori.length})`);
-  const colonne = [MARGINE, MARGINE + 130, MARGINE + 360];
-  const intestazione = ["Codice fiscale", "Cognome e nome", "Qualifica"];
-  p.riga(intestazione, colonne);
-  for (const l of lavoratori) p.riga([l.codiceFiscale, l.nominativo, l.qualifica], colonne, intestazione);
-  if (lavoratori.length === 0) p.testo("Nessun lavoratore indicato.");
+  const radice = doc.struct("Document");
+  doc.addStructure(radice);
+  const blocco = (tipo: string, testo: string, opzioni: { grassetto?: boolean; size?: number; dopo?: number } = {}) => {
+    const el = doc.struct(tipo, {}, () => {
+      doc.font(opzioni.grassetto ? "grassetto" : "normale").fontSize(opzioni.size ?? CORPO).text(pulito(testo), MARGINE, doc.y);
+    });
+    radice.add(el);
+    el.end();
+    if (opzioni.dopo) doc.moveDown(opzioni.dopo);
+  };
+  const titoloSezione = (testo: string) => {
+    doc.moveDown(0.6);
+    blocco("H2", testo, { grassetto: true, size: 12, dopo: 0.2 });
+  };
+  /** Label and value in one paragraph ("Protocollo: …"): read in that order, and wrapped as one text. */
+  const campo = (etichetta: string, valore: string) => {
+    const el = doc.struct("P", {}, () => {
+      doc
+        .font("grassetto")
+        .fontSize(CORPO)
+        .text(`${pulito(etichetta)}: `, MARGINE, doc.y, { continued: true })
+        .font("normale")
+        .text(pulito(valore || "-"));
+    });
+    radice.add(el);
+    el.end();
+  };
 
-  p.titolo("Avvisi aperti al momento dell'invio");
-  if (esiti.length === 0) p.testo("Nessun avviso.");
-  for (const e of esiti) {
-    p.testo(`${GRAVITA[e.gravita]}${e.titoloPasso ? ` - ${e.titoloPasso}` : ""}: ${e.messaggio} (${e.riferimento})`);
+  blocco("H1", "Ricevuta di presentazione della domanda di integrazione salariale", { grassetto: true, size: 15, dopo: 0.2 });
+  blocco("P", "Istituto Nazionale della Previdenza Sociale", { size: 11 });
+  titoloSezione("Dati della presentazione");
+  campo("Protocollo", protocollo);
+  campo("Data e ora di invio", i.inviataIl ?? "");
+  campo("Ticket", i.ticket ?? "");
+  campo("Prestazione", i.prestazione);
+  campo("Periodo", i.periodo);
+  titoloSezione("Azienda");
+  campo("Ragione sociale", i.azienda.ragioneSociale);
+  campo("Codice fiscale", i.azienda.codiceFiscale);
+  campo("Matricola", i.azienda.matricola);
+  campo("Unità produttiva", i.unita);
+
+  titoloSezione(`Lavoratori beneficiari (${lavoratori.length})`);
+  if (lavoratori.length === 0) blocco("P", "Nessun lavoratore indicato.");
+  else {
+    tabellaLavoratori(doc, radice, lavoratori);
   }
-  p.titolo("Note");
-  p.testo(
+
+  titoloSezione("Avvisi aperti al momento dell'invio");
+  if (esiti.length === 0) blocco("P", "Nessun avviso.");
+  for (const e of esiti) {
+    blocco("P", `${GRAVITA[e.gravita]}${e.titoloPasso ? ` - ${e.titoloPasso}` : ""}: ${e.messaggio} (${e.riferimento})`, { dopo: 0.2 });
+  }
+  titoloSezione("Note");
+  blocco(
+    "P",
     "Conserva questa ricevuta. Il ticket identifica la domanda nei flussi UniEmens: indicalo nei periodi di sospensione o riduzione.",
   );
-  return doc.save();
+  radice.end();
+
+  const pezzi: Buffer[] = [];
+  doc.on("data", (b: Buffer) => pezzi.push(b));
+  const fine = new Promise<void>((ok, ko) => {
+    doc.on("end", () => ok());
+    doc.on("error", ko);
+  });
+  doc.end();
+  await fine;
+  return new Uint8Array(Buffer.concat(pezzi));
 }

@@ -2,7 +2,8 @@
 // (unique and consecutive under concurrency, idempotent on a resent POST, refused on a stale version), the receipt
 // page and the PDF receipt, and 404 for whoever may not see the domanda.
 import { and, eq } from "drizzle-orm";
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from "pdf-lib";
+import { execFileSync } from "node:child_process";
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, contatoriProtocollo, domandaLavoratori, domande, eventiDomanda } from "#db/schema";
 import { db } from "#db/connection";
@@ -270,20 +271,35 @@ describe("invio", () => {
   });
 });
 
-/** The text drawn on the pages (standard fonts write hex strings with WinAnsi codes). */
+/**
+ * The text of the PDF as a reader extracts it, in reading order (`pdftotext` of poppler-utils, installed by .ci/run):
+ * the receipt embeds its font, whose glyph codes only the font's ToUnicode map turns back into text.
+ */
 async function testoPdf(bytes: Uint8Array): Promise<string> {
-  const pdf = await PDFDocument.load(bytes);
-  let testo = "";
-  for (const pagina of pdf.getPages()) {
-    const contenuti = pagina.node.Contents();
-    const flussi = contenuti instanceof PDFArray ? contenuti.asArray().map((r) => pdf.context.lookup(r)) : [contenuti];
-    for (const f of flussi) {
-      if (!(f instanceof PDFRawStream)) continue;
-      const grezzo = Buffer.from(decodePDFRawStream(f).decode()).toString("latin1");
-      for (const m of grezzo.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) testo += `${Buffer.from(m[1], "hex").toString("latin1")}\n`;
+  return execFileSync("pdftotext", ["-layout", "-", "-"], { input: bytes, encoding: "utf8", maxBuffer: 32 * 1024 * 1024 });
+}
+
+/** `pdfinfo` of poppler-utils: "Tagged: yes" is how a reader sees a tagged PDF. */
+function infoPdf(bytes: Uint8Array): Record<string, string> {
+  const uscita = execFileSync("pdfinfo", ["-"], { input: bytes, encoding: "utf8" });
+  return Object.fromEntries(uscita.split("\n").filter((r) => r.includes(":")).map((r) => [r.slice(0, r.indexOf(":")).trim(), r.slice(r.indexOf(":") + 1).trim()]));
+}
+
+/** The structure types of the tagged PDF's tree, depth first from StructTreeRoot (reading order). */
+function tipiStruttura(pdf: PDFDocument): string[] {
+  const tipi: string[] = [];
+  const visita = (o: unknown) => {
+    const v = o instanceof PDFRef ? pdf.context.lookup(o) : o;
+    if (v instanceof PDFArray) v.asArray().forEach(visita);
+    else if (v instanceof PDFDict) {
+      const s = v.get(PDFName.of("S"));
+      if (s instanceof PDFName) tipi.push(s.decodeText());
+      visita(v.get(PDFName.of("K")));
     }
-  }
-  return testo;
+  };
+  const radice = pdf.catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict);
+  visita(radice.get(PDFName.of("K")));
+  return tipi;
 }
 
 describe("ricevuta", () => {
@@ -329,6 +345,36 @@ describe("ricevuta", () => {
     expect(testo).toContain(`Lavoratori beneficiari (${await contaLavoratori(id)})`);
     const [primo] = await db().select().from(domandaLavoratori).where(eq(domandaLavoratori.domandaId, id));
     expect(testo).toContain(primo.codiceFiscale);
+    expect(testo).toContain(d.dataInizio!.split("-").reverse().join("/"));
+  });
+
+  it("is a tagged PDF: structure tree in reading order, language, title shown, header as artifact, fonts embedded", async () => {
+    const d = await leggiDomanda(id);
+    const r = await risposta(() => ricevutaPdf.loader(args(get(`/domande/${id}/ricevuta.pdf`, mario), id)));
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    const info = infoPdf(bytes);
+    expect(info.Tagged).toBe("yes");
+    expect(info.Title).toBe(`Ricevuta della domanda ${d.protocollo}`);
+    const pdf = await PDFDocument.load(bytes);
+    const catalogo = pdf.catalog;
+    expect(catalogo.lookup(PDFName.of("MarkInfo"), PDFDict).get(PDFName.of("Marked"))).toBe(PDFBool.True);
+    expect(catalogo.lookup(PDFName.of("Lang"), PDFString).decodeText()).toBe("it-IT");
+    expect(catalogo.lookup(PDFName.of("ViewerPreferences"), PDFDict).get(PDFName.of("DisplayDocTitle"))).toBe(PDFBool.True);
+    const tipi = tipiStruttura(pdf);
+    // Reading order: the heading, the submission data, the company, the workers' table (header cells first), the notes.
+    expect(tipi[0]).toBe("Document");
+    expect(tipi[1]).toBe("H1");
+    expect(tipi.filter((t) => t === "H2")).toHaveLength(5);
+    expect(tipi.indexOf("Table")).toBeGreaterThan(tipi.indexOf("H2"));
+    expect(tipi.filter((t) => t === "TH")).toHaveLength(3);
+    expect(tipi.filter((t) => t === "TD")).toHaveLength(3 * (await contaLavoratori(id)));
+    // The running header is outside the structure (an artifact), the text is in the structure once.
+    const testo = await testoPdf(bytes);
+    expect(testo.indexOf("Protocollo")).toBeLessThan(testo.indexOf("Ragione sociale"));
+    expect(testo.indexOf("Ragione sociale")).toBeLessThan(testo.indexOf("Lavoratori beneficiari"));
+    const fonts = execFileSync("pdffonts", ["-"], { input: bytes, encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, ToUnicode map
   });
 
   it("continues the workers' list on more pages for a large unit", async () => {
@@ -350,7 +396,7 @@ describe("ricevuta", () => {
     expect(testo).toContain(`Lavoratori beneficiari (${primi + 120})`);
     for (const cf of elenco) expect(testo).toContain(cf);
     // The table header is repeated on the pages the list continues on.
-    expect(testo.split("\n").filter((x) => x === "Codice fiscale").length).toBeGreaterThan(2);
+    expect(testo.split("\n").filter((x) => /^\s*Codice fiscale\s+Cognome e nome\s+Qualifica\s*$/.test(x)).length).toBeGreaterThan(2);
   });
 
   it("has no receipt for a draft", async () => {
