@@ -30,3 +30,12 @@ test("periodo non valido: riepilogo con il focus, titolo con Errore, messaggi ac
   const id = await inizio.getAttribute("id");
   await expect(riepilogo.getByRole("link", { name: /La data di inizio non esiste/ })).toHaveAttribute("href", `#${id}`);
 });
+
+test("il pulsante Esci mostra il focus da tastiera (WCAG 2.4.7)", async ({ page }) => {
+  await accediComeDatore(page, "C1");
+  const esci = page.getByRole("button", { name: /^Esci/ });
+  await esci.focus();
+  await expect(esci).toBeFocused();
+  await expect(esci).toHaveCSS("outline-style", "solid");
+  await expect(esci).toHaveCSS("outline-width", "3px");
+});

@@ -1,6 +1,7 @@
 // The rows a step's answers show in the summary, the detail page and the receipt (page and PDF). Each step builds
 // its rows from its typed answers with the labels of its own form, so the two cannot drift apart.
 import { formatDataItaliana, type DataISO } from "~/domain/date";
+import { formatNumero } from "~/domain/formati";
 
 export interface RigaRiepilogo {
   etichetta: string;
@@ -21,4 +22,5 @@ export const data = (v: DataISO | null | undefined): string | null => (v ? forma
 
 export { euro } from "~/domain/formati";
 
-export const numero = (n: number): string => n.toLocaleString("it-IT");
+/** 1600 → "1.600", as every other number and amount of the summary (Intl alone would write "1600"). */
+export const numero = (n: number): string => formatNumero(n, 2);

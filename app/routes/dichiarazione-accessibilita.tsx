@@ -44,6 +44,28 @@ export default function DichiarazioneAccessibilita() {
           test sul codice HTML dei componenti dei moduli: ogni campo ha un&apos;etichetta, suggerimenti ed errori
           sono collegati al campo, gli errori sono riepilogati in cima alla pagina con un collegamento al campo;
         </li>
+        <li>
+          su uno schermo di telefono largo 360 pixel (360×740), con JavaScript attivo e disattivato, i test percorrono
+          ogni pagina della domanda del datore di lavoro (dall&apos;accesso alla ricevuta, al dettaglio e alla
+          rinuncia) e le pagine dell&apos;intermediario: ogni pagina è controllata con axe-core e misurata, e il test
+          fallisce se la pagina è più larga dello schermo (scorrimento orizzontale, criterio 1.4.10). Le tabelle larghe
+          scorrono dentro un riquadro con un nome, raggiungibile da tastiera;
+        </li>
+        <li>
+          il comportamento degli errori è lo stesso con e senza JavaScript ed è verificato nei due casi: il riepilogo
+          &quot;C&apos;è un problema&quot; riceve il focus, il titolo della pagina comincia con &quot;Errore:&quot;, ogni
+          campo mostra il suo messaggio e conserva quanto scritto;
+        </li>
+        <li>
+          tastiera: i test verificano che il focus vada al riepilogo degli errori e axe-core controlla che ogni area
+          scorrevole sia raggiungibile da tastiera; il pulsante &quot;Esci&quot; e i riquadri delle tabelle hanno un
+          indicatore di focus visibile (criterio 2.4.7);
+        </li>
+        <li>
+          la ricevuta in PDF è un PDF con struttura (tagged): titoli, paragrafi e tabella dei lavoratori
+          nell&apos;ordine di lettura, lingua italiana, titolo del documento, font incorporato. Un test la legge come un
+          lettore di PDF (struttura, lingua, titolo, testo di protocollo, azienda e periodo);
+        </li>
         <li>rapporto di contrasto dei colori propri del servizio calcolato sui valori di progetto (almeno 4,5:1 per il testo).</li>
       </ul>
       <p>Verifiche non ancora svolte:</p>
@@ -54,9 +76,15 @@ export default function DichiarazioneAccessibilita() {
           automatici individuano solo una parte dei problemi di accessibilità: per questo il servizio non si dichiara
           pienamente conforme;
         </li>
-        <li>non è stata verificata in modo sistematico la navigazione da tastiera di ogni pagina;</li>
-        <li>non sono stati verificati, pagina per pagina, l&apos;ingrandimento del testo al 200% e la
-          riorganizzazione dei contenuti su schermi larghi 320 pixel.</li>
+        <li>non è stata verificata in modo sistematico, tasto per tasto, la navigazione da tastiera di ogni pagina;</li>
+        <li>
+          non sono stati verificati, pagina per pagina, l&apos;ingrandimento del testo al 200% e gli schermi larghi 320
+          pixel (i test automatici usano 360 pixel);
+        </li>
+        <li>
+          la ricevuta in PDF non è stata validata con uno strumento PDF/UA completo (ad esempio veraPDF) né letta con un
+          lettore di schermo.
+        </li>
       </ul>
 
       <h2>Contenuti non accessibili</h2>
@@ -64,9 +92,10 @@ export default function DichiarazioneAccessibilita() {
       <h3>Inosservanza della legge 4/2004</h3>
       <ul>
         <li>
-          I documenti PDF prodotti dal servizio (ricevute di invio, provvedimenti) non sono ancora stati verificati
-          rispetto ai requisiti di accessibilità dei documenti (PDF/UA). Le stesse informazioni sono disponibili in
-          formato HTML nelle pagine della domanda.
+          La ricevuta di invio in PDF ha una struttura accessibile (tagged) ma non è stata validata con uno strumento
+          PDF/UA completo; gli altri documenti PDF prodotti dal servizio (provvedimenti) non sono ancora stati
+          verificati rispetto ai requisiti di accessibilità dei documenti (PDF/UA). Le stesse informazioni sono
+          disponibili in formato HTML nelle pagine della domanda.
         </li>
       </ul>
       <h3>Onere sproporzionato</h3>

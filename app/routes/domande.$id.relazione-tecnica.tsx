@@ -62,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, caricata, id } = await apriPasso(request, params, "relazione-tecnica");
-  const letto = await leggiFormConFile(request, ctx.sessione.csrfToken);
+  // The report's form sends its text fields and up to MAX_PERIODI rows of four indicators next to the optional file.
+  const letto = await leggiFormConFile(request, ctx.sessione.csrfToken, 20 + 4 * MAX_PERIODI);
   if (!letto.ok) {
     const risultato: SubmissionResult<string[]> = { status: "error", error: { file: [`${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } };
     return json(risultato, { status: 422 });

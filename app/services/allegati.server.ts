@@ -78,9 +78,11 @@ const PARTI_MASSIME = 4 * (MAX_PERIODI + 4) + 20;
 export async function leggiFormConFile(
   request: Request,
   tokenCsrf: string,
+  /** How many fields the form sends at most besides the file (a form with a table of rows sends more). */
+  parti = PARTI_MASSIME,
 ): Promise<{ ok: true; formData: FormData } | { ok: false; messaggio: string }> {
   if (!eMultipart(request)) return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf) };
-  const letto = await leggiMultipart(request, { byteParte: LIMITI_ALLEGATI.byteFile, parti: PARTI_MASSIME });
+  const letto = await leggiMultipart(request, { byteParte: LIMITI_ALLEGATI.byteFile, parti });
   if (!letto.ok) return { ok: false, messaggio: messaggiAllegati.richiestaTroppoGrande };
   return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf, letto.formData) };
 }

@@ -1,4 +1,4 @@
-// The PDF receipt of a sent domanda, as a tagged PDF (PDFKit, docs/decisions: tagged receipt): a structure tree in
+// The PDF receipt of a sent domanda, as a tagged PDF (PDFKit, docs/decisions/011): a structure tree in
 // reading order (headings, paragraphs, a table of the workers with header cells), the document language (it-IT) and
 // the title shown in the viewer's title bar, the page header marked as an artifact, and the Titillium Web font of
 // the site embedded (every character prints, screen readers get real Unicode text). EN 301 549 §10 asks documents
@@ -98,7 +98,7 @@ function tabellaLavoratori(
 
 /** The receipt of a sent domanda as PDF bytes. The caller has checked that the user may see it. */
 export async function generaRicevuta(caricata: DomandaCaricata): Promise<Uint8Array> {
-  const { intestazione: i, lavoratori } = await datiRiepilogo(caricata);
+  const { intestazione: i, sezioni, lavoratori, allegati } = await datiRiepilogo(caricata);
   const esiti = esitiAllInvio(caricata);
   const protocollo = i.protocollo ?? "";
   const titolo = `Ricevuta della domanda ${protocollo}`;
@@ -175,10 +175,21 @@ export async function generaRicevuta(caricata: DomandaCaricata): Promise<Uint8Ar
   campo("Matricola", i.azienda.matricola);
   campo("Unità produttiva", i.unita);
 
-  titoloSezione(`Lavoratori beneficiari (${lavoratori.length})`);
-  if (lavoratori.length === 0) blocco("P", "Nessun lavoratore indicato.");
-  else {
-    tabellaLavoratori(doc, radice, lavoratori);
+  // Every step's answers, in the form's order and under the form's labels (the step contract, app/passi); the
+  // workers' table and the attachments in their steps' places.
+  for (const sezione of sezioni) {
+    if (sezione.slug === "lavoratori") {
+      titoloSezione(`${sezione.titolo} (${lavoratori.length})`);
+      if (lavoratori.length === 0) blocco("P", "Nessun lavoratore indicato.");
+      else tabellaLavoratori(doc, radice, lavoratori);
+    } else if (sezione.slug === "allegati") {
+      titoloSezione(`${sezione.titolo} (${allegati.length})`);
+      if (allegati.length === 0) blocco("P", "Nessun documento allegato.");
+      for (const a of allegati) campo(a.tipo, `${a.nomeFile} (${a.dimensione})`);
+    } else {
+      titoloSezione(sezione.titolo);
+      for (const r of sezione.righe) campo(r.etichetta, r.valore.join("; "));
+    }
   }
 
   titoloSezione("Avvisi aperti al momento dell'invio");

@@ -15,6 +15,8 @@ import * as ricevutaPdf from "~/routes/domande.$id.ricevuta[.pdf]";
 import * as riepilogo from "~/routes/domande.$id.riepilogo";
 import { messaggiDomanda } from "~/testi";
 import { messaggiInvio } from "~/passi/schemi/invio";
+import { PASSI } from "~/passi";
+import { ETICHETTE_PERIODO } from "~/passi/schemi/periodo";
 import { salvaPasso } from "~/services/domande.server";
 import { annoRoma, inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
 import type { Contesto } from "~/services/accesso.server";
@@ -364,7 +366,8 @@ describe("ricevuta", () => {
     // Reading order: the heading, the submission data, the company, the workers' table (header cells first), the notes.
     expect(tipi[0]).toBe("Document");
     expect(tipi[1]).toBe("H1");
-    expect(tipi.filter((t) => t === "H2")).toHaveLength(5);
+    // Submission data, company, one heading per step of the form (in its order), open alerts, notes.
+    expect(tipi.filter((t) => t === "H2")).toHaveLength(4 + PASSI.length);
     expect(tipi.indexOf("Table")).toBeGreaterThan(tipi.indexOf("H2"));
     expect(tipi.filter((t) => t === "TH")).toHaveLength(3);
     expect(tipi.filter((t) => t === "TD")).toHaveLength(3 * (await contaLavoratori(id)));
@@ -372,6 +375,13 @@ describe("ricevuta", () => {
     const testo = await testoPdf(bytes);
     expect(testo.indexOf("Protocollo")).toBeLessThan(testo.indexOf("Ragione sociale"));
     expect(testo.indexOf("Ragione sociale")).toBeLessThan(testo.indexOf("Lavoratori beneficiari"));
+    // The steps' answers under the forms' labels, in the forms' order, with codes in words.
+    const intestazione = (t: string) => new RegExp(`^\\s*${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\(\\d+\\))?\\s*$`, "m");
+    const posizioni = PASSI.map((p) => testo.search(intestazione(p.titolo)));
+    expect(posizioni.every((x) => x >= 0)).toBe(true);
+    expect([...posizioni].sort((a, b) => a - b)).toEqual(posizioni);
+    expect(testo.indexOf(ETICHETTE_PERIODO.dataInizio)).toBeLessThan(testo.indexOf(ETICHETTE_PERIODO.dataFine));
+    expect(testo).not.toMatch(/mancanza_lavoro|crisi_mercato|\bsospensione\b:/);
     const fonts = execFileSync("pdffonts", ["-"], { input: bytes, encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, ToUnicode map
