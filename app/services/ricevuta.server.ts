@@ -1,4 +1,4 @@
-// The PDF receipt of a sent domanda, as a tagged PDF (PDFKit, docs/decisions/011): a structure tree in
+// The PDF receipt of a sent domanda, as a tagged PDF (PDFKit, docs/decisions/012): a structure tree in
 // reading order (headings, paragraphs, a table of the workers with header cells), the document language (it-IT) and
 // the title shown in the viewer's title bar, the page header marked as an artifact, and the Titillium Web font of
 // the site embedded (every character prints, screen readers get real Unicode text). EN 301 549 §10 asks documents
