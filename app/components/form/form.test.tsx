@@ -268,13 +268,14 @@ describe("Pagina e PaginaErrore", () => {
     expect(out).not.toContain('href="/accedi"');
   });
 
-  it("PaginaErrore per 403, 404, 500 e stati ignoti", () => {
+  it("PaginaErrore per 403, 404, 500, 503 e stati ignoti", () => {
     expect(html(<PaginaErrore stato={403} />)).toContain("<h1>Accesso non consentito</h1>");
     expect(html(<PaginaErrore stato={404} />)).toContain("<h1>Pagina non trovata</h1>");
     expect(html(<PaginaErrore stato={500} />)).toContain("<h1>Si è verificato un errore</h1>");
     for (const stato of [400, 405, 411, 415]) expect(html(<PaginaErrore stato={stato} />)).toContain("<h1>Richiesta non valida</h1>");
     expect(html(<PaginaErrore stato={413} />)).toContain("<h1>Dati inviati troppo grandi</h1>");
-    const altro = html(<PaginaErrore stato={503} />);
+    expect(html(<PaginaErrore stato={503} />)).toContain("<h1>Servizio temporaneamente non disponibile</h1>");
+    const altro = html(<PaginaErrore stato={502} />);
     expect(altro).toContain("<h1>Si è verificato un errore</h1>");
     expect(altro).toContain('<a href="/">Torna alla pagina iniziale</a>');
   });
