@@ -139,7 +139,7 @@ describe("passo Periodo e causale", () => {
   it("per gli eventi meteo chiede i giorni esatti e la lavorazione", async () => {
     const id = await bozza();
     const { versione } = await leggi(id);
-    const meteo = { ...d1(versione), causale: "temperature_elevate", tipo: "sospensione", dataInizio: "02/02/2026", dataFine: "06/02/2026" };
+    const meteo = { ...d1(versione), causale: "temperature_elevate", tipo: "sospensione", dataInizio: "02/02/2026", dataFine: "06/02/2026", oreRichieste: "960" };
     let r = await invia(id, meteo);
     expect(r.status).toBe(422);
     let body = await r.json();
@@ -158,12 +158,13 @@ describe("passo Periodo e causale", () => {
     const id = await bozza();
     const { versione } = await leggi(id);
     const casi: Array<[Record<string, string>, string, RegExp]> = [
-      [{ dataInizio: "31/02/2026" }, "dataInizio", /formato gg\/mm\/aaaa/],
+      [{ dataInizio: "31/02/2026" }, "dataInizio", /La data di inizio non esiste/],
       [{ dataFine: "2026-04-26" }, "dataFine", /formato gg\/mm\/aaaa/],
       [{ dataFine: "01/02/2026" }, "dataFine", /uguale o successiva/],
       [{ dataFine: "01/03/2028" }, "dataFine", /un anno/],
       [{ oreRichieste: "-5" }, "oreRichieste", /numero intero/],
       [{ oreRichieste: "99999999" }, "oreRichieste", /numero intero/],
+      [{ oreRichieste: "100000" }, "oreRichieste", /al massimo 14\.400 ore/],
       [{ oreSettimanaliRidotte: "" }, "oreSettimanaliRidotte", /Inserisci le ore settimanali/],
       [{ oreSettimanaliRidotte: "80" }, "oreSettimanaliRidotte", /da 1 a 59/],
       [{ causale: "riorganizzazione" }, "causale", /Scegli la causale/],
@@ -218,7 +219,7 @@ describe("pagina Periodo e causale (HTML senza JS)", () => {
     const errato = await invia(id, { ...d1((await leggi(id)).versione), dataInizio: "31/02/2026" });
     pagina = await html(d, await errato.json());
     expect(pagina).toContain('role="alert"');
-    expect(pagina).toMatch(/<a href="#[^"]*dataInizio">Inserisci la data di inizio nel formato gg\/mm\/aaaa/);
+    expect(pagina).toMatch(/<a href="#[^"]*dataInizio">La data di inizio non esiste/);
     expect(pagina).toContain('value="31/02/2026"');
   });
 });
