@@ -38,7 +38,7 @@ test("bozza ripresa: si esce dopo due passi, si rientra e si continua da Le tue 
     tipo: "sospensione",
     inizio: "01/06/2026",
     fine: "28/06/2026",
-    ore: "2560",
+    ore: "2400",
   });
   await titolo(page, "Lavoratori beneficiari");
 });
