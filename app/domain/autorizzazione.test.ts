@@ -28,6 +28,9 @@ describe("chi può fare che cosa", () => {
   it("the manager reads only", () => {
     expect(ammesse({ tipo: "utente", ruolo: "dirigente_sede" }, { sedeAbilitata: true })).toEqual(["vedi_domanda", "vedi_azienda"]);
     expect(ruoloPuo("dirigente_sede", "istruisci_domanda")).toBe(false);
+    expect(ruoloPuo("dirigente_sede", "vedi_domanda")).toBe(true);
+    expect(ruoloPuo("operatore_sede", "istruisci_domanda")).toBe(true);
+    expect(ruoloPuo("operatore_sede", "compila_domanda")).toBe(false);
   });
 
   it("the system actor moves the Sede's side of sent domande and never acts for the company", () => {

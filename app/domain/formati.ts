@@ -26,7 +26,7 @@ export function euro(centesimi: number): string {
 
 /** Bytes → "12 KB" (at least 1 KB, so a small file never reads as empty). */
 export function dimensioneFile(byte: number): string {
-  return `${Math.max(1, Math.round(byte / 1024)).toLocaleString("it-IT")} KB`;
+  return `${formatNumero(Math.max(1, Math.round(byte / 1024)))} KB`;
 }
 
 /**

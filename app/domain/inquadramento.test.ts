@@ -16,6 +16,9 @@ describe("inquadramento", () => {
     expect(attivitaDaAteco("23.70.10")).toBe("lapidei_industriali");
     expect(attivitaDaAteco("25.11.00")).toBe("altro");
     expect(attivitaDaAteco(null)).toBe("altro");
+    expect(attivitaDaAteco("51.10.10")).toBe("trasporto_aereo");
+    expect(attivitaDaAteco("52.23.00")).toBe("trasporto_aereo");
+    expect(attivitaDaAteco("94.92.00")).toBe("partito_politico");
   });
 
   it("accepts only known solidarity funds", () => {

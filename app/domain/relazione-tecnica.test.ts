@@ -33,4 +33,19 @@ describe("completezza della relazione tecnica per la causale", () => {
     expect(e.gravita).toBe("bloccante");
     expect(e.messaggio).toBe("Evento meteo: mancano i giorni interessati e la lavorazione in corso.");
   });
+  it("strutturata senza testo: elenca ciò che manca; un testo di soli spazi è vuoto", () => {
+    const [e] = verificaRelazioneTecnica({ ...base, relazione: { modalita: "strutturata", descrizione: "  ", misure: "", prospettive: undefined, numeroIndicatori: 4 } as InputRelazioneTecnica["relazione"] });
+    expect(e.messaggio).toBe("Per la causale «Mancanza di lavoro o di commesse» mancano: la descrizione dell'attività e delle cause, le misure adottate, le prospettive di ripresa.");
+  });
+  it("messaggi di completezza: in PDF la Sede ne verifica il contenuto; senza indicatori obbligatori non li cita", () => {
+    expect(verificaRelazioneTecnica({ ...base, relazione: { modalita: "pdf", pdfPresente: true } })[0].messaggio).toMatch(/allegata in PDF/);
+    expect(verificaRelazioneTecnica({ ...base, indicatoriObbligatori: false })[0].messaggio).toBe("La relazione tecnica contiene descrizione, misure e prospettive.");
+    expect(verificaRelazioneTecnica({ ...base, relazione: null })[0].messaggio).toMatch(/mancano: la relazione tecnica\.$/);
+  });
+  it("eventi meteo: più giorni e solo la lavorazione mancante, o nessun giorno indicato", () => {
+    const meteo = { ...base, meteo: true, indicatoriObbligatori: false };
+    expect(verificaRelazioneTecnica({ ...meteo, giorniMeteo: ["2025-07-14", "2025-07-15"], tipoLavoro: "Stesura asfalto" })[1].messaggio).toMatch(/indicati 2 giorni/);
+    expect(verificaRelazioneTecnica({ ...meteo, giorniMeteo: ["2025-07-14"] })[1].messaggio).toBe("Evento meteo: mancano la lavorazione in corso.");
+    expect(verificaRelazioneTecnica({ ...meteo, tipoLavoro: "Scavi" })[1].messaggio).toBe("Evento meteo: mancano i giorni interessati.");
+  });
 });

@@ -19,4 +19,7 @@ describe("checklist dei controlli manuali", () => {
     expect(r.completa).toBe(false);
     expect(r.nonVerificate.map((v) => [v.chiave, v.nota])).toEqual([["meteo:2025-07-14", "Bollettino: 31 °C"]]);
   });
+  it("evento meteo senza giorni indicati: solo le tre voci di base", () => {
+    expect(vociChecklist({ meteo: true })).toHaveLength(3);
+  });
 });

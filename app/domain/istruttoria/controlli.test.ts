@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { verificaDurataCigo } from "../durate";
+import { verificaDurataCigo, verificaDurataFis, verificaDurataFondo } from "../durate";
 import { verificaLavoratore, type InputEleggibilita } from "../eleggibilita-lavoratori";
 import { valutaIndiceLiquidita } from "../indice-liquidita";
 import { verificaTerminePresentazione } from "../termini-presentazione";
@@ -121,5 +121,22 @@ describe("altri casi", () => {
       }),
       { numRuns: 50 },
     );
+  });
+  it("FIS e fondi: il limite del biennio del proprio regime, con gli esiti della stessa regola", () => {
+    const fis = { richiesta: { ...RICHIESTA, prestazione: "AIS_FIS" as const }, precedenti: [], giorniSettimanali: 5 as const, dipendentiMedi: 12 };
+    const [cf] = controlliIstruttoria({ durata: { prestazione: "AIS_FIS", input: fis } });
+    expect(cf.codice).toBe("durata");
+    expect(cf.esiti).toEqual(verificaDurataFis(fis).esiti);
+    const fondo = { richiesta: { ...RICHIESTA, prestazione: "AIS_FONDO" as const, fondo: "SOLIMARE" as const }, precedenti: [], giorniSettimanali: 5 as const };
+    const [cfo] = controlliIstruttoria({ durata: { prestazione: "AIS_FONDO", input: fondo } });
+    expect(cfo.esiti).toEqual(verificaDurataFondo(fondo).esiti);
+  });
+  it("tutti i lavoratori con i requisiti: solo il conteggio, al singolare per uno", () => {
+    const [l] = controlliIstruttoria({ lavoratori: [lavoratore("SMPMRC80C12G224X", "Marco Esempio", "2015-03-02")] });
+    expect(l.stato).toBe("superato");
+    expect(l.spiegazione).toEqual(["1 lavoratore esaminato: 1 con i requisiti, 0 senza."]);
+  });
+  it("un errore che non è un parametro mancante non viene nascosto come avviso", () => {
+    expect(() => controlliIstruttoria({ termine: { ...D1.termine!, dataPresentazione: "non-una-data" } })).toThrow();
   });
 });

@@ -98,4 +98,18 @@ describe("verifica della decisione", () => {
       }),
     );
   });
+  it("periodo mancante o rovesciato, inizio prima del richiesto, ore non intere, nessun lavoratore: un errore per campo", () => {
+    expect(verificaDecisione({ ...piena, periodo: null }, RICHIESTO, ctx)).toContainEqual({ campo: "periodo", messaggio: "Indica il periodo autorizzato" });
+    expect(verificaDecisione({ ...piena, periodo: { inizio: "2026-03-01", fine: "2026-02-01" } }, RICHIESTO, ctx))
+      .toContainEqual({ campo: "periodo", messaggio: "La fine del periodo autorizzato deve essere uguale o successiva all'inizio" });
+    expect(verificaDecisione({ ...piena, periodo: { inizio: "2026-01-26", fine: "2026-04-26" } }, RICHIESTO, ctx))
+      .toContainEqual({ campo: "periodo", messaggio: "Il periodo autorizzato non può iniziare prima di quello richiesto (02/02/2026)" });
+    for (const oreAutorizzate of [null, 0, 12.5, -3]) expect(campi({ ...piena, oreAutorizzate })).toContain("oreAutorizzate");
+    expect(campi({ ...piena, lavoratori: [] })).toContain("lavoratori");
+    expect(campi({ ...piena, lavoratori: undefined })).toContain("lavoratori");
+  });
+  it("ogni esclusione ha un motivo scritto, anche in un rigetto", () => {
+    const p: DecisioneProposta = { esito: "respinta", motivazione: MOTIVAZIONE, esclusioni: [{ tipo: "ore", motivo: "  " }] };
+    expect(verificaDecisione(p, RICHIESTO, ctx)).toEqual([{ campo: "esclusioni", messaggio: "Indica il motivo di ogni esclusione" }]);
+  });
 });

@@ -45,4 +45,46 @@ describe("motivazione suggerita", () => {
     expect(motivazioneSuggerita({ ...base, esito: "autorizzata", controlli: [], periodoAutorizzato: { inizio: "2026-02-18", fine: "2026-04-26" } }))
       .toMatch(/Sussistono i requisiti: la domanda è autorizzata per il periodo dal 18\/02\/2026 al 26\/04\/2026\.$/);
   });
+  it("dà conto di ogni esito della richiesta: risposta nei termini o tardiva, chiusa, ancora attesa; ignora quelle non ancora ricevute", () => {
+    const t = motivazioneSuggerita({
+      ...base, esito: "autorizzata", controlli: [],
+      richieste: [
+        { tipo: "documentale", ricevutaIl: "2026-03-02", rispostaIl: "2026-03-10" },
+        { tipo: "supplemento_istruttorio", ricevutaIl: "2026-03-03", rispostaIl: "2026-03-25" },
+        { tipo: "documentale", ricevutaIl: "2026-03-05", chiusaIl: "2026-03-06" },
+        { tipo: "documentale", ricevutaIl: "2026-03-28" },
+        { tipo: "documentale", ricevutaIl: "2026-04-02" },
+      ],
+    });
+    expect(t).toContain("Richiesta di documenti (ricevimento da parte dell'azienda: 02/03/2026): l'azienda ha risposto il 10/03/2026.");
+    expect(t).toContain("l'azienda ha risposto il 25/03/2026 (oltre il termine).");
+    expect(t).toContain("la richiesta è stata chiusa il 06/03/2026.");
+    expect(t).toContain("la risposta è attesa entro il 12/04/2026.");
+    expect(t).not.toContain("02/04/2026");
+    expect(t).toMatch(/Sussistono i requisiti: la domanda è autorizzata\.$/);
+  });
+  it("parziale: giorni, periodo e ore esclusi con il motivo; senza nome noto usa il codice fiscale", () => {
+    const t = motivazioneSuggerita({
+      ...base, esito: "autorizzata_parziale", controlli: [],
+      esclusioni: [
+        { tipo: "giorni", giorni: ["2026-02-09"], motivo: " Giorno festivo in azienda. " },
+        { tipo: "giorni", giorni: ["2026-02-10", "2026-02-11"], motivo: "Nessun evento meteo." },
+        { tipo: "periodo", motivo: "Oltre il limite del biennio." },
+        { tipo: "ore", motivo: "Ore oltre l'orario contrattuale." },
+        { tipo: "lavoratore", codiceFiscale: "SMPMRC80C12G224X", motivo: "Dirigente." },
+      ],
+    });
+    expect(t).toContain("La domanda è autorizzata in parte, con le seguenti esclusioni:");
+    expect(t).toContain("- Giorno 09/02/2026: non autorizzato. Giorno festivo in azienda.");
+    expect(t).toContain("- Giorni 10/02/2026, 11/02/2026: non autorizzati. Nessun evento meteo.");
+    expect(t).toContain("- Periodo ridotto. Oltre il limite del biennio.");
+    expect(t).toContain("- Ore ridotte. Ore oltre l'orario contrattuale.");
+    expect(t).toContain("- SMPMRC80C12G224X: escluso. Dirigente.");
+  });
+  it("parziale senza esclusioni indicate e rigetto senza controlli non superati: lascia all'operatore il segnaposto da completare", () => {
+    expect(motivazioneSuggerita({ ...base, esito: "autorizzata_parziale", controlli: [] }))
+      .toMatch(/autorizzata in parte, con le seguenti esclusioni:\n- \[indica che cosa è escluso e perché\]$/);
+    expect(motivazioneSuggerita({ ...base, esito: "respinta", controlli: [] }))
+      .toMatch(/La domanda è respinta per i seguenti motivi: \[indica i fatti/);
+  });
 });

@@ -47,4 +47,42 @@ describe("contenuto del provvedimento", () => {
     expect(c.titolo).toMatch(/^Rettifica del provvedimento/);
     expect(c.sezioni[0].paragrafi.at(-1)).toBe("Questo atto rettifica il provvedimento n. 2026-0001-000100 del 10/03/2026, che resta agli atti.");
   });
+  it("senza matricola, numero, ore o modalità: le righe mancanti non compaiono; giorni ed esclusioni di ogni tipo", () => {
+    const c = contenutoProvvedimento({
+      ...base,
+      numero: null,
+      azienda: { ...base.azienda, matricola: null },
+      periodo: null,
+      giorni: ["2026-02-03", "2026-02-04"],
+      oreAutorizzate: null,
+      modalitaPagamento: null,
+      lavoratori: undefined,
+      nominativi: undefined,
+      esclusioni: [
+        { tipo: "lavoratore", codiceFiscale: "CMPLCU03S23G224Z", motivo: "Dirigente." },
+        { tipo: "giorni", giorni: ["2026-02-05"], motivo: "Nessun evento meteo." },
+        { tipo: "periodo", motivo: "Oltre il limite del biennio." },
+        { tipo: "ore", motivo: "Ore oltre l'orario contrattuale." },
+      ],
+      rettificaDi: { numero: null, data: "2026-03-10" },
+    });
+    const testo = JSON.stringify(c);
+    expect(testo).not.toMatch(/matricola|Numero di autorizzazione|Periodo autorizzato|Ore autorizzate|Modalità di pagamento/);
+    const autorizzato = c.sezioni.find((s) => s.titolo === "Che cosa è autorizzato")!;
+    expect(autorizzato.paragrafi).toEqual(["Giorni autorizzati: 03/02/2026, 04/02/2026.", "Lavoratori autorizzati: 0."]);
+    expect(autorizzato.elenco).toEqual([]);
+    expect(c.sezioni.find((s) => s.titolo === "Che cosa è escluso e perché")!.elenco).toEqual([
+      "CMPLCU03S23G224Z (CMPLCU03S23G224Z): Dirigente.",
+      "05/02/2026: Nessun evento meteo.",
+      "Periodo: Oltre il limite del biennio.",
+      "Ore: Ore oltre l'orario contrattuale.",
+    ]);
+    expect(c.sezioni[0].paragrafi.at(-1)).toBe("Questo atto rettifica il provvedimento del 10/03/2026, che resta agli atti.");
+  });
+  it("pagamento diretto e ore con il punto delle migliaia", () => {
+    const c = contenutoProvvedimento({ ...base, modalitaPagamento: "diretto", oreAutorizzate: 12500 });
+    const paragrafi = c.sezioni.find((s) => s.titolo === "Che cosa è autorizzato")!.paragrafi;
+    expect(paragrafi).toContain("Modalità di pagamento: pagamento diretto da parte dell'INPS.");
+    expect(paragrafi).toContain("Ore autorizzate: 12.500.");
+  });
 });

@@ -25,4 +25,10 @@ describe("termini di ricorso", () => {
     expect(r.ammesso).toBe(false);
     expect(r.scadenza).toBeNull();
   });
+  it("quanto resta: scaduto, scade oggi, un giorno", () => {
+    const r = (oggi: string) => terminiRicorso({ prestazione: "CIGO", decisione: "respinta", dataNotifica: "2026-04-20", oggi }).esito.messaggio;
+    expect(r("2026-05-21")).toMatch(/Il termine è scaduto\.$/);
+    expect(r("2026-05-20")).toMatch(/Il termine scade oggi\.$/);
+    expect(r("2026-05-19")).toMatch(/ Resta 1 giorno\.$/);
+  });
 });

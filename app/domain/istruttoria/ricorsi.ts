@@ -50,7 +50,7 @@ export function terminiRicorso(input: {
   const scadenza = addDays(input.dataNotifica, giorni);
   const restano = input.oggi ? diffDays(scadenza, input.oggi) : null;
   const oggetto = input.decisione === "respinta" ? "il rigetto" : "l'accoglimento parziale";
-  const quando = restano === null ? "" : restano < 0 ? " Il termine è scaduto." : restano === 0 ? " Il termine scade oggi." : ` Restano ${restano === 1 ? "1 giorno" : `${restano} giorni`}.`;
+  const quando = restano === null ? "" : restano < 0 ? " Il termine è scaduto." : restano === 0 ? " Il termine scade oggi." : restano === 1 ? " Resta 1 giorno." : ` Restano ${restano} giorni.`;
   return {
     ammesso: true, giorni, scadenza, organo, modalita,
     esito: esito({

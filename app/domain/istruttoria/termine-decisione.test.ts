@@ -78,4 +78,13 @@ describe("termine per decidere", () => {
       ),
     );
   });
+  it("decisa oltre il termine: un avviso che dice di quanti giorni", () => {
+    const tardi = termineDecisione({ ...cigo, oggi: "2026-06-01", decisaIl: "2026-04-29" });
+    expect(tardi.esito.gravita).toBe("avviso");
+    expect(tardi.esito.messaggio).toMatch(/decisa il 29\/04\/2026, 3 giorni oltre il termine del 26\/04\/2026/);
+  });
+  it("scade oggi e scaduto da qualche giorno: detto in parole", () => {
+    expect(termineDecisione({ ...cigo, oggi: "2026-04-26" }).esito.messaggio).toMatch(/scade oggi, 26\/04\/2026\.$/);
+    expect(termineDecisione({ ...cigo, oggi: "2026-04-28" }).esito.messaggio).toMatch(/scaduto il 26\/04\/2026, da 2 giorni\.$/);
+  });
 });
