@@ -405,6 +405,24 @@ export const domande = pgTable(
     creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
     aggiornataIl: timestamp("aggiornata_il", { withTimezone: true }).notNull().defaultNow(),
     inviataIl: timestamp("inviata_il", { withTimezone: true }),
+    // --- Istruttoria (issue 11). Written at sending and by the Sede's services; read by the queue and dashboards. ---
+    // The competent sede of the case, frozen at sending (the company's sede on that day): the assignment rule and the
+    // queue read it, so a later change of the company's registry data does not move a case already being examined.
+    sedeCodice: varchar("sede_codice", { length: 4 }).references(() => sedi.codice),
+    // Denormalised from the "periodo" step at sending: the queue filters by it.
+    causale: varchar("causale", { length: 48 }),
+    // How many rule outcomes of level "avviso" were open at sending (esitiInvio): the queue's "with open alerts".
+    avvisiInvio: smallint("avvisi_invio").notNull().default(0),
+    // Last day to decide (app/domain/istruttoria/termine-decisione.ts), including the suspensions of requests already
+    // closed. Whoever opens or closes a supplemento istruttorio recomputes it; while one is open, termineSospesoDal is
+    // the day it started and the deadline moves on by the days since then (termineCorrente).
+    scadenzaDecisione: date("scadenza_decisione"),
+    termineSospesoDal: date("termine_sospeso_dal"),
+    // Presa in carico: the operator examining the case (name from utenti) and when they took it.
+    operatoreId: integer("operatore_id").references(() => utenti.id),
+    presaInCaricoIl: timestamp("presa_in_carico_il", { withTimezone: true }),
+    // When the decision was taken (autorizzata / autorizzata_parziale / respinta): dashboards and time to decide.
+    decisaIl: timestamp("decisa_il", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("domande_protocollo_uq").on(t.protocollo),
@@ -416,6 +434,23 @@ export const domande = pgTable(
     index("domande_aggiornata_idx").on(t.aggiornataIl, t.id),
     index("domande_unita_periodo_idx").on(t.unitaProduttivaId, t.dataInizio),
     index("domande_stato_idx").on(t.stato),
+    // The operators' queue (open cases only): keyset pages by deadline or by sending time, per sede or pooled.
+    index("domande_coda_sede_scadenza_idx")
+      .on(t.sedeCodice, t.scadenzaDecisione, t.id)
+      .where(sql`stato in ('inviata', 'in_istruttoria', 'sospesa')`),
+    index("domande_coda_scadenza_idx")
+      .on(t.scadenzaDecisione, t.id)
+      .where(sql`stato in ('inviata', 'in_istruttoria', 'sospesa')`),
+    index("domande_coda_sede_invio_idx")
+      .on(t.sedeCodice, t.inviataIl, t.id)
+      .where(sql`stato in ('inviata', 'in_istruttoria', 'sospesa')`),
+    index("domande_coda_invio_idx")
+      .on(t.inviataIl, t.id)
+      .where(sql`stato in ('inviata', 'in_istruttoria', 'sospesa')`),
+    // Workload per operator (office manager) and "assigned to me".
+    index("domande_operatore_idx").on(t.operatoreId, t.stato),
+    // Office statistics per sede (cases by state, decided ones by date).
+    index("domande_sede_stato_idx").on(t.sedeCodice, t.stato),
     check(
       "domande_periodo",
       sql`${t.dataInizio} is null or ${t.dataFine} is null or ${t.dataFine} >= ${t.dataInizio}`,
@@ -477,6 +512,56 @@ export const eventiDomanda = pgTable(
     descrizione: text("descrizione").notNull(),
   },
   (t) => [index("eventi_domanda_idx").on(t.domandaId, t.quando)],
+);
+
+/**
+ * Internal notes of the Sede on a case: never shown to the company. Append-only (a note is added, never edited), so
+ * two operators writing at once both keep theirs.
+ */
+export const noteIstruttoria = pgTable(
+  "note_istruttoria",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    autoreId: integer("autore_id")
+      .notNull()
+      .references(() => utenti.id),
+    testo: text("testo").notNull(),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("note_istruttoria_domanda_idx").on(t.domandaId, t.creataIl),
+    check("note_istruttoria_testo", sql`length(${t.testo}) between 1 and 4000`),
+  ],
+);
+
+/**
+ * The manual checklist of a case (D.M. 95442/2016; the items come from app/domain/istruttoria/checklist.ts): one row
+ * per item once an operator saved it; no row = "da verificare". Each item has its own version (optimistic locking):
+ * two operators saving different items do not conflict, two saving the same one do. Never shown to the company.
+ */
+export const checklistIstruttoria = pgTable(
+  "checklist_istruttoria",
+  {
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    chiave: varchar("chiave", { length: 32 }).notNull(),
+    stato: varchar("stato", { length: 16 }).notNull(),
+    nota: text("nota"),
+    versione: integer("versione").notNull().default(1),
+    aggiornataDa: integer("aggiornata_da")
+      .notNull()
+      .references(() => utenti.id),
+    aggiornataIl: timestamp("aggiornata_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.domandaId, t.chiave] }),
+    check("checklist_istruttoria_stato", sql`${t.stato} in ('da_verificare','verificato','non_verificato','non_pertinente')`),
+    check("checklist_istruttoria_nota", sql`${t.nota} is null or length(${t.nota}) <= 2000`),
+  ],
 );
 
 /** Protocol counters per year: a row lock makes numbers unique and never reused under concurrency. */

@@ -57,7 +57,7 @@ export async function puoAgire(
   attore: Attore,
   azione: Azione,
   azienda: AziendaPerAccesso,
-  domanda: Pick<Domanda, "stato"> | null = null,
+  domanda: (Pick<Domanda, "stato"> & Partial<Pick<Domanda, "sedeCodice">>) | null = null,
   data: DataISO = oggi(),
 ): Promise<boolean> {
   const bozza = domanda ? domanda.stato === "bozza" : null;
@@ -72,7 +72,7 @@ export async function puoAgire(
       attore.ruolo === "datore" && attore.aziendaAttivaId === azienda.id && azienda.cfLegaleRappresentante === u.codiceFiscale,
     delegaValida: attore.ruolo === "intermediario" && (await delegaValida(u.id, azienda.id, data)),
     sedeAbilitata:
-      (attore.ruolo === "operatore_sede" || attore.ruolo === "dirigente_sede") && (await sedeAbilitata(u.id, azienda.sedeCodice)),
+      (attore.ruolo === "operatore_sede" || attore.ruolo === "dirigente_sede") && (await sedeAbilitata(u.id, domanda?.sedeCodice ?? azienda.sedeCodice)),
     bozza,
     regola,
   };
@@ -128,4 +128,19 @@ export async function aziendaAutorizzata(attore: Attore, azione: Azione, azienda
     return null;
   }
   return azienda;
+}
+
+/**
+ * Which cases the Sede's side of `attore` may list, by the same assignment rule as puoAgire: every sede with the pool,
+ * else the sedi the operator or manager is enabled on (a sent case belongs to the sede competent when it was sent).
+ * The company's side lists no cases of the Sede: null.
+ */
+export async function ambitoSedi(attore: Attore): Promise<{ tutte: true } | { tutte: false; sedi: string[] } | null> {
+  if (!eSistema(attore) && attore.ruolo !== "operatore_sede" && attore.ruolo !== "dirigente_sede") return null;
+  if (eSistema(attore) || regolaAssegnazione() === "pool") return { tutte: true };
+  const righe = await db()
+    .select({ sede: abilitazioniSede.sedeCodice })
+    .from(abilitazioniSede)
+    .where(eq(abilitazioniSede.utenteId, attore.utente.id));
+  return { tutte: false, sedi: righe.map((r) => r.sede) };
 }

@@ -5,7 +5,10 @@ import { randomBytes, randomInt } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { aziende, contatoriProtocollo, domandaLavoratori, domande, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
+import { oggiRoma } from "~/domain/date";
 import { inviabile } from "~/domain/esito";
+import { termineDecisione } from "~/domain/istruttoria/termine-decisione";
+import { ParametroNonDisponibile } from "~/domain/parametri";
 import { leggiRisposte, primoPassoIncompleto } from "~/passi";
 import { transizionePossibile } from "~/domain/stati";
 import { rispostaNonTrovata, type Contesto } from "./accesso.server";
@@ -98,6 +101,35 @@ async function ticketLibero(tx: Transazione): Promise<string> {
   }
 }
 
+/**
+ * What the Sede's queue reads of a sent domanda, fixed at sending: the competent sede, the causale, the open alerts and
+ * the decision deadline (75 days for CIGO from sending or from the start of the period: termineDecisione).
+ */
+export function datiCoda(domanda: Domanda, sedeCodice: string, esiti: readonly { gravita: string }[], adesso: Date) {
+  const inviataIl = oggiRoma(adesso);
+  const risposte = leggiRisposte(domanda.dati);
+  let scadenzaDecisione: string | null = null;
+  try {
+    scadenzaDecisione = termineDecisione({
+      prestazione: domanda.prestazione,
+      inviataIl,
+      inizioPeriodo: domanda.dataInizio ?? inviataIl,
+      richieste: [],
+      oggi: inviataIl,
+    }).scadenza;
+  } catch (e) {
+    // A benefit with no time limit in force on that day: the case is queued without one (shown as "non disponibile").
+    if (!(e instanceof ParametroNonDisponibile)) throw e;
+  }
+  return {
+    sedeCodice,
+    causale: risposte.periodo?.causale ?? null,
+    avvisiInvio: esiti.filter((e) => e.gravita === "avviso").length,
+    scadenzaDecisione,
+    termineSospesoDal: null,
+  };
+}
+
 export async function inviaDomanda(
   ctx: Contesto,
   domandaId: number,
@@ -184,6 +216,7 @@ export async function inviaDomanda(
         inviataIl: adesso,
         aggiornataIl: adesso,
         esitiInvio: esiti,
+        ...datiCoda(attuale, riga.azienda.sedeCodice, esiti, adesso),
         versione: sql`${domande.versione} + 1`,
       })
       .where(eq(domande.id, domandaId));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addDays } from "../date";
-import { gruppoCoda, termineDecisione, urgenzaTermine } from "./termine-decisione";
+import { gruppoCoda, termineCorrente, termineDecisione, urgenzaTermine } from "./termine-decisione";
 
 const cigo = { prestazione: "CIGO" as const, inviataIl: "2026-02-10", inizioPeriodo: "2026-02-02", richieste: [] };
 
@@ -86,5 +86,41 @@ describe("termine per decidere", () => {
   it("scade oggi e scaduto da qualche giorno: detto in parole", () => {
     expect(termineDecisione({ ...cigo, oggi: "2026-04-26" }).esito.messaggio).toMatch(/scade oggi, 26\/04\/2026\.$/);
     expect(termineDecisione({ ...cigo, oggi: "2026-04-28" }).esito.messaggio).toMatch(/scaduto il 26\/04\/2026, da 2 giorni\.$/);
+  });
+});
+
+describe("termine corrente dalla scadenza memorizzata", () => {
+  it("senza sospensione: giorni rimanenti e urgenza da oggi", () => {
+    expect(termineCorrente({ scadenza: "2026-04-26", sospesoDal: null, oggi: "2026-03-01" })).toEqual({
+      scadenza: "2026-04-26", giorniRimanenti: 56, urgenza: "nei_termini", sospeso: false,
+    });
+    expect(termineCorrente({ scadenza: "2026-04-26", sospesoDal: null, oggi: "2026-04-27" }).urgenza).toBe("scaduto");
+  });
+  it("con un supplemento aperto la scadenza si sposta dei giorni di sospensione, come termineDecisione", () => {
+    const t = termineCorrente({ scadenza: "2026-04-26", sospesoDal: "2026-03-02", oggi: "2026-03-09" });
+    expect(t).toEqual({ scadenza: "2026-05-03", giorniRimanenti: 55, urgenza: "nei_termini", sospeso: true });
+    const atteso = termineDecisione({ ...cigo, richieste: [{ tipo: "supplemento_istruttorio", ricevutaIl: "2026-03-02" }], oggi: "2026-03-09" });
+    expect(t.scadenza).toBe(atteso.scadenza);
+  });
+  it("dopo l'ultimo giorno utile per rispondere la sospensione non cresce più", () => {
+    const oltre = termineCorrente({ scadenza: "2026-04-26", sospesoDal: "2026-03-02", oggi: "2026-04-20" });
+    const atteso = termineDecisione({ ...cigo, richieste: [{ tipo: "supplemento_istruttorio", ricevutaIl: "2026-03-02" }], oggi: "2026-04-20" });
+    expect(oltre.sospeso).toBe(false);
+    expect(oltre.scadenza).toBe(atteso.scadenza);
+  });
+  it("una sospensione che inizia domani non conta ancora", () => {
+    expect(termineCorrente({ scadenza: "2026-04-26", sospesoDal: "2026-03-02", oggi: "2026-03-01" }).sospeso).toBe(false);
+  });
+  it("coincide con termineDecisione per ogni giorno (proprietà)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 90 }), (inizio, dopo) => {
+        const ricevutaIl = addDays("2026-02-10", inizio);
+        const oggi = addDays("2026-02-10", dopo);
+        const base = termineDecisione({ ...cigo, richieste: [], oggi });
+        const conRichiesta = termineDecisione({ ...cigo, richieste: [{ tipo: "supplemento_istruttorio", ricevutaIl }], oggi });
+        const t = termineCorrente({ scadenza: base.scadenza, sospesoDal: ricevutaIl, oggi });
+        return t.scadenza === conRichiesta.scadenza && t.sospeso === conRichiesta.sospeso;
+      }),
+    );
   });
 });

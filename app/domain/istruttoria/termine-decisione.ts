@@ -5,7 +5,7 @@ import { addDays, diffDays, formatDataItaliana as it, maxData, type DataISO } fr
 import { esito, type Esito } from "../esito";
 import { parametro } from "../parametri";
 import { nomePrestazione, type Prestazione } from "../tipi";
-import { giorniCoperti, intervalliApertura, situazioneRichiesta, type RichiestaIstruttoria } from "./interlocuzione";
+import { giorniCoperti, intervalliApertura, scadenzaRichiesta, situazioneRichiesta, type RichiestaIstruttoria } from "./interlocuzione";
 
 /** Da quanti giorni prima della scadenza un caso è "in scadenza" nella coda (scelta organizzativa, non di legge). */
 export const GIORNI_PREAVVISO_DECISIONE = 15;
@@ -122,4 +122,38 @@ export function gruppoCoda(stato: string, urgenza: UrgenzaTermine): GruppoCoda {
   if (urgenza === "scaduto") return "scaduti";
   if (urgenza === "in_scadenza") return "in_scadenza";
   return stato === "inviata" ? "nuovi" : "in_lavorazione";
+}
+
+export interface InputTermineCorrente {
+  /** Scadenza calcolata da termineDecisione con le sospensioni già concluse (colonna scadenza_decisione). */
+  scadenza: DataISO;
+  /** Giorno in cui si è aperto il supplemento istruttorio ancora in corso, null se nessuno. */
+  sospesoDal: DataISO | null;
+  oggi: DataISO;
+  preavvisoGiorni?: number;
+}
+
+export interface TermineCorrente {
+  scadenza: DataISO;
+  giorniRimanenti: number;
+  urgenza: UrgenzaTermine;
+  sospeso: boolean;
+}
+
+/**
+ * Il termine di oggi dalla scadenza memorizzata: mentre un supplemento istruttorio è aperto la scadenza si sposta di un
+ * giorno per ogni giorno di sospensione (art. 2 c.7 L. 241/1990), ma non oltre il giorno dopo l'ultimo utile per
+ * rispondere, quando la richiesta smette di essere aperta (come in termineDecisione). Serve alla coda, che ordina per
+ * la colonna e non può rileggere le richieste di ogni riga.
+ */
+export function termineCorrente(input: InputTermineCorrente): TermineCorrente {
+  let scadenza = input.scadenza;
+  let sospeso = false;
+  if (input.sospesoDal && input.sospesoDal <= input.oggi) {
+    const fineApertura = addDays(scadenzaRichiesta("supplemento_istruttorio", input.sospesoDal), 1);
+    sospeso = input.oggi < fineApertura;
+    scadenza = addDays(scadenza, diffDays(sospeso ? input.oggi : fineApertura, input.sospesoDal));
+  }
+  const giorniRimanenti = diffDays(scadenza, input.oggi);
+  return { scadenza, giorniRimanenti, urgenza: urgenzaTermine(giorniRimanenti, input.preavvisoGiorni), sospeso };
 }
