@@ -62,7 +62,7 @@ describe("art. 4: 24 mesi (30 per edilizia e lapidei) nel quinquennio mobile", (
     expect(senza.esito.provvisorio).toBe(false);
     const conEone = verificaLimiteComplessivo({ ...comune, richiesta: RICHIESTA, precedenti: [fruiti("2025-06-02", 10, { eone: true })] });
     expect(conEone.esito.provvisorio).toBe(true);
-    expect(conEone.esito.messaggio).toMatch(/Regola provvisoria.*limiti\.art4\.eone/);
+    expect(conEone.esito.messaggio).toMatch(/Regola provvisoria: non è confermato se i periodi per eventi oggettivamente non evitabili/);
     expect(conEone.settimaneUtilizzate).toBe(2);
   });
   it("la verifica della CIGO comprende l'art. 4, anche per una domanda EONE fuori da edilizia e lapidei", () => {

@@ -1,4 +1,5 @@
 // Il risultato comune di ogni regola: verdetto (gravità) più spiegazione leggibile e verificabile.
+import { incertezzaParametro, messaggiRegole } from "~/testi/regole";
 import type { VersioneParametroApplicata } from "./parametri";
 
 export type Gravita = "bloccante" | "avviso" | "informazione";
@@ -18,12 +19,10 @@ export interface Esito {
   provvisorio: boolean;
 }
 
-export const AVVISO_PROVVISORIO =
-  "Regola provvisoria: si basa su un parametro non ancora confermato da una fonte ufficiale";
-
 /**
  * L'unico modo di costruire un Esito: `provvisorio` deriva dai parametri usati e, se vero, il messaggio lo dichiara
- * nominando i parametri incerti.
+ * dicendo in parole semplici che cosa non è confermato (app/testi/regole.ts): l'utente non vede mai il nome interno
+ * di un parametro, che resta nei `dati` per l'operatore e per l'audit.
  */
 export function esito(args: {
   regola: string;
@@ -34,10 +33,10 @@ export function esito(args: {
   parametri?: ReadonlyArray<VersioneParametroApplicata<unknown>>;
 }): Esito {
   const parametri = args.parametri ?? [];
-  const incerti = parametri.filter((p) => p.confidenza === "incerto").map((p) => p.nome);
+  const incerti = [...new Set(parametri.filter((p) => p.confidenza === "incerto").map((p) => incertezzaParametro(p.nome)))];
   const provvisorio = incerti.length > 0;
   const messaggio = provvisorio
-    ? `${args.messaggio} (${AVVISO_PROVVISORIO}: ${[...new Set(incerti)].join(", ")}.)`
+    ? `${args.messaggio} (${messaggiRegole.regolaProvvisoria}: ${incerti.join("; ")}.)`
     : args.messaggio;
   const dati: Record<string, unknown> = { ...(args.dati ?? {}) };
   if (parametri.length > 0) {
@@ -58,4 +57,18 @@ export function gravitaMassima(esiti: readonly Esito[]): Gravita {
 /** Vero se nessun esito blocca l'invio. */
 export function inviabile(esiti: readonly Esito[]): boolean {
   return esiti.every((e) => e.gravita !== "bloccante");
+}
+
+// Esiti saved before the provisional note was written in plain words (frozen at submission, or in a draft's
+// answers) end with "(Regola provvisoria: si basa su un parametro non ancora confermato da una fonte ufficiale:
+// nome.interno, altro.nome.)": shown to users, the names are replaced by what they mean.
+const NOTA_PROVVISORIA_STORICA =
+  /\(Regola provvisoria: si basa su un parametro non ancora confermato da una fonte ufficiale: ([^()]*)\.\)$/;
+
+/** The message as users may see it: an old provisional note naming internal parameters is told in plain words. */
+export function messaggioPerUtente(messaggio: string): string {
+  const storica = NOTA_PROVVISORIA_STORICA.exec(messaggio);
+  if (!storica) return messaggio;
+  const incerti = [...new Set(storica[1].split(",").map((n) => incertezzaParametro(n.trim())))];
+  return `${messaggio.slice(0, storica.index)}(${messaggiRegole.regolaProvvisoria}: ${incerti.join("; ")}.)`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leggiRisposte, passoVisitabile, percorsoDopo, primoPassoIncompleto, sezioniRiepilogo, statiPassi, type RisposteDomanda } from "./index";
+import { leggiRisposte, passoVisitabile, posizioneNelPercorso, percorsoDopo, primoPassoIncompleto, sezioniRiepilogo, statiPassi, type RisposteDomanda } from "./index";
 
 const AZIENDA = { pec: "ufficio@pec.esempio.it" };
 const UNITA = {
@@ -12,6 +12,14 @@ const UNITA = {
 };
 
 describe("passi della domanda", () => {
+  it("l'indicatore conta i passi, il riepilogo e l'invio: Passo 3 di 10 è Periodo e causale", () => {
+    expect(posizioneNelPercorso("azienda")).toEqual({ numero: 1, totale: 10 });
+    expect(posizioneNelPercorso("periodo")).toEqual({ numero: 3, totale: 10 });
+    expect(posizioneNelPercorso("allegati")).toEqual({ numero: 8, totale: 10 });
+    expect(posizioneNelPercorso("riepilogo")).toEqual({ numero: 9, totale: 10 });
+    expect(posizioneNelPercorso("invio")).toEqual({ numero: 10, totale: 10 });
+  });
+
   it("il primo passo incompleto è il primo senza risposte", () => {
     expect(primoPassoIncompleto({})?.slug).toBe("azienda");
     expect(primoPassoIncompleto({ azienda: AZIENDA, unitaProduttiva: UNITA })?.slug).toBe("periodo");

@@ -182,6 +182,15 @@ export function passoDaChiave<C extends ChiavePasso>(chiave: C): Extract<Passo, 
   return PASSI.find((p) => p.chiave === chiave) as Extract<Passo, { chiave: C }>;
 }
 
+/** The pages the step indicator counts ("Passo 3 di 10"): the steps, then the summary, then the sending page. */
+export const PAGINE_PERCORSO = [...PASSI.map((p) => p.slug), "riepilogo", "invio"] as const;
+export type PaginaPercorso = SlugPasso | "riepilogo" | "invio";
+
+/** Where a page stands in the journey, for the step indicator. */
+export function posizioneNelPercorso(pagina: PaginaPercorso): { numero: number; totale: number } {
+  return { numero: (PAGINE_PERCORSO as readonly string[]).indexOf(pagina) + 1, totale: PAGINE_PERCORSO.length };
+}
+
 /** Where a valid step leads: the next step, or the summary after the last one. */
 export function percorsoDopo(slug: SlugPasso): SlugPasso | "riepilogo" {
   const i = PASSI.findIndex((p) => p.slug === slug);

@@ -133,6 +133,7 @@ export default function PassoAllegati() {
   const pieno = d.elenco.length >= LIMITI_ALLEGATI.numeroFile;
   return (
     <ModuloPasso
+      passo="allegati"
       idModulo="passo-allegati"
       domandaId={d.id}
       titolo="Allegati"

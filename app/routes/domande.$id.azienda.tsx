@@ -69,6 +69,7 @@ export default function PassoAzienda() {
   const r = d.registro;
   return (
     <ModuloPasso
+      passo="azienda"
       idModulo={form.id}
       onSubmit={form.onSubmit}
       domandaId={d.id}

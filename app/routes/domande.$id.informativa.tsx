@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { ListaEsiti } from "~/components/domanda/Esiti";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { CampoData, CampoTesto, GruppoCheckbox, daConform, erroriDaCampi } from "~/components/form";
 import {
@@ -65,8 +66,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(dopoIlPasso(id, "informativa", formData), 303);
 }
 
-const CLASSI_GRAVITA = { bloccante: "alert-danger", avviso: "alert-warning", informazione: "alert-info" } as const;
-
 export default function PassoInformativa() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -91,6 +90,7 @@ export default function PassoInformativa() {
   const [comunicazione, conclusione, richiestaEsame, rsa, territoriali, dichiarazione] = campi;
   return (
     <ModuloPasso
+      passo="informativa"
       idModulo={form.id}
       onSubmit={form.onSubmit}
       domandaId={d.id}
@@ -102,11 +102,7 @@ export default function PassoInformativa() {
       errori={erroriDaCampi(d.dovuta ? campi : [], form.errors)}
       prima={
         <>
-          {d.esiti.map((e, i) => (
-            <div key={i} className={`alert ${CLASSI_GRAVITA[e.gravita]}`} role={e.gravita === "informazione" ? undefined : "status"}>
-              {e.messaggio} <span className="text-muted">({e.riferimento})</span>
-            </div>
-          ))}
+          {d.esiti.length > 0 ? <ListaEsiti esiti={d.esiti} /> : null}
           {d.dovuta ? (
             <p>
               Per questa domanda l&apos;informativa sindacale prevista dall&apos;art. 14 del d.lgs. 148/2015 è dovuta:

@@ -1,6 +1,7 @@
 // Step 11: the declarations and the submission. The form carries a random idempotency key (chiaveInvio): a double
 // click or a resent POST finds the domanda already sent with that key and lands on the same receipt.
 import { useForm } from "@conform-to/react";
+import { IntestazionePasso } from "~/components/domanda/IntestazionePasso";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -74,8 +75,7 @@ export default function Invio() {
     <div className="row">
       <div className="col-12 col-lg-9">
         <ErrorSummary errori={erroriDaCampi([veridicita, privacy], form.errors)} />
-        <p className="text-muted mb-1">{d.didascalia}</p>
-        <h1>Invio della domanda</h1>
+        <IntestazionePasso pagina="invio" didascalia={d.didascalia} titolo="Invio della domanda" />
         {bloccata ? (
           <>
             <p>

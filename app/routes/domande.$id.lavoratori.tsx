@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { IntestazionePasso } from "~/components/domanda/IntestazionePasso";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
@@ -133,8 +134,7 @@ export default function PassoLavoratori() {
     <div className="row">
       <div className="col-12 col-lg-10">
         <ErrorSummary errori={errori} />
-        <p className="text-muted mb-1">{d.didascalia}</p>
-        <h1>Lavoratori beneficiari</h1>
+        <IntestazionePasso pagina="lavoratori" didascalia={d.didascalia} titolo="Lavoratori beneficiari" />
         <p>
           Lavoratori dell&apos;unità produttiva {d.unita} occupati nel periodo secondo le denunce UniEmens: {d.totale}, di
           cui {d.ammissibili} ammissibili. Selezionati: <strong>{d.selezionati}</strong>.

@@ -18,6 +18,7 @@ import {
   type DatiPagamento,
   type ValoriModuloPagamento,
 } from "~/passi/schemi/pagamento";
+import { messaggioPerUtente } from "~/domain/esito";
 import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto } from "~/services/accesso.server";
@@ -55,12 +56,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { ctx, id } = await apriPasso(request, params, "pagamento");
+  const { ctx, id, caricata } = await apriPasso(request, params, "pagamento");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const submission = parseWithZod(formData, { schema: schemaAl(oggi()) });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
+  const salvati = caricata.risposte.pagamento;
+  // Conguaglio after a refused direct payment keeps the computation for the Sede (the outcome page says so).
   const valore: DatiPagamento =
-    submission.value.modalita === "diretto" ? decidiPagamentoDiretto(bilancioDa(submission.value), oggi()) : { modalita: "conguaglio" };
+    submission.value.modalita === "diretto"
+      ? decidiPagamentoDiretto(bilancioDa(submission.value), oggi())
+      : salvati && "richiestoDiretto" in salvati
+        ? salvati
+        : { modalita: "conguaglio" };
   const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), { chiave: "pagamento", valore });
   if (!esito.ok) return rispostaFallimento(esito, formData);
   if (submission.value.modalita === "diretto") {
@@ -79,11 +86,12 @@ function EsitoLiquidita({ esito, prossimo }: { esito: Extract<DatiPagamento, { b
           {l.accettato ? "Pagamento diretto confermato" : "Pagamento diretto non accettato"}
         </h2>
         <p>{l.accettato ? m.accettato : m.nonAccettato}</p>
-        <p className="mb-0">{l.messaggio}</p>
+        <p className={l.accettato ? "mb-0" : undefined}>{messaggioPerUtente(l.messaggio)}</p>
+        {l.accettato ? null : <p className="mb-0">{m.nonAccettatoScelta}</p>}
       </div>
       <h3 className="h5">Come è stato calcolato</h3>
       <p>
-        Indice di liquidità = {l.formula} (versione {l.versione}). Risultato:{" "}
+        Indice di liquidità = {l.formula}. Risultato:{" "}
         <strong>{l.indice === null ? "non calcolabile" : l.indice.replace(".", ",")}</strong>.
       </p>
       <table className="table">
@@ -113,13 +121,7 @@ function EsitoLiquidita({ esito, prossimo }: { esito: Extract<DatiPagamento, { b
           </tr>
         </tbody>
       </table>
-      {l.provvisorio ? (
-        <p>
-          La formula e la soglia dell&apos;indice non sono ancora state confermate da una fonte ufficiale INPS: la regola è
-          provvisoria e la Sede può rivedere l&apos;esito.
-        </p>
-      ) : null}
-      <p>Se i dati non sono corretti puoi modificarli qui sotto e calcolare di nuovo l&apos;indice.</p>
+      {l.accettato ? <p>Se i dati non sono corretti puoi modificarli qui sotto e calcolare di nuovo l&apos;indice.</p> : null}
       <Link className="btn btn-primary" to={prossimo}>
         Continua
       </Link>
@@ -151,6 +153,7 @@ export default function PassoPagamento() {
   const importo = { inputMode: "decimal" as const, larghezza: 20 as const, spellCheck: false, autoComplete: "off", maxLength: 24 };
   return (
     <ModuloPasso
+      passo="pagamento"
       idModulo={form.id}
       onSubmit={form.onSubmit}
       domandaId={d.id}
@@ -160,7 +163,7 @@ export default function PassoPagamento() {
       versione={d.versione}
       ritorno={d.ritorno}
       errori={erroriDaCampi(campi, form.errors)}
-      testoInvio={d.esito ? "Calcola di nuovo e salva" : undefined}
+      testoInvio={d.esito?.modalita === "diretto" ? "Calcola di nuovo e salva" : undefined}
       prima={d.esito ? <EsitoLiquidita esito={d.esito} prossimo={d.prossimo} /> : null}
     >
       <GruppoRadio

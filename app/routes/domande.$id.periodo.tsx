@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform, erroriDaCampi } from "~/components/form";
+import { ListaEsiti } from "~/components/domanda/Esiti";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
 import { esempiPeriodo, formatDataItaliana } from "~/domain/date";
@@ -100,8 +101,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(dopoIlPasso(id, "periodo", formData), 303);
 }
 
-const ETICHETTA_GRAVITA = { bloccante: "Blocca l'invio", avviso: "Avviso", informazione: "Informazione" } as const;
-
 export default function PassoPeriodo() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -122,6 +121,7 @@ export default function PassoPeriodo() {
   const prossimo = `/domande/${d.id}/${d.ritorno ?? percorsoDopo("periodo")}`;
   return (
     <ModuloPasso
+      passo="periodo"
       idModulo={form.id}
       onSubmit={form.onSubmit}
       domandaId={d.id}
@@ -143,14 +143,7 @@ export default function PassoPeriodo() {
                 <Link to={prossimo}>continuare con il passo successivo</Link>.
               </p>
             ) : null}
-            <ul className="list-unstyled">
-              {d.esiti.map((e, i) => (
-                <li key={`${e.regola}-${i}`} className="callout mb-2">
-                  <strong>{ETICHETTA_GRAVITA[e.gravita]}:</strong> {e.messaggio}{" "}
-                  <span className="text-muted">({e.riferimento})</span>
-                </li>
-              ))}
-            </ul>
+            <ListaEsiti esiti={d.esiti} />
           </section>
         ) : null
       }

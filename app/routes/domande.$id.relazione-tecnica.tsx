@@ -160,6 +160,7 @@ export default function PassoRelazioneTecnica() {
   const mb = LIMITI_ALLEGATI.byteFile / (1024 * 1024);
   return (
     <ModuloPasso
+      passo="relazione-tecnica"
       idModulo={form.id}
       onSubmit={form.onSubmit}
       domandaId={d.id}

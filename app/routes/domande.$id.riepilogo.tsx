@@ -1,6 +1,7 @@
 // Step 10: check your answers. Every step's answers with a "Modifica" link that comes back here, the workers, the
 // attachments and every open rule outcome; `?stampa=1` is the print preview (same content, no actions).
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { IntestazionePasso } from "~/components/domanda/IntestazionePasso";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
@@ -34,8 +35,11 @@ export default function Riepilogo() {
   return (
     <div className="row">
       <div className="col-12 col-lg-9">
-        <p className="text-muted mb-1">{didascalia}</p>
-        <h1>{stampa ? "Anteprima di stampa della domanda" : "Riepilogo della domanda"}</h1>
+        <IntestazionePasso
+          pagina="riepilogo"
+          didascalia={didascalia}
+          titolo={stampa ? "Anteprima di stampa della domanda" : "Riepilogo della domanda"}
+        />
         {stampa ? (
           <p className="d-print-none">
             Questa è la versione stampabile della bozza n. {id}. Usa il comando Stampa del browser.{" "}

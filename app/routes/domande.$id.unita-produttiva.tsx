@@ -87,6 +87,7 @@ export default function PassoUnitaProduttiva() {
   });
   return (
     <ModuloPasso
+      passo="unita-produttiva"
       idModulo={form.id}
       onSubmit={form.onSubmit}
       domandaId={d.id}

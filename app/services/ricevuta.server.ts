@@ -3,6 +3,7 @@
 // the title shown in the viewer's title bar, the page header marked as an artifact, and the Titillium Web font of
 // the site embedded (every character prints, screen readers get real Unicode text). EN 301 549 §10 asks documents
 // offered for download to be accessible; PDF/UA (ISO 14289-1) is how a PDF is.
+import { messaggiRegole } from "~/testi/regole";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import PDFDocument from "pdfkit";
@@ -12,7 +13,7 @@ import { datiRiepilogo, esitiAllInvio } from "./riepilogo.server";
 const MARGINE = 50;
 const CORPO = 10;
 
-const GRAVITA = { bloccante: "Blocca l'invio", avviso: "Avviso", informazione: "Informazione" } as const;
+const GRAVITA = messaggiRegole.gravita;
 
 // The site's own fonts (public/fonts, SIL Open Font License), read once per process.
 let caratteri: { normale: Buffer; grassetto: Buffer } | undefined;
@@ -195,7 +196,7 @@ export async function generaRicevuta(caricata: DomandaCaricata): Promise<Uint8Ar
   titoloSezione("Avvisi aperti al momento dell'invio");
   if (esiti.length === 0) blocco("P", "Nessun avviso.");
   for (const e of esiti) {
-    blocco("P", `${GRAVITA[e.gravita]}${e.titoloPasso ? ` - ${e.titoloPasso}` : ""}: ${e.messaggio} (${e.riferimento})`, { dopo: 0.2 });
+    blocco("P", `${GRAVITA[e.gravita]}${e.titoloPasso ? ` - ${e.titoloPasso}` : ""}: ${e.messaggio} (${messaggiRegole.riferimento}: ${e.riferimento})`, { dopo: 0.2 });
   }
   titoloSezione("Note");
   blocco(

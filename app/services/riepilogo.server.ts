@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { allegati, domandaLavoratori, eventiDomanda, lavoratori, unitaProduttive } from "#db/schema";
 import { db } from "#db/connection";
 import { formatDataItaliana } from "~/domain/date";
-import type { Esito } from "~/domain/esito";
+import { messaggioPerUtente, type Esito } from "~/domain/esito";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
 import { PASSI, sezioniRiepilogo, type ChiavePasso, type SezioneRiepilogo, type SlugPasso } from "~/passi";
 import { ETICHETTE_STATO } from "~/domain/stati";
@@ -79,7 +79,7 @@ export function esitiRiepilogo(esiti: ReadonlyArray<Esito & { passo?: ChiavePass
       const passo = PASSI.find((p) => p.chiave === e.passo) ?? null;
       return {
         gravita: e.gravita,
-        messaggio: e.messaggio,
+        messaggio: messaggioPerUtente(e.messaggio),
         riferimento: e.riferimento,
         slug: passo?.slug ?? null,
         titoloPasso: passo?.titolo ?? null,

@@ -2,19 +2,28 @@
 // with pagamento diretto decided on submit by the indice di liquidità, once positive and once negative (PRG to the
 // outcome with formula and inputs); hostile amounts, CSRF and access.
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { domande } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
-import * as passo from "~/routes/domande.$id.pagamento";
+import Pagina, * as passo from "~/routes/domande.$id.pagamento";
 import type { Contesto } from "~/services/accesso.server";
 import { controlliPagamento } from "~/services/controlli/pagamento.server";
 import { caricaDomanda } from "~/services/domande.server";
 import { usaDatabaseDiTest } from "../database";
+import { nomiInterniIn, testoVisibile } from "../nomi-interni";
+import { paginaResa } from "../remix-lato-server";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
 
 usaDatabaseDiTest();
+
+// The page as the server renders it (no JS).
+vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
+const html = (datiLoader: unknown) => paginaResa(Pagina, datiLoader);
+/** The <input> of the radio with this value. */
+const radio = (pagina: string, valore: string) =>
+  [...pagina.matchAll(/<input[^>]*type="radio"[^>]*>/g)].map((m) => m[0]).find((i) => i.includes(`value="${valore}"`)) ?? "";
 
 let laura: Identita;
 let ctxLaura: Contesto;
@@ -44,11 +53,18 @@ const IN_DIFFICOLTA = { disponibilitaLiquide: "5.000,00", creditiBreve: "10.000"
 const SOLIDA = { disponibilitaLiquide: "80.000,00", creditiBreve: "50.000,00", rimanenze: "5.000", debitiBreve: "40.000,00" };
 
 describe("modalità di pagamento", () => {
-  it("il modulo propone anticipo e conguaglio", async () => {
-    const { id } = await bozzaD3();
+  it("nessuna modalità è scelta in anticipo: l'utente sceglie, e senza scelta riceve l'errore", async () => {
+    const { id, versione } = await bozzaD3();
     const dati = await (await risposta(() => passo.loader(args(get(percorso(id), laura), id)))).json();
-    expect(dati.valori).toEqual({ modalita: "conguaglio" });
+    expect(dati.valori).toEqual({});
     expect(dati.esito).toBeNull();
+    const pagina = html(dati);
+    expect(radio(pagina, "conguaglio")).not.toMatch(/checked/);
+    expect(radio(pagina, "diretto")).not.toMatch(/checked/);
+    expect(testoVisibile(pagina)).toContain("Passo 7 di 10");
+    const r = await risposta(() => passo.action(args(post(percorso(id), { versione: String(versione) }, laura), id)));
+    expect(r.status).toBe(422);
+    expect((await r.json()).error.modalita).toEqual(["Scegli la modalità di pagamento"]);
   });
 
   it("conguaglio: salvato e 303 agli allegati", async () => {
@@ -82,6 +98,10 @@ describe("modalità di pagamento", () => {
     expect(pagina.esito.liquidita.formula).toBe("(liquidità immediate + liquidità differite) / passività correnti");
     expect(pagina.esito.liquidita.messaggio).toMatch(/Indice di liquidità 0,37, inferiore a 1,00: il pagamento diretto è accettato.*Regola provvisoria/);
     expect(pagina.prossimo).toBe(`/domande/${id}/allegati`);
+    const resa = html(pagina);
+    expect(radio(resa, "diretto")).toMatch(/checked/);
+    expect(testoVisibile(resa)).toContain("Pagamento diretto confermato");
+    expect(nomiInterniIn(testoVisibile(resa))).toEqual([]);
     const esiti = await controlliPagamento(await caricaDomanda(get("/x", laura), ctxLaura, id));
     expect(esiti.map((e) => [e.passo, e.gravita])).toEqual([["pagamento", "informazione"]]);
   });
@@ -96,8 +116,22 @@ describe("modalità di pagamento", () => {
     expect(salvato).toMatchObject({ modalita: "conguaglio", richiestoDiretto: true, liquidita: { indice: "3.25", accettato: false } });
     const pagina = await (await risposta(() => passo.loader(args(get(`${percorso(id)}?esito=1`, laura), id)))).json();
     expect(pagina.esito.liquidita.messaggio).toMatch(/non inferiore a 1,00: il pagamento diretto non è accettato/);
-    // The form shows the request as made, so the figures can be corrected.
-    expect(pagina.valori).toMatchObject({ modalita: "diretto", disponibilitaLiquide: "80.000,00", dataRiferimento: DATA_BILANCIO });
+    // The form shows what the domanda now says (conguaglio), with the figures kept so they can be corrected.
+    expect(pagina.valori).toMatchObject({ modalita: "conguaglio", disponibilitaLiquide: "80.000,00", dataRiferimento: DATA_BILANCIO });
+    const resa = html(pagina);
+    expect(radio(resa, "conguaglio")).toMatch(/checked/);
+    expect(radio(resa, "diretto")).not.toMatch(/checked/);
+    const testo = testoVisibile(resa);
+    expect(testo).toContain("Pagamento diretto non accettato");
+    expect(testo).toContain("La modalità di pagamento della domanda ora è «Anticipo e conguaglio»");
+    expect(testo).toContain("Regola provvisoria: la formula e la soglia dell'indice di liquidità non sono ancora pubblicate");
+    expect(nomiInterniIn(testo)).toEqual([]);
+    expect(testo).not.toContain("Calcola di nuovo e salva");
+    // Going on with conguaglio keeps the computation for the Sede.
+    const { versione: v2 } = await leggi(id);
+    const dopo = await risposta(() => passo.action(args(post(percorso(id), { modalita: "conguaglio", versione: String(v2) }, laura), id)));
+    expect(dopo.status).toBe(303);
+    expect((await leggi(id)).dati.pagamento).toMatchObject({ modalita: "conguaglio", richiestoDiretto: true, liquidita: { accettato: false } });
     const esiti = await controlliPagamento(await caricaDomanda(get("/x", laura), ctxLaura, id));
     expect(esiti.map((e) => [e.passo, e.gravita])).toEqual([["pagamento", "avviso"]]);
   });

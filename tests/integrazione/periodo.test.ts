@@ -8,6 +8,7 @@ import { richiediContesto } from "../../app/services/accesso.server";
 import { caricaDomanda, creaBozza } from "../../app/services/domande.server";
 import { elencoPassi } from "../../app/services/elenco-passi.server";
 import { usaDatabaseDiTest } from "../database";
+import { esitiResi, nomiInterniIn, testoVisibile } from "../nomi-interni";
 import { paginaResa } from "../remix-lato-server";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
@@ -101,6 +102,24 @@ describe("passo Periodo e causale", () => {
     const regole = pagina.esiti.map((e: { regola: string }) => e.regola);
     expect(regole).toEqual(expect.arrayContaining(["termini.presentazione", "durata.cigo.biennio", "durata.cigo.terzoOre", "sovrapposizioni"]));
     expect(pagina.esiti.every((e: { gravita: string }) => e.gravita === "informazione")).toBe(true);
+  });
+
+  it("gli avvisi sono in italiano semplice: gravità scritta, riferimento come nota, mai nomi interni dei parametri", async () => {
+    const id = await bozza();
+    const { versione } = await leggi(id);
+    await invia(id, d1(versione));
+    const dati = await (await carica(id)).json();
+    const resi = esitiResi(await html(dati));
+    expect(resi.length).toBe(dati.esiti.length);
+    for (const e of resi) {
+      expect(e.testo).toMatch(/^(✕ Blocca l'invio|! Avviso|i Informazione) /);
+      expect(e.testo).toMatch(/Riferimento normativo: \S/);
+      expect(nomiInterniIn(e.testo), e.testo).toEqual([]);
+    }
+    // The one-third rule uses a parameter that is not confirmed: it says what is uncertain, in words.
+    const terzo = resi.find((e) => e.testo.includes("Regola provvisoria"));
+    expect(terzo?.testo).toContain("il modo di calcolare le ore lavorabili nel biennio mobile");
+    expect(nomiInterniIn(testoVisibile(await html(dati)))).toEqual([]);
   });
 
   it("una CIGO tardiva mostra la prima data coperta e il passo risulta con avvisi", async () => {

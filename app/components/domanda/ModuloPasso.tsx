@@ -4,10 +4,14 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
+import type { SlugPasso } from "~/passi";
 import { messaggiDomanda as m } from "~/testi";
+import { IntestazionePasso } from "./IntestazionePasso";
 
 export interface PropsModuloPasso {
   idModulo: string;
+  /** The step, for the indicator "Passo N di M". */
+  passo: SlugPasso;
   domandaId: number;
   titolo: string;
   /** e.g. "CIGO — Officine Meccaniche Brenta S.r.l." */
@@ -31,8 +35,7 @@ export function ModuloPasso(p: PropsModuloPasso) {
     <div className="row">
       <div className="col-12 col-lg-9">
         <ErrorSummary errori={p.errori} />
-        <p className="text-muted mb-1">{p.didascalia}</p>
-        <h1>{p.titolo}</h1>
+        <IntestazionePasso pagina={p.passo} didascalia={p.didascalia} titolo={p.titolo} />
         {p.prima}
         <Form
           method="post"

@@ -59,10 +59,17 @@ describe("ElencoEsiti", () => {
         conLink
       />,
     );
-    expect(out).toContain('<span class="badge bg-danger">Bloccante</span>');
+    // Severity in words next to an icon (not by colour alone), the legal reference as a note.
+    expect(out).toContain('<li class="esito esito-bloccante mb-3">');
+    expect(out).toContain('<strong class="esito-gravita"><span class="esito-icona" aria-hidden="true">✕</span> Blocca l&#x27;invio</strong> — Periodo e causale');
     expect(out).toContain("Periodo oltre il limite");
-    expect(out).toContain("(art. 12 d.lgs. 148/2015)");
+    expect(out).toContain("Riferimento normativo: art. 12 d.lgs. 148/2015");
     expect(out).toContain('href="/domande/7/periodo?ritorno=riepilogo"');
     expect(html(<ElencoEsiti esiti={[]} titolo="Avvisi" idTitolo="t" domandaId={7} />)).toContain("Nessun avviso");
+    for (const [gravita, testo] of [["avviso", "Avviso"], ["informazione", "Informazione"]] as const) {
+      const voce = html(<ElencoEsiti esiti={[{ gravita, messaggio: "M", riferimento: "R", slug: null, titoloPasso: null }]} titolo="A" idTitolo="t" domandaId={7} />);
+      expect(voce).toContain(`<li class="esito esito-${gravita} mb-3">`);
+      expect(voce).toContain(`</span> ${testo}</strong>`);
+    }
   });
 });

@@ -10,6 +10,7 @@ import type {
   SezioneRiepilogo,
 } from "~/services/riepilogo.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
+import { ListaEsiti } from "./Esiti";
 
 export interface PropsRiepilogoDomanda {
   intestazione: Intestazione;
@@ -152,12 +153,6 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
   );
 }
 
-const GRAVITA = {
-  bloccante: { etichetta: "Bloccante", classe: "badge bg-danger" },
-  avviso: { etichetta: "Avviso", classe: "badge bg-warning text-dark" },
-  informazione: { etichetta: "Informazione", classe: "badge bg-info text-dark" },
-} as const;
-
 /** The rule outcomes with their severity and explanation; a link to the step to correct when `conLink`. */
 export function ElencoEsiti({
   esiti,
@@ -180,23 +175,17 @@ export function ElencoEsiti({
       {esiti.length === 0 ? (
         <p>Nessun avviso: i controlli automatici non hanno rilevato problemi.</p>
       ) : (
-        <ul className="list-unstyled">
-          {esiti.map((e, i) => (
-            <li key={i} className="border-start border-4 ps-3 mb-3">
-              <span className={GRAVITA[e.gravita].classe}>{GRAVITA[e.gravita].etichetta}</span>{" "}
-              {e.titoloPasso ? <strong>{e.titoloPasso}: </strong> : null}
-              {e.messaggio} <span className="text-muted">({e.riferimento})</span>
-              {conLink && e.slug ? (
-                <>
-                  {" "}
-                  <Link className="d-print-none" to={`/domande/${domandaId}/${e.slug}?ritorno=riepilogo`}>
-                    Vai al passo<span className="visually-hidden"> {e.titoloPasso}</span>
-                  </Link>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <ListaEsiti
+          esiti={esiti}
+          dopo={(_, i) => {
+            const e = esiti[i];
+            return conLink && e.slug ? (
+              <Link className="d-print-none" to={`/domande/${domandaId}/${e.slug}?ritorno=riepilogo`}>
+                Vai al passo<span className="visually-hidden"> {e.titoloPasso}</span>
+              </Link>
+            ) : null;
+          }}
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-// Step "Modalità di pagamento" (art. 7 d.lgs. 148/2015; docs/regole.md §8): anticipo e conguaglio by default, or
+// Step "Modalità di pagamento" (art. 7 d.lgs. 148/2015; docs/regole.md §8): anticipo e conguaglio, or
 // pagamento diretto, decided on submit by the indice di liquidità (app/domain/indice-liquidita.ts) on the
 // balance-sheet items typed here. Amounts in euro with comma decimals, kept as integer cents.
 import { z } from "zod";
@@ -29,6 +29,8 @@ export const messaggiPagamento = {
   accettato: "Il pagamento diretto è confermato: l'INPS pagherà l'integrazione direttamente ai lavoratori.",
   nonAccettato:
     "Il pagamento diretto non è stato accettato: la domanda prosegue con anticipo e conguaglio. Il calcolo resta nella domanda per la Sede.",
+  nonAccettatoScelta:
+    "La modalità di pagamento della domanda ora è «Anticipo e conguaglio», già scelta nel modulo qui sotto: per proseguire premi «Continua». Se i dati del bilancio non sono corretti, scegli «Pagamento diretto da parte dell'INPS», correggili e calcola di nuovo l'indice.",
   ibanNonServe:
     "Non serve indicare qui un IBAN: con il pagamento diretto l'INPS paga sugli IBAN dei lavoratori comunicati con il flusso UniEmens-Cig.",
 } as const;
@@ -180,12 +182,14 @@ export interface ValoriModuloPagamento {
 }
 
 export function valoriModuloPagamento(d: DatiPagamento | undefined): ValoriModuloPagamento {
-  if (!d) return { modalita: "conguaglio" };
+  // Nothing chosen yet: no radio is pre-selected, the user chooses (GOV.UK radios guidance).
+  if (!d) return {};
   if (!("bilancio" in d)) return { modalita: d.modalita };
   const b = d.bilancio;
   return {
-    // A refused request is shown as what was asked for, so the user can correct the figures and try again.
-    modalita: "diretto",
+    // What the domanda now says: a refused request goes on with conguaglio, and the radio shows it; the figures
+    // stay filled in, so the user can choose the direct payment again with corrected figures.
+    modalita: d.modalita,
     dataRiferimento: formatDataItaliana(b.dataRiferimento),
     disponibilitaLiquide: formatImporto(b.disponibilitaLiquideCentesimi),
     creditiBreve: formatImporto(b.creditiBreveCentesimi),
