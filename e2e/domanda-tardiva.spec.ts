@@ -18,7 +18,9 @@ test("CIGO tardiva: il passo Periodo indica la prima data coperta", async ({ pag
   await expect(page).toHaveURL(new RegExp(`/domande/${id}/periodo\\?salvato=1$`));
   const controlli = page.getByRole("region", { name: "Controlli sul periodo salvato" });
   const avviso = controlli.getByRole("listitem").filter({ hasText: "tardiva" });
-  await expect(avviso).toContainText("Avviso:");
+  // The severity in words (with an icon beside it), the legal reference as a note.
+  await expect(avviso).toContainText("Avviso");
+  await expect(avviso).toContainText("Riferimento normativo: art. 15 d.lgs. 148/2015");
   await expect(avviso).toContainText("termine 20/01/2026");
   await expect(avviso).toContainText("al più presto dal 03/02/2026");
   await expect(page.getByRole("status")).toContainText("Il periodo è stato salvato");
