@@ -2,27 +2,21 @@ import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionAr
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { codiceDiConnessione } from "#db/disponibilita";
-import { messaggiInterfaccia } from "~/testi/interfaccia";
+import {
+  INTESTAZIONI_503,
+  paginaServizioNonDisponibile,
+  registraDatabaseNonRaggiungibile,
+} from "~/http/servizio-non-disponibile.server";
 
 // Requests that failed because the database was unreachable: they answer 503 with a page that needs no database
 // (the root loader, which reads the session, has failed too), instead of a 500 that blames the platform.
 const senzaDatabase = new WeakSet<Request>();
 
-const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/'/g, "&#39;");
-
-export function paginaServizioNonDisponibile(): string {
-  const t = messaggiInterfaccia.errori[503];
-  return `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.titolo)}${messaggiInterfaccia.titoli.suffisso}</title><link rel="stylesheet" href="/css/app.css"></head><body><main class="container my-5"><h1>${escapeHtml(t.titolo)}</h1><p class="lead">${escapeHtml(t.testo)}</p><p>${escapeHtml(t.suggerimento)}</p><p><a href="/">${escapeHtml(messaggiInterfaccia.errori.tornaHome)}</a></p><p class="text-secondary small">${escapeHtml(messaggiInterfaccia.errori.codice)}: 503</p></main></body></html>`;
-}
-
-const INTESTAZIONI_503 = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30" };
-
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   const codice = codiceDiConnessione(error);
   if (codice) {
     senzaDatabase.add(request);
-    // The code only: the failed query's message carries its parameters (a session's hash, personal data).
-    console.warn(`Database non raggiungibile (${request.method} ${new URL(request.url).pathname}): ${codice}`);
+    registraDatabaseNonRaggiungibile(codice, request);
     return;
   }
   if (!request.signal.aborted) console.error(error);

@@ -1,10 +1,11 @@
 // Download of one attached PDF (resource route): only for who may see the domanda, 404 otherwise.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { conDatabase } from "~/http/servizio-non-disponibile.server";
 import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
 import { leggiAllegato } from "~/services/allegati.server";
 import { caricaDomanda, idDomanda } from "~/services/domande.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = conDatabase(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await richiediContesto(request);
   const { domanda } = await caricaDomanda(request, ctx, idDomanda(params.id));
   const allegato = await leggiAllegato(domanda.id, idDomanda(params.allegatoId));
@@ -20,4 +21,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,10 +1,12 @@
-// The PDF receipt (/domande/:id/ricevuta.pdf): only for a sent domanda the user may see (404 otherwise).
+// The PDF receipt (/domande/:id/ricevuta.pdf): only for a sent domanda the user may see (404 otherwise); the 503
+// page while the database is unreachable.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { conDatabase } from "~/http/servizio-non-disponibile.server";
 import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda } from "~/services/domande.server";
 import { generaRicevuta } from "~/services/ricevuta.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = conDatabase(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
   const { protocollo } = caricata.domanda;
@@ -20,4 +22,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { conDatabase } from "~/http/servizio-non-disponibile.server";
 import { leggiFormProtetto } from "~/services/accesso.server";
 import { esci } from "~/services/autenticazione.server";
 import { cookieSessioneVuoto, sessioneDaRichiesta } from "~/services/sessione.server";
@@ -8,9 +9,9 @@ export async function loader() {
   return redirect("/");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = conDatabase(async ({ request }: ActionFunctionArgs) => {
   const valida = await sessioneDaRichiesta(request);
   if (!valida) return redirect("/", { headers: { "Set-Cookie": cookieSessioneVuoto(request) } });
   await leggiFormProtetto(request, valida.sessione.csrfToken);
   return esci(request, valida.utente, valida.sessione.id);
-}
+});
