@@ -38,26 +38,45 @@ async function salvaOk(...args: Parameters<typeof salvaPasso>): Promise<number> 
 export async function bozzaCompleta(
   ctx: Contesto,
   aziendaId: number,
-  opzioni: { prestazione?: Prestazione; finoA?: string; lavoratori?: number } = {},
+  opzioni: {
+    prestazione?: Prestazione;
+    finoA?: string;
+    lavoratori?: number;
+    /** Another unit of the company than its first one. */
+    unitaProduttivaId?: number;
+    /** Answers of the Periodo step in place of the default (a CIGO suspension of five days). */
+    periodo?: Record<string, unknown> & { dataInizio: string; dataFine: string };
+    /** These workers of the unit instead of the first ones by tax code. */
+    codiciFiscali?: string[];
+  } = {},
 ): Promise<number> {
   const id = await creaBozza(ctx, { aziendaId, prestazione: opzioni.prestazione ?? "CIGO", fondo: null, nonSuggerita: false });
   const [unita] = await db()
     .select()
     .from(unitaProduttive)
-    .where(eq(unitaProduttive.aziendaId, aziendaId))
+    .where(
+      opzioni.unitaProduttivaId === undefined
+        ? eq(unitaProduttive.aziendaId, aziendaId)
+        : and(eq(unitaProduttive.aziendaId, aziendaId), eq(unitaProduttive.id, opzioni.unitaProduttivaId)),
+    )
     .orderBy(asc(unitaProduttive.id))
     .limit(1);
   const addetti = await db()
     .select({ lavoratoreId: lavoratori.id, codiceFiscale: lavoratori.codiceFiscale, qualifica: rapportiLavoro.qualifica })
     .from(rapportiLavoro)
     .innerJoin(lavoratori, eq(lavoratori.id, rapportiLavoro.lavoratoreId))
-    .where(eq(rapportiLavoro.unitaProduttivaId, unita.id))
+    .where(
+      and(
+        eq(rapportiLavoro.unitaProduttivaId, unita.id),
+        opzioni.codiciFiscali ? inArray(lavoratori.codiceFiscale, opzioni.codiciFiscali) : undefined,
+      ),
+    )
     .orderBy(asc(lavoratori.codiceFiscale))
-    .limit(opzioni.lavoratori ?? 3);
+    .limit(opzioni.codiciFiscali?.length ?? opzioni.lavoratori ?? 3);
   // The period starts after today (no late filing whatever the day the tests run), a week later for each new draft:
   // the overlap rule would block a second domanda of the same unit on the same days.
-  const inizio = addDays(oggi(), 1 + 7 * sequenza++);
-  const fine = addDays(inizio, 4);
+  const inizio = opzioni.periodo?.dataInizio ?? addDays(oggi(), 1 + 7 * sequenza++);
+  const fine = opzioni.periodo?.dataFine ?? addDays(inizio, 4);
   const passi: Array<{ chiave: Parameters<typeof salvaPasso>[3]["chiave"]; valore: unknown; colonne?: object; lavoratori?: boolean }> = [
     { chiave: "azienda", valore: { pec: "ufficio@pec.esempio.it", telefono: "049 1234567" } },
     {
@@ -74,7 +93,7 @@ export async function bozzaCompleta(
     },
     {
       chiave: "periodo",
-      valore: {
+      valore: opzioni.periodo ?? {
         causale: "mancanza_lavoro",
         eone: false,
         meteo: false,

@@ -88,20 +88,20 @@ function giorniCisoa(p: { inizio: DataISO; fine: DataISO; giorni?: DataISO[] }):
 async function controlliCisoa(
   caricata: DomandaCaricata,
   periodo: DatiPeriodo,
-  esistenti: PeriodoPrecedente[],
   lettore: Lettore,
 ): Promise<Esito[]> {
   const richiesti = giorniCisoa({ inizio: periodo.dataInizio, fine: periodo.dataFine, giorni: periodo.giorni });
   if (richiesti.length === 0) return [];
-  const precedentiCisoa = esistenti.filter((e) => e.prestazione === "CISOA");
   const scelti = await lettore
     .select({ cf: domandaLavoratori.codiceFiscale, nome: lavoratori.nome, cognome: lavoratori.cognome })
     .from(domandaLavoratori)
     .leftJoin(lavoratori, eq(lavoratori.id, domandaLavoratori.lavoratoreId))
     .where(eq(domandaLavoratori.domandaId, caricata.domanda.id));
-  // Days already claimed for each worker by the unit's other CISOA domande in which that worker appears.
+  // Days already claimed for each worker by every other CISOA domanda naming that worker, whatever its unit or
+  // company: the 90 days are the worker's in the calendar year (art. 8 L. 457/1972; docs/regole.md
+  // durata.cisoa.giorni). The submission reads them under a lock per worker (app/services/invio.server.ts).
   const perLavoratore = new Map<string, DataISO[]>();
-  if (precedentiCisoa.length > 0 && scelti.length > 0) {
+  if (scelti.length > 0) {
     const altre = await lettore
       .select({ cf: domandaLavoratori.codiceFiscale, inizio: domande.dataInizio, fine: domande.dataFine, dati: domande.dati })
       .from(domandaLavoratori)
@@ -192,7 +192,7 @@ export async function esitiPeriodo(
       if (fondo) esiti.push(...verificaDurataFondo({ ...comuni, richiesta: { ...richiesta, fondo } }).esiti);
       break;
     case "CISOA":
-      esiti.push(...(await controlliCisoa(caricata, periodo, esistenti, lettore)));
+      esiti.push(...(await controlliCisoa(caricata, periodo, lettore)));
       break;
   }
   esiti.push(...verificaSovrapposizioni(richiesta, esistenti));
