@@ -9,6 +9,7 @@ import {
   ELENCO_MAX_RIGHE,
   SelezioneSchema,
   messaggiLavoratori as m,
+  testoRicercaLavoratori,
   type RigaScartata,
 } from "~/passi/schemi/lavoratori";
 import { messaggiDomanda } from "~/testi";
@@ -31,7 +32,7 @@ function leggiPagina(valore: string | null): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "lavoratori");
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const q = testoRicercaLavoratori(url.searchParams.get("q") ?? "");
   const caricati = url.searchParams.get("caricati");
   const elenco = await paginaLavoratori(caricata, { q, pagina: leggiPagina(url.searchParams.get("pagina")) });
   return json({

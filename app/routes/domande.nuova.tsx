@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CampoTesto, ErrorSummary, GruppoCheckbox, Pulsante, type VoceErrore } from "~/components/form";
 import { CercaAziendaSchema, messaggiNuova, NuovaDomandaSchema } from "~/passi/schemi/nuova";
 import { elencoAziendeAccessibili, leggiFormProtetto, richiediContesto, richiediAzione } from "~/services/accesso.server";
-import { avviaDomanda, cercaAzienda, instradamentoAzienda } from "~/services/nuova-domanda.server";
+import { avviaDomanda, cercaAziende, instradamentoAzienda, type AziendaTrovata } from "~/services/nuova-domanda.server";
 
 export const handle = { titolo: "Nuova domanda" };
 
@@ -16,17 +16,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   let aziendaId = url.searchParams.has("azienda") ? Number(url.searchParams.get("azienda")) : null;
   let erroreCerca: string | null = null;
-  const cerca = url.searchParams.get("cerca");
+  let cerca = url.searchParams.get("cerca");
+  let trovate: { aziende: AziendaTrovata[]; troppi: boolean } | null = null;
   if (cerca !== null) {
     const esito = CercaAziendaSchema.safeParse({ cerca: cerca || undefined });
     if (!esito.success) erroreCerca = esito.error.issues[0].message;
     else {
-      aziendaId = await cercaAzienda(ctx, esito.data.cerca);
-      if (aziendaId === null) erroreCerca = messaggiNuova.cercaNonTrovata;
+      // The field shows what was searched: a code as normalised (no spaces or hyphens, capitals).
+      cerca = esito.data.cerca.valore;
+      const ricerca = await cercaAziende(ctx, esito.data.cerca);
+      if (ricerca.tipo === "una") aziendaId = ricerca.aziendaId;
+      else if (ricerca.tipo === "elenco") trovate = { aziende: ricerca.aziende, troppi: ricerca.troppi };
+      else erroreCerca = messaggiNuova.cercaNonTrovata;
     }
   }
   const scelta = aziendaId !== null ? await instradamentoAzienda(ctx, aziendaId) : null;
-  const aziende = scelta ? [] : await elencoAziendeAccessibili(ctx);
+  const aziende = scelta || trovate ? [] : await elencoAziendeAccessibili(ctx);
   return json(
     {
       csrf: ctx.sessione.csrfToken,
@@ -34,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       erroreCerca,
       conErrori: Boolean(erroreCerca),
       aziende,
+      trovate,
       scelta: scelta && {
         azienda: {
           id: scelta.azienda.id,
@@ -68,8 +74,21 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/domande/${id}/azienda`, 303);
 }
 
+function ElencoAziende({ aziende }: { aziende: Array<{ id: number; ragioneSociale: string; codiceFiscale: string; matricola: string | null; cida?: string | null }> }) {
+  return (
+    <ul>
+      {aziende.map((a) => (
+        <li key={a.id}>
+          <Link to={`?azienda=${a.id}`}>{a.ragioneSociale}</Link> — matricola {a.matricola ?? a.cida}, codice fiscale{" "}
+          {a.codiceFiscale}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default function NuovaDomanda() {
-  const { csrf, cerca, erroreCerca, aziende, scelta } = useLoaderData<typeof loader>();
+  const { csrf, cerca, erroreCerca, aziende, trovate, scelta } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "nuova-domanda",
@@ -98,11 +117,11 @@ export default function NuovaDomanda() {
               <CampoTesto
                 id="cerca"
                 name="cerca"
-                etichetta="Codice fiscale o matricola INPS dell'azienda"
-                suggerimento="Codice fiscale di 11 cifre (o di 16 caratteri per le ditte individuali) oppure matricola di 10 cifre"
+                etichetta="Codice fiscale, matricola INPS o ragione sociale dell'azienda"
+                suggerimento="Codice fiscale di 11 cifre (o di 16 caratteri per le ditte individuali), anche con spazi o trattini, oppure matricola di 10 cifre, oppure almeno 3 caratteri della ragione sociale"
                 defaultValue={cerca}
                 errors={erroreCerca ? [erroreCerca] : undefined}
-                larghezza={20}
+                larghezza={30}
                 autoComplete="off"
                 spellCheck={false}
               />
@@ -110,18 +129,22 @@ export default function NuovaDomanda() {
                 Cerca
               </Pulsante>
             </Form>
-            <h2 className="h4">Oppure scegli tra le tue aziende</h2>
-            {aziende.length === 0 ? (
-              <p>Non ci sono aziende per cui puoi operare oggi.</p>
+            {trovate ? (
+              <section aria-labelledby="titolo-risultati" className="mb-5">
+                <h2 id="titolo-risultati" className="h4">
+                  Risultati della ricerca
+                </h2>
+                <p role="status">{messaggiNuova.cercaRisultati(trovate.aziende.length, trovate.troppi)}</p>
+                <ElencoAziende aziende={trovate.aziende} />
+                <p>
+                  <Link to="/domande/nuova">Mostra tutte le tue aziende</Link>
+                </p>
+              </section>
             ) : (
-              <ul>
-                {aziende.map((a) => (
-                  <li key={a.id}>
-                    <Link to={`?azienda=${a.id}`}>{a.ragioneSociale}</Link> — matricola {a.matricola ?? a.cida}, codice
-                    fiscale {a.codiceFiscale}
-                  </li>
-                ))}
-              </ul>
+              <>
+                <h2 className="h4">Oppure scegli tra le tue aziende</h2>
+                {aziende.length === 0 ? <p>Non ci sono aziende per cui puoi operare oggi.</p> : <ElencoAziende aziende={aziende} />}
+              </>
             )}
           </>
         ) : (

@@ -9,6 +9,7 @@ import { gravitaMassima, type Esito } from "~/domain/esito";
 import { verificaLavoratore, type Lavoratore } from "~/domain/eleggibilita-lavoratori";
 import { settoreIndustriale } from "~/domain/inquadramento";
 import { normalizzaOmocodia, validaCodiceFiscalePersona } from "~/domain/validatori/codice-fiscale";
+import { normalizzaCodice } from "~/domain/validatori/normalizza";
 import {
   ELENCO_MAX_BYTE,
   ELENCO_MAX_RIGHE,
@@ -346,9 +347,17 @@ export async function caricaElenco(ctx: Contesto, caricata: DomandaCaricata, ver
     const riga = info.lines;
     const valore = celle.join(";").slice(0, 80);
     const scarta = (motivo: string) => scartate.push({ riga, valore, motivo });
-    const [cfGrezzo, qualificaGrezza] = [celle[0] ?? "", (celle[1] ?? "").toLowerCase()];
+    // A codice fiscale copied with spaces or hyphens is read as the code it is.
+    const [cfGrezzo, qualificaGrezza] = [normalizzaCodice(celle[0] ?? ""), (celle[1] ?? "").toLowerCase()];
     if (celle.length < 2 || cfGrezzo === "" || qualificaGrezza === "") {
       scarta(m.rigaIncompleta);
+      continue;
+    }
+    // A row with more columns than the two of the format is a format error, before any look-up (a shifted column
+    // would otherwise be read as a worker not employed at the unit). Trailing empty cells ("CF;operaio;") are not.
+    const piene = celle.length - [...celle].reverse().findIndex((c) => c !== "");
+    if (piene > 2) {
+      scarta(m.colonneInPiu(piene));
       continue;
     }
     const cf = validaCodiceFiscalePersona(cfGrezzo, { oggi: oggiPiattaforma() });

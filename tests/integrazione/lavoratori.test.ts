@@ -213,6 +213,38 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     expect(await scelti(id)).toEqual([MARCO]);
   });
 
+  it("una riga con colonne in più è un errore di formato con il suo numero di riga, e il file non salva nulla", async () => {
+    const id = await bozzaD1();
+    const prima = await leggi(id);
+    const csv = ["codice_fiscale;qualifica", `${MARCO};operaio`, `${MARCO.slice(0, 15)}Z;operaio;Rossi Mario`, `${MARCO};operaio;;`].join("\n");
+    const r = await caricaElenco(id, prima.versione, csv);
+    expect(r.status).toBe(422);
+    const body = await r.json();
+    expect(body.caricati).toBe(0);
+    expect(body.scartate).toEqual([
+      { riga: 3, valore: `${MARCO.slice(0, 15)}Z;operaio;Rossi Mario`, motivo: "la riga ha 3 colonne: scrivi solo il codice fiscale e la qualifica, separati da un punto e virgola" },
+      // Trailing empty cells are not extra columns: the row is read, and is the same worker as row 2.
+      { riga: 4, valore: `${MARCO};operaio;;`, motivo: "codice fiscale già presente alla riga 2" },
+    ]);
+    expect(await scelti(id)).toEqual([]);
+    expect((await leggi(id)).versione).toBe(prima.versione);
+    // The table of the rows to correct, by their line numbers.
+    const pagina = await html(await (await carica(id)).json(), body);
+    expect(pagina).toContain("<th scope=\"col\">Riga</th>");
+    expect(pagina).toMatch(/<th scope="row">3<\/th>[\s\S]*la riga ha 3 colonne/);
+  });
+
+  it("un codice fiscale scritto con spazi, trattini o in minuscolo si legge normalizzato (elenco e ricerca)", async () => {
+    const id = await bozzaD1();
+    const spezzato = `${MARCO.slice(0, 3)} ${MARCO.slice(3, 6)}-${MARCO.slice(6, 11)} ${MARCO.slice(11)}`.toLowerCase();
+    const r = await caricaElenco(id, (await leggi(id)).versione, `${spezzato};operaio\n`);
+    expect(r.status).toBe(303);
+    expect(await scelti(id)).toEqual([MARCO]);
+    const trovato = await (await carica(id, mario, `?q=${encodeURIComponent(spezzato)}`)).json();
+    expect(trovato.q).toBe(MARCO);
+    expect(trovato.righe.map((l: { cf: string }) => l.cf)).toEqual([MARCO]);
+  });
+
   it("un elenco corretto con separatore virgola e BOM si carica e reindirizza (303)", async () => {
     const id = await bozzaD1();
     const r = await caricaElenco(id, (await leggi(id)).versione, `\uFEFF${MARCO},operaio\r\n`);

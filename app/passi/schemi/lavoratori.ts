@@ -1,6 +1,7 @@
 // Step "Lavoratori beneficiari": the selection from UniEmens (checkboxes, select all/none, filter, pages) or the
 // uploaded list (CSV "CF;qualifica", Allegato 3 msg INPS 4653/2022). Plain module: messages and the form schema.
 import { z } from "zod";
+import { normalizzaCodice } from "~/domain/validatori/normalizza";
 import { numero, riga, type RigaRiepilogo } from "../righe";
 
 export const LAVORATORI_PER_PAGINA = 25;
@@ -32,6 +33,8 @@ export const messaggiLavoratori = {
   formatoCsv: "Il file non è un CSV leggibile: usa una riga per lavoratore con codice fiscale e qualifica separati da punto e virgola",
   nessunaRigaValida: "Il file non contiene nessun lavoratore: scrivi una riga per lavoratore con codice fiscale e qualifica e sceglilo di nuovo",
   rigaIncompleta: "servono il codice fiscale e la qualifica separati da punto e virgola",
+  colonneInPiu: (n: number) =>
+    `la riga ha ${n} colonne: scrivi solo il codice fiscale e la qualifica, separati da un punto e virgola`,
   qualificaSconosciuta: `qualifica non riconosciuta: usa una di ${QUALIFICHE_ELENCO.join(", ")}`,
   duplicato: (riga: number) => `codice fiscale già presente alla riga ${riga}`,
   nonOccupato: "il lavoratore non risulta occupato presso l'unità produttiva nel periodo secondo le denunce UniEmens",
@@ -44,12 +47,22 @@ export const messaggiLavoratori = {
 
 const CF = /^[A-Z0-9]{16}$/;
 
+/**
+ * The workers' search text: a codice fiscale or a piece of one, typed with spaces or hyphens or in small letters
+ * ("rss mra 85t10"), is searched normalised; a name is searched as typed. Names have no digits, codes do.
+ */
+export function testoRicercaLavoratori(q: string): string {
+  const t = q.trim().slice(0, 100);
+  const codice = normalizzaCodice(t);
+  return /[0-9]/.test(codice) && /^[A-Z0-9]{4,16}$/.test(codice) ? codice : t;
+}
+
 /** The fields of the selection form; the intent says which button was pressed. */
 export const SelezioneSchema = z.object({
   intent: z.string().regex(/^(salva|aggiorna|tutti|nessuno|pagina-[1-9][0-9]{0,4})$/, messaggiLavoratori.richiestaNonValida),
   cf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
   paginaCf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
-  q: z.string().trim().max(100, messaggiLavoratori.richiestaNonValida).default(""),
+  q: z.string().trim().max(100, messaggiLavoratori.richiestaNonValida).default("").transform(testoRicercaLavoratori),
 });
 
 export type Selezione = z.infer<typeof SelezioneSchema>;
