@@ -5,6 +5,7 @@ import { STATI_DOMANDA, type StatoDomanda } from "../app/domain/stati";
 import type { DocumentoRisposte } from "../app/passi";
 import type { TipoAllegato } from "../app/passi/schemi/allegati";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -572,3 +573,152 @@ export const contatoriProtocollo = pgTable("contatori_protocollo", {
 
 export type Domanda = typeof domande.$inferSelect;
 export type { StatoDomanda };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Istruttoria: interlocuzione with the company and the decision acts (issue 11; docs/regole.md §12, §16, §18).
+
+/**
+ * A request of the Sede to the company from inside the case: a supplemento istruttorio (art. 11 c.2 D.M. 95442/2016)
+ * or a request for documents (verification of self-declarations, art. 71 DPR 445/2000). The company receives it on
+ * the platform the day it is sent (ricevutaIl) and has until scadenza (15 days, app/domain/istruttoria/interlocuzione.ts)
+ * to answer. At most one request is open per domanda (the case is "sospesa" while it is).
+ */
+export const richiesteIstruttoria = pgTable(
+  "richieste_istruttoria",
+  {
+    id: serial("id").primaryKey(),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    tipo: varchar("tipo", { length: 32 }).$type<"supplemento_istruttorio" | "documentale">().notNull(),
+    testo: text("testo").notNull(),
+    // The documents asked, one per item (may be empty for a supplemento that asks only for information).
+    documentiRichiesti: text("documenti_richiesti").array().notNull().default(sql`'{}'::text[]`),
+    ricevutaIl: date("ricevuta_il").notNull(),
+    scadenza: date("scadenza").notNull(),
+    stato: varchar("stato", { length: 16 }).$type<"aperta" | "risposta" | "scaduta" | "chiusa">().notNull().default("aperta"),
+    creataDa: integer("creata_da")
+      .notNull()
+      .references(() => utenti.id),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
+    rispostaTesto: text("risposta_testo"),
+    rispostaIl: date("risposta_il"),
+    rispostaDa: integer("risposta_da").references(() => utenti.id),
+    rispostaQuando: timestamp("risposta_quando", { withTimezone: true }),
+    // Closed by the operator before the deadline, or expired (by the job or the operator), without an answer.
+    chiusaIl: date("chiusa_il"),
+    chiusaDa: integer("chiusa_da").references(() => utenti.id),
+  },
+  (t) => [
+    index("richieste_istruttoria_domanda_idx").on(t.domandaId, t.id),
+    // The expiry job walks the open requests by deadline.
+    index("richieste_istruttoria_aperte_idx").on(t.scadenza).where(sql`stato = 'aperta'`),
+    uniqueIndex("richieste_istruttoria_una_aperta_uq").on(t.domandaId).where(sql`stato = 'aperta'`),
+    check("richieste_istruttoria_tipo", sql`${t.tipo} in ('supplemento_istruttorio','documentale')`),
+    check("richieste_istruttoria_stato", sql`${t.stato} in ('aperta','risposta','scaduta','chiusa')`),
+    check("richieste_istruttoria_testo", sql`length(${t.testo}) between 1 and 4000`),
+    check("richieste_istruttoria_scadenza", sql`${t.scadenza} >= ${t.ricevutaIl}`),
+    check(
+      "richieste_istruttoria_risposta",
+      sql`(${t.stato} = 'risposta') = (${t.rispostaIl} is not null and ${t.rispostaTesto} is not null)`,
+    ),
+  ],
+);
+
+/** The PDFs the company sends with its answer (checked as the domanda's attachments: app/services/pdf.server.ts). */
+export const allegatiRisposta = pgTable(
+  "allegati_risposta",
+  {
+    id: serial("id").primaryKey(),
+    richiestaId: integer("richiesta_id")
+      .notNull()
+      .references(() => richiesteIstruttoria.id, { onDelete: "cascade" }),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    nomeFile: text("nome_file").notNull(),
+    dimensione: integer("dimensione").notNull(),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    contenuto: bytea("contenuto").notNull(),
+    caricatoDa: integer("caricato_da")
+      .notNull()
+      .references(() => utenti.id),
+    caricatoIl: timestamp("caricato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("allegati_risposta_richiesta_idx").on(t.richiestaId), index("allegati_risposta_domanda_idx").on(t.domandaId)],
+);
+
+/**
+ * The decision acts (provvedimenti). Final: a trigger refuses UPDATE and DELETE (migration), so a correction is a new
+ * act whose rettificaDi names the one it corrects (at most one correction per act: the chain stays linear). The
+ * authorised data are structured for the payment-flow checks and the dashboards: period, days, hours, payment method,
+ * the workers (provvedimenti_lavoratori) and each exclusion with its reason.
+ */
+export const provvedimenti = pgTable(
+  "provvedimenti",
+  {
+    id: serial("id").primaryKey(),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id),
+    // Authorisation number, linked to the ticket: <ticket>-<progressivo dell'atto> (also for a rejection, which
+    // authorises nothing: the number then identifies the act).
+    numero: varchar("numero", { length: 48 }).notNull(),
+    ticket: varchar("ticket", { length: 32 }).notNull(),
+    esito: varchar("esito", { length: 24 }).$type<"autorizzata" | "autorizzata_parziale" | "respinta">().notNull(),
+    motivazione: text("motivazione").notNull(),
+    perCarenzaElementi: boolean("per_carenza_elementi").notNull().default(false),
+    periodoInizio: date("periodo_inizio"),
+    periodoFine: date("periodo_fine"),
+    // Weather causes and CISOA: the authorised days (null when the domanda asks a period).
+    giorni: date("giorni").array(),
+    oreAutorizzate: integer("ore_autorizzate"),
+    modalitaPagamento: varchar("modalita_pagamento", { length: 16 }).$type<"conguaglio" | "diretto">(),
+    // What a partial authorisation excludes and why (app/domain/istruttoria/decisione.ts, type Esclusione).
+    esclusioni: jsonb("esclusioni").$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+    rettificaDi: integer("rettifica_di").references((): AnyPgColumn => provvedimenti.id),
+    sedeCodice: varchar("sede_codice", { length: 4 }).references(() => sedi.codice),
+    dataDecisione: date("data_decisione").notNull(),
+    decisoDa: integer("deciso_da")
+      .notNull()
+      .references(() => utenti.id),
+    decisoIl: timestamp("deciso_il", { withTimezone: true }).notNull().defaultNow(),
+    // The PDF as issued: what the company received stays the same whatever changes later in the code.
+    pdf: bytea("pdf").notNull(),
+    pdfSha256: varchar("pdf_sha256", { length: 64 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("provvedimenti_numero_uq").on(t.numero),
+    uniqueIndex("provvedimenti_rettifica_di_uq").on(t.rettificaDi),
+    index("provvedimenti_domanda_idx").on(t.domandaId, t.id),
+    index("provvedimenti_ticket_idx").on(t.ticket),
+    check("provvedimenti_esito", sql`${t.esito} in ('autorizzata','autorizzata_parziale','respinta')`),
+    check("provvedimenti_motivazione", sql`length(${t.motivazione}) between 1 and 20000`),
+    check("provvedimenti_periodo", sql`${t.periodoFine} is null or ${t.periodoInizio} is null or ${t.periodoFine} >= ${t.periodoInizio}`),
+    check("provvedimenti_ore", sql`${t.oreAutorizzate} is null or ${t.oreAutorizzate} > 0`),
+    check(
+      "provvedimenti_autorizzato",
+      sql`${t.esito} = 'respinta' or (${t.periodoInizio} is not null and ${t.oreAutorizzate} is not null)`,
+    ),
+    check("provvedimenti_modalita", sql`${t.modalitaPagamento} is null or ${t.modalitaPagamento} in ('conguaglio','diretto')`),
+  ],
+);
+
+/** The workers an act authorises (none for a rejection): the payment flows are checked against these rows. */
+export const provvedimentiLavoratori = pgTable(
+  "provvedimenti_lavoratori",
+  {
+    provvedimentoId: integer("provvedimento_id")
+      .notNull()
+      .references(() => provvedimenti.id),
+    codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
+    lavoratoreId: integer("lavoratore_id").references(() => lavoratori.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provvedimentoId, t.codiceFiscale] }),
+    index("provvedimenti_lavoratori_cf_idx").on(t.codiceFiscale),
+  ],
+);
+
+export type RichiestaIstruttoriaRiga = typeof richiesteIstruttoria.$inferSelect;
+export type Provvedimento = typeof provvedimenti.$inferSelect;

@@ -18,6 +18,8 @@ const MARGINE_MULTIPART = 256 * 1024;
 const PERCORSI_CON_FILE: Array<[RegExp, number]> = [
   [/^\/domande\/[^/]+\/(allegati|relazione-tecnica)\/?$/, LIMITI_ALLEGATI.byteFile + MARGINE_MULTIPART],
   [/^\/domande\/[^/]+\/lavoratori\/?$/, ELENCO_MAX_BYTE + MARGINE_MULTIPART],
+  // The answer to the Sede's request: several PDFs, within the same total as the domanda's attachments.
+  [/^\/domande\/[^/]+\/risposta\/?$/, LIMITI_ALLEGATI.byteTotali + MARGINE_MULTIPART],
 ];
 
 /** The largest body a route accepts: a multipart upload only where a form sends a file, else a small form. */

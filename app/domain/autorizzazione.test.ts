@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AZIONI, puo, ruoloPuo, type Azione, type Fatti } from "./autorizzazione";
+import { AZIONI, puo, ruoloPuo, ruoloSede, type Azione, type Fatti } from "./autorizzazione";
 
 const NESSUNO: Fatti = { legaleRappresentante: false, delegaValida: false, sedeAbilitata: false, bozza: false, regola: "sede_competente" };
 const ammesse = (chi: Parameters<typeof puo>[0], f: Partial<Fatti>) => AZIONI.filter((a) => puo(chi, a, { ...NESSUNO, ...f }));
-const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "elimina_bozza", "rinuncia_domanda", "vedi_azienda", "crea_domanda"];
+const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "elimina_bozza", "rinuncia_domanda", "rispondi_richiesta", "vedi_azienda", "crea_domanda"];
 
 describe("chi può fare che cosa", () => {
   it("the legal representative acts for the company, and only with that relation", () => {
@@ -41,5 +41,11 @@ describe("chi può fare che cosa", () => {
   it("pages of one side ask the role", () => {
     expect(ruoloPuo("datore", "crea_domanda")).toBe(true);
     expect(ruoloPuo("operatore_sede", "crea_domanda")).toBe(false);
+  });
+});
+
+describe("ruoloSede", () => {
+  it("is the operator and the office manager, never the company's side", () => {
+    expect((["datore", "intermediario", "operatore_sede", "dirigente_sede"] as const).filter(ruoloSede)).toEqual(["operatore_sede", "dirigente_sede"]);
   });
 });

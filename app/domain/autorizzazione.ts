@@ -20,6 +20,8 @@ export type Azione =
   | "invia_domanda"
   | "elimina_bozza"
   | "rinuncia_domanda"
+  /** Answer a request of the Sede (supplemento istruttorio, documents) in the company's name. */
+  | "rispondi_richiesta"
   /** The Sede's work on a sent domanda (presa in carico, richieste, decisione). */
   | "istruisci_domanda"
   /** Read a company's registry data and start a domanda for it. */
@@ -32,6 +34,7 @@ export const AZIONI: readonly Azione[] = [
   "invia_domanda",
   "elimina_bozza",
   "rinuncia_domanda",
+  "rispondi_richiesta",
   "istruisci_domanda",
   "vedi_azienda",
   "crea_domanda",
@@ -44,6 +47,7 @@ const AZIONI_AZIENDA: ReadonlySet<Azione> = new Set([
   "invia_domanda",
   "elimina_bozza",
   "rinuncia_domanda",
+  "rispondi_richiesta",
   "vedi_azienda",
   "crea_domanda",
 ]);
@@ -93,4 +97,9 @@ export function puo(chi: ChiAgisce, azione: Azione, f: Fatti): boolean {
       return chi.ruolo === "operatore_sede" && azione === "istruisci_domanda";
     }
   }
+}
+
+/** The office side (operator, office manager): the pages of the Sede's desk are theirs only, never the company's. */
+export function ruoloSede(ruolo: Ruolo): boolean {
+  return ruolo === "operatore_sede" || ruolo === "dirigente_sede";
 }

@@ -8,6 +8,9 @@ import { richiediContesto } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda } from "~/services/domande.server";
 import { datiRiepilogo, esitiAllInvio, eventiDellaDomanda } from "~/services/riepilogo.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
+import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
+import { formatDataItaliana } from "~/domain/date";
+import { richiesteDellaDomanda } from "~/services/istruttoria/interlocuzione.server";
 
 export const handle = { titolo: "Dettaglio della domanda" };
 
@@ -15,28 +18,59 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
   if (caricata.domanda.stato === "bozza") throw redirect(`/domande/${caricata.domanda.id}`);
-  const [riepilogo, eventi] = await Promise.all([datiRiepilogo(caricata), eventiDellaDomanda(caricata.domanda.id)]);
+  const [riepilogo, eventi, richieste] = await Promise.all([
+    datiRiepilogo(caricata),
+    eventiDellaDomanda(caricata.domanda.id),
+    richiesteDellaDomanda(caricata.domanda.id),
+  ]);
+  const url = new URL(request.url);
   return json({
     riepilogo,
     eventi,
+    richieste,
+    rispostaInviata: url.searchParams.get("risposta") === "inviata",
+    // Only the company's side answers; the office reads the same page.
+    puoRispondere: ctx.ruolo === "datore" || ctx.ruolo === "intermediario",
     esiti: esitiAllInvio(caricata),
     rinunciabile: transizionePossibile(caricata.domanda.stato, "rinuncia"),
   });
 }
 
 export default function Dettaglio() {
-  const { riepilogo, eventi, esiti, rinunciabile } = useLoaderData<typeof loader>();
+  const { riepilogo, eventi, esiti, rinunciabile, richieste, rispostaInviata, puoRispondere } = useLoaderData<typeof loader>();
   const i = riepilogo.intestazione;
+  const aperta = richieste.find((r) => r.stato === "aperta");
   return (
     <div className="row">
       <div className="col-12 col-lg-9">
         <p className="text-muted mb-1">
           {i.prestazione} — {i.azienda.ragioneSociale}
         </p>
+        {rispostaInviata ? (
+          <div className="alert alert-success" role="status">
+            La tua risposta è stata inviata alla Sede INPS, che riprende l&apos;esame della domanda.
+          </div>
+        ) : null}
         <h1>Domanda {i.protocollo}</h1>
         <p>
           Stato: <strong>{i.stato}</strong>. Inviata il {i.inviataIl}.
         </p>
+        {aperta ? (
+          <div className="alert alert-warning" role="region" aria-labelledby="titolo-richiesta-aperta">
+            <h2 id="titolo-richiesta-aperta" className="h4">
+              La Sede INPS ti chiede {aperta.tipo === "documentale" ? "dei documenti" : "delle informazioni"}
+            </h2>
+            <p>
+              {aperta.nomeTipo} del {formatDataItaliana(aperta.ricevutaIl)}: rispondi entro il{" "}
+              <strong>{formatDataItaliana(aperta.scadenza)}</strong>. Fino alla risposta la domanda è sospesa.
+            </p>
+            {puoRispondere ? (
+              <p className="mb-0">
+                <Link to={`/domande/${i.id}/risposta`}>Leggi la richiesta e rispondi</Link>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <ul className="d-print-none">
           <li>
             <a href={`/domande/${i.id}/ricevuta.pdf`} download>
@@ -52,6 +86,12 @@ export default function Dettaglio() {
             <Link to="/domande">Torna a Le tue domande</Link>
           </li>
         </ul>
+        <RichiesteIstruttoria
+          richieste={richieste}
+          titolo="Richieste della Sede e risposte"
+          idTitolo="titolo-richieste"
+          linkAllegato={null}
+        />
         <section aria-labelledby="titolo-cronologia" className="mb-4">
           <h2 id="titolo-cronologia" className="h4">
             Cronologia

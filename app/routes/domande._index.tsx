@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
 import { richiediContesto, richiediAzione } from "~/services/accesso.server";
 import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
+import { richiesteInAttesa } from "~/services/istruttoria/interlocuzione.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Le tue domande" };
@@ -14,8 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediAzione(ctx, "crea_domanda");
   const filtri = leggiFiltri(new URL(request.url).searchParams);
-  const elenco = await elencoDomande(ctx, filtri);
-  return json({ filtri, ...elenco });
+  const [elenco, richieste] = await Promise.all([elencoDomande(ctx, filtri), richiesteInAttesa(ctx)]);
+  return json({ filtri, ...elenco, richiesteInAttesa: richieste.length });
 }
 
 function urlPagina(filtri: Filtri, pagina: number): string {
@@ -31,11 +32,19 @@ function urlPagina(filtri: Filtri, pagina: number): string {
 }
 
 export default function LeTueDomande() {
-  const { filtri, righe, totale, pagine, pagina, opzioni } = useLoaderData<typeof loader>();
+  const { filtri, righe, totale, pagine, pagina, opzioni, richiesteInAttesa } = useLoaderData<typeof loader>();
   const filtrato = Boolean(filtri.stato || filtri.prestazione || filtri.aziendaId || filtri.cerca);
   return (
     <>
       <h1>Le tue domande</h1>
+      {richiesteInAttesa > 0 ? (
+        <div className="alert alert-warning" role="status">
+          {richiesteInAttesa === 1
+            ? "La Sede INPS ti ha chiesto informazioni o documenti su una domanda: "
+            : `La Sede INPS ti ha chiesto informazioni o documenti su ${richiesteInAttesa} domande: `}
+          <Link to="/domande/richieste">vedi le richieste in attesa di risposta</Link>.
+        </div>
+      ) : null}
       <p>
         <Link className="btn btn-primary" to="/domande/nuova">
           Nuova domanda

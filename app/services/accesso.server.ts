@@ -4,7 +4,7 @@ import { and, eq, gte, isNull, lte, or, inArray, asc, sql } from "drizzle-orm";
 import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
 import { db, preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
-import { ruoloPuo, type Azione } from "~/domain/autorizzazione";
+import { ruoloPuo, ruoloSede, type Azione } from "~/domain/autorizzazione";
 import { aziendaAutorizzata } from "./autorizzazione.server";
 import { leggiForm } from "./corpo-richiesta.server";
 import { ErroreCsrf, verificaCsrf } from "./csrf.server";
@@ -45,6 +45,11 @@ export async function richiediContesto(request: Request): Promise<Contesto> {
 /** Pages of one side (e.g. the company's "Le tue domande"): 404 for a role the policy never allows `azione`. */
 export function richiediAzione(ctx: Contesto, azione: Azione): void {
   if (!ruoloPuo(ctx.ruolo, azione)) throw rispostaNonTrovata();
+}
+
+/** Pages of the Sede's desk: 404 for the company's side (the case is theirs, the desk is not). */
+export function richiediSede(ctx: Contesto): void {
+  if (!ruoloSede(ctx.ruolo)) throw rispostaNonTrovata();
 }
 
 export function rispostaNonTrovata(): Response {

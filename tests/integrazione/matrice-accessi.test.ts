@@ -34,6 +34,24 @@ function attesoDomanda(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" | "
   return sedeGiusta && azienda === "C1" && !bozza && lettura ? "accesso" : "404";
 }
 
+/**
+ * The Sede's desk on one case: the office of the assignment rule only (Padova for C1), never on drafts; the forms that
+ * act (requests, decision) are the operator's, the office manager reads.
+ */
+function attesoScrivania(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" | "404" | "accedi" {
+  if (chi === "anonimo") return "accedi";
+  if (risorsa !== "inviata C1" || !["operatore Padova", "dirigente Padova"].includes(chi)) return "404";
+  const agisce = ["richiesta"].includes(rotta);
+  return agisce && chi === "dirigente Padova" ? "404" : "accesso";
+}
+
+const ROTTE_SCRIVANIA = ["richiesta", "risposte/1"] as const;
+
+function moduliScrivania(rotta: string): string[] {
+  if (rotta === "risposte/1") return ["scrivania_.$id.risposte.$allegatoId"];
+  return [`scrivania_.$id.${rotta}`];
+}
+
 const ROTTE_DOMANDA = [
   "", // the layout domande.$id with the task list (domande.$id._index)
   "azienda",
@@ -52,6 +70,7 @@ const ROTTE_DOMANDA = [
   "ricevuta.pdf",
   "rinuncia",
   "elimina",
+  "risposta",
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
@@ -65,6 +84,7 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   "/profilo": { modulo: "profilo", riservata: true },
   "/domande": { modulo: "domande._index", riservata: true, soloAzienda: true },
   "/domande/nuova": { modulo: "domande.nuova", riservata: true, soloAzienda: true },
+  "/domande/richieste": { modulo: "domande.richieste", riservata: true, soloAzienda: true },
   "/esci": { modulo: "esci", riservata: false },
 };
 
@@ -136,6 +156,7 @@ describe("matrice degli accessi", () => {
     const coperti = new Set([
       ...Object.values(ROTTE_GENERALI).map((r) => r.modulo),
       ...ROTTE_DOMANDA.flatMap(moduliDomanda),
+      ...ROTTE_SCRIVANIA.flatMap(moduliScrivania),
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
     expect(esistenti.filter((m) => !coperti.has(m))).toEqual([]);
@@ -166,6 +187,24 @@ describe("matrice degli accessi", () => {
           if (rotta === "allegati/1" && e === "404" && attesoDomanda(chi, risorsa, rotta) === "accesso") e = "accesso";
           righe.push(`${risorsa} /${rotta}: ${e}`);
           attese.push(`${risorsa} /${rotta}: ${attesoDomanda(chi, risorsa, rotta)}`);
+        }
+      }
+      expect(righe).toEqual(attese);
+    }, 120_000);
+
+    it(`${chi}: the Sede's desk on a case`, async () => {
+      const righe: string[] = [];
+      const attese: string[] = [];
+      for (const risorsa of RISORSE) {
+        for (const rotta of ROTTE_SCRIVANIA) {
+          const percorso = `/scrivania/${id[risorsa]}/${rotta}`;
+          const params = { id: String(id[risorsa]), ...(rotta === "risposte/1" ? { allegatoId: "1" } : {}) };
+          const r = await apri(percorso, moduliScrivania(rotta), params, chi === "anonimo" ? undefined : identita[chi]);
+          let e = esito(r);
+          // A document that does not exist is "not found" for whoever may see the case.
+          if (rotta === "risposte/1" && e === "404" && attesoScrivania(chi, risorsa, rotta) === "accesso") e = "accesso";
+          righe.push(`${risorsa} /scrivania/${rotta}: ${e}`);
+          attese.push(`${risorsa} /scrivania/${rotta}: ${attesoScrivania(chi, risorsa, rotta)}`);
         }
       }
       expect(righe).toEqual(attese);

@@ -1,0 +1,148 @@
+// The company answers the Sede's open request from its domanda: text and PDFs (checked by content like the domanda's
+// attachments), in one multipart POST read within the route's byte cap. The case goes back to the operator.
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AreaTesto, ErrorSummary, Pulsante, daConform, erroriDaCampi } from "~/components/form";
+import { CampoCsrf } from "~/components/form/CampoCsrf";
+import { MessaggioErrore, classi, descrittoDa } from "~/components/form/comuni";
+import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
+import { formatDataItaliana } from "~/domain/date";
+import { messaggiAllegati } from "~/passi/schemi/allegati";
+import { LIMITI_RISPOSTA, messaggiRisposta, RispostaSchema } from "~/passi/schemi/istruttoria";
+import { richiediContesto } from "~/services/accesso.server";
+import { leggiFormConFile, verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
+import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
+import { richiestaAperta, rispondiRichiesta } from "~/services/istruttoria/interlocuzione.server";
+
+export const handle = { titolo: "Rispondi alla richiesta della Sede" };
+
+async function apri(request: Request, id?: string) {
+  const ctx = await richiediContesto(request);
+  const caricata = await caricaDomanda(request, ctx, idDomanda(id), "rispondi_richiesta");
+  return { ctx, caricata };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, caricata } = await apri(request, params.id);
+  const { domanda } = caricata;
+  const aperta = domanda.stato === "sospesa" ? await richiestaAperta(domanda.id) : null;
+  return json({
+    id: domanda.id,
+    versione: domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: `${didascaliaDomanda(caricata)} — domanda ${domanda.protocollo ?? ""}`,
+    aperta,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, caricata } = await apri(request, params.id);
+  const id = caricata.domanda.id;
+  const letto = await leggiFormConFile(request, ctx.sessione.csrfToken, LIMITI_RISPOSTA.numeroFile + 10);
+  if (!letto.ok) {
+    const vuoto = parseWithZod(new FormData(), { schema: RispostaSchema });
+    return json(vuoto.reply({ fieldErrors: { file: [`${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } }), { status: 413 });
+  }
+  const formData = letto.formData;
+  const submission = parseWithZod(formData, { schema: RispostaSchema });
+  const scelti = formData.getAll("file").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
+  const erroriFile: string[] = [];
+  const file: FileVerificato[] = [];
+  if (scelti.length > LIMITI_RISPOSTA.numeroFile) erroriFile.push(messaggiRisposta.troppiFile);
+  else {
+    for (const f of scelti) {
+      const v = await verificaFileCaricato(f);
+      if (v.ok) file.push(v.file);
+      else erroriFile.push(`${f.name}: ${v.messaggio}`);
+    }
+  }
+  if (submission.status !== "success" || erroriFile.length) {
+    const errori: Record<string, string[]> = {};
+    if (submission.status !== "success") {
+      for (const [k, m] of Object.entries(submission.error ?? {})) if (m) errori[k] = m;
+    }
+    if (erroriFile.length) errori.file = [`${erroriFile.join("; ")}. ${messaggiAllegati.sceglieDiNuovo}`];
+    return json(submission.reply({ fieldErrors: errori }), { status: 422 });
+  }
+  const v = submission.value;
+  const esito = await rispondiRichiesta(ctx, id, v.richiesta, v.versione, { testo: v.testo, file });
+  if (!esito.ok) {
+    if (esito.motivo === "non_trovato") throw new Response("Pagina non trovata", { status: 404 });
+    if (esito.motivo === "conflitto") return json(submission.reply({ formErrors: [messaggiRisposta.nonAperta] }), { status: 409 });
+    return json(submission.reply({ fieldErrors: esito.campi, formErrors: esito.modulo }), { status: 422 });
+  }
+  return redirect(`/domande/${id}/dettaglio?risposta=inviata`, 303);
+}
+
+export default function RispostaRichiesta() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "risposta-richiesta",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RispostaSchema }),
+  });
+  const testo = daConform(fields.testo);
+  const erroreFile = (lastResult as { error?: Record<string, string[] | null> } | undefined)?.error?.file?.[0];
+  const voci = erroriDaCampi([testo], form.errors);
+  if (erroreFile) voci.push({ id: "risposta-file", messaggio: erroreFile });
+  return (
+    <div className="row">
+      <div className="col-12 col-lg-9">
+        <ErrorSummary errori={voci} />
+        <p className="text-muted mb-1">{d.didascalia}</p>
+        <h1>Rispondi alla richiesta della Sede</h1>
+        {d.aperta ? (
+          <>
+            <RichiesteIstruttoria richieste={[d.aperta]} titolo="La richiesta" idTitolo="titolo-richiesta" linkAllegato={null} />
+            <p>
+              Rispondi entro il <strong>{formatDataItaliana(d.aperta.scadenza)}</strong>. Dopo questa data la Sede può
+              decidere con gli elementi che ha.
+            </p>
+            <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate encType="multipart/form-data" replace>
+              <CampoCsrf token={d.csrf} />
+              <input type="hidden" name="versione" value={d.versione} />
+              <input type="hidden" name="richiesta" value={d.aperta.id} />
+              <AreaTesto {...testo} etichetta="La tua risposta" suggerimento="Rispondi a quanto chiesto; allega i documenti richiesti qui sotto." righe={8} />
+              <div className={classi("form-group", "campo", erroreFile && "campo-errore")}>
+                <label htmlFor="risposta-file" className="active">
+                  Documenti PDF (facoltativo)
+                </label>
+                <div id="risposta-file-hint" className="form-text">
+                  Fino a {LIMITI_RISPOSTA.numeroFile} file PDF, ciascuno al massimo di 5 MB e 20 MB in tutto. Puoi sceglierne
+                  più di uno insieme.
+                </div>
+                {erroreFile ? <MessaggioErrore id="risposta-file" messaggio={erroreFile} /> : null}
+                <input
+                  id="risposta-file"
+                  name="file"
+                  type="file"
+                  multiple
+                  accept="application/pdf,.pdf"
+                  className={classi("form-control", erroreFile && "is-invalid")}
+                  aria-describedby={descrittoDa("risposta-file", true, Boolean(erroreFile))}
+                  aria-invalid={erroreFile ? true : undefined}
+                />
+              </div>
+              <div className="mt-4 d-flex flex-wrap gap-3 align-items-center">
+                <Pulsante type="submit">Invia la risposta</Pulsante>
+                <Link to={`/domande/${d.id}/dettaglio`}>Torna al dettaglio della domanda</Link>
+              </div>
+            </Form>
+          </>
+        ) : (
+          <p>
+            Non ci sono richieste della Sede in attesa di risposta per questa domanda.{" "}
+            <Link to={`/domande/${d.id}/dettaglio`}>Torna al dettaglio della domanda</Link>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
