@@ -1,11 +1,12 @@
 // Fixture of the istruttoria's later steps: a domanda sent through the real submission service and taken by the Sede
-// (in_istruttoria). The presa in carico is a plain state update here until the desk's service is in place.
-import { eq, sql } from "drizzle-orm";
+// (in_istruttoria) with the desk's presa in carico.
+import { eq } from "drizzle-orm";
 import { domande, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import type { Prestazione } from "~/domain/tipi";
 import type { Contesto } from "~/services/accesso.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
+import { prendiInCarico } from "~/services/istruttoria/presa-in-carico.server";
 import { bozzaCompleta } from "./domanda-completa";
 
 export async function leggiDomanda(id: number): Promise<Domanda> {
@@ -24,13 +25,11 @@ export async function inviata(ctx: Contesto, aziendaId: number, opzioni: { prest
 export async function casoInIstruttoria(
   ctx: Contesto,
   aziendaId: number,
-  _operatore: Contesto,
+  operatore: Contesto,
   opzioni: { prestazione?: Prestazione; lavoratori?: number } = {},
 ): Promise<Domanda> {
   const d = await inviata(ctx, aziendaId, opzioni);
-  await db()
-    .update(domande)
-    .set({ stato: "in_istruttoria", versione: sql`${domande.versione} + 1` })
-    .where(eq(domande.id, d.id));
+  const presa = await prendiInCarico(operatore, d.id, d.versione);
+  if (!presa.ok) throw new Error(`presa in carico della domanda ${d.id} rifiutata: ${presa.motivo}`);
   return leggiDomanda(d.id);
 }

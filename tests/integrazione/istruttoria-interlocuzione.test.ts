@@ -97,6 +97,9 @@ describe("richiesta all'azienda", () => {
     const oggi = oggiRoma(new Date());
     expect(req).toMatchObject({ tipo: "supplemento_istruttorio", stato: "aperta", ricevutaIl: oggi, scadenza: addDays(oggi, 15) });
     expect(req.documentiRichiesti).toEqual(["Ordini annullati", "Lettere dei clienti"]);
+    // The decision deadline stops running from today (the queue adds the days of the open suspension).
+    expect(d.termineSospesoDal).toBe(oggi);
+    expect(d.scadenzaDecisione).toBe(caso.scadenzaDecisione);
     const eventi = await db().select().from(eventiDomanda).where(and(eq(eventiDomanda.domandaId, caso.id), eq(eventiDomanda.tipo, "richiesta")));
     expect(eventi).toHaveLength(1);
     expect((await auditDi(caso.id, "richiedi_informazioni")).map((a) => a.esito)).toEqual(["ok"]);
@@ -230,6 +233,10 @@ describe("ripresa e scadenza", () => {
     expect((await leggiDomanda(caso.id)).stato).toBe("in_istruttoria");
     expect((await leggiDomanda(altro.id)).stato).toBe("sospesa");
     expect((await richiesteDi(caso.id))[0]).toMatchObject({ stato: "scaduta", chiusaIl: null });
+    // The 16 days of suspension (from receipt to the day after the last one to answer) move the deadline on.
+    const ripreso = await leggiDomanda(caso.id);
+    expect(ripreso.termineSospesoDal).toBeNull();
+    expect(ripreso.scadenzaDecisione).toBe(addDays(caso.scadenzaDecisione!, 16));
     const [audit] = await auditDi(caso.id, "riprendi_istruttoria");
     expect(audit).toMatchObject({ esito: "ok", utenteId: null });
     expect(audit.dettagli).toMatchObject({ sistema: "scadenze-interlocuzione", stato: "scaduta" });

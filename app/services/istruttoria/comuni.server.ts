@@ -1,7 +1,8 @@
 // What the istruttoria's services share: the audit entry of a person or of a job (system actor), the row lock on the
 // case with the version check (optimistic locking) and the state machine's verdict, the timeline entry.
 import { eq } from "drizzle-orm";
-import { domande, type Domanda } from "#db/schema";
+import { domande, type Domanda, type RichiestaIstruttoriaRiga } from "#db/schema";
+import type { RichiestaIstruttoria } from "~/domain/istruttoria/interlocuzione";
 import { transizioneVerso, transizionePossibile, type StatoDomanda, type Transizione } from "~/domain/stati";
 import { scriviAudit } from "../audit.server";
 import { eSistema, type Attore } from "../autorizzazione.server";
@@ -56,4 +57,9 @@ export async function casoBloccato(
     return null;
   }
   return attuale;
+}
+
+/** The domain's view of a stored request (its state is computed on a date, never trusted from the row alone). */
+export function richiestaDominio(r: Pick<RichiestaIstruttoriaRiga, "tipo" | "ricevutaIl" | "rispostaIl" | "chiusaIl">): RichiestaIstruttoria {
+  return { tipo: r.tipo, ricevutaIl: r.ricevutaIl, rispostaIl: r.rispostaIl, chiusaIl: r.chiusaIl };
 }

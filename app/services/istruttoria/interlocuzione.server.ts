@@ -12,7 +12,6 @@ import {
   ETICHETTE_TIPO_RICHIESTA,
   scadenzaRichiesta,
   situazioneRichiesta,
-  type RichiestaIstruttoria,
   type SituazioneRichiesta,
   type TipoRichiestaIstruttoria,
 } from "~/domain/istruttoria/interlocuzione";
@@ -24,18 +23,15 @@ import type { FileVerificato } from "../allegati.server";
 import { attoreSistema, domandaAutorizzata, eSistema, type Attore } from "../autorizzazione.server";
 import { adesso as adessoPiattaforma } from "../orologio.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
-import { auditAttore, casoBloccato, eventoAttore } from "./comuni.server";
+import { auditAttore, casoBloccato, eventoAttore, richiestaDominio } from "./comuni.server";
+
+export { richiestaDominio };
 import { aggiornaTermineDecisione } from "./termine.server";
 
 export interface NuovaRichiesta {
   tipo: TipoRichiestaIstruttoria;
   testo: string;
   documenti: string[];
-}
-
-/** The domain's view of a stored request (its state is computed on a date, never trusted from the row alone). */
-export function richiestaDominio(r: Pick<RichiestaIstruttoriaRiga, "tipo" | "ricevutaIl" | "rispostaIl" | "chiusaIl">): RichiestaIstruttoria {
-  return { tipo: r.tipo, ricevutaIl: r.ricevutaIl, rispostaIl: r.rispostaIl, chiusaIl: r.chiusaIl };
 }
 
 function soloOperatore(attore: Attore): attore is Contesto {
