@@ -1,0 +1,230 @@
+// I controlli sincroni di ogni denuncia UniEmens-Cig, riga per riga, nell'ordine del catalogo (./catalogo-errori.ts):
+// mese, matricola e delega, ticket della domanda con pagamento diretto, lavoratore beneficiario e in forza all'unità
+// produttiva, periodo, detrazioni (msg INPS 2902/2022), IBAN, chiave unica, termine (art. 7 c.5-bis d.lgs. 148/2015),
+// ore per settimana e ore autorizzate cumulate tra i flussi. Funzioni pure: i fatti dagli archivi arrivano nel contesto,
+// che il servizio prepara; la stessa verifica serve all'invio, alla prova senza invio e ai controlli dell'operatore.
+// Le righe buone sono accolte, quelle con un errore no; gli avvisi non impediscono l'accoglienza. docs/regole.md §19.
+import { addDays, contiene, giornoSettimana, type DataISO, type Intervallo } from "../date";
+import { scadenzaPagamentoDiretto } from "../scadenze-flussi";
+import { validaCodiceFiscalePersona } from "../validatori/codice-fiscale";
+import { validaIban } from "../validatori/iban";
+import { CATALOGO_ERRORI_FLUSSI } from "./catalogo-errori";
+import { chiaveDenuncia, type DenunciaCig, type Segnalazione } from "./denuncia";
+
+/** Che cosa dice la domanda di un ticket, e la sua autorizzazione se è già decisa. */
+export interface DomandaDelTicket {
+  ticket: string;
+  matricola: string;
+  /** L'unità produttiva della domanda (chiave opaca, la stessa che usa `inForza`). */
+  unitaProduttiva: string;
+  pagamentoDiretto: boolean;
+  periodoRichiesto: Intervallo;
+  lavoratoriRichiesti: ReadonlySet<string>;
+  autorizzazione: {
+    periodo: Intervallo;
+    oreAutorizzateCentesimi: number;
+    lavoratori: ReadonlySet<string>;
+    /** Giorno in cui l'azienda ha ricevuto il provvedimento. */
+    notificataIl: DataISO;
+  } | null;
+}
+
+export interface ContestoFlussi {
+  oggi: DataISO;
+  /** Le matricole che esistono e per cui chi invia può agire (legale rappresentante o delega valida). */
+  matricolaAbilitata(matricola: string): "abilitata" | "sconosciuta" | "non_delegata";
+  domandaDelTicket(ticket: string): DomandaDelTicket | null;
+  /** Dall'UniEmens: il lavoratore era in forza a quell'unità produttiva della matricola in quel mese? */
+  inForza(cf: string, matricola: string, unitaProduttiva: string, competenza: string): boolean;
+  /** L'IBAN registrato per il lavoratore, se c'è. */
+  ibanRegistrato(cf: string): string | null;
+  /** Chiavi delle denunce già accolte in flussi precedenti e non eliminate. */
+  chiaveGiaPresente(chiave: string): boolean;
+  /** Ore (centesimi) già accolte sul ticket in flussi precedenti. */
+  oreGiaAccolteCentesimi(ticket: string): number;
+  /** Da quanti giorni prima della scadenza avvisare (predefinito 15). */
+  preavvisoGiorni?: number;
+}
+
+export interface EsitoDenuncia {
+  riga: number;
+  chiave: string;
+  accolta: boolean;
+  segnalazioni: Segnalazione[];
+  /** Ore di integrazione della denuncia (centesimi). */
+  oreCentesimi: number;
+}
+
+export function eErrore(s: Segnalazione): boolean {
+  return CATALOGO_ERRORI_FLUSSI[s.codice].gravita === "errore";
+}
+
+function primoGiorno(competenza: string): DataISO {
+  return `${competenza}-01`;
+}
+
+function ultimoGiorno(competenza: string): DataISO {
+  const [a, m] = competenza.split("-").map(Number);
+  return `${competenza}-${String(new Date(Date.UTC(a, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
+/** Il mese tocca il periodo (basta un giorno in comune). */
+function meseNelPeriodo(competenza: string, periodo: Intervallo): boolean {
+  return primoGiorno(competenza) <= periodo.fine && ultimoGiorno(competenza) >= periodo.inizio;
+}
+
+function ore(centesimi: number): string {
+  return (centesimi / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
+}
+
+/** Ore per settimana (dal lunedì) dei giorni del mese. */
+function orePerSettimana(competenza: string, giorni: DenunciaCig["giorni"]): Map<DataISO, number> {
+  const settimane = new Map<DataISO, number>();
+  for (const g of giorni) {
+    const data = `${competenza}-${String(g.giorno).padStart(2, "0")}`;
+    const lunedi = addDays(data, -((giornoSettimana(data) + 6) % 7));
+    settimane.set(lunedi, (settimane.get(lunedi) ?? 0) + g.oreCentesimi);
+  }
+  return settimane;
+}
+
+/**
+ * La verifica di un flusso: una funzione da chiamare su ogni denuncia nell'ordine del file. Ricorda le chiavi e le ore
+ * delle denunce accolte, così i doppioni nello stesso file e le ore cumulate si vedono come tra flussi diversi.
+ */
+export function creaVerificaFlusso(ctx: ContestoFlussi): (d: DenunciaCig) => EsitoDenuncia {
+  const chiaviAccolte = new Set<string>();
+  const oreAccolte = new Map<string, number>();
+  return (d) => {
+    const s: Segnalazione[] = [];
+    const chiave = chiaveDenuncia(d);
+    const oreDenuncia = d.giorni.reduce((t, g) => t + g.oreCentesimi, 0);
+    const esci = (): EsitoDenuncia => {
+      const accolta = !s.some(eErrore);
+      if (accolta) {
+        chiaviAccolte.add(chiave);
+        if (d.ticket) oreAccolte.set(d.ticket, (oreAccolte.get(d.ticket) ?? 0) + oreDenuncia);
+      }
+      return { riga: d.riga, chiave, accolta, segnalazioni: s, oreCentesimi: oreDenuncia };
+    };
+
+    if (primoGiorno(d.competenza) > ctx.oggi) {
+      s.push({ codice: "UNI41-E041", campo: "competenza", messaggio: `Il mese ${d.competenza} non è ancora iniziato.` });
+    }
+    const abilitazione = ctx.matricolaAbilitata(d.matricola);
+    if (abilitazione !== "abilitata") {
+      s.push({
+        codice: "UNI41-E010", campo: "matricola",
+        messaggio: abilitazione === "sconosciuta" ? `La matricola ${d.matricola} non esiste.` : `Non hai una delega valida per la matricola ${d.matricola}.`,
+      });
+      return esci();
+    }
+    if (!d.ticket) {
+      s.push({ codice: "UNI41-E020", campo: "ticket", messaggio: "Manca il ticket della domanda." });
+      return esci();
+    }
+    const domanda = ctx.domandaDelTicket(d.ticket);
+    if (!domanda) {
+      s.push({ codice: "UNI41-E021", campo: "ticket", messaggio: `Il ticket ${d.ticket} non corrisponde a nessuna domanda inviata.` });
+      return esci();
+    }
+    if (domanda.matricola !== d.matricola) {
+      s.push({ codice: "UNI41-E023", campo: "ticket", messaggio: `Il ticket ${d.ticket} è di una domanda della matricola ${domanda.matricola}, non ${d.matricola}.` });
+      return esci();
+    }
+    if (!domanda.pagamentoDiretto) {
+      s.push({ codice: "UNI41-E022", campo: "ticket", messaggio: `La domanda del ticket ${d.ticket} chiede l'anticipo e conguaglio.` });
+      return esci();
+    }
+
+    const cf = validaCodiceFiscalePersona(d.cfLavoratore, { oggi: ctx.oggi });
+    if (!cf.valido) {
+      s.push({ codice: "UNI41-E030", campo: "cfLavoratore", messaggio: `${d.cfLavoratore}: ${cf.motivo}.` });
+    } else {
+      const aut = domanda.autorizzazione;
+      const beneficiari = aut ? aut.lavoratori : domanda.lavoratoriRichiesti;
+      if (!beneficiari.has(d.cfLavoratore)) {
+        s.push({
+          codice: "UNI41-E031", campo: "cfLavoratore",
+          messaggio: aut && domanda.lavoratoriRichiesti.has(d.cfLavoratore)
+            ? `${d.cognome} ${d.nome} (${d.cfLavoratore}) è stato escluso dall'autorizzazione.`
+            : `${d.cognome} ${d.nome} (${d.cfLavoratore}) non è tra i lavoratori della domanda.`,
+        });
+      } else if (!ctx.inForza(d.cfLavoratore, d.matricola, domanda.unitaProduttiva, d.competenza)) {
+        s.push({ codice: "UNI41-E032", campo: "cfLavoratore", messaggio: `Nell'UniEmens di ${d.competenza} ${d.cognome} ${d.nome} non risulta in forza all'unità produttiva della domanda.` });
+      }
+    }
+
+    const periodo = domanda.autorizzazione?.periodo ?? domanda.periodoRichiesto;
+    if (!meseNelPeriodo(d.competenza, periodo)) {
+      s.push({
+        codice: "UNI41-E040", campo: "competenza",
+        messaggio: `Il mese ${d.competenza} è fuori dal periodo ${domanda.autorizzazione ? "autorizzato" : "richiesto"} (${periodo.inizio.split("-").reverse().join("/")} - ${periodo.fine.split("-").reverse().join("/")}).`,
+      });
+    } else {
+      const fuori = d.giorni.filter((g) => !contiene(periodo, `${d.competenza}-${String(g.giorno).padStart(2, "0")}`));
+      if (fuori.length) {
+        s.push({ codice: "UNI41-E040", campo: "giorni", messaggio: `I giorni ${fuori.map((g) => g.giorno).join(", ")} di ${d.competenza} sono fuori dal periodo ${domanda.autorizzazione ? "autorizzato" : "richiesto"}.` });
+      }
+    }
+
+    const detrazioni = [d.detrazLavDip, d.detrazCarichiFam];
+    if (detrazioni.some((x) => x !== "S" && x !== "N") || d.detrazLavDip !== d.detrazCarichiFam) {
+      s.push({
+        codice: "UNI41-E050", campo: "detrazLavDip",
+        messaggio: `DetrazLavDip «${d.detrazLavDip ?? ""}» e DetrazCarichiFam «${d.detrazCarichiFam ?? ""}»: devono esserci entrambi, valere S o N ed essere uguali.`,
+      });
+    }
+
+    if (!d.iban) {
+      s.push({ codice: "UNI41-E060", campo: "iban", messaggio: "Manca l'IBAN del lavoratore." });
+    } else {
+      const iban = validaIban(d.iban);
+      if (!iban.valido) s.push({ codice: "UNI41-E060", campo: "iban", messaggio: `${iban.motivo}.` });
+      else if (ctx.ibanRegistrato(d.cfLavoratore) !== d.iban) {
+        s.push({ codice: "UNI41-W061", campo: "iban", messaggio: `L'IBAN ${d.iban} non è quello registrato per ${d.cognome} ${d.nome}: l'intestatario sarà verificato prima del pagamento.` });
+      }
+    }
+
+    if (chiaviAccolte.has(chiave) || ctx.chiaveGiaPresente(chiave)) {
+      s.push({
+        codice: "UNI41-E070",
+        messaggio: chiaviAccolte.has(chiave)
+          ? `Nel file c'è già una denuncia di ${d.cfLavoratore} per ${d.competenza} con le stesse qualifiche.`
+          : `È già stata accolta una denuncia di ${d.cfLavoratore} per ${d.competenza} con le stesse qualifiche: eliminala prima di inviarla di nuovo.`,
+      });
+    }
+
+    const scadenza = scadenzaPagamentoDiretto({
+      competenza: primoGiorno(d.competenza),
+      dataNotificaAutorizzazione: domanda.autorizzazione?.notificataIl ?? null,
+      oggi: ctx.oggi,
+      preavvisoGiorni: ctx.preavvisoGiorni,
+    });
+    if (scadenza.esito.gravita === "bloccante") s.push({ codice: "UNI41-E080", messaggio: scadenza.esito.messaggio });
+    else if (scadenza.esito.gravita === "avviso") s.push({ codice: "UNI41-W081", messaggio: scadenza.esito.messaggio });
+
+    for (const [lunedi, totale] of orePerSettimana(d.competenza, d.giorni)) {
+      if (totale > d.orarioContrattualeCentesimi) {
+        s.push({
+          codice: "UNI41-E090", campo: "giorni",
+          messaggio: `Nella settimana del ${lunedi.split("-").reverse().join("/")} le ore di integrazione (${ore(totale)}) superano l'orario contrattuale (${ore(d.orarioContrattualeCentesimi)}).`,
+        });
+      }
+    }
+
+    if (domanda.autorizzazione) {
+      const gia = ctx.oreGiaAccolteCentesimi(d.ticket) + (oreAccolte.get(d.ticket) ?? 0);
+      const limite = domanda.autorizzazione.oreAutorizzateCentesimi;
+      if (gia + oreDenuncia > limite) {
+        s.push({
+          codice: "UNI41-E091", campo: "giorni",
+          messaggio: `Ore autorizzate ${ore(limite)}, già accolte ${ore(gia)}: le ${ore(oreDenuncia)} ore di questa denuncia le supererebbero (restano ${ore(Math.max(0, limite - gia))}).`,
+        });
+      }
+    } else {
+      s.push({ codice: "UNI41-W082", messaggio: `La domanda del ticket ${d.ticket} non è ancora decisa: il pagamento attende l'autorizzazione.` });
+    }
+    return esci();
+  };
+}

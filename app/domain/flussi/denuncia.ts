@@ -1,0 +1,219 @@
+// La denuncia UniEmens-Cig (pagamento diretto) nel modello canonico della piattaforma, e la lettura dei suoi campi dal
+// testo: una sola funzione per il file XML e per il CSV, così le due forme dello stesso contenuto danno gli stessi
+// errori. La chiave di una denuncia è quella del servizio «Eliminazione UniEmens-Cig»: matricola, lavoratore, mese di
+// competenza, Qualifica1-3 e TipoContribuzione. I nomi degli elementi sono nella tabella di mappatura
+// (./mappatura.ts), non qui. docs/regole.md §19.
+import type { CodiceErroreFlusso } from "./catalogo-errori";
+
+export interface GiornoCig {
+  /** Giorno del mese di competenza (1-31). */
+  giorno: number;
+  /** Ore di integrazione in centesimi (800 = 8 ore). */
+  oreCentesimi: number;
+}
+
+export interface DenunciaCig {
+  /** Riga del file in cui inizia la denuncia (XML: l'elemento della denuncia; CSV: la riga dei dati). */
+  riga: number;
+  matricola: string;
+  cfAzienda: string | null;
+  /** "AAAA-MM". */
+  competenza: string;
+  cfLavoratore: string;
+  cognome: string;
+  nome: string;
+  qualifica1: string;
+  qualifica2: string;
+  qualifica3: string;
+  tipoContribuzione: string;
+  ticket: string | null;
+  iban: string | null;
+  detrazLavDip: string | null;
+  detrazCarichiFam: string | null;
+  /** Orario contrattuale settimanale in centesimi di ora (4000 = 40 ore), come nell'UniEmens. */
+  orarioContrattualeCentesimi: number;
+  /** Percentuale di part-time in centesimi (6000 = 60,00 %), se part-time. */
+  percPartTimeCentesimi: number | null;
+  retribTeoricaCentesimi: number | null;
+  giorni: GiornoCig[];
+}
+
+/** I campi testuali come arrivano dal file, con i nomi canonici. */
+export type CampiGrezzi = Partial<Record<CampoDenuncia, string>>;
+
+export const CAMPI_DENUNCIA = [
+  "matricola",
+  "cfAzienda",
+  "competenza",
+  "cfLavoratore",
+  "cognome",
+  "nome",
+  "qualifica1",
+  "qualifica2",
+  "qualifica3",
+  "tipoContribuzione",
+  "ticket",
+  "iban",
+  "detrazLavDip",
+  "detrazCarichiFam",
+  "orarioContrattuale",
+  "percPartTime",
+  "retribTeorica",
+] as const;
+
+export type CampoDenuncia = (typeof CAMPI_DENUNCIA)[number];
+
+export interface GiornoGrezzo {
+  giorno: string;
+  ore: string;
+}
+
+export interface Segnalazione {
+  codice: CodiceErroreFlusso;
+  /** Il dettaglio di questa riga, in italiano (la causa generale è nel catalogo). */
+  messaggio: string;
+  campo?: CampoDenuncia | "giorni";
+}
+
+export type LetturaDenuncia = { ok: true; denuncia: DenunciaCig } | { ok: false; riga: number; segnalazioni: Segnalazione[] };
+
+const ETICHETTE: Record<CampoDenuncia, string> = {
+  matricola: "Matricola",
+  cfAzienda: "CFAzienda",
+  competenza: "AnnoMeseDenuncia",
+  cfLavoratore: "CFLavoratore",
+  cognome: "Cognome",
+  nome: "Nome",
+  qualifica1: "Qualifica1",
+  qualifica2: "Qualifica2",
+  qualifica3: "Qualifica3",
+  tipoContribuzione: "TipoContribuzione",
+  ticket: "Ticket",
+  iban: "IBAN",
+  detrazLavDip: "DetrazLavDip",
+  detrazCarichiFam: "DetrazCarichiFam",
+  orarioContrattuale: "OrarioContrattuale",
+  percPartTime: "PercPartTime",
+  retribTeorica: "RetribTeorica",
+};
+
+/** Il nome del campo come lo vede chi compila il file (quello dello schema pubblicato). */
+export function etichettaCampo(campo: CampoDenuncia): string {
+  return ETICHETTE[campo];
+}
+
+const OBBLIGATORI: readonly CampoDenuncia[] = [
+  "matricola", "competenza", "cfLavoratore", "cognome", "nome", "qualifica1", "qualifica2", "qualifica3", "tipoContribuzione", "orarioContrattuale",
+];
+
+const FORMATI: Partial<Record<CampoDenuncia, { re: RegExp; atteso: string }>> = {
+  matricola: { re: /^\d{10}$/, atteso: "10 cifre" },
+  cfAzienda: { re: /^(\d{11}|[A-Z0-9]{16})$/, atteso: "11 cifre o 16 caratteri" },
+  competenza: { re: /^\d{4}-(0[1-9]|1[0-2])$/, atteso: "AAAA-MM, ad esempio 2026-03" },
+  cfLavoratore: { re: /^[A-Z0-9]{16}$/, atteso: "16 caratteri" },
+  qualifica1: { re: /^[0-9A-Z]$/, atteso: "un carattere" },
+  qualifica2: { re: /^[0-9A-Z]$/, atteso: "un carattere" },
+  qualifica3: { re: /^[0-9A-Z]$/, atteso: "un carattere" },
+  tipoContribuzione: { re: /^[0-9A-Z]{2}$/, atteso: "due caratteri" },
+  ticket: { re: /^[0-9A-Z]{8,32}$/, atteso: "da 8 a 32 lettere o cifre" },
+  orarioContrattuale: { re: /^\d{1,4}$/, atteso: "centesimi di ora alla settimana, ad esempio 4000 per 40 ore" },
+  percPartTime: { re: /^\d{1,5}$/, atteso: "centesimi di punto percentuale, ad esempio 6000 per 60,00 %" },
+  retribTeorica: { re: /^\d{1,9}(\.\d{1,2})?$/, atteso: "un importo con il punto per i decimali, ad esempio 1100.00" },
+};
+
+/** Testo di un campo libero: senza caratteri di controllo né segni di direzione che cambiano come appare il nome. */
+const CONTROLLO = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function centesimiDaImporto(t: string): number {
+  const [interi, decimali = ""] = t.split(".");
+  return Number(interi) * 100 + Number(decimali.padEnd(2, "0"));
+}
+
+/** La chiave che identifica una denuncia (la stessa del servizio di eliminazione). */
+export function chiaveDenuncia(d: Pick<DenunciaCig, "matricola" | "cfLavoratore" | "competenza" | "qualifica1" | "qualifica2" | "qualifica3" | "tipoContribuzione">): string {
+  return [d.matricola, d.cfLavoratore, d.competenza, d.qualifica1, d.qualifica2, d.qualifica3, d.tipoContribuzione].join("|");
+}
+
+/** Dai campi testuali al modello, o gli errori di formato (UNI41-E001) campo per campo. */
+export function leggiDenuncia(riga: number, campi: CampiGrezzi, giorni: readonly GiornoGrezzo[]): LetturaDenuncia {
+  const segnalazioni: Segnalazione[] = [];
+  const valore = (c: CampoDenuncia): string | null => {
+    const v = campi[c]?.trim();
+    return v ? v : null;
+  };
+  for (const c of CAMPI_DENUNCIA) {
+    const v = valore(c);
+    if (v === null) {
+      if (OBBLIGATORI.includes(c)) segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `Manca ${ETICHETTE[c]}.` });
+      continue;
+    }
+    if (CONTROLLO.test(v)) {
+      segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `${ETICHETTE[c]} contiene caratteri di controllo non ammessi.` });
+      continue;
+    }
+    if (v.length > 200) {
+      segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `${ETICHETTE[c]} è troppo lungo (al massimo 200 caratteri).` });
+      continue;
+    }
+    const f = FORMATI[c];
+    const confronto = c === "iban" || c === "cognome" || c === "nome" ? v : v.toUpperCase();
+    if (f && !f.re.test(confronto)) {
+      segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `${ETICHETTE[c]} «${v.slice(0, 40)}» non ha il formato atteso: ${f.atteso}.` });
+    }
+  }
+  const letti: GiornoCig[] = [];
+  const visti = new Set<number>();
+  for (const g of giorni) {
+    const giorno = /^\d{1,2}$/.test(g.giorno.trim()) ? Number(g.giorno) : NaN;
+    const ore = /^\d{1,4}$/.test(g.ore.trim()) ? Number(g.ore) : NaN;
+    if (!(giorno >= 1 && giorno <= 31) || Number.isNaN(ore) || ore > 2400) {
+      segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno «${g.giorno.slice(0, 10)}» con ore «${g.ore.slice(0, 10)}» non è valido: giorno da 1 a 31, ore in centesimi da 0 a 2400.` });
+      continue;
+    }
+    if (visti.has(giorno)) {
+      segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno ${giorno} è indicato due volte.` });
+      continue;
+    }
+    visti.add(giorno);
+    letti.push({ giorno, oreCentesimi: ore });
+  }
+  const competenza = valore("competenza");
+  if (competenza && FORMATI.competenza!.re.test(competenza)) {
+    const [a, m] = competenza.split("-").map(Number);
+    const ultimo = new Date(Date.UTC(a, m, 0)).getUTCDate();
+    for (const g of letti) {
+      if (g.giorno > ultimo) segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno ${g.giorno} non esiste nel mese ${competenza}.` });
+    }
+  }
+  if (letti.length === 0 && giorni.length === 0) {
+    segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: "Indica almeno un giorno con le ore di integrazione." });
+  }
+  if (segnalazioni.length) return { ok: false, riga, segnalazioni };
+  const maiuscolo = (c: CampoDenuncia) => valore(c)?.toUpperCase() ?? null;
+  const percPartTime = valore("percPartTime");
+  const retribTeorica = valore("retribTeorica");
+  return {
+    ok: true,
+    denuncia: {
+      riga,
+      matricola: valore("matricola")!,
+      cfAzienda: maiuscolo("cfAzienda"),
+      competenza: competenza!,
+      cfLavoratore: maiuscolo("cfLavoratore")!,
+      cognome: valore("cognome")!,
+      nome: valore("nome")!,
+      qualifica1: maiuscolo("qualifica1")!,
+      qualifica2: maiuscolo("qualifica2")!,
+      qualifica3: maiuscolo("qualifica3")!,
+      tipoContribuzione: maiuscolo("tipoContribuzione")!,
+      ticket: maiuscolo("ticket"),
+      iban: valore("iban")?.replace(/\s+/g, "").toUpperCase() ?? null,
+      detrazLavDip: maiuscolo("detrazLavDip"),
+      detrazCarichiFam: maiuscolo("detrazCarichiFam"),
+      orarioContrattualeCentesimi: Number(valore("orarioContrattuale")),
+      percPartTimeCentesimi: percPartTime === null ? null : Number(percPartTime),
+      retribTeoricaCentesimi: retribTeorica === null ? null : centesimiDaImporto(retribTeorica),
+      giorni: letti.sort((a, b) => a.giorno - b.giorno),
+    },
+  };
+}

@@ -1,0 +1,233 @@
+// La lettura di un flusso UniEmens-Cig, XML o CSV, come flusso di byte: il file non sta mai tutto in memoria (fino a
+// 50 MB e 100.000 denunce), ogni denuncia esce appena letta con la sua riga, e i suoi campi passano dalla stessa
+// lettura del modello (~/domain/flussi/denuncia.ts) qualunque sia la forma del file. XML con saxes: DOCTYPE ed entità
+// non predefinite sono rifiutati (nessuna espansione, nessuna risorsa esterna); solo UTF-8. I nomi degli elementi e
+// delle colonne vengono dalla tabella di mappatura (~/domain/flussi/mappatura.ts).
+import { parse as parseCsv } from "csv-parse";
+import { SaxesParser } from "saxes";
+import { Readable } from "node:stream";
+import { CAMPI_DENUNCIA, leggiDenuncia, type CampiGrezzi, type CampoDenuncia, type GiornoGrezzo, type LetturaDenuncia, type Segnalazione } from "~/domain/flussi/denuncia";
+import { MAPPATURA_IN_USO, type MappaturaUniemensCig } from "~/domain/flussi/mappatura";
+
+export const LIMITI_FLUSSO = {
+  byte: 50 * 1024 * 1024,
+  denunce: 100_000,
+};
+
+export interface OpzioniLettura {
+  byte?: number;
+  denunce?: number;
+  mappatura?: MappaturaUniemensCig;
+}
+
+/** Una denuncia letta (con i suoi eventuali errori di formato), o un errore che ferma la lettura del file. */
+export type VoceFlusso =
+  | { tipo: "denuncia"; lettura: LetturaDenuncia }
+  | { tipo: "fatale"; riga: number; segnalazione: Segnalazione };
+
+function fatale(riga: number, codice: "UNI41-E001" | "UNI41-E002", messaggio: string): VoceFlusso {
+  return { tipo: "fatale", riga, segnalazione: { codice, messaggio } };
+}
+
+class LimiteSuperato extends Error {}
+
+/** I byte del file, decodificati come UTF-8 stretto, fermandosi oltre il limite. */
+async function* testoUtf8(sorgente: AsyncIterable<Uint8Array | string>, maxByte: number): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let letti = 0;
+  for await (const pezzo of sorgente) {
+    const byte = typeof pezzo === "string" ? Buffer.from(pezzo) : pezzo;
+    letti += byte.byteLength;
+    if (letti > maxByte) throw new LimiteSuperato(`Il file supera i ${Math.round(maxByte / 1024 / 1024)} MB ammessi.`);
+    yield decoder.decode(byte, { stream: true });
+  }
+  yield decoder.decode();
+}
+
+function messaggioDecodifica(e: unknown): string | null {
+  if (e instanceof LimiteSuperato) return e.message;
+  if (e instanceof TypeError && /encoded data|decode/i.test(e.message)) return "Il file non è codificato in UTF-8.";
+  return null;
+}
+
+export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | string>, opzioni: OpzioniLettura = {}): AsyncGenerator<VoceFlusso> {
+  const m = opzioni.mappatura ?? MAPPATURA_IN_USO;
+  const maxDenunce = opzioni.denunce ?? LIMITI_FLUSSO.denunce;
+  const parser = new SaxesParser({ position: true });
+  const uscita: VoceFlusso[] = [];
+  let fermo: VoceFlusso | null = null;
+  const ferma = (v: VoceFlusso) => {
+    fermo ??= v;
+  };
+
+  const pila: string[] = [];
+  let testo = "";
+  let azienda: CampiGrezzi = {};
+  let posizione: CampiGrezzi = {};
+  let denuncia: { riga: number; campi: CampiGrezzi; giorni: GiornoGrezzo[]; sconosciuti: string[] } | null = null;
+  let giorno: GiornoGrezzo | null = null;
+  let denunceLette = 0;
+
+  const relativo = (): string => {
+    const i = pila.lastIndexOf(m.denuncia);
+    return i < 0 ? "" : pila.slice(i + 1).join("/");
+  };
+  const percorsiDenuncia = new Set([...Object.keys(m.campiDenuncia), m.giorno.percorso, `${m.giorno.percorso}/${m.giorno.ore}`]);
+  for (const p of Object.keys(m.campiDenuncia)) {
+    const parti = p.split("/");
+    for (let i = 1; i < parti.length; i++) percorsiDenuncia.add(parti.slice(0, i).join("/"));
+  }
+  for (const parti of [m.giorno.percorso.split("/")]) {
+    for (let i = 1; i < parti.length; i++) percorsiDenuncia.add(parti.slice(0, i).join("/"));
+  }
+
+  parser.on("xmldecl", (d) => {
+    if (d.encoding && d.encoding.toUpperCase() !== "UTF-8") ferma(fatale(parser.line, "UNI41-E002", `Il file dichiara la codifica ${d.encoding}: è ammessa solo UTF-8.`));
+  });
+  parser.on("doctype", () => ferma(fatale(parser.line, "UNI41-E002", "Il file contiene una dichiarazione DOCTYPE: non è ammessa (nessuna entità né DTD).")));
+  parser.on("error", (e) => ferma(fatale(parser.line, "UNI41-E001", `Il file non è un XML ben formato alla riga ${parser.line}: ${e.message.replace(/^.*?:\d+:\d+: /, "")}`)));
+  parser.on("opentag", (tag) => {
+    if (fermo) return;
+    if (pila.length === 0 && tag.name !== m.radice) {
+      ferma(fatale(parser.line, "UNI41-E001", `L'elemento principale deve essere ${m.radice}, non ${tag.name}.`));
+    }
+    pila.push(tag.name);
+    testo = "";
+    if (tag.name === m.azienda && pila.length === 2) azienda = {};
+    else if (tag.name === m.posizione) posizione = {};
+    else if (tag.name === m.denuncia) {
+      denunceLette++;
+      if (denunceLette > maxDenunce) {
+        ferma(fatale(parser.line, "UNI41-E002", `Il file contiene più di ${maxDenunce.toLocaleString("it-IT")} denunce: dividilo in più file.`));
+        return;
+      }
+      denuncia = { riga: parser.line, campi: {}, giorni: [], sconosciuti: [] };
+    } else if (denuncia) {
+      const rel = relativo();
+      if (rel === m.giorno.percorso) giorno = { giorno: String(tag.attributes[m.giorno.attributoGiorno] ?? ""), ore: "" };
+      else if (!percorsiDenuncia.has(rel)) denuncia.sconosciuti.push(rel);
+    }
+  });
+  parser.on("text", (t) => {
+    testo += t;
+    if (testo.length > 10_000) testo = testo.slice(0, 10_000);
+  });
+  parser.on("cdata", (t) => {
+    testo += t;
+  });
+  parser.on("closetag", (tag) => {
+    if (fermo) return;
+    const padre = pila[pila.length - 2];
+    if (denuncia) {
+      const rel = relativo();
+      if (tag.name === m.denuncia && pila[pila.length - 1] === m.denuncia) {
+        const campi: CampiGrezzi = { ...azienda, ...posizione, ...denuncia.campi };
+        const lettura = leggiDenuncia(denuncia.riga, campi, denuncia.giorni);
+        const sconosciuti: Segnalazione[] = denuncia.sconosciuti.map((s) => ({ codice: "UNI41-E001", messaggio: `L'elemento ${s} non è previsto dallo schema.` }));
+        uscita.push({
+          tipo: "denuncia",
+          lettura: sconosciuti.length
+            ? { ok: false, riga: denuncia.riga, segnalazioni: [...sconosciuti, ...(lettura.ok ? [] : lettura.segnalazioni)] }
+            : lettura,
+        });
+        denuncia = null;
+      } else if (rel === `${m.giorno.percorso}/${m.giorno.ore}` && giorno) {
+        giorno.ore = testo;
+      } else if (rel === m.giorno.percorso && giorno) {
+        denuncia.giorni.push(giorno);
+        giorno = null;
+      } else if (m.campiDenuncia[rel]) {
+        denuncia.campi[m.campiDenuncia[rel]] = testo;
+      }
+    } else if (padre === m.azienda && m.campiAzienda[tag.name]) {
+      azienda[m.campiAzienda[tag.name]] = testo;
+    } else if (padre === m.posizione && m.campiPosizione[tag.name]) {
+      posizione[m.campiPosizione[tag.name]] = testo;
+    }
+    pila.pop();
+    testo = "";
+  });
+
+  try {
+    for await (const pezzo of testoUtf8(sorgente, opzioni.byte ?? LIMITI_FLUSSO.byte)) {
+      parser.write(pezzo);
+      yield* uscita.splice(0);
+      if (fermo) {
+        yield fermo;
+        return;
+      }
+    }
+    parser.close();
+  } catch (e) {
+    const messaggio = messaggioDecodifica(e);
+    if (!messaggio) throw e;
+    yield fatale(parser.line, "UNI41-E002", messaggio);
+    return;
+  }
+  yield* uscita.splice(0);
+  if (fermo) yield fermo;
+  else if (denunceLette === 0) yield fatale(parser.line, "UNI41-E001", "Il file non contiene denunce.");
+}
+
+/** Una cella che un foglio di calcolo eseguirebbe come formula. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+export async function* leggiFlussoCsv(sorgente: AsyncIterable<Uint8Array | string>, opzioni: OpzioniLettura = {}): AsyncGenerator<VoceFlusso> {
+  const m = opzioni.mappatura ?? MAPPATURA_IN_USO;
+  const maxDenunce = opzioni.denunce ?? LIMITI_FLUSSO.denunce;
+  const csv = Readable.from(testoUtf8(sorgente, opzioni.byte ?? LIMITI_FLUSSO.byte)).pipe(
+    parseCsv({ delimiter: [";", ","], bom: true, relax_column_count: false, skip_empty_lines: true, max_record_size: 20_000, info: true }),
+  );
+  let intestazione: string[] | null = null;
+  let lette = 0;
+  try {
+    for await (const { record, info } of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const riga = info.lines;
+      if (!intestazione) {
+        intestazione = record.map((c) => c.trim());
+        const sconosciute = intestazione.filter((c) => !m.colonneCsv[c] && !c.startsWith(m.prefissoColonnaGiorno));
+        const mancanti = Object.entries(m.colonneCsv).filter(([, campo]) => ["matricola", "competenza", "cfLavoratore"].includes(campo)).map(([c]) => c).filter((c) => !intestazione!.includes(c));
+        if (sconosciute.length || mancanti.length) {
+          yield fatale(riga, "UNI41-E001", [
+            sconosciute.length ? `Colonne non previste: ${sconosciute.slice(0, 5).join(", ")}.` : "",
+            mancanti.length ? `Mancano le colonne: ${mancanti.join(", ")}.` : "",
+          ].filter(Boolean).join(" "));
+          return;
+        }
+        continue;
+      }
+      lette++;
+      if (lette > maxDenunce) {
+        yield fatale(riga, "UNI41-E002", `Il file contiene più di ${maxDenunce.toLocaleString("it-IT")} denunce: dividilo in più file.`);
+        return;
+      }
+      const campi: CampiGrezzi = {};
+      const giorni: GiornoGrezzo[] = [];
+      const formule: Segnalazione[] = [];
+      intestazione.forEach((colonna, i) => {
+        const valore = record[i] ?? "";
+        if (FORMULA.test(valore)) {
+          formule.push({ codice: "UNI41-E001", messaggio: `La colonna ${colonna} inizia con «${valore[0]}»: un foglio di calcolo la leggerebbe come formula. Togli il carattere iniziale.` });
+          return;
+        }
+        if (colonna.startsWith(m.prefissoColonnaGiorno)) {
+          if (valore.trim() !== "") giorni.push({ giorno: colonna.slice(m.prefissoColonnaGiorno.length), ore: valore });
+          return;
+        }
+        const campo = m.colonneCsv[colonna] as CampoDenuncia;
+        if (CAMPI_DENUNCIA.includes(campo)) campi[campo] = valore;
+      });
+      const lettura = leggiDenuncia(riga, campi, giorni);
+      yield {
+        tipo: "denuncia",
+        lettura: formule.length ? { ok: false, riga, segnalazioni: [...formule, ...(lettura.ok ? [] : lettura.segnalazioni)] } : lettura,
+      };
+    }
+  } catch (e) {
+    const messaggio = messaggioDecodifica(e) ?? (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("CSV_") ? `Il CSV non è valido: ${e.message}` : null);
+    if (!messaggio) throw e;
+    yield fatale(0, "UNI41-E002", messaggio);
+    return;
+  }
+  if (lette === 0) yield fatale(0, "UNI41-E001", "Il file non contiene denunce.");
+}
