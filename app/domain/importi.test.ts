@@ -45,7 +45,8 @@ describe("integrazione salariale (art. 3)", () => {
     expect(r.massimaleCentesimi).toBeNull();
     expect(r.lordoLimitatoCentesimi).toBe(400_000);
     expect(r.esito.provvisorio).toBe(true);
-    expect(r.esito.messaggio).toMatch(/2\/3.*massimale non applicato.*cisoa\.percentuale/);
+    expect(r.esito.messaggio).toMatch(/2\/3.*massimale non applicato.*la percentuale della retribuzione pagata dalla CISOA .* è da confermare con l'INPS/);
+    expect(r.esito.messaggio).not.toMatch(/cisoa\.percentuale/);
     expect(calcolaIntegrazione(cisoa).lordoLimitatoCentesimi).toBe(142_369);
   });
   it("rifiuta importi non interi e orari non positivi", () => {
