@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: database }] },
   },
   {
-    files: ["app/components/**", "app/passi/**", "app/testi/**"],
+    files: ["app/components/**", "app/passi/**", "app/testi/**", "app/moduli/**"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [...database, ...servizi] }] },
   },
   {

@@ -13,13 +13,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     ruolo: messaggiAccesso.ruoli[ctx.ruolo],
     operatore,
+    dirigente: ctx.ruolo === "dirigente_sede",
     aziende: operatore ? [] : await elencoAziendeAccessibili(ctx),
     sedi: operatore ? await sediUtente(ctx.utente.id) : [],
   });
 }
 
 export default function AreaRiservata() {
-  const { ruolo, operatore, aziende, sedi } = useLoaderData<typeof loader>();
+  const { ruolo, operatore, dirigente, aziende, sedi } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Area riservata</h1>
@@ -33,6 +34,19 @@ export default function AreaRiservata() {
                 {s.nome} ({s.regione}) — codice sede {s.codice}
               </li>
             ))}
+          </ul>
+          <ul>
+            <li>
+              <Link to="/scrivania">Domande da istruire</Link>
+            </li>
+            {dirigente ? (
+              <li>
+                <Link to="/scrivania/carichi">Carichi di lavoro e tempi dell&apos;ufficio</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to="/profilo">Cambia profilo</Link>
+            </li>
           </ul>
         </section>
       ) : (

@@ -108,7 +108,9 @@ async function ticketLibero(tx: Transazione): Promise<string> {
 export function datiCoda(domanda: Domanda, sedeCodice: string, esiti: readonly { gravita: string }[], adesso: Date) {
   const inviataIl = oggiRoma(adesso);
   const risposte = leggiRisposte(domanda.dati);
-  let scadenzaDecisione: string | null = null;
+  // Without a time limit in force on that day (a parameter missing) the case is due at once: the queue puts it first
+  // and the operator checks the limit by hand.
+  let scadenzaDecisione: string = inviataIl;
   try {
     scadenzaDecisione = termineDecisione({
       prestazione: domanda.prestazione,
@@ -118,7 +120,6 @@ export function datiCoda(domanda: Domanda, sedeCodice: string, esiti: readonly {
       oggi: inviataIl,
     }).scadenza;
   } catch (e) {
-    // A benefit with no time limit in force on that day: the case is queued without one (shown as "non disponibile").
     if (!(e instanceof ParametroNonDisponibile)) throw e;
   }
   return {

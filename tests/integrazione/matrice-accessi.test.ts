@@ -10,7 +10,7 @@ import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OP
 import { creaBozza } from "~/services/domande.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
 import { usaDatabaseDiTest } from "../database";
-import { contesto, get, risposta, sessioneDi, type Identita } from "../richieste";
+import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
 
 usaDatabaseDiTest();
@@ -74,7 +74,7 @@ const ROTTE_DOMANDA = [
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
-const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean }> = {
+const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean; soloSede?: boolean; soloDirigente?: boolean }> = {
   "/": { modulo: "_index", riservata: false },
   "/accedi": { modulo: "accedi", riservata: false },
   "/documenti": { modulo: "documenti", riservata: false },
@@ -86,7 +86,17 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   "/domande/nuova": { modulo: "domande.nuova", riservata: true, soloAzienda: true },
   "/domande/richieste": { modulo: "domande.richieste", riservata: true, soloAzienda: true },
   "/esci": { modulo: "esci", riservata: false },
+  // The Sede's desk: the queue for operators and managers, the office view for managers only.
+  "/scrivania": { modulo: "scrivania._index", riservata: true, soloSede: true },
+  "/scrivania/carichi": { modulo: "scrivania.carichi", riservata: true, soloDirigente: true },
 };
+
+/** The Sede's case page: operators and the manager of the competent sede (Padova for C1), sent domande only. */
+function attesoCaso(chi: Chi, risorsa: Risorsa): "accesso" | "404" | "accedi" {
+  if (chi === "anonimo") return "accedi";
+  const sede = chi === "operatore Padova" || chi === "dirigente Padova";
+  return sede && risorsa === "inviata C1" ? "accesso" : "404";
+}
 
 type ModuloRotta = { loader?: (args: { request: Request; params: Record<string, string>; context: typeof contesto }) => Promise<unknown> };
 
@@ -157,6 +167,7 @@ describe("matrice degli accessi", () => {
       ...Object.values(ROTTE_GENERALI).map((r) => r.modulo),
       ...ROTTE_DOMANDA.flatMap(moduliDomanda),
       ...ROTTE_SCRIVANIA.flatMap(moduliScrivania),
+      "scrivania.$id._index",
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
     expect(esistenti.filter((m) => !coperti.has(m))).toEqual([]);
@@ -169,6 +180,8 @@ describe("matrice degli accessi", () => {
         const atteso =
           chi === "anonimo" ? (r.riservata ? "accedi" : "accesso")
           : r.soloAzienda && !["datore C1", "intermediario (delega C3)"].includes(chi) ? "404"
+          : r.soloSede && !["operatore Padova", "operatrice Milano", "dirigente Padova"].includes(chi) ? "404"
+          : r.soloDirigente && chi !== "dirigente Padova" ? "404"
           : "accesso";
         expect(`${percorso} → ${esito(risp)}`).toBe(`${percorso} → ${atteso}`);
       }
@@ -208,6 +221,28 @@ describe("matrice degli accessi", () => {
         }
       }
       expect(righe).toEqual(attese);
+    }, 120_000);
+
+    it(`${chi}: the Sede's case page of each domanda, and its actions`, async () => {
+      const chiHa = chi === "anonimo" ? undefined : identita[chi];
+      for (const risorsa of RISORSE) {
+        const percorso = `/scrivania/${id[risorsa]}`;
+        const r = await apri(percorso, ["scrivania.$id._index"], { id: String(id[risorsa]) }, chiHa);
+        expect(`${risorsa}: ${esito(r)}`).toBe(`${risorsa}: ${attesoCaso(chi, risorsa)}`);
+        // Every action of the page (take, checklist, note): only an operator of the assignment acts; a manager reads
+        // only, the company's side and other sedi find nothing (404), and nothing changes.
+        const m = (await import("../../app/routes/scrivania.$id._index.tsx")) as { action: (a: unknown) => Promise<unknown> };
+        for (const campi of [
+          { intent: "prendi", versione: "1" },
+          { intent: "nota", testo: "Nota di prova della matrice" },
+          { intent: "checklist", chiave: "transitorieta", stato: "verificato", versione: "0" },
+        ]) {
+          const a = await risposta(() => m.action({ request: post(percorso, campi, chiHa), params: { id: String(id[risorsa]) }, context: contesto }));
+          const ammesso = chi === "operatore Padova" && risorsa === "inviata C1";
+          const atteso = chi === "anonimo" ? "accedi" : ammesso ? "accesso" : "404";
+          expect(`${risorsa} POST ${campi.intent}: ${esito(a)}`).toBe(`${risorsa} POST ${campi.intent}: ${atteso}`);
+        }
+      }
     }, 120_000);
   }
 });

@@ -19,6 +19,8 @@ export interface PropsRiepilogoDomanda {
   allegati: AllegatoRiepilogo[];
   /** With "Modifica" links to each step that come back to the summary (a draft, not in print preview). */
   modificabile?: boolean;
+  /** Attachment names link to their download (the Sede's case page; the route authorises the reader). */
+  scaricabili?: boolean;
 }
 
 function RigheRiepilogo({ righe }: { righe: Array<{ etichetta: string; valore: string[] }> }) {
@@ -44,7 +46,7 @@ function RigheRiepilogo({ righe }: { righe: Array<{ etichetta: string; valore: s
   );
 }
 
-export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegati, modificabile }: PropsRiepilogoDomanda) {
+export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegati, modificabile, scaricabili }: PropsRiepilogoDomanda) {
   const generali = [
     { etichetta: "Prestazione", valore: [i.prestazione] },
     { etichetta: "Azienda", valore: [i.azienda.ragioneSociale] },
@@ -138,7 +140,14 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
                 {allegati.map((a) => (
                   <tr key={a.id}>
                     <th scope="row" className="text-break">
-                      {a.nomeFile}
+                      {scaricabili ? (
+                        <a href={`/domande/${i.id}/allegati/${a.id}`} download>
+                          <span className="visually-hidden">Scarica </span>
+                          {a.nomeFile}
+                        </a>
+                      ) : (
+                        a.nomeFile
+                      )}
                     </th>
                     <td>{a.tipo}</td>
                     <td>{a.dimensione}</td>

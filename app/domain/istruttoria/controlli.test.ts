@@ -5,7 +5,8 @@ import { verificaLavoratore, type InputEleggibilita } from "../eleggibilita-lavo
 import { valutaIndiceLiquidita } from "../indice-liquidita";
 import { verificaTerminePresentazione } from "../termini-presentazione";
 import type { PeriodoRichiesto } from "../tipi";
-import { controlliIstruttoria, conteggioControlli, type DatiControlliIstruttoria } from "./controlli";
+import { ParametroNonDisponibile } from "../parametri";
+import { controlliDaEsiti, controlliIstruttoria, controlloDelPeriodo, conteggioControlli, esitiEseguibili, type DatiControlliIstruttoria } from "./controlli";
 
 // La domanda D1: C1-UP1, CIGO per mancanza di commesse, 02/02–26/04/2026, inviata il 10/02/2026.
 const RICHIESTA: PeriodoRichiesto = { inizio: "2026-02-02", fine: "2026-04-26", prestazione: "CIGO", unitaProduttiva: "1", eone: false };
@@ -138,5 +139,43 @@ describe("altri casi", () => {
   });
   it("un errore che non è un parametro mancante non viene nascosto come avviso", () => {
     expect(() => controlliIstruttoria({ termine: { ...D1.termine!, dataPresentazione: "non-una-data" } })).toThrow();
+  });
+});
+
+describe("controlli dagli esiti già calcolati sul caso", () => {
+  const esitiDi = (c: ReturnType<typeof controlliIstruttoria>) => (codice: string) => c.find((x) => x.codice === codice)?.esiti ?? [];
+  it("danno gli stessi controlli di controlliIstruttoria sulla D1", () => {
+    const attesi = controlliIstruttoria(D1);
+    const e = esitiDi(attesi);
+    const dalCaso = controlliDaEsiti({
+      instradamento: e("instradamento"),
+      // In ordine sparso, come li restituisce il passo: il raggruppamento li rimette al loro posto.
+      periodo: [...e("sovrapposizioni"), ...e("limite_complessivo"), ...e("termini"), ...e("terzo_ore"), ...e("durata")],
+      lavoratori: { esaminati: 2, esiti: e("lavoratori") },
+      informativa: e("informativa"),
+      relazioneTecnica: e("relazione_tecnica"),
+    });
+    expect(dalCaso).toEqual(attesi);
+  });
+  it("classifica gli esiti del periodo per regola", () => {
+    expect(controlloDelPeriodo("termini.presentazione")).toBe("termini");
+    expect(controlloDelPeriodo("durata.art4.complessiva")).toBe("limite_complessivo");
+    expect(controlloDelPeriodo("durata.cigo.terzoOre")).toBe("terzo_ore");
+    expect(controlloDelPeriodo("durata.cisoa.giorni")).toBe("giorni_cisoa");
+    expect(controlloDelPeriodo("sovrapposizioni")).toBe("sovrapposizioni");
+    expect(controlloDelPeriodo("durata.fis.biennio")).toBe("durata");
+  });
+  it("i lavoratori si contano anche senza esiti; i gruppi vuoti non producono controlli", () => {
+    const c = controlliDaEsiti({ lavoratori: { esaminati: 1, esiti: [] }, periodo: [], liquidita: [] });
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ codice: "lavoratori", stato: "superato", spiegazione: ["1 lavoratore esaminato: 1 con i requisiti, 0 senza."] });
+    expect(controlliDaEsiti({})).toEqual([]);
+  });
+  it("la liquidità e un parametro non in vigore diventano controlli", () => {
+    const liquidita = [valutaIndiceLiquidita({ dataRiferimento: "2025-12-31", disponibilitaLiquideCentesimi: 50, creditiBreveCentesimi: 150, rimanenzeCentesimi: 0, debitiBreveCentesimi: 100 }, "2026-02-10").esito];
+    const c = controlliDaEsiti({ liquidita, instradamento: esitiEseguibili("instradamento", () => { throw new ParametroNonDisponibile("x", "1900-01-01"); }) });
+    expect(c.map((x) => x.codice)).toEqual(["instradamento", "liquidita"]);
+    expect(c[0].stato).toBe("avviso");
+    expect(() => esitiEseguibili("termini", () => { throw new Error("altro"); })).toThrow("altro");
   });
 });

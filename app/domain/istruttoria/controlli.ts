@@ -198,3 +198,73 @@ export function conteggioControlli(controlli: readonly ControlloIstruttoria[]): 
   for (const c of controlli) conta[c.stato]++;
   return conta;
 }
+
+/** Gli esiti già calcolati dalle regole del modulo della domanda, per gruppo di dati (vedi controlliDaEsiti). */
+export interface EsitiDelCaso {
+  instradamento?: Esito[];
+  /** Esiti del passo "Periodo e causale": termini, durate (biennio, 1/3, art. 4), giorni CISOA, sovrapposizioni. */
+  periodo?: Esito[];
+  /** Tutti gli esiti dei lavoratori scelti (anche quelli di sola informazione) e quanti sono. */
+  lavoratori?: { esaminati: number; esiti: Esito[] };
+  informativa?: Esito[];
+  relazioneTecnica?: Esito[];
+  liquidita?: Esito[];
+}
+
+/** A quale controllo appartiene un esito del passo "Periodo e causale", dalla sua regola. */
+export function controlloDelPeriodo(regola: string): CodiceControllo {
+  if (regola.startsWith("termini.")) return "termini";
+  if (regola === "durata.art4.complessiva") return "limite_complessivo";
+  if (regola === "durata.cigo.terzoOre") return "terzo_ore";
+  if (regola === "durata.cisoa.giorni") return "giorni_cisoa";
+  if (regola.startsWith("sovrapposizioni")) return "sovrapposizioni";
+  return "durata";
+}
+
+function riepilogoLavoratori(esaminati: number, esiti: Esito[]) {
+  return (peggiori: Esito[]) => {
+    const nonAmmessi = new Set(esiti.filter((e) => e.gravita === "bloccante").map((e) => String(e.dati.cf ?? "")));
+    const conteggio = `${esaminati === 1 ? "1 lavoratore esaminato" : `${esaminati} lavoratori esaminati`}: ${esaminati - nonAmmessi.size} con i requisiti, ${nonAmmessi.size} senza.`;
+    return peggiori[0]?.gravita === "informazione" || peggiori.length === 0 ? [conteggio] : [conteggio, ...new Set(peggiori.map((e) => e.messaggio))];
+  };
+}
+
+const ORDINE_CONTROLLI: readonly CodiceControllo[] = [
+  "instradamento", "termini", "durata", "terzo_ore", "limite_complessivo", "giorni_cisoa", "sovrapposizioni", "lavoratori",
+  "informativa", "relazione_tecnica", "liquidita",
+];
+
+/**
+ * Gli stessi controlli di controlliIstruttoria, a partire dagli esiti che le regole hanno già dato sul caso (il servizio
+ * le esegue con gli stessi raccoglitori di dati del modulo della domanda, così nessun dato è letto in un secondo modo).
+ * Un gruppo senza esiti non produce un controllo, tranne i lavoratori: anche senza avvisi si dice quanti sono.
+ */
+export function controlliDaEsiti(dati: EsitiDelCaso): ControlloIstruttoria[] {
+  const gruppi = new Map<CodiceControllo, Esito[]>();
+  const aggiungi = (codice: CodiceControllo, esiti: Esito[] | undefined) => {
+    if (esiti?.length) gruppi.set(codice, [...(gruppi.get(codice) ?? []), ...esiti]);
+  };
+  aggiungi("instradamento", dati.instradamento);
+  for (const e of dati.periodo ?? []) aggiungi(controlloDelPeriodo(e.regola), [e]);
+  aggiungi("informativa", dati.informativa);
+  aggiungi("relazione_tecnica", dati.relazioneTecnica);
+  aggiungi("liquidita", dati.liquidita);
+  const out: ControlloIstruttoria[] = [];
+  for (const codice of ORDINE_CONTROLLI) {
+    if (codice === "lavoratori") {
+      if (dati.lavoratori) {
+        const { esaminati, esiti } = dati.lavoratori;
+        out.push(riassumi("lavoratori", esiti, riepilogoLavoratori(esaminati, esiti)));
+      }
+      continue;
+    }
+    const esiti = gruppi.get(codice);
+    if (esiti) out.push(riassumi(codice, esiti));
+  }
+  return out;
+}
+
+/** Esegue una regola sul caso; un parametro non in vigore alla data diventa un avviso da verificare a mano. */
+export function esitiEseguibili(codice: CodiceControllo, regola: () => Esito[]): Esito[] {
+  return eseguibile(codice, regola);
+}

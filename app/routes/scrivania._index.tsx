@@ -1,0 +1,232 @@
+// The operators' queue: the open cases the assignment rule gives this operator or manager, grouped by urgency of the
+// decision time limit, filtered and sorted by a plain GET form (works without JavaScript, every view has its URL),
+// keyset pages of 25 ("Pagina successiva" carries the last row seen).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CampoTesto, Pulsante, Selezione } from "~/components/form";
+import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
+import type { GruppoCoda } from "~/domain/istruttoria/termine-decisione";
+import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { codaIstruttoria, GRUPPI, leggiFiltriCoda, urlCoda, type RigaCoda } from "~/services/istruttoria/coda.server";
+
+export const handle = { titolo: "Scrivania: domande da istruire" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const filtri = leggiFiltriCoda(new URL(request.url).searchParams);
+  const pagina = await codaIstruttoria(ctx, filtri);
+  if (!pagina) throw rispostaNonTrovata();
+  return json({
+    filtri,
+    ...pagina,
+    dirigente: ctx.ruolo === "dirigente_sede",
+    prossimaUrl: pagina.prossima ? urlCoda(filtri, pagina.prossima) : null,
+    primaUrl: urlCoda(filtri),
+    urlGruppi: Object.fromEntries(GRUPPI.map((g) => [g, urlCoda({ ...filtri, gruppo: g, dopo: null })])) as Record<GruppoCoda, string>,
+  });
+}
+
+const CLASSI_URGENZA = { scaduto: "text-danger fw-semibold", in_scadenza: "fw-semibold", nei_termini: "" } as const;
+
+function Tabella({ titolo, righe }: { titolo: string; righe: RigaCoda[] }) {
+  return (
+    <TabellaScorrevole etichetta={titolo}>
+      <table className="table">
+        <caption>{titolo}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Protocollo</th>
+            <th scope="col">Azienda</th>
+            <th scope="col">Prestazione e causale</th>
+            <th scope="col">Stato</th>
+            <th scope="col">Giorni dall&apos;invio</th>
+            <th scope="col">Termine per decidere</th>
+            <th scope="col">Assegnata a</th>
+            <th scope="col">Avvisi all&apos;invio</th>
+          </tr>
+        </thead>
+        <tbody>
+          {righe.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <Link to={`/scrivania/${r.id}`}>
+                  <span className="visually-hidden">Apri la domanda </span>
+                  {r.protocollo}
+                </Link>
+              </th>
+              <td>
+                {r.azienda}
+                <br />
+                <span className="text-muted">{r.codiceFiscaleAzienda}</span>
+              </td>
+              <td>
+                {r.prestazione}
+                <br />
+                <span className="text-muted">{r.causale}</span>
+              </td>
+              <td>
+                <span className={`badge ${r.classeStato}`}>{r.stato}</span>
+              </td>
+              <td>{r.giorniDallInvio}</td>
+              <td className={CLASSI_URGENZA[r.termine.urgenza]}>{r.termine.testo}</td>
+              <td>{r.mia ? "A te" : (r.operatore ?? "Nessuno")}</td>
+              <td>{r.avvisi === 0 ? "Nessuno" : r.avvisi}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TabellaScorrevole>
+  );
+}
+
+export default function Scrivania() {
+  const d = useLoaderData<typeof loader>();
+  const f = d.filtri;
+  const filtrato = Boolean(f.cerca || f.prestazione || f.causale || f.stato || f.assegnazione || f.gruppo || f.avvisi);
+  const gruppiPagina = GRUPPI.filter((g) => d.righe.some((r) => r.gruppo === g));
+  return (
+    <>
+      <h1>Domande da istruire</h1>
+      <p>
+        Le domande inviate alle sedi per cui operi, ordinate per urgenza del termine per decidere.
+        {d.dirigente ? " Come dirigente le consulti in sola lettura." : null}
+      </p>
+      {d.dirigente ? (
+        <p>
+          <Link to="/scrivania/carichi">Carichi di lavoro e tempi dell&apos;ufficio</Link>
+        </p>
+      ) : null}
+      <nav aria-labelledby="titolo-gruppi" className="mb-4">
+        <h2 id="titolo-gruppi" className="h4">
+          Per urgenza
+        </h2>
+        <ul>
+          {GRUPPI.map((g) => (
+            <li key={g}>
+              <Link to={d.urlGruppi[g]} aria-current={f.gruppo === g ? "page" : undefined}>
+                {d.etichetteGruppi[g]}: {d.conteggi[g]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Form method="get" className="mb-4" aria-labelledby="titolo-filtri">
+        <h2 id="titolo-filtri" className="h4">
+          Cerca e filtra
+        </h2>
+        <div className="row">
+          <div className="col-md-6 col-lg-4">
+            <CampoTesto
+              id="cerca"
+              name="cerca"
+              etichetta="Azienda o protocollo"
+              suggerimento="Ragione sociale, codice fiscale, matricola o protocollo"
+              defaultValue={f.cerca}
+              maxLength={64}
+              spellCheck={false}
+              facoltativo
+            />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione id="prestazione" name="prestazione" etichetta="Prestazione" opzioni={d.opzioni.prestazioni} defaultValue={f.prestazione ?? ""} vuota="Tutte le prestazioni" facoltativo />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione id="causale" name="causale" etichetta="Causale" opzioni={d.opzioni.causali} defaultValue={f.causale ?? ""} vuota="Tutte le causali" facoltativo />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione id="stato" name="stato" etichetta="Stato" opzioni={d.opzioni.stati} defaultValue={f.stato ?? ""} vuota="Tutti gli stati aperti" facoltativo />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione
+              id="assegnazione"
+              name="assegnazione"
+              etichetta="Assegnazione"
+              opzioni={[
+                { valore: "mie", etichetta: "Prese in carico da me" },
+                { valore: "libere", etichetta: "Non ancora prese in carico" },
+              ]}
+              defaultValue={f.assegnazione ?? ""}
+              vuota="Tutte"
+              facoltativo
+            />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione
+              id="gruppo"
+              name="gruppo"
+              etichetta="Urgenza"
+              opzioni={GRUPPI.map((g) => ({ valore: g, etichetta: d.etichetteGruppi[g] }))}
+              defaultValue={f.gruppo ?? ""}
+              vuota="Tutte"
+              facoltativo
+            />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione
+              id="avvisi"
+              name="avvisi"
+              etichetta="Avvisi aperti all'invio"
+              opzioni={[{ valore: "si", etichetta: "Solo con avvisi" }]}
+              defaultValue={f.avvisi ? "si" : ""}
+              vuota="Con e senza avvisi"
+              facoltativo
+            />
+          </div>
+          <div className="col-md-6 col-lg-4">
+            <Selezione
+              id="ordine"
+              name="ordine"
+              etichetta="Ordina dentro ogni gruppo"
+              opzioni={[
+                { valore: "scadenza", etichetta: "Termine più vicino" },
+                { valore: "invio_vecchie", etichetta: "Inviate da più tempo" },
+                { valore: "invio_recenti", etichetta: "Inviate più di recente" },
+              ]}
+              defaultValue={f.ordine}
+              vuota={false}
+            />
+          </div>
+        </div>
+        <div className="d-flex flex-wrap gap-3 align-items-center">
+          <Pulsante type="submit" variante="secondario">
+            Applica
+          </Pulsante>
+          {filtrato ? <Link to="/scrivania">Togli i filtri</Link> : null}
+        </div>
+      </Form>
+      {d.righe.length === 0 ? (
+        <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non ci sono domande da istruire."}</p>
+      ) : (
+        gruppiPagina.map((g) => (
+          <section key={g} aria-labelledby={`gruppo-${g}`} className="mb-4">
+            <h2 id={`gruppo-${g}`} className="h4">
+              {d.etichetteGruppi[g]} ({d.conteggi[g]})
+            </h2>
+            <Tabella titolo={`${d.etichetteGruppi[g]}${d.primaPagina ? "" : ", continua"}`} righe={d.righe.filter((r) => r.gruppo === g)} />
+          </section>
+        ))
+      )}
+      {d.prossimaUrl || !d.primaPagina ? (
+        <nav className="pagination-wrapper" aria-label="Pagine della coda">
+          <ul className="pagination">
+            {!d.primaPagina ? (
+              <li className="page-item">
+                <Link className="page-link" to={d.primaUrl}>
+                  Prima pagina
+                </Link>
+              </li>
+            ) : null}
+            {d.prossimaUrl ? (
+              <li className="page-item">
+                <Link className="page-link" to={d.prossimaUrl}>
+                  Pagina successiva
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}
