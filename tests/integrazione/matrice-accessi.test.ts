@@ -231,12 +231,13 @@ describe("matrice degli accessi", () => {
         expect(`${risorsa}: ${esito(r)}`).toBe(`${risorsa}: ${attesoCaso(chi, risorsa)}`);
         // Every action of the page (take, checklist, note): only an operator of the assignment acts; a manager reads
         // only, the company's side and other sedi find nothing (404), and nothing changes.
-        const m = (await import("../../app/routes/scrivania.$id._index.tsx")) as { action: (a: unknown) => Promise<unknown> };
-        for (const campi of [
+        const m = (await import("~/routes/scrivania.$id._index")) as { action: (a: unknown) => Promise<unknown> };
+        const azioni: Array<Record<string, string>> = [
           { intent: "prendi", versione: "1" },
           { intent: "nota", testo: "Nota di prova della matrice" },
           { intent: "checklist", chiave: "transitorieta", stato: "verificato", versione: "0" },
-        ]) {
+        ];
+        for (const campi of azioni) {
           const a = await risposta(() => m.action({ request: post(percorso, campi, chiHa), params: { id: String(id[risorsa]) }, context: contesto }));
           const ammesso = chi === "operatore Padova" && risorsa === "inviata C1";
           const atteso = chi === "anonimo" ? "accedi" : ammesso ? "accesso" : "404";
