@@ -15,8 +15,9 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
-/** The phone journey runs only in the phone projects, which run nothing else. */
+/** The phone journey runs only in the phone projects, which run nothing else but the operators' desk (both widths). */
 const TELEFONO = /telefono\.spec\.ts$/;
+const IN_TELEFONO = /(telefono|istruttoria-scrivania)\.spec\.ts$/;
 const TELEFONO_360 = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 export default defineConfig({
@@ -45,7 +46,7 @@ export default defineConfig({
     { name: "con-js", use: { javaScriptEnabled: true }, testIgnore: TELEFONO },
     // A 360×740 phone, with and without JavaScript: e2e/telefono.spec.ts walks every page of the applicant's journey
     // once; the fixture fails a page that scrolls sideways at this width or that axe faults (e2e/fixtures.ts).
-    { name: "telefono-senza-js", use: { javaScriptEnabled: false, ...TELEFONO_360 }, testMatch: TELEFONO },
-    { name: "telefono-con-js", use: { javaScriptEnabled: true, ...TELEFONO_360 }, testMatch: TELEFONO },
+    { name: "telefono-senza-js", use: { javaScriptEnabled: false, ...TELEFONO_360 }, testMatch: IN_TELEFONO },
+    { name: "telefono-con-js", use: { javaScriptEnabled: true, ...TELEFONO_360 }, testMatch: IN_TELEFONO },
   ],
 });

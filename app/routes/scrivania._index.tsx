@@ -38,7 +38,7 @@ function Tabella({ titolo, righe }: { titolo: string; righe: RigaCoda[] }) {
           <tr>
             <th scope="col">Protocollo</th>
             <th scope="col">Azienda</th>
-            <th scope="col">Prestazione e causale</th>
+            <th scope="col">Prestazione, causale e periodo</th>
             <th scope="col">Stato</th>
             <th scope="col">Giorni dall&apos;invio</th>
             <th scope="col">Termine per decidere</th>
@@ -64,6 +64,8 @@ function Tabella({ titolo, righe }: { titolo: string; righe: RigaCoda[] }) {
                 {r.prestazione}
                 <br />
                 <span className="text-muted">{r.causale}</span>
+                <br />
+                <span className="text-muted">{r.periodo}</span>
               </td>
               <td>
                 <span className={`badge ${r.classeStato}`}>{r.stato}</span>

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
 import { FONDI_SOLIDARIETA, SEDI } from "./anagrafiche";
+import { scriviDomandeDemo } from "./domande-demo";
 import { generaAziende, type RiepilogoGenerazione } from "./genera";
 import { scriviGrandeAzienda } from "./grande";
 import { righeDi, ScrittoreLotti, type OpzioniScrittore } from "./inserimento";
@@ -17,6 +18,7 @@ export { DATA_RIFERIMENTO_SEED, MESI_UNIEMENS, AZIENDE_RIFERIMENTO, LAVORATORI_R
 export { UTENTI_DEMO, MARIO_ESEMPIO, LAURA_CONSULENTE, OPERATORE_PADOVA, OPERATORE_MILANO, DIRIGENTE_PADOVA, STUDIO_INTERMEDIARIA, DELEGHE_RIFERIMENTO, DELEGHE_VALIDE_DEMO } from "./utenti-demo";
 export { SEDI, FONDI_SOLIDARIETA } from "./anagrafiche";
 export { GRANDE_AZIENDA, LAVORATORI_GRANDE_AZIENDA } from "./grande";
+export { DOMANDE_C1_DEMO } from "./domande-demo";
 
 /** Dimensioni della demo (issue 2: circa 200 aziende e 5.000 lavoratori con 24 mesi UniEmens). */
 export const DEMO = { aziende: 200, lavoratori: 5_000, mesi: MESI_UNIEMENS } as const;
@@ -118,8 +120,10 @@ export async function seedDemo(db: Db, opzioni: OpzioniSeed = {}): Promise<Riepi
     await w.chiudi();
     return { generazione, righe: w.conteggi };
   });
+  // Sent domande for the operators' desk (after the companies they belong to).
+  const inviate = await db.transaction((tx) => scriviDomandeDemo(tx));
   return {
-    righe: somma(stato.righe, risultato.righe),
+    righe: somma(stato.righe, { ...risultato.righe, domande: (risultato.righe.domande ?? 0) + inviate }),
     generazione: risultato.generazione,
     secondi: (performance.now() - inizio) / 1000,
   };

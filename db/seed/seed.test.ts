@@ -313,6 +313,21 @@ describe("seedDemo e seedSeVuoto", () => {
       expect(Number(e.eventi)).toBeGreaterThan(0);
       expect(Number(e.ticket)).toBeGreaterThan(3);
       expect(Number(e.fondi)).toBeGreaterThan(2);
+
+      // The operators' desk: sent domande for the sedi of Padova (9028: C1's four, one per e2e project, and generated
+      // companies) and Milano (9015), each with its queue columns and its workers.
+      const inviate = await righe<{ sede: string; n: string | number; c1: string | number; complete: string | number }>(
+        c.db,
+        sql`select d.sede_codice as sede, count(*) as n,
+                   count(*) filter (where a.matricola = '4712345601') as c1,
+                   count(*) filter (where d.scadenza_decisione is not null and d.causale is not null
+                     and exists (select 1 from domanda_lavoratori l where l.domanda_id = d.id)) as complete
+            from domande d join aziende a on a.id = d.azienda_id where d.stato = 'inviata' group by d.sede_codice order by 1`,
+      );
+      expect(inviate.map((r) => [r.sede, Number(r.n), Number(r.c1), Number(r.complete)])).toEqual([
+        ["9015", 3, 0, 3],
+        ["9028", 7, 4, 7],
+      ]);
     } finally {
       await c.chiudi();
     }

@@ -6,10 +6,9 @@ import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, sql, 
 import { aziende, domande, utenti, type StatoDomanda } from "#db/schema";
 import { db } from "#db/connection";
 import { CAUSALI, trovaCausale } from "~/domain/causali";
-import { addDays, diffDays, oggiRoma, type DataISO } from "~/domain/date";
+import { addDays, diffDays, formatDataItaliana, oggiRoma, type DataISO } from "~/domain/date";
 import {
   ETICHETTE_GRUPPO_CODA,
-  ETICHETTE_URGENZA,
   GIORNI_PREAVVISO_DECISIONE,
   termineCorrente,
   type GruppoCoda,
@@ -87,6 +86,7 @@ export interface RigaCoda {
   codiceFiscaleAzienda: string;
   prestazione: string;
   causale: string;
+  periodo: string;
   stato: string;
   classeStato: string;
   gruppo: GruppoCoda;
@@ -200,6 +200,8 @@ export async function codaIstruttoria(attore: Attore, filtri: FiltriCoda, oggi: 
         prestazione: domande.prestazione,
         fondoCodice: domande.fondoCodice,
         causale: domande.causale,
+        dataInizio: domande.dataInizio,
+        dataFine: domande.dataFine,
         stato: domande.stato,
         inviataIl: domande.inviataIl,
         scadenza: domande.scadenzaDecisione,
@@ -225,7 +227,7 @@ export async function codaIstruttoria(attore: Attore, filtri: FiltriCoda, oggi: 
       .limit(quante);
   }
 
-  const conteggiPromessa = conteggio;
+  const conteggiPromessa = conteggio.execute();
   for (const { g, i } of gruppi) {
     const mancano = PER_PAGINA + 1 - trovate.length;
     if (mancano <= 0) break;
@@ -249,6 +251,7 @@ export async function codaIstruttoria(attore: Attore, filtri: FiltriCoda, oggi: 
       codiceFiscaleAzienda: r.codiceFiscaleAzienda,
       prestazione: nomePrestazione(r.prestazione, (r.fondoCodice?.toUpperCase() as Fondo) ?? null),
       causale: (r.causale && trovaCausale(r.causale)?.etichetta) ?? "Non indicata",
+      periodo: r.dataInizio && r.dataFine ? `dal ${formatDataItaliana(r.dataInizio)} al ${formatDataItaliana(r.dataFine)}` : "Periodo non indicato",
       stato: ETICHETTE_STATO[r.stato],
       classeStato: CLASSI_STATO[r.stato],
       gruppo,
@@ -275,4 +278,3 @@ export async function codaIstruttoria(attore: Attore, filtri: FiltriCoda, oggi: 
   };
 }
 
-export { ETICHETTE_URGENZA };
