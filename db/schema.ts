@@ -722,3 +722,88 @@ export const provvedimentiLavoratori = pgTable(
 
 export type RichiestaIstruttoriaRiga = typeof richiesteIstruttoria.$inferSelect;
 export type Provvedimento = typeof provvedimenti.$inferSelect;
+
+/**
+ * The UniEmens-Cig flows received for direct payment (art. 7 c.5-bis d.lgs. 148/2015): one row per file sent, with
+ * its totals. A dry run ("verifica senza inviare") stores nothing, so it has no row.
+ */
+export const flussiCig = pgTable(
+  "flussi_cig",
+  {
+    id: serial("id").primaryKey(),
+    inviatoDa: integer("inviato_da")
+      .notNull()
+      .references(() => utenti.id),
+    ruolo: varchar("ruolo", { length: 24 }).notNull(),
+    nomeFile: varchar("nome_file", { length: 255 }).notNull(),
+    formato: varchar("formato", { length: 4 }).$type<"xml" | "csv">().notNull(),
+    versioneSchema: varchar("versione_schema", { length: 40 }).notNull(),
+    // in_corso while rows are being checked and stored; completato; interrotto when the file stopped being readable
+    // (the rows accepted before the stop stay accepted, the report says where it stopped).
+    stato: varchar("stato", { length: 16 }).$type<"in_corso" | "completato" | "interrotto">().notNull(),
+    denunce: integer("denunce").notNull().default(0),
+    accolte: integer("accolte").notNull().default(0),
+    scartate: integer("scartate").notNull().default(0),
+    conAvvisi: integer("con_avvisi").notNull().default(0),
+    ricevutoIl: timestamp("ricevuto_il", { withTimezone: true }).notNull().defaultNow(),
+    completatoIl: timestamp("completato_il", { withTimezone: true }),
+  },
+  (t) => [
+    index("flussi_cig_inviato_da_idx").on(t.inviatoDa, t.id),
+    check("flussi_cig_formato", sql`${t.formato} in ('xml','csv')`),
+    check("flussi_cig_stato", sql`${t.stato} in ('in_corso','completato','interrotto')`),
+  ],
+);
+
+/**
+ * The accepted returns (denunce). The key of the INPS elimination service is unique among the returns not withdrawn,
+ * so the same return can never be accepted twice, whatever the order or concurrency of the flows.
+ */
+export const denunceCig = pgTable(
+  "denunce_cig",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    flussoId: integer("flusso_id")
+      .notNull()
+      .references(() => flussiCig.id),
+    riga: integer("riga").notNull(),
+    chiave: varchar("chiave", { length: 80 }).notNull(),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id),
+    ticket: varchar("ticket", { length: 32 }).notNull(),
+    codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
+    competenza: date("competenza").notNull(),
+    oreCentesimi: integer("ore_centesimi").notNull(),
+    iban: varchar("iban", { length: 34 }).notNull(),
+    // The return as read (canonical model, app/domain/flussi/denuncia.ts) and its warnings.
+    dati: jsonb("dati").$type<Record<string, unknown>>().notNull(),
+    avvisi: jsonb("avvisi").$type<Array<{ codice: string; messaggio: string }>>().notNull().default(sql`'[]'::jsonb`),
+    eliminataIl: timestamp("eliminata_il", { withTimezone: true }),
+    eliminataDa: integer("eliminata_da").references(() => utenti.id),
+  },
+  (t) => [
+    uniqueIndex("denunce_cig_chiave_attiva_uq").on(t.chiave).where(sql`${t.eliminataIl} is null`),
+    index("denunce_cig_ticket_idx").on(t.ticket),
+    index("denunce_cig_flusso_idx").on(t.flussoId, t.riga),
+    check("denunce_cig_ore", sql`${t.oreCentesimi} >= 0`),
+  ],
+);
+
+/** The rejected rows of a flow, with their codes (the report and its CSV read them). */
+export const scartiFlussoCig = pgTable(
+  "scarti_flusso_cig",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    flussoId: integer("flusso_id")
+      .notNull()
+      .references(() => flussiCig.id),
+    riga: integer("riga").notNull(),
+    codice: varchar("codice", { length: 12 }).notNull(),
+    messaggio: text("messaggio").notNull(),
+  },
+  (t) => [index("scarti_flusso_cig_flusso_idx").on(t.flussoId, t.riga, t.id)],
+);

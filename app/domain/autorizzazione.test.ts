@@ -3,7 +3,7 @@ import { AZIONI, puo, ruoloPuo, ruoloSede, type Azione, type Fatti } from "./aut
 
 const NESSUNO: Fatti = { legaleRappresentante: false, delegaValida: false, sedeAbilitata: false, bozza: false, regola: "sede_competente" };
 const ammesse = (chi: Parameters<typeof puo>[0], f: Partial<Fatti>) => AZIONI.filter((a) => puo(chi, a, { ...NESSUNO, ...f }));
-const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "elimina_bozza", "rinuncia_domanda", "rispondi_richiesta", "vedi_azienda", "crea_domanda"];
+const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "elimina_bozza", "rinuncia_domanda", "rispondi_richiesta", "vedi_azienda", "crea_domanda", "invia_flusso"];
 
 describe("chi può fare che cosa", () => {
   it("the legal representative acts for the company, and only with that relation", () => {

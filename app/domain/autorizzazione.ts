@@ -26,7 +26,9 @@ export type Azione =
   | "istruisci_domanda"
   /** Read a company's registry data and start a domanda for it. */
   | "vedi_azienda"
-  | "crea_domanda";
+  | "crea_domanda"
+  /** Send the UniEmens-Cig returns of the company for direct payment (art. 7 c.5-bis d.lgs. 148/2015). */
+  | "invia_flusso";
 
 export const AZIONI: readonly Azione[] = [
   "vedi_domanda",
@@ -38,6 +40,7 @@ export const AZIONI: readonly Azione[] = [
   "istruisci_domanda",
   "vedi_azienda",
   "crea_domanda",
+  "invia_flusso",
 ];
 
 /** Acts done in the company's name: only its legal representative or an intermediary with a delega. */
@@ -50,6 +53,7 @@ const AZIONI_AZIENDA: ReadonlySet<Azione> = new Set([
   "rispondi_richiesta",
   "vedi_azienda",
   "crea_domanda",
+  "invia_flusso",
 ]);
 
 const AZIONI_LETTURA: ReadonlySet<Azione> = new Set(["vedi_domanda", "vedi_azienda"]);

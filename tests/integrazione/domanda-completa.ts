@@ -7,6 +7,7 @@ import { addDays } from "~/domain/date";
 import type { Prestazione } from "~/domain/tipi";
 import { richiediContesto, type Contesto } from "~/services/accesso.server";
 import { controlliDomanda } from "~/services/controlli-domanda.server";
+import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
 import { creaBozza, salvaPasso } from "~/services/domande.server";
 import { oggi } from "~/services/orologio.server";
 import { leggiRisposte } from "~/passi";
@@ -48,6 +49,8 @@ export async function bozzaCompleta(
     periodo?: Record<string, unknown> & { dataInizio: string; dataFine: string };
     /** These workers of the unit instead of the first ones by tax code. */
     codiciFiscali?: string[];
+    /** Direct payment asked with a balance sheet in difficulty, which the liquidity rule accepts (the real computation). */
+    pagamentoDiretto?: boolean;
   } = {},
 ): Promise<number> {
   const id = await creaBozza(ctx, { aziendaId, prestazione: opzioni.prestazione ?? "CIGO", fondo: null, nonSuggerita: false });
@@ -119,7 +122,18 @@ export async function bozzaCompleta(
       },
     },
     { chiave: "informativa", valore: { dovuta: true, dataComunicazione: "2026-11-02", destinatari: ["RSU"] } },
-    { chiave: "pagamento", valore: { modalita: "conguaglio" } },
+    {
+      chiave: "pagamento",
+      valore: opzioni.pagamentoDiretto
+        ? decidiPagamentoDiretto({
+            dataRiferimento: "2025-12-31",
+            disponibilitaLiquideCentesimi: 500_000,
+            creditiBreveCentesimi: 1_000_000,
+            rimanenzeCentesimi: 2_000_000,
+            debitiBreveCentesimi: 10_000_000,
+          })
+        : { modalita: "conguaglio" },
+    },
     { chiave: "allegati", valore: { numero: 0 } },
   ];
   let versione = 1;

@@ -14,7 +14,11 @@ export async function leggiDomanda(id: number): Promise<Domanda> {
   return d;
 }
 
-export async function inviata(ctx: Contesto, aziendaId: number, opzioni: { prestazione?: Prestazione; lavoratori?: number } = {}): Promise<Domanda> {
+export async function inviata(
+  ctx: Contesto,
+  aziendaId: number,
+  opzioni: Parameters<typeof bozzaCompleta>[2] = {},
+): Promise<Domanda> {
   const id = await bozzaCompleta(ctx, aziendaId, opzioni);
   const esito = await inviaDomanda(ctx, id, (await leggiDomanda(id)).versione, nuovaChiaveInvio());
   if (!esito.ok) throw new Error(`invio della domanda ${id} rifiutato: ${esito.motivo}`);

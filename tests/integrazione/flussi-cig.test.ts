@@ -1,0 +1,177 @@
+// Flussi UniEmens-Cig (issue 12): una denuncia corretta è accolta e scritta, una sbagliata scartata con il suo codice;
+// la stessa denuncia non è mai accolta due volte (nemmeno da due flussi inviati insieme); la prova non scrive nulla;
+// chi non ha la delega della matricola non invia; un file che si interrompe lascia accolte le denunce precedenti.
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, denunceCig, domandaLavoratori, flussiCig, lavoratori, rapportiLavoro, scartiFlussoCig, type Domanda } from "#db/schema";
+import { db } from "#db/connection";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
+import { addDays } from "~/domain/date";
+import type { Contesto } from "~/services/accesso.server";
+import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
+import { oggi } from "~/services/orologio.server";
+import { usaDatabaseDiTest } from "../database";
+import { sessioneDi } from "../richieste";
+import { contestoDi, idAzienda, MATRICOLE } from "./domanda-completa";
+import { inviata } from "./istruttoria-caso";
+
+usaDatabaseDiTest();
+
+let mario: Contesto;
+let laura: Contesto;
+let c1: number;
+
+beforeAll(async () => {
+  c1 = await idAzienda("C1");
+  mario = await contestoDi(await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1));
+  laura = await contestoDi(await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario"));
+});
+
+interface Riga {
+  cf: string;
+  iban: string;
+  orario: number;
+  giorni: string[];
+}
+
+/** Le righe del flusso per una domanda inviata: i suoi lavoratori, i giorni del periodo nel primo mese, 8 ore al giorno. */
+async function righeDi(d: Domanda): Promise<{ competenza: string; righe: Riga[] }> {
+  const addetti = await db()
+    .select({ cf: lavoratori.codiceFiscale, iban: lavoratori.iban, orario: rapportiLavoro.orarioSettimanaleCentesimi })
+    .from(domandaLavoratori)
+    .innerJoin(lavoratori, eq(lavoratori.codiceFiscale, domandaLavoratori.codiceFiscale))
+    .innerJoin(rapportiLavoro, and(eq(rapportiLavoro.lavoratoreId, lavoratori.id), eq(rapportiLavoro.unitaProduttivaId, d.unitaProduttivaId!)))
+    .where(eq(domandaLavoratori.domandaId, d.id));
+  const competenza = d.dataInizio!.slice(0, 7);
+  const giorni: string[] = [];
+  for (let g = d.dataInizio!; g <= d.dataFine! && g.startsWith(competenza); g = addDays(g, 1)) giorni.push(g.slice(8, 10));
+  return { competenza, righe: addetti.map((a) => ({ cf: a.cf, iban: a.iban ?? "IT21S9900101001000000100006", orario: a.orario, giorni })) };
+}
+
+/** Each test uses its own Qualifica3, so its returns never share the key (worker, month, classification) of another test's. */
+let qualifica3 = 65;
+
+function xml(matricola: string, competenza: string, ticket: string, righe: Riga[], troncaDopo?: number, q3 = String.fromCharCode(qualifica3++)): string {
+  const denunce = righe.map(
+    (r) => `
+      <DenunciaIndividuale>
+        <CFLavoratore>${r.cf}</CFLavoratore><Cognome>ESEMPIO</Cognome><Nome>LAVORATORE</Nome>
+        <Qualifica1>1</Qualifica1><Qualifica2>F</Qualifica2><Qualifica3>${q3}</Qualifica3><TipoContribuzione>00</TipoContribuzione>
+        <OrarioContrattuale>${r.orario}</OrarioContrattuale><IBAN>${r.iban}</IBAN><Ticket>${ticket}</Ticket>
+        <DetrazLavDip>S</DetrazLavDip><DetrazCarichiFam>S</DetrazCarichiFam>
+        <DatiRetributivi>${r.giorni.map((g) => `<GiornoCig GG="${g}"><OreCig>800</OreCig></GiornoCig>`).join("")}</DatiRetributivi>
+      </DenunciaIndividuale>`,
+  );
+  const corpo = `<?xml version="1.0" encoding="UTF-8"?>
+<DenunceMensili>
+  <Azienda><AnnoMeseDenuncia>${competenza}</AnnoMeseDenuncia>
+    <PosContributiva><Matricola>${matricola}</Matricola>${denunce.join("")}
+    </PosContributiva>
+  </Azienda>
+</DenunceMensili>`;
+  if (troncaDopo === undefined) return corpo;
+  const fine = corpo.indexOf("</DenunciaIndividuale>", corpo.indexOf("<DenunciaIndividuale>") + 1) + 30;
+  return corpo.slice(0, fine);
+}
+
+async function* byte(testo: string): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(testo);
+}
+
+async function invia(ctx: Contesto, testo: string, prova = false): Promise<RapportoFlusso> {
+  const r = await riceviFlusso(ctx, { nome: "flusso.xml", formato: "xml", contenuto: byte(testo) }, { prova });
+  if (!r.ok) throw new Error(r.motivo);
+  return r.valore;
+}
+
+let settimana = 0;
+
+/**
+ * Una domanda con pagamento diretto, inviata e non ancora decisa, su cinque giorni già trascorsi (i mesi di competenza
+ * dei flussi non possono essere nel futuro); una settimana prima per ogni domanda, perché non si sovrappongano.
+ */
+async function domandaDiretta(): Promise<Domanda> {
+  const dataInizio = addDays(oggi(), -12 - 7 * settimana++);
+  const periodo = { causale: "mancanza_lavoro", eone: false, meteo: false, straordinaria: false, tipo: "sospensione", dataInizio, dataFine: addDays(dataInizio, 4), oreRichieste: 40 };
+  return inviata(mario, c1, { pagamentoDiretto: true, lavoratori: 3, periodo });
+}
+
+describe("invio di un flusso UniEmens-Cig", () => {
+  it("accoglie le denunce corrette e scarta le altre, ciascuna con la riga e il codice del catalogo", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    expect(righe.length).toBeGreaterThanOrEqual(2);
+    const file = xml(MATRICOLE.C1, competenza, d.ticket!, [
+      ...righe,
+      { ...righe[0], cf: "RSSMRA85T10A562S" },
+      { ...righe[1], iban: "IT00X0000000000000000000000" },
+    ]);
+    const r = await invia(mario, file);
+    expect(r).toMatchObject({ prova: false, denunce: righe.length + 2, accolte: righe.length, scartate: 2 });
+    // La riga con l'IBAN sbagliato ripete anche la chiave della seconda: ogni errore della riga è riportato.
+    expect(r.scarti.map((s) => s.codice).sort()).toEqual(["UNI41-E031", "UNI41-E060", "UNI41-E070"]);
+    // Non ancora decisa: il pagamento attende l'autorizzazione (avviso, non scarto).
+    expect(r.avvisi.some((a) => a.codice === "UNI41-W082")).toBe(true);
+    const scritte = await db().select().from(denunceCig).where(eq(denunceCig.flussoId, r.flussoId!));
+    expect(scritte.map((x) => x.codiceFiscale).sort()).toEqual(righe.map((x) => x.cf).sort());
+    const [flusso] = await db().select().from(flussiCig).where(eq(flussiCig.id, r.flussoId!));
+    expect(flusso).toMatchObject({ stato: "completato", denunce: righe.length + 2, accolte: righe.length, scartate: 2 });
+    expect(await db().select().from(scartiFlussoCig).where(eq(scartiFlussoCig.flussoId, r.flussoId!))).toHaveLength(3);
+    const audit = await db().select().from(auditLog).where(and(eq(auditLog.azione, "invio_flusso_cig"), eq(auditLog.oggettoId, String(r.flussoId))));
+    expect(audit).toHaveLength(1);
+
+    // Lo stesso file di nuovo: ogni denuncia è già presente (E070), nulla di nuovo è scritto.
+    const di_nuovo = await invia(mario, file);
+    expect(di_nuovo.accolte).toBe(0);
+    expect(di_nuovo.scarti.filter((s) => s.codice === "UNI41-E070")).toHaveLength(righe.length + 1);
+  });
+
+  it("la prova fa gli stessi controlli e non scrive nulla", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    const prima = await db().$count(denunceCig);
+    const flussiPrima = await db().$count(flussiCig);
+    const r = await invia(mario, xml(MATRICOLE.C1, competenza, d.ticket!, righe), true);
+    expect(r.flussoId).toBeNull();
+    expect(r.denunce).toBe(righe.length);
+    expect(await db().$count(denunceCig)).toBe(prima);
+    expect(await db().$count(flussiCig)).toBe(flussiPrima);
+  });
+
+  it("due flussi con le stesse denunce inviati insieme: ciascuna è accolta una volta sola", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    const file = xml(MATRICOLE.C1, competenza, d.ticket!, righe);
+    const [a, b] = await Promise.all([invia(mario, file), invia(mario, file)]);
+    expect(a.accolte + b.accolte).toBe(righe.length);
+    const scritte = await db().select().from(denunceCig).where(eq(denunceCig.ticket, d.ticket!));
+    expect(scritte).toHaveLength(righe.length);
+  });
+
+  it("un mese non ancora iniziato è scartato (E041)", async () => {
+    const d = await domandaDiretta();
+    const { righe } = await righeDi(d);
+    const prossimo = addDays(`${oggi().slice(0, 7)}-01`, 40).slice(0, 7);
+    const r = await invia(mario, xml(MATRICOLE.C1, prossimo, d.ticket!, righe.map((x) => ({ ...x, giorni: ["03"] }))));
+    expect(r.accolte).toBe(0);
+    expect(r.scarti.map((s) => s.codice)).toContain("UNI41-E041");
+  });
+
+  it("una matricola senza delega di chi invia: ogni denuncia è scartata con E010", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    const r = await invia(laura, xml(MATRICOLE.C1, competenza, d.ticket!, righe));
+    expect(r.accolte).toBe(0);
+    expect(r.scarti.every((s) => s.codice === "UNI41-E010")).toBe(true);
+  });
+
+  it("un file troncato: le denunce lette prima restano valutate, il flusso è «interrotto» e il rapporto dice dove", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    const r = await invia(mario, xml(MATRICOLE.C1, competenza, d.ticket!, righe, 1));
+    expect(r.interrotto?.codice).toBe("UNI41-E001");
+    expect(r.denunce).toBe(1);
+    const [flusso] = await db().select().from(flussiCig).where(eq(flussiCig.id, r.flussoId!));
+    expect(flusso.stato).toBe("interrotto");
+  });
+});
