@@ -11,6 +11,8 @@ import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
 import { formatDataItaliana } from "~/domain/date";
 import { richiesteDellaDomanda } from "~/services/istruttoria/interlocuzione.server";
+import { attiDellaDomanda } from "~/services/istruttoria/decisione.server";
+import { DecisioneDomanda } from "~/components/istruttoria/DecisioneDomanda";
 
 export const handle = { titolo: "Dettaglio della domanda" };
 
@@ -18,16 +20,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
   if (caricata.domanda.stato === "bozza") throw redirect(`/domande/${caricata.domanda.id}`);
-  const [riepilogo, eventi, richieste] = await Promise.all([
+  const [riepilogo, eventi, richieste, atti] = await Promise.all([
     datiRiepilogo(caricata),
     eventiDellaDomanda(caricata.domanda.id),
     richiesteDellaDomanda(caricata.domanda.id),
+    attiDellaDomanda(caricata.domanda),
   ]);
   const url = new URL(request.url);
   return json({
     riepilogo,
     eventi,
     richieste,
+    atti,
     rispostaInviata: url.searchParams.get("risposta") === "inviata",
     // Only the company's side answers; the office reads the same page.
     puoRispondere: ctx.ruolo === "datore" || ctx.ruolo === "intermediario",
@@ -37,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Dettaglio() {
-  const { riepilogo, eventi, esiti, rinunciabile, richieste, rispostaInviata, puoRispondere } = useLoaderData<typeof loader>();
+  const { riepilogo, eventi, esiti, rinunciabile, richieste, atti, rispostaInviata, puoRispondere } = useLoaderData<typeof loader>();
   const i = riepilogo.intestazione;
   const aperta = richieste.find((r) => r.stato === "aperta");
   return (
@@ -86,6 +90,7 @@ export default function Dettaglio() {
             <Link to="/domande">Torna a Le tue domande</Link>
           </li>
         </ul>
+        <DecisioneDomanda atti={atti} linkPdf={(atto) => `/domande/${i.id}/provvedimento.pdf?atto=${atto}`} />
         <RichiesteIstruttoria
           richieste={richieste}
           titolo="Richieste della Sede e risposte"

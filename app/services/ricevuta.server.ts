@@ -17,7 +17,7 @@ const GRAVITA = messaggiRegole.gravita;
 
 // The site's own fonts (public/fonts, SIL Open Font License), read once per process.
 let caratteri: { normale: Buffer; grassetto: Buffer } | undefined;
-function fonts() {
+export function fonts() {
   const cartella = join(process.cwd(), "public", "fonts");
   caratteri ??= {
     normale: readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-regular.woff2")),
@@ -27,7 +27,7 @@ function fonts() {
 }
 
 /** Control characters never print; anything else is in the embedded font or falls back to its .notdef glyph. */
-const pulito = (t: string) => t.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ");
+export const pulito = (t: string) => t.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ");
 
 const COLONNE = [
   { x: MARGINE, larghezza: 124, intestazione: "Codice fiscale" },

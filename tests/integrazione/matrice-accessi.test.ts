@@ -30,7 +30,7 @@ function attesoDomanda(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" | "
   // Office staff: the competent sede of C1 is Padova; drafts are never theirs to see, nor the company's acts.
   const sedeGiusta = chi !== "operatrice Milano";
   // The task list ("") is for compiling a draft: not the office's page.
-  const lettura = ["dettaglio", "ricevuta", "ricevuta.pdf", "riepilogo"].includes(rotta);
+  const lettura = ["dettaglio", "ricevuta", "ricevuta.pdf", "riepilogo", "provvedimento.pdf"].includes(rotta);
   return sedeGiusta && azienda === "C1" && !bozza && lettura ? "accesso" : "404";
 }
 
@@ -41,14 +41,15 @@ function attesoDomanda(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" | "
 function attesoScrivania(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" | "404" | "accedi" {
   if (chi === "anonimo") return "accedi";
   if (risorsa !== "inviata C1" || !["operatore Padova", "dirigente Padova"].includes(chi)) return "404";
-  const agisce = ["richiesta"].includes(rotta);
+  const agisce = ["richiesta", "decisione"].includes(rotta);
   return agisce && chi === "dirigente Padova" ? "404" : "accesso";
 }
 
-const ROTTE_SCRIVANIA = ["richiesta", "risposte/1"] as const;
+const ROTTE_SCRIVANIA = ["richiesta", "decisione", "provvedimento.pdf", "risposte/1"] as const;
 
 function moduliScrivania(rotta: string): string[] {
   if (rotta === "risposte/1") return ["scrivania_.$id.risposte.$allegatoId"];
+  if (rotta === "provvedimento.pdf") return ["scrivania_.$id.provvedimento[.pdf]"];
   return [`scrivania_.$id.${rotta}`];
 }
 
@@ -71,6 +72,7 @@ const ROTTE_DOMANDA = [
   "rinuncia",
   "elimina",
   "risposta",
+  "provvedimento.pdf",
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
@@ -109,6 +111,7 @@ function moduliDomanda(rotta: string): string[] {
   if (rotta === "") return ["domande.$id", "domande.$id._index"];
   if (rotta === "allegati/1") return ["domande.$id", "domande.$id.allegati.$allegatoId"];
   if (rotta === "ricevuta.pdf") return ["domande.$id", "domande.$id.ricevuta[.pdf]"];
+  if (rotta === "provvedimento.pdf") return ["domande.$id", "domande.$id.provvedimento[.pdf]"];
   return ["domande.$id", `domande.$id.${rotta}`];
 }
 
@@ -198,6 +201,9 @@ describe("matrice degli accessi", () => {
           let e = esito(r);
           // An attachment that does not exist is "not found" for whoever may see the domanda.
           if (rotta === "allegati/1" && e === "404" && attesoDomanda(chi, risorsa, rotta) === "accesso") e = "accesso";
+          // No decision yet: the provvedimento is "not found" for whoever may see the domanda (its access is tested with
+          // an issued act in istruttoria-decisione.test.ts).
+          if (rotta === "provvedimento.pdf" && e === "404" && attesoDomanda(chi, risorsa, rotta) === "accesso") e = "accesso";
           righe.push(`${risorsa} /${rotta}: ${e}`);
           attese.push(`${risorsa} /${rotta}: ${attesoDomanda(chi, risorsa, rotta)}`);
         }
@@ -215,7 +221,7 @@ describe("matrice degli accessi", () => {
           const r = await apri(percorso, moduliScrivania(rotta), params, chi === "anonimo" ? undefined : identita[chi]);
           let e = esito(r);
           // A document that does not exist is "not found" for whoever may see the case.
-          if (rotta === "risposte/1" && e === "404" && attesoScrivania(chi, risorsa, rotta) === "accesso") e = "accesso";
+          if (["risposte/1", "provvedimento.pdf"].includes(rotta) && e === "404" && attesoScrivania(chi, risorsa, rotta) === "accesso") e = "accesso";
           righe.push(`${risorsa} /scrivania/${rotta}: ${e}`);
           attese.push(`${risorsa} /scrivania/${rotta}: ${attesoScrivania(chi, risorsa, rotta)}`);
         }

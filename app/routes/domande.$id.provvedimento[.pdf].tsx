@@ -1,0 +1,11 @@
+// The provvedimento on the company's domanda (tagged PDF): the latest act, or ?atto=<id> for an earlier one.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { richiediContesto } from "~/services/accesso.server";
+import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { rispostaPdfProvvedimento } from "~/http/provvedimento.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  const { domanda } = await caricaDomanda(request, ctx, idDomanda(params.id));
+  return rispostaPdfProvvedimento(domanda.id, new URL(request.url).searchParams.get("atto"));
+}

@@ -1,0 +1,111 @@
+// The provvedimento as a tagged PDF, the same way as the receipt (PDFKit, docs/decisions/012): structure tree in
+// reading order (H1, H2 per section, paragraphs, lists as L > LI > LBody), document language it-IT, the title shown in
+// the viewer, the running header as an artifact, Titillium Web embedded. The content comes in sections from
+// app/domain/istruttoria/provvedimento.ts (what is decided, exclusions with reasons, motivazione, how to appeal).
+import PDFDocument from "pdfkit";
+import type { ContenutoProvvedimento } from "~/domain/istruttoria/provvedimento";
+import { fonts, pulito } from "../ricevuta.server";
+
+const MARGINE = 50;
+const CORPO = 10;
+
+export async function generaPdfProvvedimento(
+  contenuto: ContenutoProvvedimento,
+  meta: { numero: string; data: Date },
+): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGINE,
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: "it-IT",
+    displayTitle: true,
+    info: {
+      Title: contenuto.titolo,
+      Subject: `Provvedimento n. ${meta.numero}`,
+      Author: "INPS - OMNIA IS",
+      CreationDate: meta.data,
+    },
+    autoFirstPage: false,
+  });
+  const f = fonts();
+  doc.registerFont("normale", f.normale);
+  doc.registerFont("grassetto", f.grassetto);
+  doc.on("pageAdded", () => {
+    const { x, y } = doc;
+    doc.markContent("Artifact", { type: "Pagination" });
+    doc.font("normale").fontSize(8).fillColor("#404040").text(`INPS - OMNIA IS - Provvedimento n. ${meta.numero}`, MARGINE, MARGINE / 2, { lineBreak: false });
+    doc.endMarkedContent();
+    doc.fillColor("black");
+    doc.x = x;
+    doc.y = y;
+  });
+  doc.addPage();
+
+  const radice = doc.struct("Document");
+  doc.addStructure(radice);
+  const blocco = (
+    padre: PDFKit.PDFStructureElement,
+    tipo: string,
+    testo: string,
+    opzioni: { grassetto?: boolean; size?: number; rientro?: number } = {},
+  ) => {
+    const el = doc.struct(tipo, {}, () => {
+      doc
+        .font(opzioni.grassetto ? "grassetto" : "normale")
+        .fontSize(opzioni.size ?? CORPO)
+        .text(pulito(testo), MARGINE + (opzioni.rientro ?? 0), doc.y);
+    });
+    padre.add(el);
+    el.end();
+  };
+  const elenco = (voci: readonly string[]) => {
+    const lista = doc.struct("L");
+    radice.add(lista);
+    for (const v of voci) {
+      const li = doc.struct("LI");
+      lista.add(li);
+      // The bullet is decoration: the list structure already says it is an item.
+      doc.markContent("Artifact");
+      doc.font("normale").fontSize(CORPO).text("•", MARGINE + 4, doc.y, { lineBreak: false });
+      doc.endMarkedContent();
+      blocco(li, "LBody", v, { rientro: 16 });
+      li.end();
+      doc.moveDown(0.15);
+    }
+    lista.end();
+  };
+
+  blocco(radice, "H1", contenuto.titolo, { grassetto: true, size: 15 });
+  doc.moveDown(0.2);
+  blocco(radice, "P", "Istituto Nazionale della Previdenza Sociale", { size: 11 });
+  for (const sezione of contenuto.sezioni) {
+    doc.moveDown(0.6);
+    blocco(radice, "H2", sezione.titolo, { grassetto: true, size: 12 });
+    doc.moveDown(0.2);
+    for (const paragrafo of sezione.paragrafi) {
+      // The motivazione keeps its lines ("- controllo: …") as the operator wrote them.
+      const righe = paragrafo.split(/\r?\n/).map((r) => r.trim()).filter(Boolean);
+      const puntate = righe.filter((r) => r.startsWith("- "));
+      if (puntate.length && puntate.length === righe.length - 1 && !righe[0].startsWith("- ")) {
+        blocco(radice, "P", righe[0]);
+        elenco(puntate.map((r) => r.slice(2)));
+      } else {
+        for (const r of righe) blocco(radice, "P", r);
+      }
+      doc.moveDown(0.3);
+    }
+    if (sezione.elenco?.length) elenco(sezione.elenco);
+  }
+  radice.end();
+
+  const pezzi: Buffer[] = [];
+  doc.on("data", (b: Buffer) => pezzi.push(b));
+  const fine = new Promise<void>((ok, ko) => {
+    doc.on("end", () => ok());
+    doc.on("error", ko);
+  });
+  doc.end();
+  await fine;
+  return new Uint8Array(Buffer.concat(pezzi));
+}
