@@ -31,7 +31,7 @@ import { misuraCls, type ClsPagina } from "./lib/cls";
 import { misuraLighthouse } from "./lib/lighthouse";
 import { misuraScala, type RisultatoScala } from "./lib/scala";
 import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
-import { misuraPagineScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
+import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
 
 const argomenti = process.argv.slice(2);
 const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.split("=")[1];
@@ -93,7 +93,7 @@ interface Risultati {
   scala?: RisultatoScala | { errore: string };
   cls?: { caricoMedio: number[]; pagine: ClsPagina[] } | { errore: string };
   lighthouse?: { caricoMedio: number[]; pagine: Awaited<ReturnType<typeof misuraLighthouse>> } | { errore: string };
-  scalaSsr?: { latenze: LatenzaScala[]; piani: PianoQuery[] } | { errore: string };
+  scalaSsr?: { latenze: LatenzaScala[]; piani: PianoQuery[]; scrivania?: unknown } | { errore: string };
 }
 
 const risultati: Risultati = {
@@ -122,16 +122,35 @@ async function parteScalaSsr(): Promise<void> {
       nomeLog: "omnia-bench-scala",
     });
     const { latenze, idDomanda } = await misuraPagineScala(server, durataS);
+    let scrivania: Awaited<ReturnType<typeof misuraScrivaniaScala>> | { errore: string };
+    try {
+      scrivania = await misuraScrivaniaScala(server, durataS, connessioni);
+    } catch (e) {
+      scrivania = { errore: String(e instanceof Error ? e.message : e) };
+      console.error(`[bench] scrivania a scala non misurata: ${scrivania.errore}`);
+    }
     await server.ferma();
     server = undefined;
     const piani = await spiegaQueryScala(url, idDomanda);
-    risultati.scalaSsr = { latenze, piani };
+    risultati.scalaSsr = { latenze, piani, scrivania };
     scrivi();
     scrivi(`Pagine a scala nazionale su ${risultati.database} (obiettivo p95 < 50 ms; autocannon non dà il p95: p97,5 lo limita dall'alto)`);
     tabella(
       ["pagina", "conn.", "req/s", "p50", "p97,5", "p99", "non 2xx", "carico"],
       latenze.map((l) => [l.pagina, l.connessioni, l.richiesteAlSecondo, `${l.p50Ms} ms`, `${l.p97_5Ms} ms`, `${l.p99Ms} ms`, l.non2xx, l.caricoMedio]),
     );
+    if ("errore" in scrivania) scrivi(`Scrivania non misurata: ${scrivania.errore}`);
+    else {
+      scrivi();
+      scrivi(`Scrivania dell'operatore di Padova su ${risultati.database} (100.000 domande aperte; obiettivo coda p95 ≤ 50 ms, rapporto ≥ 0,05)`);
+      tabella(
+        ["pagina", "byte", "req/s", "p50", "p97,5", "p99", "node:http req/s", "rapporto", "1 conn. p50", "1 conn. p97,5", "1 conn. p99", "non 2xx"],
+        scrivania.map((r) => [
+          r.pagina, r.byte, r.ssr.richiesteAlSecondo, `${r.ssr.p50Ms} ms`, `${r.ssr.p97_5Ms} ms`, `${r.ssr.p99Ms} ms`, r.nodeHttp.richiesteAlSecondo,
+          r.rapporto, `${r.unaConnessione?.p50Ms} ms`, `${r.unaConnessione?.p97_5Ms} ms`, `${r.unaConnessione?.p99Ms} ms`, r.ssr.non2xx,
+        ]),
+      );
+    }
     for (const p of piani) {
       scrivi();
       scrivi(`EXPLAIN ANALYZE — ${p.pagina} (${p.msEsecuzione} ms; ${p.usaIndici ? "nessuna lettura completa di tabelle grandi" : "LETTURA COMPLETA DI UNA TABELLA GRANDE"}):`);

@@ -21,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtri,
     ...pagina,
     dirigente: ctx.ruolo === "dirigente_sede",
+    // From the loader: the component runs in the browser too, where *.server modules are empty.
+    gruppi: GRUPPI,
     prossimaUrl: pagina.prossima ? urlCoda(filtri, pagina.prossima) : null,
     primaUrl: urlCoda(filtri),
     urlGruppi: Object.fromEntries(GRUPPI.map((g) => [g, urlCoda({ ...filtri, gruppo: g, dopo: null })])) as Record<GruppoCoda, string>,
@@ -86,7 +88,7 @@ export default function Scrivania() {
   const d = useLoaderData<typeof loader>();
   const f = d.filtri;
   const filtrato = Boolean(f.cerca || f.prestazione || f.causale || f.stato || f.assegnazione || f.gruppo || f.avvisi);
-  const gruppiPagina = GRUPPI.filter((g) => d.righe.some((r) => r.gruppo === g));
+  const gruppiPagina = d.gruppi.filter((g) => d.righe.some((r) => r.gruppo === g));
   return (
     <>
       <h1>Domande da istruire</h1>
@@ -104,7 +106,7 @@ export default function Scrivania() {
           Per urgenza
         </h2>
         <ul>
-          {GRUPPI.map((g) => (
+          {d.gruppi.map((g) => (
             <li key={g}>
               <Link to={d.urlGruppi[g]} aria-current={f.gruppo === g ? "page" : undefined}>
                 {d.etichetteGruppi[g]}: {d.conteggi[g]}
@@ -158,7 +160,7 @@ export default function Scrivania() {
               id="gruppo"
               name="gruppo"
               etichetta="Urgenza"
-              opzioni={GRUPPI.map((g) => ({ valore: g, etichetta: d.etichetteGruppi[g] }))}
+              opzioni={d.gruppi.map((g) => ({ valore: g, etichetta: d.etichetteGruppi[g] }))}
               defaultValue={f.gruppo ?? ""}
               vuota="Tutte"
               facoltativo

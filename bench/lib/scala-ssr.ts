@@ -121,3 +121,26 @@ export async function spiegaQueryScala(url: string, idDomanda: number): Promise<
     await client.end({ timeout: 5 });
   }
 }
+
+/**
+ * The operators' desk on the --scale database (100,000 open cases): the queue's first page and one case page, signed in
+ * as the operator of Padova, each against its bare node:http twin (ratio), with p50 / p97.5 (≥ p95) / p99.
+ */
+export async function misuraScrivaniaScala(server: ServerAvviato, durataS: number, connessioni: number) {
+  const { misuraSsr } = await import("./ssr");
+  const { richiesta } = await import("./http");
+  const base = server.url;
+  const { biscotti } = await accediDemo(base, /Giorgio Operatore/, /Operatore di sede/);
+  const coda = await (await richiesta(base, "/scrivania", biscotti)).text();
+  const id = /href="\/scrivania\/([0-9]+)"/.exec(coda)?.[1];
+  if (!id) throw new Error("la coda dell'operatore di Padova è vuota: il database è seminato con --scale?");
+  const risultati = [];
+  for (const [pagina, percorso] of [
+    ["coda dell'operatore (prima pagina)", "/scrivania"],
+    ["coda filtrata (CIGO, non assegnate, ordine per invio)", "/scrivania?prestazione=CIGO&assegnazione=libere&ordine=invio_recenti"],
+    ["pagina del caso", `/scrivania/${id}`],
+  ] as const) {
+    risultati.push({ pagina, ...(await misuraSsr({ base, percorso, biscotti, connessioni, durataS, unaConnessione: true })) });
+  }
+  return risultati;
+}
