@@ -2,6 +2,8 @@
 // and internal notes (never shown to the company), the decision time limit, and the next actions. One action with
 // `intent`: presa in carico, a checklist item, a note; each a plain form with PRG, the same with and without JavaScript.
 // Operators of the assignment change the case; the office manager reads it (no forms); anyone else gets 404.
+import { DecisioneDomanda } from "~/components/istruttoria/DecisioneDomanda";
+import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -178,9 +180,19 @@ export default function Caso() {
                 <Link to={`/scrivania/${d.id}/richiesta`}>Richiedi informazioni o documenti all&apos;azienda</Link>
               </li>
             ) : null}
+            {d.azioni.riprendi ? (
+              <li>
+                <Link to={`/scrivania/${d.id}/richiesta`}>Chiudi la richiesta all&apos;azienda e riprendi l&apos;istruttoria</Link>
+              </li>
+            ) : null}
             {d.azioni.decidi ? (
               <li>
                 <Link to={`/scrivania/${d.id}/decisione`}>Decidi la domanda</Link>
+              </li>
+            ) : null}
+            {d.azioni.rettifica ? (
+              <li>
+                <Link to={`/scrivania/${d.id}/decisione`}>Rettifica la decisione</Link>
               </li>
             ) : null}
             <li>
@@ -194,6 +206,14 @@ export default function Caso() {
           </ul>
           {!d.azioni.operatore ? <p>Consulti la domanda in sola lettura.</p> : null}
         </section>
+
+        <DecisioneDomanda atti={d.atti} linkPdf={(atto) => `/scrivania/${d.id}/provvedimento.pdf?atto=${atto}`} />
+        <RichiesteIstruttoria
+          richieste={d.richieste}
+          titolo="Richieste all'azienda e risposte"
+          idTitolo="titolo-richieste"
+          linkAllegato={(a) => `/scrivania/${d.id}/risposte/${a}`}
+        />
 
         <section aria-labelledby="titolo-controlli" className="mb-4">
           <h2 id="titolo-controlli" className="h4">

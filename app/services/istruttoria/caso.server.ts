@@ -3,6 +3,8 @@
 // timeline, the alerts frozen at sending, the decision time limit, the automatic checks run again, the manual
 // checklist and the internal notes, and what this actor may do next (state machine + role). Only the Sede's side
 // reaches it: for the company the case does not exist here (it has "Le tue domande").
+import { attiDellaDomanda } from "./decisione.server";
+import { richiesteDellaDomanda } from "./interlocuzione.server";
 import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import { domande, rapportiLavoro, sedi, uniemensEventiCig, uniemensMensili, unitaProduttive, utenti } from "#db/schema";
 import { db } from "#db/connection";
@@ -146,7 +148,11 @@ export interface AzioniCaso {
   operatore: boolean;
   prendiInCarico: boolean;
   richiedi: boolean;
+  /** Suspended case: close the request (or note its expiry) and resume. */
+  riprendi: boolean;
   decidi: boolean;
+  /** Decided case: a correction is a new act. */
+  rettifica: boolean;
   checklist: boolean;
   note: boolean;
 }
@@ -158,7 +164,9 @@ function azioniDelCaso(attore: Attore, caricata: DomandaCaricata): AzioniCaso {
     operatore,
     prendiInCarico: operatore && possibili.has("prendi_in_carico"),
     richiedi: operatore && possibili.has("richiedi"),
+    riprendi: operatore && possibili.has("riprendi"),
     decidi: operatore && possibili.has("decidi"),
+    rettifica: operatore && possibili.has("rettifica"),
     checklist: operatore && STATI_CHECKLIST.includes(caricata.domanda.stato),
     note: operatore,
   };
@@ -172,7 +180,7 @@ export async function paginaCaso(attore: Attore, id: number, oggi: DataISO = ogg
 
 async function costruisci(attore: Attore, caricata: DomandaCaricata, oggi: DataISO) {
   const { domanda } = caricata;
-  const [riepilogo, eventi, controlli, checklist, note, precedenti, registro, storico, operatore] = await Promise.all([
+  const [riepilogo, eventi, controlli, checklist, note, precedenti, registro, storico, operatore, richieste, atti] = await Promise.all([
     datiRiepilogo(caricata),
     eventiDellaDomanda(domanda.id),
     controlliDelCaso(caricata),
@@ -184,6 +192,8 @@ async function costruisci(attore: Attore, caricata: DomandaCaricata, oggi: DataI
     domanda.operatoreId
       ? db().select({ nome: utenti.nome, cognome: utenti.cognome }).from(utenti).where(eq(utenti.id, domanda.operatoreId))
       : Promise.resolve([]),
+    richiesteDellaDomanda(domanda.id, oggi),
+    attiDellaDomanda(domanda, oggi),
   ]);
   const [unita] = domanda.unitaProduttivaId
     ? await db().select({ denominazione: unitaProduttive.denominazione }).from(unitaProduttive).where(eq(unitaProduttive.id, domanda.unitaProduttivaId))
@@ -218,6 +228,9 @@ async function costruisci(attore: Attore, caricata: DomandaCaricata, oggi: DataI
     registro,
     storico,
     azioni: azioniDelCaso(attore, caricata),
+    // The interlocuzione with the company (the answer highlighted) and the acts issued, as the company sees them.
+    richieste,
+    atti,
   };
 }
 
