@@ -27,15 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { domanda } = caricata;
   const unita = await unitaDellAzienda(caricata.azienda.id, oggiPiattaforma());
   const salvati = caricata.risposte.unitaProduttiva ?? null;
-  // The table is pre-filled for the saved unit, or the first one: its rows are the UniEmens figures unless edited.
-  const tabella = unita.find((u) => u.id === salvati?.unitaProduttivaId) ?? unita[0] ?? null;
+  // The table belongs to a chosen unit: the saved one, or the only one. With several units and none chosen there is
+  // no table yet (it would show some unit's figures before the choice): after the choice the page comes back with it.
+  const tabella = unita.find((u) => u.id === salvati?.unitaProduttivaId) ?? (unita.length === 1 ? unita[0] : null);
+  const url = new URL(request.url);
   const righe = salvati && tabella && salvati.unitaProduttivaId === tabella.id ? salvati.mediaOccupati : (tabella?.mediaUniemens ?? []);
   return json({
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
     didascalia: didascaliaDomanda(caricata),
-    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    // Right after the choice of a unit whose figures were not on the page (PRG): they are now, to check.
+    daControllare: url.searchParams.get("media") === "1" && salvati !== null,
     unita,
     tabella: tabella ? { id: tabella.id, denominazione: tabella.denominazione, semestre: tabella.semestre } : null,
     valori: {
@@ -62,6 +66,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json(submission.reply({ fieldErrors: { unitaProduttivaId: [m.unitaNonValida] } }), { status: 422 });
     }
     return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
+  }
+  // The table on the page was not the chosen unit's (none yet, or another unit's): the unit is saved with its
+  // UniEmens figures and the page comes back with them, to check or correct before going on.
+  if (submission.value.unitaTabella !== submission.value.unitaProduttivaId) {
+    const ritorno = formData.get("ritorno") === "riepilogo" ? "&ritorno=riepilogo" : "";
+    return redirect(`/domande/${id}/unita-produttiva?media=1${ritorno}`, 303);
   }
   return redirect(dopoIlPasso(id, "unita-produttiva", formData), 303);
 }
@@ -99,6 +109,11 @@ export default function PassoUnitaProduttiva() {
       errori={erroriDaCampi([unitaField, ...campiRighe, motivazione], form.errors)}
     >
       {d.unita.length === 0 ? <p>{m.nessunaUnita}</p> : null}
+      {d.daControllare ? (
+        <p role="status" className="callout">
+          {m.mediaDaControllare}
+        </p>
+      ) : null}
       <GruppoRadio
         {...unitaField}
         legenda={E.unita}
@@ -138,10 +153,10 @@ export default function PassoUnitaProduttiva() {
                   <tr key={r.key}>
                     <th scope="row">{i + 1}</th>
                     <td>
-                      <CampoTesto {...daConform(f.orario)} etichetta={`Orario settimanale, riga ${i + 1}`} inputMode="decimal" larghezza={4} />
+                      <CampoTesto {...daConform(f.orario)} etichetta={`Orario settimanale, riga ${i + 1}`} inputMode="decimal" larghezza={4} inTabella />
                     </td>
                     <td>
-                      <CampoTesto {...daConform(f.lavoratori)} etichetta={`Numero di lavoratori, riga ${i + 1}`} inputMode="numeric" larghezza={10} />
+                      <CampoTesto {...daConform(f.lavoratori)} etichetta={`Numero di lavoratori, riga ${i + 1}`} inputMode="numeric" larghezza={10} inTabella />
                     </td>
                   </tr>
                 );
@@ -156,6 +171,8 @@ export default function PassoUnitaProduttiva() {
             righe={3}
           />
         </fieldset>
+      ) : d.unita.length > 1 ? (
+        <p className="mt-4">{m.mediaDopoLaScelta}</p>
       ) : null}
     </ModuloPasso>
   );

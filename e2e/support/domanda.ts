@@ -95,10 +95,21 @@ export async function passoAzienda(page: Page, referente = "Ufficio del personal
 }
 
 /** "Unità produttiva": picks the unit by its name; the UniEmens averages are kept. */
+/**
+ * "Unità produttiva": the unit; for a company with several units the page comes back with the chosen unit's average
+ * workers (UniEmens) to check, then goes on. Each row's fields are labelled once, by the column headers.
+ */
 export async function passoUnita(page: Page, unita: string | RegExp): Promise<void> {
   await titolo(page, "Unità produttiva");
+  await expect(page.getByText("Passo 2 di 10")).toBeVisible();
   await spunta(page.getByRole("radio", { name: unita }));
-  await inviaEAttendi(page, SALVA, /\/periodo$/);
+  await inviaEAttendi(page, SALVA, /\/(periodo|unita-produttiva\?media=1)$/);
+  if (new URL(page.url()).pathname.endsWith("/unita-produttiva")) {
+    await expect(page.getByRole("status")).toContainText("L'unità produttiva è stata salvata");
+    await expect(page.getByRole("radio", { name: unita })).toBeChecked();
+    await expect(page.getByLabel("Numero di lavoratori, riga 1")).not.toHaveValue("");
+    await inviaEAttendi(page, SALVA, /\/periodo$/);
+  }
 }
 
 export interface DatiPeriodo {

@@ -61,7 +61,7 @@ function righeUp1(): Record<string, string> {
 }
 
 describe("passo Unità produttiva", () => {
-  it("elenca le unità dell'azienda con la media UniEmens per orario e pre-compila la tabella", async () => {
+  it("elenca le unità dell'azienda con la media UniEmens per orario; la tabella arriva, pre-compilata, dopo la scelta", async () => {
     const id = await bozza();
     const r = await carica(id);
     expect(r.status).toBe(200);
@@ -71,8 +71,24 @@ describe("passo Unità produttiva", () => {
     expect(u1.comune).toBe("Padova");
     // The reference unit has 30 workers at 40 h; Luca Campionato joined in January 2026, so the semester average is 29 (29 + 1/6).
     expect(u1.descrizioneMedia).toBe("29 × 40 h, 2 × 20 h");
-    expect(d.valori.righe[0]).toEqual({ orario: "40", lavoratori: "29" });
-    expect(d.valori.unitaTabella).toBe(String(up1));
+    // Two units and none chosen: no unit's figures are pre-filled before the choice.
+    expect(d.tabella).toBeNull();
+    expect(d.valori.unitaTabella).toBeUndefined();
+    expect(d.valori.righe[0]).toEqual({ orario: "", lavoratori: "" });
+    // Without the table (no JS needed): the unit is saved with its UniEmens figures and the page comes back with them.
+    const { versione } = await leggi(id);
+    const scelta = await invia(id, { versione: String(versione), unitaProduttivaId: String(up1) });
+    expect(scelta.status).toBe(303);
+    expect(scelta.headers.get("Location")).toBe(`/domande/${id}/unita-produttiva?media=1`);
+    expect((await leggi(id)).dati.unitaProduttiva).toMatchObject({ unitaProduttivaId: up1, modificata: false });
+    const dopo = await (await risposta(() => loader({ request: get(`/domande/${id}/unita-produttiva?media=1`, mario), params: { id: String(id) }, context: contesto }))).json();
+    expect(dopo.daControllare).toBe(true);
+    expect(dopo.tabella.id).toBe(up1);
+    expect(dopo.valori.unitaTabella).toBe(String(up1));
+    expect(dopo.valori.righe.slice(0, 2)).toEqual([{ orario: "40", lavoratori: "29" }, { orario: "20", lavoratori: "2" }]);
+    const pagina = await html(dopo);
+    expect(pagina).toContain('role="status"');
+    expect(pagina).toContain('value="29"');
   });
 
   it("salva l'unità con i dati UniEmens e va al periodo (303)", async () => {
@@ -106,6 +122,8 @@ describe("passo Unità produttiva", () => {
     const { versione } = await leggi(id);
     const r = await invia(id, { versione: String(versione), unitaProduttivaId: String(up2), unitaTabella: String(up1), ...righeUp1() });
     expect(r.status).toBe(303);
+    // Back to the page, now with the chosen unit's figures to check.
+    expect(r.headers.get("Location")).toBe(`/domande/${id}/unita-produttiva?media=1`);
     const u = (await leggi(id)).dati.unitaProduttiva as { mediaOccupati: unknown; modificata: boolean };
     expect(u.modificata).toBe(false);
     expect(u.mediaOccupati).toEqual([{ orarioSettimanale: 40, lavoratori: 15 }, { orarioSettimanale: 20, lavoratori: 1 }]);
@@ -185,15 +203,38 @@ describe("passo Unità produttiva", () => {
   });
 });
 
+/** The id prefix conform gives the rows' fields (e.g. "passo-unita-produttiva-"), read from the page. */
+function idPrefisso(pagina: string): string {
+  return /id="([^"]*)righe\[0\]\.orario"/.exec(pagina)?.[1] ?? "";
+}
+
+/** The text a sighted reader sees: visually hidden elements removed. */
+function testoVisibileSenzaNascosti(pagina: string): string {
+  return pagina.replace(/<(label|span)[^>]*class="[^"]*visually-hidden[^"]*"[^>]*>[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, " ");
+}
+
 describe("pagina Unità produttiva (HTML senza JS)", () => {
   it("ha un h1, i radio in un fieldset con legenda, la tabella con didascalia e intestazioni, e il riepilogo errori", async () => {
     const id = await bozza();
+    const prima = await html(await (await carica(id)).json());
+    expect(prima).not.toContain("<table");
+    expect(prima).toContain("Dopo la scelta vedrai i lavoratori occupati in media");
+    expect(prima).toContain("Passo 2 di 10");
+    const v0 = (await leggi(id)).versione;
+    await invia(id, { versione: String(v0), unitaProduttivaId: String(up1) });
     const d = await (await carica(id)).json();
     let pagina = await html(d);
     expect(pagina.match(/<h1/g)).toHaveLength(1);
     expect(pagina).toContain("<legend>Quale unità produttiva è interessata?</legend>");
     expect(pagina).toMatch(/<caption[^>]*>Lavoratori per orario settimanale<\/caption>/);
     expect(pagina).toContain('<th scope="col">Numero di lavoratori</th>');
+    // Each row's fields are labelled (label for=id) but the label is shown once, as the column header.
+    const prefisso = idPrefisso(pagina);
+    for (let i = 0; i < 6; i++) {
+      expect(pagina).toContain(`<label for="${prefisso}righe[${i}].lavoratori" class="active visually-hidden">Numero di lavoratori, riga ${i + 1}</label>`);
+      expect(pagina).toContain(`<input id="${prefisso}righe[${i}].lavoratori"`);
+    }
+    expect(testoVisibileSenzaNascosti(pagina)).not.toMatch(/Numero di lavoratori, riga/);
     expect(pagina).toContain('name="csrf"');
     expect(pagina).toContain("29 × 40 h, 2 × 20 h");
     const { versione } = await leggi(id);

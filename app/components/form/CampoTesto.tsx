@@ -26,6 +26,11 @@ export interface PropsCampoTesto extends PropsCampo {
   larghezza?: Larghezza;
   /** Aggiunge "(facoltativo)" all'etichetta. */
   facoltativo?: boolean;
+  /**
+   * Campo in una cella di tabella: l'intestazione di colonna mostra l'etichetta una volta sola; l'etichetta del campo
+   * resta collegata (`<label for>`) ma nascosta alla vista, e il campo non ha il margine dei campi del modulo.
+   */
+  inTabella?: boolean;
 }
 
 /**
@@ -49,11 +54,12 @@ export function CampoTesto({
   readOnly,
   larghezza,
   facoltativo,
+  inTabella,
 }: PropsCampoTesto) {
   const errore = primoErrore(errors);
   return (
-    <div className={classi("form-group", "campo", errore && "campo-errore")}>
-      <label htmlFor={id} className="active">
+    <div className={classi(inTabella ? "campo campo-tabella" : "form-group campo", errore && "campo-errore")}>
+      <label htmlFor={id} className={inTabella ? "active visually-hidden" : "active"}>
         <TestoEtichetta facoltativo={facoltativo}>{etichetta}</TestoEtichetta>
       </label>
       {suggerimento ? <Suggerimento id={id}>{suggerimento}</Suggerimento> : null}

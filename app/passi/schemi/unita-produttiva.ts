@@ -15,6 +15,10 @@ export const messaggiUnitaProduttiva = {
   motivazione:
     "Spiega perché i lavoratori occupati in media sono diversi da quelli risultanti dalle denunce UniEmens",
   nessunaUnita: "L'azienda non ha unità produttive registrate negli archivi INPS: contatta la sede INPS competente",
+  mediaDopoLaScelta:
+    "Dopo la scelta vedrai i lavoratori occupati in media nel semestre precedente nell'unità, secondo le denunce UniEmens, e potrai correggerli.",
+  mediaDaControllare:
+    "L'unità produttiva è stata salvata. Controlla i lavoratori occupati in media nel semestre precedente: correggili se serve, poi premi «Salva e continua».",
 } as const;
 
 export const RIGHE_MEDIA = 6;
