@@ -15,9 +15,12 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
-/** The phone journey runs only in the phone projects, which run nothing else but the operators' desk (both widths). */
+/** The phone journey runs only in the phone projects. */
 const TELEFONO = /telefono\.spec\.ts$/;
-const IN_TELEFONO = /(telefono|istruttoria-scrivania)\.spec\.ts$/;
+/** What the phone projects run: the phone journey, the main journeys D1 (CIGO, employer, to the receipt) and D3 (FIS,
+ * intermediary, pagamento diretto confirmed and refused), and the operators' desk (both widths); each of their pages
+ * is measured at 360 px. */
+const IN_TELEFONO = /(telefono|domanda-d1|domanda-d3|istruttoria-scrivania)\.spec\.ts$/;
 const TELEFONO_360 = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 export default defineConfig({
@@ -45,7 +48,8 @@ export default defineConfig({
     { name: "senza-js", use: { javaScriptEnabled: false }, testIgnore: TELEFONO },
     { name: "con-js", use: { javaScriptEnabled: true }, testIgnore: TELEFONO },
     // A 360×740 phone, with and without JavaScript: e2e/telefono.spec.ts walks every page of the applicant's journey
-    // once; the fixture fails a page that scrolls sideways at this width or that axe faults (e2e/fixtures.ts).
+    // once, D1 and D3 run as on a desktop; the fixture fails a page that scrolls sideways at this width or that axe
+    // faults (e2e/fixtures.ts).
     { name: "telefono-senza-js", use: { javaScriptEnabled: false, ...TELEFONO_360 }, testMatch: IN_TELEFONO },
     { name: "telefono-con-js", use: { javaScriptEnabled: true, ...TELEFONO_360 }, testMatch: IN_TELEFONO },
   ],

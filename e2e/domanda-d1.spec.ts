@@ -1,12 +1,13 @@
 // D1 (reference scenario): a CIGO domanda for Officine Meccaniche Brenta (C1), Stabilimento di Padova (C1-UP1), by the
 // employer, from the choice of the company to the receipt and its PDF. The platform's today is 10/02/2026
-// (OMNIA_ORA_FISSA in e2e/run.ts). The two projects share one database and a sent domanda blocks another one on the
-// same unit and period: with JavaScript the reference period, without the 12 weeks after it.
+// (OMNIA_ORA_FISSA in e2e/run.ts). The projects share one database and a sent domanda blocks another one on the
+// same unit and period: with JavaScript the reference period, without the 12 weeks after it, on a phone two more.
 // With E2E_SCREENSHOTS=1 the project with JavaScript saves the screenshots of the README into docs/screenshots/.
 import { expect, test } from "./fixtures";
 import {
   accediComeDatore,
   creaBozza,
+  eTelefono,
   indiceProgetto,
   inviaDallaRiepilogo,
   passoAllegati,
@@ -21,20 +22,25 @@ import {
   titolo,
 } from "./support/domanda";
 
+// Without JS, with JS, then the phone projects without and with JS (later in the year, a week apart: 48 weeks in all,
+// within the 52 of the biennio mobile).
 const PERIODI = [
   { inizio: "27/04/2026", fine: "19/07/2026" },
   { inizio: "02/02/2026", fine: "26/04/2026" },
+  { inizio: "27/07/2026", fine: "18/10/2026" },
+  { inizio: "02/11/2026", fine: "24/01/2027" },
 ] as const;
 
 test("D1: CIGO per C1-UP1 dal datore, dalla scelta dell'azienda alla ricevuta in PDF", async ({ page }, info) => {
-  test.setTimeout(180_000);
-  const foto = process.env.E2E_SCREENSHOTS === "1" && indiceProgetto(info) === 1;
+  // On a phone every page is also measured for sideways scrolling: more time on a busy 2-core machine.
+  test.setTimeout(eTelefono(info) ? 360_000 : 180_000);
+  const foto = process.env.E2E_SCREENSHOTS === "1" && indiceProgetto(info) === 1 && !eTelefono(info);
   const scatta = async (nome: string) => {
     if (!foto) return;
     await page.screenshot({ path: `docs/screenshots/${nome}.png`, fullPage: true });
   };
   if (foto) await page.setViewportSize({ width: 1280, height: 800 });
-  const periodo = PERIODI[indiceProgetto(info)];
+  const periodo = PERIODI[indiceProgetto(info) + (eTelefono(info) ? 2 : 0)];
 
   await accediComeDatore(page, "C1");
   await page.goto("/domande/nuova");
@@ -51,6 +57,8 @@ test("D1: CIGO per C1-UP1 dal datore, dalla scelta dell'azienda alla ricevuta in
 
   await scatta("04-unita-produttiva");
   await passoUnita(page, /^Stabilimento di Padova/);
+  // The step indicator, from the step contract, describes the page's heading.
+  await expect(page.getByRole("heading", { level: 1, name: "Periodo e causale" })).toHaveAccessibleDescription("Passo 3 di 10");
 
   await passoPeriodo(
     page,

@@ -8,6 +8,7 @@ import {
   BILANCIO_SOLIDO,
   accediComeIntermediaria,
   creaBozza,
+  eTelefono,
   passoAllegati,
   passoAzienda,
   passoInformativa,
@@ -38,8 +39,8 @@ async function finoAlPagamento(page: import("@playwright/test").Page): Promise<v
   await passoInformativa(page);
 }
 
-test("D3: AIS FIS per C3 dall'intermediaria, pagamento diretto confermato dall'indice di liquidità", async ({ page }) => {
-  test.setTimeout(150_000);
+test("D3: AIS FIS per C3 dall'intermediaria, pagamento diretto confermato dall'indice di liquidità", async ({ page }, info) => {
+  test.setTimeout(eTelefono(info) ? 300_000 : 150_000);
   await finoAlPagamento(page);
   await passoPagamentoDiretto(page, BILANCIO_IN_DIFFICOLTA);
   const esito = page.getByRole("region", { name: "Pagamento diretto confermato" });
@@ -52,14 +53,20 @@ test("D3: AIS FIS per C3 dall'intermediaria, pagamento diretto confermato dall'i
   await expect(page.getByRole("main")).toContainText(/Pagamento diretto/i);
 });
 
-test("D3: AIS FIS per C3 dall'intermediaria, pagamento diretto rifiutato: si prosegue a conguaglio", async ({ page }) => {
-  test.setTimeout(150_000);
+test("D3: AIS FIS per C3 dall'intermediaria, pagamento diretto rifiutato: si prosegue a conguaglio", async ({ page }, info) => {
+  test.setTimeout(eTelefono(info) ? 300_000 : 150_000);
   await finoAlPagamento(page);
   await passoPagamentoDiretto(page, BILANCIO_SOLIDO);
   const esito = page.getByRole("region", { name: "Pagamento diretto non accettato" });
   await expect(esito).toBeVisible();
   await expect(esito).toContainText("la domanda prosegue con anticipo e conguaglio");
   await expect(esito).toContainText("6");
+  // The form now says what the domanda says: conguaglio chosen, not the refused direct payment; no internal names.
+  await expect(page.getByRole("radio", { name: "Anticipo e conguaglio" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Pagamento diretto da parte dell'INPS" })).not.toBeChecked();
+  await expect(esito).toContainText("Regola provvisoria: la formula e la soglia dell'indice di liquidità");
+  await expect(page.getByRole("main")).not.toContainText("quick-ratio");
+  await expect(page.getByRole("main")).not.toContainText("liquidita.formula");
   await Promise.all([page.waitForURL(/\/allegati$/), esito.getByRole("link", { name: "Continua" }).click()]);
   await passoAllegati(page);
   await titolo(page, "Riepilogo della domanda");

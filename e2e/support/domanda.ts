@@ -25,6 +25,11 @@ export function indiceProgetto(info: TestInfo): 0 | 1 {
   return info.project.use.javaScriptEnabled ? 1 : 0;
 }
 
+/** True in the phone projects (360×740), which also run D1 and D3 (playwright.config.ts). */
+export function eTelefono(info: TestInfo): boolean {
+  return info.project.name.startsWith("telefono-");
+}
+
 /**
  * Ticks a radio or checkbox found by role and name. Bootstrap Italia draws the control on its label, which covers the
  * real input: click the label, as a person would, and check the state.
