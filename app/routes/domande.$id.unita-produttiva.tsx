@@ -78,6 +78,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PassoUnitaProduttiva() {
   const d = useLoaderData<typeof loader>();
+  // With JS, the page that comes back after the choice of a unit shows a table that was not there: a new form,
+  // initialised with that unit's figures (a form's state keeps the values it started with).
+  return <ModuloUnita key={d.tabella?.id ?? "scelta"} d={d} />;
+}
+
+function ModuloUnita({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const lastResult = useActionData<typeof action>();
   const schema = creaSchemaUnita(d.unita);
   const [form, fields] = useForm({
