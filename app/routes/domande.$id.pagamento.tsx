@@ -131,6 +131,12 @@ function EsitoLiquidita({ esito, prossimo }: { esito: Extract<DatiPagamento, { b
 
 export default function PassoPagamento() {
   const d = useLoaderData<typeof loader>();
+  // With JS, the outcome page after a save (a new version) starts a new form with what the domanda now says: after a
+  // refused direct payment the radio shows conguaglio, not the choice just submitted.
+  return <ModuloPagamento key={d.versione} d={d} />;
+}
+
+function ModuloPagamento({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const lastResult = useActionData<typeof action>();
   const schema = schemaAl(d.oggi);
   const [form, fields] = useForm({
