@@ -12,6 +12,7 @@ import {
   passoAllegati,
   passoAzienda,
   passoInformativa,
+  passoPagamentoConguaglio,
   passoPeriodo,
   passoRelazioneTecnica,
   passoUnita,
@@ -60,11 +61,8 @@ test("D5: CISOA per C5, i lavoratori non ammissibili (Nicola, Rosa) sono indicat
 
   await passoRelazioneTecnica(page);
   await passoInformativa(page);
-  // CISOA: the payment step, if any, then the attachments.
-  if (new URL(page.url()).pathname.endsWith("/pagamento")) {
-    await titolo(page, "Modalità di pagamento");
-    await Promise.all([page.waitForURL(/\/allegati$/), page.getByRole("button", { name: "Salva e continua" }).click()]);
-  }
+  // CISOA: the payment step, if any (nothing is pre-selected: the user chooses), then the attachments.
+  if (new URL(page.url()).pathname.endsWith("/pagamento")) await passoPagamentoConguaglio(page);
   await passoAllegati(page);
   await expect(page.getByRole("main")).toContainText("CISOA");
   await inviaDallaRiepilogo(page);
