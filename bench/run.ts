@@ -14,6 +14,8 @@
 // Options: --nome=NAME (results file), --durata=S (default 10), --connessioni=N (default 10), --scala,
 //   --solo-scala (only part 3), --limite-scala=MIN (default 60), --rigoroso (exit 1 when a page is over budget),
 //   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2),
+//   --solo-peso (part 2 only, without the layout-shift pass: the drafts are prepared, nothing is timed),
+//   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts),
 //   --scala-ssr (part 5 only: "Le tue domande" and Lavoratori on BENCH_SCALA_URL, a PostgreSQL database seeded with
 //   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL).
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
@@ -32,6 +34,7 @@ import { misuraLighthouse } from "./lib/lighthouse";
 import { misuraScala, type RisultatoScala } from "./lib/scala";
 import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
 import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
+import { misuraInvii, type RisultatoInvii } from "./lib/invii";
 
 const argomenti = process.argv.slice(2);
 const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.split("=")[1];
@@ -44,6 +47,9 @@ const connessioni = Math.min(100, Number(opzione("connessioni") ?? 10));
 const soloScala = bandiera("solo-scala");
 const conScala = soloScala || bandiera("scala");
 const scalaSsr = bandiera("scala-ssr");
+const soloPeso = bandiera("solo-peso");
+const invii = bandiera("invii") || opzione("invii") !== undefined;
+const senzaLighthouse = soloPeso || bandiera("senza-lighthouse");
 
 const scrivi = (s = "") => process.stdout.write(`${s}\n`);
 
@@ -94,6 +100,7 @@ interface Risultati {
   cls?: { caricoMedio: number[]; pagine: ClsPagina[] } | { errore: string };
   lighthouse?: { caricoMedio: number[]; pagine: Awaited<ReturnType<typeof misuraLighthouse>> } | { errore: string };
   scalaSsr?: { latenze: LatenzaScala[]; piani: PianoQuery[]; scrivania?: unknown } | { errore: string };
+  invii?: RisultatoInvii | { errore: string };
 }
 
 const risultati: Risultati = {
@@ -165,9 +172,44 @@ async function parteScalaSsr(): Promise<void> {
 let database: Awaited<ReturnType<typeof creaDatabaseTemporaneo>> | undefined;
 let fuoriBudget = false;
 
+/** (6) 200 submissions at the same instant on PostgreSQL (BENCH_DATABASE_URL, default the local server). */
+async function parteInvii(): Promise<void> {
+  try {
+    const admin = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
+    database = await creaDatabaseTemporaneo("omnia_bench_invii", admin);
+    risultati.database = database.descrizione;
+    // The real clock on both sides: the drafts' periods start tomorrow, as a user's would.
+    server = await avviaServer({
+      env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: undefined },
+      nomeLog: "omnia-bench-invii",
+      // --profilo=DIR: a CPU profile of the server (node --cpu-prof), written when it stops.
+      ...(opzione("profilo") ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${opzione("profilo")}`] } : {}),
+    });
+    const r = await misuraInvii({
+      base: server.url,
+      databaseUrl: database.env.DATABASE_URL!,
+      pidServer: server.processo.pid,
+      numero: Number(opzione("invii") ?? 200),
+      coppie: Number(opzione("coppie") ?? 10),
+    });
+    risultati.invii = r;
+    scrivi();
+    scrivi(`Invii simultanei su ${risultati.database} (un processo server.ts; carico medio all'avvio della raffica ${r.caricoMedio}). Obiettivo: p99 < 1 s, 0 perse, 0 protocolli doppi, una sola domanda per coppia sovrapposta`);
+    tabella(
+      ["invii", "coppie", "durata", "p50", "p99", "max", "CPU server/invio", "stati HTTP", "memorizzate", "perse", "protocolli doppi", "contigui", "coppie: una vince", "coppie errate"],
+      [[r.invii, r.coppie, `${r.secondiTotali} s`, `${r.p50Ms} ms`, `${r.p99Ms} ms`, `${r.maxMs} ms`, r.cpuMsPerInvio === null ? "—" : `${r.cpuMsPerInvio} ms`, Object.entries(r.stati).map(([k, v]) => `${k}×${v}`).join(" "), r.memorizzate, r.perse, r.protocolliDuplicati, r.protocolliContigui ? "sì" : "NO", r.coppieRifiutateCorrettamente, r.coppieErrate]],
+    );
+  } catch (e) {
+    risultati.invii = { errore: String(e instanceof Error ? e.stack ?? e.message : e) };
+    console.error(`[bench] invii non misurati: ${risultati.invii.errore}`);
+  }
+}
+
 try {
   if (scalaSsr) await parteScalaSsr();
-  if (!soloScala && !scalaSsr) {
+  if (invii) await parteInvii();
+  if (!soloScala && !scalaSsr && !invii) {
     if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
     // On PostgreSQL a throwaway database on that server (created, seeded and dropped by the run): the figures never
     // depend on what another run left there.
@@ -196,6 +238,7 @@ try {
       try {
         intermediario ??= await accediDemo(base, /intermediari/i);
         const percorso = await prepara();
+        if (soloPeso) return;
         console.info(`[bench] SSR ${nomeScenario} (${percorso}): ${connessioni} connessioni, ${durataS} s per server…`);
         const r = await misuraSsr({ base, percorso, biscotti: intermediario.biscotti, connessioni, durataS, unaConnessione });
         ssr.push({ scenario: nomeScenario, ...r });
@@ -252,6 +295,7 @@ try {
       extraIntermediario.push("/domande");
       return "/domande";
     });
+    if (soloPeso) delete risultati.ssr;
     if (ssr.length > 0) {
       scrivi();
       scrivi(
@@ -373,7 +417,7 @@ try {
     for (const e of errori) console.error(`[bench] pagina non pesata: ${e}`);
 
     // (2b) Layout shift of every weighed page at 360 px, cold, with JS.
-    if (!bandiera("senza-lighthouse")) {
+    if (!senzaLighthouse) {
       try {
         const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
         console.info(`[bench] CLS di ${perCls.length} pagine a 360 px (Chromium, cache vuota)…`);
@@ -400,7 +444,7 @@ try {
   }
 
   // (4) Lighthouse on home, the Periodo step of scenario (b)'s draft and "Le tue domande" (intermediary).
-  if (server && !bandiera("senza-lighthouse")) {
+  if (server && !senzaLighthouse && !invii) {
     try {
       const { biscotti } = await accediDemo(server.url, /intermediari/i);
       const bozza = (risultati.peso?.pagine ?? []).find((p) => /^\/domande\/\d+\/periodo$/.test(p.pagina))?.pagina;
@@ -430,7 +474,7 @@ try {
   }
 
   // (3) Seed at --scale (opt-in).
-  if (conScala && !scalaSsr) {
+  if (conScala && !scalaSsr && !invii) {
     try {
       console.info("[bench] seed --scale (richiede minuti)…");
       const limiteMinuti = Math.min(120, Number(opzione("limite-scala") ?? 60));
@@ -459,6 +503,7 @@ const fallito =
   (risultati.ssr ?? []).some((x) => "errore" in x) ||
   (risultati.scala && "errore" in risultati.scala) ||
   (risultati.scalaSsr && "errore" in risultati.scalaSsr) ||
+  (risultati.invii && ("errore" in risultati.invii || risultati.invii.perse > 0 || risultati.invii.protocolliDuplicati > 0 || risultati.invii.coppieErrate > 0)) ||
   (risultati.peso?.errori.length ?? 0) > 0 ||
   (risultati.lighthouse && ("errore" in risultati.lighthouse || risultati.lighthouse.pagine.some((p) => "errore" in p))) ||
   (risultati.cls && "errore" in risultati.cls) ||

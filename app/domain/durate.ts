@@ -43,8 +43,11 @@ export function settimaneDaGiorni(giorni: number, giorniSettimanali: GiorniSetti
   return giorni / (giorniSettimanali === 5 ? p.valore.divisoreSettimanaCorta : p.valore.divisoreSettimanaLunga);
 }
 
+/** One formatter for every message (a `toLocaleString` call builds a new one each time: measured on submissions). */
+const DUE_DECIMALI = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2 });
+
 function fmt(settimane: number): string {
-  return (Math.round(settimane * 100) / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
+  return DUE_DECIMALI.format(Math.round(settimane * 100) / 100);
 }
 
 /** Settimane utilizzate nel quinquennio mobile che termina in `fine` (base del contributo addizionale). */
@@ -244,7 +247,7 @@ function terzoOreLavorabili(input: InputDurataCigo, precedenti: PeriodoPrecedent
   }, 0);
   const richiesteCentesimi = Math.round(input.oreRichieste! * 100);
   const supera = autorizzateCentesimi + richiesteCentesimi > limiteCentesimi;
-  const h = (c: number) => (c / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
+  const h = (c: number) => DUE_DECIMALI.format(c / 100);
   return esito({
     regola: "durata.cigo.terzoOre",
     riferimento: `${p.riferimento} c.5`,

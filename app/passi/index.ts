@@ -14,20 +14,8 @@ import { RisposteRelazioneSchema, righeRelazione } from "./schemi/relazione-tecn
 import { RisposteUnitaProduttivaSchema, righeUnitaProduttiva } from "./schemi/unita-produttiva";
 
 export type { RigaRiepilogo } from "./righe";
-
-/** The keys of the steps' answers, in the order of the journey. */
-export const CHIAVI_PASSI = [
-  "azienda",
-  "unitaProduttiva",
-  "periodo",
-  "lavoratori",
-  "relazioneTecnica",
-  "informativa",
-  "pagamento",
-  "allegati",
-] as const;
-
-export type ChiavePasso = (typeof CHIAVI_PASSI)[number];
+import { PERCORSO, type ChiavePasso, type SlugPasso, type StatoPasso } from "./percorso";
+export * from "./percorso";
 
 interface DefinizionePasso<S extends string, C extends ChiavePasso, T> {
   slug: S;
@@ -48,72 +36,56 @@ function passo<S extends string, C extends ChiavePasso, T>(d: DefinizionePasso<S
 
 export const PASSI = [
   passo({
-    slug: "azienda",
-    chiave: "azienda",
-    titolo: "Dati dell'azienda",
+    ...PERCORSO[0],
     versione: 1,
     risposte: RisposteAziendaSchema,
     dipendeDa: [],
     riepilogo: righeAzienda,
   }),
   passo({
-    slug: "unita-produttiva",
-    chiave: "unitaProduttiva",
-    titolo: "Unità produttiva",
+    ...PERCORSO[1],
     versione: 1,
     risposte: RisposteUnitaProduttivaSchema,
     dipendeDa: [],
     riepilogo: righeUnitaProduttiva,
   }),
   passo({
-    slug: "periodo",
-    chiave: "periodo",
-    titolo: "Periodo e causale",
+    ...PERCORSO[2],
     versione: 1,
     risposte: RispostePeriodoSchema,
     dipendeDa: ["unitaProduttiva"],
     riepilogo: righePeriodo,
   }),
   passo({
-    slug: "lavoratori",
-    chiave: "lavoratori",
-    titolo: "Lavoratori beneficiari",
+    ...PERCORSO[3],
     versione: 1,
     risposte: RisposteLavoratoriSchema,
     dipendeDa: ["unitaProduttiva", "periodo"],
     riepilogo: righeLavoratori,
   }),
   passo({
-    slug: "relazione-tecnica",
-    chiave: "relazioneTecnica",
-    titolo: "Relazione tecnica",
+    ...PERCORSO[4],
     versione: 1,
     risposte: RisposteRelazioneSchema,
     dipendeDa: ["periodo"],
     riepilogo: righeRelazione,
   }),
   passo({
-    slug: "informativa",
-    chiave: "informativa",
-    titolo: "Informativa sindacale",
+    ...PERCORSO[5],
     versione: 1,
     risposte: RisposteInformativaSchema,
     dipendeDa: ["unitaProduttiva", "periodo"],
     riepilogo: righeInformativa,
   }),
   passo({
-    slug: "pagamento",
-    chiave: "pagamento",
-    titolo: "Modalità di pagamento",
+    ...PERCORSO[6],
     versione: 1,
     risposte: RispostePagamentoSchema,
     dipendeDa: [],
     riepilogo: righePagamento,
   }),
   passo({
-    slug: "allegati",
-    chiave: "allegati",
-    titolo: "Allegati",
+    ...PERCORSO[7],
     versione: 1,
     risposte: RisposteAllegatiSchema,
     dipendeDa: ["periodo"],
@@ -122,7 +94,6 @@ export const PASSI = [
 ] as const;
 
 export type Passo = (typeof PASSI)[number];
-export type SlugPasso = Passo["slug"];
 
 /** The typed answers of one step. */
 export type RispostaPasso<C extends ChiavePasso> = z.infer<Extract<Passo, { chiave: C }>["risposte"]>;
@@ -165,36 +136,12 @@ export function validaRisposta<C extends ChiavePasso>(chiave: C, valore: unknown
   return passoDaChiave(chiave).risposte.parse(valore) as RispostaPasso<C>;
 }
 
-export type StatoPasso = "da_completare" | "in_corso" | "completato" | "con_avvisi";
-
-export const ETICHETTE_STATO_PASSO: Record<StatoPasso, string> = {
-  da_completare: "Da completare",
-  in_corso: "In corso",
-  completato: "Completato",
-  con_avvisi: "Con avvisi",
-};
-
 export function passoDaSlug(slug: string): Passo | undefined {
   return PASSI.find((p) => p.slug === slug);
 }
 
 export function passoDaChiave<C extends ChiavePasso>(chiave: C): Extract<Passo, { chiave: C }> {
   return PASSI.find((p) => p.chiave === chiave) as Extract<Passo, { chiave: C }>;
-}
-
-/** The pages the step indicator counts ("Passo 3 di 10"): the steps, then the summary, then the sending page. */
-export const PAGINE_PERCORSO = [...PASSI.map((p) => p.slug), "riepilogo", "invio"] as const;
-export type PaginaPercorso = SlugPasso | "riepilogo" | "invio";
-
-/** Where a page stands in the journey, for the step indicator. */
-export function posizioneNelPercorso(pagina: PaginaPercorso): { numero: number; totale: number } {
-  return { numero: (PAGINE_PERCORSO as readonly string[]).indexOf(pagina) + 1, totale: PAGINE_PERCORSO.length };
-}
-
-/** Where a valid step leads: the next step, or the summary after the last one. */
-export function percorsoDopo(slug: SlugPasso): SlugPasso | "riepilogo" {
-  const i = PASSI.findIndex((p) => p.slug === slug);
-  return PASSI[i + 1]?.slug ?? "riepilogo";
 }
 
 /** The first step whose answers are missing, or null when all are there (the summary may be shown). */

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { titolo } from "~/components/form";
-import { PASSI, type SlugPasso } from "~/passi";
+import { PERCORSO as PASSI, type SlugPasso } from "~/passi/percorso";
 import { messaggiInterfaccia } from "~/testi/interfaccia";
 
 export const meta: MetaFunction = () => [

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ETICHETTE_STATO_PASSO } from "~/passi";
+import { ETICHETTE_STATO_PASSO } from "~/passi/percorso";
 import { richiediContesto } from "~/services/accesso.server";
 import { caricaDomanda, idDomanda, richiediBozza } from "~/services/domande.server";
 import { didascaliaDomanda, elencoPassi } from "~/services/elenco-passi.server";

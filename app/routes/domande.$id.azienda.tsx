@@ -60,9 +60,10 @@ export default function PassoAzienda() {
     id: "passo-azienda",
     lastResult,
     defaultValue: d.valori,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AziendaSchema }),
+    shouldRevalidate: "onSubmit",
   });
   const campi = [fields.pec, fields.telefono, fields.referente, fields.emailReferente].map((f) => daConform(f));
   const [pec, telefono, referente, emailReferente] = campi;

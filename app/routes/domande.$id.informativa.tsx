@@ -69,15 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PassoInformativa() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const schema = creaSchemaInformativa({ eone: d.eone, oggi: d.oggi });
   const [form, fields] = useForm({
     id: "passo-informativa",
     lastResult,
     defaultValue: d.valori as ValoriModuloInformativa,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    // When the informativa is not due the form has no fields: nothing to check in the browser.
-    onValidate: d.dovuta ? ({ formData }) => parseWithZod(formData, { schema }) : undefined,
+    shouldRevalidate: "onSubmit",
   });
   const campi = [
     fields.dataComunicazione,

@@ -64,9 +64,10 @@ export default function Invio() {
   const [form, fields] = useForm({
     id: "invio-domanda",
     lastResult,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InvioSchema }),
+    shouldRevalidate: "onSubmit",
   });
   const veridicita = daConform(fields.veridicita);
   const privacy = daConform(fields.privacy);

@@ -7,7 +7,7 @@ import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { CampoData, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
 import { formatDataItaliana, type DataISO } from "~/domain/date";
 import { dataMinimaBilancio } from "~/domain/indice-liquidita";
-import { percorsoDopo } from "~/passi";
+import { percorsoDopo } from "~/passi/percorso";
 import {
   bilancioDa,
   creaSchemaPagamento,
@@ -138,14 +138,14 @@ export default function PassoPagamento() {
 
 function ModuloPagamento({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const lastResult = useActionData<typeof action>();
-  const schema = schemaAl(d.oggi);
   const [form, fields] = useForm({
     id: "passo-pagamento",
     lastResult,
     defaultValue: d.valori as ValoriModuloPagamento,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onSubmit",
   });
   const campi = [
     fields.modalita,

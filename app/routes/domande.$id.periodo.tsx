@@ -9,7 +9,7 @@ import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
 import { esempiPeriodo, formatDataItaliana } from "~/domain/date";
 import { formatNumero } from "~/domain/formati";
-import { percorsoDopo } from "~/passi";
+import { percorsoDopo } from "~/passi/percorso";
 import { oggi } from "~/services/orologio.server";
 import {
   creaSchemaPeriodo,
@@ -104,14 +104,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PassoPeriodo() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const schema = creaSchemaPeriodo(d.causali, d.orari);
   const [form, fields] = useForm({
     id: "passo-periodo",
     lastResult,
     defaultValue: d.valori,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onSubmit",
   });
   const campi = [
     fields.causale, fields.tipo, fields.oreSettimanaliRidotte, fields.dataInizio, fields.dataFine, fields.oreRichieste,

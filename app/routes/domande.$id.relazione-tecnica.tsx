@@ -1,4 +1,4 @@
-import { useForm, type Submission, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -127,15 +127,14 @@ const COLONNE = [
 export default function PassoRelazioneTecnica() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const schema = creaSchemaRelazione({ indicatoriObbligatori: d.indicatoriObbligatori });
   const [form, fields] = useForm<ValoriModuloRelazione>({
     id: "passo-relazione",
     lastResult,
     defaultValue: d.valori as ValoriModuloRelazione,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    // The fields are typed by their text form; the parsed values (cents) only matter on the server.
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as unknown as Submission<ValoriModuloRelazione>,
+    shouldRevalidate: "onSubmit",
   });
   const righe = fields.indicatori.getFieldList();
   const [modalita, descrizione, misure, prospettive, granularita, dichiarazione] = [

@@ -85,14 +85,14 @@ export default function PassoUnitaProduttiva() {
 
 function ModuloUnita({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const lastResult = useActionData<typeof action>();
-  const schema = creaSchemaUnita(d.unita);
   const [form, fields] = useForm({
     id: "passo-unita-produttiva",
     lastResult,
     defaultValue: d.valori,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: "onSubmit",
   });
   const unitaField = daConform(fields.unitaProduttivaId);
   const motivazione = daConform(fields.motivazione);

@@ -93,8 +93,9 @@ export default function NuovaDomanda() {
   const [form, fields] = useForm({
     id: "nuova-domanda",
     lastResult,
+    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
+    // browser bundle): the action's reply is the form's lastResult.
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NuovaDomandaSchema }),
   });
   const errori: VoceErrore[] = [];
   if (erroreCerca) errori.push({ id: "cerca", messaggio: erroreCerca });

@@ -16,8 +16,9 @@ export interface VoceAudit {
 // A transaction handle has the same insert API as the database handle.
 type Scrittore = Pick<Db, "insert">;
 
-export async function scriviAudit(db: Scrittore, voce: VoceAudit): Promise<void> {
-  await db.insert(auditLog).values({
+/** The audit row of an entry, for a caller that writes it inside a larger statement (app/services/invio.server.ts). */
+export function rigaAudit(voce: VoceAudit): typeof auditLog.$inferInsert {
+  return {
     utenteId: voce.utenteId ?? null,
     ruolo: voce.ruolo ?? null,
     azione: voce.azione,
@@ -25,5 +26,9 @@ export async function scriviAudit(db: Scrittore, voce: VoceAudit): Promise<void>
     oggettoId: voce.oggettoId == null ? null : String(voce.oggettoId),
     esito: voce.esito,
     dettagli: voce.dettagli ?? null,
-  });
+  };
+}
+
+export async function scriviAudit(db: Scrittore, voce: VoceAudit): Promise<void> {
+  await db.insert(auditLog).values(rigaAudit(voce));
 }

@@ -26,6 +26,15 @@ export async function controlliDomanda(caricata: DomandaCaricata): Promise<Esito
 }
 
 /**
+ * The outcomes that do not read other domande (every step but those of PASSI_TRA_DOMANDE): what the submission
+ * computes before its transaction, since the others are computed inside it under the locks (controlliTraDomande).
+ */
+export async function controlliSenzaAltreDomande(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
+  const risultati = await Promise.all(controlli.filter((c) => c !== controlliPeriodo).map((c) => c(caricata)));
+  return risultati.flat().filter((e) => !PASSI_TRA_DOMANDE.includes(e.passo));
+}
+
+/**
  * The steps whose outcomes depend on the unit's other domande (overlaps, biennio and one-third limits, FIS and fund
  * weeks, CISOA days): the submission computes them again inside its transaction, under the unit's lock.
  */

@@ -35,6 +35,11 @@ vi.mock("~/services/controlli-domanda.server", async (importOriginal) => {
       ...(await vero.controlliDomanda(c)),
       ...(forzati.get(c.domanda.id) ?? []),
     ],
+    // What the submission computes before its transaction.
+    controlliSenzaAltreDomande: async (c: Parameters<typeof vero.controlliSenzaAltreDomande>[0]) => [
+      ...(await vero.controlliSenzaAltreDomande(c)),
+      ...(forzati.get(c.domanda.id) ?? []),
+    ],
   };
 });
 

@@ -1,7 +1,7 @@
 // The head of every page of the domanda's journey: the domanda's caption, the step indicator ("Passo 3 di 10",
 // counted from the one step contract, app/passi) and the page's heading, which the indicator describes so that a
 // screen reader jumping to the heading hears where it stands.
-import { posizioneNelPercorso, type PaginaPercorso } from "~/passi";
+import { posizioneNelPercorso, type PaginaPercorso } from "~/passi/percorso";
 
 export function testoPasso(pagina: PaginaPercorso): string {
   const { numero, totale } = posizioneNelPercorso(pagina);

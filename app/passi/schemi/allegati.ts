@@ -1,6 +1,7 @@
 // Step "Allegati": the documents the causale needs (D.M. 95442/2016 art. 2; circ. INPS 139/2016), the limits, and the messages.
 // Plain module: the page states the limits from here and the server enforces the same numbers.
 import { z } from "zod";
+import { schema } from "../schema";
 import { numero, riga, type RigaRiepilogo } from "../righe";
 
 const MB = 1024 * 1024;
@@ -159,12 +160,14 @@ export function nomeFileAllegato(nome: string): { ok: true; nome: string } | { o
 }
 
 /** The upload form's non-file fields. */
-export const CaricaAllegatoSchema = z.object({
-  tipo: z.enum(TIPI_ALLEGATO, { errorMap: () => ({ message: messaggiAllegati.tipo }) }),
-});
+export const CaricaAllegatoSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    tipo: z.enum(TIPI_ALLEGATO, { errorMap: () => ({ message: messaggiAllegati.tipo }) }),
+  }),
+);
 
 /** The stored answers, version 1: the step was confirmed with this many documents (the files are rows of allegati). */
-export const RisposteAllegatiSchema = z.object({ numero: z.number().int() });
+export const RisposteAllegatiSchema = /* @__PURE__ */ schema(() => z.object({ numero: z.number().int() }));
 
 export type DatiAllegati = z.infer<typeof RisposteAllegatiSchema>;
 

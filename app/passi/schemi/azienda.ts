@@ -1,5 +1,6 @@
 // Step "Dati dell'azienda": the contacts the user may change; the rest comes from the INPS registries.
 import { z } from "zod";
+import { schema } from "../schema";
 import { riga, type RigaRiepilogo } from "../righe";
 import { testoFacoltativo } from "./comuni";
 
@@ -10,21 +11,23 @@ export const messaggiAzienda = {
   emailFormato: "Inserisci un indirizzo e-mail nel formato nome@dominio.it",
 } as const;
 
-export const AziendaSchema = z.object({
-  pec: z
-    .string({ required_error: messaggiAzienda.pecVuota })
-    .trim()
-    .toLowerCase()
-    .max(254, messaggiAzienda.pecFormato)
-    .email(messaggiAzienda.pecFormato),
-  telefono: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ]{6,20}$/, messaggiAzienda.telefonoFormato)
-    .optional(),
-  referente: testoFacoltativo({ massimo: 120, nome: "Il nome del referente" }),
-  emailReferente: z.string().trim().max(254, messaggiAzienda.emailFormato).email(messaggiAzienda.emailFormato).optional(),
-});
+export const AziendaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    pec: z
+      .string({ required_error: messaggiAzienda.pecVuota })
+      .trim()
+      .toLowerCase()
+      .max(254, messaggiAzienda.pecFormato)
+      .email(messaggiAzienda.pecFormato),
+    telefono: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ]{6,20}$/, messaggiAzienda.telefonoFormato)
+      .optional(),
+    referente: testoFacoltativo({ massimo: 120, nome: "Il nome del referente" }),
+    emailReferente: z.string().trim().max(254, messaggiAzienda.emailFormato).email(messaggiAzienda.emailFormato).optional(),
+  }),
+);
 
 /** The form's labels: the summary and the receipt show the answers under the same words. */
 export const ETICHETTE_AZIENDA = {
@@ -35,12 +38,14 @@ export const ETICHETTE_AZIENDA = {
 } as const;
 
 /** The stored answers, version 1. */
-export const RisposteAziendaSchema = z.object({
-  pec: z.string(),
-  telefono: z.string().optional(),
-  referente: z.string().optional(),
-  emailReferente: z.string().optional(),
-});
+export const RisposteAziendaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    pec: z.string(),
+    telefono: z.string().optional(),
+    referente: z.string().optional(),
+    emailReferente: z.string().optional(),
+  }),
+);
 
 export type DatiAzienda = z.infer<typeof RisposteAziendaSchema>;
 

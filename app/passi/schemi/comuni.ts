@@ -1,5 +1,6 @@
 // Field schemas reused by several steps. Text fields refuse control characters and overlong input.
 import { z } from "zod";
+import { schema } from "../schema";
 
 // Never legitimate in a form field: C0 control characters except tab/newline/carriage return, DEL, the C1 controls
 // (U+0080–U+009F, e.g. U+0085 "next line") and the bidirectional overrides and isolates (U+202A–U+202E,
@@ -25,10 +26,10 @@ export function testoFacoltativo(opzioni: { massimo: number; nome: string }) {
 }
 
 /** The version of the draft the form was built on (optimistic locking). */
-export const VersioneSchema = z.coerce.number().int().positive();
+export const VersioneSchema = /* @__PURE__ */ schema(() => z.coerce.number().int().positive());
 
 /** A date as stored in a domanda's answers (ISO, yyyy-mm-dd). */
-export const DataIsoSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const DataIsoSchema = /* @__PURE__ */ schema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** Integer cents (money is never a float). */
-export const CentesimiSchema = z.number().int();
+export const CentesimiSchema = /* @__PURE__ */ schema(() => z.number().int());

@@ -2,6 +2,7 @@
 // rule (app/domain/informativa-sindacale.ts); when due, the user declares that the procedure was carried out, with
 // its dates and recipients. Dates are typed gg/mm/aaaa and read strictly (31/02 is refused).
 import { z } from "zod";
+import { schema } from "../schema";
 import { data as dataRiga, riga, siNo, type RigaRiepilogo } from "../righe";
 import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
 import { DataIsoSchema, testo, testoFacoltativo } from "./comuni";
@@ -25,15 +26,17 @@ export const messaggiInformativa = {
 const m = messaggiInformativa;
 
 /** The stored answers, version 1. When the notice is not due nothing else is asked. */
-export const RisposteInformativaSchema = z.object({
-  dovuta: z.boolean(),
-  dataComunicazione: DataIsoSchema.optional(),
-  dataConclusione: DataIsoSchema.optional(),
-  dataRichiestaEsame: DataIsoSchema.optional(),
-  destinatariRsa: z.string().optional(),
-  destinatariTerritoriali: z.string().optional(),
-  dichiarazione: z.literal(true).optional(),
-});
+export const RisposteInformativaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    dovuta: z.boolean(),
+    dataComunicazione: DataIsoSchema.optional(),
+    dataConclusione: DataIsoSchema.optional(),
+    dataRichiestaEsame: DataIsoSchema.optional(),
+    destinatariRsa: z.string().optional(),
+    destinatariTerritoriali: z.string().optional(),
+    dichiarazione: z.literal(true).optional(),
+  }),
+);
 
 export type DatiInformativa = z.infer<typeof RisposteInformativaSchema>;
 

@@ -1,5 +1,6 @@
 // The declarations before submission and the idempotency key of the submit form.
 import { z } from "zod";
+import { schema } from "../schema";
 
 export const messaggiInvio = {
   veridicita:
@@ -13,18 +14,22 @@ export const messaggiInvio = {
 } as const;
 
 /** A random key rendered in each submit form: the same key twice is the same submission (double click, resend). */
-export const ChiaveInvioSchema = z
-  .string({ required_error: messaggiInvio.chiaveNonValida })
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, messaggiInvio.chiaveNonValida);
+export const ChiaveInvioSchema = /* @__PURE__ */ schema(() =>
+  z
+    .string({ required_error: messaggiInvio.chiaveNonValida })
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, messaggiInvio.chiaveNonValida),
+);
 
-export const InvioSchema = z.object({
-  veridicita: z.literal("si", {
-    errorMap: () => ({ message: messaggiInvio.veridicita }),
+export const InvioSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    veridicita: z.literal("si", {
+      errorMap: () => ({ message: messaggiInvio.veridicita }),
+    }),
+    privacy: z.literal("si", {
+      errorMap: () => ({ message: messaggiInvio.privacy }),
+    }),
+    chiaveInvio: ChiaveInvioSchema,
   }),
-  privacy: z.literal("si", {
-    errorMap: () => ({ message: messaggiInvio.privacy }),
-  }),
-  chiaveInvio: ChiaveInvioSchema,
-});
+);
 
 export type DatiInvio = z.infer<typeof InvioSchema>;

@@ -1,6 +1,7 @@
 // Step "Lavoratori beneficiari": the selection from UniEmens (checkboxes, select all/none, filter, pages) or the
 // uploaded list (CSV "CF;qualifica", Allegato 3 msg INPS 4653/2022). Plain module: messages and the form schema.
 import { z } from "zod";
+import { schema } from "../schema";
 import { normalizzaCodice } from "~/domain/validatori/normalizza";
 import { numero, riga, type RigaRiepilogo } from "../righe";
 
@@ -58,20 +59,24 @@ export function testoRicercaLavoratori(q: string): string {
 }
 
 /** The fields of the selection form; the intent says which button was pressed. */
-export const SelezioneSchema = z.object({
-  intent: z.string().regex(/^(salva|aggiorna|tutti|nessuno|pagina-[1-9][0-9]{0,4})$/, messaggiLavoratori.richiestaNonValida),
-  cf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
-  paginaCf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
-  q: z.string().trim().max(100, messaggiLavoratori.richiestaNonValida).default("").transform(testoRicercaLavoratori),
-});
+export const SelezioneSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    intent: z.string().regex(/^(salva|aggiorna|tutti|nessuno|pagina-[1-9][0-9]{0,4})$/, messaggiLavoratori.richiestaNonValida),
+    cf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
+    paginaCf: z.array(z.string().regex(CF, messaggiLavoratori.richiestaNonValida)).max(LAVORATORI_PER_PAGINA).default([]),
+    q: z.string().trim().max(100, messaggiLavoratori.richiestaNonValida).default("").transform(testoRicercaLavoratori),
+  }),
+);
 
 export type Selezione = z.infer<typeof SelezioneSchema>;
 
 /** The stored answers, version 1 (the workers themselves are rows of domanda_lavoratori). */
-export const RisposteLavoratoriSchema = z.object({
-  modalita: z.enum(["uniemens", "elenco"]),
-  numero: z.number().int(),
-});
+export const RisposteLavoratoriSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    modalita: z.enum(["uniemens", "elenco"]),
+    numero: z.number().int(),
+  }),
+);
 
 export type DatiLavoratori = z.infer<typeof RisposteLavoratoriSchema>;
 

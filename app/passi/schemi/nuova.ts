@@ -1,5 +1,6 @@
 // Step "Nuova domanda": the company and the benefit. One schema for client and server.
 import { z } from "zod";
+import { schema } from "../schema";
 import { FORMATO_CODICE_AZIENDA, normalizzaCodice } from "~/domain/validatori/normalizza";
 
 export const PRESTAZIONI = ["CIGO", "AIS_FIS", "AIS_FONDO", "CISOA"] as const;
@@ -32,36 +33,40 @@ export const CERCA_MAX_RISULTATI = 20;
  * hyphens, the "IT" prefix or in small letters: normalised before the check) or part of the company name.
  * Only digits that are not a code are a mistyped code; anything else with letters is searched as a name.
  */
-export const CercaAziendaSchema = z.object({
-  cerca: z
-    .string({ required_error: messaggiNuova.cercaVuoto })
-    .trim()
-    .min(1, messaggiNuova.cercaVuoto)
-    .transform((testo, ctx) => {
-      const codice = normalizzaCodice(testo);
-      if (FORMATO_CODICE_AZIENDA.test(codice)) return { tipo: "codice" as const, valore: codice };
-      if (/^(IT)?[0-9]*$/.test(codice)) {
-        ctx.addIssue({ code: "custom", message: messaggiNuova.cercaFormato });
-        return z.NEVER;
-      }
-      const nome = testo.replace(/\s+/g, " ");
-      // Control characters never belong to a name (and a NUL byte would reach the database).
-      if (/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(nome)) {
-        ctx.addIssue({ code: "custom", message: messaggiNuova.cercaCaratteri });
-        return z.NEVER;
-      }
-      if (nome.length < 3 || nome.length > 100) {
-        ctx.addIssue({ code: "custom", message: nome.length < 3 ? messaggiNuova.cercaNomeCorto : messaggiNuova.cercaNomeLungo });
-        return z.NEVER;
-      }
-      return { tipo: "nome" as const, valore: nome };
-    }),
-});
+export const CercaAziendaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    cerca: z
+      .string({ required_error: messaggiNuova.cercaVuoto })
+      .trim()
+      .min(1, messaggiNuova.cercaVuoto)
+      .transform((testo, ctx) => {
+        const codice = normalizzaCodice(testo);
+        if (FORMATO_CODICE_AZIENDA.test(codice)) return { tipo: "codice" as const, valore: codice };
+        if (/^(IT)?[0-9]*$/.test(codice)) {
+          ctx.addIssue({ code: "custom", message: messaggiNuova.cercaFormato });
+          return z.NEVER;
+        }
+        const nome = testo.replace(/\s+/g, " ");
+        // Control characters never belong to a name (and a NUL byte would reach the database).
+        if (/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(nome)) {
+          ctx.addIssue({ code: "custom", message: messaggiNuova.cercaCaratteri });
+          return z.NEVER;
+        }
+        if (nome.length < 3 || nome.length > 100) {
+          ctx.addIssue({ code: "custom", message: nome.length < 3 ? messaggiNuova.cercaNomeCorto : messaggiNuova.cercaNomeLungo });
+          return z.NEVER;
+        }
+        return { tipo: "nome" as const, valore: nome };
+      }),
+  }),
+);
 
 export type RicercaAzienda = z.output<typeof CercaAziendaSchema>["cerca"];
 
-export const NuovaDomandaSchema = z.object({
-  aziendaId: z.coerce.number().int().positive(),
-  prestazione: z.enum(PRESTAZIONI, { errorMap: () => ({ message: messaggiNuova.prestazione }) }),
-  conferma: z.literal("si").optional(),
-});
+export const NuovaDomandaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    aziendaId: z.coerce.number().int().positive(),
+    prestazione: z.enum(PRESTAZIONI, { errorMap: () => ({ message: messaggiNuova.prestazione }) }),
+    conferma: z.literal("si").optional(),
+  }),
+);

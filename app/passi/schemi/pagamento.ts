@@ -2,6 +2,7 @@
 // pagamento diretto, decided on submit by the indice di liquidità (app/domain/indice-liquidita.ts) on the
 // balance-sheet items typed here. Amounts in euro with comma decimals, kept as integer cents.
 import { z } from "zod";
+import { schema } from "../schema";
 import { data, euro, riga, siNo, type RigaRiepilogo } from "../righe";
 import { CentesimiSchema, DataIsoSchema } from "./comuni";
 import { formatDataItaliana, parseDataItaliana, type DataISO } from "~/domain/date";
@@ -57,42 +58,48 @@ function importo(voce: string) {
 
 const eIso = (v: unknown): v is DataISO => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-const BilancioSchema = z.object({
-  dataRiferimento: DataIsoSchema,
-  disponibilitaLiquideCentesimi: CentesimiSchema,
-  creditiBreveCentesimi: CentesimiSchema,
-  rimanenzeCentesimi: CentesimiSchema,
-  debitiBreveCentesimi: CentesimiSchema,
-});
+const BilancioSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    dataRiferimento: DataIsoSchema,
+    disponibilitaLiquideCentesimi: CentesimiSchema,
+    creditiBreveCentesimi: CentesimiSchema,
+    rimanenzeCentesimi: CentesimiSchema,
+    debitiBreveCentesimi: CentesimiSchema,
+  }),
+);
 type DatiBilancio = z.infer<typeof BilancioSchema>;
 
 /** The outcome of the liquidity index as saved for the Sede: inputs, formula version, result. */
-const EsitoLiquiditaSalvatoSchema = z.object({
-  versione: z.string(),
-  formula: z.string(),
-  indice: z.string().nullable(),
-  accettato: z.boolean(),
-  messaggio: z.string(),
-  provvisorio: z.boolean(),
-  /** The day of the computation: the formula version in force that day. */
-  calcolatoIl: DataIsoSchema,
-});
+const EsitoLiquiditaSalvatoSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    versione: z.string(),
+    formula: z.string(),
+    indice: z.string().nullable(),
+    accettato: z.boolean(),
+    messaggio: z.string(),
+    provvisorio: z.boolean(),
+    /** The day of the computation: the formula version in force that day. */
+    calcolatoIl: DataIsoSchema,
+  }),
+);
 export type EsitoLiquiditaSalvato = z.infer<typeof EsitoLiquiditaSalvatoSchema>;
 
 /**
  * The stored answers, version 1: conguaglio; or direct payment accepted; or direct payment asked for and not
  * accepted, where the domanda continues with conguaglio and the computation is kept for the Sede.
  */
-export const RispostePagamentoSchema = z.union([
-  z.object({ modalita: z.literal("diretto"), bilancio: BilancioSchema, liquidita: EsitoLiquiditaSalvatoSchema }),
-  z.object({
-    modalita: z.literal("conguaglio"),
-    richiestoDiretto: z.literal(true),
-    bilancio: BilancioSchema,
-    liquidita: EsitoLiquiditaSalvatoSchema,
-  }),
-  z.object({ modalita: z.literal("conguaglio") }),
-]);
+export const RispostePagamentoSchema = /* @__PURE__ */ schema(() =>
+  z.union([
+    z.object({ modalita: z.literal("diretto"), bilancio: BilancioSchema, liquidita: EsitoLiquiditaSalvatoSchema }),
+    z.object({
+      modalita: z.literal("conguaglio"),
+      richiestoDiretto: z.literal(true),
+      bilancio: BilancioSchema,
+      liquidita: EsitoLiquiditaSalvatoSchema,
+    }),
+    z.object({ modalita: z.literal("conguaglio") }),
+  ]),
+);
 
 export type DatiPagamento = z.infer<typeof RispostePagamentoSchema>;
 

@@ -1,6 +1,7 @@
 // Step "Periodo e causale": the causale (from the benefit's catalogue), suspension or reduction, the dates, the hours
 // and, for weather causes, the exact days and the work in progress. Dates are typed gg/mm/aaaa and read strictly.
 import { z } from "zod";
+import { schema } from "../schema";
 import { formatNumero } from "~/domain/formati";
 import { formatDataItaliana, giorniInclusi, parseDataItaliana, type DataISO } from "~/domain/date";
 import { trovaCausale } from "~/domain/causali";
@@ -59,19 +60,21 @@ const m = messaggiPeriodo;
 export const TIPI_RIDUZIONE = ["sospensione", "riduzione"] as const;
 
 /** The stored answers, version 1. EONE, weather and extraordinary follow from the causale when it is saved. */
-export const RispostePeriodoSchema = z.object({
-  causale: z.string(),
-  eone: z.boolean(),
-  meteo: z.boolean(),
-  straordinaria: z.boolean(),
-  tipo: z.enum(TIPI_RIDUZIONE),
-  oreSettimanaliRidotte: z.number().optional(),
-  dataInizio: DataIsoSchema,
-  dataFine: DataIsoSchema,
-  oreRichieste: z.number(),
-  giorni: z.array(DataIsoSchema).optional(),
-  tipoLavoro: z.string().optional(),
-});
+export const RispostePeriodoSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    causale: z.string(),
+    eone: z.boolean(),
+    meteo: z.boolean(),
+    straordinaria: z.boolean(),
+    tipo: z.enum(TIPI_RIDUZIONE),
+    oreSettimanaliRidotte: z.number().optional(),
+    dataInizio: DataIsoSchema,
+    dataFine: DataIsoSchema,
+    oreRichieste: z.number(),
+    giorni: z.array(DataIsoSchema).optional(),
+    tipoLavoro: z.string().optional(),
+  }),
+);
 
 export type DatiPeriodo = z.infer<typeof RispostePeriodoSchema>;
 

@@ -2,6 +2,7 @@
 // indicators per year or per quarter, or a PDF instead; always the declaration under art. 47 DPR 445/2000.
 // Amounts are typed in euro with comma decimals and kept as integer cents.
 import { z } from "zod";
+import { schema } from "../schema";
 import { euro, formatImporto, leggiImporto } from "~/domain/formati";
 import { riga, type RigaRiepilogo } from "../righe";
 import { CentesimiSchema, testo } from "./comuni";
@@ -63,40 +64,46 @@ function importo(voce: string, negativoAmmesso: boolean) {
     });
 }
 
-const RigaIndicatoreSchema = z.object({
-  periodo: z
-    .string({ required_error: m.periodoVuoto })
-    .trim()
-    .min(1, m.periodoVuoto)
-    .toUpperCase()
-    .pipe(z.string().regex(/^20[0-9]{2}(-Q[1-4])?$/, m.periodoFormato)),
-  fatturato: importo(VOCI_INDICATORE.fatturato, false),
-  ordini: importo(VOCI_INDICATORE.ordini, false),
-  // The operating result may be a loss: it is the one amount that can be negative.
-  risultatoOperativo: importo(VOCI_INDICATORE.risultatoOperativo, true),
-});
+const RigaIndicatoreSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    periodo: z
+      .string({ required_error: m.periodoVuoto })
+      .trim()
+      .min(1, m.periodoVuoto)
+      .toUpperCase()
+      .pipe(z.string().regex(/^20[0-9]{2}(-Q[1-4])?$/, m.periodoFormato)),
+    fatturato: importo(VOCI_INDICATORE.fatturato, false),
+    ordini: importo(VOCI_INDICATORE.ordini, false),
+    // The operating result may be a loss: it is the one amount that can be negative.
+    risultatoOperativo: importo(VOCI_INDICATORE.risultatoOperativo, true),
+  }),
+);
 
-const RigaIndicatoreSalvataSchema = z.object({
-  periodo: z.string(),
-  fatturatoCentesimi: CentesimiSchema,
-  ordiniCentesimi: CentesimiSchema,
-  risultatoOperativoCentesimi: CentesimiSchema,
-});
+const RigaIndicatoreSalvataSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    periodo: z.string(),
+    fatturatoCentesimi: CentesimiSchema,
+    ordiniCentesimi: CentesimiSchema,
+    risultatoOperativoCentesimi: CentesimiSchema,
+  }),
+);
 export type RigaIndicatore = z.infer<typeof RigaIndicatoreSalvataSchema>;
 
 /** The stored answers, version 1: the report typed in the fields, or the name of the attached PDF. */
-export const RisposteRelazioneSchema = z.discriminatedUnion("modalita", [
-  z.object({
-    modalita: z.literal("strutturata"),
-    descrizione: z.string(),
-    misure: z.string(),
-    prospettive: z.string(),
-    granularita: z.enum(GRANULARITA),
-    indicatori: z.array(RigaIndicatoreSalvataSchema),
-    dichiarazione: z.literal(true),
-  }),
-  z.object({ modalita: z.literal("pdf"), nomeFile: z.string(), dichiarazione: z.literal(true) }),
-]);
+export const RisposteRelazioneSchema = /* @__PURE__ */ schema(() =>
+  z.discriminatedUnion("modalita", [
+    z.object({
+      modalita: z.literal("strutturata"),
+      descrizione: z.string(),
+      misure: z.string(),
+      prospettive: z.string(),
+      granularita: z.enum(GRANULARITA),
+      indicatori: z.array(RigaIndicatoreSalvataSchema),
+      dichiarazione: z.literal(true),
+    }),
+    z.object({ modalita: z.literal("pdf"), nomeFile: z.string(), dichiarazione: z.literal(true) }),
+  ]),
+);
 
 export type DatiRelazioneTecnica = z.infer<typeof RisposteRelazioneSchema>;
 

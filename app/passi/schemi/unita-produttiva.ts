@@ -1,6 +1,7 @@
 // Step "Unità produttiva": the unit among the company's ones, and the workers employed on average in the previous
 // semester split by contractual weekly hours (pre-filled from UniEmens; a change needs a reason).
 import { z } from "zod";
+import { schema } from "../schema";
 import { riga, siNo, type RigaRiepilogo } from "../righe";
 import { testoFacoltativo } from "./comuni";
 
@@ -23,20 +24,22 @@ export const messaggiUnitaProduttiva = {
 
 export const RIGHE_MEDIA = 6;
 
-const RigaMediaSchema = z.object({ orarioSettimanale: z.number(), lavoratori: z.number().int() });
+const RigaMediaSchema = /* @__PURE__ */ schema(() => z.object({ orarioSettimanale: z.number(), lavoratori: z.number().int() }));
 export type RigaMedia = z.infer<typeof RigaMediaSchema>;
 
 /** The stored answers, version 1. */
-export const RisposteUnitaProduttivaSchema = z.object({
-  unitaProduttivaId: z.number().int(),
-  codice: z.string(),
-  denominazione: z.string(),
-  mediaOccupati: z.array(RigaMediaSchema),
-  /** The UniEmens figures at the time of saving, kept for the Sede when the user changed them. */
-  mediaUniemens: z.array(RigaMediaSchema),
-  modificata: z.boolean(),
-  motivazione: z.string().optional(),
-});
+export const RisposteUnitaProduttivaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    unitaProduttivaId: z.number().int(),
+    codice: z.string(),
+    denominazione: z.string(),
+    mediaOccupati: z.array(RigaMediaSchema),
+    /** The UniEmens figures at the time of saving, kept for the Sede when the user changed them. */
+    mediaUniemens: z.array(RigaMediaSchema),
+    modificata: z.boolean(),
+    motivazione: z.string().optional(),
+  }),
+);
 
 export type DatiUnitaProduttiva = z.infer<typeof RisposteUnitaProduttivaSchema>;
 
@@ -85,10 +88,12 @@ export function stessaMedia(a: readonly RigaMedia[], b: readonly RigaMedia[]): b
   return chiave(a) === chiave(b);
 }
 
-const RigaSchema = z.object({
-  orario: z.string().trim().max(10, m.orarioFormato).optional(),
-  lavoratori: z.string().trim().max(10, m.lavoratoriFormato).optional(),
-});
+const RigaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    orario: z.string().trim().max(10, m.orarioFormato).optional(),
+    lavoratori: z.string().trim().max(10, m.lavoratoriFormato).optional(),
+  }),
+);
 
 /**
  * One schema for client and server, built from the company's units as the loader gives them: a unit not in the list

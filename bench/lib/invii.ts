@@ -1,0 +1,244 @@
+// (6) Concurrent submissions on PostgreSQL (issue 8, point 7): N drafts that can each be sent, among them pairs on the
+// same unit and the same days, are posted to /domande/:id/invio at the same instant over HTTP, each with its own
+// idempotency key, as N browsers would. Reported: latency of each POST (p50, p99, max), how many were stored, lost
+// (acknowledged with 303 but not sent in the database), protocol numbers given twice, and for each overlapping pair
+// whether exactly one won. The drafts are made in this process with the services the step routes use (the fixture
+// of the integration tests), on the same database the server uses; nothing is timed while they are made.
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { and, asc, eq, inArray, isNull, or, gte } from "drizzle-orm";
+import { apriPostgres, type Connessione } from "#db/client";
+import { impostaConnessione } from "#db/connection";
+import { aziende, deleghe, domande, unitaProduttive, utenti } from "#db/schema";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
+import { addDays } from "~/domain/date";
+import { inviabile } from "~/domain/esito";
+import { leggiRisposte } from "~/passi";
+import { controlliDomanda } from "~/services/controlli-domanda.server";
+import { nuovaChiaveInvio } from "~/services/invio.server";
+import { oggi } from "~/services/orologio.server";
+import type { Contesto } from "~/services/accesso.server";
+import { bozzaCompleta, contestoDi } from "../../tests/integrazione/domanda-completa";
+import { sessioneDi, type Identita } from "../../tests/richieste";
+
+export interface RisultatoInvii {
+  database: string;
+  invii: number;
+  coppie: number;
+  /** Load average (1 min) when the burst started. */
+  caricoMedio: number;
+  secondiTotali: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** CPU time of the server process during the burst, per submission (user + system): comparable across machine loads. */
+  cpuMsPerInvio: number | null;
+  /** HTTP status → count. */
+  stati: Record<string, number>;
+  /** Drafts sent (stato "inviata") after the burst. */
+  memorizzate: number;
+  /** Acknowledged (303 to the receipt) but not sent in the database. */
+  perse: number;
+  /** Protocol numbers held by more than one domanda. */
+  protocolliDuplicati: number;
+  /** Protocol numbers of the year without a gap from the first to the last issued in the burst. */
+  protocolliContigui: boolean;
+  /** Overlapping pairs where exactly one was sent and the other refused with 422. */
+  coppieRifiutateCorrettamente: number;
+  /** Overlapping pairs where both were sent (a broken rule) or none. */
+  coppieErrate: number;
+}
+
+interface Bozza {
+  id: number;
+  versione: number;
+  chi: Identita;
+  coppia?: number;
+}
+
+const percentile = (ordinati: number[], p: number) => ordinati[Math.min(ordinati.length - 1, Math.ceil((p / 100) * ordinati.length) - 1)];
+
+/** Sessions and contexts of the users who send: Mario for each of his companies, Laura for the companies she holds. */
+async function mittenti(connessione: Connessione): Promise<Array<{ chi: Identita; ctx: Contesto; aziendaId: number }>> {
+  const db = connessione.db;
+  const out: Array<{ chi: Identita; ctx: Contesto; aziendaId: number }> = [];
+  const [laura] = await db.select({ id: utenti.id }).from(utenti).where(eq(utenti.codiceFiscale, LAURA_CONSULENTE.codiceFiscale));
+  const oggiIso = oggi();
+  const suo = await db
+    .select({ aziendaId: deleghe.aziendaId })
+    .from(deleghe)
+    .where(and(eq(deleghe.intermediarioId, laura.id), or(isNull(deleghe.validaAl), gte(deleghe.validaAl, oggiIso))))
+    .orderBy(asc(deleghe.aziendaId));
+  const chiLaura = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario");
+  const ctxLaura = await contestoDi(chiLaura);
+  for (const { aziendaId } of suo) out.push({ chi: chiLaura, ctx: ctxLaura, aziendaId });
+  for (const matricola of ["4712345601", "4723456702"]) {
+    const [a] = await db.select({ id: aziende.id }).from(aziende).where(eq(aziende.matricola, matricola));
+    const chi = await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", a.id);
+    out.push({ chi, ctx: await contestoDi(chi), aziendaId: a.id });
+  }
+  return out;
+}
+
+async function versioneSeInviabile(connessione: Connessione, id: number): Promise<number | null> {
+  const [riga] = await connessione.db
+    .select({ domanda: domande, azienda: aziende })
+    .from(domande)
+    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+    .where(eq(domande.id, id));
+  const esiti = await controlliDomanda({ ...riga, risposte: leggiRisposte(riga.domanda.dati) });
+  return inviabile(esiti) ? riga.domanda.versione : null;
+}
+
+/**
+ * The drafts: round robin over every (sender, unit) with a CIGO draft a week apart per unit, so no two of them touch;
+ * `coppie` of them get a twin on the same unit and days. Drafts that could not be sent alone (a company with no CIGO,
+ * a unit with no eligible worker) are skipped, and their unit with them.
+ */
+async function preparaBozze(connessione: Connessione, numero: number, coppie: number): Promise<Bozza[]> {
+  const chi = await mittenti(connessione);
+  const posti: Array<{ chi: Identita; ctx: Contesto; aziendaId: number; unitaId: number; settimane: number }> = [];
+  for (const m of chi) {
+    const unita = await connessione.db
+      .select({ id: unitaProduttive.id })
+      .from(unitaProduttive)
+      .where(eq(unitaProduttive.aziendaId, m.aziendaId))
+      .orderBy(asc(unitaProduttive.id));
+    for (const u of unita) posti.push({ ...m, unitaId: u.id, settimane: 0 });
+  }
+  const scartati = new Set<number>();
+  const bozze: Bozza[] = [];
+  const inizioBase = addDays(oggi(), 1);
+  let coppieFatte = 0;
+  for (let i = 0; bozze.length < numero && scartati.size < posti.length && i < numero * 20; i++) {
+    const posto = posti[i % posti.length];
+    if (scartati.has(posto.unitaId)) continue;
+    const dataInizio = addDays(inizioBase, 7 * posto.settimane);
+    const periodo = {
+      causale: "mancanza_lavoro",
+      eone: false,
+      meteo: false,
+      straordinaria: false,
+      tipo: "sospensione",
+      dataInizio,
+      dataFine: addDays(dataInizio, 4),
+      oreRichieste: 8,
+    };
+    const gemella = coppieFatte < coppie && bozze.length + 2 <= numero;
+    let id: number;
+    try {
+      id = await bozzaCompleta(posto.ctx, posto.aziendaId, { unitaProduttivaId: posto.unitaId, periodo, lavoratori: 1 });
+    } catch {
+      scartati.add(posto.unitaId);
+      continue;
+    }
+    const versione = await versioneSeInviabile(connessione, id);
+    if (versione === null) {
+      scartati.add(posto.unitaId);
+      continue;
+    }
+    posto.settimane++;
+    if (gemella) {
+      const idGemella = await bozzaCompleta(posto.ctx, posto.aziendaId, { unitaProduttivaId: posto.unitaId, periodo, lavoratori: 1 });
+      const versioneGemella = await versioneSeInviabile(connessione, idGemella);
+      if (versioneGemella !== null) {
+        coppieFatte++;
+        bozze.push({ id, versione, chi: posto.chi, coppia: coppieFatte }, { id: idGemella, versione: versioneGemella, chi: posto.chi, coppia: coppieFatte });
+        continue;
+      }
+    }
+    bozze.push({ id, versione, chi: posto.chi });
+  }
+  if (bozze.length < numero) throw new Error(`solo ${bozze.length} bozze inviabili su ${numero}`);
+  if (coppieFatte < coppie) throw new Error(`solo ${coppieFatte} coppie sovrapposte su ${coppie}`);
+  return bozze;
+}
+
+/** User + system CPU time of a process in ms (Linux /proc), or null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const campi = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks (100/s).
+    return (Number(campi[11]) + Number(campi[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+export async function misuraInvii(opzioni: { base: string; databaseUrl: string; pidServer?: number; numero?: number; coppie?: number }): Promise<RisultatoInvii> {
+  const numero = opzioni.numero ?? 200;
+  const coppie = opzioni.coppie ?? 10;
+  const connessione = await apriPostgres(opzioni.databaseUrl, { max: 4 });
+  impostaConnessione(connessione);
+  try {
+    console.info(`[bench] invii: preparo ${numero} bozze inviabili (${coppie} coppie sulla stessa unità e gli stessi giorni)…`);
+    const bozze = await preparaBozze(connessione, numero, coppie);
+    const caricoMedio = Math.round(loadavg()[0] * 100) / 100;
+    console.info(`[bench] invii: ${bozze.length} POST /domande/:id/invio nello stesso istante…`);
+    const cpu0 = cpuMs(opzioni.pidServer);
+    const t0 = performance.now();
+    const esiti = await Promise.all(
+      bozze.map(async (b) => {
+        const corpo = new URLSearchParams({ csrf: b.chi.csrf, versione: String(b.versione), chiaveInvio: nuovaChiaveInvio(), veridicita: "si", privacy: "si" });
+        const inizio = performance.now();
+        const r = await fetch(new URL(`/domande/${b.id}/invio`, opzioni.base), {
+          method: "POST",
+          redirect: "manual",
+          headers: { Cookie: b.chi.cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: opzioni.base },
+          body: corpo,
+          signal: AbortSignal.timeout(60_000),
+        });
+        await r.arrayBuffer();
+        return { bozza: b, stato: r.status, ms: performance.now() - inizio, luogo: r.headers.get("location") };
+      }),
+    );
+    const secondiTotali = (performance.now() - t0) / 1000;
+    const cpu1 = cpuMs(opzioni.pidServer);
+    const cpuMsPerInvio = cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) / bozze.length) * 10) / 10;
+    const tempi = esiti.map((e) => e.ms).sort((a, b) => a - b);
+    const stati: Record<string, number> = {};
+    for (const e of esiti) stati[e.stato] = (stati[e.stato] ?? 0) + 1;
+
+    const righe = await connessione.db
+      .select({ id: domande.id, stato: domande.stato, protocollo: domande.protocollo })
+      .from(domande)
+      .where(inArray(domande.id, bozze.map((b) => b.id)));
+    const perId = new Map(righe.map((r) => [r.id, r]));
+    const inviate = righe.filter((r) => r.stato === "inviata");
+    const perse = esiti.filter((e) => e.stato === 303 && perId.get(e.bozza.id)?.stato !== "inviata").length;
+    const protocolli = inviate.map((r) => r.protocollo!);
+    const protocolliDuplicati = protocolli.length - new Set(protocolli).size;
+    const numeri = protocolli.map((p) => Number(p.slice(-7))).sort((a, b) => a - b);
+    const protocolliContigui = numeri.every((n, i) => i === 0 || n === numeri[i - 1] + 1);
+    let coppieRifiutateCorrettamente = 0;
+    let coppieErrate = 0;
+    for (let c = 1; c <= coppie; c++) {
+      const due = esiti.filter((e) => e.bozza.coppia === c);
+      const vinte = due.filter((e) => e.stato === 303 && perId.get(e.bozza.id)?.stato === "inviata").length;
+      const rifiutate = due.filter((e) => e.stato === 422 && perId.get(e.bozza.id)?.stato === "bozza").length;
+      if (vinte === 1 && rifiutate === 1) coppieRifiutateCorrettamente++;
+      else coppieErrate++;
+    }
+    return {
+      database: opzioni.databaseUrl.replace(/\/\/[^@]*@/, "//"),
+      invii: bozze.length,
+      coppie,
+      caricoMedio,
+      secondiTotali: Math.round(secondiTotali * 100) / 100,
+      p50Ms: Math.round(percentile(tempi, 50)),
+      p99Ms: Math.round(percentile(tempi, 99)),
+      maxMs: Math.round(tempi[tempi.length - 1]),
+      cpuMsPerInvio,
+      stati,
+      memorizzate: inviate.length,
+      perse,
+      protocolliDuplicati,
+      protocolliContigui,
+      coppieRifiutateCorrettamente,
+      coppieErrate,
+    };
+  } finally {
+    impostaConnessione(undefined);
+    await connessione.chiudi();
+  }
+}
