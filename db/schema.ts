@@ -807,3 +807,5 @@ export const scartiFlussoCig = pgTable(
   },
   (t) => [index("scarti_flusso_cig_flusso_idx").on(t.flussoId, t.riga, t.id)],
 );
+
+export type FlussoCig = typeof flussiCig.$inferSelect;

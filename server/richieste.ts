@@ -8,6 +8,7 @@ import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/s
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import { ELENCO_MAX_BYTE } from "../app/passi/schemi/lavoratori";
 import { LIMITI_ALLEGATI } from "../app/passi/schemi/allegati";
+import { LIMITI_FLUSSO } from "../app/domain/flussi/denuncia";
 import { messaggiInterfaccia } from "../app/testi/interfaccia";
 
 /** Forms without files (urlencoded): the longest, the relazione tecnica, stays well under this. */
@@ -20,6 +21,8 @@ const PERCORSI_CON_FILE: Array<[RegExp, number]> = [
   [/^\/domande\/[^/]+\/lavoratori\/?$/, ELENCO_MAX_BYTE + MARGINE_MULTIPART],
   // The answer to the Sede's request: several PDFs, within the same total as the domanda's attachments.
   [/^\/domande\/[^/]+\/risposta\/?$/, LIMITI_ALLEGATI.byteTotali + MARGINE_MULTIPART],
+  // A UniEmens-Cig flow: the file goes to the reader as it arrives (app/http/flusso-caricato.server.ts).
+  [/^\/flussi(\/verifica)?\/?$/, LIMITI_FLUSSO.byte + MARGINE_MULTIPART],
 ];
 
 /** The largest body a route accepts: a multipart upload only where a form sends a file, else a small form. */

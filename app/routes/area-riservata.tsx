@@ -89,6 +89,9 @@ export default function AreaRiservata() {
               <Link to="/domande/nuova">Nuova domanda</Link>
             </li>
             <li>
+              <Link to="/flussi">Flussi UniEmens-Cig per il pagamento diretto</Link>
+            </li>
+            <li>
               <Link to="/profilo">Cambia profilo</Link>
             </li>
           </ul>

@@ -1,4 +1,5 @@
 // The one catalogue of the platform's messages, grouped by area.
 export { messaggiAccesso } from "./accesso";
 export { messaggiDomanda } from "./domanda";
+export { messaggiFlussi } from "./flussi";
 export { messaggiIstruttoria } from "./istruttoria";

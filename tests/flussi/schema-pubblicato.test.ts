@@ -1,4 +1,4 @@
-// Lo schema, gli esempi e il catalogo pubblicati in docs/flussi sono quelli che la piattaforma legge e applica:
+// Lo schema e gli esempi pubblicati in public/flussi (serviti a /flussi/…) e il catalogo in docs/flussi sono quelli che la piattaforma legge e applica:
 // gli esempi sono validi per lo schema (libxml2, il validatore XSD di riferimento), ogni nome della tabella di
 // mappatura è nello schema, e ogni codice del catalogo è documentato con il suo titolo.
 import { readFile } from "node:fs/promises";
@@ -7,8 +7,8 @@ import { validateXML } from "xmllint-wasm";
 import { CATALOGO_ERRORI_FLUSSI } from "~/domain/flussi/catalogo-errori";
 import { MAPPATURA_IN_USO } from "~/domain/flussi/mappatura";
 
-const DOCS = new URL("../../docs/flussi/", import.meta.url);
-const leggi = (nome: string) => readFile(new URL(nome, DOCS), "utf8");
+const PUBBLICATI = new URL("../../public/flussi/", import.meta.url);
+const leggi = (nome: string) => readFile(new URL(nome, PUBBLICATI), "utf8");
 
 async function valida(xml: string) {
   const schema = await leggi("uniemens-cig-omnia-1.0.xsd");
@@ -38,7 +38,7 @@ describe("schema UniEmens-Cig pubblicato", () => {
     expect(schema).toContain(`attribute name="${MAPPATURA_IN_USO.giorno.attributoGiorno}"`);
   });
   it("il catalogo degli errori pubblicato elenca ogni codice con il suo titolo", async () => {
-    const documento = await leggi("README.md");
+    const documento = await readFile(new URL("../../docs/flussi/README.md", import.meta.url), "utf8");
     for (const [codice, voce] of Object.entries(CATALOGO_ERRORI_FLUSSI)) {
       expect(documento, codice).toContain(`| ${codice} | ${voce.gravita === "errore" ? "Errore" : "Avviso"} | ${voce.titolo} |`);
     }

@@ -8,6 +8,7 @@ import { domande } from "#db/schema";
 import { db } from "#db/connection";
 import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA } from "#db/seed/index";
 import { creaBozza } from "~/services/domande.server";
+import { riceviFlusso } from "~/services/flussi/invio-flusso.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
@@ -91,7 +92,15 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   // The Sede's desk: the queue for operators and managers, the office view for managers only.
   "/scrivania": { modulo: "scrivania._index", riservata: true, soloSede: true },
   "/scrivania/carichi": { modulo: "scrivania.carichi", riservata: true, soloDirigente: true },
+  // UniEmens-Cig flows: sent by the company's side; the catalogue of errors is public; /flussi/verifica only answers
+  // POSTs (its GET sends back to /flussi, which decides).
+  "/flussi": { modulo: "flussi._index", riservata: true, soloAzienda: true },
+  "/flussi/verifica": { modulo: "flussi.verifica", riservata: false },
+  "/flussi/catalogo": { modulo: "flussi.catalogo", riservata: false },
 };
+
+/** A flow's report and its CSV: the person who sent it (the employer of C1 here), nobody else. */
+const ROTTE_FLUSSO = ["flussi.$id", "flussi.$id.scarti[.csv]"] as const;
 
 /** The Sede's case page: operators and the manager of the competent sede (Padova for C1), sent domande only. */
 function attesoCaso(chi: Chi, risorsa: Risorsa): "accesso" | "404" | "accedi" {
@@ -138,6 +147,7 @@ function esito(r: Response): "accesso" | "404" | "accedi" {
 
 let identita: Record<Exclude<Chi, "anonimo">, Identita>;
 let id: Record<Risorsa, number>;
+let flusso: number;
 
 beforeAll(async () => {
   const [c1, c3] = [await idAzienda("C1"), await idAzienda("C3")];
@@ -159,6 +169,9 @@ beforeAll(async () => {
     "inviata C1": inviata,
     "bozza C3": await creaBozza(laura, { aziendaId: c3, prestazione: "AIS_FIS", fondo: null, nonSuggerita: false }),
   };
+  const inviato = await riceviFlusso(mario, { nome: "prova.csv", formato: "csv", contenuto: [Buffer.from("Matricola;AnnoMeseDenuncia;CFLavoratore\n4712345601;2026-01;X\n")] }, { prova: false });
+  if (!inviato.ok || inviato.valore.flussoId === null) throw new Error("il flusso di prova non si invia");
+  flusso = inviato.valore.flussoId;
 }, 120_000);
 
 const CHI: Chi[] = ["anonimo", "datore C1", "intermediario (delega C3)", "operatore Padova", "operatrice Milano", "dirigente Padova"];
@@ -170,6 +183,7 @@ describe("matrice degli accessi", () => {
       ...Object.values(ROTTE_GENERALI).map((r) => r.modulo),
       ...ROTTE_DOMANDA.flatMap(moduliDomanda),
       ...ROTTE_SCRIVANIA.flatMap(moduliScrivania),
+      ...ROTTE_FLUSSO,
       "scrivania.$id._index",
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
@@ -187,6 +201,15 @@ describe("matrice degli accessi", () => {
           : r.soloDirigente && chi !== "dirigente Padova" ? "404"
           : "accesso";
         expect(`${percorso} → ${esito(risp)}`).toBe(`${percorso} → ${atteso}`);
+      }
+    });
+
+    it(`${chi}: a UniEmens-Cig flow's report and CSV`, async () => {
+      for (const nome of ROTTE_FLUSSO) {
+        const percorso = nome === "flussi.$id" ? `/flussi/${flusso}` : `/flussi/${flusso}/scarti.csv`;
+        const r = await apri(percorso, [nome], { id: String(flusso) }, chi === "anonimo" ? undefined : identita[chi]);
+        const atteso = chi === "anonimo" ? "accedi" : chi === "datore C1" ? "accesso" : "404";
+        expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
       }
     });
 

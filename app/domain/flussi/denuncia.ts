@@ -5,6 +5,12 @@
 // (./mappatura.ts), non qui. docs/regole.md §19.
 import type { CodiceErroreFlusso } from "./catalogo-errori";
 
+/** Un file di flusso: fino a 50 MB e 100.000 denunce (oltre, il file va diviso). */
+export const LIMITI_FLUSSO = {
+  byte: 50 * 1024 * 1024,
+  denunce: 100_000,
+} as const;
+
 export interface GiornoCig {
   /** Giorno del mese di competenza (1-31). */
   giorno: number;

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { leggiFlussoCsv, leggiFlussoXml, type VoceFlusso } from "./lettura.server";
 
-const ESEMPI = new URL("../../../docs/flussi/esempi/", import.meta.url);
+const ESEMPI = new URL("../../../public/flussi/esempi/", import.meta.url);
 
 async function tutte(g: AsyncGenerator<VoceFlusso>): Promise<VoceFlusso[]> {
   const out: VoceFlusso[] = [];

@@ -6,13 +6,10 @@
 import { parse as parseCsv } from "csv-parse";
 import { SaxesParser } from "saxes";
 import { Readable } from "node:stream";
-import { CAMPI_DENUNCIA, leggiDenuncia, type CampiGrezzi, type CampoDenuncia, type GiornoGrezzo, type LetturaDenuncia, type Segnalazione } from "~/domain/flussi/denuncia";
+import { CAMPI_DENUNCIA, LIMITI_FLUSSO, leggiDenuncia, type CampiGrezzi, type CampoDenuncia, type GiornoGrezzo, type LetturaDenuncia, type Segnalazione } from "~/domain/flussi/denuncia";
 import { MAPPATURA_IN_USO, type MappaturaUniemensCig } from "~/domain/flussi/mappatura";
 
-export const LIMITI_FLUSSO = {
-  byte: 50 * 1024 * 1024,
-  denunce: 100_000,
-};
+export { LIMITI_FLUSSO };
 
 export interface OpzioniLettura {
   byte?: number;

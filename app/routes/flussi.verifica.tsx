@@ -1,0 +1,52 @@
+// "Verifica senza inviare": the same checks as sending, nothing stored; the report is the answer to the POST.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { EsitoFlusso } from "~/components/flussi/EsitoFlusso";
+import { ModuloFlusso } from "~/components/flussi/ModuloFlusso";
+import { ruoloPuo } from "~/domain/autorizzazione";
+import { leggiFlussoCaricato } from "~/http/flusso-caricato.server";
+import { rispostaNonTrovata } from "~/http/risposta.server";
+import { richiediContesto } from "~/services/accesso.server";
+import { messaggiFlussi as m } from "~/testi";
+
+export const handle = { titolo: m.titoloVerifica };
+
+export function loader() {
+  return redirect("/flussi");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const ctx = await richiediContesto(request);
+  if (!ruoloPuo(ctx.ruolo, "invia_flusso")) throw rispostaNonTrovata();
+  const esito = await leggiFlussoCaricato(request, ctx, { prova: true });
+  if (!esito.ok) return json({ status: "error" as const, errore: esito.errore, csrf: ctx.sessione.csrfToken, rapporto: null }, { status: 422 });
+  return json({ status: "ok" as const, errore: null, csrf: ctx.sessione.csrfToken, rapporto: esito.rapporto }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export default function VerificaFlusso() {
+  const d = useActionData<typeof action>();
+  if (!d) return null;
+  return (
+    <div className="row">
+      <div className="col-12 col-lg-9">
+        {d.rapporto ? (
+          <>
+            <h1>{m.titoloVerifica}</h1>
+            <EsitoFlusso esito={d.rapporto} />
+            <h2 className="h3 mt-5">Invia il flusso</h2>
+            <ModuloFlusso csrf={d.csrf} />
+          </>
+        ) : (
+          <>
+            <h1>{m.titoloElenco}</h1>
+            <ModuloFlusso csrf={d.csrf} errore={d.errore} />
+          </>
+        )}
+        <p>
+          <Link to="/flussi">{m.tornaAiFlussi}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

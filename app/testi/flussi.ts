@@ -1,0 +1,23 @@
+// Testi delle pagine dei flussi UniEmens-Cig (pagamento diretto). Le cause e i rimedi di ogni codice sono nel
+// catalogo degli errori (app/domain/flussi/catalogo-errori.ts), pubblicato in docs/flussi.
+export const messaggiFlussi = {
+  titoloElenco: "Flussi UniEmens-Cig",
+  introElenco:
+    "Invia qui i dati per il pagamento diretto dell'integrazione salariale: un file XML secondo lo schema pubblicato, o lo stesso contenuto in CSV. Un intermediario può inviare un solo file per tutte le aziende delegate.",
+  notaNormativa: "art. 7 c.5-bis d.lgs. 148/2015; msg INPS 2902/2022",
+  etichettaFile: "File del flusso",
+  suggerimentoFile: "XML o CSV, codifica UTF-8, fino a 50 MB e 100.000 denunce.",
+  pulsanteVerifica: "Verifica senza inviare",
+  pulsanteInvia: "Invia il flusso",
+  spiegazioneVerifica: "La verifica fa gli stessi controlli dell'invio e non salva nulla.",
+  fileMancante: "Scegli il file del flusso da inviare",
+  formatoFile: "Il file deve essere un XML (.xml) o un CSV (.csv)",
+  unSoloFile: "Invia un file alla volta",
+  nessunFlusso: "Non hai ancora inviato flussi.",
+  titoloRapporto: "Esito del flusso",
+  titoloVerifica: "Esito della verifica (nulla è stato inviato)",
+  scaricaScarti: "Scarica le righe scartate (CSV)",
+  tornaAiFlussi: "Torna ai flussi",
+  schemaEDocumentazione: "Schema, esempi e catalogo degli errori",
+  statoFlusso: { in_corso: "In elaborazione", completato: "Completato", interrotto: "Interrotto" } as const,
+} as const;
