@@ -18,9 +18,9 @@ const chromiumArgs = [
 /** The phone journey runs only in the phone projects. */
 const TELEFONO = /telefono\.spec\.ts$/;
 /** What the phone projects run: the phone journey, the main journeys D1 (CIGO, employer, to the receipt) and D3 (FIS,
- * intermediary, pagamento diretto confirmed and refused), and the operators' desk (both widths); each of their pages
- * is measured at 360 px. */
-const IN_TELEFONO = /(telefono|domanda-d1|domanda-d3|istruttoria-scrivania)\.spec\.ts$/;
+ * intermediary, pagamento diretto confirmed and refused), the operators' desk and the UniEmens-Cig flows (both
+ * widths); each of their pages is measured at 360 px. */
+const IN_TELEFONO = /(telefono|domanda-d1|domanda-d3|istruttoria-scrivania|flussi)\.spec\.ts$/;
 const TELEFONO_360 = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 export default defineConfig({

@@ -169,7 +169,9 @@ beforeAll(async () => {
     "inviata C1": inviata,
     "bozza C3": await creaBozza(laura, { aziendaId: c3, prestazione: "AIS_FIS", fondo: null, nonSuggerita: false }),
   };
-  const inviato = await riceviFlusso(mario, { nome: "prova.csv", formato: "csv", contenuto: [Buffer.from("Matricola;AnnoMeseDenuncia;CFLavoratore\n4712345601;2026-01;X\n")] }, { prova: false });
+  const inviato = await riceviFlusso(mario, { nome: "prova.csv", formato: "csv", contenuto: (async function* () {
+    yield Buffer.from("Matricola;AnnoMeseDenuncia;CFLavoratore\n4712345601;2026-01;X\n");
+  })() }, { prova: false });
   if (!inviato.ok || inviato.valore.flussoId === null) throw new Error("il flusso di prova non si invia");
   flusso = inviato.valore.flussoId;
 }, 120_000);

@@ -1,0 +1,42 @@
+// Flussi UniEmens-Cig, as an intermediary uses them: the published example (C3, a ticket the platform does not know)
+// checked without sending, then sent; the report shows the rejected row with its code, which links to the public
+// catalogue; the list shows the flow. Both JS modes and the phone width run it; axe checks every page.
+import { readFile } from "node:fs/promises";
+import { expect, test } from "./fixtures";
+import { accediComeIntermediaria, inviaEAttendi, titolo } from "./support/domanda";
+
+const ESEMPIO = new URL("../public/flussi/esempi/flusso-c3-marzo-2026.xml", import.meta.url);
+
+test("verifica e invio di un flusso UniEmens-Cig con una riga scartata", async ({ page }) => {
+  test.setTimeout(120_000);
+  await accediComeIntermediaria(page);
+  await Promise.all([page.waitForURL(/\/flussi$/), page.getByRole("link", { name: "Flussi UniEmens-Cig per il pagamento diretto" }).click()]);
+  await titolo(page, "Flussi UniEmens-Cig");
+
+  // Nessun file scelto: l'errore del campo, con il riepilogo e il titolo "Errore:".
+  await inviaEAttendi(page, "Invia il flusso");
+  await expect(page).toHaveTitle(/^Errore: /);
+  await expect(page.getByRole("alert")).toContainText("Scegli il file del flusso da inviare");
+
+  const contenuto = await readFile(ESEMPIO);
+  const file = { name: "flusso-c3-marzo-2026.xml", mimeType: "application/xml", buffer: contenuto };
+  await page.getByLabel("File del flusso").setInputFiles(file);
+  await inviaEAttendi(page, "Verifica senza inviare", /\/flussi\/verifica$/);
+  await titolo(page, "Esito della verifica (nulla è stato inviato)");
+  const scarti = page.getByRole("table", { name: "Righe scartate" });
+  await expect(scarti).toContainText("UNI41-E021");
+  await expect(scarti).toContainText("non corrisponde a nessuna domanda inviata");
+
+  await page.getByLabel("File del flusso").setInputFiles(file);
+  await inviaEAttendi(page, "Invia il flusso", /\/flussi\/\d+$/);
+  await titolo(page, "Esito del flusso");
+  await expect(page.getByRole("main")).toContainText("Completato");
+  await expect(page.getByRole("table", { name: "Righe scartate" })).toContainText("UNI41-E021");
+  await expect(page.getByRole("link", { name: "Scarica le righe scartate (CSV)" })).toBeVisible();
+
+  await Promise.all([page.waitForURL(/\/flussi\/catalogo/), page.getByRole("link", { name: "UNI41-E021" }).click()]);
+  await expect(page.getByRole("heading", { name: /UNI41-E021 · Errore: Ticket sconosciuto/ })).toBeVisible();
+
+  await page.goto("/flussi");
+  await expect(page.getByRole("table", { name: "Ultimi flussi inviati" })).toContainText("flusso-c3-marzo-2026.xml");
+});
