@@ -1,7 +1,8 @@
-// "Verifica senza inviare": the same checks as sending, nothing stored; the report is the answer to the POST.
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+// "Verifica senza inviare": the same checks as sending, nothing stored; the report is the answer to the POST. Opened
+// with GET (a bookmark, a reload) it shows the upload form.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EsitoFlusso } from "~/components/flussi/EsitoFlusso";
 import { ModuloFlusso } from "~/components/flussi/ModuloFlusso";
 import { ruoloPuo } from "~/domain/autorizzazione";
@@ -12,21 +13,27 @@ import { messaggiFlussi as m } from "~/testi";
 
 export const handle = { titolo: m.titoloVerifica };
 
-export function loader() {
-  return redirect("/flussi");
+async function contestoMittente(request: Request) {
+  const ctx = await richiediContesto(request);
+  if (!ruoloPuo(ctx.ruolo, "invia_flusso")) throw rispostaNonTrovata();
+  return ctx;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await contestoMittente(request);
+  return json({ csrf: ctx.sessione.csrfToken });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const ctx = await richiediContesto(request);
-  if (!ruoloPuo(ctx.ruolo, "invia_flusso")) throw rispostaNonTrovata();
+  const ctx = await contestoMittente(request);
   const esito = await leggiFlussoCaricato(request, ctx, { prova: true });
   if (!esito.ok) return json({ status: "error" as const, errore: esito.errore, csrf: ctx.sessione.csrfToken, rapporto: null }, { status: 422 });
   return json({ status: "ok" as const, errore: null, csrf: ctx.sessione.csrfToken, rapporto: esito.rapporto }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function VerificaFlusso() {
-  const d = useActionData<typeof action>();
-  if (!d) return null;
+  const { csrf } = useLoaderData<typeof loader>();
+  const d = useActionData<typeof action>() ?? { rapporto: null, errore: null, csrf };
   return (
     <div className="row">
       <div className="col-12 col-lg-9">

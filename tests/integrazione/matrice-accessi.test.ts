@@ -92,10 +92,9 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   // The Sede's desk: the queue for operators and managers, the office view for managers only.
   "/scrivania": { modulo: "scrivania._index", riservata: true, soloSede: true },
   "/scrivania/carichi": { modulo: "scrivania.carichi", riservata: true, soloDirigente: true },
-  // UniEmens-Cig flows: sent by the company's side; the catalogue of errors is public; /flussi/verifica only answers
-  // POSTs (its GET sends back to /flussi, which decides).
+  // UniEmens-Cig flows: sent and checked by the company's side; the catalogue of errors is public.
   "/flussi": { modulo: "flussi._index", riservata: true, soloAzienda: true },
-  "/flussi/verifica": { modulo: "flussi.verifica", riservata: false },
+  "/flussi/verifica": { modulo: "flussi.verifica", riservata: true, soloAzienda: true },
   "/flussi/catalogo": { modulo: "flussi.catalogo", riservata: false },
 };
 
