@@ -26,7 +26,7 @@ export const DOMANDE_C1_DEMO = [
   { inizio: "2026-11-16", fine: "2026-12-13" },
 ] as const;
 
-interface Piano {
+export interface Piano {
   aziendaId: number;
   unitaId: number;
   inizio: string;
@@ -35,7 +35,7 @@ interface Piano {
   causale: "mancanza_lavoro" | "crisi_mercato";
 }
 
-async function documento(tx: Db, p: Piano) {
+export async function documento(tx: Db, p: Piano) {
   const [unita] = await tx.select().from(s.unitaProduttive).where(eq(s.unitaProduttive.id, p.unitaId));
   const [azienda] = await tx.select().from(s.aziende).where(eq(s.aziende.id, p.aziendaId));
   const addetti = await tx
