@@ -1,13 +1,14 @@
 // Cases for the decision's demo and e2e (issue 11), one set per e2e project without and with JavaScript (they share the
-// database): a CIGO domanda of C1 (Stabilimento di Padova) sent and waiting to be taken; a late CIGO domanda of C1's
-// Vicenza unit already taken by the operator of Padova (the period began five weeks before sending: it can be covered
-// from one week before sending); an AIS FIS domanda of C3 (Milano) suspended on a supplemento istruttorio whose 15 days
-// ran out long ago. Periods after every other demo and journey domanda of the same units. Written like
-// domande-demo.ts (the seed does not import services).
+// database; the e2e platform day is 10/02/2026, OMNIA_ORA_FISSA in e2e/run.ts): a CIGO domanda of C1 (Stabilimento di
+// Padova) sent and waiting to be taken; a late CIGO domanda of C1's Vicenza unit already taken by the operator of Padova
+// (the period began four weeks before sending: it can be covered from one week before sending); an AIS FIS domanda of
+// C3 (Milano) suspended on a supplemento istruttorio whose 15 days ran out before that day. The periods overlap no
+// journey domanda of the same units, and those of C1-UP1 and C3 come after them (the limits of the biennio look back
+// from a domanda's end, so these never count against the journeys). Written like domande-demo.ts (the seed does not
+// import services).
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
-import { addDays } from "../../app/domain/date";
 import { scadenzaRichiesta } from "../../app/domain/istruttoria/interlocuzione";
 import { termineDecisione } from "../../app/domain/istruttoria/termine-decisione";
 import { documento, type Piano } from "./domande-demo";
@@ -17,14 +18,14 @@ const formatoProtocollo = (anno: number, n: number) => `INPS.OMNIA.${anno}.${Str
 /** Per e2e project (senza-js, con-js): the CIGO of C1 to take, the late CIGO of C1-UP2, the suspended FIS of C3. */
 export const DOMANDE_DECISIONE_DEMO = [
   {
-    cigo: { inizio: "2027-01-04", fine: "2027-01-31", inviataIl: "2026-02-11" },
-    tardiva: { inizio: "2026-07-06", fine: "2026-08-30", inviataIl: "2026-08-10" },
-    fis: { inizio: "2026-03-02", fine: "2026-04-26", inviataIl: "2026-02-16", richiestaIl: "2026-02-20" },
+    cigo: { inizio: "2027-01-04", fine: "2027-01-31", inviataIl: "2026-02-08" },
+    tardiva: { inizio: "2025-11-03", fine: "2025-12-21", inviataIl: "2025-12-01" },
+    fis: { inizio: "2027-03-01", fine: "2027-03-28", inviataIl: "2026-01-15", richiestaIl: "2026-01-20" },
   },
   {
-    cigo: { inizio: "2027-02-08", fine: "2027-03-07", inviataIl: "2026-02-12" },
-    tardiva: { inizio: "2026-09-07", fine: "2026-10-25", inviataIl: "2026-10-12" },
-    fis: { inizio: "2026-05-04", fine: "2026-06-28", inviataIl: "2026-02-17", richiestaIl: "2026-02-21" },
+    cigo: { inizio: "2027-02-08", fine: "2027-03-07", inviataIl: "2026-02-09" },
+    tardiva: { inizio: "2025-09-01", fine: "2025-10-26", inviataIl: "2025-10-06" },
+    fis: { inizio: "2027-04-05", fine: "2027-05-02", inviataIl: "2026-01-16", richiestaIl: "2026-01-21" },
   },
 ] as const;
 
