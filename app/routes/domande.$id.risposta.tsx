@@ -85,8 +85,7 @@ export default function RispostaRichiesta() {
     id: "risposta-richiesta",
     lastResult,
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RispostaSchema }),
+    shouldRevalidate: "onSubmit",
   });
   const testo = daConform(fields.testo);
   const erroreFile = (lastResult as { error?: Record<string, string[] | null> } | undefined)?.error?.file?.[0];

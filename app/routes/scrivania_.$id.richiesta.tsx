@@ -79,8 +79,7 @@ export default function RichiestaAllAzienda() {
     id: "richiesta-azienda",
     lastResult: risultato && !("conflitto" in risultato) ? risultato : undefined,
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RichiestaSchema }),
+    shouldRevalidate: "onSubmit",
   });
   if (risultato && "conflitto" in risultato) {
     return (

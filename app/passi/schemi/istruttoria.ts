@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { parseDataItaliana, type DataISO } from "~/domain/date";
 import { ESITI_DECISIONE } from "~/domain/istruttoria/decisione";
+import { schema } from "../schema";
 import { testo, testoFacoltativo, VersioneSchema } from "./comuni";
 
 export const LIMITI_RISPOSTA = { numeroFile: 5, caratteri: 4000 } as const;
@@ -32,7 +33,8 @@ export const ETICHETTE_RICHIESTA = {
   documenti: "Documenti richiesti",
 } as const;
 
-export const RichiestaSchema = z.object({
+export const RichiestaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
   versione: VersioneSchema,
   tipo: z.enum(TIPI_RICHIESTA, { errorMap: () => ({ message: messaggiRichiesta.tipo }) }),
   testo: testo({ obbligatorio: messaggiRichiesta.testoVuoto, massimo: 4000, nome: "Il testo" }).refine(
@@ -43,13 +45,16 @@ export const RichiestaSchema = z.object({
     (v) => righe(v).length <= 20,
     messaggiRichiesta.troppiDocumenti,
   ),
-});
+  }),
+);
 
-export const RispostaSchema = z.object({
-  versione: VersioneSchema,
-  richiesta: z.coerce.number().int().positive(),
-  testo: testo({ obbligatorio: messaggiRisposta.testoVuoto, massimo: LIMITI_RISPOSTA.caratteri, nome: "La risposta" }),
-});
+export const RispostaSchema = /* @__PURE__ */ schema(() =>
+  z.object({
+    versione: VersioneSchema,
+    richiesta: z.coerce.number().int().positive(),
+    testo: testo({ obbligatorio: messaggiRisposta.testoVuoto, massimo: LIMITI_RISPOSTA.caratteri, nome: "La risposta" }),
+  }),
+);
 
 /** The non-empty lines of a textarea (documents asked, one per line). */
 export function righe(v: string | undefined): string[] {
@@ -102,7 +107,8 @@ const dataFacoltativa = (messaggio: string) =>
 const motivo = (nome: string) => testoFacoltativo({ massimo: 1000, nome });
 
 /** The fields every decision form sends; the reasons per excluded worker are read by name (motivo-<codice fiscale>). */
-export const DecisioneSchema = z.object({
+export const DecisioneSchema = /* @__PURE__ */ schema(() =>
+  z.object({
   versione: VersioneSchema,
   esito: z.enum(ESITI_DECISIONE, { errorMap: () => ({ message: messaggiDecisione.esito }) }),
   perCarenzaElementi: z.literal("si").optional(),
@@ -128,7 +134,8 @@ export const DecisioneSchema = z.object({
   giorniEsclusi: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366).default([]),
   motivoGiorni: motivo("Il motivo dei giorni"),
   modalitaPagamento: z.enum(["conguaglio", "diretto"], { errorMap: () => ({ message: messaggiDecisione.modalita }) }).optional(),
-});
+  }),
+);
 
 export type ValoriDecisione = z.infer<typeof DecisioneSchema>;
 
