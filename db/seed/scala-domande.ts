@@ -74,7 +74,7 @@ export async function seedScalaDomande(db: Db, avanzamento: (fase: string) => vo
       case when r.stato <> 'bozza' then 'mancanza_lavoro' end,
       -- Sent rows are all CIGO (g divisible by 5): 75 days from sending or from the start of the period if later.
       case when r.stato <> 'bozza' then (r.quando at time zone 'Europe/Rome')::date + (case when r.g % 10 = 0 then (r.g % 3) * 7 else 0 end) + 75 end,
-      case when r.stato in ('in_istruttoria', 'sospesa', 'autorizzata') then ${operatore.id} end,
+      case when r.stato in ('in_istruttoria', 'sospesa', 'autorizzata') then ${operatore.id}::int end,
       case when r.stato in ('in_istruttoria', 'sospesa', 'autorizzata') then r.quando + interval '2 days' end,
       case when r.stato = 'autorizzata' then r.quando + make_interval(days => 20 + (r.g % 50)) end
     from r left join u on u.azienda_id = r.azienda_id join aziende a on a.id = r.azienda_id`;
