@@ -193,6 +193,10 @@ describe("pagina del caso", () => {
     const dati = await r.json();
     const voce = dati.checklist.voci.find((v: { chiave: string }) => v.chiave === "transitorieta");
     expect(voce).toMatchObject({ stato: "verificato", nota: "Ordini ripresi a marzo", versione: 1 });
+    // The unit's other domande (sent earlier in this file), with the hours used on their own tickets: none yet (the
+    // registry's CIG events carry other tickets).
+    expect(dati.precedenti.length).toBeGreaterThan(0);
+    expect(dati.precedenti.map((p: { oreFruite: string }) => p.oreFruite)).toEqual(dati.precedenti.map(() => "0"));
 
     const vecchia = await risposta(() => caso.action(argsCaso(post(url, { intent: "checklist", chiave: "transitorieta", stato: "non_verificato", versione: "0" }, padova), d.id)));
     expect(vecchia.status).toBe(409);

@@ -5,7 +5,7 @@
 // reaches it: for the company the case does not exist here (it has "Le tue domande").
 import { attiDellaDomanda } from "./decisione.server";
 import { richiesteDellaDomanda } from "./interlocuzione.server";
-import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { domande, rapportiLavoro, sedi, uniemensEventiCig, uniemensMensili, unitaProduttive, utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { trovaCausale } from "~/domain/causali";
@@ -33,6 +33,12 @@ export async function casoAutorizzato(attore: Attore, id: number): Promise<Doman
 /** Monthly UniEmens figures of the unit: workers, workable and worked hours, CIG hours declared (last 24 months). */
 async function storicoUniemens(unitaId: number, fino: DataISO) {
   const dal = addMonths(fino.slice(0, 8) + "01", -24);
+  // The unit's employments first, then their months by primary key: joined in one query, the planner may read all
+  // of uniemens_mensili (millions of rows at national scale) instead of the few hundred of one unit.
+  const rapporti = (
+    await db().select({ id: rapportiLavoro.id }).from(rapportiLavoro).where(eq(rapportiLavoro.unitaProduttivaId, unitaId))
+  ).map((r) => r.id);
+  if (rapporti.length === 0) return [];
   const mensili = await db()
     .select({
       competenza: uniemensMensili.competenza,
@@ -41,8 +47,7 @@ async function storicoUniemens(unitaId: number, fino: DataISO) {
       lavorate: sql<number>`sum(${uniemensMensili.oreLavorateCentesimi})`.mapWith(Number),
     })
     .from(uniemensMensili)
-    .innerJoin(rapportiLavoro, eq(rapportiLavoro.id, uniemensMensili.rapportoId))
-    .where(and(eq(rapportiLavoro.unitaProduttivaId, unitaId), gte(uniemensMensili.competenza, dal)))
+    .where(and(inArray(uniemensMensili.rapportoId, rapporti), gte(uniemensMensili.competenza, dal)))
     .groupBy(uniemensMensili.competenza)
     .orderBy(desc(uniemensMensili.competenza));
   const cig = await db()
@@ -51,8 +56,7 @@ async function storicoUniemens(unitaId: number, fino: DataISO) {
       ore: sql<number>`sum(${uniemensEventiCig.oreCentesimi})`.mapWith(Number),
     })
     .from(uniemensEventiCig)
-    .innerJoin(rapportiLavoro, eq(rapportiLavoro.id, uniemensEventiCig.rapportoId))
-    .where(and(eq(rapportiLavoro.unitaProduttivaId, unitaId), gte(uniemensEventiCig.giorno, dal)))
+    .where(and(inArray(uniemensEventiCig.rapportoId, rapporti), gte(uniemensEventiCig.giorno, dal)))
     .groupBy(sql`1`);
   const oreCig = new Map(cig.map((c) => [c.mese, c.ore]));
   const ore = (centesimi: number) => (centesimi / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
@@ -78,19 +82,31 @@ async function domandePrecedenti({ domanda }: DomandaCaricata) {
       dataInizio: domande.dataInizio,
       dataFine: domande.dataFine,
       ticket: domande.ticket,
-      fruite: sql<number>`(select coalesce(sum(${uniemensEventiCig.oreCentesimi}), 0) from ${uniemensEventiCig} where ${uniemensEventiCig.ticket} = ${domande.ticket})`.mapWith(Number),
     })
     .from(domande)
     .where(and(eq(domande.unitaProduttivaId, domanda.unitaProduttivaId), ne(domande.id, domanda.id), ne(domande.stato, "bozza")))
     .orderBy(desc(domande.dataInizio), desc(domande.id))
     .limit(50);
+  // The hours used on each domanda's ticket (UniEmens CIG events), by the ticket index.
+  const ticket = righe.map((r) => r.ticket).filter((t): t is string => t !== null);
+  const fruite = new Map(
+    ticket.length === 0
+      ? []
+      : (
+          await db()
+            .select({ ticket: uniemensEventiCig.ticket, ore: sql<number>`sum(${uniemensEventiCig.oreCentesimi})`.mapWith(Number) })
+            .from(uniemensEventiCig)
+            .where(inArray(uniemensEventiCig.ticket, ticket))
+            .groupBy(uniemensEventiCig.ticket)
+        ).map((f) => [f.ticket, f.ore]),
+  );
   return righe.map((r) => ({
     id: r.id,
     protocollo: r.protocollo ?? `n. ${r.id}`,
     prestazione: nomePrestazione(r.prestazione, fondoDaCodice(r.fondoCodice)),
     periodo: r.dataInizio && r.dataFine ? `dal ${formatDataItaliana(r.dataInizio)} al ${formatDataItaliana(r.dataFine)}` : "Non indicato",
     stato: ETICHETTE_STATO[r.stato],
-    oreFruite: (r.fruite / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 }),
+    oreFruite: ((r.ticket ? (fruite.get(r.ticket) ?? 0) : 0) / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 }),
   }));
 }
 
