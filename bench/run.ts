@@ -16,6 +16,8 @@
 //   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2),
 //   --solo-peso (part 2 only, without the layout-shift pass: the drafts are prepared, nothing is timed),
 //   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts),
+//   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
+//   PostgreSQL, see bench/lib/flussi.ts),
 //   --scala-ssr (part 5 only: "Le tue domande" and Lavoratori on BENCH_SCALA_URL, a PostgreSQL database seeded with
 //   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL).
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
@@ -35,6 +37,7 @@ import { misuraScala, type RisultatoScala } from "./lib/scala";
 import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
 import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
 import { misuraInvii, type RisultatoInvii } from "./lib/invii";
+import { misuraFlussi, type RisultatoFlussi } from "./lib/flussi";
 
 const argomenti = process.argv.slice(2);
 const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.split("=")[1];
@@ -49,6 +52,7 @@ const conScala = soloScala || bandiera("scala");
 const scalaSsr = bandiera("scala-ssr");
 const soloPeso = bandiera("solo-peso");
 const invii = bandiera("invii") || opzione("invii") !== undefined;
+const flussi = bandiera("flussi") || opzione("flussi") !== undefined;
 const senzaLighthouse = soloPeso || bandiera("senza-lighthouse");
 
 const scrivi = (s = "") => process.stdout.write(`${s}\n`);
@@ -101,6 +105,7 @@ interface Risultati {
   lighthouse?: { caricoMedio: number[]; pagine: Awaited<ReturnType<typeof misuraLighthouse>> } | { errore: string };
   scalaSsr?: { latenze: LatenzaScala[]; piani: PianoQuery[]; scrivania?: unknown } | { errore: string };
   invii?: RisultatoInvii | { errore: string };
+  flussi?: RisultatoFlussi | { errore: string };
 }
 
 const risultati: Risultati = {
@@ -206,10 +211,42 @@ async function parteInvii(): Promise<void> {
   }
 }
 
+/** (7) A large UniEmens-Cig flow uploaded and checked end to end on PostgreSQL (BENCH_DATABASE_URL or the local one). */
+async function parteFlussi(): Promise<void> {
+  try {
+    const admin = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
+    database = await creaDatabaseTemporaneo("omnia_bench_flussi", admin);
+    risultati.database = database.descrizione;
+    // The real clock: the returns' month is one already begun.
+    server = await avviaServer({
+      env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: undefined },
+      nomeLog: "omnia-bench-flussi",
+    });
+    const r = await misuraFlussi({
+      base: server.url,
+      databaseUrl: database.env.DATABASE_URL!,
+      pidServer: server.processo.pid,
+      denunce: Number(opzione("flussi") ?? 100_000),
+    });
+    risultati.flussi = r;
+    scrivi();
+    scrivi(`Flusso UniEmens-Cig su ${risultati.database} (carico medio all'inizio ${r.caricoMedio}). Obiettivi: rapporto ≥ 0,3 sul solo parse, memoria ≤ 256 MB, /healthz p99 < 100 ms, 10.000 denunce p95 < 3 s`);
+    tabella(
+      ["denunce", "MB", "solo parse/s", "end to end/s", "rapporto", "accolte", "scartate", "memoria server (prima → picco)", "/healthz p50", "/healthz p99", "10.000 p50", "10.000 p95"],
+      [[r.denunce, Math.round(r.byte / 1024 / 1024), r.parseSoloAlSecondo, r.endToEndAlSecondo, r.rapporto, r.accolte, r.scartate, r.piccoMemoriaServerMb === null ? "—" : `${r.memoriaServerPrimaMb} → ${r.piccoMemoriaServerMb} MB`, `${r.healthz.p50Ms} ms`, `${r.healthz.p99Ms} ms`, `${r.sincrono.p50Ms} ms`, `${r.sincrono.p95Ms} ms`]],
+    );
+  } catch (e) {
+    risultati.flussi = { errore: String(e instanceof Error ? e.stack ?? e.message : e) };
+    console.error(`[bench] flussi non misurati: ${risultati.flussi.errore}`);
+  }
+}
+
 try {
   if (scalaSsr) await parteScalaSsr();
   if (invii) await parteInvii();
-  if (!soloScala && !scalaSsr && !invii) {
+  if (flussi) await parteFlussi();
+  if (!soloScala && !scalaSsr && !invii && !flussi) {
     if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
     // On PostgreSQL a throwaway database on that server (created, seeded and dropped by the run): the figures never
     // depend on what another run left there.
@@ -444,7 +481,7 @@ try {
   }
 
   // (4) Lighthouse on home, the Periodo step of scenario (b)'s draft and "Le tue domande" (intermediary).
-  if (server && !senzaLighthouse && !invii) {
+  if (server && !senzaLighthouse && !invii && !flussi) {
     try {
       const { biscotti } = await accediDemo(server.url, /intermediari/i);
       const bozza = (risultati.peso?.pagine ?? []).find((p) => /^\/domande\/\d+\/periodo$/.test(p.pagina))?.pagina;
@@ -474,7 +511,7 @@ try {
   }
 
   // (3) Seed at --scale (opt-in).
-  if (conScala && !scalaSsr && !invii) {
+  if (conScala && !scalaSsr && !invii && !flussi) {
     try {
       console.info("[bench] seed --scale (richiede minuti)…");
       const limiteMinuti = Math.min(120, Number(opzione("limite-scala") ?? 60));

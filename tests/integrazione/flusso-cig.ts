@@ -61,8 +61,8 @@ let settimana = 0;
  * Una domanda con pagamento diretto, inviata e non ancora decisa, su cinque giorni già trascorsi (i mesi di competenza
  * dei flussi non possono essere nel futuro); una settimana prima per ogni domanda, perché non si sovrappongano.
  */
-export async function domandaDiretta(ctx: Contesto, aziendaId: number): Promise<Domanda> {
+export async function domandaDiretta(ctx: Contesto, aziendaId: number, unitaProduttivaId?: number): Promise<Domanda> {
   const dataInizio = addDays(oggi(), -12 - 7 * settimana++);
   const periodo = { causale: "mancanza_lavoro", eone: false, meteo: false, straordinaria: false, tipo: "sospensione", dataInizio, dataFine: addDays(dataInizio, 4), oreRichieste: 40 };
-  return inviata(ctx, aziendaId, { pagamentoDiretto: true, lavoratori: 3, periodo });
+  return inviata(ctx, aziendaId, { pagamentoDiretto: true, lavoratori: 3, periodo, unitaProduttivaId });
 }
