@@ -133,7 +133,7 @@ async function parteScalaSsr(): Promise<void> {
       env: { DATABASE_URL: url, PGLITE_DIR: undefined, SEED: "0", NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? ORA_FISSA },
       nomeLog: "omnia-bench-scala",
     });
-    const { latenze, idDomanda } = await misuraPagineScala(server, durataS);
+    // The desk first and on its own: a failure of the company's pages below does not lose its figures.
     let scrivania: Awaited<ReturnType<typeof misuraScrivaniaScala>> | { errore: string };
     try {
       scrivania = await misuraScrivaniaScala(server, durataS, connessioni);
@@ -141,6 +141,15 @@ async function parteScalaSsr(): Promise<void> {
       scrivania = { errore: String(e instanceof Error ? e.message : e) };
       console.error(`[bench] scrivania a scala non misurata: ${scrivania.errore}`);
     }
+    if (!("errore" in scrivania)) {
+      for (const r of scrivania) {
+        console.info(
+          `[bench] ${r.pagina}: ${r.ssr.richiesteAlSecondo} req/s, p50 ${r.ssr.p50Ms} ms, p97,5 ${r.ssr.p97_5Ms} ms, p99 ${r.ssr.p99Ms} ms; ` +
+            `rapporto ${r.rapporto}; 1 conn. p50 ${r.unaConnessione?.p50Ms} ms, p97,5 ${r.unaConnessione?.p97_5Ms} ms, p99 ${r.unaConnessione?.p99Ms} ms`,
+        );
+      }
+    }
+    const { latenze, idDomanda } = await misuraPagineScala(server, durataS);
     await server.ferma();
     server = undefined;
     const piani = await spiegaQueryScala(url, idDomanda);
