@@ -84,6 +84,7 @@ export default function RispostaRichiesta() {
   const [form, fields] = useForm({
     id: "risposta-richiesta",
     lastResult,
+    // Checked on the server only, with and without JavaScript (ADR 014): the action's reply is lastResult.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onSubmit",
   });

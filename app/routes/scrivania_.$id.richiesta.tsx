@@ -78,6 +78,7 @@ export default function RichiestaAllAzienda() {
   const [form, fields] = useForm({
     id: "richiesta-azienda",
     lastResult: risultato && !("conflitto" in risultato) ? risultato : undefined,
+    // Checked on the server only, with and without JavaScript (ADR 014): the action's reply is lastResult.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onSubmit",
   });
