@@ -22,13 +22,15 @@ import {
   titolo,
 } from "./support/domanda";
 
-// Without JS, with JS, then the phone projects without and with JS (later in the year, a week apart: 48 weeks in all,
-// within the 52 of the biennio mobile).
+// Without JS, with JS, then the phone projects without and with JS. The same unit holds the operators' desk demo
+// domande (db/seed/domande-demo.ts, August–December 2026) and the decision ones (db/seed/decisioni-demo.ts, early 2027):
+// 12 + 12 + 16 + 8 weeks there already, so the phone projects ask periods of 2029, whose rolling biennio holds none of
+// them (24 weeks of their own, within the 52 of art. 12 d.lgs. 148/2015).
 const PERIODI = [
   { inizio: "27/04/2026", fine: "19/07/2026" },
   { inizio: "02/02/2026", fine: "26/04/2026" },
-  { inizio: "27/07/2026", fine: "18/10/2026" },
-  { inizio: "02/11/2026", fine: "24/01/2027" },
+  { inizio: "02/04/2029", fine: "24/06/2029" },
+  { inizio: "02/07/2029", fine: "23/09/2029" },
 ] as const;
 
 test("D1: CIGO per C1-UP1 dal datore, dalla scelta dell'azienda alla ricevuta in PDF", async ({ page }, info) => {
