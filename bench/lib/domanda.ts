@@ -123,6 +123,12 @@ export async function bozzaFinoAiLavoratori(
   // If the table was pre-filled for another unit the rows are ignored and the chosen unit's UniEmens figures apply.
   m.campi.set("unitaProduttivaId", unita.valore);
   dove = await invia(base, percorso, biscotti, m.campi);
+  if (dove === percorso) {
+    // A company with several units: the chosen unit's UniEmens figures are shown to check first (PRG to ?media=1).
+    const conMedia = `${percorso}?media=1`;
+    m = moduloCon(await pagina(base, conMedia, biscotti), "versione", conMedia);
+    dove = await invia(base, percorso, biscotti, m.campi);
+  }
   if (dove !== `/domande/${id}/periodo`) throw new Error(`dopo ${percorso}: ${dove}`);
 
   percorso = dove;
