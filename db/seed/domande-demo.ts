@@ -1,8 +1,9 @@
-// Sent domande for the operators' desk demo (issue 11): four CIGO domande of the reference company C1 (Stabilimento
-// di Padova, the D1 case's answers) so that an operator of Padova can take one (one per e2e project: they share the
-// database), and a few domande of generated companies of the sedi of Padova and Milano with deadlines overdue, due
-// within 15 days and far. The periods of C1 start in August 2026, after those the journey's e2e tests send for the
-// same unit (D1: 02/02–19/07/2026), so no overlap refuses them. Answers are written through the steps' schemas.
+// Sent domande for the operators' desk demo (issue 11): four CIGO domande of the reference company C1 (competent sede
+// Padova) so that an operator of Padova can take one (one per e2e project: they share the database), and a few
+// domande of generated companies of the sedi of Padova and Milano with deadlines overdue, due within 15 days and far.
+// C1's are on its second unit, Reparto montaggio di Vicenza (C1-UP2), from August 2026: the journey's e2e tests send
+// D1 for Stabilimento di Padova (C1-UP1) over all of 2026, and the resumed draft uses C1-UP2 in June 2026 only, so no
+// overlap or biennio limit refuses them. Answers are written through the steps' schemas.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
@@ -98,14 +99,14 @@ export async function documento(tx: Db, p: Piano) {
 /** Writes the demo's sent domande (after the reference data and the generated companies). */
 export async function scriviDomandeDemo(tx: Db): Promise<number> {
   const [c1] = await tx.select({ id: s.aziende.id }).from(s.aziende).where(eq(s.aziende.matricola, "4712345601"));
-  const [up1] = await tx
+  const [up2] = await tx
     .select({ id: s.unitaProduttive.id })
     .from(s.unitaProduttive)
-    .where(and(eq(s.unitaProduttive.aziendaId, c1.id), eq(s.unitaProduttive.codice, "UP1")));
+    .where(and(eq(s.unitaProduttive.aziendaId, c1.id), eq(s.unitaProduttive.codice, "UP2")));
   const [mario] = await tx.select({ id: s.utenti.id }).from(s.utenti).where(eq(s.utenti.codiceFiscale, "SMPMRA68D22G224C"));
   const piani: Piano[] = DOMANDE_C1_DEMO.map((p, i) => ({
     aziendaId: c1.id,
-    unitaId: up1.id,
+    unitaId: up2.id,
     inizio: p.inizio,
     fine: p.fine,
     inviataIl: addDays(DATA_RIFERIMENTO_SEED, -3 + i),
