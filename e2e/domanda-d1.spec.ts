@@ -22,10 +22,9 @@ import {
   titolo,
 } from "./support/domanda";
 
-// Without JS, with JS, then the phone projects without and with JS. The same unit holds the operators' desk demo
-// domande (db/seed/domande-demo.ts, August–December 2026) and the decision ones (db/seed/decisioni-demo.ts, early 2027):
-// 12 + 12 + 16 + 8 weeks there already, so the phone projects ask periods of 2029, whose rolling biennio holds none of
-// them (24 weeks of their own, within the 52 of art. 12 d.lgs. 148/2015).
+// Without JS, with JS, then the phone projects without and with JS. The same unit holds the decision demo's CIGO
+// domande (db/seed/decisioni-demo.ts, January–March 2027): the phone projects ask periods of 2029, which overlap none of
+// them and whose rolling biennio holds only their own 24 weeks (within the 52 of art. 12 d.lgs. 148/2015).
 const PERIODI = [
   { inizio: "27/04/2026", fine: "19/07/2026" },
   { inizio: "02/02/2026", fine: "26/04/2026" },
