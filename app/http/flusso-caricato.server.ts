@@ -4,16 +4,25 @@
 // byte of the file is read; a file after a missing or wrong token is never processed (403). The server caps the
 // body before this (server/richieste.ts).
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { ruoloPuo } from "~/domain/autorizzazione";
 import type { Contesto } from "~/services/accesso.server";
-import { rispostaCsrf } from "~/services/accesso.server";
+import { richiediContesto, rispostaCsrf } from "~/services/accesso.server";
 import { eMultipart, rispostaRichiestaNonValida } from "~/services/corpo-richiesta.server";
 import { ErroreCsrf, verificaCsrf } from "~/services/csrf.server";
 import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
+import { rispostaNonTrovata } from "./risposta.server";
 import { messaggiFlussi as m } from "~/testi";
 
 /** Small fields of the form (the token): read whole, within this size. */
 const MAX_CAMPO = 4 * 1024;
 export const CAMPO_FILE_FLUSSO = "file";
+
+/** The signed-in user, if their profile sends flows (the company's side); anyone else finds no such page (404). */
+export async function richiediMittenteFlussi(request: Request): Promise<Contesto> {
+  const ctx = await richiediContesto(request);
+  if (!ruoloPuo(ctx.ruolo, "invia_flusso")) throw rispostaNonTrovata();
+  return ctx;
+}
 
 export type FlussoCaricato =
   | { ok: true; rapporto: RapportoFlusso }

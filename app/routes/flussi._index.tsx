@@ -4,24 +4,16 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloFlusso } from "~/components/flussi/ModuloFlusso";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
-import { ruoloPuo } from "~/domain/autorizzazione";
 import { formatNumero } from "~/domain/formati";
-import { leggiFlussoCaricato } from "~/http/flusso-caricato.server";
-import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { leggiFlussoCaricato, richiediMittenteFlussi } from "~/http/flusso-caricato.server";
 import { elencoFlussi } from "~/services/flussi/rapporto.server";
 import { messaggiFlussi as m } from "~/testi";
 
 export const handle = { titolo: m.titoloElenco };
 
-async function contestoMittente(request: Request) {
-  const ctx = await richiediContesto(request);
-  if (!ruoloPuo(ctx.ruolo, "invia_flusso")) throw rispostaNonTrovata();
-  return ctx;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const ctx = await contestoMittente(request);
+  const ctx = await richiediMittenteFlussi(request);
   const flussi = await elencoFlussi(ctx);
   return json(
     {
@@ -36,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const ctx = await contestoMittente(request);
+  const ctx = await richiediMittenteFlussi(request);
   const esito = await leggiFlussoCaricato(request, ctx, { prova: false });
   if (!esito.ok) return json({ status: "error" as const, errore: esito.errore }, { status: 422 });
   return redirect(`/flussi/${esito.rapporto.flussoId}`, 303);

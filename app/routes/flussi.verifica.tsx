@@ -5,27 +5,19 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EsitoFlusso } from "~/components/flussi/EsitoFlusso";
 import { ModuloFlusso } from "~/components/flussi/ModuloFlusso";
-import { ruoloPuo } from "~/domain/autorizzazione";
-import { leggiFlussoCaricato } from "~/http/flusso-caricato.server";
-import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { leggiFlussoCaricato, richiediMittenteFlussi } from "~/http/flusso-caricato.server";
 import { messaggiFlussi as m } from "~/testi";
 
 export const handle = { titolo: m.titoloVerifica };
 
-async function contestoMittente(request: Request) {
-  const ctx = await richiediContesto(request);
-  if (!ruoloPuo(ctx.ruolo, "invia_flusso")) throw rispostaNonTrovata();
-  return ctx;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const ctx = await contestoMittente(request);
+  const ctx = await richiediMittenteFlussi(request);
   return json({ csrf: ctx.sessione.csrfToken });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const ctx = await contestoMittente(request);
+  const ctx = await richiediMittenteFlussi(request);
   const esito = await leggiFlussoCaricato(request, ctx, { prova: true });
   if (!esito.ok) return json({ status: "error" as const, errore: esito.errore, csrf: ctx.sessione.csrfToken, rapporto: null }, { status: 422 });
   return json({ status: "ok" as const, errore: null, csrf: ctx.sessione.csrfToken, rapporto: esito.rapporto }, { headers: { "Cache-Control": "no-store" } });

@@ -25,7 +25,13 @@ export interface MappaturaUniemensCig {
   prefissoColonnaGiorno: string;
 }
 
-export const MAPPATURA_OMNIA_1: MappaturaUniemensCig = {
+/** Il CSV ha una colonna per campo con il nome dell'elemento (l'ultimo del percorso): Matricola, azienda, denuncia. */
+function colonneDa(m: Omit<MappaturaUniemensCig, "colonneCsv">): Record<string, CampoDenuncia> {
+  const coppie = [...Object.entries(m.campiPosizione), ...Object.entries(m.campiAzienda), ...Object.entries(m.campiDenuncia)];
+  return Object.fromEntries(coppie.map(([percorso, campo]) => [percorso.split("/").pop()!, campo]));
+}
+
+const ELEMENTI_OMNIA_1: Omit<MappaturaUniemensCig, "colonneCsv"> = {
   versione: "omnia-uniemens-cig-1.0",
   radice: "DenunceMensili",
   azienda: "Azienda",
@@ -50,27 +56,10 @@ export const MAPPATURA_OMNIA_1: MappaturaUniemensCig = {
     "DatiRetributivi/RetribTeorica": "retribTeorica",
   },
   giorno: { percorso: "DatiRetributivi/GiornoCig", attributoGiorno: "GG", ore: "OreCig" },
-  colonneCsv: {
-    Matricola: "matricola",
-    CFAzienda: "cfAzienda",
-    AnnoMeseDenuncia: "competenza",
-    CFLavoratore: "cfLavoratore",
-    Cognome: "cognome",
-    Nome: "nome",
-    Qualifica1: "qualifica1",
-    Qualifica2: "qualifica2",
-    Qualifica3: "qualifica3",
-    TipoContribuzione: "tipoContribuzione",
-    OrarioContrattuale: "orarioContrattuale",
-    PercPartTime: "percPartTime",
-    IBAN: "iban",
-    Ticket: "ticket",
-    DetrazLavDip: "detrazLavDip",
-    DetrazCarichiFam: "detrazCarichiFam",
-    RetribTeorica: "retribTeorica",
-  },
   prefissoColonnaGiorno: "OreCigGG",
 };
+
+export const MAPPATURA_OMNIA_1: MappaturaUniemensCig = { ...ELEMENTI_OMNIA_1, colonneCsv: colonneDa(ELEMENTI_OMNIA_1) };
 
 /** La mappatura in uso: una sola, cambiata qui quando cambia lo schema. */
 export const MAPPATURA_IN_USO = MAPPATURA_OMNIA_1;
