@@ -7,7 +7,7 @@
 // tests' fixture), on the server's database.
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { desc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { apriPostgres } from "#db/client";
 import { flussiCig, unitaProduttive } from "#db/schema";
 import { impostaConnessione } from "#db/connection";
@@ -130,9 +130,20 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
   try {
     const c1 = await idAzienda("C1");
     const mario = await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1);
-    // The demo data keep C1's first unit busy around today (the operators' desk's sent domande): the last unit is free.
-    const unita = await connessione.db.select({ id: unitaProduttive.id }).from(unitaProduttive).where(eq(unitaProduttive.aziendaId, c1)).orderBy(desc(unitaProduttive.id)).limit(1);
-    const d = await domandaDiretta(await contestoDi(mario), c1, unita[0].id);
+    // The demo data keep some of C1's units busy around today (the operators' desk's sent domande): the first unit
+    // whose domanda can be sent on these days is used.
+    const unita = await connessione.db.select({ id: unitaProduttive.id }).from(unitaProduttive).where(eq(unitaProduttive.aziendaId, c1)).orderBy(asc(unitaProduttive.id));
+    const ctx = await contestoDi(mario);
+    let d: Awaited<ReturnType<typeof domandaDiretta>> | null = null;
+    for (const u of unita) {
+      try {
+        d = await domandaDiretta(ctx, c1, u.id);
+        break;
+      } catch (e) {
+        console.info(`[bench] flussi: unità ${u.id} occupata (${e instanceof Error ? e.message : e}), provo la successiva`);
+      }
+    }
+    if (!d) throw new Error("nessuna unità di C1 libera per la domanda con pagamento diretto");
     const { competenza, righe } = await righeDi(d);
     const genera = (serie: number, quante: number, formato: "csv" | "xml") => () =>
       aPezzi((formato === "csv" ? righeCsv : righeXml)(MATRICOLE.C1, competenza, d.ticket!, righe, quante, serie));
