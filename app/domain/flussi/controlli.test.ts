@@ -4,7 +4,7 @@ import { CATALOGO_ERRORI_FLUSSI } from "./catalogo-errori";
 import { creaVerificaFlusso, type ContestoFlussi, type DomandaDelTicket } from "./controlli";
 import { leggiDenuncia, type CampiGrezzi, type DenunciaCig } from "./denuncia";
 
-// C3 (REFERENCE §9): FIS con pagamento diretto, marzo 2026; Chiara Esempietto part-time 24 ore.
+// C3 dei dati di riferimento (db/seed/riferimento.ts): FIS con pagamento diretto, marzo 2026; Chiara Esempietto part-time 24 ore.
 const CHIARA = "SMPCHR99T41F205E";
 const MARCO = "SMPMRC80C12G224X";
 const IBAN_CHIARA = "IT21S9900101001000000100006";

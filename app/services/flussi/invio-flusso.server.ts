@@ -21,7 +21,7 @@ import {
   unitaProduttive,
 } from "#db/schema";
 import { creaVerificaFlusso, eErrore, type ContestoFlussi, type DomandaDelTicket, type EsitoDenuncia } from "~/domain/flussi/controlli";
-import type { DenunciaCig, Segnalazione } from "~/domain/flussi/denuncia";
+import { chiaveDenuncia, type DenunciaCig, type Segnalazione } from "~/domain/flussi/denuncia";
 import { MAPPATURA_IN_USO } from "~/domain/flussi/mappatura";
 import { leggiRisposte } from "~/passi";
 import type { Contesto } from "../accesso.server";
@@ -172,7 +172,7 @@ function contesto(f: FattiLotto, oggi: string, chiaveGiaPresente: (k: string) =>
 
 /** Chiavi già accolte e ore già accolte per ticket, lette dagli archivi (dentro la transazione del lotto, se c'è). */
 async function statoAccolte(esegui: Transazione | ReturnType<typeof db>, lotto: readonly DenunciaCig[]) {
-  const chiavi = lotto.map((x) => [x.matricola, x.cfLavoratore, x.competenza, x.qualifica1, x.qualifica2, x.qualifica3, x.tipoContribuzione].join("|"));
+  const chiavi = lotto.map(chiaveDenuncia);
   const ticket = [...new Set(lotto.flatMap((x) => (x.ticket ? [x.ticket] : [])))];
   const presenti = chiavi.length
     ? await esegui.select({ chiave: denunceCig.chiave }).from(denunceCig).where(and(inArray(denunceCig.chiave, chiavi), isNull(denunceCig.eliminataIl)))

@@ -20,6 +20,16 @@ export interface PaginaRapporto {
   dopo: number | null;
 }
 
+/** The rejected rows of a flow after the row id `dopo`, in order (keyset). */
+function scartiDopo(flussoId: number, dopo: number, limite: number) {
+  return db()
+    .select({ id: scartiFlussoCig.id, riga: scartiFlussoCig.riga, codice: scartiFlussoCig.codice, messaggio: scartiFlussoCig.messaggio })
+    .from(scartiFlussoCig)
+    .where(and(eq(scartiFlussoCig.flussoId, flussoId), gt(scartiFlussoCig.id, dopo)))
+    .orderBy(asc(scartiFlussoCig.id))
+    .limit(limite);
+}
+
 async function flussoDi(ctx: Contesto, id: number): Promise<FlussoCig | null> {
   if (!Number.isSafeInteger(id)) return null;
   const [f] = await db().select().from(flussiCig).where(and(eq(flussiCig.id, id), eq(flussiCig.inviatoDa, ctx.utente.id)));
@@ -29,12 +39,7 @@ async function flussoDi(ctx: Contesto, id: number): Promise<FlussoCig | null> {
 export async function rapportoFlusso(ctx: Contesto, id: number, dopo = 0): Promise<Risultato<PaginaRapporto>> {
   const flusso = await flussoDi(ctx, id);
   if (!flusso) return nonTrovato;
-  const righe = await db()
-    .select({ id: scartiFlussoCig.id, riga: scartiFlussoCig.riga, codice: scartiFlussoCig.codice, messaggio: scartiFlussoCig.messaggio })
-    .from(scartiFlussoCig)
-    .where(and(eq(scartiFlussoCig.flussoId, id), gt(scartiFlussoCig.id, Number.isSafeInteger(dopo) ? dopo : 0)))
-    .orderBy(asc(scartiFlussoCig.id))
-    .limit(SCARTI_PER_PAGINA + 1);
+  const righe = await scartiDopo(id, Number.isSafeInteger(dopo) ? dopo : 0, SCARTI_PER_PAGINA + 1);
   const scarti = righe.slice(0, SCARTI_PER_PAGINA);
   return riuscito({ flusso, scarti, dopo: righe.length > SCARTI_PER_PAGINA ? scarti[scarti.length - 1].id : null });
 }
@@ -45,12 +50,7 @@ export async function* scartiDelFlusso(ctx: Contesto, id: number): AsyncGenerato
   if (!flusso) return;
   let dopo = 0;
   for (;;) {
-    const righe = await db()
-      .select({ id: scartiFlussoCig.id, riga: scartiFlussoCig.riga, codice: scartiFlussoCig.codice, messaggio: scartiFlussoCig.messaggio })
-      .from(scartiFlussoCig)
-      .where(and(eq(scartiFlussoCig.flussoId, id), gt(scartiFlussoCig.id, dopo)))
-      .orderBy(asc(scartiFlussoCig.id))
-      .limit(1000);
+    const righe = await scartiDopo(id, dopo, 1000);
     if (righe.length === 0) return;
     yield righe;
     dopo = righe[righe.length - 1].id;
