@@ -452,6 +452,11 @@ export const domande = pgTable(
     index("domande_operatore_idx").on(t.operatoreId, t.stato),
     // Office statistics per sede (cases by state, decided ones by date).
     index("domande_sede_stato_idx").on(t.sedeCodice, t.stato),
+    // Public service times per benefit: the decisions of the last 90 days and the cases waiting (no sign-in).
+    index("domande_decise_prestazione_idx").on(t.prestazione, t.decisaIl).where(sql`decisa_il is not null`),
+    index("domande_aperte_prestazione_idx")
+      .on(t.prestazione)
+      .where(sql`stato in ('inviata', 'in_istruttoria', 'sospesa')`),
     check(
       "domande_periodo",
       sql`${t.dataInizio} is null or ${t.dataFine} is null or ${t.dataFine} >= ${t.dataInizio}`,

@@ -10,7 +10,8 @@ import { NOMI_FONDI, type Fondo, type PeriodoPrecedente, type PeriodoRichiesto }
 
 export type GiorniSettimanali = 5 | 6;
 
-function lavorabile(data: DataISO, giorniSettimanali: GiorniSettimanali): boolean {
+/** Un giorno che conta nei limiti: non festivo e, con la settimana corta, non sabato. */
+export function lavorabile(data: DataISO, giorniSettimanali: GiorniSettimanali): boolean {
   return !isFestivo(data) && !(giorniSettimanali === 5 && giornoSettimana(data) === 6);
 }
 
@@ -60,8 +61,8 @@ export function settimaneNelQuinquennio(
   return settimaneDaGiorni(giorniUtilizzati(periodi, finestra, giorniSettimanali).size, giorniSettimanali, fine);
 }
 
-/** Unisce intervalli contigui o sovrapposti, in ordine. */
-function catene(intervalli: Intervallo[]): Intervallo[] {
+/** Unisce intervalli contigui o sovrapposti, in ordine (i periodi consecutivi di CIGO, art. 12 c.3). */
+export function catene(intervalli: Intervallo[]): Intervallo[] {
   const ordinati = [...intervalli].sort((a, b) => (a.inizio < b.inizio ? -1 : a.inizio > b.inizio ? 1 : 0));
   const out: Intervallo[] = [];
   for (const i of ordinati) {
@@ -341,6 +342,22 @@ function inDerogaNonComputata(d: DataISO, deroghe: DerogaCisoa[]): boolean {
   return deroghe.some((x) => x.nonComputaNei90Giorni && x.inizio <= d && d <= x.fine);
 }
 
+/**
+ * Giorni di CISOA di un lavoratore per anno solare: computati (esclusi quelli in deroga) e residui sui 90. `data`
+ * sceglie le versioni dei parametri (il limite e le deroghe).
+ */
+export function giorniCisoaPerAnno(giorni: Iterable<DataISO>, anni: readonly number[], data: DataISO): EsitoGiorniCisoa["perAnno"] {
+  const p = parametro("durata.cisoa", data);
+  const deroghe = parametro("cisoa.deroghe", data);
+  const tutti = [...new Set(giorni)];
+  return anni.map((a) => {
+    const delAnno = tutti.filter((d) => anno(d) === a);
+    const inDeroga = delAnno.filter((d) => inDerogaNonComputata(d, deroghe.valore)).length;
+    const computati = delAnno.length - inDeroga;
+    return { anno: a, giorniComputati: computati, giorniInDeroga: inDeroga, residui: Math.max(0, p.valore.giorniAnnoMax - computati) };
+  });
+}
+
 /** CISOA: al massimo 90 giorni per lavoratore nell'anno solare, esclusi i giorni concessi in deroga. */
 export function verificaGiorniCisoa(input: InputGiorniCisoa): EsitoGiorniCisoa {
   const richiesti = [...new Set(input.giorniRichiesti)].sort();
@@ -349,12 +366,7 @@ export function verificaGiorniCisoa(input: InputGiorniCisoa): EsitoGiorniCisoa {
   const deroghe = parametro("cisoa.deroghe", richiesti[0]);
   const tutti = new Set([...input.giorniPrecedenti, ...richiesti]);
   const anni = [...new Set(richiesti.map(anno))].sort();
-  const perAnno = anni.map((a) => {
-    const giorni = [...tutti].filter((d) => anno(d) === a);
-    const inDeroga = giorni.filter((d) => inDerogaNonComputata(d, deroghe.valore)).length;
-    const computati = giorni.length - inDeroga;
-    return { anno: a, giorniComputati: computati, giorniInDeroga: inDeroga, residui: Math.max(0, p.valore.giorniAnnoMax - computati) };
-  });
+  const perAnno = giorniCisoaPerAnno(tutti, anni, richiesti[0]);
   const oltre = perAnno.filter((x) => x.giorniComputati > p.valore.giorniAnnoMax);
   const chi = input.nominativo ?? input.cf;
   return {

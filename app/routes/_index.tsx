@@ -45,6 +45,9 @@ export default function Home() {
       <p>
         {m.testoAiuto} <Link to="/documenti">{m.linkManuale}</Link>.
       </p>
+      <p>
+        {m.testoTempi} <Link to="/prestazioni/cigo/tempi">{m.linkTempi}</Link>.
+      </p>
     </div>
   );
 }

@@ -24,6 +24,7 @@ export const messaggiInterfaccia = {
     home: "Pagina iniziale",
     documenti: "Documenti e manuale utente",
     accessibilita: "Dichiarazione di accessibilità",
+    tempi: "Tempi di risposta delle domande",
     privacy: "Informativa sulla privacy",
     titolare: "Istituto Nazionale della Previdenza Sociale — Via Ciro il Grande, 21 — 00144 Roma",
   },
@@ -108,6 +109,8 @@ export const messaggiInterfaccia = {
     titoloAiuto: "Serve aiuto?",
     testoAiuto: "Il manuale utente spiega passo per passo come accedere e presentare una domanda.",
     linkManuale: "Leggi il manuale utente",
+    testoTempi: "Quanto tempo serve all'INPS per decidere, prestazione per prestazione, negli ultimi 90 giorni:",
+    linkTempi: "tempi di risposta delle domande",
   },
 } as const;
 

@@ -33,6 +33,8 @@ export const messaggiRegole = {
       "non è confermato se per l'assegno del FIS valga il termine di ricorso di 30 giorni invece di 90",
     "ricorso.AIS_FONDO": "il termine di ricorso per i fondi di solidarietà bilaterali non è confermato",
     "ricorso.CISOA": "il termine di ricorso per la CISOA non è confermato",
+    "cruscotto.ritmoFruizione":
+      "la data in cui finirebbe la capacità è una stima: suppone che l'utilizzo delle ultime 13 settimane continui allo stesso ritmo",
   } satisfies Partial<Record<NomeParametro, string>>,
   gravita: {
     bloccante: "Blocca l'invio",

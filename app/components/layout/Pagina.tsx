@@ -92,6 +92,9 @@ export function Pagina({ utente, csrfToken, children }: PropsPagina) {
                   <a href="/documenti">{m.piede.documenti}</a>
                 </li>
                 <li className="list-inline-item">
+                  <a href="/prestazioni/cigo/tempi">{m.piede.tempi}</a>
+                </li>
+                <li className="list-inline-item">
                   <a href="/dichiarazione-accessibilita">{m.piede.accessibilita}</a>
                 </li>
                 <li className="list-inline-item">

@@ -4,6 +4,7 @@
 import type { Fondo } from "../tipi";
 import type { Frazione, PuntiBase, VersioneParametro } from "./tipi";
 import { REGOLE_INSTRADAMENTO, type RegolaInstradamento } from "./instradamento";
+import { CATALOGO_CRUSCOTTO } from "./cruscotto";
 import { CATALOGO_ISTRUTTORIA } from "./istruttoria";
 
 export interface Massimale {
@@ -322,4 +323,5 @@ export const CATALOGO = {
     }),
   ],
   ...CATALOGO_ISTRUTTORIA,
+  ...CATALOGO_CRUSCOTTO,
 } satisfies Record<string, VersioneParametro<unknown>[]>;

@@ -1,0 +1,2 @@
+CREATE INDEX "domande_decise_prestazione_idx" ON "domande" USING btree ("prestazione","decisa_il") WHERE decisa_il is not null;--> statement-breakpoint
+CREATE INDEX "domande_aperte_prestazione_idx" ON "domande" USING btree ("prestazione") WHERE stato in ('inviata', 'in_istruttoria', 'sospesa');
