@@ -40,3 +40,31 @@ test("verifica e invio di un flusso UniEmens-Cig con una riga scartata", async (
   await page.goto("/flussi");
   await expect(page.getByRole("table", { name: "Ultimi flussi inviati" })).toContainText("flusso-c3-marzo-2026.xml");
 });
+
+test("eliminazione di una denuncia: errori dei campi e una chiave che non c'è", async ({ page }) => {
+  await accediComeIntermediaria(page);
+  await page.goto("/flussi");
+  await Promise.all([page.waitForURL(/\/flussi\/eliminazione$/), page.getByRole("link", { name: "Elimina una denuncia già accolta" }).click()]);
+  await titolo(page, "Elimina una denuncia");
+
+  await page.getByLabel("Matricola INPS dell'azienda").fill("12ab");
+  await page.getByLabel("Mese di competenza").fill("13/2026");
+  await inviaEAttendi(page, "Cerca la denuncia");
+  await expect(page).toHaveTitle(/^Errore: /);
+  const riepilogo = page.getByRole("alert");
+  await expect(riepilogo).toContainText("Scrivi la matricola INPS: 10 cifre");
+  await expect(riepilogo).toContainText("Scrivi il mese di competenza come mese e anno");
+  // What was typed stays in the fields.
+  await expect(page.getByLabel("Matricola INPS dell'azienda")).toHaveValue("12ab");
+  await expect(page.getByLabel("Mese di competenza")).toHaveValue("13/2026");
+
+  await page.getByLabel("Matricola INPS dell'azienda").fill("4734567803");
+  await page.getByLabel("Codice fiscale del lavoratore").fill("RSSMRA85T10A562S");
+  await page.getByLabel("Mese di competenza").fill("03/2026");
+  for (const [campo, valore] of [["Qualifica1", "1"], ["Qualifica2", "F"], ["Qualifica3", "A"], ["TipoContribuzione", "00"]] as const) {
+    await page.getByLabel(campo, { exact: true }).fill(valore);
+  }
+  await inviaEAttendi(page, "Cerca la denuncia");
+  await expect(page).toHaveTitle(/^Errore: /);
+  await expect(page.getByRole("alert")).toContainText("Non c'è una denuncia accolta con questi dati");
+});

@@ -44,6 +44,9 @@ export default function Flussi() {
         <p className="lead">{m.introElenco}</p>
         <p className="small text-secondary">Riferimento normativo: {m.notaNormativa}</p>
         <ModuloFlusso csrf={d.csrf} errore={risultato?.errore} />
+        <p className="mt-4">
+          <Link to="/flussi/eliminazione">{m.linkEliminazione}</Link>
+        </p>
         <h2 className="h3 mt-5">I tuoi flussi</h2>
         {d.flussi.length === 0 ? (
           <p>{m.nessunFlusso}</p>

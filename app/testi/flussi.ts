@@ -19,5 +19,14 @@ export const messaggiFlussi = {
   scaricaScarti: "Scarica le righe scartate (CSV)",
   tornaAiFlussi: "Torna ai flussi",
   schemaEDocumentazione: "Schema, esempi e catalogo degli errori",
+  titoloEliminazione: "Elimina una denuncia",
+  introEliminazione:
+    "Per eliminare una denuncia già accolta indicala con i dati della sua chiave, come sono scritti nel flusso: matricola, lavoratore, mese di competenza, qualifiche e tipo di contribuzione. Prima di eliminarla ti mostriamo la denuncia trovata.",
+  titoloConfermaEliminazione: "Vuoi eliminare questa denuncia?",
+  titoloDenunciaEliminata: "Denuncia eliminata",
+  spiegazioneEliminazione:
+    "Una denuncia eliminata non vale più per il pagamento diretto e le sue ore tornano disponibili; il flusso che l'ha portata resta nel tuo elenco. Puoi inviare la denuncia corretta in un nuovo flusso.",
+  denunciaGiaEliminata: "Questa denuncia è già stata eliminata, forse da un'altra finestra o da un'altra persona della tua azienda: non l'abbiamo eliminata una seconda volta.",
+  linkEliminazione: "Elimina una denuncia già accolta",
   statoFlusso: { in_corso: "In elaborazione", completato: "Completato", interrotto: "Interrotto" } as const,
 } as const;

@@ -36,7 +36,8 @@ import { leggiFlussoCsv, leggiFlussoXml, type OpzioniLettura, type VoceFlusso } 
 const LOTTO = 500;
 /** Scarti restituiti nel rapporto in memoria (la prova); quelli di un invio sono tutti nella tabella. */
 const SCARTI_NEL_RAPPORTO = 1_000;
-const BLOCCO_TICKET = 8201;
+/** Lock class of a ticket: the acceptance of a batch and the withdrawal of a return take it (./eliminazione.server.ts). */
+export const BLOCCO_TICKET = 8201;
 
 export interface ScartoFlusso {
   riga: number;
