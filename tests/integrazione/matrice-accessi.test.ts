@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { domande } from "#db/schema";
+import { denunceCig, domande } from "#db/schema";
 import { db } from "#db/connection";
 import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA } from "#db/seed/index";
 import { creaBozza } from "~/services/domande.server";
@@ -12,7 +12,8 @@ import { riceviFlusso } from "~/services/flussi/invio-flusso.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
-import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
+import { bozzaCompleta, contestoDi, idAzienda, MATRICOLE } from "./domanda-completa";
+import { domandaDiretta, righeDi, xml } from "./flusso-cig";
 
 usaDatabaseDiTest();
 
@@ -96,10 +97,13 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   "/flussi": { modulo: "flussi._index", riservata: true, soloAzienda: true },
   "/flussi/verifica": { modulo: "flussi.verifica", riservata: true, soloAzienda: true },
   "/flussi/catalogo": { modulo: "flussi.catalogo", riservata: false },
+  "/flussi/eliminazione": { modulo: "flussi.eliminazione", riservata: true, soloAzienda: true },
 };
 
 /** A flow's report and its CSV: the person who sent it (the employer of C1 here), nobody else. */
 const ROTTE_FLUSSO = ["flussi.$id", "flussi.$id.scarti[.csv]"] as const;
+/** The withdrawal of an accepted return: whoever may send flows for its company (C1: its employer), nobody else. */
+const ROTTA_DENUNCIA = "flussi.denunce.$id.elimina";
 
 /** The Sede's case page: operators and the manager of the competent sede (Padova for C1), sent domande only. */
 function attesoCaso(chi: Chi, risorsa: Risorsa): "accesso" | "404" | "accedi" {
@@ -147,6 +151,7 @@ function esito(r: Response): "accesso" | "404" | "accedi" {
 let identita: Record<Exclude<Chi, "anonimo">, Identita>;
 let id: Record<Risorsa, number>;
 let flusso: number;
+let denuncia: number;
 
 beforeAll(async () => {
   const [c1, c3] = [await idAzienda("C1"), await idAzienda("C3")];
@@ -173,6 +178,14 @@ beforeAll(async () => {
   })() }, { prova: false });
   if (!inviato.ok || inviato.valore.flussoId === null) throw new Error("il flusso di prova non si invia");
   flusso = inviato.valore.flussoId;
+  // An accepted return of C1 (a direct-payment domanda and its workers as rows), for the withdrawal's page.
+  const diretta = await domandaDiretta(mario, c1);
+  const { competenza, righe } = await righeDi(diretta);
+  const accolto = await riceviFlusso(mario, { nome: "accolto.xml", formato: "xml", contenuto: (async function* () {
+    yield Buffer.from(xml(MATRICOLE.C1, competenza, diretta.ticket!, righe));
+  })() }, { prova: false });
+  if (!accolto.ok || accolto.valore.accolte === 0) throw new Error("il flusso con denunce accolte non si invia");
+  [{ id: denuncia }] = await db().select({ id: denunceCig.id }).from(denunceCig).where(eq(denunceCig.flussoId, accolto.valore.flussoId!)).limit(1);
 }, 120_000);
 
 const CHI: Chi[] = ["anonimo", "datore C1", "intermediario (delega C3)", "operatore Padova", "operatrice Milano", "dirigente Padova"];
@@ -185,6 +198,7 @@ describe("matrice degli accessi", () => {
       ...ROTTE_DOMANDA.flatMap(moduliDomanda),
       ...ROTTE_SCRIVANIA.flatMap(moduliScrivania),
       ...ROTTE_FLUSSO,
+      ROTTA_DENUNCIA,
       "scrivania.$id._index",
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
@@ -212,6 +226,13 @@ describe("matrice degli accessi", () => {
         const atteso = chi === "anonimo" ? "accedi" : chi === "datore C1" ? "accesso" : "404";
         expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
       }
+    });
+
+    it(`${chi}: the withdrawal of an accepted return of C1`, async () => {
+      const percorso = `/flussi/denunce/${denuncia}/elimina`;
+      const r = await apri(percorso, [ROTTA_DENUNCIA], { id: String(denuncia) }, chi === "anonimo" ? undefined : identita[chi]);
+      const atteso = chi === "anonimo" ? "accedi" : chi === "datore C1" ? "accesso" : "404";
+      expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
     });
 
     it(`${chi}: every route of a domanda, for a draft and a sent one of C1 and a draft of C3`, async () => {
