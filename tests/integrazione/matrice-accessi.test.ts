@@ -102,6 +102,8 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
 
 /** A flow's report and its CSV: the person who sent it (the employer of C1 here), nobody else. */
 const ROTTE_FLUSSO = ["flussi.$id", "flussi.$id.scarti[.csv]"] as const;
+/** The public service times per benefit and their CSV: anyone, signed in or not. */
+const ROTTE_TEMPI = ["prestazioni.$codice.tempi", "prestazioni.$codice.tempi[.csv]"] as const;
 /** The withdrawal of an accepted return: whoever may send flows for its company (C1: its employer), nobody else. */
 const ROTTA_DENUNCIA = "flussi.denunce.$id.elimina";
 
@@ -199,6 +201,7 @@ describe("matrice degli accessi", () => {
       ...ROTTE_SCRIVANIA.flatMap(moduliScrivania),
       ...ROTTE_FLUSSO,
       ROTTA_DENUNCIA,
+      ...ROTTE_TEMPI,
       "scrivania.$id._index",
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
@@ -225,6 +228,14 @@ describe("matrice degli accessi", () => {
         const r = await apri(percorso, [nome], { id: String(flusso) }, chi === "anonimo" ? undefined : identita[chi]);
         const atteso = chi === "anonimo" ? "accedi" : chi === "datore C1" ? "accesso" : "404";
         expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
+      }
+    });
+
+    it(`${chi}: the public service times of a benefit and their CSV`, async () => {
+      for (const nome of ROTTE_TEMPI) {
+        const percorso = nome.endsWith("[.csv]") ? "/prestazioni/cigo/tempi.csv" : "/prestazioni/cigo/tempi";
+        const r = await apri(percorso, [nome], { codice: "cigo" }, chi === "anonimo" ? undefined : identita[chi]);
+        expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → accesso`);
       }
     });
 
