@@ -149,6 +149,10 @@ export const lavoratori = pgTable(
     dataNascita: date("data_nascita").notNull(),
     sesso: varchar("sesso", { length: 1 }).notNull(),
     iban: varchar("iban", { length: 34 }),
+    // From the INPS archives (msg INPS 1508/2020): a pension or a court order (deductions in favour of a separated or
+    // divorced spouse) stops the automatic payment of a direct-payment benefit until a person checks it.
+    titolarePensione: boolean("titolare_pensione").notNull().default(false),
+    trattenuteGiudiziali: boolean("trattenute_giudiziali").notNull().default(false),
   },
   (t) => [
     uniqueIndex("lavoratori_cf_uq").on(t.codiceFiscale),
@@ -814,3 +818,134 @@ export const scartiFlussoCig = pgTable(
 );
 
 export type FlussoCig = typeof flussiCig.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Direct payment: amounts per return, exceptions, SEPA batches (issue 12, operator side; docs/regole.md §20).
+
+/**
+ * The SEPA credit-transfer batches (pain.001.001.03) of a sede: the approved amounts gathered on one day. The file is
+ * written when the batch is prepared and never changes; a second operator approves it (four eyes, also a check here),
+ * then it is marked sent.
+ */
+export const lottiPagamento = pgTable(
+  "lotti_pagamento",
+  {
+    id: serial("id").primaryKey(),
+    sedeCodice: varchar("sede_codice", { length: 4 })
+      .notNull()
+      .references(() => sedi.codice),
+    giorno: date("giorno").notNull(),
+    progressivo: smallint("progressivo").notNull(),
+    // MsgId and PmtInfId of the file: unique, so the bank refuses a file sent twice.
+    messaggioId: varchar("messaggio_id", { length: 35 }).notNull(),
+    stato: varchar("stato", { length: 16 }).$type<"preparato" | "approvato" | "inviato">().notNull().default("preparato"),
+    disposizioni: integer("disposizioni").notNull(),
+    totaleCentesimi: bigint("totale_centesimi", { mode: "number" }).notNull(),
+    xml: text("xml").notNull(),
+    xmlSha256: varchar("xml_sha256", { length: 64 }).notNull(),
+    preparatoDa: integer("preparato_da")
+      .notNull()
+      .references(() => utenti.id),
+    preparatoIl: timestamp("preparato_il", { withTimezone: true }).notNull().defaultNow(),
+    approvatoDa: integer("approvato_da").references(() => utenti.id),
+    approvatoIl: timestamp("approvato_il", { withTimezone: true }),
+    inviatoDa: integer("inviato_da").references(() => utenti.id),
+    inviatoIl: timestamp("inviato_il", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("lotti_pagamento_giorno_uq").on(t.sedeCodice, t.giorno, t.progressivo),
+    uniqueIndex("lotti_pagamento_messaggio_uq").on(t.messaggioId),
+    index("lotti_pagamento_sede_idx").on(t.sedeCodice, t.id),
+    check("lotti_pagamento_stato", sql`${t.stato} in ('preparato','approvato','inviato')`),
+    check("lotti_pagamento_disposizioni", sql`${t.disposizioni} > 0 and ${t.totaleCentesimi} > 0`),
+    // Four eyes: who approves is never who prepared.
+    check("lotti_pagamento_quattro_occhi", sql`${t.approvatoDa} is null or ${t.approvatoDa} <> ${t.preparatoDa}`),
+    check("lotti_pagamento_approvato", sql`(${t.stato} = 'preparato') = (${t.approvatoDa} is null)`),
+    check("lotti_pagamento_inviato", sql`(${t.stato} = 'inviato') = (${t.inviatoDa} is not null)`),
+  ],
+);
+
+/**
+ * The amount of one accepted return, matched to the authorisation in force (one row per return at most: a return is
+ * never paid twice). Computed by app/domain/importi.ts; the explanation with the parameters used is in `calcolo`.
+ * Exceptions (IBAN not verifiable, pension, court-ordered deductions, no pay in the return) wait for a person.
+ */
+export const importiCig = pgTable(
+  "importi_cig",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    denunciaId: bigint("denuncia_id", { mode: "number" })
+      .notNull()
+      .references(() => denunceCig.id),
+    // The return's key (chiaveDenuncia): a withdrawn and resent return gets a new row only once the old one is void.
+    chiave: varchar("chiave", { length: 80 }).notNull(),
+    provvedimentoId: integer("provvedimento_id")
+      .notNull()
+      .references(() => provvedimenti.id),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+    sedeCodice: varchar("sede_codice", { length: 4 })
+      .notNull()
+      .references(() => sedi.codice),
+    codiceFiscale: varchar("codice_fiscale", { length: 16 }).notNull(),
+    nominativo: text("nominativo").notNull(),
+    competenza: date("competenza").notNull(),
+    iban: varchar("iban", { length: 34 }).notNull(),
+    oreCentesimi: integer("ore_centesimi").notNull(),
+    retribuzionePersaCentesimi: bigint("retribuzione_persa_centesimi", { mode: "number" }).notNull(),
+    lordoCentesimi: bigint("lordo_centesimi", { mode: "number" }).notNull(),
+    lordoLimitatoCentesimi: bigint("lordo_limitato_centesimi", { mode: "number" }).notNull(),
+    riduzioneCentesimi: bigint("riduzione_centesimi", { mode: "number" }).notNull(),
+    nettoCentesimi: bigint("netto_centesimi", { mode: "number" }).notNull(),
+    calcolo: jsonb("calcolo").$type<Record<string, unknown>>().notNull(),
+    // approvato (no exception, or resolved), eccezione (waits for a person), respinto (resolved: not paid),
+    // annullato (the return was withdrawn before payment), in_lotto (in a batch), pagato (batch sent).
+    stato: varchar("stato", { length: 16 })
+      .$type<"approvato" | "eccezione" | "respinto" | "annullato" | "in_lotto" | "pagato">()
+      .notNull(),
+    eccezioni: jsonb("eccezioni").$type<Array<{ codice: string; messaggio: string }>>().notNull().default(sql`'[]'::jsonb`),
+    risoltoDa: integer("risolto_da").references(() => utenti.id),
+    risoltoIl: timestamp("risolto_il", { withTimezone: true }),
+    motivoRisoluzione: text("motivo_risoluzione"),
+    lottoId: integer("lotto_id").references(() => lottiPagamento.id),
+    creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("importi_cig_denuncia_uq").on(t.denunciaId),
+    // Nothing paid twice: one live amount per return key (worker, month, classification, matricola).
+    uniqueIndex("importi_cig_chiave_uq").on(t.chiave).where(sql`${t.stato} not in ('respinto','annullato')`),
+    index("importi_cig_sede_stato_idx").on(t.sedeCodice, t.stato, t.id),
+    index("importi_cig_provvedimento_idx").on(t.provvedimentoId),
+    index("importi_cig_domanda_idx").on(t.domandaId, t.codiceFiscale),
+    index("importi_cig_lotto_idx").on(t.lottoId),
+    check(
+      "importi_cig_stato",
+      sql`${t.stato} in ('approvato','eccezione','respinto','annullato','in_lotto','pagato')`,
+    ),
+    check("importi_cig_lotto", sql`(${t.lottoId} is not null) = (${t.stato} in ('in_lotto','pagato'))`),
+    check(
+      "importi_cig_cifre",
+      sql`${t.nettoCentesimi} >= 0 and ${t.nettoCentesimi} <= ${t.lordoLimitatoCentesimi} and ${t.lordoLimitatoCentesimi} <= ${t.lordoCentesimi}`,
+    ),
+    check("importi_cig_motivo", sql`${t.motivoRisoluzione} is null or length(${t.motivoRisoluzione}) between 1 and 2000`),
+  ],
+);
+
+/** The contributo addizionale (art. 5 d.lgs. 148/2015) assessed on an authorisation paid directly, from its amounts. */
+export const contributiAddizionali = pgTable("contributi_addizionali", {
+  provvedimentoId: integer("provvedimento_id")
+    .primaryKey()
+    .references(() => provvedimenti.id),
+  // Null when the rule has no rates for the benefit (e.g. the bilateral funds): the explanation says so.
+  importoCentesimi: bigint("importo_centesimi", { mode: "number" }),
+  retribuzionePersaCentesimi: bigint("retribuzione_persa_centesimi", { mode: "number" }).notNull(),
+  calcolo: jsonb("calcolo").$type<Record<string, unknown>>().notNull(),
+  aggiornatoIl: timestamp("aggiornato_il", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ImportoCig = typeof importiCig.$inferSelect;
+export type LottoPagamento = typeof lottiPagamento.$inferSelect;
