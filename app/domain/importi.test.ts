@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { calcolaContributoAddizionale, calcolaIntegrazione, riduzioneContributoApplicabile, type InputIntegrazione } from "./importi";
+import { calcolaContributoAddizionale, calcolaIntegrazione, calcolaIntegrazioneMese, riduzioneContributoApplicabile, type InputIntegrazione, type InputIntegrazioneMese } from "./importi";
 import { ParametroNonDisponibile } from "./parametri";
 
 const BASE: InputIntegrazione = {
@@ -16,8 +16,10 @@ describe("integrazione salariale (art. 3)", () => {
     // 1.423,69 € × 64 h / (40 × 52 / 12 h) = 525,67 €
     expect(r.massimaleCentesimi).toBe(52_567);
     expect(r.lordoLimitatoCentesimi).toBe(52_567);
-    expect(r.riduzioneCentesimi).toBe(3_070);
-    expect(r.nettoCentesimi).toBe(49_497);
+    // Oltre il massimale il netto è il massimale netto pubblicato rapportato alle stesse ore, non il lordo meno il
+    // 5,84%: 1.340,56 € × 64 / 173,33 = 494,976 → 494,98 € (ricalcolato dal lordo sarebbe 494,97 €).
+    expect(r.nettoCentesimi).toBe(49_498);
+    expect(r.riduzioneCentesimi).toBe(3_069);
     expect(r.esito).toMatchObject({ regola: "importi.integrazione", provvisorio: true });
     expect(r.esito.messaggio).toMatch(/ridotti al massimale/);
   });
@@ -68,6 +70,62 @@ describe("integrazione salariale (art. 3)", () => {
           expect(r.massimaleCentesimi!).toBeLessThanOrEqual(intemperie ? 170_844 : 142_369);
           expect(r.nettoCentesimi).toBeLessThanOrEqual(r.lordoLimitatoCentesimi);
           expect(Number.isInteger(r.nettoCentesimi)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("integrazione di un mese dalla denuncia UniEmens-Cig (pagamento diretto)", () => {
+  const MESE: InputIntegrazioneMese = {
+    prestazione: "CIGO", competenza: "2026-03-01", retribuzione: { tipo: "oraria", centesimi: 1_000 }, orarioSettimanaleCentesimi: 4_000, oreIntegrateCentesimi: 1_600,
+  };
+  it("retribuzione oraria: 80% × ore, sotto il massimale rapportato, meno il 5,84%", () => {
+    const r = calcolaIntegrazioneMese(MESE);
+    // 10,00 € × 16 h = 160,00 € persi; 80% = 128,00 €; massimale 1.423,69 € × 16 / (40 × 52 / 12) = 131,42 €.
+    expect(r).toMatchObject({ retribuzionePersaCentesimi: 16_000, lordoCentesimi: 12_800, massimaleLordoCentesimi: 13_142, lordoLimitatoCentesimi: 12_800 });
+    // 5,84% di 128,00 € = 7,4752 → 7,48 €; netto 120,52 € (entro il massimale netto 1.340,56 × 16 / 173,33 = 123,74 €).
+    expect(r).toMatchObject({ riduzioneCentesimi: 748, nettoCentesimi: 12_052, massimaleNettoCentesimi: 12_374 });
+    expect(r.esito).toMatchObject({ regola: "importi.integrazioneMese", provvisorio: true });
+  });
+  it("retribuzione mensile: divisa per le ore contrattuali del mese; oltre il massimale il netto è quello pubblicato", () => {
+    const r = calcolaIntegrazioneMese({ ...MESE, retribuzione: { tipo: "mensile", centesimi: 180_000 }, oreIntegrateCentesimi: 4_000 });
+    // 1.800,00 € × 40 h / 173,33 h = 415,38 € persi; 80% = 332,31 €; massimale 1.423,69 × 40 / 173,33 = 328,54 €.
+    expect(r).toMatchObject({ retribuzionePersaCentesimi: 41_538, lordoCentesimi: 33_231, lordoLimitatoCentesimi: 32_854 });
+    // Netto: il massimale netto 1.340,56 × 40 / 173,33 = 309,36 €, non 328,54 € meno il 5,84%.
+    expect(r).toMatchObject({ nettoCentesimi: 30_936, riduzioneCentesimi: 1_918 });
+    expect(r.esito.messaggio).toMatch(/ridotti al massimale/);
+    expect(r.esito.messaggio).toMatch(/ore contrattuali del mese .* non è ancora confermato/);
+  });
+  it("un mese intero oltre il massimale: lordo 1.423,69 € e netto 1.340,56 € come pubblicati (2026), 1.404,03 / 1.322,05 € nel 2025", () => {
+    const pieno = { ...MESE, retribuzione: { tipo: "mensile" as const, centesimi: 300_000 }, oreIntegrateCentesimi: 17_600 };
+    expect(calcolaIntegrazioneMese(pieno)).toMatchObject({ lordoLimitatoCentesimi: 142_369, nettoCentesimi: 134_056 });
+    expect(calcolaIntegrazioneMese({ ...pieno, competenza: "2025-11-01" })).toMatchObject({ lordoLimitatoCentesimi: 140_403, nettoCentesimi: 132_205 });
+  });
+  it("rifiuta valori non interi o negativi", () => {
+    expect(() => calcolaIntegrazioneMese({ ...MESE, retribuzione: { tipo: "oraria", centesimi: 10.5 } })).toThrow(RangeError);
+    expect(() => calcolaIntegrazioneMese({ ...MESE, oreIntegrateCentesimi: -1 })).toThrow(RangeError);
+    expect(() => calcolaIntegrazioneMese({ ...MESE, orarioSettimanaleCentesimi: 0 })).toThrow(RangeError);
+  });
+  it("proprietà: mai negativo, mai oltre il massimale lordo né netto dell'anno, netto ≤ lordo limitato ≤ lordo, centesimi esatti", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("mensile" as const, "oraria" as const),
+        fc.integer({ min: 0, max: 99_999_999_999 }),
+        fc.integer({ min: 1, max: 6_000 }),
+        fc.integer({ min: 0, max: 74_400 }),
+        fc.boolean(),
+        fc.constantFrom("2025-06-01", "2026-01-01", "2026-12-01"),
+        (tipo, centesimi, orario, ore, intemperie, competenza) => {
+          const r = calcolaIntegrazioneMese({ ...MESE, competenza, retribuzione: { tipo, centesimi }, orarioSettimanaleCentesimi: orario, oreIntegrateCentesimi: ore, intemperieEdiliziaLapidei: intemperie });
+          const [lordoAnno, nettoAnno] = competenza.startsWith("2025") ? (intemperie ? [168_485, 158_645] : [140_403, 132_205]) : intemperie ? [170_844, 160_866] : [142_369, 134_056];
+          for (const x of [r.nettoCentesimi, r.lordoCentesimi, r.lordoLimitatoCentesimi, r.riduzioneCentesimi, r.retribuzionePersaCentesimi]) {
+            expect(Number.isSafeInteger(x)).toBe(true);
+            expect(x).toBeGreaterThanOrEqual(0);
+          }
+          expect(r.lordoLimitatoCentesimi).toBeLessThanOrEqual(Math.min(r.lordoCentesimi, r.massimaleLordoCentesimi!, lordoAnno));
+          expect(r.nettoCentesimi).toBeLessThanOrEqual(Math.min(r.lordoLimitatoCentesimi, r.massimaleNettoCentesimi!, nettoAnno));
+          expect(r.nettoCentesimi + r.riduzioneCentesimi).toBe(r.lordoLimitatoCentesimi);
         },
       ),
     );

@@ -2,7 +2,7 @@
 import { addDays, addMonths, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
 import { euro as formatEuro } from "./formati";
 import { esito, type Esito } from "./esito";
-import { parametro, parametroSeInVigore, type FasciaContributo, type VersioneParametroApplicata } from "./parametri";
+import { parametro, parametroSeInVigore, type FasciaContributo, type Frazione, type VersioneParametroApplicata } from "./parametri";
 import { nomePrestazione, type Prestazione } from "./tipi";
 
 /** Divisione intera arrotondata al centesimo più vicino (metà per eccesso), su numeri non negativi. */
@@ -62,21 +62,10 @@ export function calcolaIntegrazione(input: InputIntegrazione): EsitoIntegrazione
 
   const senzaMassimale = cisoa && input.cisoaIntemperie === true && parametro("cisoa.massimaleIntemperie", d).valore === false;
   const parametriUsati: VersioneParametroApplicata<unknown>[] = [misura, riduzione];
-  let massimale: number | null = null;
-  if (!senzaMassimale) {
-    const m = parametro("massimale.mensile", d);
-    const prop = parametro("massimale.proporzionamento", d);
-    parametriUsati.push(m, prop);
-    const mensile = input.intemperieEdiliziaLapidei ? m.valore.intemperieLordoCentesimi : m.valore.lordoCentesimi;
-    // Il massimale è mensile: per le ore integrate si rapporta alle ore contrattuali del mese (orario × 52 / 12).
-    massimale = Math.min(
-      mensile,
-      divArrotondata(mensile * oreIntegrateCentesimi * prop.valore.mesiAnno, orarioCentesimi * prop.valore.settimaneAnno),
-    );
-  }
-  const limitato = massimale === null ? lordo : Math.min(lordo, massimale);
-  const trattenuta = divArrotondata(limitato * riduzione.valore, 10_000);
-  const netto = limitato - trattenuta;
+  const massimali = senzaMassimale ? null : massimaliDelMese(d, oreIntegrateCentesimi, orarioCentesimi, input.intemperieEdiliziaLapidei === true);
+  if (massimali) parametriUsati.push(...massimali.parametri);
+  const massimale = massimali?.lordoCentesimi ?? null;
+  const { limitato, trattenuta, netto } = limitaERiduci(lordo, massimali, riduzione.valore);
   const percentuale = cisoa
     ? `${(misura.valore as { numeratore: number }).numeratore}/${(misura.valore as { denominatore: number }).denominatore}`
     : `${(misura.valore as number) / 100}%`;
@@ -103,6 +92,154 @@ export function calcolaIntegrazione(input: InputIntegrazione): EsitoIntegrazione
       dati: {
         ...input, lordoCentesimi: lordo, massimaleCentesimi: massimale, lordoLimitatoCentesimi: limitato,
         riduzioneCentesimi: trattenuta, nettoCentesimi: netto, oreIntegrate: oreIntegrateCentesimi / 100,
+      },
+      parametri: parametriUsati,
+    }),
+  };
+}
+
+interface MassimaliDelMese {
+  lordoCentesimi: number;
+  nettoCentesimi: number;
+  parametri: VersioneParametroApplicata<unknown>[];
+}
+
+/**
+ * Il massimale del mese per le ore integrate, lordo e netto: ciascuno dal proprio importo pubblicato dall'INPS, mai
+ * l'uno ricavato dall'altro (la circolare arrotonda da importi non arrotondati: il netto ricalcolato può differire di
+ * qualche centesimo). Il modo di rapportarlo a un mese integrato in parte è un parametro incerto.
+ */
+function massimaliDelMese(d: DataISO, oreIntegrateCentesimi: number, orarioCentesimi: number, intemperie: boolean): MassimaliDelMese {
+  const m = parametro("massimale.mensile", d);
+  const prop = parametro("massimale.proporzionamento", d);
+  const lordo = intemperie ? m.valore.intemperieLordoCentesimi : m.valore.lordoCentesimi;
+  const netto = intemperie ? m.valore.intemperieNettoCentesimi : m.valore.nettoCentesimi;
+  if (prop.valore.metodo === "mese_intero") return { lordoCentesimi: lordo, nettoCentesimi: netto, parametri: [m, prop] };
+  // Ore contrattuali del mese = orario settimanale × 52 / 12.
+  const rapporta = (x: number) =>
+    Math.min(x, divArrotondata(x * oreIntegrateCentesimi * prop.valore.mesiAnno, orarioCentesimi * prop.valore.settimaneAnno));
+  return { lordoCentesimi: rapporta(lordo), nettoCentesimi: rapporta(netto), parametri: [m, prop] };
+}
+
+/**
+ * Lordo entro il massimale e netto della riduzione del 5,84%: oltre il massimale lordo il netto è il massimale netto
+ * pubblicato; sotto, il lordo meno la riduzione, mai oltre il massimale netto.
+ */
+function limitaERiduci(lordo: number, massimali: Pick<MassimaliDelMese, "lordoCentesimi" | "nettoCentesimi"> | null, riduzione: number) {
+  if (massimali && lordo > massimali.lordoCentesimi) {
+    const netto = Math.min(massimali.nettoCentesimi, massimali.lordoCentesimi);
+    return { limitato: massimali.lordoCentesimi, trattenuta: massimali.lordoCentesimi - netto, netto };
+  }
+  const calcolato = lordo - divArrotondata(lordo * riduzione, 10_000);
+  const netto = massimali ? Math.min(calcolato, massimali.nettoCentesimi) : calcolato;
+  return { limitato: lordo, trattenuta: lordo - netto, netto };
+}
+
+/** La retribuzione come la porta il flusso UniEmens-Cig: mensile (RetribTeorica) oppure oraria. In centesimi. */
+export type RetribuzioneFlusso = { tipo: "mensile"; centesimi: number } | { tipo: "oraria"; centesimi: number };
+
+export interface InputIntegrazioneMese {
+  prestazione: Prestazione;
+  /** Una data del mese di competenza: sceglie il massimale dell'anno. */
+  competenza: DataISO;
+  retribuzione: RetribuzioneFlusso;
+  /** Orario contrattuale settimanale in centesimi di ora (4000 = 40 ore), come nel flusso. */
+  orarioSettimanaleCentesimi: number;
+  /** Ore di integrazione del mese in centesimi (già controllate settimana per settimana all'accoglienza del flusso). */
+  oreIntegrateCentesimi: number;
+  intemperieEdiliziaLapidei?: boolean;
+  cisoaIntemperie?: boolean;
+}
+
+export interface EsitoIntegrazioneMese {
+  /** La retribuzione delle ore non lavorate (100%): la base del contributo addizionale. */
+  retribuzionePersaCentesimi: number;
+  lordoCentesimi: number;
+  massimaleLordoCentesimi: number | null;
+  massimaleNettoCentesimi: number | null;
+  lordoLimitatoCentesimi: number;
+  riduzioneCentesimi: number;
+  nettoCentesimi: number;
+  esito: Esito;
+}
+
+function divArrotondataBig(numeratore: bigint, denominatore: bigint): number {
+  return Number((2n * numeratore + denominatore) / (2n * denominatore));
+}
+
+/**
+ * L'integrazione di un lavoratore per un mese dalla sua denuncia UniEmens-Cig (pagamento diretto): la misura della
+ * prestazione sulla retribuzione come il flusso la porta (oraria, oppure mensile divisa per le ore contrattuali del
+ * mese), il massimale dell'anno rapportato alle ore integrate, la riduzione del 5,84%. Centesimi interi: i prodotti
+ * intermedi sono in BigInt, così una retribuzione alta non perde precisione.
+ */
+export function calcolaIntegrazioneMese(input: InputIntegrazioneMese): EsitoIntegrazioneMese {
+  const { centesimi } = input.retribuzione;
+  if (!Number.isSafeInteger(centesimi) || centesimi < 0) throw new RangeError("La retribuzione va espressa in centesimi interi non negativi");
+  if (!Number.isSafeInteger(input.orarioSettimanaleCentesimi) || input.orarioSettimanaleCentesimi <= 0) {
+    throw new RangeError("L'orario settimanale deve essere positivo");
+  }
+  if (!Number.isSafeInteger(input.oreIntegrateCentesimi) || input.oreIntegrateCentesimi < 0) {
+    throw new RangeError("Le ore integrate vanno espresse in centesimi interi non negativi");
+  }
+  const d = input.competenza;
+  const cisoa = input.prestazione === "CISOA";
+  const misura = cisoa ? parametro("cisoa.percentuale", d) : parametro("importo.percentuale", d);
+  const riduzione = parametro("importo.riduzione", d);
+  const parametriUsati: VersioneParametroApplicata<unknown>[] = [misura, riduzione];
+  const ore = BigInt(input.oreIntegrateCentesimi);
+  // Retribuzione persa = numeratore / denominatore (frazione esatta, arrotondata solo alla fine).
+  let num: bigint;
+  let den: bigint;
+  if (input.retribuzione.tipo === "oraria") {
+    num = BigInt(centesimi) * ore;
+    den = 100n;
+  } else {
+    const divisore = parametro("importo.divisoreMensile", d);
+    parametriUsati.push(divisore);
+    num = BigInt(centesimi) * ore * BigInt(divisore.valore.mesiAnno);
+    den = BigInt(input.orarioSettimanaleCentesimi) * BigInt(divisore.valore.settimaneAnno);
+  }
+  const [fn, fd] = cisoa
+    ? [BigInt((misura.valore as Frazione).numeratore), BigInt((misura.valore as Frazione).denominatore)]
+    : [BigInt(misura.valore as number), 10_000n];
+  const persa = divArrotondataBig(num, den);
+  const lordo = divArrotondataBig(num * fn, den * fd);
+  const senzaMassimale = cisoa && input.cisoaIntemperie === true && parametro("cisoa.massimaleIntemperie", d).valore === false;
+  const massimali = senzaMassimale
+    ? null
+    : massimaliDelMese(d, input.oreIntegrateCentesimi, input.orarioSettimanaleCentesimi, input.intemperieEdiliziaLapidei === true);
+  if (massimali) parametriUsati.push(...massimali.parametri);
+  const { limitato, trattenuta, netto } = limitaERiduci(lordo, massimali, riduzione.valore);
+  const percentuale = cisoa ? `${String(fn)}/${String(fd)}` : `${Number(fn) / 100}%`;
+  const base =
+    input.retribuzione.tipo === "oraria"
+      ? `della retribuzione oraria di ${euro(centesimi)}`
+      : `della retribuzione mensile di ${euro(centesimi)} (rapportata alle ore contrattuali del mese)`;
+  const messaggio =
+    `${nomePrestazione(input.prestazione)}: ${percentuale} ${base} per ${input.oreIntegrateCentesimi / 100} ore = ${euro(lordo)} lordi` +
+    (massimali === null
+      ? " (massimale non applicato alla CISOA per intemperie stagionali)"
+      : lordo > massimali.lordoCentesimi
+        ? `, ridotti al massimale di ${euro(massimali.lordoCentesimi)} lordi (${euro(massimali.nettoCentesimi)} netti)`
+        : `, entro il massimale di ${euro(massimali.lordoCentesimi)}`) +
+    `; al netto della riduzione del ${riduzione.valore / 100}% (${euro(trattenuta)}) restano ${euro(netto)}.`;
+  return {
+    retribuzionePersaCentesimi: persa,
+    lordoCentesimi: lordo,
+    massimaleLordoCentesimi: massimali?.lordoCentesimi ?? null,
+    massimaleNettoCentesimi: massimali?.nettoCentesimi ?? null,
+    lordoLimitatoCentesimi: limitato,
+    riduzioneCentesimi: trattenuta,
+    nettoCentesimi: netto,
+    esito: esito({
+      regola: "importi.integrazioneMese",
+      riferimento: cisoa ? "art. 8 L. 457/1972; art. 26 L. 41/1986" : "art. 3 d.lgs. 148/2015; art. 26 L. 41/1986",
+      gravita: "informazione",
+      messaggio,
+      dati: {
+        ...input, retribuzionePersaCentesimi: persa, lordoCentesimi: lordo, massimaleLordoCentesimi: massimali?.lordoCentesimi ?? null,
+        massimaleNettoCentesimi: massimali?.nettoCentesimi ?? null, lordoLimitatoCentesimi: limitato, riduzioneCentesimi: trattenuta, nettoCentesimi: netto,
       },
       parametri: parametriUsati,
     }),

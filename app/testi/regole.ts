@@ -11,6 +11,8 @@ export const messaggiRegole = {
   incertezze: {
     "massimale.proporzionamento":
       "il modo di rapportare il massimale mensile alle ore integrate non è ancora confermato da una fonte ufficiale INPS",
+    "importo.divisoreMensile":
+      "il modo di ricavare la retribuzione oraria da quella mensile (ore contrattuali del mese = orario settimanale × 52 / 12) non è ancora confermato da una fonte ufficiale INPS",
     "cisoa.percentuale":
       "la percentuale della retribuzione pagata dalla CISOA (la legge dice due terzi, la prassi indica spesso l'80%) è da confermare con l'INPS",
     "durata.cigo.oreLavorabili":

@@ -17,6 +17,14 @@ export interface Massimale {
   maggiorazioneIntemperie: PuntiBase;
 }
 
+/** How the monthly ceiling applies to a month integrated only in part (docs/regole.md §20). */
+export interface ProporzionamentoMassimale {
+  /** ore_integrate: massimale × ore integrate / ore contrattuali del mese; mese_intero: massimale pieno. */
+  metodo: "ore_integrate" | "mese_intero";
+  settimaneAnno: number;
+  mesiAnno: number;
+}
+
 export interface FasciaContributo {
   /** Settimane fruite nel quinquennio mobile fino alle quali vale l'aliquota; null = oltre l'ultima soglia. */
   finoASettimane: number | null;
@@ -74,11 +82,23 @@ export const CATALOGO = {
     }),
   ],
   "massimale.proporzionamento": [
+    v<ProporzionamentoMassimale>({
+      valore: { metodo: "ore_integrate", settimaneAnno: 52, mesiAnno: 12 },
+      validoDal: "2022-01-01", validoAl: null,
+      fonte: "ipotesi di progetto, non confermata da una fonte", riferimento: `${ART3} c.5-bis`, confidenza: "incerto",
+      nota:
+        "Il massimale mensile (lordo e netto pubblicati, ciascuno per sé) è rapportato alle ore integrate: massimale × ore integrate nel mese / (orario settimanale × 52 / 12). " +
+        "Con metodo \"mese_intero\" si applicherebbe il massimale pieno anche a un mese integrato in parte. La prassi INPS non è pubblica.",
+    }),
+  ],
+  "importo.divisoreMensile": [
     v<{ settimaneAnno: number; mesiAnno: number }>({
       valore: { settimaneAnno: 52, mesiAnno: 12 },
       validoDal: "2022-01-01", validoAl: null,
-      fonte: "ipotesi di progetto, non confermata da una fonte", riferimento: `${ART3} c.5-bis`, confidenza: "incerto",
-      nota: "Il massimale mensile è rapportato alle ore integrate: massimale × ore integrate nel mese / (orario settimanale × 52 / 12).",
+      fonte: "ipotesi di progetto, non confermata da una fonte", riferimento: `${ART3} c.1`, confidenza: "incerto",
+      nota:
+        "Una retribuzione mensile (RetribTeorica del flusso) diventa oraria dividendola per le ore contrattuali del mese: orario settimanale × 52 / 12. " +
+        "I contratti collettivi usano divisori propri (per esempio 173): un flusso con la retribuzione oraria non ne dipende.",
     }),
   ],
   "importo.percentuale": [

@@ -4,7 +4,7 @@ import { CATALOGO } from "./catalogo";
 import type { VersioneParametro, VersioneParametroApplicata } from "./tipi";
 
 export * from "./tipi";
-export type { Massimale, FasciaContributo, TermineDomanda, DerogaCisoa, FormulaLiquidita } from "./catalogo";
+export type { Massimale, ProporzionamentoMassimale, FasciaContributo, TermineDomanda, DerogaCisoa, FormulaLiquidita } from "./catalogo";
 export type { RegolaInstradamento, CondizioneInstradamento, Verdetto } from "./instradamento";
 export type { TermineDecisione, DecorrenzaTermine, TipoRichiestaIstruttoria, TerminiRicorso } from "./istruttoria";
 export { CATALOGO } from "./catalogo";
