@@ -18,15 +18,17 @@ describe("chi può fare che cosa", () => {
 
   it("an operator reads and examines sent domande of the sede, never drafts nor the company's acts", () => {
     const operatore = { tipo: "utente", ruolo: "operatore_sede" } as const;
-    expect(ammesse(operatore, { sedeAbilitata: true })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda"]);
+    expect(ammesse(operatore, { sedeAbilitata: true })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda", "vedi_pagamenti", "lavora_pagamenti"]);
     expect(ammesse(operatore, { sedeAbilitata: true, bozza: true })).toEqual([]);
     expect(ammesse(operatore, {})).toEqual([]);
     // Pooled assignment: every sede's cases.
-    expect(ammesse(operatore, { regola: "pool" })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda"]);
+    expect(ammesse(operatore, { regola: "pool" })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda", "vedi_pagamenti", "lavora_pagamenti"]);
   });
 
   it("the manager reads only", () => {
-    expect(ammesse({ tipo: "utente", ruolo: "dirigente_sede" }, { sedeAbilitata: true })).toEqual(["vedi_domanda", "vedi_azienda"]);
+    expect(ammesse({ tipo: "utente", ruolo: "dirigente_sede" }, { sedeAbilitata: true })).toEqual(["vedi_domanda", "vedi_azienda", "vedi_pagamenti"]);
+    expect(ruoloPuo("dirigente_sede", "lavora_pagamenti")).toBe(false);
+    expect(ruoloPuo("datore", "vedi_pagamenti")).toBe(false);
     expect(ruoloPuo("dirigente_sede", "istruisci_domanda")).toBe(false);
     expect(ruoloPuo("dirigente_sede", "vedi_domanda")).toBe(true);
     expect(ruoloPuo("operatore_sede", "istruisci_domanda")).toBe(true);
@@ -34,7 +36,7 @@ describe("chi può fare che cosa", () => {
   });
 
   it("the system actor moves the Sede's side of sent domande and never acts for the company", () => {
-    expect(ammesse({ tipo: "sistema" }, {})).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda"]);
+    expect(ammesse({ tipo: "sistema" }, {})).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda", "vedi_pagamenti", "lavora_pagamenti"]);
     expect(ammesse({ tipo: "sistema" }, { bozza: true })).toEqual([]);
   });
 

@@ -28,7 +28,11 @@ export type Azione =
   | "vedi_azienda"
   | "crea_domanda"
   /** Send the UniEmens-Cig returns of the company for direct payment (art. 7 c.5-bis d.lgs. 148/2015). */
-  | "invia_flusso";
+  | "invia_flusso"
+  /** Read the Sede's direct-payment work: amounts, exceptions, batches (operators and office managers). */
+  | "vedi_pagamenti"
+  /** Resolve exceptions, prepare, approve and send payment batches (operators; jobs match returns and compute amounts). */
+  | "lavora_pagamenti";
 
 export const AZIONI: readonly Azione[] = [
   "vedi_domanda",
@@ -41,6 +45,8 @@ export const AZIONI: readonly Azione[] = [
   "vedi_azienda",
   "crea_domanda",
   "invia_flusso",
+  "vedi_pagamenti",
+  "lavora_pagamenti",
 ];
 
 /** Acts done in the company's name: only its legal representative or an intermediary with a delega. */
@@ -56,7 +62,10 @@ const AZIONI_AZIENDA: ReadonlySet<Azione> = new Set([
   "invia_flusso",
 ]);
 
-const AZIONI_LETTURA: ReadonlySet<Azione> = new Set(["vedi_domanda", "vedi_azienda"]);
+const AZIONI_LETTURA: ReadonlySet<Azione> = new Set(["vedi_domanda", "vedi_azienda", "vedi_pagamenti"]);
+
+/** What only an operator (and a job) changes on the Sede's side; the manager reads it. */
+const AZIONI_OPERATORE: ReadonlySet<Azione> = new Set(["istruisci_domanda", "lavora_pagamenti"]);
 
 /** How operators are assigned to cases: the company's competent sede, or every sede in one pool. */
 export type RegolaAssegnazione = "sede_competente" | "pool";
@@ -80,13 +89,13 @@ export interface Fatti {
 export function ruoloPuo(ruolo: Ruolo, azione: Azione): boolean {
   if (ruolo === "datore" || ruolo === "intermediario") return AZIONI_AZIENDA.has(azione);
   if (AZIONI_LETTURA.has(azione)) return true;
-  return ruolo === "operatore_sede" && azione === "istruisci_domanda";
+  return ruolo === "operatore_sede" && AZIONI_OPERATORE.has(azione);
 }
 
 export function puo(chi: ChiAgisce, azione: Azione, f: Fatti): boolean {
   if (chi.tipo === "sistema") {
     // Jobs read and move the Sede's side of sent domande; they never act for the company nor open drafts.
-    return f.bozza !== true && (AZIONI_LETTURA.has(azione) || azione === "istruisci_domanda");
+    return f.bozza !== true && (AZIONI_LETTURA.has(azione) || AZIONI_OPERATORE.has(azione));
   }
   switch (chi.ruolo) {
     case "datore":
@@ -98,7 +107,7 @@ export function puo(chi: ChiAgisce, azione: Azione, f: Fatti): boolean {
       const assegnata = f.regola === "pool" || f.sedeAbilitata;
       if (!assegnata || f.bozza === true) return false;
       if (AZIONI_LETTURA.has(azione)) return true;
-      return chi.ruolo === "operatore_sede" && azione === "istruisci_domanda";
+      return chi.ruolo === "operatore_sede" && AZIONI_OPERATORE.has(azione);
     }
   }
 }

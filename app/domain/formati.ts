@@ -44,3 +44,13 @@ export function formatNumero(n: number, decimali = 0): string {
 
 /** Built once per number of decimals: a new Intl formatter per call showed in the profiles. */
 const FORMATI_NUMERO = new Map<number, Intl.NumberFormat>();
+
+/**
+ * One cell of a CSV for Italian spreadsheets (semicolons): quoted when it holds a separator, a quote or a new line;
+ * a text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is prefixed with an apostrophe.
+ */
+export function cellaCsv(v: string | number): string {
+  const t = String(v);
+  const sicura = /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+  return /[;"\n\r]/.test(sicura) ? `"${sicura.replace(/"/g, '""')}"` : sicura;
+}

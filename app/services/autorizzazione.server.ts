@@ -144,3 +144,32 @@ export async function ambitoSedi(attore: Attore): Promise<{ tutte: true } | { tu
     .where(eq(abilitazioniSede.utenteId, attore.utente.id));
   return { tutte: false, sedi: righe.map((r) => r.sede) };
 }
+
+/**
+ * May `attore` do `azione` on the direct-payment work of one sede (its amounts, exceptions and batches)? By the same
+ * assignment rule as the cases: the operator enabled on the sede, or every sede with the pool. Refusals are audited.
+ */
+export async function puoAgireSuSede(attore: Attore, azione: "vedi_pagamenti" | "lavora_pagamenti", sedeCodice: string): Promise<boolean> {
+  const regola = regolaAssegnazione();
+  const ammesso = eSistema(attore)
+    ? puo({ tipo: "sistema" }, azione, { legaleRappresentante: false, delegaValida: false, sedeAbilitata: false, bozza: null, regola })
+    : puo({ tipo: "utente", ruolo: attore.ruolo }, azione, {
+        legaleRappresentante: false,
+        delegaValida: false,
+        sedeAbilitata: (attore.ruolo === "operatore_sede" || attore.ruolo === "dirigente_sede") && (await sedeAbilitata(attore.utente.id, sedeCodice)),
+        bozza: null,
+        regola,
+      });
+  if (!ammesso) {
+    await scriviAudit(db(), {
+      utenteId: eSistema(attore) ? null : attore.utente.id,
+      ruolo: eSistema(attore) ? null : attore.ruolo,
+      azione: "accesso_pagamenti",
+      oggettoTipo: "sede",
+      oggettoId: sedeCodice,
+      esito: "negato",
+      dettagli: { azione, ...(eSistema(attore) ? { sistema: attore.nome } : {}) },
+    });
+  }
+  return ammesso;
+}

@@ -206,6 +206,7 @@ describe("seedRiferimento", () => {
       { cf: "PRTGRG75C08G224S", ruoli: "operatore_sede", sedi: "Padova" },
       { cf: "PRTFNC82T59F205P", ruoli: "operatore_sede", sedi: "Milano" },
       { cf: "DRGNNA66L67G224M", ruoli: "dirigente_sede", sedi: "Padova" },
+      { cf: "RVSPLA79E10F205Q", ruoli: "operatore_sede", sedi: "Milano" },
     ]);
     const diMario = await righe<{ cf: string }>(
       c.db,

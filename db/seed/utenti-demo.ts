@@ -5,7 +5,7 @@ import type { Ruolo } from "../schema";
 import { SEDE } from "./anagrafiche";
 
 export interface UtenteDemo {
-  chiave: "datore" | "intermediario" | "operatorePadova" | "operatoreMilano" | "dirigentePadova";
+  chiave: "datore" | "intermediario" | "operatorePadova" | "operatoreMilano" | "operatoreMilanoBis" | "dirigentePadova";
   codiceFiscale: string;
   nome: string;
   cognome: string;
@@ -78,6 +78,22 @@ export const OPERATORE_MILANO = {
   descrizione: "Operatrice della sede INPS di Milano: istruisce le domande delle aziende di quella sede (tra cui C3).",
 } as const satisfies UtenteDemo;
 
+/** The second operator of Milano: payment batches need two people (one prepares, another approves). */
+export const OPERATORE_MILANO_BIS = {
+  chiave: "operatoreMilanoBis",
+  codiceFiscale: "RVSPLA79E10F205Q",
+  nome: "Paolo",
+  cognome: "Revisore Fittizio",
+  dataNascita: "1979-05-10",
+  sesso: "M",
+  luogoNascita: "F205",
+  email: "paolo.revisore@esempio.it",
+  ruoli: ["operatore_sede"],
+  sedi: [SEDE.milano],
+  descrizione:
+    "Secondo operatore della sede INPS di Milano: approva i lotti di pagamento diretto preparati da un collega (controllo a quattro occhi).",
+} as const satisfies UtenteDemo;
+
 export const DIRIGENTE_PADOVA = {
   chiave: "dirigentePadova",
   codiceFiscale: "DRGNNA66L67G224M",
@@ -98,6 +114,8 @@ export const UTENTI_DEMO: readonly UtenteDemo[] = [
   OPERATORE_PADOVA,
   OPERATORE_MILANO,
   DIRIGENTE_PADOVA,
+  // Last, so the ids of the users above stay what they were.
+  OPERATORE_MILANO_BIS,
 ];
 
 /** Deleghe dell'intermediaria sulle aziende di riferimento; le altre (fino a circa 30) le aggiunge il generatore. */

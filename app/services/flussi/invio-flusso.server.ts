@@ -29,6 +29,7 @@ import { scriviAudit } from "../audit.server";
 import { puoAgire } from "../autorizzazione.server";
 import type { Transazione } from "../domande.server";
 import { oggi as oggiPiattaforma } from "../orologio.server";
+import { abbinaDopoAccoglienza } from "../pagamenti/abbinamento.server";
 import { riuscito, type Risultato } from "../risultato";
 import { leggiFlussoCsv, leggiFlussoXml, type OpzioniLettura, type VoceFlusso } from "./lettura.server";
 
@@ -319,6 +320,8 @@ export async function riceviFlusso(attore: Contesto, file: FileFlusso, opzioni: 
       });
     });
   }
+  // Le denunce accolte sono abbinate subito alle autorizzazioni e i loro importi calcolati (operatori: pagamenti).
+  if (rapporto.flussoId !== null && rapporto.accolte > 0) await abbinaDopoAccoglienza(rapporto.flussoId);
   rapporto.scarti.sort((a, b) => a.riga - b.riga);
   return riuscito(rapporto);
 }
