@@ -1,0 +1,313 @@
+// Pagamento diretto, lato operatori (issue 12): le denunce accolte sono abbinate all'autorizzazione subito dopo
+// l'accoglienza del flusso (o, se arrivano prima della decisione, dal job); gli importi sono quelli calcolati a mano
+// qui sotto; le eccezioni aspettano una persona; i lotti SEPA sono validi per lo schema ISO 20022, con NbOfTxs e
+// CtrlSum, approvati da un secondo operatore e mai con gli stessi importi due volte, nemmeno preparati in
+// contemporanea; ogni sede vede solo i propri.
+import { readFile } from "node:fs/promises";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
+import { abilitazioniSede, auditLog, contributiAddizionali, denunceCig, importiCig, lavoratori, lottiPagamento, ruoliUtente, utenti, type Domanda } from "#db/schema";
+import { db } from "#db/connection";
+import { MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA, DIRIGENTE_PADOVA } from "#db/seed/index";
+import { addDays } from "~/domain/date";
+import type { Contesto } from "~/services/accesso.server";
+import { attoreSistema } from "~/services/autorizzazione.server";
+import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
+import { decidiDomanda } from "~/services/istruttoria/decisione.server";
+import { prendiInCarico } from "~/services/istruttoria/presa-in-carico.server";
+import { abbinaDenunce } from "~/services/pagamenti/abbinamento.server";
+import { approvaLotto, dettaglioLotto, fileLotto, preparaLotto, segnaLottoInviato } from "~/services/pagamenti/lotti.server";
+import { dettaglioImporto, panoramicaPagamenti, risolviEccezione } from "~/services/pagamenti/scrivania.server";
+import { usaDatabaseDiTest } from "../database";
+import { sessioneDi } from "../richieste";
+import { contestoDi, idAzienda, MATRICOLE } from "./domanda-completa";
+import { righeDi } from "./flusso-cig";
+import { inviata, leggiDomanda } from "./istruttoria-caso";
+
+usaDatabaseDiTest();
+
+// A fixed platform day, so the competence months (days already past) and their ceilings are always those of 2026.
+const oraPrecedente = process.env.OMNIA_ORA_FISSA;
+process.env.OMNIA_ORA_FISSA = "2026-11-30T10:00:00+01:00";
+afterAll(() => {
+  if (oraPrecedente === undefined) delete process.env.OMNIA_ORA_FISSA;
+  else process.env.OMNIA_ORA_FISSA = oraPrecedente;
+});
+
+let mario: Contesto;
+let giorgio: Contesto;
+let secondo: Contesto;
+let milano: Contesto;
+let dirigente: Contesto;
+let c1: number;
+
+const SECONDO_PADOVA = "SCNLCU84R03G224A";
+
+beforeAll(async () => {
+  c1 = await idAzienda("C1");
+  mario = await contestoDi(await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1));
+  giorgio = await contestoDi(await sessioneDi(OPERATORE_PADOVA.codiceFiscale, "operatore_sede"));
+  milano = await contestoDi(await sessioneDi(OPERATORE_MILANO.codiceFiscale, "operatore_sede"));
+  dirigente = await contestoDi(await sessioneDi(DIRIGENTE_PADOVA.codiceFiscale, "dirigente_sede"));
+  // A second operator of Padova, this file's own: the four-eyes rule needs two people of the same sede.
+  const [u] = await db().insert(utenti).values({ codiceFiscale: SECONDO_PADOVA, nome: "Luca", cognome: "Secondo Esempio", email: "luca.secondo@esempio.it" }).returning();
+  await db().insert(ruoliUtente).values({ utenteId: u.id, ruolo: "operatore_sede" });
+  const [sedeGiorgio] = await db().select().from(abilitazioniSede).where(eq(abilitazioniSede.utenteId, giorgio.utente.id));
+  await db().insert(abilitazioniSede).values({ utenteId: u.id, sedeCodice: sedeGiorgio.sedeCodice });
+  secondo = await contestoDi(await sessioneDi(SECONDO_PADOVA, "operatore_sede"));
+});
+
+interface RigaFlusso {
+  cf: string;
+  iban: string;
+  orario: number;
+  giorni: string[];
+  /** RetribTeorica, e.g. "1500.00"; null to leave it out. */
+  retribuzione: string | null;
+}
+
+let qualifica3 = 65;
+
+function xml(competenza: string, ticket: string, righe: RigaFlusso[]): string {
+  const q3 = String.fromCharCode(qualifica3++);
+  const denunce = righe.map(
+    (r) => `
+      <DenunciaIndividuale>
+        <CFLavoratore>${r.cf}</CFLavoratore><Cognome>ESEMPIO</Cognome><Nome>LAVORATORE</Nome>
+        <Qualifica1>1</Qualifica1><Qualifica2>F</Qualifica2><Qualifica3>${q3}</Qualifica3><TipoContribuzione>00</TipoContribuzione>
+        <OrarioContrattuale>${r.orario}</OrarioContrattuale><IBAN>${r.iban}</IBAN><Ticket>${ticket}</Ticket>
+        <DetrazLavDip>S</DetrazLavDip><DetrazCarichiFam>S</DetrazCarichiFam>
+        <DatiRetributivi>${r.retribuzione === null ? "" : `<RetribTeorica>${r.retribuzione}</RetribTeorica>`}${r.giorni.map((g) => `<GiornoCig GG="${g}"><OreCig>800</OreCig></GiornoCig>`).join("")}</DatiRetributivi>
+      </DenunciaIndividuale>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<DenunceMensili><Azienda><AnnoMeseDenuncia>${competenza}</AnnoMeseDenuncia>
+  <PosContributiva><Matricola>${MATRICOLE.C1}</Matricola>${denunce.join("")}</PosContributiva></Azienda></DenunceMensili>`;
+}
+
+async function* byte(testo: string): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(testo);
+}
+
+async function invia(testo: string): Promise<RapportoFlusso> {
+  const r = await riceviFlusso(mario, { nome: "flusso.xml", formato: "xml", contenuto: byte(testo) }, { prova: false });
+  if (!r.ok) throw new Error(r.motivo);
+  return r.valore;
+}
+
+let giorno = 0;
+
+/**
+ * A direct-payment domanda of C1 (Padova) for one day of the week before the platform day (a domanda sent later than
+ * that could not be covered: late filing), a different day for each, so they never overlap; three workers, 24 hours.
+ */
+async function diretta(): Promise<Domanda> {
+  const dataInizio = addDays("2026-11-23", giorno++);
+  const periodo = { causale: "mancanza_lavoro", eone: false, meteo: false, straordinaria: false, tipo: "sospensione", dataInizio, dataFine: dataInizio, oreRichieste: 24 };
+  return inviata(mario, c1, { pagamentoDiretto: true, lavoratori: 3, periodo });
+}
+
+/** A direct-payment domanda authorised in full by Giorgio with direct payment. */
+async function autorizzata(d?: Domanda): Promise<Domanda> {
+  const domanda = d ?? (await diretta());
+  const presa = await prendiInCarico(giorgio, domanda.id, domanda.versione);
+  if (!presa.ok) throw new Error(`presa in carico rifiutata: ${presa.motivo}`);
+  const caso = await leggiDomanda(domanda.id);
+  const periodo = (caso.dati as { periodo: { dataInizio: string; dataFine: string; oreRichieste: number } }).periodo;
+  const esito = await decidiDomanda(giorgio, caso.id, caso.versione, {
+    esito: "autorizzata", motivazione: "Contrazione temporanea degli ordini documentata dalla relazione tecnica.", perCarenzaElementi: false,
+    periodo: { inizio: periodo.dataInizio, fine: periodo.dataFine }, oreAutorizzate: periodo.oreRichieste,
+    esclusi: [], giorniEsclusi: [], motivoGiorni: "", motivoPeriodo: "", motivoOre: "", modalitaPagamento: "diretto",
+  });
+  if (!esito.ok) throw new Error(`decisione rifiutata: ${JSON.stringify(esito)}`);
+  return leggiDomanda(domanda.id);
+}
+
+/** The domanda's workers as flow rows, one day of 8 hours each (within the 40 hours authorised). */
+async function righe(d: Domanda, retribuzione: string | null = "1500.00"): Promise<{ competenza: string; righe: RigaFlusso[] }> {
+  const r = await righeDi(d);
+  return { competenza: r.competenza, righe: r.righe.map((x) => ({ ...x, giorni: [x.giorni[0]], retribuzione })) };
+}
+
+const importiDi = (domandaId: number) => db().select().from(importiCig).where(eq(importiCig.domandaId, domandaId)).orderBy(importiCig.id);
+
+async function valida(xmlLotto: string) {
+  const schema = await readFile(new URL("../../docs/pagamenti/pain.001.001.03.xsd", import.meta.url), "utf8");
+  return validateXML({ xml: [{ fileName: "lotto.xml", contents: xmlLotto }], schema: [{ fileName: "pain.001.001.03.xsd", contents: schema }] });
+}
+
+describe("abbinamento e importi", () => {
+  it("le denunce di un flusso accolto sono abbinate subito all'autorizzazione, con gli importi calcolati a mano", async () => {
+    const d = await autorizzata();
+    const { competenza, righe: r } = await righe(d);
+    expect(r.length).toBeGreaterThanOrEqual(2);
+    const rapporto = await invia(xml(competenza, d.ticket!, r));
+    expect(rapporto.accolte).toBe(r.length);
+    const importi = await importiDi(d.id);
+    expect(importi).toHaveLength(r.length);
+    // 1.500,00 € al mese, 40 h settimanali, 8 h integrate: 1.500,00 × 8 / (40 × 52 / 12) = 69,23 € persi; 80% = 55,38 €,
+    // entro il massimale 2026 rapportato (1.423,69 × 8 / 173,33 = 65,71 €); 5,84% di 55,38 = 3,2342 → 3,23 €; netto 52,15 €.
+    for (const i of importi) {
+      expect(i).toMatchObject({
+        stato: "approvato", oreCentesimi: 800, retribuzionePersaCentesimi: 6_923, lordoCentesimi: 5_538, lordoLimitatoCentesimi: 5_538,
+        riduzioneCentesimi: 323, nettoCentesimi: 5_215, eccezioni: [],
+      });
+      expect(i.calcolo.messaggio).toMatch(/entro il massimale di 65,71 €/);
+    }
+    // Il contributo addizionale dell'autorizzazione: prima fascia con l'aliquota ridotta del 6% (nessuna integrazione
+    // salariale dell'azienda nei 24 mesi prima, dal 2025: art. 5 c.1-ter) sulla retribuzione persa.
+    const [contributo] = await db().select().from(contributiAddizionali).where(eq(contributiAddizionali.provvedimentoId, importi[0].provvedimentoId));
+    expect(contributo.retribuzionePersaCentesimi).toBe(6_923 * r.length);
+    expect(contributo.importoCentesimi).toBe(Math.floor((2 * 6_923 * r.length * 600 + 10_000) / 20_000));
+    expect(contributo.calcolo.messaggio).toMatch(/aliquote ridotte/);
+    // Idempotente: di nuovo non abbina nulla.
+    const ancora = await abbinaDenunce(attoreSistema("test"), { domandaId: d.id });
+    expect(ancora.ok && ancora.valore.abbinate).toBe(0);
+    expect(await importiDi(d.id)).toHaveLength(r.length);
+  });
+
+  it("una denuncia accolta prima della decisione resta in attesa; il job la abbina dopo l'autorizzazione", async () => {
+    const d = await diretta();
+    const { competenza, righe: r } = await righe(d);
+    await invia(xml(competenza, d.ticket!, r));
+    expect(await importiDi(d.id)).toHaveLength(0);
+    await autorizzata(d);
+    const [a, b] = await Promise.all([abbinaDenunce(attoreSistema("test"), {}), abbinaDenunce(attoreSistema("test"), {})]);
+    expect(a.ok && b.ok).toBe(true);
+    // Due esecuzioni insieme: ogni denuncia ha un solo importo.
+    expect(await importiDi(d.id)).toHaveLength(r.length);
+  });
+
+  it("IBAN diverso da quello registrato, pensione, trattenute del giudice, retribuzione assente: eccezioni per una persona", async () => {
+    const d = await autorizzata();
+    const { competenza, righe: r } = await righe(d);
+    await db().update(lavoratori).set({ titolarePensione: true }).where(eq(lavoratori.codiceFiscale, r[1].cf));
+    await db().update(lavoratori).set({ trattenuteGiudiziali: true }).where(eq(lavoratori.codiceFiscale, r[1].cf));
+    const file = xml(competenza, d.ticket!, [
+      { ...r[0], iban: "IT60X0542811101000000123456" },
+      r[1],
+      ...(r[2] ? [{ ...r[2], retribuzione: null }] : []),
+    ]);
+    await invia(file);
+    const importi = await importiDi(d.id);
+    const perCf = new Map(importi.map((i) => [i.codiceFiscale, i]));
+    expect(perCf.get(r[0].cf)).toMatchObject({ stato: "eccezione", eccezioni: [{ codice: "iban_non_verificabile" }] });
+    expect(perCf.get(r[1].cf)!.eccezioni.map((e) => e.codice)).toEqual(["titolare_pensione", "trattenute_giudiziali"]);
+    if (r[2]) expect(perCf.get(r[2].cf)).toMatchObject({ stato: "eccezione", nettoCentesimi: 0, eccezioni: [{ codice: "retribuzione_assente" }] });
+
+    // La pagina dell'importo spiega che cosa verificare.
+    const dettaglio = await dettaglioImporto(giorgio, perCf.get(r[0].cf)!.id);
+    expect(dettaglio?.eccezioni[0].titolo).toBe("IBAN da verificare");
+
+    // Motivo obbligatorio; la retribuzione assente si può solo respingere; il dirigente e l'operatore di un'altra sede no.
+    expect(await risolviEccezione(giorgio, perCf.get(r[0].cf)!.id, { decisione: "approva", motivo: " " })).toMatchObject({ ok: false, motivo: "non_valido" });
+    if (r[2]) {
+      expect(await risolviEccezione(giorgio, perCf.get(r[2].cf)!.id, { decisione: "approva", motivo: "Controllato" })).toMatchObject({ ok: false, motivo: "non_valido" });
+    }
+    expect(await risolviEccezione(milano, perCf.get(r[0].cf)!.id, { decisione: "approva", motivo: "x" })).toMatchObject({ ok: false, motivo: "non_trovato" });
+    expect(await risolviEccezione(dirigente, perCf.get(r[0].cf)!.id, { decisione: "approva", motivo: "x" })).toMatchObject({ ok: false, motivo: "non_trovato" });
+
+    expect((await risolviEccezione(giorgio, perCf.get(r[0].cf)!.id, { decisione: "approva", motivo: "Modulo SR163: conto intestato al lavoratore." })).ok).toBe(true);
+    expect((await risolviEccezione(giorgio, perCf.get(r[1].cf)!.id, { decisione: "respingi", motivo: "Pensione incompatibile nel periodo." })).ok).toBe(true);
+    // Già decisa: una seconda decisione è un conflitto.
+    expect(await risolviEccezione(secondo, perCf.get(r[1].cf)!.id, { decisione: "approva", motivo: "x" })).toMatchObject({ ok: false, motivo: "conflitto" });
+    const dopo = new Map((await importiDi(d.id)).map((i) => [i.codiceFiscale, i]));
+    expect(dopo.get(r[0].cf)).toMatchObject({ stato: "approvato", risoltoDa: giorgio.utente.id, motivoRisoluzione: "Modulo SR163: conto intestato al lavoratore." });
+    expect(dopo.get(r[1].cf)!.stato).toBe("respinto");
+    const audit = await db().select().from(auditLog).where(and(eq(auditLog.azione, "risolvi_eccezione_pagamento"), eq(auditLog.esito, "ok")));
+    expect(audit.map((a) => a.oggettoId)).toEqual(expect.arrayContaining([String(perCf.get(r[0].cf)!.id), String(perCf.get(r[1].cf)!.id)]));
+    await db().update(lavoratori).set({ titolarePensione: false, trattenuteGiudiziali: false }).where(eq(lavoratori.codiceFiscale, r[1].cf));
+  });
+});
+
+describe("lotti di pagamento SEPA", () => {
+  it("un lotto con gli importi approvati: valido per lo schema, NbOfTxs e CtrlSum, quattro occhi, poi inviato e pagato", async () => {
+    const d = await autorizzata();
+    const { competenza, righe: r } = await righe(d);
+    await invia(xml(competenza, d.ticket!, r));
+    const sede = (await importiDi(d.id))[0].sedeCodice;
+    const daPagare = await db().select().from(importiCig).where(and(eq(importiCig.sedeCodice, sede), eq(importiCig.stato, "approvato"), sql`${importiCig.nettoCentesimi} > 0`));
+    const somma = daPagare.reduce((t, i) => t + i.nettoCentesimi, 0);
+
+    // Né il dirigente né l'operatore di un'altra sede preparano un lotto di Padova.
+    expect(await preparaLotto(dirigente, sede)).toMatchObject({ ok: false, motivo: "non_trovato" });
+    expect(await preparaLotto(milano, sede)).toMatchObject({ ok: false, motivo: "non_trovato" });
+
+    const preparato = await preparaLotto(giorgio, sede);
+    if (!preparato.ok || !preparato.valore) throw new Error("lotto non preparato");
+    expect(preparato.valore).toMatchObject({ disposizioni: daPagare.length, totaleCentesimi: somma });
+    const file = await fileLotto(giorgio, preparato.valore.lottoId);
+    const verifica = await valida(file!.xml);
+    expect(verifica.errors).toEqual([]);
+    expect(file!.xml.match(new RegExp(`<NbOfTxs>${daPagare.length}</NbOfTxs>`, "g"))).toHaveLength(2);
+    const ctrl = `${Math.floor(somma / 100)}.${String(somma % 100).padStart(2, "0")}`;
+    expect(file!.xml.match(new RegExp(`<CtrlSum>${ctrl.replace(".", "\\.")}</CtrlSum>`, "g"))).toHaveLength(2);
+    expect(file!.xml).toContain('<InstdAmt Ccy="EUR">52.15</InstdAmt>');
+
+    // Di nuovo: nessun importo resta da pagare, nessun secondo lotto.
+    expect(await preparaLotto(secondo, sede)).toEqual({ ok: true, valore: null });
+
+    // Quattro occhi: chi ha preparato non approva.
+    const stesso = await approvaLotto(giorgio, preparato.valore.lottoId);
+    expect(stesso).toMatchObject({ ok: false, motivo: "non_valido" });
+    expect(await segnaLottoInviato(secondo, preparato.valore.lottoId)).toMatchObject({ ok: false, motivo: "conflitto" });
+    expect((await approvaLotto(secondo, preparato.valore.lottoId)).ok).toBe(true);
+    expect(await approvaLotto(secondo, preparato.valore.lottoId)).toMatchObject({ ok: false, motivo: "conflitto" });
+    // Anche il database rifiuta un'approvazione di chi ha preparato, e un file cambiato dopo la preparazione.
+    await expect(db().execute(sql`update lotti_pagamento set approvato_da = preparato_da where id = ${preparato.valore.lottoId}`)).rejects.toThrow();
+    await expect(db().execute(sql`update lotti_pagamento set xml = 'altro' where id = ${preparato.valore.lottoId}`)).rejects.toThrow();
+
+    expect((await segnaLottoInviato(giorgio, preparato.valore.lottoId)).ok).toBe(true);
+    const lotto = await dettaglioLotto(giorgio, preparato.valore.lottoId);
+    expect(lotto).toMatchObject({ lotto: { stato: "inviato" }, preparatoDa: "Giorgio Operatore Esempio", approvatoDa: "Luca Secondo Esempio" });
+    expect((await importiDi(d.id)).every((i) => i.stato === "pagato" && i.lottoId === preparato.valore!.lottoId)).toBe(true);
+
+    // Un'altra sede non vede il lotto; il dirigente di Padova sì.
+    expect(await dettaglioLotto(milano, preparato.valore.lottoId)).toBeNull();
+    expect(await fileLotto(milano, preparato.valore.lottoId)).toBeNull();
+    expect(await dettaglioLotto(dirigente, preparato.valore.lottoId)).not.toBeNull();
+    expect((await panoramicaPagamenti(milano))!.lotti.some((l) => l.id === preparato.valore!.lottoId)).toBe(false);
+  });
+
+  it("due operatori preparano insieme: ogni importo finisce in un solo lotto", async () => {
+    const d = await autorizzata();
+    const { competenza, righe: r } = await righe(d);
+    await invia(xml(competenza, d.ticket!, r));
+    const sede = (await importiDi(d.id))[0].sedeCodice;
+    const [a, b] = await Promise.all([preparaLotto(giorgio, sede), preparaLotto(secondo, sede)]);
+    expect(a.ok && b.ok).toBe(true);
+    const fatti = [a, b].flatMap((x) => (x.ok && x.valore ? [x.valore] : []));
+    expect(fatti).toHaveLength(1);
+    const nelLotto = await db().select().from(importiCig).where(eq(importiCig.lottoId, fatti[0].lottoId));
+    expect(nelLotto.map((i) => i.id).sort()).toEqual(expect.arrayContaining((await importiDi(d.id)).map((i) => i.id)));
+    // Nessun importo in due lotti, e i totali dei lotti tornano con i loro importi.
+    const lotti = await db().select().from(lottiPagamento).where(eq(lottiPagamento.sedeCodice, sede));
+    for (const l of lotti) {
+      const suoi = await db().select().from(importiCig).where(eq(importiCig.lottoId, l.id));
+      expect(suoi.reduce((t, i) => t + i.nettoCentesimi, 0)).toBe(l.totaleCentesimi);
+      expect(suoi).toHaveLength(l.disposizioni);
+    }
+    // Il vincolo del database: una seconda riga viva per la stessa denuncia è rifiutata.
+    const [uno] = await importiDi(d.id);
+    await expect(
+      db().execute(sql`insert into importi_cig (denuncia_id, chiave, provvedimento_id, domanda_id, azienda_id, sede_codice, codice_fiscale, nominativo, competenza, iban, ore_centesimi, retribuzione_persa_centesimi, lordo_centesimi, lordo_limitato_centesimi, riduzione_centesimi, netto_centesimi, calcolo, stato)
+        select denuncia_id, chiave, provvedimento_id, domanda_id, azienda_id, sede_codice, codice_fiscale, nominativo, competenza, iban, ore_centesimi, retribuzione_persa_centesimi, lordo_centesimi, lordo_limitato_centesimi, riduzione_centesimi, netto_centesimi, calcolo, 'approvato' from importi_cig where id = ${uno.id}`),
+    ).rejects.toThrow();
+  });
+
+  it("una denuncia eliminata prima del pagamento: il suo importo è annullato e non entra in un lotto", async () => {
+    const d = await autorizzata();
+    const { competenza, righe: r } = await righe(d);
+    await invia(xml(competenza, d.ticket!, r));
+    const [primo] = await importiDi(d.id);
+    await db().update(denunceCig).set({ eliminataIl: new Date() }).where(eq(denunceCig.id, primo.denunciaId));
+    await abbinaDenunce(attoreSistema("test"), {});
+    const dopo = await db().select().from(importiCig).where(eq(importiCig.id, primo.id));
+    expect(dopo[0].stato).toBe("annullato");
+    const preparato = await preparaLotto(giorgio, primo.sedeCodice);
+    if (!preparato.ok || !preparato.valore) throw new Error("lotto non preparato");
+    const nel = await db().select().from(importiCig).where(eq(importiCig.lottoId, preparato.valore.lottoId));
+    expect(nel.map((i) => i.id)).not.toContain(primo.id);
+  });
+});
