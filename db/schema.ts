@@ -820,7 +820,7 @@ export const scartiFlussoCig = pgTable(
 export type FlussoCig = typeof flussiCig.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Direct payment: amounts per return, exceptions, SEPA batches (issue 12, operator side; docs/regole.md §20).
+// Direct payment: amounts per return, exceptions, SEPA batches (issue 12, operator side; docs/regole.md §22).
 
 /**
  * The SEPA credit-transfer batches (pain.001.001.03) of a sede: the approved amounts gathered on one day. The file is

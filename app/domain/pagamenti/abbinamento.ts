@@ -3,7 +3,7 @@
 // lavoratore in quel mese. Una denuncia accolta prima della decisione resta in attesa; una che l'autorizzazione non
 // copre più (rettifica, rigetto) non si abbina e lo dice. Il numero di autorizzazione è «<ticket>-<progressivo>»
 // (app/services/istruttoria/decisione.server.ts): ticket e numero si controllano insieme (Evidenze CIG: se non
-// coincidono nessun importo è calcolato). docs/regole.md §20.
+// coincidono nessun importo è calcolato). docs/regole.md §22.
 import type { DataISO } from "../date";
 
 export interface AttoPerAbbinamento {

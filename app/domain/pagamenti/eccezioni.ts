@@ -2,7 +2,7 @@
 // persona della Sede, che lo approva o lo respinge con un motivo. Con il modello SR41 erano l'IBAN di cui non si può
 // verificare l'intestatario (si pagava con bonifico domiciliato), la pensione e i provvedimenti del giudice a favore
 // del coniuge separato o divorziato (msg INPS 1508/2020: controlli automatici sugli archivi INPS al posto del quadro G).
-// docs/regole.md §20.
+// docs/regole.md §22.
 import type { RetribuzioneFlusso } from "../importi";
 
 export type CodiceEccezione =

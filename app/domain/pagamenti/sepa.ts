@@ -3,7 +3,7 @@
 // file). Il numero delle disposizioni (NbOfTxs) e la somma di controllo (CtrlSum) sono nell'intestazione e nel blocco
 // di pagamento. I testi usano solo i caratteri ammessi dallo standard SEPA (EPC: lettere latine senza accenti,
 // cifre, / - ? : ( ) . , ' + e spazio): un nome accentato è traslitterato, il resto diventa uno spazio. Il documento
-// XML è scritto da fast-xml-parser, che fa l'escaping dei caratteri speciali. docs/regole.md §20.
+// XML è scritto da fast-xml-parser, che fa l'escaping dei caratteri speciali. docs/regole.md §22.
 import { XMLBuilder } from "fast-xml-parser";
 import type { DataISO } from "../date";
 

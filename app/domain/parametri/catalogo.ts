@@ -17,7 +17,7 @@ export interface Massimale {
   maggiorazioneIntemperie: PuntiBase;
 }
 
-/** How the monthly ceiling applies to a month integrated only in part (docs/regole.md §20). */
+/** How the monthly ceiling applies to a month integrated only in part (docs/regole.md §22). */
 export interface ProporzionamentoMassimale {
   /** ore_integrate: massimale × ore integrate / ore contrattuali del mese; mese_intero: massimale pieno. */
   metodo: "ore_integrate" | "mese_intero";
