@@ -110,9 +110,10 @@ app.all(
 );
 app.use(gestoreErrori());
 
-const server = app.listen(porta, () => {
-  console.info(`OMNIA IS in ascolto su http://localhost:${porta} (database: ${connessione.tipo}, modalità: ${produzione ? "produzione" : "sviluppo"})`);
-});
+// HOST (e.g. 127.0.0.1 behind a proxy on the same machine) limits the interfaces; unset, all of them.
+const inAscolto = () =>
+  console.info(`OMNIA IS in ascolto su http://${process.env.HOST ?? "localhost"}:${porta} (database: ${connessione.tipo}, modalità: ${produzione ? "produzione" : "sviluppo"})`);
+const server = process.env.HOST ? app.listen(porta, process.env.HOST, inAscolto) : app.listen(porta, inAscolto);
 
 let chiusura = false;
 async function chiudi(segnale: string) {

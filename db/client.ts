@@ -15,13 +15,42 @@ export interface Connessione {
 
 export const cartellaMigrazioni = fileURLToPath(new URL("./migrations", import.meta.url));
 
+/**
+ * Whether the driver may use named prepared statements. Not through PgBouncer in transaction pooling (ADR 015): a
+ * statement prepared on one server connection is unknown on the next transaction's. Off with `?pgbouncer=true` in the
+ * URL (removed before connecting: PgBouncer refuses unknown startup parameters) or DATABASE_PREPARE=false.
+ */
+export function opzioniUrlPostgres(url: string, env: Record<string, string | undefined> = process.env): { url: string; prepare: boolean } {
+  let prepare = !/^(false|0|no)$/i.test(env.DATABASE_PREPARE ?? "");
+  let pulito = url;
+  try {
+    const u = new URL(url);
+    const pgbouncer = u.searchParams.get("pgbouncer");
+    if (pgbouncer !== null) {
+      u.searchParams.delete("pgbouncer");
+      if (!/^(false|0|no)$/i.test(pgbouncer)) prepare = false;
+      pulito = u.toString();
+    }
+  } catch {
+    // not a URL the WHATWG parser reads (e.g. a socket path): the driver reports it
+  }
+  return { url: pulito, prepare };
+}
+
 export async function apriPostgres(url: string, opzioni: { max?: number } = {}): Promise<Connessione> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { url: indirizzo, prepare } = opzioniUrlPostgres(url);
   // connect_timeout: with the server unreachable (network cut) a request fails in seconds, not the default 30.
-  const client = postgres(url, { max: opzioni.max ?? 10, connect_timeout: 5, onnotice: () => {} });
+  const client = postgres(indirizzo, { max: opzioni.max ?? numeroConnessioni(), prepare, connect_timeout: 5, onnotice: () => {} });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, tipo: "postgres", chiudi: () => client.end({ timeout: 5 }) };
+}
+
+/** Pool size of one process: DATABASE_POOL_MAX (behind PgBouncer a few per process are enough), default 10. */
+function numeroConnessioni(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.DATABASE_POOL_MAX);
+  return Number.isInteger(n) && n > 0 ? n : 10;
 }
 
 export async function apriPglite(

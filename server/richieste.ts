@@ -25,6 +25,11 @@ const PERCORSI_CON_FILE: Array<[RegExp, number]> = [
   [/^\/flussi(\/verifica)?\/?$/, LIMITI_FLUSSO.byte + MARGINE_MULTIPART],
 ];
 
+/** The largest body any route accepts: the proxy in front (ops/cluster/nginx.conf) lets through up to this. */
+export function limiteCorpoMassimo(): number {
+  return Math.max(LIMITE_MODULO, ...PERCORSI_CON_FILE.map(([, limite]) => limite));
+}
+
 /** The largest body a route accepts: a multipart upload only where a form sends a file, else a small form. */
 export function limiteCorpo(percorso: string, tipo: string | undefined): number {
   if ((tipo ?? "").toLowerCase().startsWith("multipart/form-data")) {

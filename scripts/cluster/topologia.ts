@@ -1,0 +1,298 @@
+// The several-instance topology on one machine, for `npm run cluster`, the cluster bench and the fault tests:
+// PostgreSQL ← PgBouncer (transaction pooling) ← N app instances (production build, server.ts each) ← nginx.
+// Everything on 127.0.0.1, unprivileged ports, configs rendered from ops/cluster/ into a temporary folder, logs there
+// too; `ferma()` stops it all in order (nginx, instances, PgBouncer) and removes the folder. As root, nginx and
+// PgBouncer run as `nobody` (PgBouncer refuses root; nginx would switch its workers anyway).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, chownSync, copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { portaLibera, RADICE } from "../../e2e/support/server";
+import { limiteCorpoMassimo } from "../../server/richieste";
+
+export const CARTELLA_MODELLI = join(RADICE, "ops/cluster");
+
+/** Debian packages the topology needs, with the binary each provides. */
+export const PACCHETTI = [
+  { pacchetto: "nginx", binario: "/usr/sbin/nginx" },
+  { pacchetto: "pgbouncer", binario: "/usr/sbin/pgbouncer" },
+] as const;
+
+/** Installs nginx and pgbouncer with apt-get if missing (as .ci/run does for chromium). Services are not started. */
+export function installaPacchetti(log: (s: string) => void = console.info): void {
+  const mancanti = PACCHETTI.filter((p) => !existsSync(p.binario)).map((p) => p.pacchetto);
+  if (mancanti.length === 0) return;
+  if (process.getuid?.() !== 0) throw new Error(`mancano ${mancanti.join(", ")}: installali con sudo apt-get install -y ${mancanti.join(" ")}`);
+  log(`installo dai pacchetti Debian: ${mancanti.join(", ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const argomenti of [["update"], ["install", "-y", "--no-install-recommends", ...mancanti]]) {
+    const r = spawnSync("apt-get", argomenti, { stdio: "inherit", env });
+    if (r.status !== 0) throw new Error(`apt-get ${argomenti.join(" ")}: uscito con ${r.status}`);
+  }
+}
+
+/** `{{NOME}}` fields of a template; a field left unfilled is an error, not an empty string in a config. */
+export function compila(modello: string, valori: Record<string, string | number>): string {
+  return modello.replace(/\{\{([A-Z_]+)\}\}/g, (_, nome: string) => {
+    if (!(nome in valori)) throw new Error(`campo {{${nome}}} senza valore`);
+    return String(valori[nome]);
+  });
+}
+
+export function configNginx(opzioni: { cartella: string; porta: number; istanze: number[] }): string {
+  const server = opzioni.istanze.map((p) => `    server 127.0.0.1:${p} max_fails=2 fail_timeout=3s;`).join("\n");
+  return compila(readFileSync(join(CARTELLA_MODELLI, "nginx.conf"), "utf8"), {
+    CARTELLA: opzioni.cartella,
+    PORTA: opzioni.porta,
+    SERVER_UPSTREAM: server,
+    CORPO_MAX: limiteCorpoMassimo(),
+  });
+}
+
+export function configPgbouncer(opzioni: { cartella: string; porta: number; pgHost: string; pgPorta: number; pool: number }): string {
+  return compila(readFileSync(join(CARTELLA_MODELLI, "pgbouncer.ini"), "utf8"), {
+    CARTELLA: opzioni.cartella,
+    PORTA: opzioni.porta,
+    PG_HOST: opzioni.pgHost,
+    PG_PORTA: opzioni.pgPorta,
+    POOL: opzioni.pool,
+  });
+}
+
+interface Processo {
+  nome: string;
+  figlio: ChildProcess;
+  uscito: Promise<number | string | null>;
+  finito: boolean;
+}
+
+function avviaProcesso(nome: string, comando: string, argomenti: string[], opzioni: { log: string; env?: NodeJS.ProcessEnv; utente?: { uid: number; gid: number } }): Processo {
+  const uscita = createWriteStream(opzioni.log, { flags: "a" });
+  const figlio = spawn(comando, argomenti, {
+    cwd: RADICE,
+    env: opzioni.env ?? process.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(opzioni.utente ?? {}),
+  });
+  figlio.stdout?.pipe(uscita, { end: false });
+  figlio.stderr?.pipe(uscita, { end: false });
+  const p: Processo = {
+    nome,
+    figlio,
+    finito: false,
+    uscito: new Promise((ok) => {
+      figlio.on("error", () => ok("errore di avvio"));
+      figlio.on("exit", (codice, segnale) => ok(codice ?? segnale));
+    }),
+  };
+  void p.uscito.then(() => {
+    p.finito = true;
+    uscita.end();
+  });
+  return p;
+}
+
+async function fermaProcesso(p: Processo, segnale: NodeJS.Signals = "SIGTERM", attesaMs = 10_000): Promise<void> {
+  if (p.finito) return;
+  p.figlio.kill(segnale);
+  const timer = setTimeout(() => p.figlio.kill("SIGKILL"), attesaMs);
+  await p.uscito;
+  clearTimeout(timer);
+}
+
+function coda(file: string, righe = 30): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-righe).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+async function attendi(descrizione: string, prova: () => Promise<boolean>, processo: Processo, log: string, attesaMs: number): Promise<void> {
+  const scadenza = Date.now() + attesaMs;
+  for (;;) {
+    if (processo.finito) throw new Error(`${descrizione}: il processo è uscito (${await processo.uscito}). Log:\n${coda(log)}`);
+    if (await prova().catch(() => false)) return;
+    if (Date.now() > scadenza) throw new Error(`${descrizione}: nessuna risposta entro ${attesaMs} ms. Log:\n${coda(log)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const healthzOk = (url: string) => async () => (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) })).status === 200;
+
+/** Does something accept TCP connections on 127.0.0.1:porta? */
+function inAscolto(porta: number): () => Promise<boolean> {
+  return async () => {
+    const { connect } = await import("node:net");
+    return new Promise((ok) => {
+      const s = connect(porta, "127.0.0.1");
+      s.once("connect", () => {
+        s.destroy();
+        ok(true);
+      });
+      s.once("error", () => ok(false));
+    });
+  };
+}
+
+export interface Istanza {
+  indice: number;
+  porta: number;
+  url: string;
+  pid: number | undefined;
+  log: string;
+  /** True once the process has ended (stopped or killed). */
+  finita(): boolean;
+  /** SIGKILL: an instance lost as a machine is lost, with requests in flight. */
+  uccidi(): Promise<void>;
+  ferma(): Promise<void>;
+}
+
+export interface Topologia {
+  /** nginx: the platform's address. */
+  url: string;
+  cartella: string;
+  /** PgBouncer's URL for the database (what the instances use, with ?pgbouncer=true). */
+  urlPgbouncer: string;
+  portaPgbouncer: number;
+  istanze: Istanza[];
+  pidNginx: number | undefined;
+  pidPgbouncer: number | undefined;
+  /** Stops nginx, the instances, PgBouncer (in this order) and removes the folder. */
+  ferma(): Promise<void>;
+}
+
+export interface OpzioniTopologia {
+  /** PostgreSQL URL of the platform's database, already migrated and seeded (see preparaDatabase). */
+  databaseUrl: string;
+  istanze: number;
+  /** nginx's port (default: a free one). */
+  porta?: number;
+  /** Server connections PgBouncer opens to PostgreSQL (default 20). */
+  poolPostgres?: number;
+  /** Pool of each instance towards PgBouncer (DATABASE_POOL_MAX, default 10). */
+  poolIstanza?: number;
+  /** Extra environment of the instances (e.g. OMNIA_ORA_FISSA). */
+  env?: NodeJS.ProcessEnv;
+  log?: (s: string) => void;
+  attesaMs?: number;
+}
+
+function utenteDiServizio(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const uid = Number(spawnSync("id", ["-u", "nobody"], { encoding: "utf8" }).stdout.trim());
+  const gid = Number(spawnSync("id", ["-g", "nobody"], { encoding: "utf8" }).stdout.trim());
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error("utente nobody non trovato: serve per avviare nginx e PgBouncer come root");
+  return { uid, gid };
+}
+
+/**
+ * Starts PgBouncer, the instances and nginx, and waits for each: PgBouncer accepting connections, every instance's
+ * /healthz 200 (through PgBouncer, so the database is reachable that way), nginx's /healthz 200. On any failure what
+ * was started is stopped before the error is thrown.
+ */
+export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topologia> {
+  const log = opzioni.log ?? console.info;
+  const attesaMs = opzioni.attesaMs ?? 60_000;
+  const cartella = mkdtempSync(join(tmpdir(), "omnia-cluster-"));
+  for (const d of ["tmp", "statico"]) mkdirSync(join(cartella, d));
+  copyFileSync(join(CARTELLA_MODELLI, "errore-proxy.html"), join(cartella, "statico/errore-proxy.html"));
+  const utente = utenteDiServizio();
+  if (utente) {
+    for (const d of [cartella, join(cartella, "tmp"), join(cartella, "statico")]) chownSync(d, utente.uid, utente.gid);
+  }
+  chmodSync(cartella, 0o755);
+
+  const pg = new URL(opzioni.databaseUrl);
+  const processi: Processo[] = [];
+  const istanze: Istanza[] = [];
+  let nginx: Processo | undefined;
+  let pgbouncer: Processo | undefined;
+
+  const fermaTutto = async () => {
+    if (nginx) await fermaProcesso(nginx, "SIGQUIT");
+    await Promise.all(istanze.map((i) => i.ferma()));
+    if (pgbouncer) await fermaProcesso(pgbouncer, "SIGINT");
+    rmSync(cartella, { recursive: true, force: true });
+  };
+
+  try {
+    // PgBouncer
+    const portaPgbouncer = await portaLibera();
+    const pool = opzioni.poolPostgres ?? 20;
+    writeFileSync(join(cartella, "pgbouncer.ini"), configPgbouncer({ cartella, porta: portaPgbouncer, pgHost: pg.hostname, pgPorta: Number(pg.port || 5432), pool }));
+    writeFileSync(join(cartella, "pgbouncer-utenti.txt"), `"${decodeURIComponent(pg.username || "postgres")}" ""\n`);
+    if (utente) for (const f of ["pgbouncer.ini", "pgbouncer-utenti.txt"]) chownSync(join(cartella, f), utente.uid, utente.gid);
+    const logPgbouncer = join(cartella, "pgbouncer.out");
+    pgbouncer = avviaProcesso("pgbouncer", "/usr/sbin/pgbouncer", [join(cartella, "pgbouncer.ini")], { log: logPgbouncer, utente });
+    processi.push(pgbouncer);
+    await attendi("PgBouncer", inAscolto(portaPgbouncer), pgbouncer, join(cartella, "pgbouncer.log"), attesaMs);
+    const viaPgbouncer = new URL(opzioni.databaseUrl);
+    viaPgbouncer.hostname = "127.0.0.1";
+    viaPgbouncer.port = String(portaPgbouncer);
+    viaPgbouncer.searchParams.set("pgbouncer", "true");
+    const urlPgbouncer = viaPgbouncer.toString();
+    log(`PgBouncer su 127.0.0.1:${portaPgbouncer} (transaction pooling, ${pool} connessioni a PostgreSQL ${pg.hostname}:${pg.port || 5432})`);
+
+    // App instances
+    const envIstanza: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...opzioni.env,
+      NODE_ENV: "production",
+      DATABASE_URL: urlPgbouncer,
+      DATABASE_POOL_MAX: String(opzioni.poolIstanza ?? 10),
+      OMNIA_DATABASE_PRONTO: "1",
+      TRUST_PROXY: "loopback",
+      HOST: "127.0.0.1",
+    };
+    delete envIstanza.PGLITE_DIR;
+    delete envIstanza.TEST_DATABASE_URL;
+    const avviaIstanza = async (indice: number): Promise<Istanza> => {
+      const porta = await portaLibera();
+      const file = join(cartella, `istanza-${indice}.log`);
+      const p = avviaProcesso(`istanza ${indice}`, process.execPath, ["--import", "tsx", "server.ts"], { log: file, env: { ...envIstanza, PORT: String(porta) } });
+      const url = `http://127.0.0.1:${porta}`;
+      const istanza: Istanza = {
+        indice,
+        porta,
+        url,
+        pid: p.figlio.pid,
+        log: file,
+        finita: () => p.finito,
+        uccidi: () => fermaProcesso(p, "SIGKILL"),
+        ferma: () => fermaProcesso(p, "SIGTERM", 12_000),
+      };
+      istanze.push(istanza);
+      await attendi(`istanza ${indice}`, healthzOk(url), p, file, attesaMs);
+      return istanza;
+    };
+    await Promise.all(Array.from({ length: opzioni.istanze }, (_, i) => avviaIstanza(i + 1)));
+    istanze.sort((a, b) => a.indice - b.indice);
+    log(`${istanze.length} istanze: ${istanze.map((i) => i.url).join(", ")}`);
+
+    // nginx
+    const porta = opzioni.porta ?? (await portaLibera());
+    const conf = join(cartella, "nginx.conf");
+    writeFileSync(conf, configNginx({ cartella, porta, istanze: istanze.map((i) => i.porta) }));
+    const logNginx = join(cartella, "nginx.out");
+    nginx = avviaProcesso("nginx", "/usr/sbin/nginx", ["-p", cartella, "-c", conf, "-e", join(cartella, "nginx-error.log")], { log: logNginx, utente });
+    processi.push(nginx);
+    const url = `http://127.0.0.1:${porta}`;
+    await attendi("nginx", healthzOk(url), nginx, join(cartella, "nginx-error.log"), attesaMs);
+    log(`nginx su ${url}`);
+
+    return {
+      url,
+      cartella,
+      urlPgbouncer,
+      portaPgbouncer,
+      istanze,
+      pidNginx: nginx.figlio.pid,
+      pidPgbouncer: pgbouncer.figlio.pid,
+      ferma: fermaTutto,
+    };
+  } catch (e) {
+    await fermaTutto().catch(() => {});
+    throw e;
+  }
+}
