@@ -4,7 +4,7 @@
 // too; `ferma()` stops it all in order (nginx, instances, PgBouncer) and removes the folder. As root, nginx and
 // PgBouncer run as `nobody` (PgBouncer refuses root; nginx would switch its workers anyway).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { portaLibera, RADICE } from "../../e2e/support/server";
@@ -59,7 +59,7 @@ export function configPgbouncer(opzioni: { cartella: string; porta: number; pgHo
   });
 }
 
-interface Processo {
+export interface Processo {
   nome: string;
   figlio: ChildProcess;
   uscito: Promise<number | string | null>;
@@ -173,7 +173,7 @@ export interface OpzioniTopologia {
   /** Pool of each instance towards PgBouncer (DATABASE_POOL_MAX, default 10). */
   poolIstanza?: number;
   /** Extra environment of the instances (e.g. OMNIA_ORA_FISSA). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   log?: (s: string) => void;
   attesaMs?: number;
 }
@@ -187,6 +187,45 @@ function utenteDiServizio(): { uid: number; gid: number } | undefined {
 }
 
 /**
+ * PgBouncer alone in `cartella`, in front of the server of `databaseUrl`: its port, and the same URL through it (with
+ * ?pgbouncer=true, so the driver does not prepare statements).
+ */
+export async function avviaPgbouncer(opzioni: {
+  cartella: string;
+  databaseUrl: string;
+  pool: number;
+  utente?: { uid: number; gid: number };
+  attesaMs?: number;
+}): Promise<{ porta: number; url: string; processo: Processo; ferma(): Promise<void> }> {
+  const { cartella, utente } = opzioni;
+  const pg = new URL(opzioni.databaseUrl);
+  const porta = await portaLibera();
+  writeFileSync(join(cartella, "pgbouncer.ini"), configPgbouncer({ cartella, porta, pgHost: pg.hostname, pgPorta: Number(pg.port || 5432), pool: opzioni.pool }));
+  writeFileSync(join(cartella, "pgbouncer-utenti.txt"), `"${decodeURIComponent(pg.username || "postgres")}" ""\n`);
+  if (utente) for (const f of ["pgbouncer.ini", "pgbouncer-utenti.txt"]) chownSync(join(cartella, f), utente.uid, utente.gid);
+  const processo = avviaProcesso("pgbouncer", "/usr/sbin/pgbouncer", [join(cartella, "pgbouncer.ini")], { log: join(cartella, "pgbouncer.out"), utente });
+  await attendi("PgBouncer", inAscolto(porta), processo, join(cartella, "pgbouncer.log"), opzioni.attesaMs ?? 30_000);
+  const via = new URL(opzioni.databaseUrl);
+  via.hostname = "127.0.0.1";
+  via.port = String(porta);
+  via.searchParams.set("pgbouncer", "true");
+  return { porta, url: via.toString(), processo, ferma: () => fermaProcesso(processo, "SIGINT") };
+}
+
+/** A temporary folder nginx and PgBouncer (run as `utente`) may write. */
+export function cartellaDiServizio(prefisso = "omnia-cluster-"): { cartella: string; utente?: { uid: number; gid: number } } {
+  const cartella = mkdtempSync(join(tmpdir(), prefisso));
+  for (const d of ["tmp", "statico"]) mkdirSync(join(cartella, d));
+  for (const f of readdirSync(CARTELLA_MODELLI).filter((x) => x.endsWith(".html"))) copyFileSync(join(CARTELLA_MODELLI, f), join(cartella, "statico", f));
+  const utente = utenteDiServizio();
+  if (utente) {
+    for (const d of [cartella, join(cartella, "tmp"), join(cartella, "statico")]) chownSync(d, utente.uid, utente.gid);
+  }
+  chmodSync(cartella, 0o755);
+  return { cartella, utente };
+}
+
+/**
  * Starts PgBouncer, the instances and nginx, and waits for each: PgBouncer accepting connections, every instance's
  * /healthz 200 (through PgBouncer, so the database is reachable that way), nginx's /healthz 200. On any failure what
  * was started is stopped before the error is thrown.
@@ -194,14 +233,7 @@ function utenteDiServizio(): { uid: number; gid: number } | undefined {
 export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topologia> {
   const log = opzioni.log ?? console.info;
   const attesaMs = opzioni.attesaMs ?? 60_000;
-  const cartella = mkdtempSync(join(tmpdir(), "omnia-cluster-"));
-  for (const d of ["tmp", "statico"]) mkdirSync(join(cartella, d));
-  copyFileSync(join(CARTELLA_MODELLI, "errore-proxy.html"), join(cartella, "statico/errore-proxy.html"));
-  const utente = utenteDiServizio();
-  if (utente) {
-    for (const d of [cartella, join(cartella, "tmp"), join(cartella, "statico")]) chownSync(d, utente.uid, utente.gid);
-  }
-  chmodSync(cartella, 0o755);
+  const { cartella, utente } = cartellaDiServizio();
 
   const pg = new URL(opzioni.databaseUrl);
   const processi: Processo[] = [];
@@ -218,20 +250,10 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
 
   try {
     // PgBouncer
-    const portaPgbouncer = await portaLibera();
     const pool = opzioni.poolPostgres ?? 20;
-    writeFileSync(join(cartella, "pgbouncer.ini"), configPgbouncer({ cartella, porta: portaPgbouncer, pgHost: pg.hostname, pgPorta: Number(pg.port || 5432), pool }));
-    writeFileSync(join(cartella, "pgbouncer-utenti.txt"), `"${decodeURIComponent(pg.username || "postgres")}" ""\n`);
-    if (utente) for (const f of ["pgbouncer.ini", "pgbouncer-utenti.txt"]) chownSync(join(cartella, f), utente.uid, utente.gid);
-    const logPgbouncer = join(cartella, "pgbouncer.out");
-    pgbouncer = avviaProcesso("pgbouncer", "/usr/sbin/pgbouncer", [join(cartella, "pgbouncer.ini")], { log: logPgbouncer, utente });
-    processi.push(pgbouncer);
-    await attendi("PgBouncer", inAscolto(portaPgbouncer), pgbouncer, join(cartella, "pgbouncer.log"), attesaMs);
-    const viaPgbouncer = new URL(opzioni.databaseUrl);
-    viaPgbouncer.hostname = "127.0.0.1";
-    viaPgbouncer.port = String(portaPgbouncer);
-    viaPgbouncer.searchParams.set("pgbouncer", "true");
-    const urlPgbouncer = viaPgbouncer.toString();
+    const pb = await avviaPgbouncer({ cartella, databaseUrl: opzioni.databaseUrl, pool, utente, attesaMs });
+    pgbouncer = pb.processo;
+    const { url: urlPgbouncer, porta: portaPgbouncer } = pb;
     log(`PgBouncer su 127.0.0.1:${portaPgbouncer} (transaction pooling, ${pool} connessioni a PostgreSQL ${pg.hostname}:${pg.port || 5432})`);
 
     // App instances
