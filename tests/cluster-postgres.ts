@@ -34,6 +34,8 @@ async function portaLibera(): Promise<number> {
 
 export interface ClusterDiProva {
   porta: number;
+  /** The data directory (its postmaster.pid names the server's process). */
+  dati: string;
   url(database?: string): string;
   ferma(modo?: "immediate" | "fast"): Promise<void>;
   avvia(): Promise<void>;
@@ -62,6 +64,7 @@ export async function avviaCluster(): Promise<ClusterDiProva> {
   await avvia();
   return {
     porta,
+    dati,
     url: (database = "postgres") => `postgres://postgres@127.0.0.1:${porta}/${database}`,
     ferma: async (modo = "immediate") => {
       await bin("pg_ctl", ["stop", "-w", "-D", dati, "-m", modo]);

@@ -6,7 +6,7 @@
 // of the integration tests), on the same database the server uses; nothing is timed while they are made.
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { and, asc, eq, inArray, isNull, or, gte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, gte } from "drizzle-orm";
 import { apriPostgres, type Connessione } from "#db/client";
 import { impostaConnessione } from "#db/connection";
 import { aziende, deleghe, domande, unitaProduttive, utenti } from "#db/schema";
@@ -49,33 +49,37 @@ export interface RisultatoInvii {
   coppieErrate: number;
 }
 
-interface Bozza {
+export interface Bozza {
   id: number;
   versione: number;
   chi: Identita;
+  /** Who sends it: the intermediary (Laura) or the employer (Mario). */
+  mittente: "intermediario" | "datore";
   coppia?: number;
 }
 
 const percentile = (ordinati: number[], p: number) => ordinati[Math.min(ordinati.length - 1, Math.ceil((p / 100) * ordinati.length) - 1)];
 
 /** Sessions and contexts of the users who send: Mario for each of his companies, Laura for the companies she holds. */
-async function mittenti(connessione: Connessione): Promise<Array<{ chi: Identita; ctx: Contesto; aziendaId: number }>> {
+type Mittente = { chi: Identita; ctx: Contesto; aziendaId: number; mittente: Bozza["mittente"] };
+
+async function mittenti(connessione: Connessione): Promise<Mittente[]> {
   const db = connessione.db;
-  const out: Array<{ chi: Identita; ctx: Contesto; aziendaId: number }> = [];
+  const out: Mittente[] = [];
   const [laura] = await db.select({ id: utenti.id }).from(utenti).where(eq(utenti.codiceFiscale, LAURA_CONSULENTE.codiceFiscale));
   const oggiIso = oggi();
   const suo = await db
     .select({ aziendaId: deleghe.aziendaId })
     .from(deleghe)
-    .where(and(eq(deleghe.intermediarioId, laura.id), or(isNull(deleghe.validaAl), gte(deleghe.validaAl, oggiIso))))
+    .where(and(eq(deleghe.intermediarioId, laura.id), lte(deleghe.validaDal, oggiIso), or(isNull(deleghe.validaAl), gte(deleghe.validaAl, oggiIso))))
     .orderBy(asc(deleghe.aziendaId));
   const chiLaura = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario");
   const ctxLaura = await contestoDi(chiLaura);
-  for (const { aziendaId } of suo) out.push({ chi: chiLaura, ctx: ctxLaura, aziendaId });
+  for (const { aziendaId } of suo) out.push({ chi: chiLaura, ctx: ctxLaura, aziendaId, mittente: "intermediario" });
   for (const matricola of ["4712345601", "4723456702"]) {
     const [a] = await db.select({ id: aziende.id }).from(aziende).where(eq(aziende.matricola, matricola));
     const chi = await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", a.id);
-    out.push({ chi, ctx: await contestoDi(chi), aziendaId: a.id });
+    out.push({ chi, ctx: await contestoDi(chi), aziendaId: a.id, mittente: "datore" });
   }
   return out;
 }
@@ -95,9 +99,9 @@ async function versioneSeInviabile(connessione: Connessione, id: number): Promis
  * `coppie` of them get a twin on the same unit and days. Drafts that could not be sent alone (a company with no CIGO,
  * a unit with no eligible worker) are skipped, and their unit with them.
  */
-async function preparaBozze(connessione: Connessione, numero: number, coppie: number): Promise<Bozza[]> {
+export async function preparaBozze(connessione: Connessione, numero: number, coppie: number): Promise<Bozza[]> {
   const chi = await mittenti(connessione);
-  const posti: Array<{ chi: Identita; ctx: Contesto; aziendaId: number; unitaId: number; settimane: number }> = [];
+  const posti: Array<Mittente & { unitaId: number; settimane: number }> = [];
   for (const m of chi) {
     const unita = await connessione.db
       .select({ id: unitaProduttive.id })
@@ -143,11 +147,14 @@ async function preparaBozze(connessione: Connessione, numero: number, coppie: nu
       const versioneGemella = await versioneSeInviabile(connessione, idGemella);
       if (versioneGemella !== null) {
         coppieFatte++;
-        bozze.push({ id, versione, chi: posto.chi, coppia: coppieFatte }, { id: idGemella, versione: versioneGemella, chi: posto.chi, coppia: coppieFatte });
+        bozze.push(
+          { id, versione, chi: posto.chi, mittente: posto.mittente, coppia: coppieFatte },
+          { id: idGemella, versione: versioneGemella, chi: posto.chi, mittente: posto.mittente, coppia: coppieFatte },
+        );
         continue;
       }
     }
-    bozze.push({ id, versione, chi: posto.chi });
+    bozze.push({ id, versione, chi: posto.chi, mittente: posto.mittente });
   }
   if (bozze.length < numero) throw new Error(`solo ${bozze.length} bozze inviabili su ${numero}`);
   if (coppieFatte < coppie) throw new Error(`solo ${coppieFatte} coppie sovrapposte su ${coppie}`);

@@ -1,0 +1,433 @@
+// `npm run bench:cluster` (or `npm run bench -- --cluster`): the platform as it runs in production (ADR 015) — nginx,
+// app instances of the production build, PgBouncer in transaction pooling — on a PostgreSQL 15 cluster of its own
+// (tests/cluster-postgres.ts: temporary folder, own port; the machine's shared PostgreSQL is never touched), under
+// U virtual users (bench/lib/cluster/carico.ts) for D seconds, first with two instances, then with one, on the same
+// machine in the same run. Afterwards the database is counted (bench/lib/cluster/conteggi.ts): nothing lost, nothing
+// duplicated, nothing half-written. Reported per topology: requests/s, p50/p99 per kind of request, errors, load
+// average, CPU used by each component (instances, PostgreSQL, PgBouncer, nginx, the load generator) and what
+// PostgreSQL's sessions were waiting on (pg_stat_activity sampled), to name the bottleneck.
+// Faults (a benchmark, bounded in time, loopback only):
+//   --guasto=istanza   two instances; one is killed (SIGKILL) halfway: nginx fails over; the submissions that got no
+//                      answer are resent with their idempotency key; nothing lost or duplicated.
+//   --guasto=postgres  two instances; PostgreSQL stopped (-m immediate) a third of the way in and started 5 s later:
+//                      requests meanwhile answer the Italian 503 page, succeed again afterwards; nothing half-written.
+// Options: --durata=S (60), --utenti=N (200: 45% intermediary, 45% employer, 10% operators), --pausa=MS between
+// requests (0), --bozze=N prepared drafts per topology (300), --solo-due (no one-instance run), --senza-build,
+// --nome=NAME (bench/results/NAME.json).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { apriPostgres, type Connessione } from "#db/client";
+import { impostaConnessione } from "#db/connection";
+import { preparaDatabase } from "#db/prepara";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
+import { compila, RADICE } from "../e2e/support/server";
+import { avviaTopologia, installaPacchetti, type Topologia } from "../scripts/cluster/topologia";
+import { avviaCluster, motivoSenzaCluster, type ClusterDiProva } from "../tests/cluster-postgres";
+import { idAziende } from "./lib/domanda";
+import { preparaBozze } from "./lib/invii";
+import { accedi } from "./lib/cluster/accesso";
+import { eseguiCarico, latenze, nuovoStato, reinviaNonConfermati, type BozzaPronta, type RigaLatenza, type StatoCarico } from "./lib/cluster/carico";
+import { contaNelDatabase, ultimoIdDomanda, type Conteggi } from "./lib/cluster/conteggi";
+
+const argomenti = process.argv.slice(2);
+const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.slice(nome.length + 3);
+const bandiera = (nome: string) => argomenti.includes(`--${nome}`);
+
+const durataS = Math.min(600, Number(opzione("durata") ?? 60));
+const numeroUtenti = Number(opzione("utenti") ?? 200);
+const pausaMs = Number(opzione("pausa") ?? 0);
+const bozzePerFase = Number(opzione("bozze") ?? 300);
+const guasto = opzione("guasto") as "istanza" | "postgres" | undefined;
+if (guasto && guasto !== "istanza" && guasto !== "postgres") throw new Error("--guasto=istanza oppure --guasto=postgres");
+const soloDue = bandiera("solo-due") || guasto !== undefined;
+const adesso = new Date();
+const nome = opzione("nome") ?? `cluster-${guasto ? `guasto-${guasto}-` : ""}${adesso.toISOString().replace(/[:T]/g, "-").slice(0, 19)}`;
+
+/** The seed's reference date (as bench/run.ts and e2e/run.ts): the demo deleghe and periods hold on it. */
+const ORA_FISSA = "2026-02-10T09:00:00+01:00";
+process.env.OMNIA_ORA_FISSA ??= ORA_FISSA;
+
+const scrivi = (s = "") => process.stdout.write(`${s}\n`);
+const arrotonda = (x: number, cifre = 2) => Math.round(x * 10 ** cifre) / 10 ** cifre;
+
+function tabella(intestazioni: string[], righe: (string | number)[][]): void {
+  const celle = [intestazioni, ...righe.map((r) => r.map(String))];
+  const larghezze = intestazioni.map((_, i) => Math.max(...celle.map((r) => r[i].length)));
+  const riga = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(larghezze[i]) : c.padStart(larghezze[i]))).join("  ");
+  scrivi(riga(intestazioni));
+  scrivi(larghezze.map((l) => "-".repeat(l)).join("  "));
+  for (const r of celle.slice(1)) scrivi(riga(r));
+}
+
+// ---- CPU of the processes, from /proc (clock ticks of 10 ms) ----
+
+function cpuMs(pid: number): number {
+  try {
+    const campi = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(campi[11]) + Number(campi[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+function figliDi(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      if (ppid === pid) out.push(Number(d));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU ms of a process and its children that are alive now (PostgreSQL backends, nginx workers). */
+const cpuAlbero = (pid: number | undefined) => (pid ? cpuMs(pid) + figliDi(pid).reduce((s, p) => s + cpuMs(p), 0) : 0);
+
+function pidPostmaster(cluster: ClusterDiProva): number {
+  return Number(readFileSync(join(cluster.dati, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+interface Componenti {
+  istanze: number;
+  postgres: number;
+  pgbouncer: number;
+  nginx: number;
+  generatore: number;
+}
+
+function misuraComponenti(topologia: Topologia, cluster: ClusterDiProva): Componenti {
+  return {
+    istanze: topologia.istanze.reduce((s, i) => s + (i.pid ? cpuMs(i.pid) : 0), 0),
+    postgres: cpuAlbero(pidPostmaster(cluster)),
+    pgbouncer: cpuAlbero(topologia.pidPgbouncer),
+    nginx: cpuAlbero(topologia.pidNginx),
+    generatore: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000,
+  };
+}
+
+// ---- What PostgreSQL's sessions wait on, sampled ----
+
+interface Campionamento {
+  campioni: number;
+  /** wait_event_type:wait_event (or "CPU" when active and not waiting) → samples. */
+  attese: Record<string, number>;
+  /** Mean number of active sessions. */
+  attiveMedie: number;
+  /** Mean clients waiting in PgBouncer for a server connection (SHOW POOLS cl_waiting), if readable. */
+  inAttesaPgbouncerMedi: number | null;
+}
+
+function campiona(diretta: Connessione, topologia: Topologia): { ferma(): Promise<Campionamento> } {
+  const attese: Record<string, number> = {};
+  let campioni = 0;
+  let attive = 0;
+  let inAttesa = 0;
+  let letturePgbouncer = 0;
+  let attivo = true;
+  const ciclo = (async () => {
+    const { default: postgres } = await import("postgres");
+    const admin = postgres(`postgres://postgres@127.0.0.1:${topologia.portaPgbouncer}/pgbouncer`, { max: 1, prepare: false, fetch_types: false, onnotice: () => {} });
+    while (attivo) {
+      try {
+        const righe = await diretta.db.execute<{ attesa: string }>(sql`
+          select coalesce(wait_event_type || ':' || wait_event, 'CPU') as attesa
+          from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`);
+        const lista = Array.isArray(righe) ? righe : (righe as unknown as { rows: Array<{ attesa: string }> }).rows;
+        campioni++;
+        attive += lista.length;
+        for (const r of lista) attese[r.attesa] = (attese[r.attesa] ?? 0) + 1;
+      } catch {
+        // PostgreSQL down (fault run): no sample
+      }
+      try {
+        const pool = await admin.unsafe("SHOW POOLS");
+        inAttesa += pool.filter((p) => p.database !== "pgbouncer").reduce((s, p) => s + Number(p.cl_waiting ?? 0), 0);
+        letturePgbouncer++;
+      } catch {
+        // the admin console is optional
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await admin.end({ timeout: 2 }).catch(() => {});
+  })();
+  return {
+    async ferma() {
+      attivo = false;
+      await ciclo;
+      return {
+        campioni,
+        attese,
+        attiveMedie: campioni ? arrotonda(attive / campioni) : 0,
+        inAttesaPgbouncerMedi: letturePgbouncer ? arrotonda(inAttesa / letturePgbouncer) : null,
+      };
+    },
+  };
+}
+
+// ---- One run of the load on one topology ----
+
+interface Fase {
+  istanze: number;
+  utenti: number;
+  durataS: number;
+  pausaMs: number;
+  caricoMedioPrima: number[];
+  caricoMedioDopo: number[];
+  richieste: number;
+  richiesteAlSecondo: number;
+  errori: number;
+  erroriPerTipo: Record<string, number>;
+  esempiErrori: StatoCarico["errori"];
+  latenze: RigaLatenza[];
+  /** Cores used on average by each component during the load (CPU seconds / wall seconds). */
+  coreUsati: Record<keyof Componenti, number>;
+  cpuMsPerRichiesta: Record<keyof Componenti, number>;
+  postgres: Campionamento;
+  conteggi: Conteggi;
+  reinvii?: { tentati: number; confermati: number; stati: Record<string, number> };
+  guasto?: Record<string, unknown>;
+}
+
+async function fase(opzioni: {
+  istanze: number;
+  cluster: ClusterDiProva;
+  diretta: Connessione;
+  bozze: BozzaPronta[];
+  aziende: Record<"intermediario" | "datore", number[]>;
+}): Promise<Fase> {
+  const { cluster, diretta } = opzioni;
+  const topologia = await avviaTopologia({
+    databaseUrl: cluster.url("omnia"),
+    istanze: opzioni.istanze,
+    env: { DEMO_LOGIN: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA, OMNIA_ASSEGNAZIONE: "pool" },
+    log: (s) => scrivi(`[cluster] ${s}`),
+  });
+  try {
+    const operatori = Math.max(1, Math.round(numeroUtenti * 0.1));
+    const intermediari = Math.round((numeroUtenti - operatori) / 2);
+    const utenti = { intermediario: intermediari, datore: numeroUtenti - operatori - intermediari, operatore: operatori };
+    const stato = nuovoStato(opzioni.bozze);
+    const idPrima = await ultimoIdDomanda(diretta.db);
+    const caricoMedioPrima = loadavg().map((x) => arrotonda(x));
+    const prima = misuraComponenti(topologia, cluster);
+    const sonda = campiona(diretta, topologia);
+    const t0 = performance.now();
+    scrivi(`[cluster] ${opzioni.istanze} istanze: ${numeroUtenti} utenti per ${durataS} s (pausa ${pausaMs} ms), carico medio ${caricoMedioPrima.join(" ")}…`);
+
+    let infoGuasto: Record<string, unknown> | undefined;
+    const azioneGuasto = (async () => {
+      if (guasto === "istanza") {
+        await new Promise((r) => setTimeout(r, (durataS * 1000) / 2));
+        const vittima = topologia.istanze[topologia.istanze.length - 1];
+        const quando = performance.now() - t0;
+        await vittima.uccidi();
+        scrivi(`[cluster] guasto: istanza ${vittima.indice} (${vittima.url}) terminata con SIGKILL a ${arrotonda(quando / 1000, 1)} s`);
+        infoGuasto = { tipo: "istanza", istanza: vittima.url, istanteMs: Math.round(quando) };
+      } else if (guasto === "postgres") {
+        await new Promise((r) => setTimeout(r, (durataS * 1000) / 3));
+        const quando = performance.now() - t0;
+        await cluster.ferma("immediate");
+        scrivi(`[cluster] guasto: PostgreSQL fermato (-m immediate) a ${arrotonda(quando / 1000, 1)} s`);
+        await new Promise((r) => setTimeout(r, 5_000));
+        await cluster.avvia();
+        const ripartito = performance.now() - t0;
+        scrivi(`[cluster] PostgreSQL di nuovo in servizio a ${arrotonda(ripartito / 1000, 1)} s`);
+        infoGuasto = { tipo: "postgres", fermatoMs: Math.round(quando), ripartitoMs: Math.round(ripartito) };
+      }
+    })();
+
+    const { secondi } = await eseguiCarico({ base: topologia.url, durataMs: durataS * 1000, pausaMs, utenti, aziende: opzioni.aziende }, stato);
+    await azioneGuasto;
+    const dopo = misuraComponenti(topologia, cluster);
+    const postgres = await sonda.ferma();
+    const caricoMedioDopo = loadavg().map((x) => arrotonda(x));
+
+    // Submissions that got no answer (or an error page) are sent again, as their users would, with the same form.
+    let reinvii: Fase["reinvii"];
+    const daReinviare = stato.invii.filter((i) => i.stato !== 303 && i.stato !== 422);
+    if (daReinviare.length) {
+      const esiti = await reinviaNonConfermati(topologia.url, daReinviare);
+      const stati: Record<string, number> = {};
+      for (const s of esiti) stati[s] = (stati[s] ?? 0) + 1;
+      reinvii = { tentati: daReinviare.length, confermati: esiti.filter((s) => s === 303).length, stati };
+    }
+    const conteggi = await contaNelDatabase(diretta.db, stato, {
+      idPrima,
+      codiciFiscali: [LAURA_CONSULENTE.codiceFiscale, MARIO_ESEMPIO.codiceFiscale, OPERATORE_PADOVA.codiceFiscale],
+    });
+
+    const richieste = stato.campioni.length;
+    const erroriPerTipo: Record<string, number> = {};
+    for (const e of stato.errori) {
+      const k = `${e.tipo} → ${e.stato || "nessuna risposta"}`;
+      erroriPerTipo[k] = (erroriPerTipo[k] ?? 0) + 1;
+    }
+    const chiavi = Object.keys(prima) as Array<keyof Componenti>;
+    const fattaGuasto = infoGuasto;
+    if (fattaGuasto) {
+      // Errors around the fault: when they began and ended, and what the pages said.
+      const tempi = stato.errori.map((e) => e.t).sort((a, b) => a - b);
+      fattaGuasto.primoErroreMs = tempi.length ? Math.round(tempi[0]) : null;
+      fattaGuasto.ultimoErroreMs = tempi.length ? Math.round(tempi[tempi.length - 1]) : null;
+      fattaGuasto.titoliPagineErrore = [...new Set(stato.errori.map((e) => e.dettaglio.replace(/^[^:]*: /, "")))].slice(0, 5);
+    }
+    return {
+      istanze: opzioni.istanze,
+      utenti: numeroUtenti,
+      durataS: arrotonda(secondi, 1),
+      pausaMs,
+      caricoMedioPrima,
+      caricoMedioDopo,
+      richieste,
+      richiesteAlSecondo: arrotonda(richieste / secondi, 1),
+      errori: stato.errori.length,
+      erroriPerTipo,
+      esempiErrori: stato.errori.slice(0, 10),
+      latenze: latenze(stato.campioni),
+      coreUsati: Object.fromEntries(chiavi.map((k) => [k, arrotonda((dopo[k] - prima[k]) / 1000 / secondi)])) as Record<keyof Componenti, number>,
+      cpuMsPerRichiesta: Object.fromEntries(chiavi.map((k) => [k, arrotonda((dopo[k] - prima[k]) / richieste)])) as Record<keyof Componenti, number>,
+      postgres,
+      conteggi,
+      reinvii,
+      guasto: fattaGuasto,
+    };
+  } finally {
+    await topologia.ferma();
+  }
+}
+
+function stampaFase(f: Fase): void {
+  scrivi();
+  scrivi(`== ${f.istanze} ${f.istanze === 1 ? "istanza" : "istanze"}: ${f.richiesteAlSecondo} richieste/s (${f.richieste} in ${f.durataS} s), errori ${f.errori}; carico medio prima ${f.caricoMedioPrima.join(" ")}, dopo ${f.caricoMedioDopo.join(" ")}`);
+  tabella(
+    ["richiesta", "n", "errori", "p50 ms", "p99 ms", "max ms"],
+    f.latenze.map((l) => [l.tipo, l.richieste, l.errori, l.p50, l.p99, l.max]),
+  );
+  scrivi(`core usati: ${Object.entries(f.coreUsati).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  scrivi(`CPU ms per richiesta: ${Object.entries(f.cpuMsPerRichiesta).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  const attese = Object.entries(f.postgres.attese).sort((a, b) => b[1] - a[1]);
+  const totale = attese.reduce((s, [, n]) => s + n, 0) || 1;
+  scrivi(
+    `PostgreSQL: ${f.postgres.attiveMedie} sessioni attive in media (${f.postgres.campioni} campioni); ${attese
+      .slice(0, 6)
+      .map(([k, n]) => `${k} ${Math.round((n / totale) * 100)}%`)
+      .join(", ")}; clienti in attesa in PgBouncer ${f.postgres.inAttesaPgbouncerMedi ?? "n.d."}`,
+  );
+  if (Object.keys(f.erroriPerTipo).length) scrivi(`errori: ${JSON.stringify(f.erroriPerTipo)}`);
+  if (f.reinvii) scrivi(`reinvii con la stessa chiave: ${JSON.stringify(f.reinvii)}`);
+  if (f.guasto) scrivi(`guasto: ${JSON.stringify(f.guasto)}`);
+  scrivi(`database: ${JSON.stringify(f.conteggi)}`);
+}
+
+/** The bottleneck, named from the evidence: who used the cores, and what PostgreSQL waited on. */
+function collo(f: Fase): string {
+  const core = cpus().length;
+  const usati = Object.values(f.coreUsati).reduce((s, x) => s + x, 0);
+  const attese = Object.entries(f.postgres.attese);
+  const totale = attese.reduce((s, [, n]) => s + n, 0);
+  const blocchi = attese.filter(([k]) => k.startsWith("Lock:")).reduce((s, [, n]) => s + n, 0);
+  const parti = [`CPU: ${arrotonda(usati)} core su ${core} usati (istanze ${f.coreUsati.istanze}, PostgreSQL ${f.coreUsati.postgres}, generatore ${f.coreUsati.generatore}, nginx ${f.coreUsati.nginx}, PgBouncer ${f.coreUsati.pgbouncer}), carico medio ${f.caricoMedioDopo[0]}`];
+  parti.push(`PostgreSQL: ${f.postgres.attiveMedie} sessioni attive in media, ${totale ? Math.round((blocchi / totale) * 100) : 0}% dei campioni in attesa di un lock`);
+  const verdetto =
+    usati >= core * 0.85
+      ? "CPU della macchina (tutti i core occupati: istanze, PostgreSQL e generatore di carico se li contendono)"
+      : totale && blocchi / totale > 0.3
+        ? "lock in PostgreSQL"
+        : f.postgres.attiveMedie >= 15
+          ? "PostgreSQL"
+          : "non la CPU né PostgreSQL: latenza del ciclo chiuso";
+  return `${verdetto}. ${parti.join("; ")}.`;
+}
+
+// ---- main ----
+
+const motivo = motivoSenzaCluster();
+if (motivo) throw new Error(`serve un cluster PostgreSQL proprio: ${motivo}`);
+installaPacchetti();
+if (!bandiera("senza-build")) await compila();
+
+scrivi(`[cluster] PostgreSQL proprio (initdb in una cartella temporanea)…`);
+const cluster = await avviaCluster();
+let diretta: Connessione | undefined;
+try {
+  const admin = await apriPostgres(cluster.url(), { max: 1 });
+  await admin.db.execute(sql.raw("CREATE DATABASE omnia"));
+  await admin.chiudi();
+  diretta = await apriPostgres(cluster.url("omnia"), { max: 4 });
+  scrivi(`[cluster] migrazioni e dati dimostrativi…`);
+  await preparaDatabase(diretta, { ...process.env, SEED: "1" });
+  impostaConnessione(diretta);
+
+  const fasi = soloDue ? [2] : [2, 1];
+  scrivi(`[cluster] preparo ${bozzePerFase * fasi.length} bozze inviabili…`);
+  const tutte = await preparaBozze(diretta, bozzePerFase * fasi.length, 0);
+  // Round robin over the units: alternate drafts to the runs, so each run gets every unit and no shared week.
+  const perFase = fasi.map((_, i) => tutte.filter((_, j) => j % fasi.length === i).map((b) => ({ id: b.id, profilo: b.mittente })));
+
+  // The companies each applicant can create drafts for (read once, through a throwaway single instance topology).
+  const aziende = await (async () => {
+    const t = await avviaTopologia({ databaseUrl: cluster.url("omnia"), istanze: 1, env: { DEMO_LOGIN: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA }, log: () => {} });
+    try {
+      return {
+        intermediario: (await idAziende(t.url, await accedi(t.url, "intermediario"))).slice(0, 20),
+        datore: await idAziende(t.url, await accedi(t.url, "datore")),
+      };
+    } finally {
+      await t.ferma();
+    }
+  })();
+
+  const risultati: Fase[] = [];
+  for (const [i, istanze] of fasi.entries()) {
+    const f = await fase({ istanze, cluster, diretta, bozze: perFase[i], aziende });
+    stampaFase(f);
+    risultati.push(f);
+  }
+
+  scrivi();
+  if (risultati.length === 2) {
+    const [due, una] = risultati;
+    scrivi(`Due istanze: ${due.richiesteAlSecondo} richieste/s; una: ${una.richiesteAlSecondo} richieste/s (rapporto ${arrotonda(due.richiesteAlSecondo / una.richiesteAlSecondo)}), stessa macchina, stessa esecuzione.`);
+  }
+  for (const f of risultati) scrivi(`Collo di bottiglia con ${f.istanze} ${f.istanze === 1 ? "istanza" : "istanze"}: ${collo(f)}`);
+  const problemi = risultati.flatMap((f) =>
+    (["inviiPersi", "inviiDuplicati", "inviiAMeta", "protocolliDuplicatiNelDatabase", "bozzePerse", "decisioniPerse", "casiConPiuAtti"] as const)
+      .filter((k) => f.conteggi[k] > 0)
+      .map((k) => `${f.istanze} istanze: ${k} = ${f.conteggi[k]}`),
+  );
+  scrivi(problemi.length ? `PROBLEMI NEL DATABASE: ${problemi.join("; ")}` : "Database: nessuna domanda persa, duplicata o scritta a metà.");
+
+  mkdirSync(join(RADICE, "bench/results"), { recursive: true });
+  const file = join(RADICE, "bench/results", `${nome}.json`);
+  const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: RADICE, encoding: "utf8" }).stdout.trim();
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        nome,
+        quando: adesso.toISOString(),
+        commit: git,
+        macchina: { cpu: cpus()[0]?.model ?? "?", core: cpus().length, node: process.version },
+        opzioni: { durataS, utenti: numeroUtenti, pausaMs, bozzePerFase, guasto: guasto ?? null },
+        fasi: risultati,
+        colli: risultati.map((f) => ({ istanze: f.istanze, collo: collo(f) })),
+        problemi,
+      },
+      null,
+      2,
+    ),
+  );
+  scrivi(`Risultati in ${file}`);
+  if (problemi.length) process.exitCode = 1;
+} finally {
+  impostaConnessione(undefined);
+  await diretta?.chiudi();
+  await cluster.elimina();
+}

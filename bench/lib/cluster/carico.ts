@@ -1,0 +1,324 @@
+// The cluster load: virtual users, each a browser without JavaScript going through the platform over HTTP, as fast as
+// the answers come (a closed loop: `pausaMs` of thinking between requests, 0 by default). Three kinds of user:
+// - applicants (the intermediary and the employer of the demo): "Le tue domande"; a new draft (the company's form,
+//   POST /domande/nuova, the first step it leads to); sending one of the drafts prepared for them (the Invio page,
+//   its POST with the page's idempotency key, the receipt it leads to);
+// - operators: the Sede's queue, then a case sent during the run: the case page, "prendi in carico", the decision
+//   form as suggested, the decision confirmed.
+// Every request is timed by kind; an answer other than the expected one is an error (status and kind kept). What was
+// acknowledged (a 303 after a submission, a creation, a decision) is kept to be counted in the database afterwards.
+import { Biscotti, decodifica } from "../http";
+import { leggiModulo } from "../domanda";
+import { accedi, type Profilo } from "./accesso";
+
+export interface Campione {
+  tipo: string;
+  /** Start, ms since the load began. */
+  t: number;
+  ms: number;
+  stato: number;
+}
+
+export interface BozzaPronta {
+  id: number;
+  profilo: Profilo;
+}
+
+export interface Invio {
+  id: number;
+  chiave: string;
+  /** The form as posted (csrf, versione, chiaveInvio, declarations): resent unchanged after a fault. */
+  corpo: string;
+  /** The session that sent it (to resend the same form after a fault). */
+  biscotti: Biscotti;
+  /** 303 to the receipt: acknowledged. 422: refused by a rule. Anything else (0: no answer): not acknowledged. */
+  stato: number;
+  t: number;
+}
+
+export interface Errore {
+  tipo: string;
+  t: number;
+  stato: number;
+  dettaglio: string;
+}
+
+export interface StatoCarico {
+  bozze: Record<Profilo, BozzaPronta[]>;
+  /** Acknowledged submissions waiting for an operator. */
+  daDecidere: number[];
+  invii: Invio[];
+  /** Ids of the drafts whose creation was acknowledged (303 to their first step). */
+  create: number[];
+  /** Creations not acknowledged (an error or no answer). */
+  creazioniNonConfermate: number;
+  decise: number[];
+  decisioniNonConfermate: number[];
+  campioni: Campione[];
+  errori: Errore[];
+}
+
+export function nuovoStato(bozze: BozzaPronta[]): StatoCarico {
+  return {
+    bozze: {
+      intermediario: bozze.filter((b) => b.profilo === "intermediario"),
+      datore: bozze.filter((b) => b.profilo === "datore"),
+      operatore: [],
+    },
+    daDecidere: [],
+    invii: [],
+    create: [],
+    creazioniNonConfermate: 0,
+    decise: [],
+    decisioniNonConfermate: [],
+    campioni: [],
+    errori: [],
+  };
+}
+
+class RispostaInattesa extends Error {}
+
+interface Risposta {
+  stato: number;
+  testo: string;
+  luogo: string | null;
+}
+
+const pausa = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The first form of a page that carries a field named `campo` (with `valore`, if given). */
+function modulo(html: string, campo: string, valore?: string): Map<string, string> | null {
+  for (const [f] of html.matchAll(/<form\b[\s\S]*?<\/form>/gi)) {
+    if (!f.includes(`name="${campo}"`)) continue;
+    const campi = leggiModulo(f).campi;
+    if (valore === undefined || campi.get(campo) === valore) return campi;
+  }
+  return null;
+}
+
+export interface OpzioniCarico {
+  base: string;
+  durataMs: number;
+  pausaMs?: number;
+  utenti: { intermediario: number; datore: number; operatore: number };
+  /** Ids of the companies the applicants create drafts for, per profile. */
+  aziende: Record<"intermediario" | "datore", number[]>;
+  timeoutMs?: number;
+  log?: (s: string) => void;
+}
+
+export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): Promise<{ secondi: number }> {
+  const { base } = opzioni;
+  const pausaMs = opzioni.pausaMs ?? 0;
+  const timeoutMs = opzioni.timeoutMs ?? 30_000;
+  const t0 = performance.now();
+  const fine = t0 + opzioni.durataMs;
+  const adesso = () => performance.now() - t0;
+
+  const chiama = async (
+    tipo: string,
+    percorso: string,
+    biscotti: Biscotti,
+    attesi: number[],
+    corpo?: URLSearchParams,
+  ): Promise<Risposta> => {
+    const inizio = adesso();
+    let r: Response;
+    let testo: string;
+    try {
+      r = await fetch(new URL(percorso, base), {
+        method: corpo ? "POST" : "GET",
+        redirect: "manual",
+        headers: {
+          Cookie: biscotti.intestazione(),
+          ...(corpo ? { "Content-Type": "application/x-www-form-urlencoded", Origin: base, Referer: new URL(percorso, base).toString() } : {}),
+        },
+        body: corpo,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      testo = await r.text();
+    } catch (e) {
+      const ms = adesso() - inizio;
+      stato.campioni.push({ tipo, t: inizio, ms, stato: 0 });
+      stato.errori.push({ tipo, t: inizio, stato: 0, dettaglio: String((e as Error).cause ?? e).slice(0, 200) });
+      throw new RispostaInattesa(tipo);
+    }
+    biscotti.aggiorna(r);
+    stato.campioni.push({ tipo, t: inizio, ms: adesso() - inizio, stato: r.status });
+    if (!attesi.includes(r.status)) {
+      const titolo = /<title>([^<]*)<\/title>/i.exec(testo)?.[1] ?? testo.slice(0, 120);
+      stato.errori.push({ tipo, t: inizio, stato: r.status, dettaglio: `${percorso}: ${decodifica(titolo).trim()}` });
+      throw new RispostaInattesa(tipo);
+    }
+    return { stato: r.status, testo, luogo: r.headers.get("location") };
+  };
+  const percorsoDi = (luogo: string | null) => (luogo ? new URL(luogo, base).pathname + new URL(luogo, base).search : "/");
+
+  async function accesso(profilo: Profilo): Promise<Biscotti> {
+    for (;;) {
+      const inizio = adesso();
+      try {
+        const b = await accedi(base, profilo);
+        stato.campioni.push({ tipo: "accesso (4 richieste)", t: inizio, ms: adesso() - inizio, stato: 200 });
+        return b;
+      } catch (e) {
+        stato.campioni.push({ tipo: "accesso (4 richieste)", t: inizio, ms: adesso() - inizio, stato: 0 });
+        stato.errori.push({ tipo: "accesso (4 richieste)", t: inizio, stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
+        if (adesso() > opzioni.durataMs) throw e;
+        await pausa(500);
+      }
+    }
+  }
+
+  async function richiedente(profilo: "intermediario" | "datore", n: number): Promise<void> {
+    const biscotti = await accesso(profilo);
+    const aziende = opzioni.aziende[profilo];
+    let giro = n;
+    while (performance.now() < fine) {
+      giro++;
+      try {
+        await chiama("le tue domande", "/domande", biscotti, [200]);
+        if (pausaMs) await pausa(pausaMs);
+        const bozza = giro % 2 === 0 ? stato.bozze[profilo].shift() : undefined;
+        if (bozza) {
+          // Sending a prepared draft: the Invio page (its form carries the idempotency key), the POST, the receipt.
+          const pagina = await chiama("invio (pagina)", `/domande/${bozza.id}/invio`, biscotti, [200]);
+          const campi = modulo(pagina.testo, "chiaveInvio");
+          if (!campi) throw new Error(`/domande/${bozza.id}/invio senza il modulo di invio`);
+          campi.set("veridicita", "si");
+          campi.set("privacy", "si");
+          const invio: Invio = { id: bozza.id, chiave: campi.get("chiaveInvio")!, corpo: new URLSearchParams([...campi]).toString(), biscotti, stato: 0, t: adesso() };
+          stato.invii.push(invio);
+          if (pausaMs) await pausa(pausaMs);
+          const r = await chiama("invio (POST)", `/domande/${bozza.id}/invio`, biscotti, [303, 422], new URLSearchParams(invio.corpo));
+          invio.stato = r.stato;
+          if (r.stato === 303) {
+            stato.daDecidere.push(bozza.id);
+            await chiama("ricevuta", percorsoDi(r.luogo), biscotti, [200]);
+          }
+        } else {
+          // A new draft for one of the user's companies: its form, the POST, the first step it leads to.
+          const aziendaId = aziende[giro % aziende.length];
+          const pagina = await chiama("nuova domanda (pagina)", `/domande/nuova?azienda=${aziendaId}`, biscotti, [200]);
+          const campi = modulo(pagina.testo, "aziendaId");
+          if (!campi?.get("prestazione")) throw new Error(`/domande/nuova?azienda=${aziendaId}: nessuna prestazione suggerita`);
+          if (pausaMs) await pausa(pausaMs);
+          let r: Risposta;
+          try {
+            r = await chiama("nuova domanda (POST)", "/domande/nuova", biscotti, [303], new URLSearchParams([...campi]));
+          } catch (e) {
+            stato.creazioniNonConfermate++;
+            throw e;
+          }
+          const id = /^\/domande\/(\d+)\//.exec(percorsoDi(r.luogo))?.[1];
+          if (id) stato.create.push(Number(id));
+          await chiama("primo passo", percorsoDi(r.luogo), biscotti, [200]);
+        }
+      } catch (e) {
+        if (!(e instanceof RispostaInattesa)) stato.errori.push({ tipo: "scenario", t: adesso(), stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
+        await pausa(200);
+      }
+      if (pausaMs) await pausa(pausaMs);
+    }
+  }
+
+  async function operatore(): Promise<void> {
+    const biscotti = await accesso("operatore");
+    while (performance.now() < fine) {
+      let id: number | undefined;
+      try {
+        await chiama("scrivania (coda)", "/scrivania", biscotti, [200]);
+        id = stato.daDecidere.shift();
+        if (id === undefined) {
+          await pausa(Math.max(pausaMs, 200));
+          continue;
+        }
+        const caso = await chiama("caso", `/scrivania/${id}`, biscotti, [200]);
+        const presa = modulo(caso.testo, "intent", "prendi");
+        if (!presa) throw new Error(`/scrivania/${id}: nessun modulo "prendi in carico"`);
+        if (pausaMs) await pausa(pausaMs);
+        const r = await chiama("presa in carico (POST)", `/scrivania/${id}`, biscotti, [303], new URLSearchParams([...presa]));
+        await chiama("caso", percorsoDi(r.luogo), biscotti, [200]);
+        const pagina = await chiama("decisione (pagina)", `/scrivania/${id}/decisione`, biscotti, [200]);
+        const campi = modulo(pagina.testo, "motivazione");
+        if (!campi) throw new Error(`/scrivania/${id}/decisione senza il modulo della decisione`);
+        campi.set("intent", "conferma");
+        if (pausaMs) await pausa(pausaMs);
+        const d = await chiama("decisione (POST)", `/scrivania/${id}/decisione`, biscotti, [303], new URLSearchParams([...campi]));
+        stato.decise.push(id);
+        id = undefined;
+        await chiama("decisione emessa", percorsoDi(d.luogo), biscotti, [200]);
+      } catch (e) {
+        if (id !== undefined) stato.decisioniNonConfermate.push(id);
+        if (!(e instanceof RispostaInattesa)) stato.errori.push({ tipo: "scenario", t: adesso(), stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
+        await pausa(200);
+      }
+      if (pausaMs) await pausa(pausaMs);
+    }
+  }
+
+  const utenti: Promise<void>[] = [];
+  for (let i = 0; i < opzioni.utenti.intermediario; i++) utenti.push(richiedente("intermediario", i));
+  for (let i = 0; i < opzioni.utenti.datore; i++) utenti.push(richiedente("datore", i));
+  for (let i = 0; i < opzioni.utenti.operatore; i++) utenti.push(operatore());
+  await Promise.all(utenti.map((u) => u.catch((e: unknown) => stato.errori.push({ tipo: "utente", t: adesso(), stato: 0, dettaglio: String(e).slice(0, 200) }))));
+  return { secondi: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * What a user does when a submission got no answer or an error page: sends the same form again (same idempotency key,
+ * same version), up to three times a second apart. The status of the last attempt, per submission.
+ */
+export async function reinviaNonConfermati(base: string, invii: Invio[]): Promise<number[]> {
+  return Promise.all(
+    invii.map(async (i) => {
+      let stato = 0;
+      for (let tentativo = 0; tentativo < 3 && stato !== 303 && stato !== 422; tentativo++) {
+        if (tentativo) await pausa(1_000);
+        try {
+          const r = await fetch(new URL(`/domande/${i.id}/invio`, base), {
+            method: "POST",
+            redirect: "manual",
+            headers: { Cookie: i.biscotti.intestazione(), "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+            body: i.corpo,
+            signal: AbortSignal.timeout(30_000),
+          });
+          await r.arrayBuffer();
+          stato = r.status;
+        } catch {
+          stato = 0;
+        }
+      }
+      return stato;
+    }),
+  );
+}
+
+const percentile = (ordinati: number[], p: number) => ordinati[Math.min(ordinati.length - 1, Math.max(0, Math.ceil((p / 100) * ordinati.length) - 1))];
+
+export interface RigaLatenza {
+  tipo: string;
+  richieste: number;
+  errori: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** p50/p99/max per kind of request, and all requests together. */
+export function latenze(campioni: Campione[]): RigaLatenza[] {
+  const perTipo = new Map<string, Campione[]>();
+  for (const c of campioni) perTipo.set(c.tipo, [...(perTipo.get(c.tipo) ?? []), c]);
+  const riga = (tipo: string, cc: Campione[]): RigaLatenza => {
+    const ms = cc.map((c) => c.ms).sort((a, b) => a - b);
+    return {
+      tipo,
+      richieste: cc.length,
+      errori: cc.filter((c) => c.stato === 0 || c.stato >= 500).length,
+      p50: Math.round(percentile(ms, 50)),
+      p99: Math.round(percentile(ms, 99)),
+      max: Math.round(ms[ms.length - 1]),
+    };
+  };
+  return [...[...perTipo].map(([t, cc]) => riga(t, cc)).sort((a, b) => b.richieste - a.richieste), riga("tutte", campioni)];
+}
