@@ -55,6 +55,7 @@ export interface Bozza {
   chi: Identita;
   /** Who sends it: the intermediary (Laura) or the employer (Mario). */
   mittente: "intermediario" | "datore";
+  aziendaId: number;
   coppia?: number;
 }
 
@@ -148,13 +149,13 @@ export async function preparaBozze(connessione: Connessione, numero: number, cop
       if (versioneGemella !== null) {
         coppieFatte++;
         bozze.push(
-          { id, versione, chi: posto.chi, mittente: posto.mittente, coppia: coppieFatte },
-          { id: idGemella, versione: versioneGemella, chi: posto.chi, mittente: posto.mittente, coppia: coppieFatte },
+          { id, versione, chi: posto.chi, mittente: posto.mittente, aziendaId: posto.aziendaId, coppia: coppieFatte },
+          { id: idGemella, versione: versioneGemella, chi: posto.chi, mittente: posto.mittente, aziendaId: posto.aziendaId, coppia: coppieFatte },
         );
         continue;
       }
     }
-    bozze.push({ id, versione, chi: posto.chi, mittente: posto.mittente });
+    bozze.push({ id, versione, chi: posto.chi, mittente: posto.mittente, aziendaId: posto.aziendaId });
   }
   if (bozze.length < numero) throw new Error(`solo ${bozze.length} bozze inviabili su ${numero}`);
   if (coppieFatte < coppie) throw new Error(`solo ${coppieFatte} coppie sovrapposte su ${coppie}`);

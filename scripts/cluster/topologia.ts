@@ -25,9 +25,18 @@ export function installaPacchetti(log: (s: string) => void = console.info): void
   if (process.getuid?.() !== 0) throw new Error(`mancano ${mancanti.join(", ")}: installali con sudo apt-get install -y ${mancanti.join(" ")}`);
   log(`installo dai pacchetti Debian: ${mancanti.join(", ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const argomenti of [["update"], ["install", "-y", "--no-install-recommends", ...mancanti]]) {
-    const r = spawnSync("apt-get", argomenti, { stdio: "inherit", env });
-    if (r.status !== 0) throw new Error(`apt-get ${argomenti.join(" ")}: uscito con ${r.status}`);
+  // The packages' system services (nginx on port 80, pgbouncer on 6432) are not started: a policy-rc.d that refuses
+  // them, for the install only, if the machine has none.
+  const politica = "/usr/sbin/policy-rc.d";
+  const temporanea = !existsSync(politica);
+  if (temporanea) writeFileSync(politica, "#!/bin/sh\nexit 101\n", { mode: 0o755 });
+  try {
+    for (const argomenti of [["update"], ["install", "-y", "--no-install-recommends", ...mancanti]]) {
+      const r = spawnSync("apt-get", argomenti, { stdio: "inherit", env });
+      if (r.status !== 0) throw new Error(`apt-get ${argomenti.join(" ")}: uscito con ${r.status}`);
+    }
+  } finally {
+    if (temporanea) rmSync(politica, { force: true });
   }
 }
 

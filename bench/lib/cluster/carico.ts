@@ -22,6 +22,7 @@ export interface Campione {
 export interface BozzaPronta {
   id: number;
   profilo: Profilo;
+  aziendaId?: number;
 }
 
 export interface Invio {
@@ -182,7 +183,11 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
         const bozza = giro % 2 === 0 ? stato.bozze[profilo].shift() : undefined;
         if (bozza) {
           // Sending a prepared draft: the Invio page (its form carries the idempotency key), the POST, the receipt.
-          const pagina = await chiama("invio (pagina)", `/domande/${bozza.id}/invio`, biscotti, [200]);
+          const pagina = await chiama("invio (pagina)", `/domande/${bozza.id}/invio`, biscotti, [200]).catch((e: unknown) => {
+            const ultimo = stato.errori[stato.errori.length - 1];
+            if (ultimo) ultimo.dettaglio += ` (bozza preparata per ${profilo}, azienda ${bozza.aziendaId ?? "?"})`;
+            throw e;
+          });
           const campi = modulo(pagina.testo, "chiaveInvio");
           if (!campi) throw new Error(`/domande/${bozza.id}/invio senza il modulo di invio`);
           campi.set("veridicita", "si");
