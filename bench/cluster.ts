@@ -1,4 +1,4 @@
-// `npm run bench:cluster` (or `npm run bench -- --cluster`): the platform as it runs in production (ADR 015) — nginx,
+// `npm run bench:cluster` (or `npm run bench -- --cluster`): the platform as it runs in production (ADR 016) — nginx,
 // app instances of the production build, PgBouncer in transaction pooling — on a PostgreSQL 15 cluster of its own
 // (tests/cluster-postgres.ts: temporary folder, own port; the machine's shared PostgreSQL is never touched), under
 // U virtual users (bench/lib/cluster/carico.ts) for D seconds, first with two instances, then with one, on the same

@@ -16,7 +16,7 @@ export interface Connessione {
 export const cartellaMigrazioni = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /**
- * Behind PgBouncer in transaction pooling (ADR 015) a server connection is ours only until the end of a transaction,
+ * Behind PgBouncer in transaction pooling (ADR 016) a server connection is ours only until the end of a transaction,
  * so the driver must not rely on anything that outlives one:
  * - named prepared statements (`prepare: false`): one prepared on a server connection is unknown on the next;
  * - pipelining (`max_pipeline: 0`): postgres.js writes the next query before the previous one's ReadyForQuery, and

@@ -1,8 +1,8 @@
-// The app through PgBouncer in transaction pooling (ADR 015), on a PostgreSQL cluster of its own
+// The app through PgBouncer in transaction pooling (ADR 016), on a PostgreSQL cluster of its own
 // (tests/cluster-postgres.ts; never the machine's main one) with PgBouncer started from ops/cluster/pgbouncer.ini.
 // What must hold: the driver's queries all complete (with prepared statements on, this test's burst hangs; pipelining
 // is off too: with it, 5 of 30 concurrent sign-ins over HTTP hung 30 s behind PgBouncer 1.18, "got packet … when not
-// linked" — a timing this test does not reproduce reliably, see ADR 015); the
+// linked" — a timing this test does not reproduce reliably, see ADR 016); the
 // submit transaction's advisory locks still serialise the submissions of a unit (they are transaction-scoped, so a
 // server connection is never handed on while one is held); and no code path relies on session state that
 // transaction pooling would lose (session advisory locks, SET outside a transaction, LISTEN).

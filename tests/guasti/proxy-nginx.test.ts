@@ -1,5 +1,5 @@
 // nginx with the platform's configuration (ops/cluster/nginx.conf, rendered as `npm run cluster` does) in front of two
-// small HTTP servers standing in for the instances: no build, no database, a few seconds. What must hold (ADR 015):
+// small HTTP servers standing in for the instances: no build, no database, a few seconds. What must hold (ADR 016):
 // the X-Forwarded-* headers the instances trust; a GET whose instance dies mid-request is replayed on the other one;
 // a POST whose instance dies after receiving it is NOT replayed (it may have been committed: the browser resends it
 // with its idempotency key) and answers an Italian 503 page; with an instance down every request goes to the other;
