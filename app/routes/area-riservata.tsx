@@ -39,6 +39,9 @@ export default function AreaRiservata() {
             <li>
               <Link to="/scrivania">Domande da istruire</Link>
             </li>
+            <li>
+              <Link to="/scrivania/pagamenti">Pagamenti diretti: importi, eccezioni e lotti</Link>
+            </li>
             {dirigente ? (
               <li>
                 <Link to="/scrivania/carichi">Carichi di lavoro e tempi dell&apos;ufficio</Link>

@@ -13,6 +13,8 @@ import { formatDataItaliana } from "~/domain/date";
 import { richiesteDellaDomanda } from "~/services/istruttoria/interlocuzione.server";
 import { attiDellaDomanda } from "~/services/istruttoria/decisione.server";
 import { DecisioneDomanda } from "~/components/istruttoria/DecisioneDomanda";
+import { euro } from "~/domain/formati";
+import { riepilogoImporti } from "~/services/pagamenti/importi-azienda.server";
 
 export const handle = { titolo: "Dettaglio della domanda" };
 
@@ -20,11 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
   if (caricata.domanda.stato === "bozza") throw redirect(`/domande/${caricata.domanda.id}`);
-  const [riepilogo, eventi, richieste, atti] = await Promise.all([
+  const aziendale = ctx.ruolo === "datore" || ctx.ruolo === "intermediario";
+  const [riepilogo, eventi, richieste, atti, importi] = await Promise.all([
     datiRiepilogo(caricata),
     eventiDellaDomanda(caricata.domanda.id),
     richiesteDellaDomanda(caricata.domanda.id),
     attiDellaDomanda(caricata.domanda),
+    // The per-worker amounts of the direct payment: the company's side downloads them (the Sede has its desk).
+    aziendale ? riepilogoImporti(caricata.domanda.id) : null,
   ]);
   const url = new URL(request.url);
   return json({
@@ -35,13 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rispostaInviata: url.searchParams.get("risposta") === "inviata",
     // Only the company's side answers; the office reads the same page.
     puoRispondere: ctx.ruolo === "datore" || ctx.ruolo === "intermediario",
+    importi: importi ? { ...importi, nettoPagato: euro(importi.nettoPagatoCentesimi) } : null,
     esiti: esitiAllInvio(caricata),
     rinunciabile: transizionePossibile(caricata.domanda.stato, "rinuncia"),
   });
 }
 
 export default function Dettaglio() {
-  const { riepilogo, eventi, esiti, rinunciabile, richieste, atti, rispostaInviata, puoRispondere } = useLoaderData<typeof loader>();
+  const { riepilogo, eventi, esiti, rinunciabile, richieste, atti, rispostaInviata, puoRispondere, importi } = useLoaderData<typeof loader>();
   const i = riepilogo.intestazione;
   const aperta = richieste.find((r) => r.stato === "aperta");
   return (
@@ -91,6 +97,22 @@ export default function Dettaglio() {
           </li>
         </ul>
         <DecisioneDomanda atti={atti} linkPdf={(atto) => `/domande/${i.id}/provvedimento.pdf?atto=${atto}`} />
+        {importi ? (
+          <section aria-labelledby="titolo-importi" className="mb-4">
+            <h2 id="titolo-importi" className="h4">
+              Pagamento diretto ai lavoratori
+            </h2>
+            <p>
+              Importi calcolati dalle denunce UniEmens-Cig: {importi.numero} (lavoratore e mese), di cui {importi.pagati} pagati dall&apos;INPS
+              per {importi.nettoPagato}.
+            </p>
+            <p>
+              <a href={`/domande/${i.id}/importi.csv`} download>
+                Scarica gli importi per lavoratore (CSV per il programma paghe)
+              </a>
+            </p>
+          </section>
+        ) : null}
         <RichiesteIstruttoria
           richieste={richieste}
           titolo="Richieste della Sede e risposte"

@@ -101,6 +101,9 @@ export default function Scrivania() {
           <Link to="/scrivania/carichi">Carichi di lavoro e tempi dell&apos;ufficio</Link>
         </p>
       ) : null}
+      <p>
+        <Link to="/scrivania/pagamenti">Pagamenti diretti: importi, eccezioni e lotti</Link>
+      </p>
       <nav aria-labelledby="titolo-gruppi" className="mb-4">
         <h2 id="titolo-gruppi" className="h4">
           Per urgenza

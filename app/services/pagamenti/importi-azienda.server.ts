@@ -69,3 +69,14 @@ export function csvImporti(righe: readonly RigaImportoAzienda[]): string {
   );
   return `\uFEFF${[INTESTAZIONE_CSV_IMPORTI.map(cellaCsv).join(";"), ...linee].join("\r\n")}\r\n`;
 }
+
+/** How many amounts the domanda has and how many are paid, for its page (the caller has authorised the reader). */
+export async function riepilogoImporti(domandaId: number): Promise<{ numero: number; pagati: number; nettoPagatoCentesimi: number } | null> {
+  const righe = await db()
+    .select({ stato: importiCig.stato, netto: importiCig.nettoCentesimi })
+    .from(importiCig)
+    .where(and(eq(importiCig.domandaId, domandaId), notInArray(importiCig.stato, ["annullato"])));
+  if (righe.length === 0) return null;
+  const pagati = righe.filter((r) => r.stato === "pagato");
+  return { numero: righe.length, pagati: pagati.length, nettoPagatoCentesimi: pagati.reduce((t, r) => t + r.netto, 0) };
+}
