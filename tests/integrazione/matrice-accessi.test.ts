@@ -75,6 +75,7 @@ const ROTTE_DOMANDA = [
   "elimina",
   "risposta",
   "provvedimento.pdf",
+  "importi.csv",
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
@@ -93,12 +94,20 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   // The Sede's desk: the queue for operators and managers, the office view for managers only.
   "/scrivania": { modulo: "scrivania._index", riservata: true, soloSede: true },
   "/scrivania/carichi": { modulo: "scrivania.carichi", riservata: true, soloDirigente: true },
+  // Direct payments: amounts, exceptions and batches of the sedi of the assignment rule (operators and managers).
+  "/scrivania/pagamenti": { modulo: "scrivania.pagamenti._index", riservata: true, soloSede: true },
   // UniEmens-Cig flows: sent and checked by the company's side; the catalogue of errors is public.
   "/flussi": { modulo: "flussi._index", riservata: true, soloAzienda: true },
   "/flussi/verifica": { modulo: "flussi.verifica", riservata: true, soloAzienda: true },
   "/flussi/catalogo": { modulo: "flussi.catalogo", riservata: false },
   "/flussi/eliminazione": { modulo: "flussi.eliminazione", riservata: true, soloAzienda: true },
 };
+
+/**
+ * The pages of one amount and of one batch of the direct payment (and its file): the operators and managers of the
+ * amount's or batch's sede only; their matrix, on real amounts and batches, is in pagamenti-pagine.test.ts.
+ */
+const ROTTE_PAGAMENTI = ["scrivania.pagamenti.importi.$id", "scrivania.pagamenti.lotti.$id._index", "scrivania.pagamenti.lotti.$id.file[.xml]"] as const;
 
 /** A flow's report and its CSV: the person who sent it (the employer of C1 here), nobody else. */
 const ROTTE_FLUSSO = ["flussi.$id", "flussi.$id.scarti[.csv]"] as const;
@@ -126,6 +135,7 @@ function moduliDomanda(rotta: string): string[] {
   if (rotta === "allegati/1") return ["domande.$id", "domande.$id.allegati.$allegatoId"];
   if (rotta === "ricevuta.pdf") return ["domande.$id", "domande.$id.ricevuta[.pdf]"];
   if (rotta === "provvedimento.pdf") return ["domande.$id", "domande.$id.provvedimento[.pdf]"];
+  if (rotta === "importi.csv") return ["domande.$id", "domande.$id.importi[.csv]"];
   return ["domande.$id", `domande.$id.${rotta}`];
 }
 
@@ -202,6 +212,7 @@ describe("matrice degli accessi", () => {
       ...ROTTE_FLUSSO,
       ROTTA_DENUNCIA,
       ...ROTTE_TEMPI,
+      ...ROTTE_PAGAMENTI,
       "scrivania.$id._index",
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));

@@ -10,26 +10,21 @@ import { validateXML } from "xmllint-wasm";
 import { abilitazioniSede, auditLog, contributiAddizionali, denunceCig, importiCig, lavoratori, lottiPagamento, ruoliUtente, utenti, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import { MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA, DIRIGENTE_PADOVA } from "#db/seed/index";
-import { addDays } from "~/domain/date";
 import type { Contesto } from "~/services/accesso.server";
 import { attoreSistema } from "~/services/autorizzazione.server";
-import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
-import { decidiDomanda } from "~/services/istruttoria/decisione.server";
-import { prendiInCarico } from "~/services/istruttoria/presa-in-carico.server";
 import { abbinaDenunce } from "~/services/pagamenti/abbinamento.server";
 import { approvaLotto, dettaglioLotto, fileLotto, preparaLotto, segnaLottoInviato } from "~/services/pagamenti/lotti.server";
 import { dettaglioImporto, panoramicaPagamenti, risolviEccezione } from "~/services/pagamenti/scrivania.server";
 import { usaDatabaseDiTest } from "../database";
+import { autorizzata as autorizzataDi, diretta as direttaDi, GIORNO_PIATTAFORMA, invia as inviaDi, righe, xml } from "./pagamento-diretto";
 import { sessioneDi } from "../richieste";
-import { contestoDi, idAzienda, MATRICOLE } from "./domanda-completa";
-import { righeDi } from "./flusso-cig";
-import { inviata, leggiDomanda } from "./istruttoria-caso";
+import { contestoDi, idAzienda } from "./domanda-completa";
 
 usaDatabaseDiTest();
 
 // A fixed platform day, so the competence months (days already past) and their ceilings are always those of 2026.
 const oraPrecedente = process.env.OMNIA_ORA_FISSA;
-process.env.OMNIA_ORA_FISSA = "2026-11-30T10:00:00+01:00";
+process.env.OMNIA_ORA_FISSA = GIORNO_PIATTAFORMA;
 afterAll(() => {
   if (oraPrecedente === undefined) delete process.env.OMNIA_ORA_FISSA;
   else process.env.OMNIA_ORA_FISSA = oraPrecedente;
@@ -58,77 +53,10 @@ beforeAll(async () => {
   secondo = await contestoDi(await sessioneDi(SECONDO_PADOVA, "operatore_sede"));
 });
 
-interface RigaFlusso {
-  cf: string;
-  iban: string;
-  orario: number;
-  giorni: string[];
-  /** RetribTeorica, e.g. "1500.00"; null to leave it out. */
-  retribuzione: string | null;
-}
-
-let qualifica3 = 65;
-
-function xml(competenza: string, ticket: string, righe: RigaFlusso[]): string {
-  const q3 = String.fromCharCode(qualifica3++);
-  const denunce = righe.map(
-    (r) => `
-      <DenunciaIndividuale>
-        <CFLavoratore>${r.cf}</CFLavoratore><Cognome>ESEMPIO</Cognome><Nome>LAVORATORE</Nome>
-        <Qualifica1>1</Qualifica1><Qualifica2>F</Qualifica2><Qualifica3>${q3}</Qualifica3><TipoContribuzione>00</TipoContribuzione>
-        <OrarioContrattuale>${r.orario}</OrarioContrattuale><IBAN>${r.iban}</IBAN><Ticket>${ticket}</Ticket>
-        <DetrazLavDip>S</DetrazLavDip><DetrazCarichiFam>S</DetrazCarichiFam>
-        <DatiRetributivi>${r.retribuzione === null ? "" : `<RetribTeorica>${r.retribuzione}</RetribTeorica>`}${r.giorni.map((g) => `<GiornoCig GG="${g}"><OreCig>800</OreCig></GiornoCig>`).join("")}</DatiRetributivi>
-      </DenunciaIndividuale>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<DenunceMensili><Azienda><AnnoMeseDenuncia>${competenza}</AnnoMeseDenuncia>
-  <PosContributiva><Matricola>${MATRICOLE.C1}</Matricola>${denunce.join("")}</PosContributiva></Azienda></DenunceMensili>`;
-}
-
-async function* byte(testo: string): AsyncGenerator<Uint8Array> {
-  yield Buffer.from(testo);
-}
-
-async function invia(testo: string): Promise<RapportoFlusso> {
-  const r = await riceviFlusso(mario, { nome: "flusso.xml", formato: "xml", contenuto: byte(testo) }, { prova: false });
-  if (!r.ok) throw new Error(r.motivo);
-  return r.valore;
-}
-
-let giorno = 0;
-
-/**
- * A direct-payment domanda of C1 (Padova) for one day of the week before the platform day (a domanda sent later than
- * that could not be covered: late filing), a different day for each, so they never overlap; three workers, 24 hours.
- */
-async function diretta(): Promise<Domanda> {
-  const dataInizio = addDays("2026-11-23", giorno++);
-  const periodo = { causale: "mancanza_lavoro", eone: false, meteo: false, straordinaria: false, tipo: "sospensione", dataInizio, dataFine: dataInizio, oreRichieste: 24 };
-  return inviata(mario, c1, { pagamentoDiretto: true, lavoratori: 3, periodo });
-}
-
-/** A direct-payment domanda authorised in full by Giorgio with direct payment. */
-async function autorizzata(d?: Domanda): Promise<Domanda> {
-  const domanda = d ?? (await diretta());
-  const presa = await prendiInCarico(giorgio, domanda.id, domanda.versione);
-  if (!presa.ok) throw new Error(`presa in carico rifiutata: ${presa.motivo}`);
-  const caso = await leggiDomanda(domanda.id);
-  const periodo = (caso.dati as { periodo: { dataInizio: string; dataFine: string; oreRichieste: number } }).periodo;
-  const esito = await decidiDomanda(giorgio, caso.id, caso.versione, {
-    esito: "autorizzata", motivazione: "Contrazione temporanea degli ordini documentata dalla relazione tecnica.", perCarenzaElementi: false,
-    periodo: { inizio: periodo.dataInizio, fine: periodo.dataFine }, oreAutorizzate: periodo.oreRichieste,
-    esclusi: [], giorniEsclusi: [], motivoGiorni: "", motivoPeriodo: "", motivoOre: "", modalitaPagamento: "diretto",
-  });
-  if (!esito.ok) throw new Error(`decisione rifiutata: ${JSON.stringify(esito)}`);
-  return leggiDomanda(domanda.id);
-}
-
-/** The domanda's workers as flow rows, one day of 8 hours each (within the 40 hours authorised). */
-async function righe(d: Domanda, retribuzione: string | null = "1500.00"): Promise<{ competenza: string; righe: RigaFlusso[] }> {
-  const r = await righeDi(d);
-  return { competenza: r.competenza, righe: r.righe.map((x) => ({ ...x, giorni: [x.giorni[0]], retribuzione })) };
-}
+const attori = () => ({ mario, giorgio, c1 });
+const autorizzata = (d?: Domanda) => autorizzataDi(attori(), d);
+const diretta = () => direttaDi(attori());
+const invia = (testo: string) => inviaDi(attori(), testo);
 
 const importiDi = (domandaId: number) => db().select().from(importiCig).where(eq(importiCig.domandaId, domandaId)).orderBy(importiCig.id);
 
