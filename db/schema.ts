@@ -817,6 +817,36 @@ export const scartiFlussoCig = pgTable(
   (t) => [index("scarti_flusso_cig_flusso_idx").on(t.flussoId, t.riga, t.id)],
 );
 
+/**
+ * Keys of the flows API for payroll software (docs/api/README.md): one per program, tied to the user and to the
+ * profile they had when they made it (role, and the company for an employer), like a session that does not expire but
+ * can be revoked. Only the SHA-256 of the key is stored; the first characters (prefisso) let the user tell keys apart.
+ */
+export const chiaviApi = pgTable(
+  "chiavi_api",
+  {
+    id: serial("id").primaryKey(),
+    utenteId: integer("utente_id")
+      .notNull()
+      .references(() => utenti.id),
+    ruolo: ruoloEnum("ruolo").notNull(),
+    aziendaId: integer("azienda_id").references(() => aziende.id),
+    nome: varchar("nome", { length: 80 }).notNull(),
+    prefisso: varchar("prefisso", { length: 16 }).notNull(),
+    hash: varchar("hash", { length: 64 }).notNull(),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
+    ultimoUsoIl: timestamp("ultimo_uso_il", { withTimezone: true }),
+    revocataIl: timestamp("revocata_il", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("chiavi_api_hash_uq").on(t.hash),
+    index("chiavi_api_utente_idx").on(t.utenteId, t.id),
+    check("chiavi_api_ruolo", sql`${t.ruolo} in ('datore','intermediario')`),
+  ],
+);
+
+export type ChiaveApi = typeof chiaviApi.$inferSelect;
+
 export type FlussoCig = typeof flussiCig.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -68,3 +68,32 @@ test("eliminazione di una denuncia: errori dei campi e una chiave che non c'è",
   await expect(page).toHaveTitle(/^Errore: /);
   await expect(page.getByRole("alert")).toContainText("Non c'è una denuncia accolta con questi dati");
 });
+
+test("chiavi per i programmi paghe: creata, mostrata una volta, revocata", async ({ page }) => {
+  await accediComeIntermediaria(page);
+  await page.goto("/flussi");
+  await Promise.all([page.waitForURL(/\/flussi\/chiavi$/), page.getByRole("link", { name: "Chiavi per i programmi paghe" }).click()]);
+  await titolo(page, "Chiavi per i programmi paghe");
+
+  await inviaEAttendi(page, "Crea la chiave");
+  await expect(page).toHaveTitle(/^Errore: /);
+  await expect(page.getByRole("alert")).toContainText("Scrivi un nome per la chiave");
+
+  const nome = `Paghe ${test.info().project.name}`;
+  await page.getByLabel("Nome della chiave").fill(nome);
+  await inviaEAttendi(page, "Crea la chiave");
+  const avviso = page.getByRole("status").filter({ hasText: "La tua nuova chiave" });
+  await expect(avviso).toContainText(/omnia_[a-z0-9]+/);
+  const riga = page.getByRole("row", { name: new RegExp(nome) });
+  await expect(riga).toContainText("omnia_");
+
+  // Shown once: after a reload only its first characters remain.
+  await page.reload();
+  await expect(page.getByText("La tua nuova chiave")).toHaveCount(0);
+
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    riga.getByRole("button", { name: `Revoca la chiave ${nome}` }).click(),
+  ]);
+  await expect(page.getByRole("row", { name: new RegExp(nome) })).toContainText("Revocata il");
+});

@@ -32,6 +32,8 @@ export function limiteCorpoMassimo(): number {
 
 /** The largest body a route accepts: a multipart upload only where a form sends a file, else a small form. */
 export function limiteCorpo(percorso: string, tipo: string | undefined): number {
+  // The flows API takes the file itself as the body (XML or CSV), read as a stream by the flow reader.
+  if (/^\/api\/v1\/flussi\/?$/.test(percorso)) return LIMITI_FLUSSO.byte;
   if ((tipo ?? "").toLowerCase().startsWith("multipart/form-data")) {
     for (const [schema, limite] of PERCORSI_CON_FILE) if (schema.test(percorso)) return limite;
   }

@@ -45,7 +45,7 @@ export default function Flussi() {
         <p className="small text-secondary">Riferimento normativo: {m.notaNormativa}</p>
         <ModuloFlusso csrf={d.csrf} errore={risultato?.errore} />
         <p className="mt-4">
-          <Link to="/flussi/eliminazione">{m.linkEliminazione}</Link>
+          <Link to="/flussi/eliminazione">{m.linkEliminazione}</Link> · <Link to="/flussi/chiavi">Chiavi per i programmi paghe</Link>
         </p>
         <h2 className="h3 mt-5">I tuoi flussi</h2>
         {d.flussi.length === 0 ? (

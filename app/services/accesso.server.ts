@@ -19,6 +19,9 @@ export interface Contesto {
   aziendaAttivaId: number | null;
 }
 
+/** Who acts, whatever the way in: a session's chosen profile, or the profile an API key was made with (chiavi-api.server.ts). */
+export type Persona = Pick<Contesto, "utente" | "ruolo" | "aziendaAttivaId">;
+
 export interface OpzioneProfilo {
   valore: string;
   ruolo: Ruolo;

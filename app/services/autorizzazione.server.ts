@@ -8,7 +8,7 @@ import { db, preparata } from "#db/connection";
 import { puo, type Azione, type ChiAgisce, type RegolaAssegnazione } from "~/domain/autorizzazione";
 import type { DataISO } from "~/domain/date";
 import { leggiRisposte } from "~/passi";
-import { idAziendeDelegate, type Contesto } from "./accesso.server";
+import { idAziendeDelegate, type Persona } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 import type { DomandaCaricata } from "./domande.server";
 import { oggi } from "./orologio.server";
@@ -22,7 +22,7 @@ export interface AttoreSistema {
   nome: string;
 }
 
-export type Attore = Contesto | AttoreSistema;
+export type Attore = Persona | AttoreSistema;
 
 export function attoreSistema(nome: string): AttoreSistema {
   return { sistema: true, nome };

@@ -17,7 +17,7 @@ import {
   type RisposteDomanda,
   type SlugPasso,
 } from "~/passi";
-import { richiediContesto, rispostaNonTrovata, type Contesto } from "./accesso.server";
+import { richiediContesto, rispostaNonTrovata, type Contesto, type Persona } from "./accesso.server";
 import { domandaAutorizzata, type Azione } from "./autorizzazione.server";
 import type { Fallimento } from "./risultato";
 import { scriviAudit } from "./audit.server";
@@ -120,7 +120,7 @@ export async function creaBozza(
 
 export async function registraEvento(
   tx: Pick<Db, "insert">,
-  ctx: Contesto | null,
+  ctx: Persona | null,
   domandaId: number,
   tipo: string,
   descrizione: string,

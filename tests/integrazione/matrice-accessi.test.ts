@@ -10,6 +10,7 @@ import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OP
 import { creaBozza } from "~/services/domande.server";
 import { riceviFlusso } from "~/services/flussi/invio-flusso.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
+import * as eliminazioni from "~/routes/api.v1.eliminazioni";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda, MATRICOLE } from "./domanda-completa";
@@ -101,6 +102,8 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   "/flussi/verifica": { modulo: "flussi.verifica", riservata: true, soloAzienda: true },
   "/flussi/catalogo": { modulo: "flussi.catalogo", riservata: false },
   "/flussi/eliminazione": { modulo: "flussi.eliminazione", riservata: true, soloAzienda: true },
+  "/flussi/chiavi": { modulo: "flussi.chiavi", riservata: true, soloAzienda: true },
+  "/api/v1/openapi.json": { modulo: "api.v1.openapi[.json]", riservata: false },
 };
 
 /**
@@ -108,6 +111,12 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
  * amount's or batch's sede only; their matrix, on real amounts and batches, is in pagamenti-pagine.test.ts.
  */
 const ROTTE_PAGAMENTI = ["scrivania.pagamenti.importi.$id", "scrivania.pagamenti.lotti.$id._index", "scrivania.pagamenti.lotti.$id.file[.xml]"] as const;
+
+/**
+ * The flows API answers to a key only (tests/integrazione/api-flussi.test.ts): a session cookie opens none of it, so a
+ * page of another site can never make a signed-in browser call it.
+ */
+const ROTTE_API = { "/api/v1/flussi": "api.v1.flussi", "/api/v1/flussi/1": "api.v1.flussi.$id" } as const;
 
 /** A flow's report and its CSV: the person who sent it (the employer of C1 here), nobody else. */
 const ROTTE_FLUSSO = ["flussi.$id", "flussi.$id.scarti[.csv]"] as const;
@@ -213,6 +222,8 @@ describe("matrice degli accessi", () => {
       ROTTA_DENUNCIA,
       ...ROTTE_TEMPI,
       ...ROTTE_PAGAMENTI,
+      ...Object.values(ROTTE_API),
+      "api.v1.eliminazioni",
       "scrivania.$id._index",
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
@@ -240,6 +251,15 @@ describe("matrice degli accessi", () => {
         const atteso = chi === "anonimo" ? "accedi" : chi === "datore C1" ? "accesso" : "404";
         expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
       }
+    });
+
+    it(`${chi}: the flows API without a key, whatever the session: 401`, async () => {
+      for (const [percorso, nome] of Object.entries(ROTTE_API)) {
+        const r = await apri(percorso, [nome], { id: "1" }, chi === "anonimo" ? undefined : identita[chi]);
+        expect(`${percorso} → ${r.status}`).toBe(`${percorso} → 401`);
+      }
+      const r = await risposta(() => eliminazioni.action({ request: post("/api/v1/eliminazioni", {}, chi === "anonimo" ? undefined : identita[chi]), params: {}, context: contesto }));
+      expect(r.status).toBe(401);
     });
 
     it(`${chi}: the public service times of a benefit and their CSV`, async () => {

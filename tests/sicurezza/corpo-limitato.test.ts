@@ -116,4 +116,11 @@ describe("corpo delle richieste limitato prima di leggerlo", () => {
     expect(altrove.stato).toBe(413);
     expect(limiteCorpo("/accedi", multipart["Content-Type"])).toBe(LIMITE_MODULO);
   });
+
+  it("API dei flussi: il file come corpo fino a 50 MB, oltre 413 senza leggerlo; le altre rotte dell'API come i moduli", async () => {
+    expect(limiteCorpo("/api/v1/flussi", "application/xml")).toBe(50 * 1024 * 1024);
+    const troppo = await invia("/api/v1/flussi", { "Content-Type": "application/xml", "Content-Length": String(51 * 1024 * 1024) }, 51 * 1024 * 1024);
+    expect(troppo.stato).toBe(413);
+    expect(limiteCorpo("/api/v1/eliminazioni", "application/json")).toBe(LIMITE_MODULO);
+  });
 });

@@ -8,7 +8,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "#db/connection";
 import { aziende, denunceCig, flussiCig, type Azienda } from "#db/schema";
 import { chiaveDenuncia } from "~/domain/flussi/denuncia";
-import type { Contesto } from "../accesso.server";
+import type { Persona } from "../accesso.server";
 import { scriviAudit } from "../audit.server";
 import { puoAgire } from "../autorizzazione.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
@@ -39,12 +39,12 @@ export interface DenunciaDaEliminare {
   eliminataIl: string | null;
 }
 
-async function puoEliminare(ctx: Contesto, azienda: Pick<Azienda, "id" | "cfLegaleRappresentante" | "sedeCodice">) {
+async function puoEliminare(ctx: Persona, azienda: Pick<Azienda, "id" | "cfLegaleRappresentante" | "sedeCodice">) {
   return puoAgire(ctx, "invia_flusso", azienda);
 }
 
 /** The active return with this key among the companies the user may send flows for; otherwise a form error. */
-export async function cercaDenuncia(ctx: Contesto, k: ChiaveDenunciaCercata, messaggioNonTrovata: string): Promise<Risultato<{ id: number }>> {
+export async function cercaDenuncia(ctx: Persona, k: ChiaveDenunciaCercata, messaggioNonTrovata: string): Promise<Risultato<{ id: number }>> {
   const chiave = chiaveDenuncia({
     matricola: k.matricola, cfLavoratore: k.cfLavoratore, competenza: k.competenza,
     qualifica1: k.qualifica1, qualifica2: k.qualifica2, qualifica3: k.qualifica3, tipoContribuzione: k.tipoContribuzione,
@@ -60,7 +60,7 @@ export async function cercaDenuncia(ctx: Contesto, k: ChiaveDenunciaCercata, mes
 }
 
 /** One return, withdrawn or not, if the user may send flows for its company. */
-export async function denunciaDaEliminare(ctx: Contesto, id: number): Promise<Risultato<DenunciaDaEliminare>> {
+export async function denunciaDaEliminare(ctx: Persona, id: number): Promise<Risultato<DenunciaDaEliminare>> {
   if (!Number.isSafeInteger(id) || id <= 0) return nonTrovato;
   const [r] = await db()
     .select({ d: denunceCig, azienda: aziende, flusso: { id: flussiCig.id, nomeFile: flussiCig.nomeFile, ricevutoIl: flussiCig.ricevutoIl } })
@@ -88,7 +88,7 @@ export async function denunciaDaEliminare(ctx: Contesto, id: number): Promise<Ri
  * Withdraws the return: conflict when it was withdrawn meanwhile (another tab, another user of the company), not found
  * when it does not exist or the user may not act for its company.
  */
-export async function eliminaDenuncia(ctx: Contesto, id: number): Promise<Risultato> {
+export async function eliminaDenuncia(ctx: Persona, id: number): Promise<Risultato> {
   if (!Number.isSafeInteger(id) || id <= 0) return nonTrovato;
   // Authorised before the transaction: the company of a return never changes, and the policy reads other tables
   // through its own connection (on the embedded database a query outside an open transaction would wait for it).

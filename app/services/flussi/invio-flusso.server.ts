@@ -24,7 +24,7 @@ import { creaVerificaFlusso, eErrore, type ContestoFlussi, type DomandaDelTicket
 import { chiaveDenuncia, type DenunciaCig, type Segnalazione } from "~/domain/flussi/denuncia";
 import { MAPPATURA_IN_USO } from "~/domain/flussi/mappatura";
 import { leggiRisposte } from "~/passi";
-import type { Contesto } from "../accesso.server";
+import type { Persona } from "../accesso.server";
 import { scriviAudit } from "../audit.server";
 import { puoAgire } from "../autorizzazione.server";
 import type { Transazione } from "../domande.server";
@@ -80,7 +80,7 @@ function nuoviFatti(): FattiLotto {
 }
 
 /** Carica dagli archivi ciò che manca per le denunce del lotto (le risposte restano per i lotti seguenti). */
-async function caricaFatti(attore: Contesto, lotto: readonly DenunciaCig[], f: FattiLotto): Promise<void> {
+async function caricaFatti(attore: Persona, lotto: readonly DenunciaCig[], f: FattiLotto): Promise<void> {
   const d = db();
   const matricole = [...new Set(lotto.map((x) => x.matricola))].filter((m) => !f.matricole.has(m));
   if (matricole.length) {
@@ -193,7 +193,7 @@ async function statoAccolte(esegui: Transazione | ReturnType<typeof db>, lotto: 
  * Controlla un flusso e, se non è una prova, accoglie le denunce corrette. Il file è letto una volta, a lotti; le
  * denunce accolte in un lotto non cambiano più (una transazione per lotto).
  */
-export async function riceviFlusso(attore: Contesto, file: FileFlusso, opzioni: { prova: boolean } & OpzioniLettura): Promise<Risultato<RapportoFlusso>> {
+export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: { prova: boolean } & OpzioniLettura): Promise<Risultato<RapportoFlusso>> {
   const oggi = oggiPiattaforma();
   const d = db();
   const rapporto: RapportoFlusso = { flussoId: null, prova: opzioni.prova, denunce: 0, accolte: 0, scartate: 0, conAvvisi: 0, scarti: [], avvisi: [], interrotto: null };

@@ -4,12 +4,12 @@
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { db } from "#db/connection";
 import { flussiCig, scartiFlussoCig, type FlussoCig } from "#db/schema";
-import type { Contesto } from "../accesso.server";
+import type { Persona } from "../accesso.server";
 import { nonTrovato, riuscito, type Risultato } from "../risultato";
 
 export const SCARTI_PER_PAGINA = 50;
 
-export async function elencoFlussi(ctx: Contesto): Promise<FlussoCig[]> {
+export async function elencoFlussi(ctx: Persona): Promise<FlussoCig[]> {
   return db().select().from(flussiCig).where(eq(flussiCig.inviatoDa, ctx.utente.id)).orderBy(desc(flussiCig.id)).limit(50);
 }
 
@@ -30,13 +30,13 @@ function scartiDopo(flussoId: number, dopo: number, limite: number) {
     .limit(limite);
 }
 
-async function flussoDi(ctx: Contesto, id: number): Promise<FlussoCig | null> {
+async function flussoDi(ctx: Persona, id: number): Promise<FlussoCig | null> {
   if (!Number.isSafeInteger(id)) return null;
   const [f] = await db().select().from(flussiCig).where(and(eq(flussiCig.id, id), eq(flussiCig.inviatoDa, ctx.utente.id)));
   return f ?? null;
 }
 
-export async function rapportoFlusso(ctx: Contesto, id: number, dopo = 0): Promise<Risultato<PaginaRapporto>> {
+export async function rapportoFlusso(ctx: Persona, id: number, dopo = 0): Promise<Risultato<PaginaRapporto>> {
   const flusso = await flussoDi(ctx, id);
   if (!flusso) return nonTrovato;
   const righe = await scartiDopo(id, Number.isSafeInteger(dopo) ? dopo : 0, SCARTI_PER_PAGINA + 1);
@@ -45,7 +45,7 @@ export async function rapportoFlusso(ctx: Contesto, id: number, dopo = 0): Promi
 }
 
 /** Every rejected row, in the file's order, a thousand at a time (the CSV is written while they are read). */
-export async function* scartiDelFlusso(ctx: Contesto, id: number): AsyncGenerator<Array<{ riga: number; codice: string; messaggio: string }>> {
+export async function* scartiDelFlusso(ctx: Persona, id: number): AsyncGenerator<Array<{ riga: number; codice: string; messaggio: string }>> {
   const flusso = await flussoDi(ctx, id);
   if (!flusso) return;
   let dopo = 0;
@@ -57,6 +57,6 @@ export async function* scartiDelFlusso(ctx: Contesto, id: number): AsyncGenerato
   }
 }
 
-export async function esisteFlusso(ctx: Contesto, id: number): Promise<boolean> {
+export async function esisteFlusso(ctx: Persona, id: number): Promise<boolean> {
   return (await flussoDi(ctx, id)) !== null;
 }

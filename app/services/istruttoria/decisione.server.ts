@@ -39,7 +39,7 @@ import {
 } from "~/domain/istruttoria";
 import { verificaTerminePresentazione } from "~/domain/termini-presentazione";
 import type { Fondo } from "~/domain/tipi";
-import type { Contesto } from "../accesso.server";
+import type { Persona } from "../accesso.server";
 import { domandaAutorizzata, eSistema, type Attore } from "../autorizzazione.server";
 import type { DomandaCaricata, Transazione } from "../domande.server";
 import { adesso as adessoPiattaforma } from "../orologio.server";
@@ -225,7 +225,7 @@ async function emetti(
   if (eSistema(attore) || attore.ruolo !== "operatore_sede") return nonTrovato;
   const caricata = await domandaAutorizzata(attore, "istruisci_domanda", domandaId);
   if (!caricata) return nonTrovato;
-  const ctx: Contesto = attore;
+  const ctx: Persona = attore;
   const contesto = await contestoDecisione(caricata);
   const oggi = oggiRoma(adesso);
   const azione = transizione === "decidi" ? "decidi_domanda" : "rettifica_decisione";
