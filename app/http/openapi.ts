@@ -81,7 +81,7 @@ export const DOCUMENTO_OPENAPI = {
           },
           "401": rispostaErrore("Chiave mancante, non valida o revocata."),
           "404": rispostaErrore("Nessuna denuncia accolta con questa chiave tra le aziende della chiave."),
-          "409": rispostaErrore("La denuncia è stata eliminata nel frattempo."),
+          "409": rispostaErrore("La denuncia è stata eliminata nel frattempo, oppure è già in un lotto di pagamento della Sede."),
           "415": rispostaErrore("Il corpo non è JSON."),
           "422": rispostaErrore("Campi non validi: i messaggi sono in «errori», per campo."),
         },

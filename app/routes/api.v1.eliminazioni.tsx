@@ -17,9 +17,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const trovata = await cercaDenuncia(persona, letta.data, messaggiEliminazione.nessunaDenuncia);
   if (!trovata.ok) return problema({ ...PROBLEMI.nonTrovato, detail: messaggiEliminazione.nessunaDenuncia });
-  const esito = await eliminaDenuncia(persona, trovata.valore.id);
+  const esito = await eliminaDenuncia(persona, trovata.valore.id, { inPagamento: m.denunciaInPagamento });
   if (!esito.ok) {
     if (esito.motivo === "conflitto") return problema({ status: 409, title: "Già eliminata", detail: m.denunciaGiaEliminata });
+    if (esito.motivo === "non_valido") return problema({ status: 409, title: "Già in pagamento", detail: m.denunciaInPagamento });
     return problema(PROBLEMI.nonTrovato);
   }
   return json({ id: trovata.valore.id, eliminata: true }, { headers: { "Cache-Control": "no-store" } });

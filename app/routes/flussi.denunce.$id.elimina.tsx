@@ -43,9 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await richiediMittenteFlussi(request);
   await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const id = Number(params.id);
-  const esito = await eliminaDenuncia(ctx, id);
+  const esito = await eliminaDenuncia(ctx, id, { inPagamento: m.denunciaInPagamento });
   if (!esito.ok) {
     if (esito.motivo === "conflitto") return json({ errore: m.denunciaGiaEliminata }, { status: 409 });
+    if (esito.motivo === "non_valido") return json({ errore: esito.modulo[0] }, { status: 422 });
     throw rispostaNonTrovata();
   }
   return redirect(`/flussi/denunce/${id}/elimina`, 303);

@@ -27,6 +27,8 @@ export const messaggiFlussi = {
   spiegazioneEliminazione:
     "Una denuncia eliminata non vale più per il pagamento diretto e le sue ore tornano disponibili; il flusso che l'ha portata resta nel tuo elenco. Puoi inviare la denuncia corretta in un nuovo flusso.",
   denunciaGiaEliminata: "Questa denuncia è già stata eliminata, forse da un'altra finestra o da un'altra persona della tua azienda: non l'abbiamo eliminata una seconda volta.",
+  denunciaInPagamento:
+    "Questa denuncia è già in un lotto di pagamento della Sede: non si può più eliminare. Se contiene un errore, scrivi alla Sede dalla pagina della domanda.",
   linkEliminazione: "Elimina una denuncia già accolta",
   statoFlusso: { in_corso: "In elaborazione", completato: "Completato", interrotto: "Interrotto" } as const,
 } as const;

@@ -12,6 +12,7 @@ import { db } from "#db/connection";
 import { MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA, DIRIGENTE_PADOVA } from "#db/seed/index";
 import type { Contesto } from "~/services/accesso.server";
 import { attoreSistema } from "~/services/autorizzazione.server";
+import { eliminaDenuncia } from "~/services/flussi/eliminazione.server";
 import { abbinaDenunce } from "~/services/pagamenti/abbinamento.server";
 import { approvaLotto, dettaglioLotto, fileLotto, preparaLotto, segnaLottoInviato } from "~/services/pagamenti/lotti.server";
 import { dettaglioImporto, panoramicaPagamenti, risolviEccezione } from "~/services/pagamenti/scrivania.server";
@@ -237,5 +238,26 @@ describe("lotti di pagamento SEPA", () => {
     if (!preparato.ok || !preparato.valore) throw new Error("lotto non preparato");
     const nel = await db().select().from(importiCig).where(eq(importiCig.lottoId, preparato.valore.lottoId));
     expect(nel.map((i) => i.id)).not.toContain(primo.id);
+  });
+
+  it("l'eliminazione dell'azienda annulla subito l'importo non ancora in un lotto; un importo già in un lotto blocca l'eliminazione", async () => {
+    const d = await autorizzata();
+    const { competenza, righe: r } = await righe(d);
+    await invia(xml(competenza, d.ticket!, r));
+    const [primo, secondoImporto] = await importiDi(d.id);
+    // Withdrawn before any batch: its amount is void at once, without waiting for the matching job.
+    const ritiro = await eliminaDenuncia(mario, primo.denunciaId, { inPagamento: "in pagamento" });
+    expect(ritiro.ok).toBe(true);
+    const [annullato] = await db().select().from(importiCig).where(eq(importiCig.id, primo.id));
+    expect(annullato.stato).toBe("annullato");
+    // In a batch: the withdrawal is refused with the message and nothing changes.
+    const preparato = await preparaLotto(giorgio, secondoImporto.sedeCodice);
+    if (!preparato.ok || !preparato.valore) throw new Error("lotto non preparato");
+    const [nelLotto] = await db().select().from(importiCig).where(eq(importiCig.id, secondoImporto.id));
+    expect(nelLotto.stato).toBe("in_lotto");
+    const rifiuto = await eliminaDenuncia(mario, secondoImporto.denunciaId, { inPagamento: "in pagamento" });
+    expect(rifiuto).toEqual({ ok: false, motivo: "non_valido", campi: {}, modulo: ["in pagamento"] });
+    const [denuncia] = await db().select().from(denunceCig).where(eq(denunceCig.id, secondoImporto.denunciaId));
+    expect(denuncia.eliminataIl).toBeNull();
   });
 });

@@ -4,9 +4,9 @@
 // that brought it does not change; the unique key covers only returns not withdrawn, so the corrected return can
 // be sent again. The withdrawal runs under the ticket's lock, like the acceptance of a batch
 // (./invio-flusso.server.ts), so a flow being checked never counts hours that are being withdrawn at that instant.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "#db/connection";
-import { aziende, denunceCig, flussiCig, type Azienda } from "#db/schema";
+import { aziende, denunceCig, flussiCig, importiCig, type Azienda } from "#db/schema";
 import { chiaveDenuncia } from "~/domain/flussi/denuncia";
 import type { Persona } from "../accesso.server";
 import { scriviAudit } from "../audit.server";
@@ -88,7 +88,7 @@ export async function denunciaDaEliminare(ctx: Persona, id: number): Promise<Ris
  * Withdraws the return: conflict when it was withdrawn meanwhile (another tab, another user of the company), not found
  * when it does not exist or the user may not act for its company.
  */
-export async function eliminaDenuncia(ctx: Persona, id: number): Promise<Risultato> {
+export async function eliminaDenuncia(ctx: Persona, id: number, messaggi: { inPagamento: string }): Promise<Risultato> {
   if (!Number.isSafeInteger(id) || id <= 0) return nonTrovato;
   // Authorised before the transaction: the company of a return never changes, and the policy reads other tables
   // through its own connection (on the embedded database a query outside an open transaction would wait for it).
@@ -100,12 +100,21 @@ export async function eliminaDenuncia(ctx: Persona, id: number): Promise<Risulta
   if (!r || !(await puoEliminare(ctx, r.azienda))) return nonTrovato;
   return db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(${r.ticket}))`);
+    // Its amount, if the Sede computed one (app/services/pagamenti): once in a batch it is being paid and the return
+    // can no longer be withdrawn; before that the amount is void with the return, in the same transaction, so no
+    // batch prepared a moment later can take it.
+    const [importo] = await tx.select({ stato: importiCig.stato }).from(importiCig).where(eq(importiCig.denunciaId, id)).for("update");
+    if (importo && (importo.stato === "in_lotto" || importo.stato === "pagato")) return nonValido({}, [messaggi.inPagamento]);
     const ritirata = await tx
       .update(denunceCig)
       .set({ eliminataIl: sql`now()`, eliminataDa: ctx.utente.id })
       .where(and(eq(denunceCig.id, id), isNull(denunceCig.eliminataIl)))
       .returning({ id: denunceCig.id });
     if (ritirata.length === 0) return conflitto;
+    await tx
+      .update(importiCig)
+      .set({ stato: "annullato" })
+      .where(and(eq(importiCig.denunciaId, id), inArray(importiCig.stato, ["approvato", "eccezione"])));
     await scriviAudit(tx, {
       utenteId: ctx.utente.id, ruolo: ctx.ruolo, azione: "eliminazione_denuncia_cig", oggettoTipo: "denuncia_cig", oggettoId: id, esito: "ok",
       dettagli: { flussoId: r.flussoId, riga: r.riga, ticket: r.ticket, competenza: r.competenza },
