@@ -71,7 +71,8 @@ export async function apriPglite(
   if (dataDir && !/^[a-z]+:\/\//.test(dataDir)) preparaCartella(dataDir);
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const pglite = new PGlite({ dataDir, loadDataDir: opzioni.loadDataDir });
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const pglite = new PGlite({ dataDir, loadDataDir: opzioni.loadDataDir, extensions: { pg_trgm } });
   await pglite.waitReady;
   const db = drizzle(pglite, { schema }) as unknown as Db;
   return { db, tipo: "pglite", pglite, chiudi: () => pglite.close() };

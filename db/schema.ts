@@ -109,6 +109,9 @@ export const aziende = pgTable(
     index("aziende_codice_fiscale_idx").on(t.codiceFiscale),
     index("aziende_cf_legale_rappresentante_idx").on(t.cfLegaleRappresentante),
     index("aziende_sede_idx").on(t.sedeCodice),
+    // Part of the company name, typed in the desk's queue and the portfolio search (ILIKE '%…%'): trigrams (pg_trgm,
+    // created by the migration; loaded into the embedded PGlite by db/client.ts).
+    index("aziende_ragione_sociale_trgm_idx").using("gin", sql`${t.ragioneSociale} gin_trgm_ops`),
     check("aziende_matricola_formato", sql`${t.matricola} is null or ${t.matricola} ~ '^[0-9]{10}$'`),
     check("aziende_identificativo", sql`${t.matricola} is not null or ${t.cida} is not null`),
     check("aziende_cf_formato", sql`${t.codiceFiscale} ~ '^([0-9]{11}|[A-Z0-9]{16})$'`),
