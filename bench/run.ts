@@ -18,6 +18,8 @@
 //   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts),
 //   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
 //   PostgreSQL, see bench/lib/flussi.ts),
+//   --cruscotti[=N] (part 8 only: the portfolio and the cruscotto on a throwaway PostgreSQL database with N more
+//   companies delegated to the demo intermediary, default 1,000, see bench/lib/cruscotti.ts),
 //   --scala-ssr (part 5 only: "Le tue domande" and Lavoratori on BENCH_SCALA_URL, a PostgreSQL database seeded with
 //   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL).
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
@@ -38,6 +40,7 @@ import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
 import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
 import { misuraInvii, type RisultatoInvii } from "./lib/invii";
 import { misuraFlussi, type RisultatoFlussi } from "./lib/flussi";
+import { misuraCruscotti, preparaPortafoglio, type RisultatoCruscotti } from "./lib/cruscotti";
 
 const argomenti = process.argv.slice(2);
 const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.split("=")[1];
@@ -53,6 +56,7 @@ const scalaSsr = bandiera("scala-ssr");
 const soloPeso = bandiera("solo-peso");
 const invii = bandiera("invii") || opzione("invii") !== undefined;
 const flussi = bandiera("flussi") || opzione("flussi") !== undefined;
+const cruscotti = bandiera("cruscotti") || opzione("cruscotti") !== undefined;
 const senzaLighthouse = soloPeso || bandiera("senza-lighthouse");
 
 const scrivi = (s = "") => process.stdout.write(`${s}\n`);
@@ -106,6 +110,7 @@ interface Risultati {
   scalaSsr?: { latenze: LatenzaScala[]; piani: PianoQuery[]; scrivania?: unknown } | { errore: string };
   invii?: RisultatoInvii | { errore: string };
   flussi?: RisultatoFlussi | { errore: string };
+  cruscotti?: RisultatoCruscotti | { errore: string };
 }
 
 const risultati: Risultati = {
@@ -251,11 +256,40 @@ async function parteFlussi(): Promise<void> {
   }
 }
 
+/** (8) Portfolio and cruscotto on PostgreSQL with 1,000 more delegated companies (BENCH_DATABASE_URL or the local one). */
+async function parteCruscotti(): Promise<void> {
+  try {
+    const admin = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
+    database = await creaDatabaseTemporaneo("omnia_bench_cruscotti", admin);
+    risultati.database = database.descrizione;
+    const env = { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? ORA_FISSA };
+    // First start: migrations and the demo seed; then the portfolio's companies, then the measured server.
+    server = await avviaServer({ env, nomeLog: "omnia-bench-cruscotti" });
+    const aziendeGenerate = await preparaPortafoglio(database.env.DATABASE_URL!, Math.min(100_000, Number(opzione("cruscotti") ?? 1_000)));
+    const pagine = await misuraCruscotti(server, durataS, connessioni);
+    risultati.cruscotti = { aziendeGenerate, pagine };
+    scrivi();
+    scrivi(`Cruscotto e portafoglio su ${risultati.database} (${JSON.stringify(aziendeGenerate)}), ${connessioni} connessioni × ${durataS} s e 1 connessione`);
+    tabella(
+      ["pagina", "byte", "req/s", "p50", "p99", "node:http req/s", "rapporto", "1 conn. p50", "1 conn. p99", "non 2xx", "carico"],
+      pagine.map((r) => [
+        r.pagina, r.byte, r.ssr.richiesteAlSecondo, `${r.ssr.p50Ms} ms`, `${r.ssr.p99Ms} ms`, r.nodeHttp.richiesteAlSecondo, r.rapporto,
+        `${r.unaConnessione?.p50Ms} ms`, `${r.unaConnessione?.p99Ms} ms`, r.ssr.non2xx, r.caricoMedio,
+      ]),
+    );
+  } catch (e) {
+    risultati.cruscotti = { errore: String(e instanceof Error ? e.stack ?? e.message : e) };
+    console.error(`[bench] cruscotti non misurati: ${risultati.cruscotti.errore}`);
+  }
+}
+
 try {
+  if (cruscotti) await parteCruscotti();
   if (scalaSsr) await parteScalaSsr();
   if (invii) await parteInvii();
   if (flussi) await parteFlussi();
-  if (!soloScala && !scalaSsr && !invii && !flussi) {
+  if (!soloScala && !scalaSsr && !invii && !flussi && !cruscotti) {
     if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
     // On PostgreSQL a throwaway database on that server (created, seeded and dropped by the run): the figures never
     // depend on what another run left there.

@@ -459,6 +459,9 @@ export const domande = pgTable(
     index("domande_operatore_idx").on(t.operatoreId, t.stato),
     // Office statistics per sede (cases by state, decided ones by date).
     index("domande_sede_stato_idx").on(t.sedeCodice, t.stato),
+    // The intermediary's portfolio: drafts and decisions per company, for a thousand companies in one query.
+    index("domande_azienda_stato_idx").on(t.aziendaId, t.stato),
+    index("domande_azienda_decisa_idx").on(t.aziendaId, t.decisaIl).where(sql`decisa_il is not null`),
     // Public service times per benefit: the decisions of the last 90 days and the cases waiting (no sign-in).
     index("domande_decise_prestazione_idx").on(t.prestazione, t.decisaIl).where(sql`decisa_il is not null`),
     index("domande_aperte_prestazione_idx")
@@ -982,3 +985,16 @@ export const contributiAddizionali = pgTable("contributi_addizionali", {
 
 export type ImportoCig = typeof importiCig.$inferSelect;
 export type LottoPagamento = typeof lottiPagamento.$inferSelect;
+
+/**
+ * The intermediary's last visit to the portfolio ("decisions since the last visit"): the previous visit moves forward
+ * when a new session opens the portfolio, so paging and filtering in one session keep the same reference.
+ */
+export const visitePortafoglio = pgTable("visite_portafoglio", {
+  utenteId: integer("utente_id")
+    .primaryKey()
+    .references(() => utenti.id),
+  sessioneId: varchar("sessione_id", { length: 64 }).notNull(),
+  visitaPrecedente: timestamp("visita_precedente", { withTimezone: true }),
+  ultimaVisita: timestamp("ultima_visita", { withTimezone: true }).notNull(),
+});

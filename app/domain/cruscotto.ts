@@ -430,3 +430,27 @@ export function giorniCisoaLavoratori(
 export function biennioDi(oggi: DataISO): Intervallo {
   return finestraSettimane(oggi, parametro("durata.cigo", oggi).valore.settimaneBiennio);
 }
+
+/**
+ * Avviso di capacità per il portafoglio e il cruscotto: nessuna nuova domanda possibile, poche settimane residue o
+ * esaurimento stimato vicino (parametro `cruscotto.avvisoCapacita`). null se nessun avviso.
+ */
+export function avvisoCapacita(c: Capacita, oggi: DataISO, nomeUnita: string): Esito | null {
+  const p = parametro("cruscotto.avvisoCapacita", oggi);
+  const vicino = c.proiezione.esaurimento !== null && diffDays(c.proiezione.esaurimento, oggi) <= p.valore.giorniEsaurimento;
+  const poche = c.settimaneResidue <= p.valore.settimaneResidue;
+  if (c.puoPresentare && !poche && !vicino) return null;
+  const motivo = !c.puoPresentare
+    ? "nessuna nuova domanda possibile ora"
+    : poche
+      ? `restano ${fmt(c.settimaneResidue)} settimane (soglia di avviso: ${p.valore.settimaneResidue})`
+      : `capacità stimata fino al ${it(addDays(c.proiezione.esaurimento!, -1))}, entro ${p.valore.giorniEsaurimento} giorni`;
+  return esito({
+    regola: "cruscotto.avvisoCapacita",
+    riferimento: c.esitoBiennio.riferimento,
+    gravita: c.puoPresentare ? "avviso" : "bloccante",
+    messaggio: `${c.nome}, unità produttiva ${nomeUnita}: ${motivo}.`,
+    dati: { settimaneResidue: c.settimaneResidue, esaurimento: c.proiezione.esaurimento, puoPresentare: c.puoPresentare },
+    parametri: vicino && c.puoPresentare && !poche ? [p, ...[parametro("cruscotto.ritmoFruizione", oggi)]] : [p],
+  });
+}

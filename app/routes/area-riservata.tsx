@@ -14,13 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ruolo: messaggiAccesso.ruoli[ctx.ruolo],
     operatore,
     dirigente: ctx.ruolo === "dirigente_sede",
+    intermediario: ctx.ruolo === "intermediario",
     aziende: operatore ? [] : await elencoAziendeAccessibili(ctx),
     sedi: operatore ? await sediUtente(ctx.utente.id) : [],
   });
 }
 
 export default function AreaRiservata() {
-  const { ruolo, operatore, dirigente, aziende, sedi } = useLoaderData<typeof loader>();
+  const { ruolo, operatore, dirigente, intermediario, aziende, sedi } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Area riservata</h1>
@@ -60,7 +61,7 @@ export default function AreaRiservata() {
           ) : (
             <TabellaScorrevole etichetta="Aziende per cui puoi operare">
               <table className="table">
-                <caption>Aziende per cui puoi presentare e consultare domande ({aziende.length})</caption>
+                <caption>Aziende per cui puoi presentare e consultare domande ({aziende.length}): apri il cruscotto di ciascuna</caption>
                 <thead>
                   <tr>
                     <th scope="col">Ragione sociale</th>
@@ -72,7 +73,9 @@ export default function AreaRiservata() {
                 <tbody>
                   {aziende.map((a) => (
                     <tr key={a.id}>
-                      <th scope="row">{a.ragioneSociale}</th>
+                      <th scope="row">
+                        <Link to={`/aziende/${a.id}/cruscotto`}>{a.ragioneSociale}</Link>
+                      </th>
                       <td>{a.matricola ?? a.cida}</td>
                       <td>{a.codiceFiscale}</td>
                       <td>
@@ -94,6 +97,15 @@ export default function AreaRiservata() {
             <li>
               <Link to="/flussi">Flussi UniEmens-Cig per il pagamento diretto</Link>
             </li>
+            {intermediario ? (
+              <li>
+                <Link to="/portafoglio">Portafoglio delle aziende delegate: bozze, richieste, decisioni e scadenze</Link>
+              </li>
+            ) : (
+              <li>
+                <Link to="/cruscotto">Cruscotto: autorizzato, fruito, capacità residua e scadenze</Link>
+              </li>
+            )}
             <li>
               <Link to="/profilo">Cambia profilo</Link>
             </li>

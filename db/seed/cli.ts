@@ -1,4 +1,4 @@
-// tsx db/seed/cli.ts [--scale]
+// tsx db/seed/cli.ts [--scale] [--portafoglio[=N]]
 // Apre il database dell'ambiente (DATABASE_URL o la PGlite in .data/), applica le migrazioni e semina se è vuoto.
 // Con --scale genera 100.000 aziende e 1.000.000 di lavoratori per i benchmark: serve un database vuoto.
 import { getTableName, sql } from "drizzle-orm";
@@ -6,6 +6,7 @@ import { apriDaAmbiente, migra } from "../client";
 import * as s from "../schema";
 import { seedSeVuoto, SCALA, type OpzioniSeed } from "./index";
 import { righeDi } from "./inserimento";
+import { seedPortafoglio } from "./portafoglio";
 import { seedScalaDomande } from "./scala-domande";
 
 const scala = process.argv.includes("--scale");
@@ -38,6 +39,13 @@ try {
     console.info(
       `  ${secondi()} s — domande: ${d.domande.toLocaleString("it-IT")}, di cui ${d.domandeIntermediario.toLocaleString("it-IT")} sulle ${d.aziendeIntermediario.toLocaleString("it-IT")} aziende dell'intermediaria`,
     );
+  }
+  // --portafoglio[=N]: N companies delegated to the demo intermediary for the portfolio's bench (db/seed/portafoglio.ts).
+  const portafoglio = process.argv.find((a) => a === "--portafoglio" || a.startsWith("--portafoglio="));
+  if (portafoglio) {
+    const quante = portafoglio.includes("=") ? Number(portafoglio.split("=")[1]) : undefined;
+    const r = await seedPortafoglio(connessione.db, quante && Number.isSafeInteger(quante) && quante > 0 ? { aziende: Math.min(quante, 100_000) } : {});
+    console.info(`  ${secondi()} s — portafoglio: ${JSON.stringify(r)}`);
   }
   if (!seminato) {
     console.info("Il database contiene già i dati demo: nessun seed (per --scale serve un database vuoto).");

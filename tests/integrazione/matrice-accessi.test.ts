@@ -80,7 +80,7 @@ const ROTTE_DOMANDA = [
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
-const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean; soloSede?: boolean; soloDirigente?: boolean }> = {
+const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean; soloSede?: boolean; soloDirigente?: boolean; soloIntermediario?: boolean }> = {
   "/": { modulo: "_index", riservata: false },
   "/accedi": { modulo: "accedi", riservata: false },
   "/documenti": { modulo: "documenti", riservata: false },
@@ -104,6 +104,10 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   "/flussi/eliminazione": { modulo: "flussi.eliminazione", riservata: true, soloAzienda: true },
   "/flussi/chiavi": { modulo: "flussi.chiavi", riservata: true, soloAzienda: true },
   "/api/v1/openapi.json": { modulo: "api.v1.openapi[.json]", riservata: false },
+  // Cruscotti: /cruscotto sends the company's side on (employer: its company; intermediary: the portfolio).
+  "/cruscotto": { modulo: "cruscotto", riservata: true, soloAzienda: true },
+  "/portafoglio": { modulo: "portafoglio", riservata: true, soloIntermediario: true },
+  "/portafoglio.csv": { modulo: "portafoglio[.csv]", riservata: true, soloIntermediario: true },
 };
 
 /**
@@ -122,6 +126,9 @@ const ROTTE_API = { "/api/v1/flussi": "api.v1.flussi", "/api/v1/flussi/1": "api.
 const ROTTE_FLUSSO = ["flussi.$id", "flussi.$id.scarti[.csv]"] as const;
 /** The public service times per benefit and their CSV: anyone, signed in or not. */
 const ROTTE_TEMPI = ["prestazioni.$codice.tempi", "prestazioni.$codice.tempi[.csv]"] as const;
+/** A company's cruscotto and its CSV: the employer of the company chosen at sign-in (C1), the intermediary with a
+ * delega on it (C3); nobody else. */
+const ROTTE_CRUSCOTTO = ["aziende.$id.cruscotto", "aziende.$id.cruscotto[.csv]"] as const;
 /** The withdrawal of an accepted return: whoever may send flows for its company (C1: its employer), nobody else. */
 const ROTTA_DENUNCIA = "flussi.denunce.$id.elimina";
 
@@ -173,9 +180,12 @@ let identita: Record<Exclude<Chi, "anonimo">, Identita>;
 let id: Record<Risorsa, number>;
 let flusso: number;
 let denuncia: number;
+let aziendaC1: number;
+let aziendaC3: number;
 
 beforeAll(async () => {
   const [c1, c3] = [await idAzienda("C1"), await idAzienda("C3")];
+  [aziendaC1, aziendaC3] = [c1, c3];
   identita = {
     "datore C1": await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1),
     "intermediario (delega C3)": await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario"),
@@ -224,6 +234,7 @@ describe("matrice degli accessi", () => {
       ...ROTTE_PAGAMENTI,
       ...Object.values(ROTTE_API),
       "api.v1.eliminazioni",
+      ...ROTTE_CRUSCOTTO,
       "scrivania.$id._index",
     ]);
     const esistenti = readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, ""));
@@ -239,6 +250,7 @@ describe("matrice degli accessi", () => {
           : r.soloAzienda && !["datore C1", "intermediario (delega C3)"].includes(chi) ? "404"
           : r.soloSede && !["operatore Padova", "operatrice Milano", "dirigente Padova"].includes(chi) ? "404"
           : r.soloDirigente && chi !== "dirigente Padova" ? "404"
+          : r.soloIntermediario && chi !== "intermediario (delega C3)" ? "404"
           : "accesso";
         expect(`${percorso} → ${esito(risp)}`).toBe(`${percorso} → ${atteso}`);
       }
@@ -267,6 +279,17 @@ describe("matrice degli accessi", () => {
         const percorso = nome.endsWith("[.csv]") ? "/prestazioni/cigo/tempi.csv" : "/prestazioni/cigo/tempi";
         const r = await apri(percorso, [nome], { codice: "cigo" }, chi === "anonimo" ? undefined : identita[chi]);
         expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → accesso`);
+      }
+    });
+
+    it(`${chi}: the cruscotto of C1 and of C3, and their CSV`, async () => {
+      for (const [azienda, chiPuo] of [[aziendaC1, "datore C1"], [aziendaC3, "intermediario (delega C3)"]] as const) {
+        for (const nome of ROTTE_CRUSCOTTO) {
+          const percorso = nome.endsWith("[.csv]") ? `/aziende/${azienda}/cruscotto.csv?tabella=unita` : `/aziende/${azienda}/cruscotto`;
+          const r = await apri(percorso, [nome], { id: String(azienda) }, chi === "anonimo" ? undefined : identita[chi]);
+          const atteso = chi === "anonimo" ? "accedi" : chi === chiPuo ? "accesso" : "404";
+          expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
+        }
       }
     });
 

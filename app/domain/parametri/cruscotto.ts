@@ -19,6 +19,13 @@ export interface RitmoFruizione {
   settimane: number;
 }
 
+export interface AvvisoCapacita {
+  /** Avvisa quando restano al più queste settimane nel biennio mobile. */
+  settimaneResidue: number;
+  /** …o quando la stima di esaurimento cade entro questi giorni. */
+  giorniEsaurimento: number;
+}
+
 export const CATALOGO_CRUSCOTTO = {
   "statistiche.tempiServizio": [
     versione<ParametriTempiServizio>({
@@ -26,6 +33,13 @@ export const CATALOGO_CRUSCOTTO = {
       fonte: "scelta di progetto: ultimi 90 giorni; misure non pubblicate sotto 10 casi (criterio di riservatezza statistica)",
       riferimento: "art. 9 d.lgs. 33/2013 e art. 2 c.9-quater L. 241/1990 (pubblicità dei tempi dei procedimenti)",
       confidenza: "probabile",
+    }),
+  ],
+  "cruscotto.avvisoCapacita": [
+    versione<AvvisoCapacita>({
+      valore: { settimaneResidue: 4, giorniEsaurimento: 90 }, validoDal: "2015-09-24", validoAl: null,
+      fonte: "scelta di progetto: un mese di integrazione o tre mesi di anticipo per preparare una nuova domanda",
+      riferimento: "art. 12 d.lgs. 148/2015 (limiti nel biennio mobile)", confidenza: "probabile",
     }),
   ],
   "cruscotto.ritmoFruizione": [

@@ -1,0 +1,220 @@
+// The intermediary's portfolio: every company with a delega valid today in one table — open drafts, domande waiting for
+// the company's answer to a request of the Sede (with the nearest deadline), decisions since the last visit, capacity
+// warnings, deadlines in the next 15 days. Counts, filters, sorting and the page come from one set-based query over
+// the delegated companies (indexes on domande by company and state/decision, on open requests); the capacity warnings
+// and the authorisations' deadlines are the rules engine's (app/domain/cruscotto.ts), computed for the page's rows only
+// — never a copy of a rule in SQL.
+import { addDays, diffDays, type DataISO } from "~/domain/date";
+import { avvisoCapacita, capacita, scadenzeAutorizzazioni } from "~/domain/cruscotto";
+import type { Esito } from "~/domain/esito";
+import { sql } from "drizzle-orm";
+import { db } from "#db/connection";
+import { visitePortafoglio } from "#db/schema";
+import type { Contesto } from "./accesso.server";
+import { autorizzazioniAziende, eEdiliziaLapidei, giorniSettimanali } from "./cruscotto.server";
+import { oggi as oggiPiattaforma } from "./orologio.server";
+
+export const ORDINAMENTI = {
+  nome: "Ragione sociale",
+  richieste: "Richieste della Sede in scadenza",
+  decisioni: "Decisioni nuove",
+  bozze: "Bozze aperte",
+} as const;
+export type Ordinamento = keyof typeof ORDINAMENTI;
+
+export const FILTRI = {
+  bozze: "Con bozze aperte",
+  richieste: "Con richieste della Sede da rispondere",
+  decisioni: "Con decisioni dall'ultima visita",
+} as const;
+export type Filtro = keyof typeof FILTRI;
+
+export const RIGHE_PER_PAGINA = 25;
+const GIORNI_SCADENZE = 15;
+
+export interface RichiestaPortafoglio {
+  testo?: string;
+  ordina: Ordinamento;
+  filtri: Filtro[];
+  pagina: number;
+}
+
+/** The GET form's values, hostile input made harmless (unknown values dropped, text bounded, page clamped). */
+export function leggiRichiestaPortafoglio(params: URLSearchParams): RichiestaPortafoglio {
+  const testo = (params.get("q") ?? "").trim().slice(0, 80);
+  const ordina = params.get("ordina") ?? "";
+  const filtri = params.getAll("solo").filter((f): f is Filtro => Object.hasOwn(FILTRI, f));
+  const pagina = Number(params.get("pagina") ?? "1");
+  return {
+    ...(testo ? { testo } : {}),
+    ordina: Object.hasOwn(ORDINAMENTI, ordina) ? (ordina as Ordinamento) : "nome",
+    filtri: [...new Set(filtri)],
+    pagina: Number.isSafeInteger(pagina) && pagina >= 1 && pagina <= 10_000 ? pagina : 1,
+  };
+}
+
+/** The previous visit (the reference for "decisions since"), moved forward when a new session opens the portfolio. */
+async function registraVisita(utenteId: number, sessioneId: string, adesso: Date): Promise<Date | null> {
+  const [riga] = await db()
+    .insert(visitePortafoglio)
+    .values({ utenteId, sessioneId, visitaPrecedente: null, ultimaVisita: adesso })
+    .onConflictDoUpdate({
+      target: visitePortafoglio.utenteId,
+      set: {
+        visitaPrecedente: sql`case when ${visitePortafoglio.sessioneId} = excluded.sessione_id then ${visitePortafoglio.visitaPrecedente} else ${visitePortafoglio.ultimaVisita} end`,
+        sessioneId: sql`excluded.sessione_id`,
+        ultimaVisita: sql`excluded.ultima_visita`,
+      },
+    })
+    .returning({ precedente: visitePortafoglio.visitaPrecedente });
+  return riga?.precedente ?? null;
+}
+
+interface RigaSql {
+  id: number;
+  ragione_sociale: string;
+  matricola: string | null;
+  comune: string;
+  provincia: string;
+  bozze: number;
+  richieste: number;
+  prima_scadenza: string | null;
+  decisioni: number;
+  totale: number;
+}
+
+function righeDi<T>(r: unknown): T[] {
+  return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
+}
+
+export interface Spiegazione {
+  messaggio: string;
+  riferimento: string;
+  provvisorio: boolean;
+}
+
+const vista = (e: Esito): Spiegazione => ({ messaggio: e.messaggio, riferimento: e.riferimento, provvisorio: e.provvisorio });
+
+/** The portfolio page, or null for anyone but an intermediary (404). A signed-in session: its visit is recorded. */
+export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO = oggiPiattaforma(), adesso = new Date()) {
+  if (attore.ruolo !== "intermediario") return null;
+  const precedente = await registraVisita(attore.utente.id, attore.sessione.id, adesso);
+  // First visit: the decisions of the last 30 days.
+  const dal = precedente ?? new Date(adesso.getTime() - 30 * 86_400_000);
+  const entro = addDays(oggi, GIORNI_SCADENZE);
+  const testo = richiesta.testo ? `%${richiesta.testo.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const condizioni = [
+    testo ? sql`(a.ragione_sociale ilike ${testo} or a.matricola ilike ${testo} or a.codice_fiscale ilike ${testo})` : sql`true`,
+    richiesta.filtri.includes("bozze") ? sql`b.bozze > 0` : sql`true`,
+    richiesta.filtri.includes("richieste") ? sql`r.richieste > 0` : sql`true`,
+    richiesta.filtri.includes("decisioni") ? sql`dd.decisioni > 0` : sql`true`,
+  ];
+  const ordine = {
+    nome: sql`a.ragione_sociale asc, a.id asc`,
+    richieste: sql`r.prima_scadenza asc nulls last, a.ragione_sociale asc, a.id asc`,
+    decisioni: sql`dd.decisioni desc, a.ragione_sociale asc, a.id asc`,
+    bozze: sql`b.bozze desc, a.ragione_sociale asc, a.id asc`,
+  }[richiesta.ordina];
+  const offset = (richiesta.pagina - 1) * RIGHE_PER_PAGINA;
+  const risultato = await db().execute(sql`
+    with delegate as (
+      select distinct azienda_id from deleghe
+      where intermediario_id = ${attore.utente.id} and valida_dal <= ${oggi} and (valida_al is null or valida_al >= ${oggi})
+    )
+    select a.id, a.ragione_sociale, coalesce(a.matricola, a.cida) as matricola, a.comune, a.provincia,
+           b.bozze, r.richieste, to_char(r.prima_scadenza, 'YYYY-MM-DD') as prima_scadenza, dd.decisioni,
+           count(*) over ()::int as totale
+    from delegate dl
+    join aziende a on a.id = dl.azienda_id
+    cross join lateral (select count(*)::int as bozze from domande d where d.azienda_id = a.id and d.stato = 'bozza') b
+    cross join lateral (
+      select count(*)::int as richieste, min(ri.scadenza) as prima_scadenza
+      from domande d join richieste_istruttoria ri on ri.domanda_id = d.id and ri.stato = 'aperta'
+      where d.azienda_id = a.id
+    ) r
+    cross join lateral (
+      select count(*)::int as decisioni from domande d
+      where d.azienda_id = a.id and d.decisa_il is not null and d.decisa_il > ${dal.toISOString()}::timestamptz
+    ) dd
+    where ${sql.join(condizioni, sql` and `)}
+    order by ${ordine}
+    limit ${RIGHE_PER_PAGINA} offset ${offset}`);
+  const righe = righeDi<RigaSql>(risultato);
+  const totale = righe[0]?.totale ?? (offset > 0 ? await contaDelegate(attore.utente.id, oggi) : 0);
+
+  // The rules engine on the page's companies only: capacity warnings and the authorisations' deadlines.
+  const autorizzazioni = await autorizzazioniAziende(righe.map((r) => r.id));
+  const aziende = await datiAziende(righe.map((r) => r.id));
+  const nomiUnita = await nomiUnitaDi(autorizzazioni.map((a) => a.unitaId));
+  const perAzienda = righe.map((r) => {
+    const proprie = autorizzazioni.filter((a) => a.aziendaId === r.id);
+    const az = aziende.get(r.id)!;
+    const gs = giorniSettimanali(az);
+    const avvisi: Spiegazione[] = [];
+    const unita = [...new Set(proprie.map((a) => a.unitaId))];
+    for (const u of unita) {
+      const diUnita = proprie.filter((a) => a.unitaId === u);
+      const chiavi = new Map(diUnita.filter((a) => a.prestazione !== "CISOA" && (a.prestazione !== "AIS_FONDO" || a.fondo)).map((a) => [`${a.prestazione}:${a.fondo ?? ""}`, a]));
+      for (const a of chiavi.values()) {
+        const nome = nomiUnita.get(u) ?? String(u);
+        const c = capacita({
+          oggi, prestazione: a.prestazione, fondo: a.fondo, unita: String(u), nomeUnita: nome, giorniSettimanali: gs,
+          ediliziaLapidei: eEdiliziaLapidei(az), dipendentiMedi: az.forzaMediaSemestre, autorizzazioni: diUnita,
+        });
+        const avviso = avvisoCapacita(c, oggi, nome);
+        if (avviso) avvisi.push(vista(avviso));
+      }
+    }
+    const scadenze = scadenzeAutorizzazioni(proprie, oggi)
+      .filter((s) => s.giorniRimanenti >= 0 && s.scadenza <= entro && !(s.tipo === "pagamento_diretto" && s.datiInviati))
+      .map((s) => ({ scadenza: s.scadenza, giorni: s.giorniRimanenti, testo: s.tipo === "conguaglio" ? `Conguaglio ${s.numero}` : `Pagamento diretto ${s.numero}, mese ${s.competenza!.slice(5, 7)}/${s.competenza!.slice(0, 4)}`, spiegazione: vista(s.esito) }));
+    if (r.prima_scadenza && r.prima_scadenza <= entro && r.prima_scadenza >= oggi) {
+      scadenze.unshift({ scadenza: r.prima_scadenza, giorni: diffDays(r.prima_scadenza, oggi), testo: "Risposta alla richiesta della Sede", spiegazione: { messaggio: `Entro il termine della richiesta di informazioni della Sede (15 giorni dal ricevimento, art. 11 c.2 D.M. 95442/2016).`, riferimento: "art. 11 c.2 D.M. 95442/2016", provvisorio: false } });
+    }
+    return {
+      id: r.id, ragioneSociale: r.ragione_sociale, matricola: r.matricola, comune: r.comune, provincia: r.provincia,
+      bozze: r.bozze, richieste: r.richieste, primaScadenzaRichiesta: r.prima_scadenza, decisioni: r.decisioni,
+      avvisi, scadenze: scadenze.sort((x, y) => (x.scadenza < y.scadenza ? -1 : x.scadenza > y.scadenza ? 1 : 0)),
+    };
+  });
+  return {
+    oggi, visitaPrecedente: precedente ? precedente.toISOString() : null, totale, pagina: richiesta.pagina,
+    pagine: Math.max(1, Math.ceil(totale / RIGHE_PER_PAGINA)), righe: perAzienda, giorniScadenze: GIORNI_SCADENZE,
+  };
+}
+
+async function contaDelegate(utenteId: number, oggi: DataISO): Promise<number> {
+  const r = righeDi<{ n: number }>(await db().execute(sql`
+    select count(distinct azienda_id)::int as n from deleghe
+    where intermediario_id = ${utenteId} and valida_dal <= ${oggi} and (valida_al is null or valida_al >= ${oggi})`));
+  return r[0]?.n ?? 0;
+}
+
+async function datiAziende(ids: number[]) {
+  const mappa = new Map<number, { gestione: "privata" | "agricola"; codiceAteco: string | null; forzaMediaSemestre: number }>();
+  if (ids.length === 0) return mappa;
+  const r = righeDi<{ id: number; gestione: "privata" | "agricola"; codice_ateco: string | null; forza: number }>(await db().execute(sql`
+    select id, gestione, codice_ateco, forza_media_semestre as forza from aziende where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`));
+  for (const a of r) mappa.set(a.id, { gestione: a.gestione, codiceAteco: a.codice_ateco, forzaMediaSemestre: a.forza });
+  return mappa;
+}
+
+async function nomiUnitaDi(ids: number[]) {
+  const unici = [...new Set(ids)];
+  if (unici.length === 0) return new Map<number, string>();
+  const r = righeDi<{ id: number; denominazione: string }>(await db().execute(sql`
+    select id, denominazione from unita_produttive where id in (${sql.join(unici.map((i) => sql`${i}`), sql`, `)})`));
+  return new Map(r.map((x) => [x.id, x.denominazione]));
+}
+
+/** Every page of the portfolio with the same filters and order (the CSV); bounded at 200 pages (5,000 companies). */
+export async function portafoglioCompleto(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO = oggiPiattaforma()) {
+  const prima = await portafoglio(attore, { ...richiesta, pagina: 1 }, oggi);
+  if (!prima) return null;
+  const righe = [...prima.righe];
+  for (let pagina = 2; pagina <= Math.min(prima.pagine, 200); pagina++) {
+    const p = await portafoglio(attore, { ...richiesta, pagina }, oggi);
+    righe.push(...(p?.righe ?? []));
+  }
+  return { ...prima, righe };
+}

@@ -1,0 +1,135 @@
+// The intermediary's portfolio on a real database with this file's own data on C3 (Bottega Digitale, delegated to
+// Laura): two drafts, a suspended domanda with an open request of the Sede due in 5 days, a decision, and a FIS domanda
+// waiting that claims 27 weeks (more than the FIS limit, so no new domanda can be filed: a capacity warning). Counts
+// checked against the hand-made rows (as differences from the template's own rows), the last visit per session,
+// filters, sorting, hostile parameters, the CSV and access (intermediary only; others 404; anonymous to sign-in).
+import { and, count, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { deleghe, domande, richiesteIstruttoria, unitaProduttive, utenti } from "#db/schema";
+import { db } from "#db/connection";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
+import { addDays } from "~/domain/date";
+import * as pagina from "~/routes/portafoglio";
+import * as csv from "~/routes/portafoglio[.csv]";
+import type { Contesto } from "~/services/accesso.server";
+import { leggiRichiestaPortafoglio, portafoglio } from "~/services/portafoglio.server";
+import { usaDatabaseDiTest } from "../database";
+import { contesto, get, risposta, sessioneDi, type Identita } from "../richieste";
+import { contestoDi, idAzienda } from "./domanda-completa";
+
+usaDatabaseDiTest();
+
+const OGGI = "2026-11-30";
+const ADESSO = new Date("2026-11-30T10:00:00+01:00");
+let c1: number;
+let c3: number;
+let laura: Identita;
+let ctxLaura: Contesto;
+let mario: Identita;
+let operatore: Identita;
+let lauraId: number;
+
+const richiesta = (q = "") => leggiRichiestaPortafoglio(new URLSearchParams(q));
+async function rigaC3(ctx: Contesto, q = "", adesso = ADESSO) {
+  const p = await portafoglio(ctx, richiesta(q), OGGI, adesso);
+  return { p: p!, riga: p!.righe.find((r) => r.id === c3) };
+}
+
+beforeAll(async () => {
+  [c1, c3] = [await idAzienda("C1"), await idAzienda("C3")];
+  laura = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario");
+  ctxLaura = await contestoDi(laura);
+  mario = await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1);
+  operatore = await sessioneDi(OPERATORE_PADOVA.codiceFiscale, "operatore_sede");
+  [{ id: lauraId }] = await db().select({ id: utenti.id }).from(utenti).where(eq(utenti.codiceFiscale, LAURA_CONSULENTE.codiceFiscale));
+});
+
+describe("portafoglio", () => {
+  it("counts drafts, open requests, new decisions; warns on capacity; lists the deadlines (hand-made rows)", async () => {
+    const prima = (await rigaC3(ctxLaura, "q=Bottega")).riga!;
+    const [up] = await db().select().from(unitaProduttive).where(eq(unitaProduttive.aziendaId, c3));
+    const base = { aziendaId: c3, creataDa: lauraId, unitaProduttivaId: up.id };
+    await db().insert(domande).values([
+      { ...base, prestazione: "AIS_FIS", stato: "bozza" },
+      { ...base, prestazione: "AIS_FIS", stato: "bozza" },
+    ]);
+    const [sospesa] = await db().insert(domande).values({
+      ...base, prestazione: "AIS_FIS", stato: "sospesa", protocollo: "PF-SOSPESA", ticket: "PFT1", dataInizio: "2027-09-06", dataFine: "2027-09-10",
+      inviataIl: new Date("2026-11-20T10:00:00+01:00"),
+    }).returning();
+    await db().insert(richiesteIstruttoria).values({ domandaId: sospesa.id, tipo: "supplemento_istruttorio", testo: "Mandate l'elenco degli ordini.", ricevutaIl: "2026-11-20", scadenza: addDays(OGGI, 5), creataDa: lauraId });
+    await db().insert(domande).values({ ...base, prestazione: "AIS_FIS", stato: "respinta", protocollo: "PF-DECISA", inviataIl: new Date("2026-10-01T10:00:00+01:00"), decisaIl: new Date("2026-11-29T10:00:00+01:00") });
+    await db().insert(domande).values({ ...base, prestazione: "AIS_FIS", stato: "inviata", protocollo: "PF-LUNGA", ticket: "PFT2", dataInizio: "2026-12-07", dataFine: "2027-06-13", inviataIl: new Date("2026-11-25T10:00:00+01:00") });
+
+    const { riga } = await rigaC3(ctxLaura, "q=Bottega");
+    expect(riga!.bozze - prima.bozze).toBe(2);
+    expect(riga!.richieste - prima.richieste).toBe(1);
+    expect(riga!.primaScadenzaRichiesta).toBe("2026-12-05");
+    expect(riga!.decisioni - prima.decisioni).toBe(1); // first visit: the last 30 days
+    expect(riga!.avvisi.map((a) => a.messaggio).join(" ")).toMatch(/nessuna nuova domanda possibile ora/);
+    expect(riga!.scadenze[0]).toMatchObject({ scadenza: "2026-12-05", giorni: 5, testo: "Risposta alla richiesta della Sede" });
+  });
+
+  it("decisions since the last visit: the same session keeps its reference, a new session moves it", async () => {
+    const stessa = (await rigaC3(ctxLaura, "q=Bottega", new Date("2026-11-30T11:00:00+01:00"))).riga!;
+    expect(stessa.decisioni).toBeGreaterThanOrEqual(1);
+    const nuova = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario");
+    const { p, riga } = await rigaC3(await contestoDi(nuova), "q=Bottega", new Date("2026-11-30T12:00:00+01:00"));
+    expect(p.visitaPrecedente).toBe(new Date("2026-11-30T11:00:00+01:00").toISOString());
+    expect(riga!.decisioni).toBe(0); // decided on 29/11, before the previous visit
+  });
+
+  it("filters, sorts and pages with plain GET parameters; hostile values are harmless", async () => {
+    const tutte = (await db().select({ n: count() }).from(deleghe).where(and(eq(deleghe.intermediarioId, lauraId), lte(deleghe.validaDal, OGGI), or(isNull(deleghe.validaAl), gte(deleghe.validaAl, OGGI)))))[0].n;
+    const p = (await portafoglio(ctxLaura, richiesta(""), OGGI, ADESSO))!;
+    expect(p.totale).toBe(tutte);
+    const nomi = p.righe.map((r) => r.ragioneSociale);
+    expect(nomi).toEqual([...nomi].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const soloRichieste = (await portafoglio(ctxLaura, richiesta("solo=richieste"), OGGI, ADESSO))!;
+    expect(soloRichieste.righe.every((r) => r.richieste > 0)).toBe(true);
+    expect(soloRichieste.righe.map((r) => r.id)).toContain(c3);
+    const perRichieste = (await portafoglio(ctxLaura, richiesta("ordina=richieste"), OGGI, ADESSO))!;
+    expect(perRichieste.righe[0].primaScadenzaRichiesta).not.toBeNull();
+    for (const q of ["pagina=-1", "pagina=abc", "ordina=1;drop table domande", "solo=zzz&solo=bozze", "q=%25%27%22", `q=${"x".repeat(5000)}`, "pagina=9999"]) {
+      const r = await risposta(() => pagina.loader({ request: get(`/portafoglio?${q}`, laura), params: {}, context: contesto }));
+      expect(r.status, q).toBe(200);
+    }
+    const lontana = (await portafoglio(ctxLaura, richiesta("pagina=9999"), OGGI, ADESSO))!;
+    expect(lontana.righe).toEqual([]);
+    expect(lontana.totale).toBe(tutte);
+  });
+
+  it("only the intermediary: the page and the CSV; employer and Sede 404; anonymous to sign-in", async () => {
+    const apri = (m: typeof pagina | typeof csv, percorso: string, chi?: Identita) => risposta(() => m.loader({ request: get(percorso, chi), params: {}, context: contesto }));
+    expect((await apri(pagina, "/portafoglio", laura)).status).toBe(200);
+    const f = await apri(csv, "/portafoglio.csv?solo=richieste", laura);
+    expect(f.status).toBe(200);
+    expect(f.headers.get("Content-Disposition")).toMatch(/^attachment; filename="portafoglio-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const testo = await f.text();
+    expect(testo).toContain("Bottega Digitale");
+    expect(testo).toContain("Risposta alla richiesta della Sede");
+    for (const chi of [mario, operatore]) {
+      expect((await apri(pagina, "/portafoglio", chi)).status).toBe(404);
+      expect((await apri(csv, "/portafoglio.csv", chi)).status).toBe(404);
+    }
+    const anonimo = await apri(pagina, "/portafoglio");
+    expect(anonimo.status).toBe(302);
+    expect(anonimo.headers.get("Location")).toMatch(/^\/accedi/);
+  });
+});
+
+describe("generatore del portafoglio (bench)", () => {
+  it("adds N delegated companies with drafts, acts, requests and pending domande; the portfolio reads them", async () => {
+    const { seedPortafoglio } = await import("#db/seed/portafoglio");
+    const prima = (await portafoglio(ctxLaura, richiesta(""), "2026-02-10", ADESSO))!.totale;
+    const r = await seedPortafoglio(db(), { aziende: 40, riferimento: "2026-02-10" });
+    // Drafts: k % 3 per company k = 1…40 → 14 × 1 + 13 × 2 = 40; 40 authorised; k % 4 = 0 → 10 suspended; k % 5 = 0 → 8 waiting.
+    expect(r).toEqual({ aziende: 40, domande: 40 + 40 + 10 + 8, provvedimenti: 40, richieste: 10 });
+    expect(await seedPortafoglio(db(), { aziende: 40 })).toEqual({ aziende: 0 }); // once
+    const p = (await portafoglio(ctxLaura, richiesta("ordina=richieste&q=Portafoglio Esempio"), "2026-02-10", ADESSO))!;
+    expect(p.totale).toBe(40);
+    expect((await portafoglio(ctxLaura, richiesta(""), "2026-02-10", ADESSO))!.totale).toBe(prima + 40);
+    expect(p.righe[0].primaScadenzaRichiesta).not.toBeNull();
+    expect(p.righe.some((x) => x.scadenze.length > 0)).toBe(true);
+  });
+});
