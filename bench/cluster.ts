@@ -15,7 +15,7 @@
 // requests (0), --bozze=N prepared drafts per topology (300), --solo-due (no one-instance run), --senza-build,
 // --nome=NAME (bench/results/NAME.json).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -288,6 +288,13 @@ async function fase(opzioni: {
       const tempi = stato.errori.map((e) => e.t).sort((a, b) => a - b);
       fattaGuasto.primoErroreMs = tempi.length ? Math.round(tempi[0]) : null;
       fattaGuasto.ultimoErroreMs = tempi.length ? Math.round(tempi[tempi.length - 1]) : null;
+      // After a PostgreSQL restart: how long errors went on once it was back.
+      if (typeof fattaGuasto.ripartitoMs === "number") {
+        const dopoRipartenza = tempi.filter((t) => t >= (fattaGuasto.ripartitoMs as number));
+        fattaGuasto.erroriDopoRipartenza = dopoRipartenza.length;
+        fattaGuasto.ultimoErroreDopoRipartenzaMs = dopoRipartenza.length ? Math.round(dopoRipartenza[dopoRipartenza.length - 1] - (fattaGuasto.ripartitoMs as number)) : 0;
+        fattaGuasto.erroriDuranteArresto = tempi.filter((t) => t >= (fattaGuasto.fermatoMs as number) && t < (fattaGuasto.ripartitoMs as number)).length;
+      }
       fattaGuasto.titoliPagineErrore = [...new Set(stato.errori.map((e) => e.dettaglio.replace(/^[^:]*: /, "")))].slice(0, 5);
     }
     return {
@@ -312,6 +319,10 @@ async function fase(opzioni: {
       guasto: fattaGuasto,
     };
   } finally {
+    // The logs of nginx (which instance served what), PgBouncer and the instances, kept beside the results.
+    const cartellaLog = join(RADICE, "bench/results", `${nome}-log-${opzioni.istanze}`);
+    mkdirSync(cartellaLog, { recursive: true });
+    for (const f of readdirSync(topologia.cartella).filter((x) => x.endsWith(".log"))) copyFileSync(join(topologia.cartella, f), join(cartellaLog, f));
     await topologia.ferma();
   }
 }
@@ -384,23 +395,26 @@ try {
   impostaConnessione(diretta);
 
   const fasi = soloDue ? [2] : [2, 1];
-  scrivi(`[cluster] preparo ${bozzePerFase * fasi.length} bozze inviabili…`);
-  const tutte = await preparaBozze(diretta, bozzePerFase * fasi.length, 0);
-  // Round robin over the units: alternate drafts to the runs, so each run gets every unit and no shared week.
-  const perFase = fasi.map((_, i) => tutte.filter((_, j) => j % fasi.length === i).map((b) => ({ id: b.id, profilo: b.mittente, aziendaId: b.aziendaId })));
-
-  // The companies each applicant can create drafts for (read once, through a throwaway single instance topology).
+  // The companies each applicant reaches once signed in over HTTP (read once, through a throwaway one-instance
+  // topology): new drafts are made for them, and prepared drafts of other companies are left out (the employer's
+  // HTTP session acts for one of his companies at a time).
   const aziende = await (async () => {
     const t = await avviaTopologia({ databaseUrl: cluster.url("omnia"), istanze: 1, env: { DEMO_LOGIN: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA }, log: () => {} });
     try {
       return {
-        intermediario: (await idAziende(t.url, await accedi(t.url, "intermediario"))).slice(0, 20),
+        intermediario: await idAziende(t.url, await accedi(t.url, "intermediario")),
         datore: await idAziende(t.url, await accedi(t.url, "datore")),
       };
     } finally {
       await t.ferma();
     }
   })();
+  scrivi(`[cluster] aziende raggiunte: intermediario ${aziende.intermediario.length}, datore ${aziende.datore.join(", ")}; preparo ${bozzePerFase * fasi.length} bozze inviabili…`);
+  const raggiunte = (b: { mittente: "intermediario" | "datore"; aziendaId: number }) => aziende[b.mittente].includes(b.aziendaId);
+  const tutte = (await preparaBozze(diretta, Math.ceil(bozzePerFase * fasi.length * 1.2), 0)).filter(raggiunte).slice(0, bozzePerFase * fasi.length);
+  // Round robin over the units: alternate drafts to the runs, so each run gets every unit and no shared week.
+  const perFase = fasi.map((_, i) => tutte.filter((_, j) => j % fasi.length === i).map((b) => ({ id: b.id, profilo: b.mittente, aziendaId: b.aziendaId })));
+  aziende.intermediario = aziende.intermediario.slice(0, 20);
 
   const risultati: Fase[] = [];
   for (const [i, istanze] of fasi.entries()) {

@@ -23,7 +23,7 @@ interface Finta {
   porta: number;
   ricevute: Array<{ metodo: string; url: string; intestazioni: IncomingMessage["headers"] }>;
   /** What the instance does with a request: answer, or die with the connection open (a crash mid-request). */
-  comportamento: "risponde" | "muore";
+  comportamento: "risponde" | "muore" | "503";
 }
 
 async function finta(nome: string): Promise<Finta> {
@@ -34,6 +34,13 @@ async function finta(nome: string): Promise<Finta> {
       f.ricevute.push({ metodo: req.method ?? "", url: req.url ?? "", intestazioni: req.headers });
       if (f.comportamento === "muore") {
         req.socket.destroy();
+        return;
+      }
+      if (f.comportamento === "503") {
+        // The app while PostgreSQL is unreachable: its own Italian page.
+        res.statusCode = 503;
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.end(`<title>Servizio temporaneamente non disponibile</title>${nome} senza database`);
         return;
       }
       res.setHeader("Content-Type", "text/plain");
@@ -150,6 +157,17 @@ describe.skipIf(motivo !== null)("nginx davanti alle istanze (ops/cluster/nginx.
     b.comportamento = "muore";
     expect((await chiama(proxy!.porta, "GET", "/elenco")).stato).toBe(503);
     expect(a.ricevute.length + b.ricevute.length).toBe(2);
+  });
+
+  it("passes the app's own 503 (database unreachable) through and keeps the instance in service", async () => {
+    a.comportamento = "503";
+    const risposte: Array<{ stato: number; testo: string }> = [];
+    for (let i = 0; i < 8; i++) risposte.push(await chiama(proxy!.porta, "GET", `/senza-db/${i}`));
+    const daA = risposte.filter((r) => r.testo.includes("A senza database"));
+    // Round robin keeps sending A its share: a 503 of the app is neither retried elsewhere nor a failure of A.
+    expect(daA.length).toBeGreaterThanOrEqual(3);
+    for (const r of daA) expect(r.stato).toBe(503);
+    expect(a.ricevute).toHaveLength(daA.length);
   });
 
   it("with one instance stopped, sends everything (POSTs too: never sent to the dead one) to the other", async () => {

@@ -148,7 +148,15 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
     stato.campioni.push({ tipo, t: inizio, ms: adesso() - inizio, stato: r.status });
     if (!attesi.includes(r.status)) {
       const titolo = /<title>([^<]*)<\/title>/i.exec(testo)?.[1] ?? testo.slice(0, 120);
-      stato.errori.push({ tipo, t: inizio, stato: r.status, dettaglio: `${percorso}: ${decodifica(titolo).trim()}` });
+      // A form refused (422): the first line of its error summary says why.
+      const motivo = /class="[^"]*riepilogo-errori[\s\S]*?<li[^>]*>([\s\S]*?)<\/li>/i.exec(testo)?.[1]?.replace(/<[^>]+>/g, "").trim();
+      const server = r.headers.get("server") ?? "";
+      stato.errori.push({
+        tipo,
+        t: inizio,
+        stato: r.status,
+        dettaglio: `${percorso}: ${decodifica(titolo).trim()}${motivo ? ` — ${decodifica(motivo).slice(0, 160)}` : ""}${server ? ` [${server}]` : ""}`,
+      });
       throw new RispostaInattesa(tipo);
     }
     return { stato: r.status, testo, luogo: r.headers.get("location") };
@@ -166,7 +174,7 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
         stato.campioni.push({ tipo: "accesso (4 richieste)", t: inizio, ms: adesso() - inizio, stato: 0 });
         stato.errori.push({ tipo: "accesso (4 richieste)", t: inizio, stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
         if (adesso() > opzioni.durataMs) throw e;
-        await pausa(500);
+        await pausa(1_000);
       }
     }
   }
