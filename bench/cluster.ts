@@ -112,7 +112,7 @@ interface Componenti {
 
 function misuraComponenti(topologia: Topologia, cluster: ClusterDiProva): Componenti {
   return {
-    istanze: topologia.istanze.reduce((s, i) => s + (i.pid ? cpuMs(i.pid) : 0), 0),
+    istanze: topologia.istanze.reduce((s, i) => s + cpuAlbero(i.pid), 0),
     postgres: cpuAlbero(pidPostmaster(cluster)),
     pgbouncer: cpuAlbero(topologia.pidPgbouncer),
     nginx: cpuAlbero(topologia.pidNginx),
@@ -295,6 +295,9 @@ async function fase(opzioni: {
         fattaGuasto.ultimoErroreDopoRipartenzaMs = dopoRipartenza.length ? Math.round(dopoRipartenza[dopoRipartenza.length - 1] - (fattaGuasto.ripartitoMs as number)) : 0;
         fattaGuasto.erroriDuranteArresto = tempi.filter((t) => t >= (fattaGuasto.fermatoMs as number) && t < (fattaGuasto.ripartitoMs as number)).length;
       }
+      fattaGuasto.processiRiavviatiDalSupervisore = topologia.istanze
+        .map((i) => (readFileSync(i.log, "utf8").match(/terminato \(/g) ?? []).length)
+        .reduce((a, b) => a + b, 0);
       fattaGuasto.titoliPagineErrore = [...new Set(stato.errori.map((e) => e.dettaglio.replace(/^[^:]*: /, "")))].slice(0, 5);
     }
     return {

@@ -1,5 +1,5 @@
 // `npm run cluster`: the platform as several stateless instances on this machine, as in production (ADR 016):
-// nginx (127.0.0.1:PORTA) → N instances of the production build (server.ts each, own port) → PgBouncer
+// nginx (127.0.0.1:PORTA) → N instances of the production build (supervisore.ts each, own port) → PgBouncer
 // (transaction pooling) → PostgreSQL. Installs nginx and pgbouncer from the Debian packages if missing, builds,
 // prepares the database once directly on PostgreSQL (migrations, demo data on first start), starts everything,
 // waits for /healthz, and stops it all cleanly on Ctrl+C or SIGTERM.

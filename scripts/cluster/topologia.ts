@@ -1,5 +1,6 @@
 // The several-instance topology on one machine, for `npm run cluster`, the cluster bench and the fault tests:
-// PostgreSQL ← PgBouncer (transaction pooling) ← N app instances (production build, server.ts each) ← nginx.
+// PostgreSQL ← PgBouncer (transaction pooling) ← N app instances (production build; each the supervisor with its
+// worker, as on a production machine) ← nginx.
 // Everything on 127.0.0.1, unprivileged ports, configs rendered from ops/cluster/ into a temporary folder, logs there
 // too; `ferma()` stops it all in order (nginx, instances, PgBouncer) and removes the folder. As root, nginx and
 // PgBouncer run as `nobody` (PgBouncer refuses root; nginx would switch its workers anyway).
@@ -75,12 +76,19 @@ export interface Processo {
   finito: boolean;
 }
 
-function avviaProcesso(nome: string, comando: string, argomenti: string[], opzioni: { log: string; env?: NodeJS.ProcessEnv; utente?: { uid: number; gid: number } }): Processo {
+function avviaProcesso(
+  nome: string,
+  comando: string,
+  argomenti: string[],
+  opzioni: { log: string; env?: NodeJS.ProcessEnv; utente?: { uid: number; gid: number }; gruppo?: boolean },
+): Processo {
   const uscita = createWriteStream(opzioni.log, { flags: "a" });
   const figlio = spawn(comando, argomenti, {
     cwd: RADICE,
     env: opzioni.env ?? process.env,
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: the supervisor and its worker are signalled together (a machine lost is all of it).
+    detached: opzioni.gruppo ?? false,
     ...(opzioni.utente ?? {}),
   });
   figlio.stdout?.pipe(uscita, { end: false });
@@ -101,10 +109,18 @@ function avviaProcesso(nome: string, comando: string, argomenti: string[], opzio
   return p;
 }
 
-async function fermaProcesso(p: Processo, segnale: NodeJS.Signals = "SIGTERM", attesaMs = 10_000): Promise<void> {
+async function fermaProcesso(p: Processo, segnale: NodeJS.Signals = "SIGTERM", attesaMs = 10_000, gruppo = false): Promise<void> {
   if (p.finito) return;
-  p.figlio.kill(segnale);
-  const timer = setTimeout(() => p.figlio.kill("SIGKILL"), attesaMs);
+  const segnala = (s: NodeJS.Signals) => {
+    try {
+      if (gruppo && p.figlio.pid) process.kill(-p.figlio.pid, s);
+      else p.figlio.kill(s);
+    } catch {
+      // already gone
+    }
+  };
+  segnala(segnale);
+  const timer = setTimeout(() => segnala("SIGKILL"), attesaMs);
   await p.uscito;
   clearTimeout(timer);
 }
@@ -272,7 +288,8 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
       NODE_ENV: "production",
       DATABASE_URL: urlPgbouncer,
       DATABASE_POOL_MAX: String(opzioni.poolIstanza ?? 10),
-      OMNIA_DATABASE_PRONTO: "1",
+      // One worker per instance: the topology's instances are the unit of scale here (WEB_CONCURRENCY to change it).
+      WEB_CONCURRENCY: opzioni.env?.WEB_CONCURRENCY ?? process.env.WEB_CONCURRENCY ?? "1",
       TRUST_PROXY: "loopback",
       HOST: "127.0.0.1",
     };
@@ -281,7 +298,12 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
     const avviaIstanza = async (indice: number): Promise<Istanza> => {
       const porta = await portaLibera();
       const file = join(cartella, `istanza-${indice}.log`);
-      const p = avviaProcesso(`istanza ${indice}`, process.execPath, ["--import", "tsx", "server.ts"], { log: file, env: { ...envIstanza, PORT: String(porta) } });
+      // As on a production machine: the supervisor (supervisore.ts, ADR 010) with its worker, restarted if it crashes.
+      const p = avviaProcesso(`istanza ${indice}`, process.execPath, ["--import", "tsx", "supervisore.ts"], {
+        log: file,
+        env: { ...envIstanza, PORT: String(porta) },
+        gruppo: true,
+      });
       const url = `http://127.0.0.1:${porta}`;
       const istanza: Istanza = {
         indice,
@@ -290,10 +312,26 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
         pid: p.figlio.pid,
         log: file,
         finita: () => p.finito,
-        uccidi: () => fermaProcesso(p, "SIGKILL"),
-        ferma: () => fermaProcesso(p, "SIGTERM", 12_000),
+        uccidi: () => fermaProcesso(p, "SIGKILL", 10_000, true),
+        // SIGTERM to the supervisor only: it stops its worker cleanly (the group gets SIGKILL if that takes too long).
+        ferma: async () => {
+          await fermaProcesso(p, "SIGTERM", 20_000);
+          try {
+            if (p.figlio.pid) process.kill(-p.figlio.pid, "SIGKILL");
+          } catch {
+            // the group is gone: the usual case
+          }
+        },
       };
       istanze.push(istanza);
+      // If this process ends without stopping them (an uncaught error), the instances' groups go with it.
+      process.once("exit", () => {
+        try {
+          if (p.figlio.pid && !p.finito) process.kill(-p.figlio.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      });
       await attendi(`istanza ${indice}`, healthzOk(url), p, file, attesaMs);
       return istanza;
     };

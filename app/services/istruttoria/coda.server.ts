@@ -228,6 +228,9 @@ export async function codaIstruttoria(attore: Attore, filtri: FiltriCoda, oggi: 
   }
 
   const conteggiPromessa = conteggio.execute();
+  // Awaited below; if a page query fails first (PostgreSQL gone) this one must not be left rejected with no handler:
+  // Node would end the process (found by `npm run bench:cluster -- --guasto=postgres`).
+  conteggiPromessa.catch(() => {});
   for (const { g, i } of gruppi) {
     const mancano = PER_PAGINA + 1 - trovate.length;
     if (mancano <= 0) break;
