@@ -257,7 +257,14 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
         if (!campi) throw new Error(`/scrivania/${id}/decisione senza il modulo della decisione`);
         campi.set("intent", "conferma");
         if (pausaMs) await pausa(pausaMs);
-        const d = await chiama("decisione (POST)", `/scrivania/${id}/decisione`, biscotti, [303], new URLSearchParams([...campi]));
+        let d = await chiama("decisione (POST)", `/scrivania/${id}/decisione`, biscotti, [303, 422], new URLSearchParams([...campi]));
+        if (d.stato === 422 && campi.get("esito") !== "respinta") {
+          // The suggested authorisation does not hold (e.g. no worker left to authorise): the operator rejects instead,
+          // keeping the suggested motivazione.
+          campi.set("esito", "respinta");
+          d = await chiama("decisione (POST)", `/scrivania/${id}/decisione`, biscotti, [303], new URLSearchParams([...campi]));
+        }
+        if (d.stato !== 303) throw new RispostaInattesa("decisione (POST)");
         stato.decise.push(id);
         id = undefined;
         await chiama("decisione emessa", percorsoDi(d.luogo), biscotti, [200]);
