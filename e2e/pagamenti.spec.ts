@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { accedi, esci, expect, test } from "./fixtures";
-import { accediComeIntermediaria, indiceProgetto, inviaEAttendi, titolo } from "./support/domanda";
+import { accediComeIntermediaria, indiceProgetto, inviaEAttendi, spunta, titolo } from "./support/domanda";
 import { DOMANDE_PAGAMENTO_DEMO, OPERATORE_MILANO, OPERATORE_MILANO_BIS } from "../db/seed/index";
 import { formatDataItaliana as gma } from "../app/domain/date";
 
@@ -15,10 +15,10 @@ const CHIARA = { cf: "SMPCHR99T41F205E", orario: 2400, oreGiorno: 480, retribuzi
 const DAVIDE = { cf: "SMLDVD85H14F205O", orario: 4000, oreGiorno: 800, retribuzione: "1800.00", iban: "IT95T9900101001000000100007" };
 
 function flusso(competenza: string, ticket: string, giorni: string[]): string {
-  const riga = (r: typeof CHIARA, cf = r.cf) => `
+  const riga = (r: typeof CHIARA, cf = r.cf, q3 = "D") => `
       <DenunciaIndividuale>
         <CFLavoratore>${cf}</CFLavoratore><Cognome>ESEMPIO</Cognome><Nome>LAVORATORE</Nome>
-        <Qualifica1>2</Qualifica1><Qualifica2>P</Qualifica2><Qualifica3>D</Qualifica3><TipoContribuzione>00</TipoContribuzione>
+        <Qualifica1>2</Qualifica1><Qualifica2>P</Qualifica2><Qualifica3>${q3}</Qualifica3><TipoContribuzione>00</TipoContribuzione>
         <OrarioContrattuale>${r.orario}</OrarioContrattuale><IBAN>${r.iban}</IBAN><Ticket>${ticket}</Ticket>
         <DetrazLavDip>S</DetrazLavDip><DetrazCarichiFam>S</DetrazCarichiFam>
         <DatiRetributivi><RetribTeorica>${r.retribuzione}</RetribTeorica>${giorni.map((g) => `<GiornoCig GG="${g}"><OreCig>${r.oreGiorno}</OreCig></GiornoCig>`).join("")}</DatiRetributivi>
@@ -26,7 +26,7 @@ function flusso(competenza: string, ticket: string, giorni: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <DenunceMensili>
   <Azienda><AnnoMeseDenuncia>${competenza}</AnnoMeseDenuncia><CFAzienda>07654320154</CFAzienda>
-    <PosContributiva><Matricola>4734567803</Matricola>${riga(CHIARA)}${riga(DAVIDE)}${riga(CHIARA, "RSSMRA85T10A562S")}
+    <PosContributiva><Matricola>4734567803</Matricola>${riga(CHIARA)}${riga(DAVIDE)}${riga(CHIARA, "RSSMRA85T10A562S")}${riga({ ...CHIARA, iban: "IT60X0542811101000000123456" }, CHIARA.cf, "E")}
     </PosContributiva>
   </Azienda>
 </DenunceMensili>`;
@@ -51,7 +51,8 @@ test("C3, pagamento diretto: flusso con righe buone e sbagliate, lotto SEPA a qu
   const giorni = Array.from({ length: 5 }, (_, i) => String(Number(caso.inizio.slice(8, 10)) + i).padStart(2, "0"));
   const numero = `${caso.ticket}-01`;
 
-  // 1. The intermediary sends the flow: two returns accepted, the third (a worker not in the domanda) rejected.
+  // 1. The intermediary sends the flow: the third return (a worker not in the domanda) is rejected; the fourth (another
+  // classification of the same worker) is accepted with an IBAN that is not the registered one: an exception.
   await accediComeIntermediaria(page);
   await page.goto("/flussi");
   await titolo(page, "Flussi UniEmens-Cig");
@@ -59,12 +60,26 @@ test("C3, pagamento diretto: flusso con righe buone e sbagliate, lotto SEPA a qu
   await inviaEAttendi(page, "Invia il flusso", /\/flussi\/\d+$/);
   await titolo(page, "Esito del flusso");
   await expect(page.getByRole("table", { name: "Righe scartate" })).toContainText("UNI41-E031");
-  await expect(page.getByRole("main")).toContainText(/Accolte\D*2/);
+  await expect(page.getByRole("main")).toContainText(/Accolte\D*3/);
   await esci(page);
 
-  // 2. The operator of Milano prepares the day's batch (unless the other project's batch already took these amounts).
+  // 2. The operator of Milano rejects the exception (a reason is required), then prepares the day's batch (unless the
+  // other project's batch already took these amounts).
   await accedi(page, OPERATORE_MILANO.codiceFiscale, { profilo: /Operatore di sede/ });
   await page.goto("/scrivania/pagamenti");
+  await titolo(page, "Pagamenti diretti");
+  const eccezione = page.getByRole("table", { name: "Importi con eccezioni da esaminare" }).getByRole("row").filter({ hasText: numero });
+  await expect(eccezione).toContainText("IBAN da verificare");
+  await eccezione.getByRole("link").click();
+  await titolo(page, /^Importo di Chiara Esempietto per /);
+  await expect(page.getByRole("main")).toContainText("non è quello registrato");
+  await inviaEAttendi(page, "Registra la decisione");
+  await expect(page).toHaveTitle(/^Errore: /);
+  await expect(page.getByRole("alert")).toContainText("Scegli se approvare o respingere l'importo");
+  await expect(page.getByRole("alert")).toContainText("Scrivi il motivo della decisione");
+  await spunta(page.getByRole("radio", { name: /^Respingi/ }));
+  await page.getByLabel("Motivo della decisione").fill("Il conto non risulta intestato alla lavoratrice: si paga con bonifico domiciliato.");
+  await inviaEAttendi(page, "Registra la decisione", /^\/scrivania\/pagamenti$/);
   await titolo(page, "Pagamenti diretti");
   const prepara = page.getByRole("button", { name: /^Prepara il lotto di oggi per la sede di Milano/ });
   if ((await prepara.count()) > 0) await inviaEAttendi(page, /^Prepara il lotto di oggi per la sede di Milano/);
@@ -113,9 +128,10 @@ test("C3, pagamento diretto: flusso con righe buone e sbagliate, lotto SEPA a qu
   const [csv] = await Promise.all([page.waitForEvent("download"), importi.getByRole("link", { name: /^Scarica gli importi per lavoratore/ }).click()]);
   const testo = await readFile((await csv.path())!, "utf8");
   const linee = testo.replace(/^\uFEFF/, "").trim().split("\r\n");
-  expect(linee).toHaveLength(3);
-  expect(linee.find((l) => l.includes(CHIARA.cf))).toContain(`${numero};${CHIARA.cf};`);
-  expect(linee.find((l) => l.includes(CHIARA.cf))).toContain(";191,22;Pagato;");
+  expect(linee).toHaveLength(4);
+  expect(linee.find((l) => l.includes("Non pagato"))).toContain("bonifico domiciliato");
+  expect(linee.filter((l) => l.startsWith(`${numero};${CHIARA.cf};`))).toHaveLength(2);
+  expect(linee.find((l) => l.includes(CHIARA.cf) && l.includes(";Pagato;"))).toContain(";191,22;Pagato;");
   // Davide's month is over the ceiling: the net is the published net ceiling proportioned to his hours.
   expect(linee.find((l) => l.includes(DAVIDE.cf))).toContain(competenza.startsWith("2025") ? ";305,09;Pagato;" : ";309,36;Pagato;");
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { dimensioneFile, euro, formatImporto, formatNumero, leggiImporto } from "./formati";
+import { cellaCsv, dimensioneFile, euro, formatImporto, formatNumero, leggiImporto } from "./formati";
 
 describe("formati", () => {
   it("importi con il punto delle migliaia anche sotto 10.000, come sopra", () => {
@@ -27,5 +27,15 @@ describe("formati", () => {
   it("dimensione dei file in KB, mai zero", () => {
     expect(dimensioneFile(0)).toBe("1 KB");
     expect(dimensioneFile(5 * 1024 * 1024)).toBe("5.120 KB");
+  });
+  it("cella CSV: formule neutralizzate, separatori e virgolette tra virgolette", () => {
+    expect(cellaCsv("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(cellaCsv("+1")).toBe("'+1");
+    expect(cellaCsv("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(cellaCsv('a;b "c"')).toBe('"a;b ""c"""');
+    expect(cellaCsv(1234)).toBe("1234");
+    fc.assert(fc.property(fc.string(), (t) => {
+      expect(cellaCsv(t)).not.toMatch(/^[=+\-@\t\r]/);
+    }));
   });
 });

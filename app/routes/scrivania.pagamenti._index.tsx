@@ -31,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const esito = url.searchParams.get("esito");
   return json({
     ...p,
+    // Labels from the loader: the component runs in the browser too, where *.server modules are empty.
+    lotti: p.lotti.map((l) => ({ ...l, etichettaStato: ETICHETTE_STATO_LOTTO[l.stato] })),
     csrf: ctx.sessione.csrfToken,
     messaggio: esito === "abbinate" ? ESITI.abbinate(url.searchParams.get("n")) : esito === "nessuno" ? ESITI.nessuno() : null,
   });
@@ -192,7 +194,7 @@ export default function ScrivaniaPagamenti() {
                       <Link to={`/scrivania/pagamenti/lotti/${l.id}`}>{l.messaggioId}</Link>
                     </th>
                     <td>{formatDataItaliana(l.giorno)}</td>
-                    <td>{ETICHETTE_STATO_LOTTO[l.stato]}</td>
+                    <td>{l.etichettaStato}</td>
                     <td>{l.disposizioni}</td>
                     <td>{euro(l.totaleCentesimi)}</td>
                   </tr>
