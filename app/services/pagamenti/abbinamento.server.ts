@@ -192,7 +192,7 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
           retribuzione,
           calcoloPossibile: calcolo !== null,
         });
-        const nominativo = lavoratore ? `${lavoratore.cognome} ${lavoratore.nome}` : `${dati.cognome ?? ""} ${dati.nome ?? ""}`.trim() || denuncia.codiceFiscale;
+        const nominativo = lavoratore ? `${lavoratore.nome} ${lavoratore.cognome}` : `${dati.nome ?? ""} ${dati.cognome ?? ""}`.trim() || denuncia.codiceFiscale;
         const inseriti = await tx
           .insert(importiCig)
           .values({
