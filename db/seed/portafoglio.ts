@@ -3,7 +3,7 @@
 // the reference day, every fourth company a domanda suspended on a request of the Sede due in the next 20 days, every
 // fifth a domanda waiting for a decision. Set-based SQL (generate_series): the database writes the rows itself. Run by
 // `npm run bench -- --cruscotti` on its own throwaway database after the demo seed, or by
-// `npm run db:seed -- --portafoglio[=N]` on the environment's database (adds the companies once: matricole 97xxxxxxxx).
+// `npm run db:seed -- --portafoglio[=N]` on the environment's database (adds the companies once: matricole 00xxxxxxxx, never made by the generator (which draws from 1,000,000,000 up)).
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { righeDi } from "./inserimento";
@@ -17,28 +17,28 @@ export async function seedPortafoglio(db: Db, opzioni: { aziende?: number; rifer
   const [laura] = righeDi<{ id: number }>(await db.execute(sql`select id from utenti where codice_fiscale = ${LAURA_CONSULENTE.codiceFiscale}`));
   const [operatore] = righeDi<{ id: number }>(await db.execute(sql`select id from utenti where codice_fiscale = ${OPERATORE_PADOVA.codiceFiscale}`));
   if (!laura || !operatore) throw new Error("seed del portafoglio: utenti demo assenti (serve prima il seed demo)");
-  const [gia] = righeDi<{ n: number }>(await db.execute(sql`select count(*)::int as n from aziende where matricola like '97%'`));
+  const [gia] = righeDi<{ n: number }>(await db.execute(sql`select count(*)::int as n from aziende where matricola like '00%'`));
   if (gia.n > 0) return { aziende: 0 };
   return db.transaction(async (tx) => {
     await tx.execute(sql`
       insert into aziende (matricola, codice_fiscale, ragione_sociale, csc, codice_ateco, gestione, sede_codice, pec, indirizzo, comune,
         provincia, cap, cf_legale_rappresentante, forza_media_semestre, ccnl)
-      select '97' || lpad(g::text, 8, '0'), '9' || lpad(g::text, 10, '0'), 'Portafoglio Esempio ' || lpad(g::text, 4, '0') || ' S.r.l.',
+      select '00' || lpad(g::text, 8, '0'), '9' || lpad(g::text, 10, '0'), 'Portafoglio Esempio ' || lpad(g::text, 4, '0') || ' S.r.l.',
         '11101', '25.11.00', 'privata', (select codice from sedi order by codice limit 1), 'portafoglio' || g || '@pec.esempio.it',
         'Via del Portafoglio ' || g, 'Padova', 'PD', '35100', 'PRTFGL80A01G224X', 10 + g % 40, 'Metalmeccanica industria'
       from generate_series(1, ${n}) g`);
     await tx.execute(sql`
       insert into unita_produttive (azienda_id, codice, denominazione, indirizzo, comune, codice_catastale, provincia, cap, attivita)
       select id, 'UP1', 'Officina ' || substr(matricola, 7), indirizzo, comune, 'G224', provincia, cap, 'produzione'
-      from aziende where matricola like '97%'`);
+      from aziende where matricola like '00%'`);
     await tx.execute(sql`
       insert into deleghe (intermediario_id, azienda_id, valida_dal, valida_al)
-      select ${laura.id}, id, '2025-01-01', null from aziende where matricola like '97%'`);
+      select ${laura.id}, id, '2025-01-01', null from aziende where matricola like '00%'`);
     // k = the company's number; drafts: k % 3 of them.
     const base = sql`
       with a as (
         select a.id, u.id as unita, substr(a.matricola, 3)::int as k, a.sede_codice
-        from aziende a join unita_produttive u on u.azienda_id = a.id where a.matricola like '97%'
+        from aziende a join unita_produttive u on u.azienda_id = a.id where a.matricola like '00%'
       )`;
     await tx.execute(sql`${base}
       insert into domande (azienda_id, prestazione, unita_produttiva_id, stato, creata_da, creata_il, aggiornata_il)
@@ -83,8 +83,8 @@ export async function seedPortafoglio(db: Db, opzioni: { aziende?: number; rifer
       from a where a.k % 5 = 0`);
     const conta = async (q: ReturnType<typeof sql>) => righeDi<{ n: number }>(await tx.execute(q))[0].n;
     return {
-      aziende: await conta(sql`select count(*)::int as n from aziende where matricola like '97%'`),
-      domande: await conta(sql`select count(*)::int as n from domande d join aziende a on a.id = d.azienda_id where a.matricola like '97%'`),
+      aziende: await conta(sql`select count(*)::int as n from aziende where matricola like '00%'`),
+      domande: await conta(sql`select count(*)::int as n from domande d join aziende a on a.id = d.azienda_id where a.matricola like '00%'`),
       provvedimenti: await conta(sql`select count(*)::int as n from provvedimenti where numero like 'PFA%'`),
       richieste: await conta(sql`select count(*)::int as n from richieste_istruttoria r join domande d on d.id = r.domanda_id where d.protocollo like 'BENCH.PF.S.%'`),
     };
