@@ -149,12 +149,16 @@ export function proiettaEsaurimento(input: {
   const ordinati = [...input.usati].sort();
   // Weeks → days with the rule's own divisor (settimaneDaGiorni of one day is 1/divisor).
   const massimoGiorni = input.settimaneMassime / settimaneDaGiorni(1, gs, input.dal);
+  // One pass over consecutive days (the window's first day is the day W×7−1 positions back): no date arithmetic per step.
+  const finestraGiorni = input.settimaneFinestra * 7;
+  const giorni = dateDi({ inizio: addDays(input.dal, -(finestraGiorni - 1)), fine: orizzonte });
   let futuri = 0;
   let lo = 0;
   let hi = 0;
-  for (let d = input.dal; d <= orizzonte; d = addDays(d, 1)) {
+  for (let i = finestraGiorni - 1; i < giorni.length; i++) {
+    const d = giorni[i];
     if (lavorabile(d, gs) && !input.usati.has(d)) futuri += ritmo;
-    const inizio = addDays(d, -(input.settimaneFinestra * 7 - 1));
+    const inizio = giorni[i - (finestraGiorni - 1)];
     while (lo < ordinati.length && ordinati[lo] < inizio) lo++;
     while (hi < ordinati.length && ordinati[hi] <= d) hi++;
     if (hi - lo + futuri >= massimoGiorni - 1e-9) return { esaurimento: d, ritmo, orizzonte };
