@@ -387,6 +387,14 @@ if (!bandiera("senza-build")) await compila();
 
 scrivi(`[cluster] PostgreSQL proprio (initdb in una cartella temporanea)…`);
 const cluster = await avviaCluster();
+// An uncaught error must not leave the own PostgreSQL running: immediate shutdown (SIGQUIT) of its postmaster.
+process.once("exit", () => {
+  try {
+    process.kill(pidPostmaster(cluster), "SIGQUIT");
+  } catch {
+    // already stopped by cluster.elimina()
+  }
+});
 let diretta: Connessione | undefined;
 try {
   const admin = await apriPostgres(cluster.url(), { max: 1 });

@@ -20,6 +20,7 @@
 //   PostgreSQL, see bench/lib/flussi.ts),
 //   --cruscotti[=N] (part 8 only: the portfolio and the cruscotto on a throwaway PostgreSQL database with N more
 //   companies delegated to the demo intermediary, default 1,000, see bench/lib/cruscotti.ts),
+//   --cluster (the cluster bench instead: bench/cluster.ts, `npm run bench:cluster`),
 //   --scala-ssr (part 5 only: "Le tue domande" and Lavoratori on BENCH_SCALA_URL, a PostgreSQL database seeded with
 //   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL).
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
@@ -41,6 +42,12 @@ import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type Latenza
 import { misuraInvii, type RisultatoInvii } from "./lib/invii";
 import { misuraFlussi, type RisultatoFlussi } from "./lib/flussi";
 import { misuraCruscotti, preparaPortafoglio, type RisultatoCruscotti } from "./lib/cruscotti";
+
+// `npm run bench -- --cluster`: the cluster bench (bench/cluster.ts, same as `npm run bench:cluster`), with its options.
+if (process.argv.includes("--cluster")) {
+  await import("./cluster");
+  process.exit(process.exitCode ?? 0);
+}
 
 const argomenti = process.argv.slice(2);
 const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.split("=")[1];

@@ -109,6 +109,31 @@ function avviaProcesso(
   return p;
 }
 
+/** What to end if this process exits without stopping it (an uncaught error): one exit handler for all of them. */
+const daTerminare = new Set<() => void>();
+let gestoreUscita = false;
+function allUscita(f: () => void): void {
+  daTerminare.add(f);
+  if (gestoreUscita) return;
+  gestoreUscita = true;
+  process.once("exit", () => {
+    for (const g of daTerminare) {
+      try {
+        g();
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+/** If this process ends without stopping it, the child goes with it instead of lingering. */
+function terminaAllUscita(p: Processo): void {
+  allUscita(() => {
+    if (!p.finito) p.figlio.kill("SIGKILL");
+  });
+}
+
 async function fermaProcesso(p: Processo, segnale: NodeJS.Signals = "SIGTERM", attesaMs = 10_000, gruppo = false): Promise<void> {
   if (p.finito) return;
   const segnala = (s: NodeJS.Signals) => {
@@ -229,6 +254,7 @@ export async function avviaPgbouncer(opzioni: {
   writeFileSync(join(cartella, "pgbouncer-utenti.txt"), `"${decodeURIComponent(pg.username || "postgres")}" ""\n`);
   if (utente) for (const f of ["pgbouncer.ini", "pgbouncer-utenti.txt"]) chownSync(join(cartella, f), utente.uid, utente.gid);
   const processo = avviaProcesso("pgbouncer", "/usr/sbin/pgbouncer", [join(cartella, "pgbouncer.ini")], { log: join(cartella, "pgbouncer.out"), utente });
+  terminaAllUscita(processo);
   await attendi("PgBouncer", inAscolto(porta), processo, join(cartella, "pgbouncer.log"), opzioni.attesaMs ?? 30_000);
   const via = new URL(opzioni.databaseUrl);
   via.hostname = "127.0.0.1";
@@ -325,12 +351,8 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
       };
       istanze.push(istanza);
       // If this process ends without stopping them (an uncaught error), the instances' groups go with it.
-      process.once("exit", () => {
-        try {
-          if (p.figlio.pid && !p.finito) process.kill(-p.figlio.pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
+      allUscita(() => {
+        if (p.figlio.pid && !p.finito) process.kill(-p.figlio.pid, "SIGKILL");
       });
       await attendi(`istanza ${indice}`, healthzOk(url), p, file, attesaMs);
       return istanza;
@@ -345,6 +367,7 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
     writeFileSync(conf, configNginx({ cartella, porta, istanze: istanze.map((i) => i.porta) }));
     const logNginx = join(cartella, "nginx.out");
     nginx = avviaProcesso("nginx", "/usr/sbin/nginx", ["-p", cartella, "-c", conf, "-e", join(cartella, "nginx-error.log")], { log: logNginx, utente });
+    terminaAllUscita(nginx);
     processi.push(nginx);
     const url = `http://127.0.0.1:${porta}`;
     await attendi("nginx", healthzOk(url), nginx, join(cartella, "nginx-error.log"), attesaMs);
