@@ -49,8 +49,8 @@ const FORMATI_NUMERO = new Map<number, Intl.NumberFormat>();
  * One cell of a CSV for Italian spreadsheets (semicolons): quoted when it holds a separator, a quote or a new line;
  * a text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is prefixed with an apostrophe.
  */
-export function cellaCsv(v: string | number): string {
-  const t = String(v);
+export function cellaCsv(v: string | number | null): string {
+  const t = v === null ? "" : String(v);
   const sicura = /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
   return /[;"\n\r]/.test(sicura) ? `"${sicura.replace(/"/g, '""')}"` : sicura;
 }

@@ -1,11 +1,8 @@
 // CSV downloads (UTF-8 with BOM, semicolons, CRLF: what Italian spreadsheets open as is). A cell a spreadsheet would run
 // as a formula is prefixed with an apostrophe (CSV injection); the file name goes in Content-Disposition.
+import { cellaCsv } from "~/domain/formati";
 
-export function cellaCsv(v: string | number | null): string {
-  const t = v === null ? "" : String(v);
-  const sicura = /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
-  return /[;"\n\r]/.test(sicura) ? `"${sicura.replace(/"/g, '""')}"` : sicura;
-}
+export { cellaCsv };
 
 export function testoCsv(intestazioni: readonly string[], righe: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
   return "\uFEFF" + [intestazioni, ...righe].map((r) => r.map(cellaCsv).join(";")).join("\r\n") + "\r\n";

@@ -1,7 +1,7 @@
 // Every rejected row of a flow as CSV (UTF-8 with BOM, semicolons, as Italian spreadsheets expect), written while
 // it is read. A cell that a spreadsheet would run as a formula is prefixed with an apostrophe.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { cellaCsv as cella } from "~/http/csv.server";
+import { cellaCsv as cella } from "~/domain/formati";
 import { rispostaNonTrovata } from "~/http/risposta.server";
 import { richiediContesto } from "~/services/accesso.server";
 import { esisteFlusso, scartiDelFlusso } from "~/services/flussi/rapporto.server";
