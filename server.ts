@@ -10,7 +10,10 @@ import { apriDaAmbiente, CartellaDatiNonScrivibile, type Connessione } from "./d
 import { impostaConnessione } from "./db/connection";
 import { databaseRaggiungibile } from "./db/disponibilita";
 import { preparaDatabase } from "./db/prepara";
-import { gestoreErrori, gestoreRemix, limitaCorpo } from "./server/richieste";
+import { gestoreErrori, gestoreRemix, limitaCorpo, richiestaLocale } from "./server/richieste";
+import { avviaLavori, type Lavori } from "./app/services/lavori/avvio.server";
+import { chiudiPosta } from "./app/services/posta/invio.server";
+import { avviaPozzo, type Pozzo } from "./app/services/posta/pozzo.server";
 
 const radice = path.dirname(fileURLToPath(import.meta.url));
 const produzione = process.env.NODE_ENV === "production";
@@ -27,6 +30,21 @@ try {
 // Under the supervisor (supervisore.ts) the database was prepared once, before the workers started.
 if (process.env.OMNIA_DATABASE_PRONTO !== "1") await preparaDatabase(connessione);
 impostaConnessione(connessione);
+
+// E-mail (issue 13, ADR 018): the SMTP server of SMTP_URL, or else a local sink in this process that records what it
+// receives (page /sviluppo/posta). Then the job queue: notifications, expiries, reminders run inside this process.
+let pozzo: Pozzo | undefined;
+if (!process.env.SMTP_URL) {
+  pozzo = await avviaPozzo(Number(process.env.OMNIA_POZZO_PORTA ?? 0));
+  process.env.SMTP_URL = pozzo.url;
+}
+let lavori: Lavori | undefined;
+if (process.env.OMNIA_LAVORI !== "0") {
+  lavori = await avviaLavori(connessione, {
+    intervalloSecondi: Number(process.env.OMNIA_LAVORI_INTERVALLO ?? 2),
+    pianificazioni: process.env.OMNIA_PIANIFICAZIONI !== "0",
+  });
+}
 
 const build = (await import(pathToFileURL(path.join(radice, "build/index.js")).href)) as ServerBuild;
 
@@ -105,14 +123,18 @@ app.all(
   gestoreRemix({
     build,
     produzione,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      // A proxy on this machine (nginx) connects over loopback too: a forwarded request is not local.
+      locale: richiestaLocale(req) && !req.get("x-forwarded-for") && !req.get("forwarded") && !req.get("x-real-ip"),
+    }),
   }),
 );
 app.use(gestoreErrori());
 
 // HOST (e.g. 127.0.0.1 behind a proxy on the same machine) limits the interfaces; unset, all of them.
 const inAscolto = () =>
-  console.info(`OMNIA IS in ascolto su http://${process.env.HOST ?? "localhost"}:${porta} (database: ${connessione.tipo}, modalità: ${produzione ? "produzione" : "sviluppo"})`);
+  console.info(`OMNIA IS in ascolto su http://${process.env.HOST ?? "localhost"}:${porta} (database: ${connessione.tipo}, modalità: ${produzione ? "produzione" : "sviluppo"}, posta: ${pozzo ? "pozzo locale, /sviluppo/posta" : "SMTP_URL"})`);
 const server = process.env.HOST ? app.listen(porta, process.env.HOST, inAscolto) : app.listen(porta, inAscolto);
 
 let chiusura = false;
@@ -124,6 +146,10 @@ async function chiudi(segnale: string) {
   server.closeIdleConnections();
   setTimeout(() => server.closeAllConnections(), 5_000).unref();
   await new Promise<void>((resolve) => server.on("close", () => resolve()));
+  // Jobs running now finish (pg-boss waits for them, up to 10 s) before the pools and the sink close.
+  await lavori?.ferma().catch((e) => console.warn("Chiusura della coda:", e));
+  chiudiPosta();
+  await pozzo?.chiudi();
   await connessione.chiudi();
   process.exit(0);
 }

@@ -10,6 +10,10 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Connessione {
   db: Db;
   tipo: "postgres" | "pglite";
+  /** PostgreSQL: the URL it was opened with (the job queue opens its own small pool on it). */
+  url?: string;
+  /** PGlite: the instance (the job queue runs its SQL on it, in-process). */
+  pglite?: import("@electric-sql/pglite").PGlite;
   chiudi(): Promise<void>;
 }
 
@@ -55,7 +59,8 @@ export async function apriPostgres(url: string, opzioni: { max?: number } = {}):
     ...(pgbouncer ? { prepare: false, max_pipeline: 0 } : {}),
   });
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, tipo: "postgres", chiudi: () => client.end({ timeout: 5 }) };
+  // The job queue (pg-boss) opens its own pool on the same server: the URL without the driver-only pgbouncer flag.
+  return { db, tipo: "postgres", url: indirizzo, chiudi: () => client.end({ timeout: 5 }) };
 }
 
 /** Pool size of one process: DATABASE_POOL_MAX (behind PgBouncer a few per process are enough), default 10. */
@@ -99,7 +104,14 @@ export function preparaCartella(dir: string): void {
   }
 }
 
+/** The committed migrations, then the job queue's own schema and queues (pg-boss installs and migrates it: ADR 018). */
 export async function migra(connessione: Connessione): Promise<void> {
+  await migraSchema(connessione);
+  const { installaCoda } = await import("./coda");
+  await installaCoda(connessione);
+}
+
+async function migraSchema(connessione: Connessione): Promise<void> {
   if (connessione.tipo === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -514,7 +514,11 @@ export const allegati = pgTable(
   (t) => [index("allegati_domanda_idx").on(t.domandaId)],
 );
 
-/** The timeline of a domanda, visible to both sides. */
+/**
+ * The timeline of a domanda, visible to both sides, and its message thread (issue 13): the Sede's requests, the
+ * company's answers, decisions, system events, reminders and free messages both ways. `lato` is the side that wrote
+ * it (a trigger fills it from the author's role when an insert leaves it out); `chiave` makes a reminder once only.
+ */
 export const eventiDomanda = pgTable(
   "eventi_domanda",
   {
@@ -526,8 +530,54 @@ export const eventiDomanda = pgTable(
     tipo: varchar("tipo", { length: 32 }).notNull(),
     utenteId: integer("utente_id").references(() => utenti.id),
     descrizione: text("descrizione").notNull(),
+    lato: varchar("lato", { length: 8 }).$type<"azienda" | "sede" | "sistema">(),
+    // The body of a free message (tipo "messaggio"); the other entries say everything in descrizione.
+    testo: text("testo"),
+    chiave: varchar("chiave", { length: 96 }),
   },
-  (t) => [index("eventi_domanda_idx").on(t.domandaId, t.quando)],
+  (t) => [
+    index("eventi_domanda_idx").on(t.domandaId, t.quando),
+    index("eventi_domanda_filo_idx").on(t.domandaId, t.id),
+    // What the company writes to the office (the office's unread entries and inbox: app/domain/comunicazioni.ts).
+    index("eventi_domanda_per_sede_idx")
+      .on(t.domandaId, t.id)
+      .where(sql`lato = 'azienda' and tipo in ('messaggio', 'risposta', 'rinunciata')`),
+    uniqueIndex("eventi_domanda_chiave_uq").on(t.chiave),
+    check("eventi_domanda_lato", sql`${t.lato} is null or ${t.lato} in ('azienda','sede','sistema')`),
+    check("eventi_domanda_testo", sql`${t.testo} is null or length(${t.testo}) between 1 and 4000`),
+  ],
+);
+
+/** Up to which entry of a domanda's thread each side has read (per side, not per person: the office reads as one). */
+export const lettureFilo = pgTable(
+  "letture_filo",
+  {
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    lato: varchar("lato", { length: 8 }).$type<"azienda" | "sede">().notNull(),
+    ultimoEventoId: bigint("ultimo_evento_id", { mode: "number" }).notNull(),
+    lettoIl: timestamp("letto_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.domandaId, t.lato] }), check("letture_filo_lato", sql`${t.lato} in ('azienda','sede')`)],
+);
+
+/**
+ * The development mail sink (no SMTP_URL configured): what the platform's e-mails would have delivered, as received
+ * over SMTP by the local sink (app/services/posta/pozzo.server.ts). Never used with a real mail server.
+ */
+export const postaPozzo = pgTable(
+  "posta_pozzo",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ricevutaIl: timestamp("ricevuta_il", { withTimezone: true }).notNull().defaultNow(),
+    mittente: text("mittente").notNull(),
+    destinatari: text("destinatari").array().notNull(),
+    oggetto: text("oggetto").notNull(),
+    testo: text("testo").notNull(),
+    messageId: text("message_id"),
+  },
+  (t) => [index("posta_pozzo_ricevuta_idx").on(t.ricevutaIl)],
 );
 
 /**

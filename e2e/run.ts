@@ -68,6 +68,9 @@ try {
       NODE_ENV: "production",
       DEMO_LOGIN: "1",
       OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? "2026-02-10T09:00:00+01:00",
+      // No scheduled jobs: on the fixed day the expiry job would resume the seeded suspended cases, and reminders
+      // would add entries to the specs' threads, whenever the hour strikes during a run.
+      OMNIA_PIANIFICAZIONI: "0",
     },
     nomeLog: "omnia-e2e-server",
   });

@@ -3,7 +3,7 @@ import { AZIONI, puo, ruoloPuo, ruoloSede, type Azione, type Fatti } from "./aut
 
 const NESSUNO: Fatti = { legaleRappresentante: false, delegaValida: false, sedeAbilitata: false, bozza: false, regola: "sede_competente" };
 const ammesse = (chi: Parameters<typeof puo>[0], f: Partial<Fatti>) => AZIONI.filter((a) => puo(chi, a, { ...NESSUNO, ...f }));
-const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "elimina_bozza", "rinuncia_domanda", "rispondi_richiesta", "vedi_azienda", "crea_domanda", "invia_flusso"];
+const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "elimina_bozza", "rinuncia_domanda", "rispondi_richiesta", "vedi_azienda", "crea_domanda", "invia_flusso", "scrivi_messaggio"];
 
 describe("chi può fare che cosa", () => {
   it("the legal representative acts for the company, and only with that relation", () => {
@@ -18,11 +18,11 @@ describe("chi può fare che cosa", () => {
 
   it("an operator reads and examines sent domande of the sede, never drafts nor the company's acts", () => {
     const operatore = { tipo: "utente", ruolo: "operatore_sede" } as const;
-    expect(ammesse(operatore, { sedeAbilitata: true })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda", "vedi_pagamenti", "lavora_pagamenti"]);
+    expect(ammesse(operatore, { sedeAbilitata: true })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda", "vedi_pagamenti", "lavora_pagamenti", "scrivi_messaggio"]);
     expect(ammesse(operatore, { sedeAbilitata: true, bozza: true })).toEqual([]);
     expect(ammesse(operatore, {})).toEqual([]);
     // Pooled assignment: every sede's cases.
-    expect(ammesse(operatore, { regola: "pool" })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda", "vedi_pagamenti", "lavora_pagamenti"]);
+    expect(ammesse(operatore, { regola: "pool" })).toEqual(["vedi_domanda", "istruisci_domanda", "vedi_azienda", "vedi_pagamenti", "lavora_pagamenti", "scrivi_messaggio"]);
   });
 
   it("the manager reads only", () => {

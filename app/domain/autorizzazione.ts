@@ -32,7 +32,9 @@ export type Azione =
   /** Read the Sede's direct-payment work: amounts, exceptions, batches (operators and office managers). */
   | "vedi_pagamenti"
   /** Resolve exceptions, prepare, approve and send payment batches (operators; jobs match returns and compute amounts). */
-  | "lavora_pagamenti";
+  | "lavora_pagamenti"
+  /** Write a free message in the domanda's thread (issue 13): the company's side, or the operator examining it. */
+  | "scrivi_messaggio";
 
 export const AZIONI: readonly Azione[] = [
   "vedi_domanda",
@@ -47,6 +49,7 @@ export const AZIONI: readonly Azione[] = [
   "invia_flusso",
   "vedi_pagamenti",
   "lavora_pagamenti",
+  "scrivi_messaggio",
 ];
 
 /** Acts done in the company's name: only its legal representative or an intermediary with a delega. */
@@ -60,12 +63,16 @@ const AZIONI_AZIENDA: ReadonlySet<Azione> = new Set([
   "vedi_azienda",
   "crea_domanda",
   "invia_flusso",
+  "scrivi_messaggio",
 ]);
 
 const AZIONI_LETTURA: ReadonlySet<Azione> = new Set(["vedi_domanda", "vedi_azienda", "vedi_pagamenti"]);
 
 /** What only an operator (and a job) changes on the Sede's side; the manager reads it. */
 const AZIONI_OPERATORE: ReadonlySet<Azione> = new Set(["istruisci_domanda", "lavora_pagamenti"]);
+
+/** The operator's, never a job's: a message in the thread is written by a person. */
+const AZIONI_SOLO_OPERATORE: ReadonlySet<Azione> = new Set(["scrivi_messaggio"]);
 
 /** How operators are assigned to cases: the company's competent sede, or every sede in one pool. */
 export type RegolaAssegnazione = "sede_competente" | "pool";
@@ -89,7 +96,7 @@ export interface Fatti {
 export function ruoloPuo(ruolo: Ruolo, azione: Azione): boolean {
   if (ruolo === "datore" || ruolo === "intermediario") return AZIONI_AZIENDA.has(azione);
   if (AZIONI_LETTURA.has(azione)) return true;
-  return ruolo === "operatore_sede" && AZIONI_OPERATORE.has(azione);
+  return ruolo === "operatore_sede" && (AZIONI_OPERATORE.has(azione) || AZIONI_SOLO_OPERATORE.has(azione));
 }
 
 export function puo(chi: ChiAgisce, azione: Azione, f: Fatti): boolean {
@@ -107,7 +114,7 @@ export function puo(chi: ChiAgisce, azione: Azione, f: Fatti): boolean {
       const assegnata = f.regola === "pool" || f.sedeAbilitata;
       if (!assegnata || f.bozza === true) return false;
       if (AZIONI_LETTURA.has(azione)) return true;
-      return chi.ruolo === "operatore_sede" && AZIONI_OPERATORE.has(azione);
+      return chi.ruolo === "operatore_sede" && (AZIONI_OPERATORE.has(azione) || AZIONI_SOLO_OPERATORE.has(azione));
     }
   }
 }

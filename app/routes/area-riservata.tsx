@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso } from "~/testi";
 import { elencoAziendeAccessibili, richiediContesto, sediUtente } from "~/services/accesso.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
+import { conteggiNonLetti } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Area riservata" };
 
@@ -17,11 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     intermediario: ctx.ruolo === "intermediario",
     aziende: operatore ? [] : await elencoAziendeAccessibili(ctx),
     sedi: operatore ? await sediUtente(ctx.utente.id) : [],
+    nonLetti: (await conteggiNonLetti(ctx)).totale,
   });
 }
 
 export default function AreaRiservata() {
-  const { ruolo, operatore, dirigente, intermediario, aziende, sedi } = useLoaderData<typeof loader>();
+  const { ruolo, operatore, dirigente, intermediario, aziende, sedi, nonLetti } = useLoaderData<typeof loader>();
+  const daLeggere = nonLetti > 0 ? ` (${nonLetti === 1 ? "1 da leggere" : `${nonLetti} da leggere`})` : "";
   return (
     <>
       <h1>Area riservata</h1>
@@ -42,6 +45,9 @@ export default function AreaRiservata() {
             </li>
             <li>
               <Link to="/scrivania/pagamenti">Pagamenti diretti: importi, eccezioni e lotti</Link>
+            </li>
+            <li>
+              <Link to="/scrivania/messaggi">Messaggi delle aziende{daLeggere}</Link>
             </li>
             {dirigente ? (
               <li>
@@ -90,6 +96,9 @@ export default function AreaRiservata() {
           <ul>
             <li>
               <Link to="/domande">Le tue domande</Link>
+            </li>
+            <li>
+              <Link to="/messaggi">Messaggi{daLeggere}</Link>
             </li>
             <li>
               <Link to="/domande/nuova">Nuova domanda</Link>

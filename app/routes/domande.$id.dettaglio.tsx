@@ -15,6 +15,8 @@ import { attiDellaDomanda } from "~/services/istruttoria/decisione.server";
 import { DecisioneDomanda } from "~/components/istruttoria/DecisioneDomanda";
 import { euro } from "~/domain/formati";
 import { riepilogoImporti } from "~/services/pagamenti/importi-azienda.server";
+import { latoDelRuolo } from "~/domain/comunicazioni";
+import { nonLettiDomanda } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Dettaglio della domanda" };
 
@@ -23,13 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id));
   if (caricata.domanda.stato === "bozza") throw redirect(`/domande/${caricata.domanda.id}`);
   const aziendale = ctx.ruolo === "datore" || ctx.ruolo === "intermediario";
-  const [riepilogo, eventi, richieste, atti, importi] = await Promise.all([
+  const [riepilogo, eventi, richieste, atti, importi, nonLetti] = await Promise.all([
     datiRiepilogo(caricata),
     eventiDellaDomanda(caricata.domanda.id),
     richiesteDellaDomanda(caricata.domanda.id),
     attiDellaDomanda(caricata.domanda),
     // The per-worker amounts of the direct payment: the company's side downloads them (the Sede has its desk).
     aziendale ? riepilogoImporti(caricata.domanda.id) : null,
+    nonLettiDomanda(latoDelRuolo(ctx.ruolo), caricata.domanda.id),
   ]);
   const url = new URL(request.url);
   return json({
@@ -37,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     eventi,
     richieste,
     atti,
+    nonLetti,
     rispostaInviata: url.searchParams.get("risposta") === "inviata",
     // Only the company's side answers; the office reads the same page.
     puoRispondere: ctx.ruolo === "datore" || ctx.ruolo === "intermediario",
@@ -47,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Dettaglio() {
-  const { riepilogo, eventi, esiti, rinunciabile, richieste, atti, rispostaInviata, puoRispondere, importi } = useLoaderData<typeof loader>();
+  const { riepilogo, eventi, esiti, rinunciabile, richieste, atti, rispostaInviata, puoRispondere, importi, nonLetti } = useLoaderData<typeof loader>();
   const i = riepilogo.intestazione;
   const aperta = richieste.find((r) => r.stato === "aperta");
   return (
@@ -87,6 +91,13 @@ export default function Dettaglio() {
               Scarica la ricevuta in PDF
             </a>
           </li>
+          {puoRispondere ? (
+            <li>
+              <Link to={`/domande/${i.id}/messaggi`}>
+                Messaggi con la Sede{nonLetti > 0 ? ` (${nonLetti === 1 ? "1 da leggere" : `${nonLetti} da leggere`})` : ""}
+              </Link>
+            </li>
+          ) : null}
           {rinunciabile ? (
             <li>
               <Link to={`/domande/${i.id}/rinuncia`}>Rinuncia alla domanda</Link>

@@ -19,6 +19,7 @@ import { idDomanda } from "~/services/domande.server";
 import { aggiungiNota, salvaVoceChecklist } from "~/services/istruttoria/checklist.server";
 import { casoAutorizzato, paginaCaso } from "~/services/istruttoria/caso.server";
 import { prendiInCarico } from "~/services/istruttoria/presa-in-carico.server";
+import { nonLettiDomanda } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Istruttoria della domanda" };
 
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return json({
     ...r.valore,
+    nonLetti: await nonLettiDomanda("sede", r.valore.id),
     csrf: ctx.sessione.csrfToken,
     conferma: url.searchParams.get("fatto"),
   });
@@ -195,6 +197,11 @@ export default function Caso() {
                 <Link to={`/scrivania/${d.id}/decisione`}>Rettifica la decisione</Link>
               </li>
             ) : null}
+            <li>
+              <Link to={`/scrivania/${d.id}/messaggi`}>
+                Messaggi con l&apos;azienda{d.nonLetti > 0 ? ` (${d.nonLetti === 1 ? "1 da leggere" : `${d.nonLetti} da leggere`})` : ""}
+              </Link>
+            </li>
             <li>
               <a href={`/domande/${d.id}/ricevuta.pdf`} download>
                 Scarica la ricevuta in PDF

@@ -3,6 +3,8 @@
 import { redirect } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import { domande, eventiDomanda, type Azienda, type Domanda } from "#db/schema";
+import { latoDelRuolo } from "~/domain/comunicazioni";
+import { notificaVoce } from "./comunicazioni/notifiche.server";
 import { db } from "#db/connection";
 import type { Db } from "#db/client";
 import type { Fondo, Prestazione } from "~/domain/tipi";
@@ -118,14 +120,28 @@ export async function creaBozza(
   });
 }
 
+/**
+ * One entry of the domanda's timeline and message thread, with the side that wrote it (the system for jobs); an entry
+ * the company's side must know about is also enqueued as an e-mail in the same transaction (issue 13). `chiave` makes
+ * an entry once only (reminders): a second one with the same key is not written (returns null).
+ */
 export async function registraEvento(
-  tx: Pick<Db, "insert">,
+  tx: Pick<Db, "insert" | "select" | "execute">,
   ctx: Persona | null,
   domandaId: number,
   tipo: string,
   descrizione: string,
-): Promise<void> {
-  await tx.insert(eventiDomanda).values({ domandaId, tipo, descrizione, utenteId: ctx?.utente.id ?? null });
+  extra: { testo?: string; chiave?: string } = {},
+): Promise<number | null> {
+  const lato = ctx ? latoDelRuolo(ctx.ruolo) : "sistema";
+  const [voce] = await tx
+    .insert(eventiDomanda)
+    .values({ domandaId, tipo, descrizione, utenteId: ctx?.utente.id ?? null, lato, testo: extra.testo, chiave: extra.chiave })
+    .onConflictDoNothing()
+    .returning({ id: eventiDomanda.id });
+  if (!voce) return null;
+  await notificaVoce(tx, { id: voce.id, domandaId, lato, tipo, descrizione });
+  return voce.id;
 }
 
 /** A step saved with its new version, or a stale version (the result shape of app/services/risultato.ts). */

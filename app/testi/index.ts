@@ -3,3 +3,4 @@ export { messaggiAccesso } from "./accesso";
 export { messaggiDomanda } from "./domanda";
 export { messaggiFlussi } from "./flussi";
 export { messaggiIstruttoria } from "./istruttoria";
+export { messaggiComunicazioni } from "./comunicazioni";

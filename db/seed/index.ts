@@ -8,6 +8,7 @@ import { scriviDomandeDemo } from "./domande-demo";
 import { scriviCruscottoDemo } from "./cruscotto-demo";
 import { scriviDecisioniDemo } from "./decisioni-demo";
 import { scriviPagamentiDemo } from "./pagamenti-demo";
+import { scriviComunicazioniDemo } from "./comunicazioni-demo";
 import { generaAziende, type RiepilogoGenerazione } from "./genera";
 import { scriviGrandeAzienda } from "./grande";
 import { righeDi, ScrittoreLotti, type OpzioniScrittore } from "./inserimento";
@@ -25,6 +26,7 @@ export { DOMANDE_C1_DEMO } from "./domande-demo";
 export { DOMANDE_DECISIONE_DEMO, TESTO_SUPPLEMENTO_DEMO } from "./decisioni-demo";
 export { CRUSCOTTO_DEMO } from "./cruscotto-demo";
 export { DOMANDE_PAGAMENTO_DEMO } from "./pagamenti-demo";
+export { DOMANDE_POSTA_DEMO, MESSAGGIO_SEDE_DEMO } from "./comunicazioni-demo";
 
 /** Dimensioni della demo (issue 2: circa 200 aziende e 5.000 lavoratori con 24 mesi UniEmens). */
 export const DEMO = { aziende: 200, lavoratori: 5_000, mesi: MESI_UNIEMENS } as const;
@@ -129,7 +131,11 @@ export async function seedDemo(db: Db, opzioni: OpzioniSeed = {}): Promise<Riepi
   // Sent domande for the operators' desk (after the companies they belong to).
   const inviate = await db.transaction(
     async (tx) =>
-      (await scriviDomandeDemo(tx)) + (await scriviDecisioniDemo(tx)) + (await scriviCruscottoDemo(tx)) + (await scriviPagamentiDemo(tx)),
+      (await scriviDomandeDemo(tx)) +
+      (await scriviDecisioniDemo(tx)) +
+      (await scriviCruscottoDemo(tx)) +
+      (await scriviPagamentiDemo(tx)) +
+      (await scriviComunicazioniDemo(tx)),
   );
   return {
     righe: somma(stato.righe, { ...risultato.righe, domande: (risultato.righe.domande ?? 0) + inviate }),

@@ -48,7 +48,7 @@ function attesoScrivania(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" |
   return agisce && chi === "dirigente Padova" ? "404" : "accesso";
 }
 
-const ROTTE_SCRIVANIA = ["richiesta", "decisione", "provvedimento.pdf", "risposte/1"] as const;
+const ROTTE_SCRIVANIA = ["richiesta", "decisione", "provvedimento.pdf", "risposte/1", "messaggi"] as const;
 
 function moduliScrivania(rotta: string): string[] {
   if (rotta === "risposte/1") return ["scrivania_.$id.risposte.$allegatoId"];
@@ -77,10 +77,11 @@ const ROTTE_DOMANDA = [
   "risposta",
   "provvedimento.pdf",
   "importi.csv",
+  "messaggi",
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
-const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean; soloSede?: boolean; soloDirigente?: boolean; soloIntermediario?: boolean }> = {
+const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean; soloSede?: boolean; soloDirigente?: boolean; soloIntermediario?: boolean; sviluppo?: boolean }> = {
   "/": { modulo: "_index", riservata: false },
   "/accedi": { modulo: "accedi", riservata: false },
   "/documenti": { modulo: "documenti", riservata: false },
@@ -108,6 +109,11 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   "/cruscotto": { modulo: "cruscotto", riservata: true, soloAzienda: true },
   "/portafoglio": { modulo: "portafoglio", riservata: true, soloIntermediario: true },
   "/portafoglio.csv": { modulo: "portafoglio[.csv]", riservata: true, soloIntermediario: true },
+  // Inboxes of the threads (issue 13): the company's side, the office.
+  "/messaggi": { modulo: "messaggi", riservata: true, soloAzienda: true },
+  "/scrivania/messaggi": { modulo: "scrivania.messaggi", riservata: true, soloSede: true },
+  // The development mail page: only from this machine while the sink runs (not here: 404 for everyone).
+  "/sviluppo/posta": { modulo: "sviluppo.posta", riservata: false, sviluppo: true },
 };
 
 /**
@@ -246,7 +252,8 @@ describe("matrice degli accessi", () => {
       for (const [percorso, r] of Object.entries(ROTTE_GENERALI)) {
         const risp = await apri(percorso, [r.modulo], {}, chi === "anonimo" ? undefined : identita[chi]);
         const atteso =
-          chi === "anonimo" ? (r.riservata ? "accedi" : "accesso")
+          r.sviluppo ? "404"
+          : chi === "anonimo" ? (r.riservata ? "accedi" : "accesso")
           : r.soloAzienda && !["datore C1", "intermediario (delega C3)"].includes(chi) ? "404"
           : r.soloSede && !["operatore Padova", "operatrice Milano", "dirigente Padova"].includes(chi) ? "404"
           : r.soloDirigente && chi !== "dirigente Padova" ? "404"

@@ -1,0 +1,251 @@
+// The message thread of a domanda (issue 13) and the inboxes: one thread per domanda between the company's side and
+// the Sede, made of the timeline's entries (requests, answers, decisions, system events, reminders) and free messages
+// both ways; read/unread per side. Access through the one authorisation module: the company by legal representative
+// or delega valid today, the office by the assignment rule (a draft has no thread for the office).
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { aziende, domande, eventiDomanda, lettureFilo, utenti, type StatoDomanda } from "#db/schema";
+import { db } from "#db/connection";
+import { filoAperto, LIMITE_MESSAGGIO, latoDelRuolo, NON_LETTI, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
+import { nomePrestazione, type Fondo } from "~/domain/tipi";
+import { messaggiComunicazioni } from "~/testi";
+import { idAziendeAccessibili, type Contesto } from "../accesso.server";
+import { scriviAudit } from "../audit.server";
+import { ambitoSedi, domandaAutorizzata, puoAgire } from "../autorizzazione.server";
+import { registraEvento } from "../domande.server";
+import { nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
+
+export interface VoceFilo {
+  id: number;
+  quando: Date;
+  tipo: string;
+  lato: Lato;
+  descrizione: string;
+  testo: string | null;
+  autore: string | null;
+  /** Not yet read by the reader's side when the page was opened. */
+  nuova: boolean;
+}
+
+export interface Filo {
+  domanda: { id: number; protocollo: string | null; prestazione: string; azienda: string; stato: StatoDomanda };
+  voci: VoceFilo[];
+  /** The reader may write a message now (their side, the domanda sent, and the operator rather than the manager). */
+  puoScrivere: boolean;
+  nonLetti: number;
+}
+
+function nomeDomanda(d: { prestazione: Parameters<typeof nomePrestazione>[0]; fondoCodice: string | null }) {
+  return nomePrestazione(d.prestazione, (d.fondoCodice?.toUpperCase() as Fondo) ?? null);
+}
+
+/** The SQL condition "this entry is unread for `lettore`" (the rule is NON_LETTI, app/domain/comunicazioni.ts). */
+function condizioneNonLetto(lettore: LatoLettore, ultimoLetto: SQL): SQL {
+  const r = NON_LETTI[lettore];
+  const lati = sql.join(r.lati.map((l) => sql`${l}`), sql`, `);
+  const tipi = r.tipi ? sql` and ${eventiDomanda.tipo} in (${sql.join(r.tipi.map((t) => sql`${t}`), sql`, `)})` : sql``;
+  return sql`${eventiDomanda.id} > coalesce(${ultimoLetto}, 0) and ${eventiDomanda.lato} in (${lati})${tipi}`;
+}
+
+/**
+ * The thread as `ctx` may read it, and the reader's side marked as read up to its last entry (only by a side that
+ * acts on it: the read-only manager's reading leaves the office's unread entries for the operators).
+ */
+export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Risultato<Filo>> {
+  const caricata = await domandaAutorizzata(ctx, "vedi_domanda", domandaId);
+  if (!caricata) return nonTrovato;
+  const lato = latoDelRuolo(ctx.ruolo);
+  const { domanda, azienda } = caricata;
+  if (lato === "sede" && domanda.stato === "bozza") return nonTrovato;
+  const righe = await db()
+    .select({ e: eventiDomanda, nome: utenti.nome, cognome: utenti.cognome })
+    .from(eventiDomanda)
+    .leftJoin(utenti, eq(utenti.id, eventiDomanda.utenteId))
+    .where(eq(eventiDomanda.domandaId, domandaId))
+    .orderBy(asc(eventiDomanda.id));
+  const [lettura] = await db()
+    .select({ ultimo: lettureFilo.ultimoEventoId })
+    .from(lettureFilo)
+    .where(and(eq(lettureFilo.domandaId, domandaId), eq(lettureFilo.lato, lato)));
+  const ultimoLetto = lettura?.ultimo ?? 0;
+  const voci: VoceFilo[] = righe.map(({ e, nome, cognome }) => {
+    const l = (e.lato ?? "sistema") as Lato;
+    return {
+      id: e.id,
+      quando: e.quando,
+      tipo: e.tipo,
+      lato: l,
+      descrizione: e.descrizione,
+      testo: e.testo,
+      autore: nome ? `${nome} ${cognome}` : null,
+      nuova: e.id > ultimoLetto && contaComeNonLetto(lato, { lato: l, tipo: e.tipo }),
+    };
+  });
+  const puoScrivere = filoAperto(domanda.stato) && (await puoAgire(ctx, "scrivi_messaggio", azienda, domanda));
+  const agisce = lato === "azienda" || ctx.ruolo === "operatore_sede";
+  const ultimo = voci.at(-1)?.id;
+  if (agisce && ultimo !== undefined && ultimo > ultimoLetto) {
+    await db()
+      .insert(lettureFilo)
+      .values({ domandaId, lato, ultimoEventoId: ultimo, lettoIl: new Date() })
+      .onConflictDoUpdate({
+        target: [lettureFilo.domandaId, lettureFilo.lato],
+        set: { ultimoEventoId: sql`greatest(${lettureFilo.ultimoEventoId}, excluded.ultimo_evento_id)`, lettoIl: new Date() },
+      });
+  }
+  return riuscito({
+    domanda: { id: domanda.id, protocollo: domanda.protocollo, prestazione: nomeDomanda(domanda), azienda: azienda.ragioneSociale, stato: domanda.stato },
+    voci,
+    puoScrivere,
+    nonLetti: voci.filter((v) => v.nuova).length,
+  });
+}
+
+/** A free message in the thread, by the company's side or the operator; the company's side gets an e-mail of the Sede's. */
+export async function scriviMessaggio(ctx: Contesto, domandaId: number, testoGrezzo: string): Promise<Risultato<{ voceId: number }>> {
+  const caricata = await domandaAutorizzata(ctx, "scrivi_messaggio", domandaId);
+  if (!caricata || !filoAperto(caricata.domanda.stato)) return nonTrovato;
+  const testo = testoGrezzo.replace(/\r\n/g, "\n").trim();
+  if (!testo) return nonValido({ testo: messaggiComunicazioni.testoVuoto });
+  if (testo.length > LIMITE_MESSAGGIO) return nonValido({ testo: messaggiComunicazioni.testoLungo });
+  const lato = latoDelRuolo(ctx.ruolo);
+  return db().transaction(async (tx) => {
+    const id = await registraEvento(tx, ctx, domandaId, "messaggio", lato === "azienda" ? "Messaggio dell'azienda" : "Messaggio della Sede INPS", { testo });
+    await scriviAudit(tx, {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: "scrivi_messaggio",
+      oggettoTipo: "domanda",
+      oggettoId: domandaId,
+      esito: "ok",
+      dettagli: { voce: id, caratteri: testo.length },
+    });
+    return riuscito({ voceId: id! });
+  });
+}
+
+export interface VoceCasella {
+  domandaId: number;
+  protocollo: string | null;
+  prestazione: string;
+  azienda: string;
+  stato: StatoDomanda;
+  ultima: Date;
+  ultimaDescrizione: string;
+  nonLetti: number;
+}
+
+const MASSIMO_CASELLA = 100;
+
+/** The entries that may be unread for `lettore`, read or not (the rule of NON_LETTI without the read mark). */
+function condizioneRilevante(lettore: LatoLettore): SQL {
+  const r = NON_LETTI[lettore];
+  const lati = sql.join(r.lati.map((l) => sql`${l}`), sql`, `);
+  const tipi = r.tipi ? sql` and ${eventiDomanda.tipo} in (${sql.join(r.tipi.map((t) => sql`${t}`), sql`, `)})` : sql``;
+  return sql`${eventiDomanda.lato} in (${lati})${tipi}`;
+}
+
+/**
+ * Rows of an inbox: the threads of the given domande, most recent activity first, with the reader's unread count. The
+ * office's inbox lists the threads where the company wrote to it (messages, answers, withdrawals) and shows the last of
+ * those: every sent case has a timeline, and the queue already lists the cases.
+ */
+async function casella(lettore: LatoLettore, filtro: SQL, soloNonLetti: boolean): Promise<VoceCasella[]> {
+  const nonLetto = condizioneNonLetto(lettore, sql`${lettureFilo.ultimoEventoId}`);
+  const voci = lettore === "sede" ? and(eq(eventiDomanda.domandaId, domande.id), condizioneRilevante("sede")) : eq(eventiDomanda.domandaId, domande.id);
+  const conteggio = sql<number>`count(*) filter (where ${nonLetto})`.mapWith(Number);
+  const righe = await db()
+    .select({
+      domandaId: domande.id,
+      protocollo: domande.protocollo,
+      prestazione: domande.prestazione,
+      fondoCodice: domande.fondoCodice,
+      stato: domande.stato,
+      azienda: aziende.ragioneSociale,
+      ultimoId: sql<number>`max(${eventiDomanda.id})`.mapWith(Number),
+      nonLetti: conteggio,
+    })
+    .from(domande)
+    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
+    .innerJoin(eventiDomanda, voci)
+    .leftJoin(lettureFilo, and(eq(lettureFilo.domandaId, domande.id), eq(lettureFilo.lato, lettore)))
+    .where(filtro)
+    .groupBy(domande.id, aziende.id, lettureFilo.ultimoEventoId)
+    .having(soloNonLetti ? sql`${conteggio} > 0` : undefined)
+    .orderBy(desc(sql`max(${eventiDomanda.id})`))
+    .limit(MASSIMO_CASELLA);
+  if (righe.length === 0) return [];
+  const ultime = new Map(
+    (
+      await db()
+        .select({ id: eventiDomanda.id, quando: eventiDomanda.quando, descrizione: eventiDomanda.descrizione })
+        .from(eventiDomanda)
+        .where(inArray(eventiDomanda.id, righe.map((r) => r.ultimoId)))
+    ).map((e) => [e.id, e]),
+  );
+  return righe.map((r) => ({
+    domandaId: r.domandaId,
+    protocollo: r.protocollo,
+    prestazione: nomeDomanda(r),
+    azienda: r.azienda,
+    stato: r.stato,
+    ultima: ultime.get(r.ultimoId)!.quando,
+    ultimaDescrizione: ultime.get(r.ultimoId)!.descrizione,
+    nonLetti: r.nonLetti,
+  }));
+}
+
+/** The company's side's inbox: the threads of the companies this profile may act for today (legal representative or delega). */
+export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: boolean } = {}): Promise<VoceCasella[]> {
+  if (latoDelRuolo(ctx.ruolo) !== "azienda") return [];
+  const ids = await idAziendeAccessibili(ctx);
+  if (ids.length === 0) return [];
+  return casella("azienda", inArray(domande.aziendaId, ids), Boolean(opzioni.soloNonLetti));
+}
+
+/** The office's inbox: the sent domande of the sedi the assignment rule gives this operator or manager. */
+export async function casellaSede(ctx: Contesto, opzioni: { soloNonLetti?: boolean } = {}): Promise<VoceCasella[]> {
+  const ambito = await ambitoSedi(ctx);
+  if (!ambito || (!ambito.tutte && ambito.sedi.length === 0)) return [];
+  const inviate = sql`${domande.stato} <> 'bozza'`;
+  const filtro = ambito.tutte ? inviate : and(inviate, inArray(domande.sedeCodice, ambito.sedi))!;
+  return casella("sede", filtro, Boolean(opzioni.soloNonLetti));
+}
+
+/**
+ * Unread entries for this profile, in total and per company (the company's side) — for headers and dashboards. The
+ * office's count covers its sedi's sent domande.
+ */
+export async function conteggiNonLetti(ctx: Contesto): Promise<{ totale: number; perAzienda: Record<number, number> }> {
+  const lato = latoDelRuolo(ctx.ruolo);
+  let filtro: SQL;
+  if (lato === "azienda") {
+    const ids = await idAziendeAccessibili(ctx);
+    if (ids.length === 0) return { totale: 0, perAzienda: {} };
+    filtro = inArray(domande.aziendaId, ids);
+  } else {
+    const ambito = await ambitoSedi(ctx);
+    if (!ambito || (!ambito.tutte && ambito.sedi.length === 0)) return { totale: 0, perAzienda: {} };
+    const inviate = sql`${domande.stato} <> 'bozza'`;
+    filtro = ambito.tutte ? inviate : and(inviate, inArray(domande.sedeCodice, ambito.sedi))!;
+  }
+  const righe = await db()
+    .select({ aziendaId: domande.aziendaId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(eventiDomanda)
+    .innerJoin(domande, eq(domande.id, eventiDomanda.domandaId))
+    .leftJoin(lettureFilo, and(eq(lettureFilo.domandaId, domande.id), eq(lettureFilo.lato, lato)))
+    .where(and(filtro, condizioneNonLetto(lato, sql`${lettureFilo.ultimoEventoId}`)))
+    .groupBy(domande.aziendaId);
+  const perAzienda: Record<number, number> = {};
+  for (const r of righe) perAzienda[r.aziendaId] = r.n;
+  return { totale: righe.reduce((t, r) => t + r.n, 0), perAzienda };
+}
+
+/** Unread entries of one domanda's thread for a side (the page showing the link has authorised the reader). */
+export async function nonLettiDomanda(lato: LatoLettore, domandaId: number): Promise<number> {
+  const [r] = await db()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(eventiDomanda)
+    .leftJoin(lettureFilo, and(eq(lettureFilo.domandaId, eventiDomanda.domandaId), eq(lettureFilo.lato, lato)))
+    .where(and(eq(eventiDomanda.domandaId, domandaId), condizioneNonLetto(lato, sql`${lettureFilo.ultimoEventoId}`)));
+  return r?.n ?? 0;
+}

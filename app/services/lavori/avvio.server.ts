@@ -1,0 +1,50 @@
+// The job queue inside the app process (ADR 018): pg-boss works the queues and runs the schedules. With several
+// server processes on PostgreSQL each one works the queues (jobs are taken with SKIP LOCKED: one process per job) and
+// pg-boss's timekeeper sends each scheduled job once per tick across all of them. SIGTERM: stop taking jobs, let the
+// running ones finish (up to a timeout), close pg-boss's pool.
+import type PgBoss from "pg-boss";
+import type { Connessione } from "#db/client";
+import { creaCoda } from "#db/coda";
+import { inviaEmail } from "../posta/invio.server";
+import type { LavoroNotifica } from "../comunicazioni/notifiche.server";
+import { scadenzeInterlocuzione } from "../istruttoria/interlocuzione.server";
+import { promemoria } from "../comunicazioni/promemoria.server";
+import { adesso } from "../orologio.server";
+
+/** The schedules (cron, Europe/Rome). Each job is idempotent, so running hourly catches up after a stop. */
+export const PIANIFICAZIONI = {
+  "scadenze-interlocuzione": "5 * * * *",
+  promemoria: "20 * * * *",
+} as const;
+
+export interface Lavori {
+  coda: PgBoss;
+  ferma(): Promise<void>;
+}
+
+export async function avviaLavori(
+  connessione: Connessione,
+  opzioni: { intervalloSecondi?: number; /** false: no schedules (the e2e server: its fixed day must not move cases). */ pianificazioni?: boolean } = {},
+): Promise<Lavori> {
+  const coda = creaCoda(connessione, { attiva: true });
+  coda.on("error", (e) => console.warn("Coda dei lavori:", e instanceof Error ? e.message : e));
+  await coda.start();
+  const polling = { pollingIntervalSeconds: opzioni.intervalloSecondi ?? 2 };
+  await coda.work<LavoroNotifica>("notifica", { ...polling, batchSize: 1 }, async ([lavoro]) => {
+    await inviaEmail({ a: lavoro.data.a, oggetto: lavoro.data.oggetto, testo: lavoro.data.testo, messageId: `<${lavoro.id}@omnia-is.invalid>` });
+  });
+  await coda.work("scadenze-interlocuzione", polling, async () => {
+    await scadenzeInterlocuzione(adesso());
+  });
+  await coda.work("promemoria", polling, async () => {
+    await promemoria(adesso());
+  });
+  for (const [nome, cron] of Object.entries(PIANIFICAZIONI)) {
+    if (opzioni.pianificazioni === false) await coda.unschedule(nome);
+    else await coda.schedule(nome, cron, {}, { tz: "Europe/Rome" });
+  }
+  return {
+    coda,
+    ferma: () => coda.stop({ graceful: true, timeout: 10_000, close: true }),
+  };
+}
