@@ -95,6 +95,27 @@ export interface Spiegazione {
 
 const vista = (e: Esito): Spiegazione => ({ messaggio: e.messaggio, riferimento: e.riferimento, provvisorio: e.provvisorio });
 
+// The rules are pure: the same inputs (day, unit, every authorisation with its fruito) give the same warning, so a
+// bounded in-process memo spares the duration rules on pages already seen. Any change of the inputs (a decision, an
+// accepted return, another day) is a different key.
+const MEMO_MASSIMO = 5_000;
+const memoAvvisi = new Map<string, Spiegazione | null>();
+
+function avvisoMemorizzato(input: Parameters<typeof capacita>[0]): Spiegazione | null {
+  const chiave = JSON.stringify(input);
+  const trovato = memoAvvisi.get(chiave);
+  if (trovato !== undefined) {
+    memoAvvisi.delete(chiave);
+    memoAvvisi.set(chiave, trovato);
+    return trovato;
+  }
+  const avviso = avvisoCapacita(capacita(input), input.oggi, input.nomeUnita);
+  const v = avviso ? vista(avviso) : null;
+  memoAvvisi.set(chiave, v);
+  if (memoAvvisi.size > MEMO_MASSIMO) memoAvvisi.delete(memoAvvisi.keys().next().value!);
+  return v;
+}
+
 /** The portfolio page, or null for anyone but an intermediary (404). A signed-in session: its visit is recorded. */
 export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO = oggiPiattaforma(), adesso = new Date()) {
   if (attore.ruolo !== "intermediario") return null;
@@ -157,12 +178,11 @@ export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafog
       const chiavi = new Map(diUnita.filter((a) => a.prestazione !== "CISOA" && (a.prestazione !== "AIS_FONDO" || a.fondo)).map((a) => [`${a.prestazione}:${a.fondo ?? ""}`, a]));
       for (const a of chiavi.values()) {
         const nome = nomiUnita.get(u) ?? String(u);
-        const c = capacita({
+        const avviso = avvisoMemorizzato({
           oggi, prestazione: a.prestazione, fondo: a.fondo, unita: String(u), nomeUnita: nome, giorniSettimanali: gs,
           ediliziaLapidei: eEdiliziaLapidei(az), dipendentiMedi: az.forzaMediaSemestre, autorizzazioni: diUnita,
         });
-        const avviso = avvisoCapacita(c, oggi, nome);
-        if (avviso) avvisi.push(vista(avviso));
+        if (avviso) avvisi.push(avviso);
       }
     }
     const scadenze = scadenzeAutorizzazioni(proprie, oggi)
