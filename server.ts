@@ -1,6 +1,5 @@
 // The platform's HTTP server: Remix behind express, with compression, security headers,
 // static assets, a health check and a clean shutdown (HTTP server first, then the database pool).
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -14,6 +13,11 @@ import { gestoreErrori, gestoreRemix, limitaCorpo, richiestaLocale } from "./ser
 import { avviaLavori, type Lavori } from "./app/services/lavori/avvio.server";
 import { chiudiPosta } from "./app/services/posta/invio.server";
 import { avviaPozzo, type Pozzo } from "./app/services/posta/pozzo.server";
+import { registraCanaleProva, routerProva } from "./server/oidc-prova";
+import { limitaFrequenza } from "./server/limiti";
+import { intestazioniSicurezza } from "./server/intestazioni";
+import { fornitoreDimostrativoAttivo } from "./app/services/identita/fornitore.server";
+import { PERCORSO_PROVA } from "./app/services/identita/prova-comune";
 
 const radice = path.dirname(fileURLToPath(import.meta.url));
 const produzione = process.env.NODE_ENV === "production";
@@ -50,37 +54,24 @@ const build = (await import(pathToFileURL(path.join(radice, "build/index.js")).h
 
 const paginaCsrf = `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Errore: richiesta non valida — OMNIA IS</title><link rel="stylesheet" href="/css/app.css"></head><body><main class="container my-5"><h1>Richiesta non valida</h1><p>Per la tua sicurezza non abbiamo eseguito l'operazione: la richiesta non proviene da una pagina di questo servizio. Torna alla pagina precedente, ricaricala e riprova.</p><p><a href="/">Vai alla pagina iniziale</a></p></main></body></html>`;
 
+// Forms may post to this origin only, and the sign-in form's answer may send the browser on to the configured
+// OpenID provider (Chrome applies form-action to the redirects that follow a form submission).
+const origineOidc = (() => {
+  try {
+    return process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : null;
+  } catch {
+    return null;
+  }
+})();
+// The local test OpenID provider (ADR 015): only where no real provider is configured and the demo identities are on.
+const fornitoreProva = !process.env.OIDC_ISSUER && fornitoreDimostrativoAttivo();
+
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
 
-app.use((req, res, next) => {
-  const nonce = randomBytes(16).toString("base64");
-  res.locals.cspNonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join("; "),
-  );
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  next();
-});
+app.use(intestazioniSicurezza({ origineOidc }));
 
 // First CSRF line (ADR 005): a cross-origin POST never reaches Remix (which would answer it with a bare 500).
 // The per-form token is checked in the actions.
@@ -101,8 +92,16 @@ app.use((req, res, next) => {
   next();
 });
 
+// Sign-in attempts and uploads within their rate (429 before anything reads the body): see server/limiti.ts.
+app.use(limitaFrequenza());
+
 // Every body within its route's cap (413 before anything reads it): see server/richieste.ts.
 app.use(limitaCorpo());
+
+if (fornitoreProva) {
+  registraCanaleProva();
+  app.use(PERCORSO_PROVA, routerProva());
+}
 
 // Fingerprinted bundles never change: cache them for a year. Other static files for an hour.
 // Only paths that name a file (an extension in the last segment) look in public/: a page URL never costs a disk stat.

@@ -291,7 +291,14 @@ export const ruoliUtente = pgTable(
   (t) => [primaryKey({ columns: [t.utenteId, t.ruolo] })],
 );
 
-/** Delega of an intermediary (L. 12/1979) on one company's position, valid on [validaDal, validaAl]. */
+export const statoDelegaEnum = pgEnum("stato_delega", ["richiesta", "attiva", "rifiutata", "revocata"]);
+
+/**
+ * Delega of an intermediary (L. 12/1979) on one company's position, valid on [validaDal, validaAl] while attiva.
+ * Its life (app/domain/deleghe.ts): requested by the intermediary and confirmed or refused by the company's legal
+ * representative, or declared by the intermediary (modalità "dichiarazione", record kept); revoked by either side.
+ * Rows from before (the seed's registry) are attiva with no modalità.
+ */
 export const deleghe = pgTable(
   "deleghe",
   {
@@ -304,11 +311,52 @@ export const deleghe = pgTable(
       .references(() => aziende.id),
     validaDal: date("valida_dal").notNull(),
     validaAl: date("valida_al"),
+    stato: statoDelegaEnum("stato").notNull().default("attiva"),
+    modalita: varchar("modalita", { length: 16 }).$type<"conferma" | "dichiarazione">(),
+    // When the intermediary asked or declared it; null for the registry's rows (the seed), which have no request.
+    richiestaIl: timestamp("richiesta_il", { withTimezone: true }),
+    decisaIl: timestamp("decisa_il", { withTimezone: true }),
+    decisaDa: integer("decisa_da").references(() => utenti.id),
+    revocataIl: timestamp("revocata_il", { withTimezone: true }),
+    revocataDa: integer("revocata_da").references(() => utenti.id),
   },
   (t) => [
     index("deleghe_intermediario_azienda_idx").on(t.intermediarioId, t.aziendaId),
     index("deleghe_azienda_idx").on(t.aziendaId),
     check("deleghe_date", sql`${t.validaAl} is null or ${t.validaAl} >= ${t.validaDal}`),
+    check("deleghe_modalita", sql`${t.modalita} is null or ${t.modalita} in ('conferma','dichiarazione')`),
+    // At most one request waiting for the company's answer per intermediary and company.
+    uniqueIndex("deleghe_richiesta_uq").on(t.intermediarioId, t.aziendaId).where(sql`${t.stato} = 'richiesta'`),
+  ],
+);
+
+/**
+ * Sub-abilitazione: an employee the company's legal representative enables to act in the company's name (the same acts
+ * as the employer's profile, for that company only; never the deleghe). Valid until validaAl and while not revoked.
+ */
+export const abilitazioniAzienda = pgTable(
+  "abilitazioni_azienda",
+  {
+    id: serial("id").primaryKey(),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+    utenteId: integer("utente_id")
+      .notNull()
+      .references(() => utenti.id),
+    abilitataDa: integer("abilitata_da")
+      .notNull()
+      .references(() => utenti.id),
+    abilitataIl: timestamp("abilitata_il", { withTimezone: true }).notNull().defaultNow(),
+    validaDal: date("valida_dal").notNull(),
+    validaAl: date("valida_al"),
+    revocataIl: timestamp("revocata_il", { withTimezone: true }),
+    revocataDa: integer("revocata_da").references(() => utenti.id),
+  },
+  (t) => [
+    index("abilitazioni_azienda_utente_idx").on(t.utenteId),
+    index("abilitazioni_azienda_azienda_idx").on(t.aziendaId),
+    check("abilitazioni_azienda_date", sql`${t.validaAl} is null or ${t.validaAl} >= ${t.validaDal}`),
   ],
 );
 
@@ -1048,3 +1096,66 @@ export const visitePortafoglio = pgTable("visite_portafoglio", {
   visitaPrecedente: timestamp("visita_precedente", { withTimezone: true }),
   ultimaVisita: timestamp("ultima_visita", { withTimezone: true }).notNull(),
 });
+
+// ── Sign-in over OpenID Connect (ADR 016) ──────────────────────────────────────────────────────────────────────
+
+/**
+ * One sign-in in progress at the platform's OpenID client: state, nonce and PKCE verifier of an authorization request,
+ * keyed by the SHA-256 of a random token in a short cookie. Read once at the callback and deleted (single use).
+ */
+export const transazioniAccesso = pgTable(
+  "transazioni_accesso",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    emittente: text("emittente").notNull(),
+    stato: varchar("stato", { length: 128 }).notNull(),
+    nonce: varchar("nonce", { length: 128 }).notNull(),
+    verificatore: varchar("verificatore", { length: 128 }).notNull(),
+    ritorno: varchar("ritorno", { length: 500 }),
+    scadeIl: timestamp("scade_il", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("transazioni_accesso_scadenza_idx").on(t.scadeIl)],
+);
+
+/**
+ * The local test OpenID provider's state (oidc-provider models: sessions, interactions, codes, grants, tokens), in
+ * the database so that every worker and every instance sees the same (no memory adapter).
+ */
+export const oidcProvaDati = pgTable(
+  "oidc_prova_dati",
+  {
+    modello: varchar("modello", { length: 40 }).notNull(),
+    id: varchar("id", { length: 255 }).notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    grantId: varchar("grant_id", { length: 255 }),
+    userCode: varchar("user_code", { length: 255 }),
+    uid: varchar("uid", { length: 255 }),
+    scadeIl: timestamp("scade_il", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.modello, t.id] }),
+    index("oidc_prova_dati_uid_idx").on(t.uid),
+    index("oidc_prova_dati_grant_idx").on(t.grantId),
+    index("oidc_prova_dati_scadenza_idx").on(t.scadeIl),
+  ],
+);
+
+/** The local test provider's secrets (signing keys, cookie keys, the client's secret): made on first use, never committed. */
+export const oidcProvaConfigurazione = pgTable("oidc_prova_configurazione", {
+  nome: varchar("nome", { length: 40 }).primaryKey(),
+  valore: jsonb("valore").$type<unknown>().notNull(),
+});
+
+/**
+ * Rate limits shared by every worker and instance (ASVS V2.2.1, V12.1): one counter per key (e.g. "accesso:<ip>") in
+ * a fixed window. Rows of past windows are overwritten by the next request of the key, or removed now and then.
+ */
+export const limitiFrequenza = pgTable(
+  "limiti_frequenza",
+  {
+    chiave: varchar("chiave", { length: 200 }).primaryKey(),
+    finestra: timestamp("finestra", { withTimezone: true }).notNull(),
+    conteggio: integer("conteggio").notNull(),
+  },
+  (t) => [index("limiti_frequenza_finestra_idx").on(t.finestra)],
+);

@@ -1,4 +1,4 @@
-// Sign-in with the local test identity provider for every demo role, the header's "who and as what",
+// Sign-in over OpenID Connect with the local test identity provider for every demo role, the header's "who and as what",
 // sign-out, and what each profile may see. Every page visited is also checked with axe by the fixture.
 import {
   DELEGHE_VALIDE_DEMO,
@@ -10,7 +10,7 @@ import {
 } from "../db/seed/utenti-demo";
 import { messaggiAccesso } from "../app/testi";
 import { messaggiInterfaccia as m } from "../app/testi/interfaccia";
-import { accedi, esci, expect, test } from "./fixtures";
+import { accedi, esci, expect, SCHERMO_PROVA, test } from "./fixtures";
 
 const ruoli = messaggiAccesso.ruoli;
 
@@ -22,9 +22,12 @@ const CASI = [
   { utente: DIRIGENTE_PADOVA, profilo: undefined, comeChi: ruoli.dirigente_sede },
 ];
 
-test("/accedi elenca le identità dimostrative con i loro ruoli", async ({ page }) => {
+test("«Entra con SPID o CIE» porta al fornitore di prova, che elenca le identità dimostrative con i loro ruoli", async ({ page }) => {
   await page.goto("/accedi");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Entra con SPID o CIE" }).click();
+  await expect(page).toHaveURL(SCHERMO_PROVA);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fornitore di identità di prova");
   for (const { utente } of CASI) {
     const pulsante = page.getByRole("button", { name: new RegExp(`${utente.nome} ${utente.cognome}`) });
     await expect(pulsante).toBeVisible();
@@ -101,4 +104,28 @@ test("l'operatore vede solo le proprie sedi", async ({ page }) => {
   await expect(sedi).toContainText("Milano");
   await expect(sedi).not.toContainText("Padova");
   await expect(page.getByRole("table")).toHaveCount(0);
+});
+
+test("SPID di livello 1: il servizio rifiuta l'accesso con un messaggio in italiano e non crea la sessione", async ({ page }) => {
+  await page.goto("/accedi");
+  await page.getByRole("button", { name: "Entra con SPID o CIE" }).click();
+  await expect(page).toHaveURL(SCHERMO_PROVA);
+  await page.getByLabel("Identità").selectOption(MARIO_ESEMPIO.codiceFiscale);
+  await page.getByRole("button", { name: "Accedi con SPID di livello 1" }).click();
+  await expect(page).toHaveURL(/\/accedi\/ritorno\?/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accesso non riuscito");
+  await expect(page.getByRole("alert")).toContainText("SPID di livello 2");
+  await expect(page).toHaveTitle(/^Errore: /);
+  await page.getByRole("link", { name: "Riprova ad accedere" }).click();
+  await expect(page).toHaveURL(/\/accedi$/);
+  await page.goto("/area-riservata");
+  await expect(page).toHaveURL(/\/accedi\?/);
+});
+
+test("annullare sul fornitore di prova riporta al servizio senza accesso", async ({ page }) => {
+  await page.goto("/accedi");
+  await page.getByRole("button", { name: "Entra con SPID o CIE" }).click();
+  await page.getByRole("button", { name: "Annulla e torna al servizio" }).click();
+  await expect(page).toHaveURL(/\/accedi\/ritorno\?/);
+  await expect(page.getByRole("alert")).toContainText("Hai annullato l'accesso");
 });

@@ -244,17 +244,25 @@ export const test = base.extend<{ controlloAccessibilita: boolean }>({
 
 export { expect };
 
+/** The local test OpenID provider's login screen (server/oidc-prova.ts). */
+export const SCHERMO_PROVA = /\/oidc-prova\/interazione\//;
+
 /**
- * Signs in as a demo identity through /accedi (the local test identity provider): clicks the button of the user with
- * that codice fiscale. When the platform asks at /profilo which role or company to act as, picks the option whose
- * label matches `profilo` (text or RegExp), or the first one when `profilo` is not given.
+ * Signs in over OpenID Connect (ADR 016) as a demo identity: "Entra con SPID o CIE" on /accedi, then, on the local
+ * test provider's login screen, the button of the user with that codice fiscale (SPID level 2); the browser comes
+ * back through /accedi/ritorno. When the platform asks at /profilo which role or company to act as, picks the option
+ * whose label matches `profilo` (text or RegExp), or the first one when `profilo` is not given.
  */
 export async function accedi(page: Page, cf: string, opzioni: { profilo?: string | RegExp } = {}): Promise<void> {
   await page.goto("/accedi");
-  const modulo = page.locator("form").filter({ has: page.locator(`input[name="codiceFiscale"][value="${cf}"]`) });
-  await expect(modulo, `nessuna identità dimostrativa con codice fiscale ${cf} su /accedi`).toHaveCount(1);
   await Promise.all([
-    page.waitForURL((u) => u.pathname !== "/accedi"),
+    page.waitForURL(SCHERMO_PROVA),
+    page.getByRole("button", { name: "Entra con SPID o CIE" }).click(),
+  ]);
+  const modulo = page.locator("form").filter({ has: page.locator(`input[name="codiceFiscale"][value="${cf}"]`) });
+  await expect(modulo, `nessuna identità dimostrativa con codice fiscale ${cf} sul fornitore di prova`).toHaveCount(1);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/oidc-prova/") && u.pathname !== "/accedi/ritorno"),
     modulo.getByRole("button").click(),
   ]);
   if (new URL(page.url()).pathname === "/profilo") {
@@ -285,10 +293,17 @@ export interface IdentitaDemo {
   testo: string;
 }
 
-/** The demo identities listed on /accedi (read with an HTTP request, not a page visit). */
+/**
+ * The demo identities listed on the local test provider's login screen, read with HTTP requests (no page visit):
+ * /accedi's form is sent and its redirects followed to the screen.
+ */
 export async function identitaDemo(request: APIRequestContext): Promise<IdentitaDemo[]> {
-  const html = await (await request.get("/accedi")).text();
+  const accesso = await (await request.get("/accedi")).text();
+  const csrf = /name="csrf"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf"/.exec(accesso);
+  const schermo = await request.post("/accedi", { form: { csrf: csrf?.[1] ?? csrf?.[2] ?? "" } });
+  const html = await schermo.text();
   return [...html.matchAll(/<form\b[\s\S]*?<\/form>/gi)]
+    .filter(([f]) => /name="livello" value="2"/.test(f))
     .map(([f]) => ({
       codiceFiscale: /name="codiceFiscale"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="codiceFiscale"/.exec(f),
       testo: f.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim(),

@@ -71,6 +71,8 @@ try {
       // No scheduled jobs: on the fixed day the expiry job would resume the seeded suspended cases, and reminders
       // would add entries to the specs' threads, whenever the hour strikes during a run.
       OMNIA_PIANIFICAZIONI: "0",
+      // Every spec signs in from 127.0.0.1: the sign-in rate limit (30 a minute per address) would throttle the suite.
+      OMNIA_LIMITE_ACCESSI: process.env.OMNIA_LIMITE_ACCESSI ?? "1000",
     },
     nomeLog: "omnia-e2e-server",
   });

@@ -30,7 +30,7 @@ const compilato = sass.compile(sorgente, {
 });
 
 const [risultato] = await new PurgeCSS().purge({
-  content: [join(radice, "app/**/*.tsx"), join(radice, "app/**/*.ts")],
+  content: [join(radice, "app/**/*.tsx"), join(radice, "app/**/*.ts"), join(radice, "server/**/*.ts")],
   css: [{ raw: compilato.css }],
   // Classi che nessun sorgente scrive per esteso ma che servono comunque.
   safelist: {

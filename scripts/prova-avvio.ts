@@ -4,8 +4,9 @@
 //                                           a fresh throwaway database on that server, as DATABASE_URL
 // It runs the start command exactly as the README's "Due comandi" block writes it (`npm install && npm start`) in
 // its own process group with a free PORT and without NODE_ENV or DEMO_LOGIN (npm start must set them itself), waits
-// for /healthz, checks the server says it is in production mode, signs in through the real /accedi form (CSRF token
-// and cookies) as a demo employer over plain HTTP (so the demo identities are on), then fetches the reserved area
+// for /healthz, checks the server says it is in production mode, signs in over OpenID Connect as a demo employer over
+// plain HTTP (the /accedi form with its CSRF token, then the redirects to the local test provider, its login screen
+// and back through /accedi/ritorno, with fetch and a cookie jar: bench/lib/http.ts), then fetches the reserved area
 // and "Le tue domande". Finally it stops that process group only (SIGTERM, then SIGKILL) and drops its database.
 // With an existing .data/ (not a fresh clone: a developer's checkout) it clones the committed HEAD into a temporary
 // folder and runs there, so the PGlite folder is really created from nothing.

@@ -45,7 +45,7 @@ function escapeHtml(s: string): string {
 }
 
 /** A self-contained Italian error page, for refusals made before Remix renders anything. */
-export function paginaErrore(stato: 400 | 413 | 500): string {
+export function paginaErrore(stato: 400 | 413 | 429 | 500): string {
   const testi = messaggiInterfaccia.errori[stato];
   const e = messaggiInterfaccia.errori;
   return `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Errore: ${escapeHtml(testi.titolo)} — OMNIA IS</title><link rel="stylesheet" href="/css/app.css"></head><body><main class="container my-5"><h1>${escapeHtml(testi.titolo)}</h1><p class="lead">${escapeHtml(testi.testo)}</p><p>${escapeHtml(testi.suggerimento)}</p><p><a href="/">${escapeHtml(e.tornaHome)}</a></p><p class="text-secondary small">${escapeHtml(e.codice)}: ${stato}</p></main></body></html>`;

@@ -7,13 +7,22 @@ const AZIENDA: Azione[] = ["vedi_domanda", "compila_domanda", "invia_domanda", "
 
 describe("chi può fare che cosa", () => {
   it("the legal representative acts for the company, and only with that relation", () => {
-    expect(ammesse({ tipo: "utente", ruolo: "datore" }, { legaleRappresentante: true })).toEqual(AZIENDA);
+    expect(ammesse({ tipo: "utente", ruolo: "datore" }, { legaleRappresentante: true })).toEqual([...AZIENDA, "gestisci_deleghe"]);
     expect(ammesse({ tipo: "utente", ruolo: "datore" }, { delegaValida: true, sedeAbilitata: true })).toEqual([]);
   });
 
+  it("an employee enabled by the legal representative does the company's acts, never its deleghe", () => {
+    expect(ammesse({ tipo: "utente", ruolo: "datore" }, { incaricato: true })).toEqual(AZIENDA);
+    expect(ruoloPuo("datore", "gestisci_deleghe")).toBe(true);
+    expect(ruoloPuo("intermediario", "gestisci_deleghe")).toBe(false);
+  });
+
   it("an intermediary acts only with a delega valid on the date", () => {
-    expect(ammesse({ tipo: "utente", ruolo: "intermediario" }, { delegaValida: true })).toEqual(AZIENDA);
-    expect(ammesse({ tipo: "utente", ruolo: "intermediario" }, { legaleRappresentante: true })).toEqual([]);
+    expect(ammesse({ tipo: "utente", ruolo: "intermediario" }, { delegaValida: true })).toEqual([...AZIENDA, "richiedi_delega"]);
+    // Without a delega it may only ask for one.
+    expect(ammesse({ tipo: "utente", ruolo: "intermediario" }, { legaleRappresentante: true, incaricato: true })).toEqual(["richiedi_delega"]);
+    expect(ruoloPuo("intermediario", "richiedi_delega")).toBe(true);
+    expect(ruoloPuo("operatore_sede", "richiedi_delega")).toBe(false);
   });
 
   it("an operator reads and examines sent domande of the sede, never drafts nor the company's acts", () => {

@@ -1,7 +1,8 @@
 // Who may do what: the one policy of the platform, as a pure function of facts the authorisation service gathers
 // (app/services/autorizzazione.server.ts). Every loader, action and service asks it through that service.
 //
-// - Employer: the legal representative of the company chosen at sign-in.
+// - Employer: the legal representative of the company chosen at sign-in, or an employee the legal representative
+//   enabled for that company (sub-abilitazione: the company's acts, never its deleghe).
 // - Intermediary: a delega from the company valid on the date of the act (L. 12/1979 art. 1 for labour
 //   consultants; the delega is read on that date, not today: it may have expired since).
 // - Operator and office manager: by the assignment rule, the competent sede of the company by default, or the pool
@@ -34,7 +35,11 @@ export type Azione =
   /** Resolve exceptions, prepare, approve and send payment batches (operators; jobs match returns and compute amounts). */
   | "lavora_pagamenti"
   /** Write a free message in the domanda's thread (issue 13): the company's side, or the operator examining it. */
-  | "scrivi_messaggio";
+  | "scrivi_messaggio"
+  /** Confirm, refuse or revoke the company's deleghe and enable its employees: the legal representative only. */
+  | "gestisci_deleghe"
+  /** Ask a company for a delega (or declare one): any intermediary, on any company. */
+  | "richiedi_delega";
 
 export const AZIONI: readonly Azione[] = [
   "vedi_domanda",
@@ -50,6 +55,8 @@ export const AZIONI: readonly Azione[] = [
   "vedi_pagamenti",
   "lavora_pagamenti",
   "scrivi_messaggio",
+  "gestisci_deleghe",
+  "richiedi_delega",
 ];
 
 /** Acts done in the company's name: only its legal representative or an intermediary with a delega. */
@@ -83,6 +90,8 @@ export type ChiAgisce = { tipo: "utente"; ruolo: Ruolo } | { tipo: "sistema" };
 export interface Fatti {
   /** The actor is the legal representative of the company and chose it at sign-in. */
   legaleRappresentante: boolean;
+  /** The actor is an employee the legal representative enabled on the company, valid on the date of the act. */
+  incaricato?: boolean;
   /** The actor holds a delega from the company valid on the date of the act. */
   delegaValida: boolean;
   /** The actor is enabled on the company's competent sede. */
@@ -94,7 +103,8 @@ export interface Fatti {
 
 /** May this role do this action on some resource at all? (Pages of one side, e.g. "Le tue domande", ask this.) */
 export function ruoloPuo(ruolo: Ruolo, azione: Azione): boolean {
-  if (ruolo === "datore" || ruolo === "intermediario") return AZIONI_AZIENDA.has(azione);
+  if (ruolo === "datore") return AZIONI_AZIENDA.has(azione) || azione === "gestisci_deleghe";
+  if (ruolo === "intermediario") return AZIONI_AZIENDA.has(azione) || azione === "richiedi_delega";
   if (AZIONI_LETTURA.has(azione)) return true;
   return ruolo === "operatore_sede" && (AZIONI_OPERATORE.has(azione) || AZIONI_SOLO_OPERATORE.has(azione));
 }
@@ -106,8 +116,10 @@ export function puo(chi: ChiAgisce, azione: Azione, f: Fatti): boolean {
   }
   switch (chi.ruolo) {
     case "datore":
-      return AZIONI_AZIENDA.has(azione) && f.legaleRappresentante;
+      if (azione === "gestisci_deleghe") return f.legaleRappresentante;
+      return AZIONI_AZIENDA.has(azione) && (f.legaleRappresentante || f.incaricato === true);
     case "intermediario":
+      if (azione === "richiedi_delega") return true;
       return AZIONI_AZIENDA.has(azione) && f.delegaValida;
     case "operatore_sede":
     case "dirigente_sede": {

@@ -1,13 +1,16 @@
+// Sign-in: one button that starts the OpenID Connect sign-in with SPID or CIE (ADR 016). A plain POST form with the
+// anonymous CSRF token; the action stores the sign-in in progress and sends the browser to the provider.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { messaggiAccesso as m } from "~/testi";
-import { accedi, ritornoSicuro } from "~/services/autenticazione.server";
+import { messaggiAccesso as m, messaggiIdentita as mi } from "~/testi";
+import { ritornoSicuro } from "~/services/autenticazione.server";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/services/csrf.server";
 import { rispostaCsrf } from "~/services/accesso.server";
 import { leggiForm } from "~/services/corpo-richiesta.server";
-import { fornitoreDimostrativo, fornitoreDimostrativoAttivo } from "~/services/identita/fornitore.server";
+import { avviaAccesso, impostazioniOidc } from "~/services/identita/oidc.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
 
 export const handle = { titolo: "Accedi" };
@@ -15,11 +18,10 @@ export const handle = { titolo: "Accedi" };
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await sessioneDaRichiesta(request)) throw redirect("/area-riservata");
   const { token, setCookie } = tokenCsrfAnonimo(request);
-  const attivo = fornitoreDimostrativoAttivo();
-  const identita = attivo ? await fornitoreDimostrativo.elenco() : [];
+  const impostazioni = impostazioniOidc(new URL(request.url).origin);
   const ritorno = ritornoSicuro(new URL(request.url).searchParams.get("ritorno"));
   return json(
-    { csrf: token, attivo, identita, ritorno },
+    { csrf: token, configurato: impostazioni !== null, prova: impostazioni?.prova ?? false, ritorno },
     { headers: setCookie ? { "Set-Cookie": setCookie } : {} },
   );
 }
@@ -32,65 +34,38 @@ export async function action({ request }: ActionFunctionArgs) {
     if (e instanceof ErroreCsrf) throw rispostaCsrf();
     throw e;
   }
-  if (!fornitoreDimostrativoAttivo()) {
-    return json({ errore: m.fornitoreDimostrativoDisattivato }, { status: 403 });
-  }
-  const identita = await fornitoreDimostrativo.verifica(formData);
-  if (!identita) return json({ errore: m.identitaNonValida }, { status: 422 });
-  return accedi(request, identita, ritornoSicuro(formData.get("ritorno")));
+  const avvio = await avviaAccesso(request, ritornoSicuro(formData.get("ritorno")));
+  if (!avvio.ok) return json({ errore: avvio.messaggio }, { status: 503 });
+  return redirect(avvio.url, { status: 303, headers: { "Set-Cookie": avvio.setCookie, "Cache-Control": "no-store" } });
 }
 
 export default function Accedi() {
-  const { csrf, attivo, identita, ritorno } = useLoaderData<typeof loader>();
+  const { csrf, configurato, prova, ritorno } = useLoaderData<typeof loader>();
   const esito = useActionData<typeof action>();
   return (
     <div className="row">
       <div className="col-12 col-lg-8">
-        {esito?.errore ? (
-          <div className="alert alert-danger" role="alert" tabIndex={-1}>
-            <h2 className="h5">C&apos;è un problema</h2>
-            <p className="mb-0">{esito.errore}</p>
-          </div>
-        ) : null}
+        <ErrorSummary errori={esito?.errore ? [{ messaggio: esito.errore }] : []} />
         <h1>{m.accediConIdentitaDigitale}</h1>
         <p className="lead">{m.introAccedi}</p>
-        <ul className="list-unstyled d-flex flex-wrap gap-2" aria-label="Identità digitali">
-          <li>
-            <span className="btn btn-primary disabled" aria-disabled="true">Entra con SPID</span>
-          </li>
-          <li>
-            <span className="btn btn-primary disabled" aria-disabled="true">Entra con CIE</span>
-          </li>
-          <li>
-            <span className="btn btn-primary disabled" aria-disabled="true">Entra con CNS</span>
-          </li>
-        </ul>
-        <p className="text-muted small">I fornitori SPID, CIE e CNS saranno collegati in una prossima versione.</p>
-        <h2 className="h3 mt-5">{m.fornitoreDimostrativo}</h2>
-        {attivo ? (
-          <>
-            <p>{m.fornitoreDimostrativoSpiegazione}</p>
-            <ul className="list-unstyled">
-              {identita.map((i) => (
-                <li key={i.codiceFiscale} className="mb-3">
-                  <Form method="post" replace>
-                    <CampoCsrf token={csrf} />
-                    <input type="hidden" name="codiceFiscale" value={i.codiceFiscale} />
-                    {ritorno ? <input type="hidden" name="ritorno" value={ritorno} /> : null}
-                    <button type="submit" className="btn btn-outline-primary text-start">
-                      Accedi come {i.nome} {i.cognome}
-                      <span className="d-block small">
-                        {i.ruoli.join(", ")} — codice fiscale {i.codiceFiscale}
-                      </span>
-                    </button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          </>
+        {configurato ? (
+          <Form method="post" reloadDocument>
+            <CampoCsrf token={csrf} />
+            {ritorno ? <input type="hidden" name="ritorno" value={ritorno} /> : null}
+            <button type="submit" className="btn btn-primary">
+              {mi.entraConSpidCie}
+            </button>
+            <p className="small mt-2">{mi.notaLivello}</p>
+          </Form>
         ) : (
-          <p>{m.fornitoreDimostrativoDisattivato}</p>
+          <p>{mi.fornitoreNonConfigurato}</p>
         )}
+        {prova ? (
+          <>
+            <h2 className="h3 mt-5">{m.fornitoreDimostrativo}</h2>
+            <p>{mi.fornitoreProva}</p>
+          </>
+        ) : null}
       </div>
     </div>
   );

@@ -116,6 +116,9 @@ export default function AreaRiservata() {
               </li>
             )}
             <li>
+              <Link to="/deleghe">Deleghe e abilitazioni</Link>
+            </li>
+            <li>
               <Link to="/profilo">Cambia profilo</Link>
             </li>
           </ul>

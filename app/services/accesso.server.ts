@@ -1,7 +1,7 @@
 // Who is asking, and as whom: every loader and action of the reserved area goes through here.
 import { redirect } from "@remix-run/node";
 import { and, eq, gte, isNull, lte, or, inArray, asc, sql } from "drizzle-orm";
-import { abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
+import { abilitazioniAzienda, abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
 import { db, preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
 import { ruoloPuo, ruoloSede, type Azione } from "~/domain/autorizzazione";
@@ -84,6 +84,9 @@ export async function opzioniProfilo(utente: Utente, data = oggi()): Promise<Opz
   ).map((r) => r.ruolo);
   const opzioni: OpzioneProfilo[] = [];
   const nomi = messaggiAccesso.ruoli;
+  // Employees enabled by a legal representative act with the employer's profile, for that company only.
+  const incarichi = await idAziendeIncaricato(utente.id, data);
+  if (incarichi.length > 0 && !ruoli.includes("datore")) ruoli.push("datore");
   for (const ruolo of ["datore", "intermediario", "operatore_sede", "dirigente_sede"] as const) {
     if (!ruoli.includes(ruolo)) continue;
     if (ruolo === "datore") {
@@ -94,6 +97,17 @@ export async function opzioniProfilo(utente: Utente, data = oggi()): Promise<Opz
         .orderBy(asc(aziende.ragioneSociale));
       for (const a of proprie) {
         opzioni.push({ valore: `datore:${a.id}`, ruolo, aziendaId: a.id, etichetta: `${nomi.datore} — ${a.ragioneSociale}` });
+      }
+      const altre = incarichi.filter((id) => !proprie.some((p) => p.id === id));
+      if (altre.length > 0) {
+        const incaricate = await db()
+          .select({ id: aziende.id, ragioneSociale: aziende.ragioneSociale })
+          .from(aziende)
+          .where(inArray(aziende.id, altre))
+          .orderBy(asc(aziende.ragioneSociale));
+        for (const a of incaricate) {
+          opzioni.push({ valore: `datore:${a.id}`, ruolo, aziendaId: a.id, etichetta: `${messaggiAccesso.incaricato} — ${a.ragioneSociale}` });
+        }
       }
     } else if (ruolo === "intermediario") {
       const n = (await idAziendeDelegate(utente.id, data)).length;
@@ -131,12 +145,33 @@ export async function idAziendeDelegate(intermediarioId: number, data: string): 
       .where(
         and(
           eq(deleghe.intermediarioId, sql.placeholder("intermediarioId")),
+          // The one rule of app/domain/deleghe.ts (delegaValidaIl), as a query: attiva and the date in its period.
+          eq(deleghe.stato, "attiva"),
           lte(deleghe.validaDal, sql.placeholder("data")),
           or(isNull(deleghe.validaAl), gte(deleghe.validaAl, sql.placeholder("data"))),
         ),
       )
       .prepare("aziende_delegate"),
   ).execute({ intermediarioId, data });
+  return [...new Set(righe.map((r) => r.aziendaId))];
+}
+
+/** The companies an employee was enabled on by their legal representative, valid on `data` and not revoked. */
+export async function idAziendeIncaricato(utenteId: number, data: string): Promise<number[]> {
+  const righe = await preparata("aziende_incaricato", (d) =>
+    d
+      .select({ aziendaId: abilitazioniAzienda.aziendaId })
+      .from(abilitazioniAzienda)
+      .where(
+        and(
+          eq(abilitazioniAzienda.utenteId, sql.placeholder("utenteId")),
+          isNull(abilitazioniAzienda.revocataIl),
+          lte(abilitazioniAzienda.validaDal, sql.placeholder("data")),
+          or(isNull(abilitazioniAzienda.validaAl), gte(abilitazioniAzienda.validaAl, sql.placeholder("data"))),
+        ),
+      )
+      .prepare("aziende_incaricato"),
+  ).execute({ utenteId, data });
   return [...new Set(righe.map((r) => r.aziendaId))];
 }
 
@@ -160,7 +195,8 @@ export async function idAziendeAccessibili(ctx: Contesto, data = oggi()): Promis
       .select({ id: aziende.id })
       .from(aziende)
       .where(and(eq(aziende.id, ctx.aziendaAttivaId), eq(aziende.cfLegaleRappresentante, ctx.utente.codiceFiscale)));
-    return a ? [a.id] : [];
+    if (a) return [a.id];
+    return (await idAziendeIncaricato(ctx.utente.id, data)).includes(ctx.aziendaAttivaId) ? [ctx.aziendaAttivaId] : [];
   }
   if (ctx.ruolo === "intermediario") return idAziendeDelegate(ctx.utente.id, data);
   return [];

@@ -5,7 +5,7 @@ import { utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { scriviAudit } from "./audit.server";
 import type { IdentitaVerificata } from "./identita/fornitore.server";
-import { cookieSessione, cookieSessioneVuoto, creaSessione, eliminaSessione, impostaProfilo } from "./sessione.server";
+import { cookieSessione, cookieSessioneVuoto, creaSessione, eliminaSessione, impostaProfilo, sessioneDaRichiesta } from "./sessione.server";
 import { opzioniProfilo, type Contesto } from "./accesso.server";
 import type { Utente } from "#db/schema";
 
@@ -16,16 +16,31 @@ export function ritornoSicuro(valore: unknown): string | null {
   return valore.length <= 500 ? valore : null;
 }
 
-export async function accedi(request: Request, identita: IdentitaVerificata, ritorno: string | null): Promise<Response> {
+/**
+ * Signs a verified identity in: any session the browser already had is deleted and a new one is made (no session
+ * fixation: a token planted before the sign-in never becomes a signed-in one). Null when no user of the platform has
+ * this codice fiscale. `altriCookie` go out with the session's (e.g. clearing the sign-in's transaction cookie).
+ */
+export async function accedi(
+  request: Request,
+  identita: IdentitaVerificata,
+  ritorno: string | null,
+  altriCookie: string[] = [],
+): Promise<Response | null> {
   const [utente] = await db().select().from(utenti).where(eq(utenti.codiceFiscale, identita.codiceFiscale));
-  if (!utente) throw new Error("identità verificata senza utente");
+  if (!utente) {
+    await scriviAudit(db(), { azione: "accesso", oggettoTipo: "sessione", esito: "negato", dettagli: { fornitore: identita.fornitore, motivo: "utente_sconosciuto" } });
+    return null;
+  }
+  const precedente = await sessioneDaRichiesta(request);
+  if (precedente) await eliminaSessione(precedente.sessione.id);
   const { token, sessione } = await creaSessione(utente.id);
   await scriviAudit(db(), {
     utenteId: utente.id,
     azione: "accesso",
     oggettoTipo: "sessione",
     esito: "ok",
-    dettagli: { fornitore: identita.fornitore },
+    dettagli: { fornitore: identita.fornitore, ...(identita.livello ? { livello: identita.livello } : {}) },
   });
   // With exactly one profile there is nothing to choose.
   const opzioni = await opzioniProfilo(utente);
@@ -34,7 +49,9 @@ export async function accedi(request: Request, identita: IdentitaVerificata, rit
     await impostaProfilo(sessione.id, opzioni[0].ruolo, opzioni[0].aziendaId);
     destinazione = ritorno ?? "/area-riservata";
   }
-  return redirect(destinazione, { status: 303, headers: { "Set-Cookie": cookieSessione(request, token, sessione.scadeIl) } });
+  const headers = new Headers();
+  for (const c of [...altriCookie, cookieSessione(request, token, sessione.scadeIl)]) headers.append("Set-Cookie", c);
+  return redirect(destinazione, { status: 303, headers });
 }
 
 export async function esci(request: Request, utente: Utente | null, sessioneId: string | null): Promise<Response> {

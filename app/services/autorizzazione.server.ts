@@ -8,7 +8,7 @@ import { db, preparata } from "#db/connection";
 import { puo, type Azione, type ChiAgisce, type RegolaAssegnazione } from "~/domain/autorizzazione";
 import type { DataISO } from "~/domain/date";
 import { leggiRisposte } from "~/passi";
-import { idAziendeDelegate, type Persona } from "./accesso.server";
+import { idAziendeDelegate, idAziendeIncaricato, type Persona } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 import type { DomandaCaricata } from "./domande.server";
 import { oggi } from "./orologio.server";
@@ -67,9 +67,16 @@ export async function puoAgire(
   }
   const chi: ChiAgisce = { tipo: "utente", ruolo: attore.ruolo };
   const u = attore.utente;
+  const legaleRappresentante =
+    attore.ruolo === "datore" && attore.aziendaAttivaId === azienda.id && azienda.cfLegaleRappresentante === u.codiceFiscale;
   const fatti = {
-    legaleRappresentante:
-      attore.ruolo === "datore" && attore.aziendaAttivaId === azienda.id && azienda.cfLegaleRappresentante === u.codiceFiscale,
+    legaleRappresentante,
+    // An employee enabled by the legal representative, on the company chosen at sign-in, on the date of the act.
+    incaricato:
+      attore.ruolo === "datore" &&
+      !legaleRappresentante &&
+      attore.aziendaAttivaId === azienda.id &&
+      (await idAziendeIncaricato(u.id, data)).includes(azienda.id),
     delegaValida: attore.ruolo === "intermediario" && (await delegaValida(u.id, azienda.id, data)),
     sedeAbilitata:
       (attore.ruolo === "operatore_sede" || attore.ruolo === "dirigente_sede") && (await sedeAbilitata(u.id, domanda?.sedeCodice ?? azienda.sedeCodice)),

@@ -14,10 +14,11 @@ export async function datiIntestazione(request: Request, nonce?: string) {
     profilo = messaggiAccesso.ruoli[sessione.ruoloAttivo];
     if (sessione.ruoloAttivo === "datore" && sessione.aziendaAttivaId != null) {
       const [a] = await db()
-        .select({ ragioneSociale: aziende.ragioneSociale })
+        .select({ ragioneSociale: aziende.ragioneSociale, cfLegale: aziende.cfLegaleRappresentante })
         .from(aziende)
         .where(eq(aziende.id, sessione.aziendaAttivaId));
-      if (a) profilo = `${profilo} — ${a.ragioneSociale}`;
+      // An employee enabled by the legal representative acts as "incaricato", not as the employer.
+      if (a) profilo = `${a.cfLegale === utente.codiceFiscale ? profilo : messaggiAccesso.incaricato} — ${a.ragioneSociale}`;
     }
   }
   return {

@@ -1,15 +1,10 @@
 // Messages of sign-in, profiles, authorisation and CSRF.
 export const messaggiAccesso = {
   titoloAccedi: "Accedi",
-  accediConIdentitaDigitale: "Accedi con SPID, CIE o CNS",
+  accediConIdentitaDigitale: "Accedi con SPID o CIE",
   introAccedi:
-    "Per presentare domande, consultarle o istruire pratiche accedi con la tua identità digitale: SPID di livello 2 o superiore, Carta d'Identità Elettronica (CIE 3.0) o Carta Nazionale dei Servizi (CNS).",
+    "Per presentare domande, consultarle o istruire pratiche accedi con la tua identità digitale: SPID di livello 2 o superiore oppure Carta d'Identità Elettronica (CIE 3.0).",
   fornitoreDimostrativo: "Ambiente dimostrativo: identità di prova",
-  fornitoreDimostrativoSpiegazione:
-    "In questo ambiente l'accesso con SPID, CIE e CNS è sostituito da un fornitore di identità locale di prova. Scegli una delle identità dimostrative: i dati sono fittizi.",
-  fornitoreDimostrativoDisattivato:
-    "L'accesso con le identità di prova non è disponibile in questo ambiente. Accedi con SPID, CIE o CNS.",
-  identitaNonValida: "L'identità scelta non è valida. Scegli una delle identità elencate.",
   sessioneScaduta: "La sessione è scaduta o non è valida. Accedi di nuovo.",
   titoloProfilo: "Scegli il profilo",
   introProfilo: "Hai più profili. Scegli per conto di chi operare: potrai cambiarlo in ogni momento da \"Cambia profilo\".",
@@ -19,6 +14,7 @@ export const messaggiAccesso = {
   csrfTitolo: "Richiesta non valida",
   csrfTesto:
     "Per la tua sicurezza non abbiamo eseguito l'operazione: la richiesta non proviene da una pagina di questo servizio oppure la pagina era scaduta. Torna indietro, ricarica la pagina e riprova.",
+  incaricato: "Incaricato dell'azienda",
   ruoli: {
     datore: "Datore di lavoro",
     intermediario: "Intermediario",

@@ -59,6 +59,11 @@ export const messaggiInterfaccia = {
       testo: "I dati o i file inviati superano la dimensione che il servizio accetta per questa pagina. Non è stato salvato nulla.",
       suggerimento: "Torna alla pagina precedente e invia un file più piccolo (un documento PDF fino a 5 MB, un elenco CSV fino a 1 MB) o un testo più breve.",
     },
+    429: {
+      titolo: "Troppe richieste",
+      testo: "Hai inviato troppe richieste in poco tempo: per proteggere il servizio e il tuo account non abbiamo eseguito l'ultima. Non è stato salvato nulla.",
+      suggerimento: "Attendi un minuto e riprova.",
+    },
     500: {
       titolo: "Si è verificato un errore",
       testo: "Il servizio ha avuto un problema e non ha potuto completare la richiesta.",

@@ -13,9 +13,12 @@ import * as profilo from "~/routes/profilo";
 import { creaBozza } from "~/services/domande.server";
 import { validaToken } from "~/services/sessione.server";
 import { usaDatabaseDiTest } from "../database";
+import { accediOidc, usaFornitoreProva } from "../oidc";
+import { messaggiIdentita } from "~/testi/identita";
 import { contesto, get, ORIGINE, post, risposta, sessioneDi } from "../richieste";
 
 usaDatabaseDiTest();
+usaFornitoreProva();
 
 async function idAzienda(ragioneSociale: string): Promise<number> {
   const [a] = await db().select({ id: aziende.id }).from(aziende).where(eq(aziende.ragioneSociale, ragioneSociale));
@@ -28,69 +31,64 @@ function cookieDa(r: Response, nome: string): string | null {
   return m ? m[1] : null;
 }
 
-async function accediCome(cf: string) {
+/** POST /accedi ("Entra con SPID o CIE") with the anonymous CSRF token of the page. */
+async function avviaAccesso() {
   const pagina = await risposta(() => accedi.loader({ request: get("/accedi"), params: {}, context: contesto }));
   const csrf = cookieDa(pagina, "omnia_csrf")!;
   const richiesta = new Request(`${ORIGINE}/accedi`, {
     method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: `omnia_csrf=${csrf}`,
-      Origin: ORIGINE,
-    },
-    body: new URLSearchParams({ csrf, codiceFiscale: cf }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `omnia_csrf=${csrf}`, Origin: ORIGINE },
+    body: new URLSearchParams({ csrf }),
   });
   return risposta(() => accedi.action({ request: richiesta, params: {}, context: contesto }));
 }
 
-describe("accesso con il fornitore di identità di prova", () => {
-  it("elenca le identità dimostrative e imposta il cookie CSRF anonimo", async () => {
+describe("accesso con SPID o CIE (OpenID Connect, fornitore di prova)", () => {
+  it("/accedi offre «Entra con SPID o CIE» e imposta il cookie CSRF anonimo", async () => {
     const r = await risposta(() => accedi.loader({ request: get("/accedi"), params: {}, context: contesto }));
     expect(r.status).toBe(200);
-    const dati = await r.json();
-    expect(dati.identita.map((i: { codiceFiscale: string }) => i.codiceFiscale)).toContain(MARIO_ESEMPIO.codiceFiscale);
+    expect(await r.json()).toMatchObject({ configurato: true, prova: true });
     expect(r.headers.get("Set-Cookie")).toMatch(/HttpOnly; SameSite=Strict/);
   });
 
-  it("crea una nuova sessione con cookie HttpOnly e SameSite=Lax; chi ha più profili va a sceglierlo", async () => {
-    const r = await accediCome(MARIO_ESEMPIO.codiceFiscale);
+  it("chi ha più profili va a sceglierlo; solo l'hash del token di sessione è nel database", async () => {
+    const { risposta: r } = await accediOidc(MARIO_ESEMPIO.codiceFiscale);
     expect(r.status).toBe(303);
     expect(r.headers.get("Location")).toBe("/profilo");
-    const setCookie = r.headers.get("Set-Cookie")!;
-    expect(setCookie).toMatch(/omnia_sessione=[a-z2-7]{32}; Path=\/; HttpOnly; SameSite=Lax/);
-    // Only the hash of the token is stored.
-    const token = cookieDa(r, "omnia_sessione")!;
+    const token = /omnia_sessione=([a-z2-7]{32})/.exec(r.headers.getSetCookie().join("\n"))![1];
     const [riga] = await db().select().from(sessioni).where(eq(sessioni.id, token));
     expect(riga).toBeUndefined();
     expect(await validaToken(token)).not.toBeNull();
   });
 
   it("un profilo solo: si entra direttamente nell'area riservata", async () => {
-    const r = await accediCome(OPERATORE_PADOVA.codiceFiscale);
+    const { risposta: r } = await accediOidc(OPERATORE_PADOVA.codiceFiscale);
     expect(r.status).toBe(303);
     expect(r.headers.get("Location")).toBe("/area-riservata");
   });
 
-  it("rifiuta un'identità inesistente con 422 e senza cookie CSRF con 403", async () => {
-    const r = await accediCome("RSSMRA85T10A562S");
-    expect(r.status).toBe(422);
+  it("senza cookie CSRF l'avvio dell'accesso risponde 403", async () => {
     const senzaCookie = new Request(`${ORIGINE}/accedi`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGINE },
-      body: new URLSearchParams({ csrf: "0".repeat(32), codiceFiscale: MARIO_ESEMPIO.codiceFiscale }),
+      body: new URLSearchParams({ csrf: "0".repeat(32) }),
     });
     const r2 = await risposta(() => accedi.action({ request: senzaCookie, params: {}, context: contesto }));
     expect(r2.status).toBe(403);
   });
 
-  it("in produzione il fornitore di prova è rifiutato, salvo DEMO_LOGIN=1", async () => {
+  it("in produzione senza OIDC_ISSUER il fornitore di prova non c'è, salvo DEMO_LOGIN=1", async () => {
     const prima = { ...process.env };
     try {
       process.env.NODE_ENV = "production";
       delete process.env.DEMO_LOGIN;
-      expect((await accediCome(MARIO_ESEMPIO.codiceFiscale)).status).toBe(403);
+      const r = await avviaAccesso();
+      expect(r.status).toBe(503);
+      expect(await r.json()).toEqual({ errore: messaggiIdentita.fornitoreNonConfigurato });
       process.env.DEMO_LOGIN = "1";
-      expect((await accediCome(MARIO_ESEMPIO.codiceFiscale)).status).toBe(303);
+      const r2 = await avviaAccesso();
+      expect(r2.status).toBe(303);
+      expect(r2.headers.get("Location")).toMatch(/^http:\/\/localhost:3000\/oidc-prova\/auth\?/);
     } finally {
       process.env.NODE_ENV = prima.NODE_ENV;
       if (prima.DEMO_LOGIN === undefined) delete process.env.DEMO_LOGIN;

@@ -81,9 +81,14 @@ const ROTTE_DOMANDA = [
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
-const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloAzienda?: boolean; soloSede?: boolean; soloDirigente?: boolean; soloIntermediario?: boolean; sviluppo?: boolean }> = {
+const ROTTE_GENERALI: Record<
+  string,
+  { modulo: string; riservata: boolean; soloAzienda?: boolean; soloSede?: boolean; soloDirigente?: boolean; soloIntermediario?: boolean; soloDatore?: boolean; sviluppo?: boolean }
+> = {
   "/": { modulo: "_index", riservata: false },
   "/accedi": { modulo: "accedi", riservata: false },
+  // The OpenID Connect callback: without a sign-in in progress an Italian 400 page for anyone.
+  "/accedi/ritorno": { modulo: "accedi_.ritorno", riservata: false },
   "/documenti": { modulo: "documenti", riservata: false },
   "/privacy": { modulo: "privacy", riservata: false },
   "/dichiarazione-accessibilita": { modulo: "dichiarazione-accessibilita", riservata: false },
@@ -102,6 +107,11 @@ const ROTTE_GENERALI: Record<string, { modulo: string; riservata: boolean; soloA
   "/flussi": { modulo: "flussi._index", riservata: true, soloAzienda: true },
   "/flussi/verifica": { modulo: "flussi.verifica", riservata: true, soloAzienda: true },
   "/flussi/catalogo": { modulo: "flussi.catalogo", riservata: false },
+  // Deleghe: the intermediary's own and the legal representative's company's; asking is the intermediary's,
+  // enabling an employee the legal representative's.
+  "/deleghe": { modulo: "deleghe._index", riservata: true, soloAzienda: true },
+  "/deleghe/nuova": { modulo: "deleghe.nuova", riservata: true, soloIntermediario: true },
+  "/deleghe/abilita": { modulo: "deleghe.abilita", riservata: true, soloDatore: true },
   "/flussi/eliminazione": { modulo: "flussi.eliminazione", riservata: true, soloAzienda: true },
   "/flussi/chiavi": { modulo: "flussi.chiavi", riservata: true, soloAzienda: true },
   "/api/v1/openapi.json": { modulo: "api.v1.openapi[.json]", riservata: false },
@@ -258,6 +268,7 @@ describe("matrice degli accessi", () => {
           : r.soloSede && !["operatore Padova", "operatrice Milano", "dirigente Padova"].includes(chi) ? "404"
           : r.soloDirigente && chi !== "dirigente Padova" ? "404"
           : r.soloIntermediario && chi !== "intermediario (delega C3)" ? "404"
+          : r.soloDatore && chi !== "datore C1" ? "404"
           : "accesso";
         expect(`${percorso} → ${esito(risp)}`).toBe(`${percorso} → ${atteso}`);
       }

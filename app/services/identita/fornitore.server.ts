@@ -1,5 +1,5 @@
-// The identity providers behind "Accedi con SPID, CIE o CNS". Today only the local test provider exists;
-// the real providers (SPID/CIE over OpenID Connect) will implement the same interface.
+// The demo identities: the users of the seed, shown only on the local test OpenID provider's own login screen
+// (server/oidc-prova.ts). The platform itself signs people in over OpenID Connect (oidc.server.ts, ADR 016).
 import { asc, eq, inArray } from "drizzle-orm";
 import { ruoliUtente, utenti } from "#db/schema";
 import { db } from "#db/connection";
@@ -7,8 +7,10 @@ import { messaggiAccesso } from "~/testi";
 
 export interface IdentitaVerificata {
   codiceFiscale: string;
-  /** Which provider vouched for it, for the audit log. */
+  /** Which provider vouched for it (its issuer), for the audit log. */
   fornitore: string;
+  /** The SPID level of the authentication. */
+  livello?: number;
 }
 
 export interface IdentitaDimostrativa {
@@ -18,20 +20,11 @@ export interface IdentitaDimostrativa {
   ruoli: string[];
 }
 
-export interface FornitoreIdentita {
-  id: string;
-  /** Reads the provider's answer (here the chosen identity) and returns the verified identity, or null. */
-  verifica(formData: FormData): Promise<IdentitaVerificata | null>;
-}
-
 export function fornitoreDimostrativoAttivo(env = process.env): boolean {
   return env.NODE_ENV !== "production" || env.DEMO_LOGIN === "1";
 }
 
-export const fornitoreDimostrativo: FornitoreIdentita & {
-  elenco(): Promise<IdentitaDimostrativa[]>;
-} = {
-  id: "dimostrativo",
+export const fornitoreDimostrativo = {
   async elenco() {
     const righe = await db()
       .select({ id: utenti.id, codiceFiscale: utenti.codiceFiscale, nome: utenti.nome, cognome: utenti.cognome })
@@ -49,11 +42,14 @@ export const fornitoreDimostrativo: FornitoreIdentita & {
       ruoli: ruoli.filter((x) => x.utenteId === r.id).map((x) => messaggiAccesso.ruoli[x.ruolo]),
     }));
   },
-  async verifica(formData) {
-    if (!fornitoreDimostrativoAttivo()) return null;
-    const cf = formData.get("codiceFiscale");
-    if (typeof cf !== "string" || !/^[A-Z0-9]{16}$/.test(cf)) return null;
-    const [u] = await db().select({ cf: utenti.codiceFiscale }).from(utenti).where(eq(utenti.codiceFiscale, cf));
-    return u ? { codiceFiscale: u.cf, fornitore: "dimostrativo" } : null;
-  },
 };
+
+/** The demo identity with this codice fiscale (a user of the platform), or null. */
+export async function trovaIdentitaDimostrativa(cf: string): Promise<{ codiceFiscale: string; nome: string; cognome: string } | null> {
+  if (!/^[A-Z0-9]{16}$/.test(cf)) return null;
+  const [u] = await db()
+    .select({ codiceFiscale: utenti.codiceFiscale, nome: utenti.nome, cognome: utenti.cognome })
+    .from(utenti)
+    .where(eq(utenti.codiceFiscale, cf));
+  return u ?? null;
+}

@@ -1,0 +1,56 @@
+// Deleghe of intermediaries (L. 12/1979 art. 1: the labour consultant acts for the employer on its delega) and the
+// employees a legal representative enables to act for the company, as records with a life:
+//
+//   richiesta ──conferma (legale rappresentante)──▶ attiva ──revoca (legale rappresentante o intermediario)──▶ revocata
+//       │   └──rifiuta (legale rappresentante)──▶ rifiutata            └── after valida_al: scaduta (derived, by date)
+//       └──ritira (intermediario)──▶ revocata
+//   dichiarazione (intermediario, as the foundation did): attiva at once, modalità "dichiarazione", record kept.
+//
+// A delega gives access on a date only when it is attiva and the date is within [validaDal, validaAl].
+import type { DataISO } from "./date";
+
+export type StatoDelega = "richiesta" | "attiva" | "rifiutata" | "revocata";
+export type ModalitaDelega = "conferma" | "dichiarazione";
+/** What a person sees: the stored state, with "scaduta" for an attiva delega past its end date. */
+export type StatoVisibile = StatoDelega | "scaduta";
+
+export interface PeriodoDelega {
+  stato: StatoDelega;
+  validaDal: DataISO;
+  validaAl: DataISO | null;
+}
+
+/** The one rule of access: attiva and the date within its period (the act's date, not today: ADR 011). */
+export function delegaValidaIl(d: PeriodoDelega, data: DataISO): boolean {
+  return d.stato === "attiva" && d.validaDal <= data && (d.validaAl === null || d.validaAl >= data);
+}
+
+export function statoVisibile(d: PeriodoDelega, oggi: DataISO): StatoVisibile {
+  if (d.stato === "attiva" && d.validaAl !== null && d.validaAl < oggi) return "scaduta";
+  return d.stato;
+}
+
+export type AzioneDelega = "conferma" | "rifiuta" | "revoca" | "ritira";
+
+/** Who may move a delega, and from which state. `legale`: the company's legal representative; `titolare`: the intermediary. */
+export function transizioneDelega(
+  stato: StatoDelega,
+  azione: AzioneDelega,
+  chi: { legale: boolean; titolare: boolean },
+): StatoDelega | null {
+  switch (azione) {
+    case "conferma":
+      return chi.legale && stato === "richiesta" ? "attiva" : null;
+    case "rifiuta":
+      return chi.legale && stato === "richiesta" ? "rifiutata" : null;
+    case "revoca":
+      return (chi.legale || chi.titolare) && stato === "attiva" ? "revocata" : null;
+    case "ritira":
+      return chi.titolare && stato === "richiesta" ? "revocata" : null;
+  }
+}
+
+/** Matricola INPS of a company: 10 digits. */
+export function matricolaValida(s: string): boolean {
+  return /^[0-9]{10}$/.test(s);
+}

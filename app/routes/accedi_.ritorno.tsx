@@ -1,0 +1,46 @@
+// The OpenID Connect callback (redirect_uri): the provider's answer is checked (app/services/identita/oidc.server.ts);
+// a valid one signs the person in with a new session, anything else shows why, in Italian, and signs nobody in.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { messaggiIdentita as mi } from "~/testi";
+import { accedi } from "~/services/autenticazione.server";
+import { completaAccesso } from "~/services/identita/oidc.server";
+
+export const handle = { titolo: mi.titoloErrore };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { esito, setCookie } = await completaAccesso(request);
+  const headers = { "Set-Cookie": setCookie, "Cache-Control": "no-store" };
+  if (!esito.ok) {
+    const stato = esito.motivo === "livello_insufficiente" ? 403 : 400;
+    return json({ errore: esito.messaggio }, { status: stato, headers });
+  }
+  const risposta = await accedi(
+    request,
+    { codiceFiscale: esito.codiceFiscale, fornitore: esito.emittente, livello: esito.livello },
+    esito.ritorno,
+    [setCookie],
+  );
+  if (risposta) throw risposta;
+  return json({ errore: mi.utenteSconosciuto }, { status: 403, headers });
+}
+
+export default function RitornoAccesso() {
+  const { errore } = useLoaderData<typeof loader>();
+  return (
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <h1>{mi.titoloErrore}</h1>
+        <div className="alert alert-danger" role="alert">
+          <p className="mb-0">{errore}</p>
+        </div>
+        <p>
+          <Link to="/accedi" reloadDocument>
+            {mi.riprova}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

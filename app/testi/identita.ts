@@ -1,0 +1,43 @@
+// Sign-in with SPID or CIE over OpenID Connect, and the local test provider's screen (ADR 016).
+export const messaggiIdentita = {
+  entraConSpidCie: "Entra con SPID o CIE",
+  notaLivello: "Serve SPID di livello 2 o superiore, oppure la Carta d'Identità Elettronica.",
+  fornitoreProva:
+    "In questo ambiente SPID e CIE sono sostituiti da un fornitore di identità locale di prova, che si comporta come quelli nazionali (OpenID Connect). Dopo «Entra con SPID o CIE» scegli una delle identità dimostrative: i dati sono fittizi.",
+  fornitoreNonConfigurato:
+    "L'accesso con SPID e CIE non è configurato in questo ambiente. Riprova più tardi o contatta l'assistenza.",
+  livelloInsufficiente:
+    "Hai effettuato l'accesso con SPID di livello 1. Per i servizi OMNIA IS serve SPID di livello 2 o superiore (nome utente, password e un secondo fattore come un codice o l'app del gestore) oppure la CIE. Accedi di nuovo scegliendo il livello 2.",
+  livelloAssente:
+    "Il gestore dell'identità non ha indicato il livello di sicurezza dell'accesso. Per i servizi OMNIA IS serve SPID di livello 2 o superiore oppure la CIE: accedi di nuovo.",
+  codiceFiscaleAssente:
+    "Il gestore dell'identità non ha comunicato il tuo codice fiscale, necessario per riconoscerti. Accedi di nuovo e acconsenti all'invio del codice fiscale.",
+  utenteSconosciuto:
+    "Alla tua identità digitale non è associato alcun profilo dei servizi OMNIA IS. Se sei un datore di lavoro verifica di essere il legale rappresentante registrato presso l'INPS; se sei un intermediario verifica le deleghe.",
+  accessoNonRiuscito:
+    "L'accesso non è andato a buon fine: la risposta del gestore dell'identità non è valida o è scaduta. Per la tua sicurezza non ti abbiamo fatto entrare. Riprova dall'inizio.",
+  accessoAnnullato: "Hai annullato l'accesso presso il gestore dell'identità. Puoi riprovare quando vuoi.",
+  titoloErrore: "Accesso non riuscito",
+  riprova: "Riprova ad accedere",
+  // The local provider's own screen.
+  prova: {
+    titolo: "Fornitore di identità di prova",
+    intro:
+      "Questa pagina sostituisce il gestore SPID o la CIE nell'ambiente dimostrativo. Scegli con quale identità fittizia accedere al servizio richiedente.",
+    servizio: "Servizio che chiede l'accesso",
+    elenco: "Identità dimostrative",
+    accediCome: "Accedi come",
+    codiceFiscale: "codice fiscale",
+    livello1Titolo: "Provare un accesso con SPID di livello 1",
+    livello1Intro:
+      "Il servizio deve rifiutare un accesso di livello 1. Scegli un'identità e invia: vedrai il messaggio di rifiuto.",
+    identita: "Identità",
+    accediLivello1: "Accedi con SPID di livello 1",
+    annulla: "Annulla e torna al servizio",
+    erroreTitolo: "Errore del fornitore di identità di prova",
+    erroreTesto:
+      "La richiesta di accesso non è valida o è scaduta. Torna al servizio e avvia di nuovo l'accesso.",
+    torna: "Torna alla pagina di accesso",
+    identitaNonValida: "Scegli una delle identità elencate.",
+  },
+} as const;
