@@ -1097,7 +1097,7 @@ export const visitePortafoglio = pgTable("visite_portafoglio", {
   ultimaVisita: timestamp("ultima_visita", { withTimezone: true }).notNull(),
 });
 
-// ── Sign-in over OpenID Connect (ADR 016) ──────────────────────────────────────────────────────────────────────
+// ── Sign-in over OpenID Connect (ADR 018) ──────────────────────────────────────────────────────────────────────
 
 /**
  * One sign-in in progress at the platform's OpenID client: state, nonce and PKCE verifier of an authorization request,

@@ -248,7 +248,7 @@ export { expect };
 export const SCHERMO_PROVA = /\/oidc-prova\/interazione\//;
 
 /**
- * Signs in over OpenID Connect (ADR 016) as a demo identity: "Entra con SPID o CIE" on /accedi, then, on the local
+ * Signs in over OpenID Connect (ADR 018) as a demo identity: "Entra con SPID o CIE" on /accedi, then, on the local
  * test provider's login screen, the button of the user with that codice fiscale (SPID level 2); the browser comes
  * back through /accedi/ritorno. When the platform asks at /profilo which role or company to act as, picks the option
  * whose label matches `profilo` (text or RegExp), or the first one when `profilo` is not given.

@@ -1,6 +1,6 @@
 // The security headers of every answer (ASVS 4.0.3 V14.4): a strict CSP with a nonce per request for the page's own
 // scripts, no framing, no sniffing, referrer kept on the site, HSTS over HTTPS. form-action also allows the configured
-// OpenID provider's origin: Chrome applies it to the redirect that follows the sign-in form (ADR 016).
+// OpenID provider's origin: Chrome applies it to the redirect that follows the sign-in form (ADR 018).
 import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 

@@ -1,5 +1,5 @@
 // The local test OpenID provider (oidc-provider 9), mounted at /oidc-prova in the platform's own express server when
-// no real provider is configured and the demo identities are on (development, tests, `npm start`; ADR 016). It stands in
+// no real provider is configured and the demo identities are on (development, tests, `npm start`; ADR 018). It stands in
 // for the SPID and CIE providers: authorization code with PKCE, signed ID tokens with the SPID level in `acr`, the
 // codice fiscale as the SPID attribute `fiscal_number`. Its login screen is the list of demo identities.
 //

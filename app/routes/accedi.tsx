@@ -1,4 +1,4 @@
-// Sign-in: one button that starts the OpenID Connect sign-in with SPID or CIE (ADR 016). A plain POST form with the
+// Sign-in: one button that starts the OpenID Connect sign-in with SPID or CIE (ADR 018). A plain POST form with the
 // anonymous CSRF token; the action stores the sign-in in progress and sends the browser to the provider.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";

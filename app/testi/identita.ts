@@ -1,4 +1,4 @@
-// Sign-in with SPID or CIE over OpenID Connect, and the local test provider's screen (ADR 016).
+// Sign-in with SPID or CIE over OpenID Connect, and the local test provider's screen (ADR 018).
 export const messaggiIdentita = {
   entraConSpidCie: "Entra con SPID o CIE",
   notaLivello: "Serve SPID di livello 2 o superiore, oppure la Carta d'Identità Elettronica.",

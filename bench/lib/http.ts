@@ -75,7 +75,7 @@ function destinazione(base: string, r: Response): URL | null {
 }
 
 /**
- * The OpenID Connect sign-in without a browser (ADR 016), for the start smoke, the benchmarks and the load tests:
+ * The OpenID Connect sign-in without a browser (ADR 018), for the start smoke, the benchmarks and the load tests:
  * /accedi's "Entra con SPID o CIE" form (anonymous CSRF token), the redirects to the local test provider, its login
  * screen (the form of the demo identity whose text matches `chi`, at SPID level `livello`), the redirects back to
  * /accedi/ritorno. Returns the cookie jar and where the platform sent the browser after the callback (/profilo or

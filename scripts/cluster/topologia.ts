@@ -309,6 +309,9 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
 
     // App instances
     const envIstanza: NodeJS.ProcessEnv = {
+      // The load test signs in hundreds of users from 127.0.0.1: no sign-in rate limit unless the environment asks for
+      // one (server/limiti.ts, ADR 019).
+      OMNIA_LIMITE_ACCESSI: "0",
       ...process.env,
       ...opzioni.env,
       NODE_ENV: "production",

@@ -22,7 +22,7 @@ beforeAll(async () => {
 function carica(nome: string, contenuto: string | Uint8Array): Request {
   const form = new FormData();
   form.set("csrf", mario.csrf);
-  form.append("file", new File([contenuto], nome, { type: "application/xml" }));
+  form.append("file", new File([contenuto as BlobPart], nome, { type: "application/xml" }));
   return new Request(`${ORIGINE}/flussi?index`, { method: "POST", headers: { Cookie: mario.cookie, Origin: ORIGINE }, body: form });
 }
 

@@ -1,5 +1,5 @@
 // The demo identities: the users of the seed, shown only on the local test OpenID provider's own login screen
-// (server/oidc-prova.ts). The platform itself signs people in over OpenID Connect (oidc.server.ts, ADR 016).
+// (server/oidc-prova.ts). The platform itself signs people in over OpenID Connect (oidc.server.ts, ADR 018).
 import { asc, eq, inArray } from "drizzle-orm";
 import { ruoliUtente, utenti } from "#db/schema";
 import { db } from "#db/connection";

@@ -1,4 +1,4 @@
-// The platform's OpenID Connect client (openid-client 6, ADR 016): sign-in with SPID or CIE the way they offer
+// The platform's OpenID Connect client (openid-client 6, ADR 018): sign-in with SPID or CIE the way they offer
 // OpenID Connect. Authorization code with PKCE (S256), state and nonce kept server-side for one sign-in and checked at
 // the callback, the ID token validated (signature on the provider's JWKS, issuer, audience, expiry, nonce), the SPID
 // level checked (app/domain/identita.ts). The codice fiscale comes from the userinfo answer (SPID attribute).
