@@ -35,7 +35,7 @@ try {
 if (process.env.OMNIA_DATABASE_PRONTO !== "1") await preparaDatabase(connessione);
 impostaConnessione(connessione);
 
-// E-mail (issue 13, ADR 018): the SMTP server of SMTP_URL, or else a local sink in this process that records what it
+// E-mail (issue 13, ADR 020): the SMTP server of SMTP_URL, or else a local sink in this process that records what it
 // receives (page /sviluppo/posta). Then the job queue: notifications, expiries, reminders run inside this process.
 let pozzo: Pozzo | undefined;
 if (!process.env.SMTP_URL) {

@@ -104,7 +104,7 @@ export function preparaCartella(dir: string): void {
   }
 }
 
-/** The committed migrations, then the job queue's own schema and queues (pg-boss installs and migrates it: ADR 018). */
+/** The committed migrations, then the job queue's own schema and queues (pg-boss installs and migrates it: ADR 020). */
 export async function migra(connessione: Connessione): Promise<void> {
   await migraSchema(connessione);
   const { installaCoda } = await import("./coda");

@@ -1,4 +1,4 @@
-// The job queue (pg-boss, ADR 018) on the platform's own database, whatever the driver: PostgreSQL through pg-boss's
+// The job queue (pg-boss, ADR 020) on the platform's own database, whatever the driver: PostgreSQL through pg-boss's
 // own small `pg` pool, PGlite in-process through an adapter on the one PGlite instance. A job can also be enqueued
 // inside a drizzle transaction (adattatoreTransazione): it exists if and only if the transaction commits, so a
 // notification is never lost nor sent for something rolled back.

@@ -1,4 +1,4 @@
-// The job queue (pg-boss, ADR 018) through PgBouncer in transaction pooling (ADR 016), on a PostgreSQL cluster of its
+// The job queue (pg-boss, ADR 020) through PgBouncer in transaction pooling (ADR 016), on a PostgreSQL cluster of its
 // own with PgBouncer from ops/cluster/pgbouncer.ini: jobs enqueued inside the app's transactions (through PgBouncer),
 // taken by two queue instances at once (as two server processes would: SKIP LOCKED) and sent to the SMTP sink, each
 // exactly once; pg-boss's own `pg` pool connects to the same PgBouncer URL.

@@ -1,4 +1,4 @@
-// The job queue and the mail on a real database (issue 13, ADR 018): the app's workers send every enqueued e-mail to the
+// The job queue and the mail on a real database (issue 13, ADR 020): the app's workers send every enqueued e-mail to the
 // SMTP sink, which records it; the sink is closed in the middle of the run, so some sends fail and wait in the queue,
 // and when it comes back on the same port every notification is delivered, each once.
 import { sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// The job queue inside the app process (ADR 018): pg-boss works the queues and runs the schedules. With several
+// The job queue inside the app process (ADR 020): pg-boss works the queues and runs the schedules. With several
 // server processes on PostgreSQL each one works the queues (jobs are taken with SKIP LOCKED: one process per job) and
 // pg-boss's timekeeper sends each scheduled job once per tick across all of them. SIGTERM: stop taking jobs, let the
 // running ones finish (up to a timeout), close pg-boss's pool.

@@ -1,4 +1,4 @@
-// Enqueueing a job (pg-boss, ADR 018) inside the caller's transaction: the job exists if and only if the transaction
+// Enqueueing a job (pg-boss, ADR 020) inside the caller's transaction: the job exists if and only if the transaction
 // commits. No running queue is needed to enqueue (the services and the tests enqueue; the app process works the queue).
 import PgBoss from "pg-boss";
 import type { Db } from "#db/client";

@@ -1,6 +1,6 @@
 // Sending e-mail (standing in for PEC) through nodemailer to the SMTP server named by SMTP_URL: a real one in a
 // deployment, the local sink (pozzo.server.ts) in development, tests and `npm start` without configuration. Only the
-// notification job calls it: a failure throws, and pg-boss retries the job later (ADR 018).
+// notification job calls it: a failure throws, and pg-boss retries the job later (ADR 020).
 import nodemailer, { type Transporter } from "nodemailer";
 
 const chiave = Symbol.for("omnia-is.posta");
