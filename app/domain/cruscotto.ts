@@ -1,4 +1,4 @@
-// Cruscotto autorizzato/fruito per unità produttiva (REFERENCE §7, docs/regole.md §21). Autorizzato: quanto concedono i
+// Cruscotto autorizzato/fruito per unità produttiva (artt. 4, 7 e 12 d.lgs. 148/2015; docs/regole.md §21). Autorizzato: quanto concedono i
 // provvedimenti (o, finché la domanda non è decisa, quanto chiede). Fruito: le ore e i giorni esposti nell'UniEmens
 // (conguaglio) e nelle denunce UniEmens-Cig accolte (pagamento diretto). Per i limiti contano i giorni fruiti dei mesi
 // già esposti e i giorni autorizzati dei mesi non ancora esposti. Ogni cifra viene dalle regole esistenti
@@ -107,7 +107,7 @@ export function rigaAutorizzazione(a: AutorizzazioneUnita, gs: GiorniSettimanali
 
 /**
  * Il periodo come conta nei limiti: nei mesi già esposti i giorni fruiti, negli altri i giorni autorizzati
- * (REFERENCE §7.2, precedenza del fruito).
+ * (scelta della piattaforma, docs/regole.md §21: il fruito esposto prevale sull'autorizzato).
  */
 export function periodoPerLimiti(a: AutorizzazioneUnita, unita: string, gs: GiorniSettimanali): PeriodoPrecedente {
   const esposti = new Set(a.fruito.mesi);
