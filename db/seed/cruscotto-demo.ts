@@ -13,6 +13,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
 import { documento } from "./domande-demo";
+import { pdfDimostrativo } from "./pdf-dimostrativo";
 
 export const CRUSCOTTO_DEMO = {
   matricola: "4723456702",
@@ -30,28 +31,6 @@ export const CRUSCOTTO_DEMO = {
   protocollo: "INPS.OMNIA.2025.0900001",
   ticket: "DEMOC2000001",
 } as const;
-
-/** A minimal one-page PDF standing in for the act issued before the platform's PDF service (demo data only). */
-function pdfDimostrativo(testo: string): Buffer {
-  const contenuto = `BT /F1 12 Tf 72 720 Td (${testo.replace(/[()\\]/g, "")}) Tj ET`;
-  const oggetti = [
-    "<< /Type /Catalog /Pages 2 0 R /Lang (it-IT) >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${contenuto.length} >>\nstream\n${contenuto}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let corpo = "%PDF-1.7\n";
-  const posizioni: number[] = [];
-  oggetti.forEach((o, i) => {
-    posizioni.push(corpo.length);
-    corpo += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = corpo.length;
-  corpo += `xref\n0 ${oggetti.length + 1}\n0000000000 65535 f \n${posizioni.map((p) => `${String(p).padStart(10, "0")} 00000 n \n`).join("")}`;
-  corpo += `trailer\n<< /Size ${oggetti.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(corpo, "latin1");
-}
 
 export async function scriviCruscottoDemo(tx: Db): Promise<number> {
   const d = CRUSCOTTO_DEMO;

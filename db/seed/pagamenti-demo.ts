@@ -13,6 +13,7 @@ import { valutaIndiceLiquidita } from "../../app/domain/indice-liquidita";
 import { termineDecisione } from "../../app/domain/istruttoria/termine-decisione";
 import { validaRisposta } from "../../app/passi";
 import { documento } from "./domande-demo";
+import { pdfDimostrativo } from "./pdf-dimostrativo";
 
 /** Per e2e project: the authorised week of C3, the sending and the decision days. */
 export const DOMANDE_PAGAMENTO_DEMO = [
@@ -27,28 +28,6 @@ const BILANCIO_IN_DIFFICOLTA = {
   rimanenzeCentesimi: 2_000_000,
   debitiBreveCentesimi: 10_000_000,
 };
-
-/** A minimal valid one-page PDF with a line of text (offsets computed, so readers accept it). */
-function pdfSegnaposto(testo: string): Buffer {
-  const flusso = `BT /F1 12 Tf 72 720 Td (${testo.replace(/[()\\]/g, "")}) Tj ET`;
-  const oggetti = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${flusso.length} >>\nstream\n${flusso}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let corpo = "%PDF-1.4\n";
-  const posizioni: number[] = [];
-  oggetti.forEach((o, i) => {
-    posizioni.push(corpo.length);
-    corpo += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = corpo.length;
-  corpo += `xref\n0 ${oggetti.length + 1}\n0000000000 65535 f \n${posizioni.map((p) => `${String(p).padStart(10, "0")} 00000 n \n`).join("")}`;
-  corpo += `trailer\n<< /Size ${oggetti.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(corpo, "latin1");
-}
 
 export async function scriviPagamentiDemo(tx: Db): Promise<number> {
   const [c3] = await tx.select().from(s.aziende).where(eq(s.aziende.matricola, "4734567803"));
@@ -89,7 +68,7 @@ export async function scriviPagamentiDemo(tx: Db): Promise<number> {
       ammessi.map((a) => ({ domandaId: d.id, codiceFiscale: a.cf, lavoratoreId: a.lavoratoreId, qualifica: a.qualifica, origine: "uniemens" })),
     );
     const numeroAtto = `${p.ticket}-01`;
-    const pdf = pdfSegnaposto(`Provvedimento dimostrativo n. ${numeroAtto}`);
+    const pdf = pdfDimostrativo(`Provvedimento dimostrativo n. ${numeroAtto}`);
     const [atto] = await tx
       .insert(s.provvedimenti)
       .values({
