@@ -27,6 +27,7 @@ import { compila, RADICE } from "../e2e/support/server";
 import { avviaTopologia, installaPacchetti, type Topologia } from "../scripts/cluster/topologia";
 import { avviaCluster, motivoSenzaCluster, type ClusterDiProva } from "../tests/cluster-postgres";
 import { idAziende } from "./lib/domanda";
+import { cpuMsProcesso } from "./lib/cpu";
 import { preparaBozze } from "./lib/invii";
 import { accedi } from "./lib/cluster/accesso";
 import { eseguiCarico, latenze, nuovoStato, reinviaNonConfermati, type BozzaPronta, type RigaLatenza, type StatoCarico } from "./lib/cluster/carico";
@@ -64,15 +65,6 @@ function tabella(intestazioni: string[], righe: (string | number)[][]): void {
 
 // ---- CPU of the processes, from /proc (clock ticks of 10 ms) ----
 
-function cpuMs(pid: number): number {
-  try {
-    const campi = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(campi[11]) + Number(campi[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
 function figliDi(pid: number): number[] {
   const out: number[] = [];
   for (const d of readdirSync("/proc")) {
@@ -88,7 +80,7 @@ function figliDi(pid: number): number[] {
 }
 
 /** CPU ms of a process and its children that are alive now (PostgreSQL backends, nginx workers). */
-const cpuAlbero = (pid: number | undefined) => (pid ? cpuMs(pid) + figliDi(pid).reduce((s, p) => s + cpuMs(p), 0) : 0);
+const cpuAlbero = (pid: number | undefined) => (pid ? (cpuMsProcesso(pid) ?? 0) + figliDi(pid).reduce((s, p) => s + (cpuMsProcesso(p) ?? 0), 0) : 0);
 
 function pidPostmaster(cluster: ClusterDiProva): number {
   return Number(readFileSync(join(cluster.dati, "postmaster.pid"), "utf8").split("\n")[0]);

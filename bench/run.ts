@@ -15,6 +15,7 @@
 //   --solo-scala (only part 3), --limite-scala=MIN (default 60), --rigoroso (exit 1 when a page is over budget),
 //   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2),
 //   --solo-peso (part 2 only, without the layout-shift pass: the drafts are prepared, nothing is timed),
+//   --solo-ssr (part 1 only: throughput, latency and CPU per request of the three signed-in pages),
 //   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts),
 //   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
 //   PostgreSQL, see bench/lib/flussi.ts),
@@ -61,10 +62,11 @@ const soloScala = bandiera("solo-scala");
 const conScala = soloScala || bandiera("scala");
 const scalaSsr = bandiera("scala-ssr");
 const soloPeso = bandiera("solo-peso");
+const soloSsr = bandiera("solo-ssr");
 const invii = bandiera("invii") || opzione("invii") !== undefined;
 const flussi = bandiera("flussi") || opzione("flussi") !== undefined;
 const cruscotti = bandiera("cruscotti") || opzione("cruscotti") !== undefined;
-const senzaLighthouse = soloPeso || bandiera("senza-lighthouse");
+const senzaLighthouse = soloPeso || soloSsr || bandiera("senza-lighthouse");
 
 const scrivi = (s = "") => process.stdout.write(`${s}\n`);
 
@@ -177,10 +179,11 @@ async function parteScalaSsr(): Promise<void> {
       scrivi();
       scrivi(`Scrivania dell'operatore di Padova su ${risultati.database} (100.000 domande aperte; obiettivo coda p95 ≤ 50 ms, rapporto ≥ 0,05)`);
       tabella(
-        ["pagina", "byte", "req/s", "p50", "p97,5", "p99", "node:http req/s", "rapporto", "1 conn. p50", "1 conn. p97,5", "1 conn. p99", "non 2xx"],
+        ["pagina", "byte", "req/s", "p50", "p97,5", "p99", "node:http req/s", "rapporto", "1 conn. p50", "1 conn. p97,5", "1 conn. p99", "non 2xx", "carico", "CPU/rich."],
         scrivania.map((r) => [
           r.pagina, r.byte, r.ssr.richiesteAlSecondo, `${r.ssr.p50Ms} ms`, `${r.ssr.p97_5Ms} ms`, `${r.ssr.p99Ms} ms`, r.nodeHttp.richiesteAlSecondo,
-          r.rapporto, `${r.unaConnessione?.p50Ms} ms`, `${r.unaConnessione?.p97_5Ms} ms`, `${r.unaConnessione?.p99Ms} ms`, r.ssr.non2xx,
+          r.rapporto, `${r.unaConnessione?.p50Ms} ms`, `${r.unaConnessione?.p97_5Ms} ms`, `${r.unaConnessione?.p99Ms} ms`, r.ssr.non2xx, r.caricoMedio,
+          r.cpu ? `${r.cpu.ssrMsPerRichiesta} ms` : "—",
         ]),
       );
     }
@@ -279,10 +282,10 @@ async function parteCruscotti(): Promise<void> {
     scrivi();
     scrivi(`Cruscotto e portafoglio su ${risultati.database} (${JSON.stringify(aziendeGenerate)}), ${connessioni} connessioni × ${durataS} s e 1 connessione`);
     tabella(
-      ["pagina", "byte", "req/s", "p50", "p99", "node:http req/s", "rapporto", "1 conn. p50", "1 conn. p99", "non 2xx", "carico"],
+      ["pagina", "byte", "req/s", "p50", "p99", "node:http req/s", "rapporto", "1 conn. p50", "1 conn. p99", "non 2xx", "carico", "CPU/rich."],
       pagine.map((r) => [
         r.pagina, r.byte, r.ssr.richiesteAlSecondo, `${r.ssr.p50Ms} ms`, `${r.ssr.p99Ms} ms`, r.nodeHttp.richiesteAlSecondo, r.rapporto,
-        `${r.unaConnessione?.p50Ms} ms`, `${r.unaConnessione?.p99Ms} ms`, r.ssr.non2xx, r.caricoMedio,
+        `${r.unaConnessione?.p50Ms} ms`, `${r.unaConnessione?.p99Ms} ms`, r.ssr.non2xx, r.caricoMedio, r.cpu ? `${r.cpu.ssrMsPerRichiesta} ms` : "—",
       ]),
     );
   } catch (e) {
@@ -327,7 +330,7 @@ try {
         const percorso = await prepara();
         if (soloPeso) return;
         console.info(`[bench] SSR ${nomeScenario} (${percorso}): ${connessioni} connessioni, ${durataS} s per server…`);
-        const r = await misuraSsr({ base, percorso, biscotti: intermediario.biscotti, connessioni, durataS, unaConnessione });
+        const r = await misuraSsr({ base, percorso, biscotti: intermediario.biscotti, connessioni, durataS, unaConnessione, pidServer: server!.processo.pid });
         ssr.push({ scenario: nomeScenario, ...r });
         scrivi();
         scrivi(`SSR — ${nomeScenario}: ${r.percorso} (intermediario, ${r.byte} byte), ${r.connessioni} connessioni × ${r.durataS} s`);
@@ -343,6 +346,9 @@ try {
           scrivi(`a 1 connessione: ${u.richiesteAlSecondo} req/s, p50 ${u.p50Ms} ms, p99 ${u.p99Ms} ms`);
         }
         scrivi(`rapporto SSR / node:http: ${r.rapporto} (obiettivo ≥ 0,05 su PostgreSQL, minimo 0,02); carico medio ${r.caricoMedio}`);
+        if (r.cpu) {
+          scrivi(`CPU per richiesta: SSR ${r.cpu.ssrMsPerRichiesta} ms, node:http ${r.cpu.nodeHttpMsPerRichiesta} ms (rapporto delle CPU ${r.cpu.rapporto}: quasi indipendente dal carico)`);
+        }
       } catch (e) {
         const errore = String(e instanceof Error ? e.message : e);
         ssr.push({ scenario: nomeScenario, errore });
@@ -389,10 +395,10 @@ try {
         `SSR — riepilogo su ${risultati.database} (${connessioni} connessioni × ${durataS} s; carico medio all'avvio ${risultati.macchina.caricoMedio.join(" ")}; rapporto = SSR req/s ÷ node:http req/s)`,
       );
       tabella(
-        ["scenario", "byte", "SSR req/s", "SSR p50", "SSR p99", "http req/s", "http p99", "rapporto", "carico", "p50 a 1 conn."],
+        ["scenario", "byte", "SSR req/s", "SSR p50", "SSR p99", "http req/s", "http p99", "rapporto", "carico", "p50 a 1 conn.", "CPU SSR/rich.", "rapporto CPU"],
         ssr.map((x) =>
           "errore" in x
-            ? [x.scenario, "—", "—", "—", "—", "—", "—", `errore: ${x.errore.slice(0, 60)}`, "—", "—"]
+            ? [x.scenario, "—", "—", "—", "—", "—", "—", `errore: ${x.errore.slice(0, 60)}`, "—", "—", "—", "—"]
             : [
                 x.scenario,
                 x.byte,
@@ -404,159 +410,164 @@ try {
                 x.rapporto,
                 x.caricoMedio,
                 x.unaConnessione ? `${x.unaConnessione.p50Ms} ms` : "—",
+                x.cpu ? `${x.cpu.ssrMsPerRichiesta} ms` : "—",
+                x.cpu ? x.cpu.rapporto : "—",
               ],
         ),
       );
     }
 
-    // (2) Page weight: public pages (anonymous) and signed-in pages for each demo role.
-    const pagine: PesoPagina[] = [];
-    const errori: string[] = [];
-    const anonimo = new Biscotti();
-    const perCls: Array<{ percorso: string; profilo: string; cookie: string }> = [];
-    const pubbliche = await pagineDi(base, ["/", "/accedi", "/documenti", "/dichiarazione-accessibilita", "/privacy"], anonimo);
-    pubbliche.push("/pagina-che-non-esiste");
-    for (const p of pubbliche) {
-      try {
-        pagine.push(await pesaPagina(base, p, "anonimo", new Biscotti()));
-        perCls.push({ percorso: p, profilo: "anonimo", cookie: "" });
-      } catch (e) {
-        errori.push(`${p} (anonimo): ${e}`);
-      }
-    }
-    for (const [profilo, chi] of [
-      ["intermediario", /intermediari/i],
-      ["datore", /datore/i],
-      ["operatore", /operatore/i],
-      ["dirigente", /dirigente/i],
-    ] as const) {
-      try {
-        const { biscotti } = await accediDemo(base, chi);
-        // The intermediary's session is new: the draft of scenario (b) is hers too (same user), so its pages (every
-        // step linked from the draft's page) are crawled and weighed.
-        const partenza = ["/area-riservata", "/profilo", ...(profilo === "intermediario" ? extraIntermediario : [])];
-        const riservate = (await pagineDi(base, partenza, biscotti, 80)).filter((p) => !pubbliche.includes(p));
-        const modelli = new Set<string>();
-        for (const p of riservate) {
-          // One page per route: the 50 drafts of "Le tue domande" have the same pages with another id.
-          const modello = p.replace(/\/\d+(?=\/|$)/g, "/:id");
-          if (modelli.has(modello)) continue;
-          modelli.add(modello);
-          const peso = await pesaPagina(base, p, profilo, biscotti);
-          // A step after an incomplete one redirects to it: its JS is weighed from the manifest below.
-          if (peso.stato >= 300 && peso.stato < 400) continue;
-          pagine.push(peso);
-          perCls.push({ percorso: p, profilo, cookie: biscotti.intestazione() });
+    // --solo-ssr: the throughput table only (weight, layout shift and Lighthouse do not depend on the server's speed).
+    if (!soloSsr) {
+      // (2) Page weight: public pages (anonymous) and signed-in pages for each demo role.
+      const pagine: PesoPagina[] = [];
+      const errori: string[] = [];
+      const anonimo = new Biscotti();
+      const perCls: Array<{ percorso: string; profilo: string; cookie: string }> = [];
+      const pubbliche = await pagineDi(base, ["/", "/accedi", "/documenti", "/dichiarazione-accessibilita", "/privacy"], anonimo);
+      pubbliche.push("/pagina-che-non-esiste");
+      for (const p of pubbliche) {
+        try {
+          pagine.push(await pesaPagina(base, p, "anonimo", new Biscotti()));
+          perCls.push({ percorso: p, profilo: "anonimo", cookie: "" });
+        } catch (e) {
+          errori.push(`${p} (anonimo): ${e}`);
         }
-      } catch (e) {
-        errori.push(`${profilo}: ${e instanceof Error ? e.message : e}`);
       }
-    }
-    let rotte: PesoJsRotta[] = [];
-    try {
-      rotte = await pesaJsRotte(base);
-    } catch (e) {
-      errori.push(`JS per rotta dal manifest: ${e instanceof Error ? e.message : e}`);
-    }
-    risultati.peso = { budget: BUDGET, pagine, rotte, errori };
-    fuoriBudget = pagine.some((p) => p.esito === "KO") || rotte.some((r) => r.esito === "KO");
-    scrivi();
-    scrivi(
-      `Peso delle pagine (gzip; woff2 così com'è). Budget: senza JS ≤ ${BUDGET.senzaJsKb} KB, CSS ≤ ${BUDGET.cssKb} KB, JS ≤ ${BUDGET.jsKb} KB`,
-    );
-    tabella(
-      ["pagina", "profilo", "stato", "HTML", "CSS", "font", "JS", "senza JS", "con JS", "esito"],
-      pagine.map((p) => [
-        p.pagina,
-        p.profilo,
-        p.stato,
-        kb(p.htmlGz),
-        kb(p.cssGz),
-        `${kb(p.fontByte)} (${p.font})`,
-        `${kb(p.jsGz)} (${p.jsFile})`,
-        kb(p.senzaJsGz),
-        kb(p.conJsGz),
-        p.esito === "ok" ? "ok" : `KO: ${p.fuoriBudget.join("; ")}`,
-      ]),
-    );
-    if (pagine.length > 0) {
-      const estremi = (chiave: "senzaJsGz" | "cssGz" | "jsGz", budgetKb: number): (string | number)[] => {
-        const ordinate = [...pagine].sort((a, b) => a[chiave] - b[chiave]);
-        const [min, max] = [ordinate[0], ordinate[ordinate.length - 1]];
-        return [kb(min[chiave]), `${min.pagina} (${min.profilo})`, kb(max[chiave]), `${max.pagina} (${max.profilo})`, `${budgetKb} KB`];
-      };
-      scrivi();
-      scrivi(`Peso delle pagine — riepilogo su ${pagine.length} pagine, ${pagine.filter((p) => p.esito === "KO").length} fuori budget`);
-      tabella(
-        ["misura", "min", "pagina", "max", "pagina", "budget"],
-        [
-          ["senza JS", ...estremi("senzaJsGz", BUDGET.senzaJsKb)],
-          ["CSS", ...estremi("cssGz", BUDGET.cssKb)],
-          ["JS", ...estremi("jsGz", BUDGET.jsKb)],
-        ],
-      );
-    }
-    if (rotte.length > 0) {
-      scrivi();
-      scrivi(`JS di ogni rotta con JavaScript attivo (dal manifest di Remix, gzip; obiettivo ≤ 100 KB, limite ${BUDGET.jsKb} KB)`);
-      tabella(["rotta", "JS", "file", "esito"], rotte.map((r) => [r.rotta, kb(r.jsGz), r.jsFile, r.esito === "ok" ? "ok" : `KO: > ${BUDGET.jsKb} KB`]));
-    }
-    for (const e of errori) console.error(`[bench] pagina non pesata: ${e}`);
-
-    // (2b) Layout shift of every weighed page at 360 px, cold, with JS.
-    if (!senzaLighthouse) {
+      for (const [profilo, chi] of [
+        ["intermediario", /intermediari/i],
+        ["datore", /datore/i],
+        ["operatore", /operatore/i],
+        ["dirigente", /dirigente/i],
+      ] as const) {
+        try {
+          const { biscotti } = await accediDemo(base, chi);
+          // The intermediary's session is new: the draft of scenario (b) is hers too (same user), so its pages (every
+          // step linked from the draft's page) are crawled and weighed.
+          const partenza = ["/area-riservata", "/profilo", ...(profilo === "intermediario" ? extraIntermediario : [])];
+          const riservate = (await pagineDi(base, partenza, biscotti, 80)).filter((p) => !pubbliche.includes(p));
+          const modelli = new Set<string>();
+          for (const p of riservate) {
+            // One page per route: the 50 drafts of "Le tue domande" have the same pages with another id.
+            const modello = p.replace(/\/\d+(?=\/|$)/g, "/:id");
+            if (modelli.has(modello)) continue;
+            modelli.add(modello);
+            const peso = await pesaPagina(base, p, profilo, biscotti);
+            // A step after an incomplete one redirects to it: its JS is weighed from the manifest below.
+            if (peso.stato >= 300 && peso.stato < 400) continue;
+            pagine.push(peso);
+            perCls.push({ percorso: p, profilo, cookie: biscotti.intestazione() });
+          }
+        } catch (e) {
+          errori.push(`${profilo}: ${e instanceof Error ? e.message : e}`);
+        }
+      }
+      let rotte: PesoJsRotta[] = [];
       try {
-        const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
-        console.info(`[bench] CLS di ${perCls.length} pagine a 360 px (Chromium, cache vuota)…`);
-        const cls = await misuraCls(base, perCls);
-        risultati.cls = { caricoMedio, pagine: cls };
-        const oltre = cls.filter((c) => c.cls > 0.05);
-        const massimo = [...cls].sort((a, b) => b.cls - a.cls)[0];
+        rotte = await pesaJsRotte(base);
+      } catch (e) {
+        errori.push(`JS per rotta dal manifest: ${e instanceof Error ? e.message : e}`);
+      }
+      risultati.peso = { budget: BUDGET, pagine, rotte, errori };
+      fuoriBudget = pagine.some((p) => p.esito === "KO") || rotte.some((r) => r.esito === "KO");
+      scrivi();
+      scrivi(
+        `Peso delle pagine (gzip; woff2 così com'è). Budget: senza JS ≤ ${BUDGET.senzaJsKb} KB, CSS ≤ ${BUDGET.cssKb} KB, JS ≤ ${BUDGET.jsKb} KB`,
+      );
+      tabella(
+        ["pagina", "profilo", "stato", "HTML", "CSS", "font", "JS", "senza JS", "con JS", "esito"],
+        pagine.map((p) => [
+          p.pagina,
+          p.profilo,
+          p.stato,
+          kb(p.htmlGz),
+          kb(p.cssGz),
+          `${kb(p.fontByte)} (${p.font})`,
+          `${kb(p.jsGz)} (${p.jsFile})`,
+          kb(p.senzaJsGz),
+          kb(p.conJsGz),
+          p.esito === "ok" ? "ok" : `KO: ${p.fuoriBudget.join("; ")}`,
+        ]),
+      );
+      if (pagine.length > 0) {
+        const estremi = (chiave: "senzaJsGz" | "cssGz" | "jsGz", budgetKb: number): (string | number)[] => {
+          const ordinate = [...pagine].sort((a, b) => a[chiave] - b[chiave]);
+          const [min, max] = [ordinate[0], ordinate[ordinate.length - 1]];
+          return [kb(min[chiave]), `${min.pagina} (${min.profilo})`, kb(max[chiave]), `${max.pagina} (${max.profilo})`, `${budgetKb} KB`];
+        };
         scrivi();
-        scrivi(
-          `CLS a 360 px su ${cls.length} pagine (obiettivo ≤ 0,05): massimo ${massimo?.cls ?? "—"} (${massimo?.pagina ?? "—"}), ` +
-            `${oltre.length} oltre l'obiettivo`,
+        scrivi(`Peso delle pagine — riepilogo su ${pagine.length} pagine, ${pagine.filter((p) => p.esito === "KO").length} fuori budget`);
+        tabella(
+          ["misura", "min", "pagina", "max", "pagina", "budget"],
+          [
+            ["senza JS", ...estremi("senzaJsGz", BUDGET.senzaJsKb)],
+            ["CSS", ...estremi("cssGz", BUDGET.cssKb)],
+            ["JS", ...estremi("jsGz", BUDGET.jsKb)],
+          ],
         );
-        if (oltre.length > 0) {
-          tabella(
-            ["pagina", "profilo", "CLS", "spostamento maggiore"],
-            oltre.map((c) => [c.pagina, c.profilo, c.cls, c.spostamentoMaggiore ? `${c.spostamentoMaggiore.valore} ${c.spostamentoMaggiore.nodi.join(" ")}` : "—"]),
+      }
+      if (rotte.length > 0) {
+        scrivi();
+        scrivi(`JS di ogni rotta con JavaScript attivo (dal manifest di Remix, gzip; obiettivo ≤ 100 KB, limite ${BUDGET.jsKb} KB)`);
+        tabella(["rotta", "JS", "file", "esito"], rotte.map((r) => [r.rotta, kb(r.jsGz), r.jsFile, r.esito === "ok" ? "ok" : `KO: > ${BUDGET.jsKb} KB`]));
+      }
+      for (const e of errori) console.error(`[bench] pagina non pesata: ${e}`);
+
+      // (2b) Layout shift of every weighed page at 360 px, cold, with JS.
+      if (!senzaLighthouse) {
+        try {
+          const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
+          console.info(`[bench] CLS di ${perCls.length} pagine a 360 px (Chromium, cache vuota)…`);
+          const cls = await misuraCls(base, perCls);
+          risultati.cls = { caricoMedio, pagine: cls };
+          const oltre = cls.filter((c) => c.cls > 0.05);
+          const massimo = [...cls].sort((a, b) => b.cls - a.cls)[0];
+          scrivi();
+          scrivi(
+            `CLS a 360 px su ${cls.length} pagine (obiettivo ≤ 0,05): massimo ${massimo?.cls ?? "—"} (${massimo?.pagina ?? "—"}), ` +
+              `${oltre.length} oltre l'obiettivo`,
           );
+          if (oltre.length > 0) {
+            tabella(
+              ["pagina", "profilo", "CLS", "spostamento maggiore"],
+              oltre.map((c) => [c.pagina, c.profilo, c.cls, c.spostamentoMaggiore ? `${c.spostamentoMaggiore.valore} ${c.spostamentoMaggiore.nodi.join(" ")}` : "—"]),
+            );
+          }
+        } catch (e) {
+          risultati.cls = { errore: String(e instanceof Error ? e.message : e) };
+          console.error(`[bench] CLS non misurato: ${risultati.cls.errore}`);
         }
-      } catch (e) {
-        risultati.cls = { errore: String(e instanceof Error ? e.message : e) };
-        console.error(`[bench] CLS non misurato: ${risultati.cls.errore}`);
       }
     }
-  }
 
-  // (4) Lighthouse on home, the Periodo step of scenario (b)'s draft and "Le tue domande" (intermediary).
-  if (server && !senzaLighthouse && !invii && !flussi) {
-    try {
-      const { biscotti } = await accediDemo(server.url, /intermediari/i);
-      const bozza = (risultati.peso?.pagine ?? []).find((p) => /^\/domande\/\d+\/periodo$/.test(p.pagina))?.pagina;
-      const pagineLh = [
-        { percorso: "/", profilo: "anonimo" },
-        ...(bozza ? [{ percorso: bozza, profilo: "intermediario", cookie: biscotti.intestazione() }] : []),
-        { percorso: "/domande", profilo: "intermediario", cookie: biscotti.intestazione() },
-      ];
-      const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
-      console.info(`[bench] Lighthouse (mobile) su ${pagineLh.length} pagine, carico medio ${caricoMedio.join(" ")}…`);
-      const lh = await misuraLighthouse(server.url, pagineLh);
-      risultati.lighthouse = { caricoMedio, pagine: lh };
-      scrivi();
-      scrivi(`Lighthouse mobile (Chromium di Debian), carico medio ${caricoMedio.join(" ")}. Obiettivo: prestazioni ≥ 95, accessibilità 100, CLS ≤ 0,05`);
-      tabella(
-        ["pagina", "profilo", "prestazioni", "accessibilità", "CLS", "FCP", "LCP", "TBT", "problemi di accessibilità"],
-        lh.map((r) =>
-          "errore" in r
-            ? [r.pagina, r.profilo, "—", "—", "—", "—", "—", "—", `errore: ${r.errore.slice(0, 70)}`]
-            : [r.pagina, r.profilo, r.prestazioni, r.accessibilita, r.cls, `${r.fcpMs} ms`, `${r.lcpMs} ms`, `${r.tbtMs} ms`, r.problemiAccessibilita.join(", ") || "—"],
-        ),
-      );
-    } catch (e) {
-      risultati.lighthouse = { errore: String(e instanceof Error ? e.message : e) };
-      console.error(`[bench] Lighthouse non misurato: ${risultati.lighthouse.errore}`);
+    // (4) Lighthouse on home, the Periodo step of scenario (b)'s draft and "Le tue domande" (intermediary).
+    if (server && !senzaLighthouse && !invii && !flussi) {
+      try {
+        const { biscotti } = await accediDemo(server.url, /intermediari/i);
+        const bozza = (risultati.peso?.pagine ?? []).find((p) => /^\/domande\/\d+\/periodo$/.test(p.pagina))?.pagina;
+        const pagineLh = [
+          { percorso: "/", profilo: "anonimo" },
+          ...(bozza ? [{ percorso: bozza, profilo: "intermediario", cookie: biscotti.intestazione() }] : []),
+          { percorso: "/domande", profilo: "intermediario", cookie: biscotti.intestazione() },
+        ];
+        const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
+        console.info(`[bench] Lighthouse (mobile) su ${pagineLh.length} pagine, carico medio ${caricoMedio.join(" ")}…`);
+        const lh = await misuraLighthouse(server.url, pagineLh);
+        risultati.lighthouse = { caricoMedio, pagine: lh };
+        scrivi();
+        scrivi(`Lighthouse mobile (Chromium di Debian), carico medio ${caricoMedio.join(" ")}. Obiettivo: prestazioni ≥ 95, accessibilità 100, CLS ≤ 0,05`);
+        tabella(
+          ["pagina", "profilo", "prestazioni", "accessibilità", "CLS", "FCP", "LCP", "TBT", "problemi di accessibilità"],
+          lh.map((r) =>
+            "errore" in r
+              ? [r.pagina, r.profilo, "—", "—", "—", "—", "—", "—", `errore: ${r.errore.slice(0, 70)}`]
+              : [r.pagina, r.profilo, r.prestazioni, r.accessibilita, r.cls, `${r.fcpMs} ms`, `${r.lcpMs} ms`, `${r.tbtMs} ms`, r.problemiAccessibilita.join(", ") || "—"],
+          ),
+        );
+      } catch (e) {
+        risultati.lighthouse = { errore: String(e instanceof Error ? e.message : e) };
+        console.error(`[bench] Lighthouse non misurato: ${risultati.lighthouse.errore}`);
+      }
     }
   }
 

@@ -39,7 +39,7 @@ export async function misuraCruscotti(server: ServerAvviato, durataS: number, co
     ["cruscotto del datore (C2, Cantiere Lungadige)", verso, mario.biscotti],
     ["cruscotto di un'azienda del portafoglio", generata, laura.biscotti],
   ] as const) {
-    risultati.push({ pagina, ...(await misuraSsr({ base, percorso, biscotti, connessioni, durataS, unaConnessione: true })) });
+    risultati.push({ pagina, ...(await misuraSsr({ base, percorso, biscotti, connessioni, durataS, unaConnessione: true, pidServer: server.processo.pid })) });
   }
   return risultati;
 }

@@ -4,7 +4,6 @@
 // (acknowledged with 303 but not sent in the database), protocol numbers given twice, and for each overlapping pair
 // whether exactly one won. The drafts are made in this process with the services the step routes use (the fixture
 // of the integration tests), on the same database the server uses; nothing is timed while they are made.
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { and, asc, eq, inArray, isNull, lte, or, gte } from "drizzle-orm";
 import { apriPostgres, type Connessione } from "#db/client";
@@ -20,6 +19,7 @@ import { oggi } from "~/services/orologio.server";
 import type { Contesto } from "~/services/accesso.server";
 import { bozzaCompleta, contestoDi } from "../../tests/integrazione/domanda-completa";
 import { sessioneDi, type Identita } from "../../tests/richieste";
+import { cpuMsProcesso } from "./cpu";
 
 export interface RisultatoInvii {
   database: string;
@@ -163,15 +163,6 @@ export async function preparaBozze(connessione: Connessione, numero: number, cop
 }
 
 /** User + system CPU time of a process in ms (Linux /proc), or null elsewhere. */
-function cpuMs(pid: number | undefined): number | null {
-  try {
-    const campi = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks (100/s).
-    return (Number(campi[11]) + Number(campi[12])) * 10;
-  } catch {
-    return null;
-  }
-}
 
 export async function misuraInvii(opzioni: { base: string; databaseUrl: string; pidServer?: number; numero?: number; coppie?: number }): Promise<RisultatoInvii> {
   const numero = opzioni.numero ?? 200;
@@ -183,7 +174,7 @@ export async function misuraInvii(opzioni: { base: string; databaseUrl: string; 
     const bozze = await preparaBozze(connessione, numero, coppie);
     const caricoMedio = Math.round(loadavg()[0] * 100) / 100;
     console.info(`[bench] invii: ${bozze.length} POST /domande/:id/invio nello stesso istante…`);
-    const cpu0 = cpuMs(opzioni.pidServer);
+    const cpu0 = cpuMsProcesso(opzioni.pidServer);
     const t0 = performance.now();
     const esiti = await Promise.all(
       bozze.map(async (b) => {
@@ -201,7 +192,7 @@ export async function misuraInvii(opzioni: { base: string; databaseUrl: string; 
       }),
     );
     const secondiTotali = (performance.now() - t0) / 1000;
-    const cpu1 = cpuMs(opzioni.pidServer);
+    const cpu1 = cpuMsProcesso(opzioni.pidServer);
     const cpuMsPerInvio = cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) / bozze.length) * 10) / 10;
     const tempi = esiti.map((e) => e.ms).sort((a, b) => a - b);
     const stati: Record<string, number> = {};

@@ -140,7 +140,7 @@ export async function misuraScrivaniaScala(server: ServerAvviato, durataS: numbe
     ["coda filtrata (CIGO, non assegnate, ordine per invio)", "/scrivania?prestazione=CIGO&assegnazione=libere&ordine=invio_recenti"],
     ["pagina del caso", `/scrivania/${id}`],
   ] as const) {
-    risultati.push({ pagina, ...(await misuraSsr({ base, percorso, biscotti, connessioni, durataS, unaConnessione: true })) });
+    risultati.push({ pagina, ...(await misuraSsr({ base, percorso, biscotti, connessioni, durataS, unaConnessione: true, pidServer: server.processo.pid })) });
   }
   return risultati;
 }

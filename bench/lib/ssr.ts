@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { cpuMsProcesso } from "./cpu";
 import { richiesta, type Biscotti } from "./http";
 
 export interface MisuraCarico {
@@ -32,10 +33,15 @@ export interface RisultatoSsr {
   caricoMedio: number;
   /** Optional: the same page at 1 connection (latency without queueing). */
   unaConnessione?: MisuraCarico;
+  /**
+   * CPU ms per request of the app server and of the bare node:http twin during their measures (from /proc), and
+   * their quotient: unlike req/s these hardly move with the machine's load. Null without the server's pid.
+   */
+  cpu: { ssrMsPerRichiesta: number; nodeHttpMsPerRichiesta: number; rapporto: number } | null;
 }
 
 /** The bare node:http twin in its own process, serving `corpo` with `tipo`; resolves with its port and a stop. */
-async function serverNudo(corpo: Buffer, tipo: string): Promise<{ porta: number; ferma: () => void }> {
+async function serverNudo(corpo: Buffer, tipo: string): Promise<{ porta: number; pid: number | undefined; ferma: () => void }> {
   const cartella = mkdtempSync(join(tmpdir(), "omnia-bench-nudo-"));
   const file = join(cartella, "corpo");
   writeFileSync(file, corpo);
@@ -50,6 +56,7 @@ s.listen(0,"127.0.0.1",()=>process.stdout.write(String(s.address().port)+"\\n"))
   });
   return {
     porta,
+    pid: figlio.pid,
     ferma: () => {
       figlio.kill("SIGTERM");
       rmSync(cartella, { recursive: true, force: true });
@@ -79,6 +86,8 @@ export async function misuraSsr(opzioni: {
   durataS: number;
   /** Also measure at 1 connection (p50 without queueing). */
   unaConnessione?: boolean;
+  /** The app server's process, for its CPU per request. */
+  pidServer?: number;
 }): Promise<RisultatoSsr> {
   const { base, percorso, biscotti, connessioni, durataS } = opzioni;
   const prova = await richiesta(base, percorso, biscotti);
@@ -88,7 +97,9 @@ export async function misuraSsr(opzioni: {
 
   // Warm-up (JIT, caches), bounded: 2 s.
   await carico(new URL(percorso, base).toString(), connessioni, 2, { cookie: biscotti.intestazione() });
+  const cpuSsr0 = cpuMsProcesso(opzioni.pidServer);
   const ssr = await carico(new URL(percorso, base).toString(), connessioni, durataS, { cookie: biscotti.intestazione() });
+  const cpuSsr1 = cpuMsProcesso(opzioni.pidServer);
   const caricoMedio = Math.round(loadavg()[0] * 100) / 100;
   const unaConnessione = opzioni.unaConnessione
     ? await carico(new URL(percorso, base).toString(), 1, Math.min(durataS, 5), { cookie: biscotti.intestazione() })
@@ -98,7 +109,20 @@ export async function misuraSsr(opzioni: {
   try {
     const url = `http://127.0.0.1:${nudo.porta}${percorso}`;
     await carico(url, connessioni, 1, {});
+    const cpuNudo0 = cpuMsProcesso(nudo.pid);
     const nodeHttp = await carico(url, connessioni, durataS, {});
+    const cpuNudo1 = cpuMsProcesso(nudo.pid);
+    const perRichiesta = (a: number | null, b: number | null, n: number) => (a === null || b === null || n === 0 ? null : (b - a) / n);
+    const cpuSsr = perRichiesta(cpuSsr0, cpuSsr1, ssr.totale);
+    const cpuNudo = perRichiesta(cpuNudo0, cpuNudo1, nodeHttp.totale);
+    const cpu =
+      cpuSsr === null || cpuNudo === null || cpuSsr === 0
+        ? null
+        : {
+            ssrMsPerRichiesta: Math.round(cpuSsr * 100) / 100,
+            nodeHttpMsPerRichiesta: Math.round(cpuNudo * 1000) / 1000,
+            rapporto: Math.round((cpuNudo / cpuSsr) * 1000) / 1000,
+          };
     return {
       percorso,
       byte: corpo.length,
@@ -109,6 +133,7 @@ export async function misuraSsr(opzioni: {
       rapporto: Math.round((ssr.richiesteAlSecondo / Math.max(1, nodeHttp.richiesteAlSecondo)) * 1000) / 1000,
       caricoMedio,
       unaConnessione,
+      cpu,
     };
   } finally {
     nudo.ferma();
