@@ -1,7 +1,7 @@
 // What the page header needs on every request: who is signed in, as what, and the CSRF token for "Esci".
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { aziende } from "#db/schema";
-import { db } from "#db/connection";
+import { preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
 import { sessioneDaRichiesta } from "./sessione.server";
 
@@ -13,10 +13,14 @@ export async function datiIntestazione(request: Request, nonce?: string) {
   if (sessione.ruoloAttivo) {
     profilo = messaggiAccesso.ruoli[sessione.ruoloAttivo];
     if (sessione.ruoloAttivo === "datore" && sessione.aziendaAttivaId != null) {
-      const [a] = await db()
-        .select({ ragioneSociale: aziende.ragioneSociale, cfLegale: aziende.cfLegaleRappresentante })
-        .from(aziende)
-        .where(eq(aziende.id, sessione.aziendaAttivaId));
+      // Every page of an employer: prepared once (see README, Misure, on the cost of building queries).
+      const [a] = await preparata("intestazione_azienda", (d) =>
+        d
+          .select({ ragioneSociale: aziende.ragioneSociale, cfLegale: aziende.cfLegaleRappresentante })
+          .from(aziende)
+          .where(eq(aziende.id, sql.placeholder("id")))
+          .prepare("intestazione_azienda"),
+      ).execute({ id: sessione.aziendaAttivaId });
       // An employee enabled by the legal representative acts as "incaricato", not as the employer.
       if (a) profilo = `${a.cfLegale === utente.codiceFiscale ? profilo : messaggiAccesso.incaricato} — ${a.ragioneSociale}`;
     }
