@@ -1,9 +1,9 @@
 // "Le tue domande": the domande of the companies this profile may act for today, drafts and sent ones, filtered,
 // searched, sorted by last change and paginated 25 at a time. Offset pagination bounded to MAX_PAGINE: with the
 // (azienda_id, aggiornata_il) index and the company filter the database reads a few pages of index, not the table.
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { aziende, domande, unitaProduttive, type StatoDomanda } from "#db/schema";
-import { db } from "#db/connection";
+import { db, traValori } from "#db/connection";
 import { formatDataItaliana } from "~/domain/date";
 import { nomePrestazione, type Fondo, type Prestazione } from "~/domain/tipi";
 import { CLASSI_STATO, ETICHETTE_STATO, prossimaAzione, STATI_DOMANDA, statoDomandaValido } from "~/domain/stati";
@@ -73,7 +73,7 @@ export async function elencoDomande(ctx: Contesto, filtri: Filtri) {
   const aziendeFiltro = filtri.aziendaId == null ? ids : ids.filter((id) => id === filtri.aziendaId);
   if (aziendeFiltro.length === 0) return { righe: [] as RigaElenco[], totale: 0, pagine: 0, pagina: 1, opzioni };
 
-  const condizioni: SQL[] = [inArray(domande.aziendaId, aziendeFiltro)];
+  const condizioni: SQL[] = [traValori(domande.aziendaId, aziendeFiltro)];
   if (filtri.stato) condizioni.push(eq(domande.stato, filtri.stato));
   if (filtri.prestazione) condizioni.push(eq(domande.prestazione, filtri.prestazione));
   if (filtri.cerca) {
