@@ -1147,6 +1147,24 @@ export const oidcProvaConfigurazione = pgTable("oidc_prova_configurazione", {
 });
 
 /**
+ * The platform's own signing keys as a Relying Party of SPID and CIE (ADR 021): `oidc` signs the client assertions
+ * (private_key_jwt) and the request objects, `federazione` the entity configuration (OpenID Federation). Made on
+ * first use, never committed. A key signs from `firma_dal`; a rotation adds a key that signs later, so the providers
+ * see it in the published JWKS before it is used; the previous one stays published until the next rotation.
+ */
+export const chiaviServizio = pgTable(
+  "chiavi_servizio",
+  {
+    kid: varchar("kid", { length: 64 }).primaryKey(),
+    uso: varchar("uso", { length: 20 }).$type<"oidc" | "federazione">().notNull(),
+    jwkPrivata: jsonb("jwk_privata").$type<Record<string, unknown>>().notNull(),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
+    firmaDal: timestamp("firma_dal", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("chiavi_servizio_uso_idx").on(t.uso, t.firmaDal)],
+);
+
+/**
  * Rate limits shared by every worker and instance (ASVS V2.2.1, V12.1): one counter per key (e.g. "accesso:<ip>") in
  * a fixed window. Rows of past windows are overwritten by the next request of the key, or removed now and then.
  */

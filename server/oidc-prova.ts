@@ -1,7 +1,13 @@
 // The local test OpenID provider (oidc-provider 9), mounted at /oidc-prova in the platform's own express server when
 // no real provider is configured and the demo identities are on (development, tests, `npm start`; ADR 018). It stands in
 // for the SPID and CIE providers: authorization code with PKCE, signed ID tokens with the SPID level in `acr`, the
-// codice fiscale as the SPID attribute `fiscal_number`. Its login screen is the list of demo identities.
+// codice fiscale as the SPID attribute `fiscal_number`. Its login screen is the list of demo identities, with the
+// attributes the service asks and the person's consent to send them.
+//
+// It requires of the platform what SPID and CIE require of a Relying Party (ADR 021): the authorization request only
+// as a request object signed with the client's key (`request`, RS256, iat/exp/jti), with PKCE S256, `acr_values`,
+// the claims request and `prompt=consent login`; client authentication at the token endpoint with private_key_jwt
+// only (no client secret), the client's keys read from the platform's published JWKS (jwks_uri).
 //
 // - Issuer: `<public origin>/oidc-prova`, the origin as the platform sees it (same rules as the Remix adapter: trust
 //   proxy, X-Forwarded-Host). One Provider instance per origin, a handful at most.
@@ -15,16 +21,39 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Request, type Response, type Router } from "express";
-import Provider, { type KoaContextOidc } from "oidc-provider";
+import Provider, { errors, type KoaContextOidc } from "oidc-provider";
 import { ACR_SPID, CLAIM_CODICE_FISCALE, type LivelloSpid } from "../app/domain/identita";
 import { messaggiIdentita } from "../app/testi/identita";
 import { fornitoreDimostrativo, trovaIdentitaDimostrativa } from "../app/services/identita/fornitore.server";
+import { jwksPubblico } from "../app/services/identita/chiavi.server";
 import { AdattatoreProva } from "../app/services/identita/prova-adattatore.server";
 import { configurazioneProva, ID_CLIENTE_PROVA } from "../app/services/identita/prova-configurazione.server";
 import { CHIAVE_FETCH_PROVA, PERCORSO_PROVA, PERCORSO_RITORNO, type FetchProva } from "../app/services/identita/prova-comune";
 
 const m = messaggiIdentita.prova;
 const MAX_EMITTENTI = 8;
+export const PERCORSO_JWKS_SERVIZIO = "/.well-known/jwks.json";
+const ACR_AMMESSI = new Set<string>(Object.values(ACR_SPID));
+const CLAIM_RILASCIATI = ["given_name", "family_name", CLAIM_CODICE_FISCALE];
+
+/**
+ * What the SPID and CIE profile requires in the request object beyond what oidc-provider checks itself (signature on
+ * the client's keys, iss = client_id, aud = this issuer, exp): iat and jti, PKCE S256, acr_values with SPID levels
+ * only, prompt "consent login" (or "consent"), a claims request naming the codice fiscale.
+ */
+export function verificaOggettoRichiesta(claims: Record<string, unknown>): string | null {
+  for (const nome of ["iat", "exp", "jti"]) if (claims[nome] === undefined) return `manca ${nome}`;
+  if (claims.code_challenge_method !== "S256" || typeof claims.code_challenge !== "string") return "serve PKCE S256";
+  const acr = typeof claims.acr_values === "string" ? claims.acr_values.split(" ").filter(Boolean) : [];
+  if (acr.length === 0 || !acr.every((v) => ACR_AMMESSI.has(v))) return "acr_values con i livelli SPID";
+  const prompt = typeof claims.prompt === "string" ? claims.prompt.split(" ").sort().join(" ") : "";
+  if (prompt !== "consent login" && prompt !== "consent") return 'prompt "consent login"';
+  const richiesta = claims.claims as { userinfo?: Record<string, unknown> } | undefined;
+  if (!richiesta || typeof richiesta !== "object" || !richiesta.userinfo || !(CLAIM_CODICE_FISCALE in richiesta.userinfo)) {
+    return "richiesta dei claim con il codice fiscale";
+  }
+  return null;
+}
 const fornitori = new Map<string, Promise<Provider>>();
 
 function escapeHtml(s: string): string {
@@ -52,20 +81,33 @@ async function creaFornitore(origine: string): Promise<Provider> {
     clients: [
       {
         client_id: ID_CLIENTE_PROVA,
-        client_secret: segreti.segretoCliente,
         client_name: "OMNIA IS",
         redirect_uris: [`${origine}${PERCORSO_RITORNO}`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
-        token_endpoint_auth_method: "client_secret_basic",
+        token_endpoint_auth_method: "private_key_jwt",
+        token_endpoint_auth_signing_alg: "RS256",
+        jwks_uri: `${origine}${PERCORSO_JWKS_SERVIZIO}`,
+        require_signed_request_object: true,
+        request_object_signing_alg: "RS256",
         id_token_signed_response_alg: "RS256",
       },
     ],
+    clientAuthMethods: ["private_key_jwt"],
+    enabledJWA: { clientAuthSigningAlgValues: ["RS256"], requestObjectSigningAlgValues: ["RS256"] },
+    // The client's JWKS is the platform's, read in this process (a real provider fetches it over HTTPS; behind a proxy
+    // this server may not reach its own public origin). Nothing else is fetched.
+    async fetch(url: string | URL) {
+      if (String(url) !== `${origine}${PERCORSO_JWKS_SERVIZIO}`) throw new Error(`il fornitore di prova non scarica ${String(url)}`);
+      return new Response(JSON.stringify(await jwksPubblico("oidc")), {
+        headers: { "content-type": "application/json", "cache-control": "max-age=60" },
+      });
+    },
     acrValues: Object.values(ACR_SPID),
     scopes: ["openid", "profile"],
     claims: {
       openid: ["sub"],
-      profile: ["given_name", "family_name", CLAIM_CODICE_FISCALE],
+      profile: CLAIM_RILASCIATI,
       acr: null,
       auth_time: null,
     },
@@ -74,25 +116,18 @@ async function creaFornitore(origine: string): Promise<Provider> {
       claimsParameter: { enabled: true },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: false },
+      requestObjects: {
+        enabled: true,
+        requireSignedRequestObject: true,
+        async assertJwtClaimsAndHeader(_ctx: unknown, claims: Record<string, unknown>) {
+          const motivo = verificaOggettoRichiesta(claims);
+          if (motivo) throw new errors.InvalidRequestObject(`oggetto della richiesta non conforme: ${motivo}`);
+        },
+      },
     },
     pkce: { required: () => true },
     ttl: { AccessToken: 300, AuthorizationCode: 60, IdToken: 300, Interaction: 900, Session: 900, Grant: 900 },
     interactions: { url: (_ctx: unknown, interazione: { uid: string }) => `${PERCORSO_PROVA}/interazione/${interazione.uid}` },
-    // A first-party client: the grant is given without a consent screen (as SPID shows its own consent, not the RP's).
-    async loadExistingGrant(ctx: KoaContextOidc) {
-      const { client, session, result } = ctx.oidc;
-      if (!client || !session?.accountId) return undefined;
-      const esistente = result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-      if (esistente) {
-        const g = await ctx.oidc.provider.Grant.find(esistente);
-        if (g) return g;
-      }
-      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      grant.addOIDCScope("openid profile");
-      grant.addOIDCClaims(["given_name", "family_name", CLAIM_CODICE_FISCALE, "acr", "auth_time"]);
-      await grant.save();
-      return grant;
-    },
     async findAccount(_ctx: unknown, sub: string) {
       const identita = await trovaIdentitaDimostrativa(sub);
       if (!identita) return undefined;
@@ -148,6 +183,18 @@ function paginaErrore(): string {
   );
 }
 
+/** The attributes the service asked in its claims request that this provider releases. */
+function claimRichiesti(claims: unknown): string[] {
+  let richiesta: { userinfo?: Record<string, unknown>; id_token?: Record<string, unknown> } = {};
+  try {
+    richiesta = typeof claims === "string" ? JSON.parse(claims) : {};
+  } catch {
+    return [];
+  }
+  const nomi = new Set([...Object.keys(richiesta.userinfo ?? {}), ...Object.keys(richiesta.id_token ?? {})]);
+  return CLAIM_RILASCIATI.filter((c) => nomi.has(c));
+}
+
 function tokenCsrf(chiave: string, uid: string): string {
   return createHmac("sha256", chiave).update(`interazione:${uid}`).digest("base64url");
 }
@@ -159,7 +206,7 @@ function csrfValido(chiave: string, uid: string, ricevuto: unknown): boolean {
   return atteso.length === dato.length && timingSafeEqual(atteso, dato);
 }
 
-async function paginaAccesso(uid: string, errore?: string): Promise<string> {
+async function paginaAccesso(uid: string, claims: unknown, errore?: string): Promise<string> {
   const { chiaveCsrf } = await configurazioneProva();
   const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(tokenCsrf(chiaveCsrf, uid))}">`;
   const azione = `${PERCORSO_PROVA}/interazione/${encodeURIComponent(uid)}`;
@@ -179,6 +226,7 @@ async function paginaAccesso(uid: string, errore?: string): Promise<string> {
   return pagina(
     errore ? `Errore: ${m.titolo}` : m.titolo,
     `${riepilogo}<h1>${escapeHtml(m.titolo)}</h1><p class="lead">${escapeHtml(m.intro)}</p><p>${escapeHtml(m.servizio)}: <strong>OMNIA IS</strong></p>` +
+      `<p>${escapeHtml(m.consenso)}</p><ul>${claimRichiesti(claims).map((c) => `<li>${escapeHtml(m.datiRichiesti[c as keyof typeof m.datiRichiesti] ?? c)}</li>`).join("")}</ul>` +
       `<h2 class="h4 mt-4">${escapeHtml(m.elenco)}</h2><ul class="list-unstyled">${voci}</ul>` +
       `<h2 class="h4 mt-5">${escapeHtml(m.livello1Titolo)}</h2><p>${escapeHtml(m.livello1Intro)}</p>` +
       `<form method="post" action="${azione}">${csrf}<input type="hidden" name="livello" value="1"><div class="form-group mb-3"><label for="identita-livello-1" class="form-label">${escapeHtml(m.identita)}</label><select id="identita-livello-1" name="codiceFiscale" class="form-select">${opzioni}</select></div><button type="submit" class="btn btn-outline-secondary">${escapeHtml(m.accediLivello1)}</button></form>` +
@@ -211,7 +259,7 @@ export function routerProva(): Router {
         res.status(400).type("html").send(paginaErrore());
         return;
       }
-      res.type("html").send(await paginaAccesso(interazione.uid));
+      res.type("html").send(await paginaAccesso(interazione.uid, interazione.params.claims));
     } catch (e) {
       next(e);
     }
@@ -250,7 +298,7 @@ export function routerProva(): Router {
       const livello = Number(req.body?.livello) as LivelloSpid;
       const identita = /^[A-Z0-9]{16}$/.test(cf) ? await trovaIdentitaDimostrativa(cf) : null;
       if (!identita || ![1, 2, 3].includes(livello)) {
-        res.status(422).type("html").send(await paginaAccesso(interazione.uid, m.identitaNonValida));
+        res.status(422).type("html").send(await paginaAccesso(interazione.uid, interazione.params.claims, m.identitaNonValida));
         return;
       }
       // Another person signed in before in this browser: their provider session ends here (oidc-provider would
@@ -261,10 +309,18 @@ export function routerProva(): Router {
         delete interazione.session;
         await interazione.save(Math.max(1, interazione.exp - Math.floor(Date.now() / 1000)));
       }
+      // The consent given on the same screen (prompt=consent): a grant of the claims the service asked, no more.
+      const grant = new provider.Grant({ accountId: identita.codiceFiscale, clientId: String(interazione.params.client_id) });
+      grant.addOIDCScope("openid");
+      grant.addOIDCClaims([...claimRichiesti(interazione.params.claims), "acr", "auth_time"]);
+      const grantId = await grant.save();
       await provider.interactionFinished(
         req,
         res,
-        { login: { accountId: identita.codiceFiscale, acr: ACR_SPID[livello], amr: livello === 1 ? ["pwd"] : ["pwd", "otp"] } },
+        {
+          login: { accountId: identita.codiceFiscale, acr: ACR_SPID[livello], amr: livello === 1 ? ["pwd"] : ["pwd", "otp"] },
+          consent: { grantId },
+        },
         { mergeWithLastSubmission: false },
       );
     } catch (e) {

@@ -40,7 +40,7 @@ export function origineProva(): string {
 }
 
 /** A request of the "browser" to the provider, through the listener, as seen at `origine`. */
-async function alFornitore(origine: string, url: URL, biscotti: Biscotti, corpo?: URLSearchParams): Promise<Response> {
+export async function alFornitore(origine: string, url: URL, biscotti: Biscotti, corpo?: URLSearchParams): Promise<Response> {
   const o = new URL(origine);
   const r = await fetch(`${ascolto}${url.pathname}${url.search}`, {
     method: corpo ? "POST" : "GET",
@@ -92,9 +92,8 @@ function cookieDa(r: Response, nome: string): string | null {
 }
 
 /** The whole sign-in of `cf` (see the top of this file). */
-export async function accediOidc(cf: string, opzioni: OpzioniAccesso = {}): Promise<EsitoAccesso> {
-  const origine = opzioni.origine ?? ascolto;
-  const gia = opzioni.cookie ? [opzioni.cookie] : [];
+/** The platform's /accedi page and its POST: the authorization URL the browser is sent to, and the sign-in cookie. */
+export async function avviaAutorizzazione(origine: string = ascolto, gia: string[] = [], ritorno?: string): Promise<{ autorizzazione: URL; transazione: string | null }> {
   // The page itself sends a signed-in browser to the reserved area: a planted cookie is sent from the form on.
   const pagina = await risposta(() => accedi.loader({ request: new Request(`${origine}/accedi`), params: {}, context: contesto }));
   const csrf = cookieDa(pagina, "omnia_csrf");
@@ -104,15 +103,21 @@ export async function accediOidc(cf: string, opzioni: OpzioniAccesso = {}): Prom
       request: new Request(`${origine}/accedi`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origine, Cookie: [...gia, `omnia_csrf=${csrf}`].join("; ") },
-        body: new URLSearchParams({ csrf, ...(opzioni.ritorno ? { ritorno: opzioni.ritorno } : {}) }),
+        body: new URLSearchParams({ csrf, ...(ritorno ? { ritorno } : {}) }),
       }),
       params: {},
       context: contesto,
     }),
   );
   if (avvio.status !== 303) throw new Error(`POST /accedi: ${avvio.status} ${await avvio.text()}`);
-  const transazione = cookieDa(avvio, "omnia_accesso");
-  const autorizzazione = new URL(avvio.headers.get("Location")!);
+  return { autorizzazione: new URL(avvio.headers.get("Location")!), transazione: cookieDa(avvio, "omnia_accesso") };
+}
+
+/** The whole sign-in of `cf` (see the top of this file). */
+export async function accediOidc(cf: string, opzioni: OpzioniAccesso = {}): Promise<EsitoAccesso> {
+  const origine = opzioni.origine ?? ascolto;
+  const gia = opzioni.cookie ? [opzioni.cookie] : [];
+  const { autorizzazione, transazione } = await avviaAutorizzazione(origine, gia, opzioni.ritorno);
   opzioni.modificaAutorizzazione?.(autorizzazione);
 
   const browser = opzioni.browser ?? new Biscotti();

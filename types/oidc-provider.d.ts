@@ -31,6 +31,10 @@ declare module "oidc-provider" {
     status: number;
   }
 
+  export const errors: {
+    InvalidRequestObject: new (descrizione: string) => Error;
+  };
+
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     issuer: string;

@@ -25,6 +25,9 @@ export const messaggiIdentita = {
     intro:
       "Questa pagina sostituisce il gestore SPID o la CIE nell'ambiente dimostrativo. Scegli con quale identità fittizia accedere al servizio richiedente.",
     servizio: "Servizio che chiede l'accesso",
+    consenso:
+      "Il servizio chiede i dati seguenti. Scegliendo un'identità acconsenti a trasmetterli al servizio per questo accesso:",
+    datiRichiesti: { given_name: "nome", family_name: "cognome", "https://attributes.eid.gov.it/fiscal_number": "codice fiscale" },
     elenco: "Identità dimostrative",
     accediCome: "Accedi come",
     codiceFiscale: "codice fiscale",

@@ -72,17 +72,31 @@ describe("accesso con OpenID Connect (fornitore di prova)", () => {
     expect(tokenSessione(risposta)).toBeNull();
   });
 
-  it("nonce cambiato nella richiesta al fornitore: l'ID token non corrisponde, rifiutato", async () => {
+  it("parametri cambiati fuori dall'oggetto firmato: il fornitore li ignora, vale la richiesta firmata", async () => {
     const { risposta } = await accediOidc(OPERATORE_PADOVA.codiceFiscale, {
-      modificaAutorizzazione: (u) => u.searchParams.set("nonce", "nonce-di-un-altro"),
+      modificaAutorizzazione: (u) => {
+        u.searchParams.set("nonce", "nonce-di-un-altro");
+        u.searchParams.set("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+      },
+    });
+    expect(risposta.status).toBe(303);
+  });
+
+  it("nonce: un ID token con un nonce diverso da quello conservato per l'accesso è rifiutato", async () => {
+    const { risposta } = await accediOidc(OPERATORE_PADOVA.codiceFiscale, {
+      modificaRitorno: async () => {
+        await db().update(transazioniAccesso).set({ nonce: "nonce-di-un-altro-accesso" });
+      },
     });
     expect(risposta.status).toBe(400);
     expect(tokenSessione(risposta)).toBeNull();
   });
 
-  it("PKCE: una code_challenge diversa da quella del verificatore conservato fa fallire lo scambio del codice", async () => {
+  it("PKCE: un verificatore diverso da quello della code_challenge firmata fa fallire lo scambio del codice", async () => {
     const { risposta } = await accediOidc(OPERATORE_PADOVA.codiceFiscale, {
-      modificaAutorizzazione: (u) => u.searchParams.set("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
+      modificaRitorno: async () => {
+        await db().update(transazioniAccesso).set({ verificatore: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-di-un-altro" });
+      },
     });
     expect(risposta.status).toBe(400);
     expect(tokenSessione(risposta)).toBeNull();

@@ -115,6 +115,9 @@ const ROTTE_GENERALI: Record<
   "/flussi/eliminazione": { modulo: "flussi.eliminazione", riservata: true, soloAzienda: true },
   "/flussi/chiavi": { modulo: "flussi.chiavi", riservata: true, soloAzienda: true },
   "/api/v1/openapi.json": { modulo: "api.v1.openapi[.json]", riservata: false },
+  // The platform's public keys and entity configuration as a Relying Party of SPID and CIE: public by nature.
+  "/.well-known/jwks.json": { modulo: "[.well-known].jwks[.json]", riservata: false },
+  "/.well-known/openid-federation": { modulo: "[.well-known].openid-federation", riservata: false },
   // Cruscotti: /cruscotto sends the company's side on (employer: its company; intermediary: the portfolio).
   "/cruscotto": { modulo: "cruscotto", riservata: true, soloAzienda: true },
   "/portafoglio": { modulo: "portafoglio", riservata: true, soloIntermediario: true },

@@ -1,12 +1,17 @@
-// The platform's OpenID Connect client (openid-client 6, ADR 018): sign-in with SPID or CIE the way they offer
-// OpenID Connect. Authorization code with PKCE (S256), state and nonce kept server-side for one sign-in and checked at
-// the callback, the ID token validated (signature on the provider's JWKS, issuer, audience, expiry, nonce), the SPID
-// level checked (app/domain/identita.ts). The codice fiscale comes from the userinfo answer (SPID attribute).
+// The platform's OpenID Connect client (openid-client 6, ADRs 018 and 021): sign-in with SPID or CIE the way their
+// OpenID Connect profile asks of a Relying Party. Authorization code with PKCE (S256); the authorization request is a
+// request object signed with the platform's key (`request` parameter) carrying state, nonce, `acr_values` (SpidL2 and
+// SpidL3), the claims request and `prompt=consent login`; at the token endpoint the client authenticates with
+// private_key_jwt (a JWT signed with the same key, whose public part is at /.well-known/jwks.json). State and nonce are
+// kept server-side for one sign-in and checked at the callback, the ID token validated (signature on the provider's
+// JWKS, issuer, audience, expiry, nonce), the SPID level checked (app/domain/identita.ts). The codice fiscale comes from
+// the userinfo answer (SPID attribute).
 //
-// Configuration (production): OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI and either OIDC_CLIENT_SECRET
-// (client_secret_basic) or OIDC_CLIENT_PRIVATE_KEY (a private JWK, private_key_jwt as SPID and CIE require).
+// Configuration (production): OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI; the key is made on first use and kept in
+// the database (chiavi.server.ts) or given as OIDC_CLIENT_PRIVATE_KEY (a private RSA JWK). No client secret: SPID and
+// CIE accept private_key_jwt only.
 // Without OIDC_ISSUER, with the demo identities on (development, tests, `npm start`), the local test provider mounted
-// at <origin>/oidc-prova stands in (server/oidc-prova.ts).
+// at <origin>/oidc-prova stands in (server/oidc-prova.ts) and requires all of the above.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, lt } from "drizzle-orm";
@@ -17,7 +22,8 @@ import { ACR_SPID, CLAIM_CODICE_FISCALE, identitaDaClaim, LIVELLO_MINIMO } from 
 import { messaggiIdentita } from "~/testi/identita";
 import { cookieSicuro, leggiCookie } from "../sessione.server";
 import { fornitoreDimostrativoAttivo } from "./fornitore.server";
-import { configurazioneProva, ID_CLIENTE_PROVA } from "./prova-configurazione.server";
+import { chiaveDiFirma } from "./chiavi.server";
+import { ID_CLIENTE_PROVA } from "./prova-configurazione.server";
 import { fetchProva, PERCORSO_PROVA, PERCORSO_RITORNO } from "./prova-comune";
 
 const COOKIE_TRANSAZIONE = "omnia_accesso";
@@ -30,22 +36,13 @@ export interface ImpostazioniOidc {
   uriRitorno: string;
   /** The local test provider of this origin (back channel through its loopback listener). */
   prova: boolean;
-  segreto?: string;
-  chiavePrivata?: string;
 }
 
 /** Which provider signs people in for a request arriving at `origine`, or null when none is configured. */
 export function impostazioniOidc(origine: string, env: NodeJS.ProcessEnv = process.env): ImpostazioniOidc | null {
   if (env.OIDC_ISSUER) {
-    if (!env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI || !(env.OIDC_CLIENT_SECRET || env.OIDC_CLIENT_PRIVATE_KEY)) return null;
-    return {
-      emittente: env.OIDC_ISSUER,
-      idCliente: env.OIDC_CLIENT_ID,
-      uriRitorno: env.OIDC_REDIRECT_URI,
-      prova: false,
-      segreto: env.OIDC_CLIENT_SECRET,
-      chiavePrivata: env.OIDC_CLIENT_PRIVATE_KEY,
-    };
+    if (!env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI) return null;
+    return { emittente: env.OIDC_ISSUER, idCliente: env.OIDC_CLIENT_ID, uriRitorno: env.OIDC_REDIRECT_URI, prova: false };
   }
   if (!fornitoreDimostrativoAttivo(env)) return null;
   return { emittente: `${origine}${PERCORSO_PROVA}`, idCliente: ID_CLIENTE_PROVA, uriRitorno: `${origine}${PERCORSO_RITORNO}`, prova: true };
@@ -53,38 +50,40 @@ export function impostazioniOidc(origine: string, env: NodeJS.ProcessEnv = proce
 
 const configurazioni = new Map<string, Promise<client.Configuration>>();
 
-async function configurazione(i: ImpostazioniOidc): Promise<client.Configuration> {
-  const chiave = `${i.emittente} ${i.idCliente}`;
-  let p = configurazioni.get(chiave);
+/** The provider's configuration, its client authenticating with private_key_jwt signed by the key that signs now. */
+async function configurazione(i: ImpostazioniOidc): Promise<{ config: client.Configuration; firma: { key: CryptoKey; kid: string } }> {
+  const { kid, chiave } = await chiaveDiFirma("oidc");
+  const firma = { key: chiave, kid };
+  const nome = `${i.emittente} ${i.idCliente} ${kid}`;
+  let p = configurazioni.get(nome);
   if (!p) {
     p = (async () => {
+      const autenticazione = client.PrivateKeyJwt(firma);
       if (i.prova) {
         const prova = fetchProva();
         if (!prova) throw new Error("fornitore di identità di prova non montato in questo processo");
         const canale: client.CustomFetch = (url, opzioni) => prova(url, opzioni as RequestInit);
-        const { segretoCliente } = await configurazioneProva();
-        const config = await client.discovery(new URL(i.emittente), i.idCliente, undefined, client.ClientSecretBasic(segretoCliente), {
+        const config = await client.discovery(new URL(i.emittente), i.idCliente, undefined, autenticazione, {
           execute: [client.allowInsecureRequests],
           [client.customFetch]: canale,
         });
         config[client.customFetch] = canale;
         return config;
       }
-      let auth = client.ClientSecretBasic(i.segreto);
-      if (i.chiavePrivata) {
-        const jwk = JSON.parse(i.chiavePrivata) as JsonWebKey & { kid?: string };
-        const algoritmo = jwk.kty === "EC" ? { name: "ECDSA", namedCurve: jwk.crv! } : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
-        const key = await crypto.subtle.importKey("jwk", jwk, algoritmo, false, ["sign"]);
-        auth = client.PrivateKeyJwt({ key, kid: jwk.kid });
-      }
-      return client.discovery(new URL(i.emittente), i.idCliente, undefined, auth);
+      return client.discovery(new URL(i.emittente), i.idCliente, undefined, autenticazione);
     })();
-    p.catch(() => configurazioni.delete(chiave));
-    configurazioni.set(chiave, p);
+    p.catch(() => configurazioni.delete(nome));
+    configurazioni.set(nome, p);
     if (configurazioni.size > 16) configurazioni.delete(configurazioni.keys().next().value!);
   }
-  return p;
+  return { config: await p, firma };
 }
+
+/** The claims request of the authorization (SPID and CIE: attributes are asked by name, not by scope). */
+export const RICHIESTA_CLAIM = {
+  id_token: { acr: { essential: true } },
+  userinfo: { given_name: null, family_name: null, [CLAIM_CODICE_FISCALE]: { essential: true } },
+} as const;
 
 function idDaToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
@@ -100,12 +99,13 @@ export type AvvioAccesso = { ok: true; url: string; setCookie: string } | { ok: 
 
 /**
  * Starts a sign-in: a new state, nonce and PKCE verifier stored for this browser (cookie with a random token, its
- * hash in the database), and the provider's authorization URL asking level 2 (acr_values) and a fresh authentication.
+ * hash in the database), and the provider's authorization URL: a signed request object asking level 2 or 3
+ * (acr_values), the attributes (claims), a fresh authentication and the person's consent (prompt=consent login).
  */
 export async function avviaAccesso(request: Request, ritorno: string | null, adesso = new Date()): Promise<AvvioAccesso> {
   const impostazioni = impostazioniOidc(new URL(request.url).origin);
   if (!impostazioni) return { ok: false, messaggio: messaggiIdentita.fornitoreNonConfigurato };
-  const config = await configurazione(impostazioni);
+  const { config, firma } = await configurazione(impostazioni);
   const stato = client.randomState();
   const nonce = client.randomNonce();
   const verificatore = client.randomPKCECodeVerifier();
@@ -122,19 +122,24 @@ export async function avviaAccesso(request: Request, ritorno: string | null, ade
     ritorno,
     scadeIl: new Date(adesso.getTime() + DURATA_TRANSAZIONE_MS),
   });
-  const url = client.buildAuthorizationUrl(config, {
+  const codeChallenge = await client.calculatePKCECodeChallenge(verificatore);
+  const parametri = {
     redirect_uri: impostazioni.uriRitorno,
-    scope: "openid profile",
+    scope: "openid",
     response_type: "code",
-    code_challenge: await client.calculatePKCECodeChallenge(verificatore),
+    code_challenge: codeChallenge,
     code_challenge_method: "S256",
     state: stato,
     nonce,
-    prompt: "login",
+    prompt: "consent login",
     acr_values: [ACR_SPID[LIVELLO_MINIMO], ACR_SPID[3]].join(" "),
-    claims: JSON.stringify({ id_token: { acr: { essential: true } }, userinfo: { [CLAIM_CODICE_FISCALE]: { essential: true } } }),
+    claims: JSON.stringify(RICHIESTA_CLAIM),
     ui_locales: "it",
-  });
+  };
+  // The request object (iss = client_id, aud = the provider, iat, nbf, exp in 60 s, jti) carries every parameter; the
+  // SPID profile also wants client_id, response_type, scope and the PKCE challenge in the query, with the same values.
+  const url = await client.buildAuthorizationUrlWithJAR(config, parametri, firma);
+  for (const nome of ["response_type", "scope", "code_challenge", "code_challenge_method"] as const) url.searchParams.set(nome, parametri[nome]);
   return { ok: true, url: url.href, setCookie: cookieTransazione(request, token, DURATA_TRANSAZIONE_MS / 1000) };
 }
 
@@ -161,7 +166,7 @@ export async function completaAccesso(request: Request, adesso = new Date()): Pr
   if (richiesta.searchParams.get("error") === "access_denied") return rifiuta("annullato", messaggiIdentita.accessoAnnullato);
   const impostazioni = impostazioniOidc(richiesta.origin);
   if (!impostazioni || impostazioni.emittente !== t.emittente) return rifiuta("emittente_cambiato");
-  const config = await configurazione(impostazioni);
+  const { config } = await configurazione(impostazioni);
   // The callback URL as registered (behind a proxy request.url may differ) with the provider's parameters.
   const corrente = new URL(impostazioni.uriRitorno);
   corrente.search = richiesta.search;

@@ -1,5 +1,5 @@
-// The local test OpenID provider's secrets: its signing key (RS256), the keys of its cookies, the secret of the one
-// client (this platform) and the key of its login screen's CSRF tokens. Made on first use and kept in the database, so
+// The local test OpenID provider's secrets: its signing key (RS256), the keys of its cookies and the key of its login
+// screen's CSRF tokens (the one client, this platform, has no secret: it signs with its own key, chiavi.server.ts). Made on first use and kept in the database, so
 // every worker and every instance signs and checks with the same keys; never in the repository.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -10,7 +10,6 @@ export interface ConfigurazioneProva {
   /** Private JWK set for oidc-provider (`jwks`). */
   jwks: { keys: Array<Record<string, unknown>> };
   chiaviCookie: string[];
-  segretoCliente: string;
   chiaveCsrf: string;
 }
 
@@ -25,7 +24,6 @@ function nuovaConfigurazione(): ConfigurazioneProva {
   return {
     jwks: { keys: [{ ...jwk, kid: `prova-${casuale().slice(0, 8)}`, use: "sig", alg: "RS256" }] },
     chiaviCookie: [casuale()],
-    segretoCliente: casuale(),
     chiaveCsrf: casuale(),
   };
 }
