@@ -7,7 +7,7 @@
 //   dichiarazione (intermediario, as the foundation did): attiva at once, modalità "dichiarazione", record kept.
 //
 // A delega gives access on a date only when it is attiva and the date is within [validaDal, validaAl].
-import type { DataISO } from "./date";
+import { formatDataItaliana, type DataISO } from "./date";
 
 export type StatoDelega = "richiesta" | "attiva" | "rifiutata" | "revocata";
 export type ModalitaDelega = "conferma" | "dichiarazione";
@@ -53,4 +53,39 @@ export function transizioneDelega(
 /** Matricola INPS of a company: 10 digits. */
 export function matricolaValida(s: string): boolean {
   return /^[0-9]{10}$/.test(s);
+}
+
+export interface DatiAvvisoRichiesta {
+  intermediario: { nome: string; cognome: string; codiceFiscale: string };
+  azienda: { ragioneSociale: string; matricola: string };
+  validaAl: DataISO | null;
+  /** The page where the legal representative confirms or refuses (after signing in with SPID or CIE). */
+  collegamento: string;
+}
+
+/**
+ * The e-mail to the company's legal representative when an intermediary asks for a delega (L. 12/1979 art. 1: the
+ * intermediary acts for the employer on its delega, so the employer is told and decides). It names who asks, for
+ * which matricola and until when, and links the page to confirm or refuse; nothing is decided by the e-mail itself.
+ */
+export function testoAvvisoRichiestaDelega(d: DatiAvvisoRichiesta): { oggetto: string; testo: string } {
+  const fine = d.validaAl ? `fino al ${formatDataItaliana(d.validaAl)}` : "senza scadenza";
+  return {
+    oggetto: `OMNIA IS — Richiesta di delega per ${d.azienda.ragioneSociale} (matricola ${d.azienda.matricola})`,
+    testo: [
+      `Gentile legale rappresentante,`,
+      ``,
+      `${d.intermediario.nome} ${d.intermediario.cognome} (codice fiscale ${d.intermediario.codiceFiscale}) chiede una delega`,
+      `per operare su OMNIA IS per conto di ${d.azienda.ragioneSociale}, matricola INPS ${d.azienda.matricola}, ${fine}.`,
+      ``,
+      `Per confermare o rifiutare la richiesta accedi a OMNIA IS con la tua identità digitale (SPID o CIE),`,
+      `scegli l'azienda e apri la pagina delle deleghe:`,
+      d.collegamento,
+      ``,
+      `Finché non la confermi la delega non dà alcun accesso. Se non conosci chi la chiede, rifiutala.`,
+      ``,
+      `Questo messaggio è inviato automaticamente: non rispondere a questo indirizzo.`,
+      `INPS — OMNIA IS, piattaforma unica delle integrazioni salariali`,
+    ].join("\n"),
+  };
 }

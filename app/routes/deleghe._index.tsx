@@ -103,7 +103,7 @@ export default function Deleghe() {
                   ? `${d.intermediario.nome} ${d.intermediario.cognome} (${d.intermediario.codiceFiscale})`
                   : `${d.azienda.ragioneSociale} (matricola ${d.azienda.matricola ?? "—"})`;
                 return (
-                  <tr key={d.id}>
+                  <tr key={d.id} id={`delega-${d.id}`}>
                     <th scope="row">{chi}</th>
                     <td>
                       {m.stati[d.stato]}

@@ -3,15 +3,26 @@
 // representative confirms or refuses; either side revokes; expiry by date. The legal representative also enables
 // employees to act for the company. Every change is one statement under a state check, with its audit entry.
 // Who may do it is asked of the one authorisation module (puoAgire: gestisci_deleghe, richiedi_delega).
+// A request to confirm is e-mailed to the company's legal representative (and the company's PEC) through the job queue,
+// enqueued in the transaction that writes it (ADR 020).
 import { aliasedTable, and, asc, desc, eq, isNull } from "drizzle-orm";
 import { abilitazioniAzienda, aziende, deleghe, utenti } from "#db/schema";
 import { db } from "#db/connection";
-import { matricolaValida, statoVisibile, transizioneDelega, type AzioneDelega, type StatoVisibile } from "~/domain/deleghe";
+import {
+  matricolaValida,
+  statoVisibile,
+  testoAvvisoRichiestaDelega,
+  transizioneDelega,
+  type AzioneDelega,
+  type StatoVisibile,
+} from "~/domain/deleghe";
 import { parseDataItaliana, type DataISO } from "~/domain/date";
 import { ruoloPuo } from "~/domain/autorizzazione";
 import { messaggiDeleghe as m } from "~/testi/deleghe";
 import type { Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
+import { urlPubblico } from "./comunicazioni/notifiche.server";
+import { accoda } from "./lavori/coda.server";
 import { puoAgire } from "./autorizzazione.server";
 import { oggi } from "./orologio.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "./risultato";
@@ -128,29 +139,47 @@ export async function richiediDelega(ctx: Contesto, formData: FormData, data: Da
   }
   const dichiarata = modalita === "dichiarazione";
   const scelta: "conferma" | "dichiarazione" = dichiarata ? "dichiarazione" : "conferma";
-  const [nuova] = await db()
-    .insert(deleghe)
-    .values({
-      intermediarioId: ctx.utente.id,
-      aziendaId: azienda.id,
-      validaDal: data,
-      validaAl: fine.data,
-      stato: dichiarata ? "attiva" : "richiesta",
-      modalita: scelta,
-      richiestaIl: new Date(),
-    })
-    .onConflictDoNothing()
-    .returning({ id: deleghe.id, stato: deleghe.stato });
-  if (!nuova) return nonValido({ matricola: m.richiestaInAttesa });
-  await scriviAudit(db(), {
-    utenteId: ctx.utente.id,
-    ruolo: ctx.ruolo,
-    azione: dichiarata ? "delega_dichiarata" : "delega_richiesta",
-    oggettoTipo: "delega",
-    oggettoId: nuova.id,
-    esito: "ok",
-    dettagli: { aziendaId: azienda.id, validaAl: fine.data, modalita: scelta },
+  const nuova = await db().transaction(async (tx) => {
+    const [riga] = await tx
+      .insert(deleghe)
+      .values({
+        intermediarioId: ctx.utente.id,
+        aziendaId: azienda.id,
+        validaDal: data,
+        validaAl: fine.data,
+        stato: dichiarata ? "attiva" : "richiesta",
+        modalita: scelta,
+        richiestaIl: new Date(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: deleghe.id, stato: deleghe.stato });
+    if (!riga) return null;
+    await scriviAudit(tx, {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: dichiarata ? "delega_dichiarata" : "delega_richiesta",
+      oggettoTipo: "delega",
+      oggettoId: riga.id,
+      esito: "ok",
+      dettagli: { aziendaId: azienda.id, validaAl: fine.data, modalita: scelta },
+    });
+    if (!dichiarata) {
+      // The legal representative's own address (a user of the platform) and the company's PEC from the registries.
+      const [legale] = await tx.select({ email: utenti.email }).from(utenti).where(eq(utenti.codiceFiscale, azienda.cfLegaleRappresentante));
+      const a = [...new Set([legale?.email, azienda.pec].filter((x): x is string => Boolean(x)))];
+      if (a.length > 0) {
+        const { oggetto, testo } = testoAvvisoRichiestaDelega({
+          intermediario: { nome: ctx.utente.nome, cognome: ctx.utente.cognome, codiceFiscale: ctx.utente.codiceFiscale },
+          azienda: { ragioneSociale: azienda.ragioneSociale, matricola },
+          validaAl: fine.data,
+          collegamento: `${urlPubblico()}/deleghe#delega-${riga.id}`,
+        });
+        await accoda(tx, "notifica", { delegaId: riga.id, a, oggetto, testo });
+      }
+    }
+    return riga;
   });
+  if (!nuova) return nonValido({ matricola: m.richiestaInAttesa });
   return riuscito(nuova);
 }
 
