@@ -1147,7 +1147,7 @@ export const oidcProvaConfigurazione = pgTable("oidc_prova_configurazione", {
 });
 
 /**
- * The platform's own signing keys as a Relying Party of SPID and CIE (ADR 021): `oidc` signs the client assertions
+ * The platform's own signing keys as a Relying Party of SPID and CIE (ADR 022): `oidc` signs the client assertions
  * (private_key_jwt) and the request objects, `federazione` the entity configuration (OpenID Federation). Made on
  * first use, never committed. A key signs from `firma_dal`; a rotation adds a key that signs later, so the providers
  * see it in the published JWKS before it is used; the previous one stays published until the next rotation.

@@ -1,5 +1,5 @@
 // npm run chiavi:ruota -- <oidc|federazione> [--preavviso-ore=24]
-// Rotates one of the platform's signing keys as a Relying Party of SPID and CIE (ADR 021) on the environment's
+// Rotates one of the platform's signing keys as a Relying Party of SPID and CIE (ADR 022) on the environment's
 // database (DATABASE_URL, or the PGlite in .data/): a new key is published at once and signs after the notice; the
 // keys older than the one signing now are removed. A compromised key: run with --preavviso-ore=0 twice.
 import { apriDaAmbiente, migra } from "../db/client";

@@ -4,7 +4,7 @@
 // codice fiscale as the SPID attribute `fiscal_number`. Its login screen is the list of demo identities, with the
 // attributes the service asks and the person's consent to send them.
 //
-// It requires of the platform what SPID and CIE require of a Relying Party (ADR 021): the authorization request only
+// It requires of the platform what SPID and CIE require of a Relying Party (ADR 022): the authorization request only
 // as a request object signed with the client's key (`request`, RS256, iat/exp/jti), with PKCE S256, `acr_values`,
 // the claims request and `prompt=consent login`; client authentication at the token endpoint with private_key_jwt
 // only (no client secret), the client's keys read from the platform's published JWKS (jwks_uri).

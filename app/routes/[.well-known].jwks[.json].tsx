@@ -1,5 +1,5 @@
 // The platform's public OpenID Connect keys (a JWKS): the providers check with them the client assertion
-// (private_key_jwt) and the signed request objects (ADR 021). Public by nature: no private member is ever listed.
+// (private_key_jwt) and the signed request objects (ADR 022). Public by nature: no private member is ever listed.
 import { json } from "@remix-run/node";
 import { jwksPubblico } from "~/services/identita/chiavi.server";
 

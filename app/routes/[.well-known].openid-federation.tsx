@@ -1,4 +1,4 @@
-// The platform's entity configuration (OpenID Federation 1.0, SPID and CIE; ADR 021): a JWT signed with the
+// The platform's entity configuration (OpenID Federation 1.0, SPID and CIE; ADR 022): a JWT signed with the
 // federation key. Public by nature.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { configurazioneEntita, TIPO_ENTITY_STATEMENT } from "~/services/identita/federazione.server";

@@ -1,4 +1,4 @@
-// What SPID and CIE require of a Relying Party (ADR 021), proved against the local provider that requires it too:
+// What SPID and CIE require of a Relying Party (ADR 022), proved against the local provider that requires it too:
 // the authorization request only as a request object signed with the platform's key (PKCE S256, acr_values SpidL2 and
 // SpidL3, the claims request, prompt=consent login), private_key_jwt at the token endpoint (a client secret is
 // refused), the public keys at /.well-known/jwks.json, the entity configuration signed with the federation key, and

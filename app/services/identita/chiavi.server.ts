@@ -1,4 +1,4 @@
-// The platform's signing keys as a Relying Party of SPID and CIE over OpenID Connect (ADR 021).
+// The platform's signing keys as a Relying Party of SPID and CIE over OpenID Connect (ADR 022).
 //
 // - `oidc`: signs the client assertion at the provider's token endpoint (private_key_jwt) and the request objects of
 //   the authorization requests (the `request` parameter). Its public part is published at /.well-known/jwks.json and in

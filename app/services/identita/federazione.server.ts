@@ -1,5 +1,5 @@
 // The platform's entity configuration as a Relying Party of the SPID and CIE OpenID Connect federations (OpenID
-// Federation 1.0; ADR 021): a JWT signed with the federation key (chiavi.server.ts, use `federazione`), published at
+// Federation 1.0; ADR 022): a JWT signed with the federation key (chiavi.server.ts, use `federazione`), published at
 // /.well-known/openid-federation. It carries the federation public keys (`jwks`), the authorities above the platform
 // (`authority_hints`, the Trust Anchor or an intermediary), the trust marks they issued to it (republished as they came),
 // and the metadata: `federation_entity` (organisation, contacts) and `openid_relying_party` (client_id, redirect URIs,

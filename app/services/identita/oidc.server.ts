@@ -1,4 +1,4 @@
-// The platform's OpenID Connect client (openid-client 6, ADRs 018 and 021): sign-in with SPID or CIE the way their
+// The platform's OpenID Connect client (openid-client 6, ADRs 018 and 022): sign-in with SPID or CIE the way their
 // OpenID Connect profile asks of a Relying Party. Authorization code with PKCE (S256); the authorization request is a
 // request object signed with the platform's key (`request` parameter) carrying state, nonce, `acr_values` (SpidL2 and
 // SpidL3), the claims request and `prompt=consent login`; at the token endpoint the client authenticates with
