@@ -1,7 +1,7 @@
 // The intermediary's portfolio: every company with a delega valid today in one table — open drafts, domande waiting for
 // the company's answer to a request of the Sede (with the nearest deadline), decisions since the last visit, capacity
 // warnings, deadlines in the next 15 days. Counts, filters, sorting and the page come from one set-based query over
-// the delegated companies (indexes on domande by company and state/decision, on open requests); the capacity warnings
+// the delegated companies (grouped passes over their domande and open requests); the capacity warnings
 // and the authorisations' deadlines are the rules engine's (app/domain/cruscotto.ts), computed for the page's rows only
 // — never a copy of a rule in SQL.
 import { addDays, diffDays, type DataISO } from "~/domain/date";
@@ -126,37 +126,48 @@ export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafog
   const testo = richiesta.testo ? `%${richiesta.testo.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const condizioni = [
     testo ? sql`(a.ragione_sociale ilike ${testo} or a.matricola ilike ${testo} or a.codice_fiscale ilike ${testo})` : sql`true`,
-    richiesta.filtri.includes("bozze") ? sql`b.bozze > 0` : sql`true`,
-    richiesta.filtri.includes("richieste") ? sql`r.richieste > 0` : sql`true`,
-    richiesta.filtri.includes("decisioni") ? sql`dd.decisioni > 0` : sql`true`,
+    richiesta.filtri.includes("bozze") ? sql`coalesce(dom.bozze, 0) > 0` : sql`true`,
+    richiesta.filtri.includes("richieste") ? sql`coalesce(ric.richieste, 0) > 0` : sql`true`,
+    richiesta.filtri.includes("decisioni") ? sql`coalesce(dom.decisioni, 0) > 0` : sql`true`,
   ];
   const ordine = {
     nome: sql`a.ragione_sociale asc, a.id asc`,
-    richieste: sql`r.prima_scadenza asc nulls last, a.ragione_sociale asc, a.id asc`,
-    decisioni: sql`dd.decisioni desc, a.ragione_sociale asc, a.id asc`,
-    bozze: sql`b.bozze desc, a.ragione_sociale asc, a.id asc`,
+    richieste: sql`ric.prima_scadenza asc nulls last, a.ragione_sociale asc, a.id asc`,
+    decisioni: sql`coalesce(dom.decisioni, 0) desc, a.ragione_sociale asc, a.id asc`,
+    bozze: sql`coalesce(dom.bozze, 0) desc, a.ragione_sociale asc, a.id asc`,
   }[richiesta.ordina];
   const offset = (richiesta.pagina - 1) * RIGHE_PER_PAGINA;
+  // Each count is one grouped pass over the delegated companies' domande (hash joins), not a subquery per company:
+  // with per-company laterals the planner probed every open request of the platform once per company (about 0.5 s
+  // with 1,000 companies on PostgreSQL, measured with EXPLAIN ANALYZE; README "Misure").
   const risultato = await db().execute(sql`
     with delegate as (
       select distinct azienda_id from deleghe
       where intermediario_id = ${attore.utente.id} and valida_dal <= ${oggi} and (valida_al is null or valida_al >= ${oggi})
+    ),
+    dom as (
+      select d.azienda_id,
+             (count(*) filter (where d.stato = 'bozza'))::int as bozze,
+             (count(*) filter (where d.decisa_il is not null and d.decisa_il > ${dal.toISOString()}::timestamptz))::int as decisioni
+      from domande d join delegate dl on dl.azienda_id = d.azienda_id
+      group by d.azienda_id
+    ),
+    ric as (
+      select d.azienda_id, count(*)::int as richieste, min(ri.scadenza) as prima_scadenza
+      from richieste_istruttoria ri
+      join domande d on d.id = ri.domanda_id
+      join delegate dl on dl.azienda_id = d.azienda_id
+      where ri.stato = 'aperta'
+      group by d.azienda_id
     )
     select a.id, a.ragione_sociale, coalesce(a.matricola, a.cida) as matricola, a.comune, a.provincia,
-           b.bozze, r.richieste, to_char(r.prima_scadenza, 'YYYY-MM-DD') as prima_scadenza, dd.decisioni,
+           coalesce(dom.bozze, 0) as bozze, coalesce(ric.richieste, 0) as richieste,
+           to_char(ric.prima_scadenza, 'YYYY-MM-DD') as prima_scadenza, coalesce(dom.decisioni, 0) as decisioni,
            count(*) over ()::int as totale
     from delegate dl
     join aziende a on a.id = dl.azienda_id
-    cross join lateral (select count(*)::int as bozze from domande d where d.azienda_id = a.id and d.stato = 'bozza') b
-    cross join lateral (
-      select count(*)::int as richieste, min(ri.scadenza) as prima_scadenza
-      from domande d join richieste_istruttoria ri on ri.domanda_id = d.id and ri.stato = 'aperta'
-      where d.azienda_id = a.id
-    ) r
-    cross join lateral (
-      select count(*)::int as decisioni from domande d
-      where d.azienda_id = a.id and d.decisa_il is not null and d.decisa_il > ${dal.toISOString()}::timestamptz
-    ) dd
+    left join dom on dom.azienda_id = a.id
+    left join ric on ric.azienda_id = a.id
     where ${sql.join(condizioni, sql` and `)}
     order by ${ordine}
     limit ${RIGHE_PER_PAGINA} offset ${offset}`);
