@@ -1,7 +1,7 @@
 // Cruscotti: the public service-time pages (no sign-in), the company's cruscotto autorizzato/fruito and the
 // intermediary's portfolio. axe checks every page visited (fixture); the phone projects measure them at 360 px.
 import { expect, test } from "./fixtures";
-import { accediComeDatore, accediComeIntermediaria } from "./support/domanda";
+import { accediComeDatore, accediComeIntermediaria, spunta } from "./support/domanda";
 
 test("tempi di risposta: pagina pubblica per prestazione, senza accesso, con i dati in CSV", async ({ page }) => {
   await page.goto("/");
@@ -77,6 +77,17 @@ test("portafoglio dell'intermediaria: tutte le aziende delegate, filtri e ordina
   // The filter "Con richieste della Sede da rispondere" is not used here: the seeded requests of C3 are answered or
   // decided by istruttoria-decisione.spec.ts in the desktop projects, before the phone projects run (the filters are
   // covered by tests/integrazione/portafoglio.test.ts).
+  // The header links the intermediary's inbox; the table has the unread column, the form its filter (counts depend on
+  // what other specs read: the counts are covered by tests/integrazione/portafoglio.test.ts).
+  await expect(page.getByRole("banner").getByRole("link", { name: /^Messaggi/ })).toHaveAttribute("href", "/messaggi");
+  await expect(tabella.getByRole("columnheader", { name: "Messaggi da leggere" })).toBeVisible();
+  await spunta(page.getByLabel("Con messaggi da leggere"));
+  await page.getByLabel("Ordina per").selectOption("messaggi");
+  await page.getByRole("button", { name: "Applica" }).click();
+  await expect(page).toHaveURL(/solo=messaggi&ordina=messaggi/);
+  await expect(page.getByRole("status")).toContainText(/aziend|Nessuna azienda/);
+  await page.getByRole("link", { name: "Azzera i filtri" }).click();
+  await expect(page).toHaveURL(/\/portafoglio$/);
   await page.getByLabel("Cerca per ragione sociale, matricola o codice fiscale").fill("Bottega");
   await page.getByLabel("Ordina per").selectOption("richieste");
   await page.getByRole("button", { name: "Applica" }).click();

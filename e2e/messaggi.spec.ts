@@ -15,7 +15,7 @@ test("filo dei messaggi: l'intermediario risponde alla Sede, l'operatrice di Mil
 
   await accedi(page, LAURA_CONSULENTE.codiceFiscale, { profilo: /Intermediario/ });
   await page.goto("/area-riservata");
-  await page.getByRole("link", { name: /^Messaggi/ }).click();
+  await page.getByRole("main").getByRole("link", { name: /^Messaggi/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Messaggi" })).toBeVisible();
   // Only the threads with something to read: the seeded one has the Sede's message.
   await spunta(page.getByLabel("Solo le domande con messaggi da leggere"));

@@ -12,17 +12,31 @@ export const handle = { titolo: "Messaggi" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediAzione(ctx, "rispondi_richiesta");
-  const soloNonLetti = new URL(request.url).searchParams.get("solo") === "non-letti";
-  const [righe, conteggi] = await Promise.all([casellaAzienda(ctx, { soloNonLetti }), conteggiNonLetti(ctx)]);
-  return json({ righe, soloNonLetti, totale: conteggi.totale });
+  const params = new URL(request.url).searchParams;
+  const soloNonLetti = params.get("solo") === "non-letti";
+  // ?azienda=N (the portfolio's link): one company's threads; an id this profile may not act for gives an empty list.
+  const grezzo = params.get("azienda");
+  const aziendaId = grezzo && /^[1-9][0-9]{0,9}$/.test(grezzo) && Number(grezzo) <= 2_147_483_647 ? Number(grezzo) : undefined;
+  const [righe, conteggi] = await Promise.all([casellaAzienda(ctx, { soloNonLetti, aziendaId }), conteggiNonLetti(ctx)]);
+  return json({
+    righe,
+    soloNonLetti,
+    aziendaId: aziendaId ?? null,
+    totale: aziendaId === undefined ? conteggi.totale : (conteggi.perAzienda[aziendaId] ?? 0),
+  });
 }
 
 export default function Messaggi() {
-  const { righe, soloNonLetti, totale } = useLoaderData<typeof loader>();
+  const { righe, soloNonLetti, totale, aziendaId } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Messaggi</h1>
-      <Casella righe={righe} soloNonLetti={soloNonLetti} totale={totale} collegamento={(id) => `/domande/${id}/messaggi`} />
+      {aziendaId !== null ? (
+        <p>
+          {righe[0] ? `Solo le domande di ${righe[0].azienda}.` : "Solo le domande di un'azienda."} <Link to="/messaggi">Mostra i messaggi di tutte le aziende</Link>
+        </p>
+      ) : null}
+      <Casella righe={righe} soloNonLetti={soloNonLetti} totale={totale} aziendaId={aziendaId} collegamento={(id) => `/domande/${id}/messaggi`} />
       <p>
         <Link to="/domande">Torna a Le tue domande</Link>
       </p>

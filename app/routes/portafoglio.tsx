@@ -42,7 +42,7 @@ export default function Portafoglio() {
     <>
       <h1>Portafoglio delle aziende</h1>
       <p className="lead">
-        Le aziende per cui hai una delega valida oggi, {it(d.oggi)}: bozze, richieste della Sede, decisioni, avvisi e scadenze.
+        Le aziende per cui hai una delega valida oggi, {it(d.oggi)}: bozze, richieste della Sede, decisioni, messaggi da leggere, avvisi e scadenze.
       </p>
       <p>
         {d.visitaPrecedente
@@ -96,13 +96,14 @@ export default function Portafoglio() {
       {d.righe.length > 0 ? (
         <TabellaScorrevole etichetta="Portafoglio delle aziende">
           <table className="table">
-            <caption>Aziende delegate: bozze, richieste, decisioni, avvisi e scadenze entro {d.giorniScadenze} giorni</caption>
+            <caption>Aziende delegate: bozze, richieste, decisioni, messaggi da leggere, avvisi e scadenze entro {d.giorniScadenze} giorni</caption>
             <thead>
               <tr>
                 <th scope="col">Azienda</th>
                 <th scope="col">Bozze aperte</th>
                 <th scope="col">Richieste della Sede da rispondere</th>
                 <th scope="col">Decisioni nuove</th>
+                <th scope="col">Messaggi da leggere</th>
                 <th scope="col">Avvisi di capacità</th>
                 <th scope="col">Scadenze entro {d.giorniScadenze} giorni</th>
               </tr>
@@ -122,6 +123,16 @@ export default function Portafoglio() {
                     {r.primaScadenzaRichiesta ? <span className="d-block small">entro il {it(r.primaScadenzaRichiesta)}</span> : null}
                   </td>
                   <td>{r.decisioni}</td>
+                  <td>
+                    {r.nonLetti === 0 ? (
+                      "0"
+                    ) : (
+                      <Link to={`/messaggi?azienda=${r.id}&solo=non-letti`}>
+                        <strong>{r.nonLetti}</strong>
+                        <span className="visually-hidden"> da leggere</span>
+                      </Link>
+                    )}
+                  </td>
                   <td>
                     {r.avvisi.length === 0
                       ? "Nessuno"

@@ -11,9 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!p) throw rispostaNonTrovata();
   return rispostaCsv(
     `portafoglio-${p.oggi}.csv`,
-    ["Azienda", "Matricola", "Comune", "Bozze aperte", "Richieste da rispondere", "Prima scadenza richiesta", "Decisioni nuove", "Avvisi di capacità", `Scadenze entro ${p.giorniScadenze} giorni`],
+    ["Azienda", "Matricola", "Comune", "Bozze aperte", "Richieste da rispondere", "Prima scadenza richiesta", "Decisioni nuove", "Messaggi da leggere", "Avvisi di capacità", `Scadenze entro ${p.giorniScadenze} giorni`],
     p.righe.map((r) => [
-      r.ragioneSociale, r.matricola, `${r.comune} (${r.provincia})`, r.bozze, r.richieste, r.primaScadenzaRichiesta, r.decisioni,
+      r.ragioneSociale, r.matricola, `${r.comune} (${r.provincia})`, r.bozze, r.richieste, r.primaScadenzaRichiesta, r.decisioni, r.nonLetti,
       r.avvisi.map((a) => a.messaggio).join(" | "), r.scadenze.map((s) => `${s.testo}: ${s.scadenza}`).join(" | "),
     ]),
   );

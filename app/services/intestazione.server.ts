@@ -1,8 +1,11 @@
-// What the page header needs on every request: who is signed in, as what, and the CSRF token for "Esci".
+// What the page header needs on every request: who is signed in, as what, the CSRF token for "Esci", and the link to
+// the profile's inbox with the entries not read yet (the company's side /messaggi, the office /scrivania/messaggi).
 import { eq, sql } from "drizzle-orm";
 import { aziende } from "#db/schema";
 import { preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
+import { latoDelRuolo } from "~/domain/comunicazioni";
+import { conteggiNonLetti } from "./comunicazioni/filo.server";
 import { sessioneDaRichiesta } from "./sessione.server";
 
 export async function datiIntestazione(request: Request, nonce?: string) {
@@ -25,8 +28,14 @@ export async function datiIntestazione(request: Request, nonce?: string) {
       if (a) profilo = `${a.cfLegale === utente.codiceFiscale ? profilo : messaggiAccesso.incaricato} — ${a.ragioneSociale}`;
     }
   }
+  const messaggi = sessione.ruoloAttivo
+    ? {
+        href: latoDelRuolo(sessione.ruoloAttivo) === "azienda" ? "/messaggi" : "/scrivania/messaggi",
+        nonLetti: (await conteggiNonLetti({ utente, sessione, ruolo: sessione.ruoloAttivo, aziendaAttivaId: sessione.aziendaAttivaId })).totale,
+      }
+    : null;
   return {
-    utente: { nome: `${utente.nome} ${utente.cognome}`, profilo },
+    utente: { nome: `${utente.nome} ${utente.cognome}`, profilo, messaggi },
     csrfToken: sessione.csrfToken,
     nonce,
   };

@@ -14,6 +14,8 @@ export const messaggiInterfaccia = {
     profilo: "Profilo",
     nessunProfilo: "Nessun profilo scelto",
     cambiaProfilo: "Cambia profilo",
+    messaggi: "Messaggi",
+    daLeggere: (n: number) => (n === 1 ? "1 da leggere" : `${n} da leggere`),
     esci: "Esci",
     accedi: "Accedi",
     homeServizio: "OMNIA Integrazioni Salariali: pagina iniziale",

@@ -5,10 +5,13 @@
 // filters, sorting, hostile parameters, the CSV and access (intermediary only; others 404; anonymous to sign-in).
 import { and, count, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deleghe, domande, richiesteIstruttoria, unitaProduttive, utenti } from "#db/schema";
+import { deleghe, domande, eventiDomanda, richiesteIstruttoria, unitaProduttive, utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
 import { addDays } from "~/domain/date";
+import * as radice from "~/root";
+import * as filoAzienda from "~/routes/domande.$id.messaggi";
+import * as casella from "~/routes/messaggi";
 import * as pagina from "~/routes/portafoglio";
 import * as csv from "~/routes/portafoglio[.csv]";
 import type { Contesto } from "~/services/accesso.server";
@@ -118,18 +121,80 @@ describe("portafoglio", () => {
   });
 });
 
+describe("messaggi da leggere nel portafoglio e nell'intestazione", () => {
+  type Pagina = { righe: Array<{ id: number; ragioneSociale: string; nonLetti: number }> };
+  const json = async <T,>(m: { loader: (a: never) => Promise<unknown> }, percorso: string, chi?: Identita, id?: number) => {
+    const r = await risposta(() => m.loader({ request: get(percorso, chi), params: id === undefined ? {} : { id: String(id) }, context: contesto } as never));
+    expect(r.status, percorso).toBe(200);
+    return (await r.json()) as T;
+  };
+  const rigaC3Http = async (q: string) => (await json<Pagina>(pagina, `/portafoglio?${q}`, laura)).righe.find((r) => r.id === c3);
+
+  it("counts per company what the company's side has not read; filter, sort, the inbox of one company, the header; reading clears it", async () => {
+    const prima = (await rigaC3Http("q=Bottega"))!.nonLetti;
+    const intestazionePrima = (await json<{ utente: { messaggi: { href: string; nonLetti: number } } }>(radice, "/area-riservata", laura)).utente.messaggi;
+    expect(intestazionePrima.href).toBe("/messaggi");
+    const [up] = await db().select().from(unitaProduttive).where(eq(unitaProduttive.aziendaId, c3));
+    const [d] = await db().insert(domande).values({
+      aziendaId: c3, creataDa: lauraId, unitaProduttivaId: up.id, prestazione: "AIS_FIS", stato: "inviata", protocollo: "PF-MSG",
+      inviataIl: new Date("2026-11-25T10:00:00+01:00"),
+    }).returning();
+    await db().insert(eventiDomanda).values([
+      { domandaId: d.id, tipo: "inviata", descrizione: "Domanda inviata", lato: "azienda", utenteId: lauraId },
+      { domandaId: d.id, tipo: "messaggio", descrizione: "Messaggio della Sede INPS", lato: "sede", testo: "Manca la firma sulla relazione." },
+      { domandaId: d.id, tipo: "promemoria", descrizione: "Promemoria: scadenza vicina", lato: "sistema" },
+    ]);
+
+    // The company's own sending is not "to read"; the Sede's message and the system's reminder are.
+    expect((await rigaC3Http("q=Bottega"))!.nonLetti - prima).toBe(2);
+    const filtrate = await json<Pagina>(pagina, "/portafoglio?solo=messaggi", laura);
+    expect(filtrate.righe.map((r) => r.id)).toContain(c3);
+    expect(filtrate.righe.every((r) => r.nonLetti > 0)).toBe(true);
+    const ordinate = (await json<Pagina>(pagina, "/portafoglio?ordina=messaggi", laura)).righe.map((r) => r.nonLetti);
+    expect(ordinate).toEqual([...ordinate].sort((a, b) => b - a));
+    const intestazione = (await json<{ utente: { messaggi: { nonLetti: number } } }>(radice, "/portafoglio", laura)).utente.messaggi;
+    expect(intestazione.nonLetti - intestazionePrima.nonLetti).toBe(2);
+
+    // The column links to the inbox of that company only; a company without delega, or a malformed id, shows nothing of it.
+    type Casella = { righe: Array<{ domandaId: number; azienda: string; nonLetti: number }>; totale: number };
+    const soloC3 = await json<Casella>(casella, `/messaggi?azienda=${c3}&solo=non-letti`, laura);
+    expect(soloC3.righe.map((r) => r.domandaId)).toContain(d.id);
+    expect(new Set(soloC3.righe.map((r) => r.azienda)).size).toBe(1);
+    expect(soloC3.totale).toBe(prima + 2);
+    expect((await json<Casella>(casella, `/messaggi?azienda=${c1}`, laura)).righe).toEqual([]);
+    for (const q of ["azienda=abc", "azienda=-1", "azienda=99999999999999"]) {
+      expect((await json<Casella>(casella, `/messaggi?${q}`, laura)).righe.map((r) => r.domandaId), q).toContain(d.id);
+    }
+
+    // Opening the thread marks it read for the company's side.
+    await json(filoAzienda, `/domande/${d.id}/messaggi`, laura, d.id);
+    expect((await rigaC3Http("q=Bottega"))!.nonLetti).toBe(prima);
+    expect((await json<{ utente: { messaggi: { nonLetti: number } } }>(radice, "/portafoglio", laura)).utente.messaggi.nonLetti).toBe(intestazionePrima.nonLetti);
+  });
+
+  it("the header links the office to its inbox, and shows no inbox to the anonymous visitor", async () => {
+    const sede = await json<{ utente: { messaggi: { href: string } } }>(radice, "/scrivania", operatore);
+    expect(sede.utente.messaggi.href).toBe("/scrivania/messaggi");
+    expect((await json<{ utente: null }>(radice, "/")).utente).toBeNull();
+  });
+});
+
 describe("generatore del portafoglio (bench)", () => {
   it("adds N delegated companies with drafts, acts, requests and pending domande; the portfolio reads them", async () => {
     const { seedPortafoglio } = await import("#db/seed/portafoglio");
     const prima = (await portafoglio(ctxLaura, richiesta(""), "2026-02-10", ADESSO))!.totale;
     const r = await seedPortafoglio(db(), { aziende: 40, riferimento: "2026-02-10" });
     // Drafts: k % 3 per company k = 1…40 → 14 × 1 + 13 × 2 = 40; 40 authorised; k % 4 = 0 → 10 suspended; k % 5 = 0 → 8 waiting.
-    expect(r).toEqual({ aziende: 40, domande: 40 + 40 + 10 + 8, provvedimenti: 40, richieste: 10 });
+    // Thread entries: 58 sendings, 40 decisions, 10 requests, 13 messages of the Sede (k % 3 = 0), 1 of the company (k = 35).
+    expect(r).toEqual({ aziende: 40, domande: 40 + 40 + 10 + 8, provvedimenti: 40, richieste: 10, eventi: 58 + 40 + 10 + 13 + 1 });
     expect(await seedPortafoglio(db(), { aziende: 40 })).toEqual({ aziende: 0 }); // once
     const p = (await portafoglio(ctxLaura, richiesta("ordina=richieste&q=Portafoglio Esempio"), "2026-02-10", ADESSO))!;
     expect(p.totale).toBe(40);
     expect((await portafoglio(ctxLaura, richiesta(""), "2026-02-10", ADESSO))!.totale).toBe(prima + 40);
     expect(p.righe[0].primaScadenzaRichiesta).not.toBeNull();
     expect(p.righe.some((x) => x.scadenze.length > 0)).toBe(true);
+    // Company 3 (odd: nothing read): its decision and the Sede's message; company 2 (even: read up to the decision): none.
+    const nonLetti = async (n: number) => (await portafoglio(ctxLaura, richiesta(`q=Portafoglio Esempio ${String(n).padStart(4, "0")}`), "2026-02-10", ADESSO))!.righe[0].nonLetti;
+    expect([await nonLetti(3), await nonLetti(2), await nonLetti(6)]).toEqual([2, 0, 1]);
   });
 });

@@ -15,13 +15,27 @@ export interface RigaCasella {
   nonLetti: number;
 }
 
-export function Casella({ righe, soloNonLetti, collegamento, totale }: { righe: readonly RigaCasella[]; soloNonLetti: boolean; collegamento: (id: number) => string; totale: number }) {
+export function Casella({
+  righe,
+  soloNonLetti,
+  collegamento,
+  totale,
+  aziendaId = null,
+}: {
+  righe: readonly RigaCasella[];
+  soloNonLetti: boolean;
+  collegamento: (id: number) => string;
+  totale: number;
+  /** The inbox of one company (the portfolio's link): kept by the filter form. */
+  aziendaId?: number | null;
+}) {
   return (
     <>
       <p>
         {totale === 0 ? "Nessun messaggio da leggere." : totale === 1 ? "1 messaggio da leggere." : `${totale} messaggi da leggere.`}
       </p>
       <Form method="get" className="mb-3 d-flex flex-wrap gap-3 align-items-center">
+        {aziendaId !== null ? <input type="hidden" name="azienda" value={aziendaId} /> : null}
         <div className="form-check">
           <input className="form-check-input" type="checkbox" id="solo-non-letti" name="solo" value="non-letti" defaultChecked={soloNonLetti} />
           <label className="form-check-label" htmlFor="solo-non-letti">

@@ -7,6 +7,8 @@ export interface UtenteIntestazione {
   nome: string;
   /** Descrizione del profilo in uso, ad esempio "Datore di lavoro — Officine Meccaniche Brenta S.r.l.". */
   profilo: string | null;
+  /** The profile's inbox and its entries not read yet (none without a chosen profile). */
+  messaggi?: { href: string; nonLetti: number } | null;
 }
 
 export interface PropsPagina {
@@ -120,6 +122,12 @@ function AreaUtente({ utente, csrfToken }: { utente: UtenteIntestazione; csrfTok
         <span aria-hidden="true"> · </span>
         <span>{utente.profilo ?? m.intestazione.nessunProfilo}</span>
       </p>
+      {utente.messaggi ? (
+        <a href={utente.messaggi.href}>
+          {m.intestazione.messaggi}
+          {utente.messaggi.nonLetti > 0 ? ` (${m.intestazione.daLeggere(utente.messaggi.nonLetti)})` : ""}
+        </a>
+      ) : null}
       <a href="/profilo">{m.intestazione.cambiaProfilo}</a>
       <form method="post" action="/esci">
         {csrfToken ? <input type="hidden" name="csrf" value={csrfToken} /> : null}

@@ -195,9 +195,11 @@ async function casella(lettore: LatoLettore, filtro: SQL, soloNonLetti: boolean)
 }
 
 /** The company's side's inbox: the threads of the companies this profile may act for today (legal representative or delega). */
-export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: boolean } = {}): Promise<VoceCasella[]> {
+export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: boolean; aziendaId?: number } = {}): Promise<VoceCasella[]> {
   if (latoDelRuolo(ctx.ruolo) !== "azienda") return [];
-  const ids = await idAziendeAccessibili(ctx);
+  const accessibili = await idAziendeAccessibili(ctx);
+  // One company (the portfolio's link): only if this profile may act for it; any other id gives an empty inbox.
+  const ids = opzioni.aziendaId === undefined ? accessibili : accessibili.filter((id) => id === opzioni.aziendaId);
   if (ids.length === 0) return [];
   return casella("azienda", inArray(domande.aziendaId, ids), Boolean(opzioni.soloNonLetti));
 }
@@ -238,6 +240,20 @@ export async function conteggiNonLetti(ctx: Contesto): Promise<{ totale: number;
   const perAzienda: Record<number, number> = {};
   for (const r of righe) perAzienda[r.aziendaId] = r.n;
   return { totale: righe.reduce((t, r) => t + r.n, 0), perAzienda };
+}
+
+/**
+ * Per company, the entries its side has not read (the rule of NON_LETTI): a grouped subquery (azienda_id, non_letti)
+ * over the companies `aziende` selects, for set-based pages such as the intermediary's portfolio (filter and sort by
+ * it). The caller has already bounded `aziende` to what the profile may see.
+ */
+export function nonLettiPerAziendaSql(aziende: SQL): SQL {
+  return sql`select ${domande.aziendaId} as azienda_id, count(*)::int as non_letti
+    from ${domande}
+    join ${eventiDomanda} on ${eventiDomanda.domandaId} = ${domande.id}
+    left join ${lettureFilo} on ${lettureFilo.domandaId} = ${domande.id} and ${lettureFilo.lato} = 'azienda'
+    where ${domande.aziendaId} in (${aziende}) and ${condizioneNonLetto("azienda", sql`${lettureFilo.ultimoEventoId}`)}
+    group by ${domande.aziendaId}`;
 }
 
 /** Unread entries of one domanda's thread for a side (the page showing the link has authorised the reader). */
