@@ -4,7 +4,7 @@
 // or delega valid today, the office by the assignment rule (a draft has no thread for the office).
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { aziende, domande, eventiDomanda, lettureFilo, utenti, type StatoDomanda } from "#db/schema";
-import { db } from "#db/connection";
+import { db, traValori } from "#db/connection";
 import { filoAperto, LIMITE_MESSAGGIO, latoDelRuolo, NON_LETTI, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
 import { messaggiComunicazioni } from "~/testi";
@@ -201,7 +201,7 @@ export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: bo
   // One company (the portfolio's link): only if this profile may act for it; any other id gives an empty inbox.
   const ids = opzioni.aziendaId === undefined ? accessibili : accessibili.filter((id) => id === opzioni.aziendaId);
   if (ids.length === 0) return [];
-  return casella("azienda", inArray(domande.aziendaId, ids), Boolean(opzioni.soloNonLetti));
+  return casella("azienda", traValori(domande.aziendaId, ids), Boolean(opzioni.soloNonLetti));
 }
 
 /** The office's inbox: the sent domande of the sedi the assignment rule gives this operator or manager. */
@@ -223,7 +223,8 @@ export async function conteggiNonLetti(ctx: Contesto): Promise<{ totale: number;
   if (lato === "azienda") {
     const ids = await idAziendeAccessibili(ctx);
     if (ids.length === 0) return { totale: 0, perAzienda: {} };
-    filtro = inArray(domande.aziendaId, ids);
+    // On every page (the header): the companies as one array parameter (traValori), not one parameter each.
+    filtro = traValori(domande.aziendaId, ids);
   } else {
     const ambito = await ambitoSedi(ctx);
     if (!ambito || (!ambito.tutte && ambito.sedi.length === 0)) return { totale: 0, perAzienda: {} };
