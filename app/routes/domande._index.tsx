@@ -80,17 +80,21 @@ export default function LeTueDomande() {
               facoltativo
             />
           </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione
-              id="azienda"
-              name="azienda"
-              etichetta="Azienda"
-              opzioni={opzioni.aziende}
-              defaultValue={filtri.aziendaId ? String(filtri.aziendaId) : ""}
-              vuota="Tutte le aziende"
-              facoltativo
-            />
-          </div>
+          {opzioni.aziende ? (
+            <div className="col-md-6 col-lg-4">
+              <Selezione
+                id="azienda"
+                name="azienda"
+                etichetta="Azienda"
+                opzioni={opzioni.aziende}
+                defaultValue={filtri.aziendaId ? String(filtri.aziendaId) : ""}
+                vuota="Tutte le aziende"
+                facoltativo
+              />
+            </div>
+          ) : filtri.aziendaId ? (
+            <input type="hidden" name="azienda" value={String(filtri.aziendaId)} />
+          ) : null}
           <div className="col-md-6 col-lg-4">
             <Selezione
               id="ordine"

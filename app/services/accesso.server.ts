@@ -210,7 +210,11 @@ export async function richiediAzienda(ctx: Contesto, aziendaId: number, data = o
 }
 
 export async function elencoAziendeAccessibili(ctx: Contesto, data = oggi()) {
-  const ids = await idAziendeAccessibili(ctx, data);
+  return aziendeDaId(await idAziendeAccessibili(ctx, data));
+}
+
+/** Name, codes and town of the companies `ids` (already authorised), by name. */
+export async function aziendeDaId(ids: number[]) {
   if (ids.length === 0) return [];
   // On every signed-in home page: prepared once, with the ids as one array parameter (building the query with
   // drizzle cost more CPU than running it; see README, Misure).

@@ -7,12 +7,14 @@ import { db, traValori } from "#db/connection";
 import { formatDataItaliana } from "~/domain/date";
 import { nomePrestazione, type Fondo, type Prestazione } from "~/domain/tipi";
 import { CLASSI_STATO, ETICHETTE_STATO, prossimaAzione, STATI_DOMANDA, statoDomandaValido } from "~/domain/stati";
-import { elencoAziendeAccessibili, type Contesto } from "./accesso.server";
+import { aziendeDaId, idAziendeAccessibili, type Contesto } from "./accesso.server";
 import { dataOraRoma } from "./riepilogo.server";
 
 export const PER_PAGINA = 25;
 /** Deeper than this nobody pages: the filters and the search are the way to find an old domanda. */
 export const MAX_PAGINE = 200;
+/** Up to this many companies the filter offers them in a list; beyond, the search by codice fiscale. */
+export const MAX_AZIENDE_IN_ELENCO = 50;
 
 const PRESTAZIONI: readonly Prestazione[] = ["CIGO", "AIS_FIS", "AIS_FONDO", "CISOA"];
 
@@ -62,10 +64,12 @@ function escapeLike(testo: string): string {
 }
 
 export async function elencoDomande(ctx: Contesto, filtri: Filtri) {
-  const aziendeVisibili = await elencoAziendeAccessibili(ctx);
-  const ids = aziendeVisibili.map((a) => a.id);
+  const ids = await idAziendeAccessibili(ctx);
+  // A list of a few companies is a choice; a studio with hundreds finds one by its codice fiscale in the search (a
+  // select of 1,000 options is neither usable nor cheap: 190 KB of page for the 1,000 companies of --scale).
+  const aziendeVisibili = ids.length <= MAX_AZIENDE_IN_ELENCO ? await aziendeDaId(ids) : null;
   const opzioni = {
-    aziende: aziendeVisibili.map((a) => ({ valore: String(a.id), etichetta: `${a.ragioneSociale} (${a.codiceFiscale})` })),
+    aziende: aziendeVisibili?.map((a) => ({ valore: String(a.id), etichetta: `${a.ragioneSociale} (${a.codiceFiscale})` })) ?? null,
     stati: STATI_DOMANDA.map((s) => ({ valore: s, etichetta: ETICHETTE_STATO[s] })),
     prestazioni: PRESTAZIONI.map((p) => ({ valore: p, etichetta: nomePrestazione(p) })),
   };

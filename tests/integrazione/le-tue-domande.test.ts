@@ -1,14 +1,15 @@
 // "Le tue domande" on a real database: only the companies this profile may act for today, filters, search, sort,
 // bounded pagination on thousands of rows, and hostile query strings answered with the defaults.
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aziende, domande, utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
+import { seedPortafoglio } from "#db/seed/portafoglio";
 import * as elenco from "~/routes/domande._index";
 import { creaBozza } from "~/services/domande.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
-import { PER_PAGINA } from "~/services/elenco-domande.server";
+import { MAX_AZIENDE_IN_ELENCO, PER_PAGINA } from "~/services/elenco-domande.server";
 import type { Contesto } from "~/services/accesso.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, risposta, sessioneDi, type Identita } from "../richieste";
@@ -41,7 +42,7 @@ const bozzeC1: number[] = [];
 async function pagina(query: string, chi: Identita) {
   const r = await risposta(() => elenco.loader({ request: get(`/domande${query}`, chi), params: {}, context: contesto }));
   expect(r.status).toBe(200);
-  return (await r.json()) as { righe: Riga[]; totale: number; pagine: number; pagina: number; filtri: Record<string, unknown>; opzioni: { aziende: Array<{ valore: string }> } };
+  return (await r.json()) as { righe: Riga[]; totale: number; pagine: number; pagina: number; filtri: Record<string, unknown>; opzioni: { aziende: Array<{ valore: string }> | null } };
 }
 
 beforeAll(async () => {
@@ -87,7 +88,7 @@ describe("le tue domande", () => {
       expect.arrayContaining([expect.stringContaining("Bottega"), expect.stringContaining("Fontana")]),
     );
     expect(d.righe.every((r) => !r.azienda.includes("Edil Costruzioni Adige"))).toBe(true);
-    expect(d.opzioni.aziende.map((a) => Number(a.valore))).not.toContain(c2);
+    expect(d.opzioni.aziende!.map((a) => Number(a.valore))).not.toContain(c2);
     // Asking for C2 by filter does not widen access.
     expect((await pagina(`?azienda=${c2}`, laura)).totale).toBe(0);
     expect((await pagina(`?azienda=${c3}`, laura)).righe.every((r) => r.azienda.includes("Bottega"))).toBe(true);
@@ -152,6 +153,21 @@ describe("le tue domande", () => {
     const oltre = await pagina("?stato=bozza&pagina=100000", mario);
     expect(oltre.righe.length).toBeGreaterThan(0);
     await db().delete(domande).where(inArray(domande.id, [...visti].filter((id) => !bozzeC1.includes(id))));
+  });
+
+  it("offers a studio with more companies than a list can hold the search by codice fiscale instead of a company list", async () => {
+    // The portfolio data of the bench: companies delegated to Laura, each with drafts and sent domande.
+    await seedPortafoglio(db(), { aziende: MAX_AZIENDE_IN_ELENCO });
+    const d = await pagina("", laura);
+    expect(d.opzioni.aziende).toBeNull();
+    // One company's domande are found by its codice fiscale, and the company filter of a bookmarked link still holds.
+    const [una] = await db().select().from(aziende).where(like(aziende.ragioneSociale, "Portafoglio Esempio 0042%"));
+    const perCf = await pagina(`?cerca=${una.codiceFiscale}`, laura);
+    expect(perCf.totale).toBeGreaterThan(0);
+    expect(perCf.righe.every((r) => r.azienda === una.ragioneSociale)).toBe(true);
+    const perFiltro = await pagina(`?azienda=${una.id}`, laura);
+    expect(perFiltro.righe.map((r) => r.id).sort()).toEqual(perCf.righe.map((r) => r.id).sort());
+    expect((await pagina(`?azienda=${c2}`, laura)).totale).toBe(0);
   });
 
   it("is not for operators (404) nor for anonymous users (sign-in)", async () => {
