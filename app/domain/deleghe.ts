@@ -89,3 +89,38 @@ export function testoAvvisoRichiestaDelega(d: DatiAvvisoRichiesta): { oggetto: s
     ].join("\n"),
   };
 }
+
+/**
+ * The e-mail to the other side when a delega changes hands: the intermediary learns that the legal representative
+ * confirmed, refused or revoked it; the legal representative learns that the intermediary withdrew its request or gave
+ * the delega up. The change has already happened; the e-mail only tells it.
+ */
+export function testoEsitoDelega(d: {
+  azione: AzioneDelega;
+  azienda: { ragioneSociale: string; matricola: string | null };
+  intermediario: { nome: string; cognome: string };
+  collegamento: string;
+}): { oggetto: string; testo: string } {
+  const azienda = `${d.azienda.ragioneSociale} (matricola ${d.azienda.matricola ?? "—"})`;
+  const fatto: Record<AzioneDelega, [string, string]> = {
+    conferma: ["confermata", `il legale rappresentante di ${azienda} ha confermato la tua delega: da ora puoi operare per l'azienda su OMNIA IS.`],
+    rifiuta: ["rifiutata", `il legale rappresentante di ${azienda} ha rifiutato la tua richiesta di delega.`],
+    revoca: ["revocata", `la delega di ${d.intermediario.nome} ${d.intermediario.cognome} per ${azienda} è stata revocata: da ora non dà più accesso.`],
+    ritira: ["ritirata", `${d.intermediario.nome} ${d.intermediario.cognome} ha ritirato la richiesta di delega per ${azienda}: non c'è più nulla da confermare.`],
+  };
+  const [stato, frase] = fatto[d.azione];
+  return {
+    oggetto: `OMNIA IS — Delega ${stato}: ${d.azienda.ragioneSociale}`,
+    testo: [
+      `Gentile utente,`,
+      ``,
+      frase,
+      ``,
+      `Le deleghe si vedono su OMNIA IS dopo l'accesso con la tua identità digitale (SPID o CIE):`,
+      d.collegamento,
+      ``,
+      `Questo messaggio è inviato automaticamente: non rispondere a questo indirizzo.`,
+      `INPS — OMNIA IS, piattaforma unica delle integrazioni salariali`,
+    ].join("\n"),
+  };
+}

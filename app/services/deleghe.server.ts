@@ -12,6 +12,7 @@ import {
   matricolaValida,
   statoVisibile,
   testoAvvisoRichiestaDelega,
+  testoEsitoDelega,
   transizioneDelega,
   type AzioneDelega,
   type StatoVisibile,
@@ -211,21 +212,43 @@ export async function decidiDelega(ctx: Contesto, delegaId: number, azione: Azio
     nuovo === "revocata"
       ? { stato: nuovo, revocataIl: adesso, revocataDa: ctx.utente.id }
       : { stato: nuovo, decisaIl: adesso, decisaDa: ctx.utente.id };
-  const aggiornate = await db()
-    .update(deleghe)
-    .set(modifiche)
-    .where(and(eq(deleghe.id, riga.d.id), eq(deleghe.stato, riga.d.stato)))
-    .returning({ id: deleghe.id });
-  if (aggiornate.length === 0) return conflitto;
-  await scriviAudit(db(), {
-    utenteId: ctx.utente.id,
-    ruolo: ctx.ruolo,
-    azione: `delega_${azione}`,
-    oggettoTipo: "delega",
-    oggettoId: riga.d.id,
-    esito: "ok",
-    dettagli: { aziendaId: riga.a.id, da: riga.d.stato, a: nuovo },
+  const fatta = await db().transaction(async (tx) => {
+    const aggiornate = await tx
+      .update(deleghe)
+      .set(modifiche)
+      .where(and(eq(deleghe.id, riga.d.id), eq(deleghe.stato, riga.d.stato)))
+      .returning({ id: deleghe.id });
+    if (aggiornate.length === 0) return false;
+    await scriviAudit(tx, {
+      utenteId: ctx.utente.id,
+      ruolo: ctx.ruolo,
+      azione: `delega_${azione}`,
+      oggettoTipo: "delega",
+      oggettoId: riga.d.id,
+      esito: "ok",
+      dettagli: { aziendaId: riga.a.id, da: riga.d.stato, a: nuovo },
+    });
+    // The other side is told: the intermediary of what the legal representative did, the legal representative (and
+    // the company's PEC) of what the intermediary did.
+    const [intermediario] = await tx.select().from(utenti).where(eq(utenti.id, riga.d.intermediarioId));
+    const daIntermediario = titolare && !legale;
+    const [rappresentante] = daIntermediario
+      ? await tx.select({ email: utenti.email }).from(utenti).where(eq(utenti.codiceFiscale, riga.a.cfLegaleRappresentante))
+      : [];
+    const a = daIntermediario ? [rappresentante?.email, riga.a.pec] : [intermediario?.email];
+    const destinatari = [...new Set(a.filter((x): x is string => Boolean(x)))];
+    if (destinatari.length > 0 && intermediario) {
+      const { oggetto, testo } = testoEsitoDelega({
+        azione,
+        azienda: { ragioneSociale: riga.a.ragioneSociale, matricola: riga.a.matricola },
+        intermediario: { nome: intermediario.nome, cognome: intermediario.cognome },
+        collegamento: `${urlPubblico()}/deleghe#delega-${riga.d.id}`,
+      });
+      await accoda(tx, "notifica", { delegaId: riga.d.id, a: destinatari, oggetto, testo });
+    }
+    return true;
   });
+  if (!fatta) return conflitto;
   return riuscito({ stato: nuovo });
 }
 

@@ -1,7 +1,8 @@
 // An intermediary's request of a delega reaches the company's legal representative by e-mail (issue 14, ADR 020):
 // enqueued in the transaction that writes the request, sent by the app's workers to the local SMTP sink, with who
 // asks, the matricola and the link to the page where the legal representative confirms; the link leads to the
-// confirmation. A delega by declaration sends nothing (there is nothing to confirm), nor does a refused request.
+// confirmation; the confirmation reaches the intermediary, her revocation the legal representative. A delega by
+// declaration sends nothing (there is nothing to confirm), nor does a refused request.
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aziende, deleghe, postaPozzo } from "#db/schema";
@@ -52,6 +53,7 @@ async function attendi<T>(leggi: () => Promise<T | undefined>, ms = 20_000): Pro
   throw new Error("condizione non raggiunta in tempo");
 }
 
+const esiti = (stato: string) => db().select().from(postaPozzo).where(like(postaPozzo.oggetto, `OMNIA IS — Delega ${stato}:%`));
 const richieste = () => db().select().from(postaPozzo).where(like(postaPozzo.oggetto, "OMNIA IS — Richiesta di delega%"));
 
 describe("e-mail al legale rappresentante per una richiesta di delega", () => {
@@ -81,6 +83,25 @@ describe("e-mail al legale rappresentante per una richiesta di delega", () => {
     );
     expect(conferma.status).toBe(303);
     expect((await db().select().from(deleghe).where(eq(deleghe.id, delega.id)))[0].stato).toBe("attiva");
+
+    // The intermediary is told of the confirmation; the legal representative (and the PEC) of a revocation by her.
+    const [confermata] = await attendi(async () => {
+      const r = await esiti("confermata");
+      return r.length > 0 ? r : undefined;
+    });
+    expect(confermata.destinatari).toEqual([LAURA_CONSULENTE.email]);
+    expect(confermata.testo).toContain(`ha confermato la tua delega`);
+    expect(confermata.testo).toContain(collegamento);
+    const revoca = await risposta(() =>
+      pagina.action({ request: post("/deleghe", { intent: "revoca", id: String(delega.id) }, laura), params: {}, context: contesto }),
+    );
+    expect(revoca.status).toBe(303);
+    const [revocata] = await attendi(async () => {
+      const r = await esiti("revocata");
+      return r.length > 0 ? r : undefined;
+    });
+    expect(revocata.destinatari.sort()).toEqual([MARIO_ESEMPIO.email, azienda.pec].filter(Boolean).sort());
+    expect(revocata.testo).toContain(`${LAURA_CONSULENTE.nome} ${LAURA_CONSULENTE.cognome}`);
   });
 
   it("una delega per dichiarazione o una richiesta respinta non mandano nulla", async () => {
