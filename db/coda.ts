@@ -17,6 +17,11 @@ export const CODE = {
   notifica: { retryLimit: 12, retryDelay: 20, retryBackoff: true, expireInSeconds: 120 },
   /** Scheduled: requests of the Sede past their deadline (interlocuzione). */
   "scadenze-interlocuzione": { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
+  /**
+   * A UniEmens-Cig flow above the synchronous limit (issue 12): checked from its stored file, resumable from its last
+   * committed batch. A worker that dies leaves the job active until it expires; the app's start re-queues stopped flows.
+   */
+  flusso: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
   /** Scheduled: the reminders (drafts, interlocuzione deadlines, decadences). */
   promemoria: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;

@@ -851,9 +851,14 @@ export const flussiCig = pgTable(
     nomeFile: varchar("nome_file", { length: 255 }).notNull(),
     formato: varchar("formato", { length: 4 }).$type<"xml" | "csv">().notNull(),
     versioneSchema: varchar("versione_schema", { length: 40 }).notNull(),
+    // caricamento while a large file is being stored (file_flussi_cig); in_coda once stored whole, waiting for its job;
     // in_corso while rows are being checked and stored; completato; interrotto when the file stopped being readable
     // (the rows accepted before the stop stay accepted, the report says where it stopped).
-    stato: varchar("stato", { length: 16 }).$type<"in_corso" | "completato" | "interrotto">().notNull(),
+    stato: varchar("stato", { length: 16 }).$type<"caricamento" | "in_coda" | "in_corso" | "completato" | "interrotto">().notNull(),
+    // The company the employer was acting for when sending (null for an intermediary): the job acts as the same person.
+    aziendaId: integer("azienda_id").references(() => aziende.id),
+    // Files above the synchronous limit: the returns counted while the file was stored (the progress page's "of N").
+    denunceAttese: integer("denunce_attese"),
     denunce: integer("denunce").notNull().default(0),
     accolte: integer("accolte").notNull().default(0),
     scartate: integer("scartate").notNull().default(0),
@@ -864,8 +869,41 @@ export const flussiCig = pgTable(
   (t) => [
     index("flussi_cig_inviato_da_idx").on(t.inviatoDa, t.id),
     check("flussi_cig_formato", sql`${t.formato} in ('xml','csv')`),
-    check("flussi_cig_stato", sql`${t.stato} in ('in_corso','completato','interrotto')`),
+    check("flussi_cig_stato", sql`${t.stato} in ('caricamento','in_coda','in_corso','completato','interrotto')`),
   ],
+);
+
+/**
+ * The bytes of a flow above the synchronous limit, stored in parts of about 1 MB before its job starts, so that a
+ * crash or restart finds the whole file again; deleted when the flow is completed.
+ */
+export const fileFlussiCig = pgTable(
+  "file_flussi_cig",
+  {
+    flussoId: integer("flusso_id")
+      .notNull()
+      .references(() => flussiCig.id, { onDelete: "cascade" }),
+    parte: integer("parte").notNull(),
+    dati: bytea("dati").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.flussoId, t.parte] })],
+);
+
+/**
+ * The companies a flow carried returns for (those the sender may act for): the offices competent for them may follow
+ * the progress of a large flow.
+ */
+export const flussiCigAziende = pgTable(
+  "flussi_cig_aziende",
+  {
+    flussoId: integer("flusso_id")
+      .notNull()
+      .references(() => flussiCig.id, { onDelete: "cascade" }),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+  },
+  (t) => [primaryKey({ columns: [t.flussoId, t.aziendaId] }), index("flussi_cig_aziende_azienda_idx").on(t.aziendaId)],
 );
 
 /**

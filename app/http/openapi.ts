@@ -47,6 +47,11 @@ export const DOCUMENTO_OPENAPI = {
             headers: { Location: { schema: { type: "string" }, description: "L'indirizzo del rapporto." } },
             content: { "application/json": { schema: { $ref: "#/components/schemas/EsitoInvio" } } },
           },
+          "202": {
+            description: "File di più di 10.000 denunce: salvato per intero e controllato da un lavoro. Il rapporto (Location) ha stato in_coda o in_corso finché il controllo non è concluso.",
+            headers: { Location: { schema: { type: "string" }, description: "L'indirizzo del rapporto." } },
+            content: { "application/json": { schema: { $ref: "#/components/schemas/EsitoInvio" } } },
+          },
           "200": { description: "Verifica senza invio (prova=true): lo stesso rapporto, nulla salvato.", content: { "application/json": { schema: { $ref: "#/components/schemas/EsitoInvio" } } } },
           "401": rispostaErrore("Chiave mancante, non valida o revocata."),
           "413": { description: "Il file supera il limite." },
@@ -137,7 +142,7 @@ export const DOCUMENTO_OPENAPI = {
         properties: {
           id: { type: "integer" },
           nomeFile: { type: "string" },
-          stato: { type: "string", enum: ["in_corso", "completato", "interrotto"] },
+          stato: { type: "string", enum: ["caricamento", "in_coda", "in_corso", "completato", "interrotto"] },
           ricevutoIl: { type: "string", format: "date-time" },
           completatoIl: { type: ["string", "null"], format: "date-time" },
           denunce: { type: "integer" },

@@ -60,5 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     rapporto: x.flussoId === null ? null : `/api/v1/flussi/${x.flussoId}`,
   };
   if (x.flussoId === null) return json(corpo, { headers: { "Cache-Control": "no-store" } });
+  // Above 10,000 returns the file is stored and checked by a job: 202, the report's state says when it is done.
+  if (x.inCoda) return json({ ...corpo, stato: "in_coda" }, { status: 202, headers: { Location: `/api/v1/flussi/${x.flussoId}`, "Cache-Control": "no-store" } });
   return json(corpo, { status: 201, headers: { Location: `/api/v1/flussi/${x.flussoId}`, "Cache-Control": "no-store" } });
 }

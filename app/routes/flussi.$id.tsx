@@ -1,12 +1,12 @@
 // The report of a flow sent: totals and the rejected rows, 50 a page (GET link "Righe successive", no JS needed),
 // with the CSV of every rejected row.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EsitoFlusso } from "~/components/flussi/EsitoFlusso";
 import { rispostaNonTrovata } from "~/http/risposta.server";
 import { richiediContesto } from "~/services/accesso.server";
-import { rapportoFlusso } from "~/services/flussi/rapporto.server";
+import { flussoInAttesa, rapportoFlusso } from "~/services/flussi/rapporto.server";
 import { messaggiFlussi as m } from "~/testi";
 
 export const handle = { titolo: m.titoloRapporto };
@@ -17,6 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const r = await rapportoFlusso(ctx, Number(params.id), Number.isSafeInteger(dopo) && dopo >= 0 ? dopo : 0);
   if (!r.ok) throw rispostaNonTrovata();
   const { flusso, scarti, dopo: prossima } = r.valore;
+  // A large flow still being checked by its job: the report is not ready, its progress is.
+  if (flussoInAttesa(flusso)) throw redirect(`/flussi/${flusso.id}/avanzamento`, 303);
   const interrotto = flusso.stato === "interrotto" ? scarti.find((s) => s.codice === "UNI41-E001" || s.codice === "UNI41-E002") ?? null : null;
   return json(
     {

@@ -31,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const ctx = await richiediMittenteFlussi(request);
   const esito = await leggiFlussoCaricato(request, ctx, { prova: false });
   if (!esito.ok) return json({ status: "error" as const, errore: esito.errore }, { status: 422 });
-  return redirect(`/flussi/${esito.rapporto.flussoId}`, 303);
+  // A file above the synchronous limit is stored and checked by a job: its progress page, then its report.
+  return redirect(esito.rapporto.inCoda ? `/flussi/${esito.rapporto.flussoId}/avanzamento` : `/flussi/${esito.rapporto.flussoId}`, 303);
 }
 
 export default function Flussi() {

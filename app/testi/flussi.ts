@@ -30,5 +30,11 @@ export const messaggiFlussi = {
   denunciaInPagamento:
     "Questa denuncia è già in un lotto di pagamento della Sede: non si può più eliminare. Se contiene un errore, scrivi alla Sede dalla pagina della domanda.",
   linkEliminazione: "Elimina una denuncia già accolta",
-  statoFlusso: { in_corso: "In elaborazione", completato: "Completato", interrotto: "Interrotto" } as const,
+  statoFlusso: { caricamento: "In caricamento", in_coda: "In attesa del controllo", in_corso: "In elaborazione", completato: "Completato", interrotto: "Interrotto" } as const,
+  titoloAvanzamento: "Controllo del flusso",
+  introAvanzamento:
+    "Il file è stato ricevuto e salvato per intero. Poiché contiene più di 10.000 denunce lo controlliamo dopo averlo ricevuto: puoi chiudere questa pagina e tornare più tardi dall'elenco dei flussi.",
+  aggiornamentoAutomatico: "Questa pagina si aggiorna da sola ogni 5 secondi.",
+  controlloConcluso: "Il controllo è concluso.",
+  vaiAlRapporto: "Vai all'esito del flusso",
 } as const;

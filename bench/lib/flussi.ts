@@ -1,7 +1,8 @@
 // (7) UniEmens-Cig flows (issue 12): a flow of N returns (default 100,000, CSV: within the 50 MB cap) is uploaded to
 // the production server over HTTP, as payroll software would, and checked end to end (stream parse, registry facts,
 // per-batch transactions). Reported beside the parse-only rate of the same bytes with saxes/csv-parse in this process
-// (ratio: goal ≥ 0.3), the server's peak memory (VmHWM, goal ≤ 256 MB), /healthz latency sampled every 50 ms while the
+// (ratio: goal ≥ 0.3; the time runs from the upload to the job's end, since a file above 10,000 returns is stored
+// and then checked by a job), the server's peak memory (VmHWM, goal ≤ 256 MB), /healthz latency sampled every 50 ms while the
 // file is checked (p99, goal < 100 ms), and the synchronous case: K uploads of 10,000 returns in XML, p95 (goal < 3 s).
 // The direct-payment domanda the returns refer to is sent in this process with the services (the integration
 // tests' fixture), on the server's database.
@@ -26,6 +27,8 @@ export interface RisultatoFlussi {
   rapporto: number;
   accolte: number;
   scartate: number;
+  /** The upload's answer (the file stored, 303 to the progress page): the rest is the job's. */
+  caricamentoMs: number;
   /** Resident memory of the server before the upload, and its peak (VmHWM) after it. */
   memoriaServerPrimaMb: number | null;
   piccoMemoriaServerMb: number | null;
@@ -172,13 +175,23 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
         await new Promise((ok) => setTimeout(ok, 50));
       }
     })();
+    const t0 = performance.now();
     const grande = await carica(opzioni.base, mario.cookie, mario.csrf, "grande.csv", genera(2, n, "csv"));
+    if (grande.stato !== 303 || !grande.posizione) throw new Error(`invio del flusso grande: HTTP ${grande.stato}`);
+    const id = Number(grande.posizione.split("/")[2]);
+    // Above 10,000 returns the upload answers once the file is stored (303 to the progress page) and a job of the
+    // server checks it: the time counted runs to the flow's completion.
+    const caricamentoMs = grande.ms;
+    let stato = "";
+    while (!["completato", "interrotto"].includes(stato)) {
+      await new Promise((ok) => setTimeout(ok, 200));
+      [{ stato }] = await connessione.db.select({ stato: flussiCig.stato }).from(flussiCig).where(eq(flussiCig.id, id));
+    }
+    const totaleMs = performance.now() - t0;
     finito = true;
     await sonda;
-    if (grande.stato !== 303 || !grande.posizione) throw new Error(`invio del flusso grande: HTTP ${grande.stato}`);
-    const id = Number(grande.posizione.split("/").pop());
     const [{ accolte, scartate }] = await connessione.db.select({ accolte: flussiCig.accolte, scartate: flussiCig.scartate }).from(flussiCig).where(eq(flussiCig.id, id));
-    const endToEndAlSecondo = Math.round(n / (grande.ms / 1000));
+    const endToEndAlSecondo = Math.round(n / (totaleMs / 1000));
 
     // The synchronous case: K files of 10,000 returns in XML, one after the other.
     const tempi: number[] = [];
@@ -190,7 +203,7 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     return {
       denunce: n, byte, caricoMedio, parseSoloAlSecondo, endToEndAlSecondo,
       rapporto: Math.round((endToEndAlSecondo / parseSoloAlSecondo) * 1000) / 1000,
-      accolte, scartate,
+      accolte, scartate, caricamentoMs: Math.round(caricamentoMs),
       memoriaServerPrimaMb: memoriaPrima,
       piccoMemoriaServerMb: memoriaMb(opzioni.pidServer, "VmHWM"),
       healthz: { campioni: latenze.length, p50Ms: Math.round(percentile(latenze, 50)), p99Ms: Math.round(percentile(latenze, 99)), maxMs: Math.round(Math.max(...latenze)) },

@@ -143,6 +143,11 @@ const ROTTE_API = { "/api/v1/flussi": "api.v1.flussi", "/api/v1/flussi/1": "api.
 
 /** A flow's report and its CSV: the person who sent it (the employer of C1 here), nobody else. */
 const ROTTE_FLUSSO = ["flussi.$id", "flussi.$id.scarti[.csv]"] as const;
+/**
+ * The progress page of a flow (issue 12, large files checked by a job): whoever sent it (the employer of C1 here) and
+ * the office staff of a sede competent for a company the flow carries returns for (Padova for C1); nobody else.
+ */
+const ROTTA_AVANZAMENTO = "flussi.$id_.avanzamento";
 /** The public service times per benefit and their CSV: anyone, signed in or not. */
 const ROTTE_TEMPI = ["prestazioni.$codice.tempi", "prestazioni.$codice.tempi[.csv]"] as const;
 /** A company's cruscotto and its CSV: the employer of the company chosen at sign-in (C1), the intermediary with a
@@ -198,6 +203,7 @@ function esito(r: Response): "accesso" | "404" | "accedi" {
 let identita: Record<Exclude<Chi, "anonimo">, Identita>;
 let id: Record<Risorsa, number>;
 let flusso: number;
+let flussoAccolto: number;
 let denuncia: number;
 let aziendaC1: number;
 let aziendaC3: number;
@@ -235,6 +241,7 @@ beforeAll(async () => {
     yield Buffer.from(xml(MATRICOLE.C1, competenza, diretta.ticket!, righe));
   })() }, { prova: false });
   if (!accolto.ok || accolto.valore.accolte === 0) throw new Error("il flusso con denunce accolte non si invia");
+  flussoAccolto = accolto.valore.flussoId!;
   [{ id: denuncia }] = await db().select({ id: denunceCig.id }).from(denunceCig).where(eq(denunceCig.flussoId, accolto.valore.flussoId!)).limit(1);
 }, 120_000);
 
@@ -249,6 +256,7 @@ describe("matrice degli accessi", () => {
       ...ROTTE_SCRIVANIA.flatMap(moduliScrivania),
       ...ROTTE_FLUSSO,
       ROTTA_DENUNCIA,
+      ROTTA_AVANZAMENTO,
       ...ROTTE_TEMPI,
       ...ROTTE_PAGAMENTI,
       ...Object.values(ROTTE_API),
@@ -284,6 +292,13 @@ describe("matrice degli accessi", () => {
         const atteso = chi === "anonimo" ? "accedi" : chi === "datore C1" ? "accesso" : "404";
         expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
       }
+    });
+
+    it(`${chi}: the progress page of a flow of C1`, async () => {
+      const percorso = `/flussi/${flussoAccolto}/avanzamento`;
+      const r = await apri(percorso, [ROTTA_AVANZAMENTO], { id: String(flussoAccolto) }, chi === "anonimo" ? undefined : identita[chi]);
+      const atteso = chi === "anonimo" ? "accedi" : ["datore C1", "operatore Padova", "dirigente Padova"].includes(chi) ? "accesso" : "404";
+      expect(`${percorso} → ${esito(r)}`).toBe(`${percorso} → ${atteso}`);
     });
 
     it(`${chi}: the flows API without a key, whatever the session: 401`, async () => {

@@ -92,9 +92,13 @@ function orePerSettimana(competenza: string, giorni: DenunciaCig["giorni"]): Map
  * La verifica di un flusso: una funzione da chiamare su ogni denuncia nell'ordine del file. Ricorda le chiavi e le ore
  * delle denunce accolte, così i doppioni nello stesso file e le ore cumulate si vedono come tra flussi diversi.
  */
-export function creaVerificaFlusso(ctx: ContestoFlussi): (d: DenunciaCig) => EsitoDenuncia {
-  const chiaviAccolte = new Set<string>();
-  const oreAccolte = new Map<string, number>();
+export function creaVerificaFlusso(
+  ctx: ContestoFlussi,
+  /** A flow resumed after a stop: the returns it had already accepted (keys, hours per ticket) count as this file's. */
+  giaAccolte: { chiavi: Iterable<string>; oreCentesimi: ReadonlyMap<string, number> } = { chiavi: [], oreCentesimi: new Map() },
+): (d: DenunciaCig) => EsitoDenuncia {
+  const chiaviAccolte = new Set<string>(giaAccolte.chiavi);
+  const oreAccolte = new Map<string, number>(giaAccolte.oreCentesimi);
   return (d) => {
     const s: Segnalazione[] = [];
     const chiave = chiaveDenuncia(d);

@@ -5,11 +5,17 @@
 // inviati insieme non superano mai insieme le ore autorizzate né accolgono due volte la stessa denuncia. La prova
 // ("verifica senza inviare") fa gli stessi controlli e non scrive nulla. Chi invia agisce per le aziende di cui è
 // legale rappresentante o per cui ha una delega valida (modulo di autorizzazione).
+// Fino a 10.000 denunce la risposta arriva mentre l'utente aspetta; un file più grande è prima salvato per intero
+// (file_flussi_cig) e poi controllato da un lavoro della coda (pg-boss, ADR 020): ogni lotto accolto fa avanzare nella
+// stessa transazione il conto delle denunce fatte, così dopo un arresto il lavoro riprende dal lotto successivo
+// all'ultimo scritto e nessuna denuncia è accolta due volte (chiave unica tra le denunce vive).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "#db/connection";
 import {
   aziende,
   denunceCig,
+  fileFlussiCig,
+  flussiCigAziende,
   domandaLavoratori,
   domande,
   flussiCig,
@@ -19,9 +25,11 @@ import {
   rapportiLavoro,
   scartiFlussoCig,
   unitaProduttive,
+  utenti,
 } from "#db/schema";
 import { creaVerificaFlusso, eErrore, type ContestoFlussi, type DomandaDelTicket, type EsitoDenuncia } from "~/domain/flussi/controlli";
-import { chiaveDenuncia, type DenunciaCig, type Segnalazione } from "~/domain/flussi/denuncia";
+import type { Ruolo } from "~/domain/autorizzazione";
+import { chiaveDenuncia, LIMITI_FLUSSO, type DenunciaCig, type Segnalazione } from "~/domain/flussi/denuncia";
 import { MAPPATURA_IN_USO } from "~/domain/flussi/mappatura";
 import { leggiRisposte } from "~/passi";
 import type { Persona } from "../accesso.server";
@@ -29,14 +37,27 @@ import { scriviAudit } from "../audit.server";
 import { puoAgire } from "../autorizzazione.server";
 import type { Transazione } from "../domande.server";
 import { oggi as oggiPiattaforma } from "../orologio.server";
+import { accoda } from "../lavori/coda.server";
 import { abbinaDopoAccoglienza } from "../pagamenti/abbinamento.server";
 import { riuscito, type Risultato } from "../risultato";
-import { leggiFlussoCsv, leggiFlussoXml, type OpzioniLettura, type VoceFlusso } from "./lettura.server";
+import { contatoreDenunce, leggiFlussoCsv, leggiFlussoXml, type OpzioniLettura, type VoceFlusso } from "./lettura.server";
 
 /** Denunce controllate e scritte insieme: una transazione e una lettura degli archivi per lotto. */
 const LOTTO = 500;
 /** Scarti restituiti nel rapporto in memoria (la prova); quelli di un invio sono tutti nella tabella. */
 const SCARTI_NEL_RAPPORTO = 1_000;
+/** Oltre questo numero di denunce il file è controllato da un lavoro della coda, non mentre l'utente aspetta. */
+export const LIMITE_SINCRONO = 10_000;
+/** OMNIA_FLUSSI_LIMITE_SINCRONO changes the limit (a smaller server; the tests, with small files). */
+function limiteSincrono(): number {
+  const n = Number(process.env.OMNIA_FLUSSI_LIMITE_SINCRONO);
+  return Number.isSafeInteger(n) && n > 0 ? n : LIMITE_SINCRONO;
+}
+/** Un file più grande di così va comunque al lavoro (non resta in memoria in attesa del controllo). */
+const MAX_IN_MEMORIA = 16 * 1024 * 1024;
+/** Le parti in cui un file grande è salvato. */
+const PARTE_FILE = 1024 * 1024;
+
 /** Lock class of a ticket: the acceptance of a batch and the withdrawal of a return take it (./eliminazione.server.ts). */
 export const BLOCCO_TICKET = 8201;
 
@@ -59,6 +80,8 @@ export interface RapportoFlusso {
   avvisi: ScartoFlusso[];
   /** Il file ha smesso di essere leggibile a questa riga: le denunce precedenti restano valutate. */
   interrotto: ScartoFlusso | null;
+  /** Il file è salvato e sarà controllato da un lavoro: i totali arrivano nella pagina di avanzamento. */
+  inCoda: boolean;
 }
 
 export interface FileFlusso {
@@ -189,26 +212,51 @@ async function statoAccolte(esegui: Transazione | ReturnType<typeof db>, lotto: 
   return { chiavi: new Set(presenti.map((p) => p.chiave)), ore: new Map(ore.map((o) => [o.ticket, Number(o.ore)])) };
 }
 
+/** Dove riprende un flusso fermato: i totali e le denunce accolte dei lotti già scritti. */
+interface Ripresa {
+  denunce: number;
+  accolte: number;
+  scartate: number;
+  conAvvisi: number;
+  chiavi: string[];
+  oreCentesimi: Map<string, number>;
+}
+
+export interface OpzioniElaborazione {
+  /** Solo per i test: chiamata dopo ogni lotto scritto (un errore qui ferma il lavoro come un arresto). */
+  dopoLotto?: (lotti: number) => void | Promise<void>;
+}
+
+/** Un altro lavoro ha già fatto avanzare questo flusso: questo si ferma senza scrivere nulla. */
+class FlussoGiaAvanzato extends Error {}
+
+function rapportoVuoto(flussoId: number | null, prova: boolean, ripresa: Ripresa | null): RapportoFlusso {
+  return {
+    flussoId, prova,
+    denunce: ripresa?.denunce ?? 0, accolte: ripresa?.accolte ?? 0, scartate: ripresa?.scartate ?? 0, conAvvisi: ripresa?.conAvvisi ?? 0,
+    scarti: [], avvisi: [], interrotto: null, inCoda: false,
+  };
+}
+
 /**
- * Controlla un flusso e, se non è una prova, accoglie le denunce corrette. Il file è letto una volta, a lotti; le
- * denunce accolte in un lotto non cambiano più (una transazione per lotto).
+ * Controlla le denunce del file, a lotti, e se il flusso è salvato (flussoId) accoglie le buone: ogni lotto in una
+ * transazione che scrive anche i totali del flusso. Con una ripresa, le denunce già fatte sono lette e saltate.
  */
-export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: { prova: boolean } & OpzioniLettura): Promise<Risultato<RapportoFlusso>> {
+async function elabora(
+  attore: Persona,
+  rapporto: RapportoFlusso,
+  voci: AsyncIterable<VoceFlusso>,
+  ripresa: Ripresa | null,
+  opzioni: OpzioniElaborazione = {},
+): Promise<void> {
   const oggi = oggiPiattaforma();
   const d = db();
-  const rapporto: RapportoFlusso = { flussoId: null, prova: opzioni.prova, denunce: 0, accolte: 0, scartate: 0, conAvvisi: 0, scarti: [], avvisi: [], interrotto: null };
-  if (!opzioni.prova) {
-    const [f] = await d
-      .insert(flussiCig)
-      .values({ inviatoDa: attore.utente.id, ruolo: attore.ruolo, nomeFile: file.nome.slice(0, 255), formato: file.formato, versioneSchema: MAPPATURA_IN_USO.versione, stato: "in_corso" })
-      .returning({ id: flussiCig.id });
-    rapporto.flussoId = f.id;
-  }
   const fatti = nuoviFatti();
   // Le ore accolte da questo file per ticket: gli archivi le contengono già dal lotto in cui sono state scritte,
   // mentre la verifica del file le ricorda da sé; agli archivi si chiedono solo quelle degli altri flussi.
-  const oreDiQuestoFile = new Map<string, number>();
-  const chiaviDiQuestoFile = new Set<string>();
+  const oreDiQuestoFile = new Map<string, number>(ripresa?.oreCentesimi ?? []);
+  const chiaviDiQuestoFile = new Set<string>(ripresa?.chiavi ?? []);
+  const aziendeRegistrate = new Set<number>();
   let statoPerContesto: { chiavi: Set<string>; ore: Map<string, number> } = { chiavi: new Set(), ore: new Map() };
   const verifica = creaVerificaFlusso(
     contesto(
@@ -217,6 +265,7 @@ export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: {
       (k) => statoPerContesto.chiavi.has(k) && !chiaviDiQuestoFile.has(k),
       (t) => (statoPerContesto.ore.get(t) ?? 0) - (oreDiQuestoFile.get(t) ?? 0),
     ),
+    ripresa ? { chiavi: ripresa.chiavi, oreCentesimi: ripresa.oreCentesimi } : undefined,
   );
 
   const registra = (e: EsitoDenuncia) => {
@@ -233,6 +282,7 @@ export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: {
     }
   };
 
+  let lotti = 0;
   const elaboraLotto = async (lotto: Array<{ riga: number; denuncia: DenunciaCig | null; segnalazioni: Segnalazione[] }>) => {
     const lette = lotto.flatMap((x) => (x.denuncia ? [x.denuncia] : []));
     await caricaFatti(attore, lette, fatti);
@@ -244,11 +294,26 @@ export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: {
           : { esito: { riga: x.riga, chiave: "", accolta: false, segnalazioni: x.segnalazioni, oreCentesimi: 0 }, denuncia: null },
       );
       if (rapporto.flussoId !== null) {
+        const flussoId = rapporto.flussoId;
         const accolte = esiti.filter((x) => x.esito.accolta && x.denuncia);
+        // The flow's totals move with the batch, and only from where this run found them: a second worker on the same
+        // flow (a job taken again after its expiry) finds them moved and stops, writing nothing.
+        const avanzato = await tx
+          .update(flussiCig)
+          .set({
+            stato: "in_corso",
+            denunce: sql`${flussiCig.denunce} + ${esiti.length}`,
+            accolte: sql`${flussiCig.accolte} + ${accolte.length}`,
+            scartate: sql`${flussiCig.scartate} + ${esiti.length - accolte.length}`,
+            conAvvisi: sql`${flussiCig.conAvvisi} + ${accolte.filter((x) => x.esito.segnalazioni.length > 0).length}`,
+          })
+          .where(and(eq(flussiCig.id, flussoId), eq(flussiCig.denunce, rapporto.denunce)))
+          .returning({ id: flussiCig.id });
+        if (avanzato.length === 0) throw new FlussoGiaAvanzato();
         if (accolte.length) {
           await tx.insert(denunceCig).values(
             accolte.map(({ esito, denuncia }) => ({
-              flussoId: rapporto.flussoId!,
+              flussoId,
               riga: esito.riga,
               chiave: esito.chiave,
               aziendaId: fatti.aziendaDiMatricola.get(denuncia!.matricola)!,
@@ -263,8 +328,14 @@ export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: {
             })),
           );
         }
-        const scarti = esiti.filter((x) => !x.esito.accolta).flatMap((x) => x.esito.segnalazioni.filter(eErrore).map((s) => ({ flussoId: rapporto.flussoId!, riga: x.esito.riga, codice: s.codice, messaggio: s.messaggio })));
+        const scarti = esiti.filter((x) => !x.esito.accolta).flatMap((x) => x.esito.segnalazioni.filter(eErrore).map((s) => ({ flussoId, riga: x.esito.riga, codice: s.codice, messaggio: s.messaggio })));
         if (scarti.length) await tx.insert(scartiFlussoCig).values(scarti);
+        // The companies the flow carries returns for (only those the sender may act for): their offices follow it.
+        const nuove = [...new Set(lette.flatMap((x) => (fatti.matricole.get(x.matricola) === "abilitata" ? [fatti.aziendaDiMatricola.get(x.matricola)!] : [])))].filter((a) => !aziendeRegistrate.has(a));
+        if (nuove.length) {
+          await tx.insert(flussiCigAziende).values(nuove.map((aziendaId) => ({ flussoId, aziendaId }))).onConflictDoNothing();
+        }
+        for (const a of nuove) aziendeRegistrate.add(a);
       }
       return esiti;
     };
@@ -284,14 +355,20 @@ export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: {
         oreDiQuestoFile.set(denuncia.ticket, (oreDiQuestoFile.get(denuncia.ticket) ?? 0) + esito.oreCentesimi);
       }
     }
+    await opzioni.dopoLotto?.(++lotti);
   };
 
-  const voci: AsyncGenerator<VoceFlusso> = file.formato === "xml" ? leggiFlussoXml(file.contenuto, opzioni) : leggiFlussoCsv(file.contenuto, opzioni);
+  // On a resumption the returns already done are read again (the parser has to pass them) and skipped.
+  let daSaltare = ripresa?.denunce ?? 0;
   let lotto: Array<{ riga: number; denuncia: DenunciaCig | null; segnalazioni: Segnalazione[] }> = [];
   for await (const v of voci) {
     if (v.tipo === "fatale") {
       rapporto.interrotto = { riga: v.riga, codice: v.segnalazione.codice, messaggio: v.segnalazione.messaggio };
       break;
+    }
+    if (daSaltare > 0) {
+      daSaltare--;
+      continue;
     }
     lotto.push(v.lettura.ok ? { riga: v.lettura.denuncia.riga, denuncia: v.lettura.denuncia, segnalazioni: [] } : { riga: v.lettura.riga, denuncia: null, segnalazioni: v.lettura.segnalazioni });
     if (lotto.length >= LOTTO) {
@@ -300,28 +377,182 @@ export async function riceviFlusso(attore: Persona, file: FileFlusso, opzioni: {
     }
   }
   if (lotto.length) await elaboraLotto(lotto);
+}
 
-  if (rapporto.flussoId !== null) {
-    await d.transaction(async (tx) => {
-      await tx
-        .update(flussiCig)
-        .set({
-          stato: rapporto.interrotto ? "interrotto" : "completato",
-          denunce: rapporto.denunce, accolte: rapporto.accolte, scartate: rapporto.scartate, conAvvisi: rapporto.conAvvisi,
-          completatoIl: new Date(),
-        })
-        .where(eq(flussiCig.id, rapporto.flussoId!));
-      if (rapporto.interrotto) {
-        await tx.insert(scartiFlussoCig).values({ flussoId: rapporto.flussoId!, riga: rapporto.interrotto.riga, codice: rapporto.interrotto.codice, messaggio: rapporto.interrotto.messaggio });
-      }
-      await scriviAudit(tx, {
-        utenteId: attore.utente.id, ruolo: attore.ruolo, azione: "invio_flusso_cig", oggettoTipo: "flusso_cig", oggettoId: rapporto.flussoId!, esito: "ok",
-        dettagli: { nomeFile: file.nome.slice(0, 255), denunce: rapporto.denunce, accolte: rapporto.accolte, scartate: rapporto.scartate, interrotto: rapporto.interrotto !== null },
-      });
+/** Il flusso è finito (o il file si è interrotto): stato, totali, audit, e l'abbinamento delle denunce accolte. */
+async function concludi(attore: Persona, rapporto: RapportoFlusso, nomeFile: string): Promise<void> {
+  const flussoId = rapporto.flussoId!;
+  await db().transaction(async (tx) => {
+    await tx
+      .update(flussiCig)
+      .set({
+        stato: rapporto.interrotto ? "interrotto" : "completato",
+        denunce: rapporto.denunce, accolte: rapporto.accolte, scartate: rapporto.scartate, conAvvisi: rapporto.conAvvisi,
+        completatoIl: new Date(),
+      })
+      .where(eq(flussiCig.id, flussoId));
+    if (rapporto.interrotto) {
+      await tx.insert(scartiFlussoCig).values({ flussoId, riga: rapporto.interrotto.riga, codice: rapporto.interrotto.codice, messaggio: rapporto.interrotto.messaggio });
+    }
+    // The stored file is not needed any more: the returns and the rejected rows are.
+    await tx.delete(fileFlussiCig).where(eq(fileFlussiCig.flussoId, flussoId));
+    await scriviAudit(tx, {
+      utenteId: attore.utente.id, ruolo: attore.ruolo, azione: "invio_flusso_cig", oggettoTipo: "flusso_cig", oggettoId: flussoId, esito: "ok",
+      dettagli: { nomeFile: nomeFile.slice(0, 255), denunce: rapporto.denunce, accolte: rapporto.accolte, scartate: rapporto.scartate, interrotto: rapporto.interrotto !== null },
     });
-  }
+  });
   // Le denunce accolte sono abbinate subito alle autorizzazioni e i loro importi calcolati (operatori: pagamenti).
-  if (rapporto.flussoId !== null && rapporto.accolte > 0) await abbinaDopoAccoglienza(rapporto.flussoId);
-  rapporto.scarti.sort((a, b) => a.riga - b.riga);
-  return riuscito(rapporto);
+  if (rapporto.accolte > 0) await abbinaDopoAccoglienza(flussoId);
+}
+
+function leggi(formato: "xml" | "csv", contenuto: AsyncIterable<Uint8Array | string>, opzioni: OpzioniLettura): AsyncGenerator<VoceFlusso> {
+  return formato === "xml" ? leggiFlussoXml(contenuto, opzioni) : leggiFlussoCsv(contenuto, opzioni);
+}
+
+async function* daMemoria(pezzi: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* pezzi;
+}
+
+/**
+ * Controlla un flusso e, se non è una prova, accoglie le denunce corrette. Il file è letto una volta, a lotti; le
+ * denunce accolte in un lotto non cambiano più (una transazione per lotto). Un file di più di `limiteSincrono`
+ * denunce (o di più di 16 MB) è salvato per intero e affidato a un lavoro: il rapporto torna con `inCoda`.
+ */
+export async function riceviFlusso(
+  attore: Persona,
+  file: FileFlusso,
+  opzioni: { prova: boolean; limiteSincrono?: number } & OpzioniLettura,
+): Promise<Risultato<RapportoFlusso>> {
+  const d = db();
+  if (opzioni.prova) {
+    const rapporto = rapportoVuoto(null, true, null);
+    await elabora(attore, rapporto, leggi(file.formato, file.contenuto, opzioni), null);
+    rapporto.scarti.sort((a, b) => a.riga - b.riga);
+    return riuscito(rapporto);
+  }
+  // The file is read ahead until it ends or shows itself too large for the user to wait: only then is it known which
+  // way it goes. The count is the returns' opening tags (XML) or lines (CSV): an estimate for the progress page.
+  const limite = opzioni.limiteSincrono ?? limiteSincrono();
+  const conta = contatoreDenunce(file.formato, opzioni.mappatura);
+  const sorgente = file.contenuto[Symbol.asyncIterator]();
+  const letti: Uint8Array[] = [];
+  let byte = 0;
+  let finito = false;
+  for (;;) {
+    const r = await sorgente.next();
+    if (r.done) {
+      finito = true;
+      break;
+    }
+    const pezzo = typeof r.value === "string" ? Buffer.from(r.value) : r.value;
+    letti.push(pezzo);
+    byte += pezzo.byteLength;
+    conta.aggiungi(pezzo);
+    if (conta.denunce() > limite || byte > MAX_IN_MEMORIA) break;
+  }
+  const nuovo = { inviatoDa: attore.utente.id, ruolo: attore.ruolo, aziendaId: attore.ruolo === "datore" ? attore.aziendaAttivaId : null, nomeFile: file.nome.slice(0, 255), formato: file.formato, versioneSchema: MAPPATURA_IN_USO.versione };
+
+  if (finito) {
+    const [f] = await d.insert(flussiCig).values({ ...nuovo, stato: "in_corso" }).returning({ id: flussiCig.id });
+    const rapporto = rapportoVuoto(f.id, false, null);
+    await elabora(attore, rapporto, leggi(file.formato, daMemoria(letti), opzioni), null);
+    await concludi(attore, rapporto, file.nome);
+    rapporto.scarti.sort((a, b) => a.riga - b.riga);
+    return riuscito(rapporto);
+  }
+
+  // A large file: stored whole first, in parts, then handed to the job in the transaction that makes it visible as
+  // queued. A body that breaks while it is stored leaves nothing (the flow and its parts are removed).
+  const [f] = await d.insert(flussiCig).values({ ...nuovo, stato: "caricamento" }).returning({ id: flussiCig.id });
+  const maxByte = opzioni.byte ?? LIMITI_FLUSSO.byte;
+  try {
+    let parte = 0;
+    let inAttesa: Uint8Array[] = letti;
+    let dimensione = byte;
+    let salvati = 0;
+    const salva = async () => {
+      if (inAttesa.length === 0) return;
+      const dati = Buffer.concat(inAttesa);
+      await d.insert(fileFlussiCig).values({ flussoId: f.id, parte: parte++, dati });
+      salvati += dati.byteLength;
+      inAttesa = [];
+      dimensione = 0;
+    };
+    if (dimensione >= PARTE_FILE) await salva();
+    // Beyond the cap nothing more is stored: the job's reader stops there with the same message as a small file.
+    while (salvati + dimensione <= maxByte) {
+      const r = await sorgente.next();
+      if (r.done) break;
+      const pezzo = typeof r.value === "string" ? Buffer.from(r.value) : r.value;
+      conta.aggiungi(pezzo);
+      inAttesa.push(pezzo);
+      dimensione += pezzo.byteLength;
+      if (dimensione >= PARTE_FILE) await salva();
+    }
+    await salva();
+  } catch (e) {
+    await d.delete(flussiCig).where(eq(flussiCig.id, f.id)).catch(() => undefined);
+    throw e;
+  }
+  await d.transaction(async (tx) => {
+    await tx.update(flussiCig).set({ stato: "in_coda", denunceAttese: conta.denunce() }).where(eq(flussiCig.id, f.id));
+    await accoda(tx, "flusso", { flussoId: f.id });
+  });
+  return riuscito({ ...rapportoVuoto(f.id, false, null), inCoda: true });
+}
+
+export interface LavoroFlusso {
+  flussoId: number;
+}
+
+/**
+ * Il lavoro di un flusso salvato (coda "flusso"): legge il file dalle sue parti, salta le denunce dei lotti già scritti
+ * e controlla le altre come l'invio sincrono, per conto di chi lo ha inviato (con i suoi permessi di oggi). Un flusso
+ * già concluso non fa nulla: il lavoro si può ripetere.
+ */
+export async function elaboraFlussoInCoda(flussoId: number, opzioni: OpzioniElaborazione = {}): Promise<void> {
+  const d = db();
+  const [f] = await d.select().from(flussiCig).where(eq(flussiCig.id, flussoId));
+  if (!f || (f.stato !== "in_coda" && f.stato !== "in_corso")) return;
+  const [utente] = await d.select().from(utenti).where(eq(utenti.id, f.inviatoDa));
+  const attore: Persona = { utente, ruolo: f.ruolo as Ruolo, aziendaAttivaId: f.aziendaId };
+  // What the committed batches did: their totals are on the flow, their accepted returns in denunce_cig.
+  const gia = await d
+    .select({ chiave: denunceCig.chiave, ticket: denunceCig.ticket, ore: denunceCig.oreCentesimi })
+    .from(denunceCig)
+    .where(and(eq(denunceCig.flussoId, flussoId), isNull(denunceCig.eliminataIl)));
+  const oreCentesimi = new Map<string, number>();
+  for (const g of gia) oreCentesimi.set(g.ticket, (oreCentesimi.get(g.ticket) ?? 0) + g.ore);
+  const ripresa: Ripresa = { denunce: f.denunce, accolte: f.accolte, scartate: f.scartate, conAvvisi: f.conAvvisi, chiavi: gia.map((g) => g.chiave), oreCentesimi };
+  async function* parti(): AsyncGenerator<Uint8Array> {
+    for (let parte = 0; ; parte++) {
+      const [p] = await d.select({ dati: fileFlussiCig.dati }).from(fileFlussiCig).where(and(eq(fileFlussiCig.flussoId, flussoId), eq(fileFlussiCig.parte, parte)));
+      if (!p) return;
+      yield p.dati;
+    }
+  }
+  const rapporto = rapportoVuoto(flussoId, false, ripresa);
+  try {
+    await elabora(attore, rapporto, leggi(f.formato, parti(), {}), ripresa, opzioni);
+  } catch (e) {
+    if (e instanceof FlussoGiaAvanzato) return;
+    throw e;
+  }
+  await concludi(attore, rapporto, f.nomeFile);
+}
+
+/**
+ * At a process's start: a job again for every stored flow still queued or half done (its process may have stopped).
+ * Harmless when the flow's job is alive: the job that finds the totals moved stops.
+ */
+export async function riprendiFlussiFermi(): Promise<number> {
+  const fermi = await db()
+    .select({ id: flussiCig.id })
+    .from(flussiCig)
+    .where(and(inArray(flussiCig.stato, ["in_coda", "in_corso"]), sql`${flussiCig.denunceAttese} is not null`));
+  if (fermi.length === 0) return 0;
+  await db().transaction(async (tx) => {
+    for (const f of fermi) await accoda(tx, "flusso", { flussoId: f.id });
+  });
+  return fermi.length;
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { leggiFlussoCsv, leggiFlussoXml, type VoceFlusso } from "./lettura.server";
+import { contatoreDenunce, leggiFlussoCsv, leggiFlussoXml, type VoceFlusso } from "./lettura.server";
 
 const ESEMPI = new URL("../../../public/flussi/esempi/", import.meta.url);
 
@@ -117,5 +117,24 @@ describe("lettura del flusso CSV", () => {
     expect(fatali(await tutte(leggiFlussoCsv(aPezzi("Matricola;Pippo\n1;2\n"))))[0].messaggio).toBe("Colonne non previste: Pippo. Mancano le colonne: AnnoMeseDenuncia, CFLavoratore.");
     const voci = await tutte(leggiFlussoCsv(aPezzi(`${TESTA}\n4734567803;2026-03;SMPCHR99T41F205E;ESEMPIETTO;CHIARA;2;P;D;00;2400;800;extra\n`)));
     expect(fatali(voci)[0].codice).toBe("UNI41-E002");
+  });
+});
+
+describe("contatoreDenunce: il conto rapido mentre il file arriva", () => {
+  const conta = (formato: "xml" | "csv", pezzi: string[]) => {
+    const c = contatoreDenunce(formato);
+    for (const p of pezzi) c.aggiungi(Buffer.from(p));
+    return c.denunce();
+  };
+  it("XML: i tag di apertura della denuncia, anche spezzati tra due pezzi, mai un nome più lungo", () => {
+    const testo = `<DenunceMensili><DenunciaIndividuale><A/></DenunciaIndividuale><DenunciaIndividuale a="1"/><DenunciaIndividualeX/><DenunciaIndividuale\n></DenunciaIndividuale></DenunceMensili>`;
+    expect(conta("xml", [testo])).toBe(3);
+    for (let i = 1; i < testo.length; i += 3) expect(conta("xml", [testo.slice(0, i), testo.slice(i)])).toBe(3);
+    expect(conta("xml", [...testo])).toBe(3);
+  });
+  it("CSV: le righe dopo l'intestazione, con o senza l'ultimo a capo", () => {
+    expect(conta("csv", ["A;B\n1;2\n", "3;4\n"])).toBe(2);
+    expect(conta("csv", ["A;B\n1;2\n3;4"])).toBe(2);
+    expect(conta("csv", ["A;B"])).toBe(0);
   });
 });

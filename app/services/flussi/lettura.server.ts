@@ -228,3 +228,45 @@ export async function* leggiFlussoCsv(sorgente: AsyncIterable<Uint8Array | strin
   }
   if (lette === 0) yield fatale(0, "UNI41-E001", "Il file non contiene denunce.");
 }
+
+/**
+ * Un conto rapido delle denunce di un file mentre arriva, senza leggerlo davvero: i tag di apertura della denuncia
+ * (XML) o le righe dopo l'intestazione (CSV). Serve a decidere se il file va controllato mentre l'utente aspetta e a
+ * dire quante denunce ha nella pagina di avanzamento: il conto vero è quello del controllo.
+ */
+export function contatoreDenunce(formato: "xml" | "csv", mappatura: MappaturaUniemensCig = MAPPATURA_IN_USO): { aggiungi(pezzo: Uint8Array): void; denunce(): number } {
+  if (formato === "csv") {
+    let righe = 0;
+    let ultimo = 0x0a;
+    return {
+      aggiungi(pezzo) {
+        for (let i = pezzo.indexOf(0x0a); i >= 0; i = pezzo.indexOf(0x0a, i + 1)) righe++;
+        if (pezzo.byteLength) ultimo = pezzo[pezzo.byteLength - 1];
+      },
+      // The header is not a return; a last line without its newline is.
+      denunce: () => Math.max(0, righe - 1 + (ultimo === 0x0a ? 0 : 1)),
+    };
+  }
+  const tag = Buffer.from(`<${mappatura.denuncia}`);
+  let n = 0;
+  // The end of the previous piece, so a tag split between two pieces is counted once.
+  let coda = Buffer.alloc(0);
+  return {
+    aggiungi(pezzo) {
+      const b = coda.byteLength ? Buffer.concat([coda, pezzo]) : Buffer.from(pezzo.buffer, pezzo.byteOffset, pezzo.byteLength);
+      let i = b.indexOf(tag);
+      let ultimoContato = -1;
+      while (i >= 0 && i + tag.byteLength < b.byteLength) {
+        const dopo = b[i + tag.byteLength];
+        // `<DenunciaIndividuale>` or with attributes, not a longer name.
+        if (dopo === 0x3e || dopo === 0x20 || dopo === 0x09 || dopo === 0x0a || dopo === 0x0d || dopo === 0x2f) n++;
+        ultimoContato = i;
+        i = b.indexOf(tag, i + 1);
+      }
+      // Keep what could still be the start of a tag (everything after the last one looked at, at most the tag's length).
+      const da = Math.max(ultimoContato + 1, b.byteLength - tag.byteLength);
+      coda = Buffer.from(b.subarray(da));
+    },
+    denunce: () => n,
+  };
+}

@@ -3,8 +3,9 @@
 // it; to anyone else it does not exist (404, as for domande).
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { db } from "#db/connection";
-import { flussiCig, scartiFlussoCig, type FlussoCig } from "#db/schema";
+import { aziende, flussiCig, flussiCigAziende, scartiFlussoCig, type FlussoCig } from "#db/schema";
 import type { Persona } from "../accesso.server";
+import { ambitoSedi } from "../autorizzazione.server";
 import { nonTrovato, riuscito, type Risultato } from "../risultato";
 
 export const SCARTI_PER_PAGINA = 50;
@@ -30,8 +31,13 @@ function scartiDopo(flussoId: number, dopo: number, limite: number) {
     .limit(limite);
 }
 
+/** A flow's id as the database can hold it (serial: 1 … 2^31-1); anything else names no flow. */
+function idValido(id: number): boolean {
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647;
+}
+
 async function flussoDi(ctx: Persona, id: number): Promise<FlussoCig | null> {
-  if (!Number.isSafeInteger(id)) return null;
+  if (!idValido(id)) return null;
   const [f] = await db().select().from(flussiCig).where(and(eq(flussiCig.id, id), eq(flussiCig.inviatoDa, ctx.utente.id)));
   return f ?? null;
 }
@@ -59,4 +65,36 @@ export async function* scartiDelFlusso(ctx: Persona, id: number): AsyncGenerator
 
 export async function esisteFlusso(ctx: Persona, id: number): Promise<boolean> {
   return (await flussoDi(ctx, id)) !== null;
+}
+
+/** A flow stored for its job and not finished yet: its report is not ready, its progress page is. */
+export function flussoInAttesa(f: Pick<FlussoCig, "stato" | "denunceAttese">): boolean {
+  return f.denunceAttese !== null && (f.stato === "caricamento" || f.stato === "in_coda" || f.stato === "in_corso");
+}
+
+export interface AvanzamentoFlusso {
+  flusso: FlussoCig;
+  /** Who sent it: the report's link is theirs (the office sees the totals only). */
+  mittente: boolean;
+}
+
+/**
+ * The progress of a flow: the person who sent it (the employer, or the intermediary for the delegated companies), and
+ * the office staff of a sede competent for one of the companies it carries returns for, by the assignment rule of
+ * the cases (ambitoSedi). Anyone else: not found.
+ */
+export async function avanzamentoFlusso(ctx: Persona, id: number): Promise<Risultato<AvanzamentoFlusso>> {
+  if (!idValido(id)) return nonTrovato;
+  const [flusso] = await db().select().from(flussiCig).where(eq(flussiCig.id, id));
+  if (!flusso) return nonTrovato;
+  if (flusso.inviatoDa === ctx.utente.id) return riuscito({ flusso, mittente: true });
+  const ambito = await ambitoSedi(ctx);
+  if (!ambito) return nonTrovato;
+  const sedi = await db()
+    .selectDistinct({ sede: aziende.sedeCodice })
+    .from(flussiCigAziende)
+    .innerJoin(aziende, eq(aziende.id, flussiCigAziende.aziendaId))
+    .where(eq(flussiCigAziende.flussoId, id));
+  const vede = ambito.tutte ? sedi.length > 0 : sedi.some((s) => s.sede !== null && ambito.sedi.includes(s.sede));
+  return vede ? riuscito({ flusso, mittente: false }) : nonTrovato;
 }

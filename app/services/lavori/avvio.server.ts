@@ -9,6 +9,7 @@ import { inviaEmail } from "../posta/invio.server";
 import type { LavoroNotifica } from "../comunicazioni/notifiche.server";
 import { scadenzeInterlocuzione } from "../istruttoria/interlocuzione.server";
 import { promemoria } from "../comunicazioni/promemoria.server";
+import { elaboraFlussoInCoda, riprendiFlussiFermi, type LavoroFlusso } from "../flussi/invio-flusso.server";
 import { adesso } from "../orologio.server";
 
 /** The schedules (cron, Europe/Rome). Each job is idempotent, so running hourly catches up after a stop. */
@@ -24,7 +25,13 @@ export interface Lavori {
 
 export async function avviaLavori(
   connessione: Connessione,
-  opzioni: { intervalloSecondi?: number; /** false: no schedules (the e2e server: its fixed day must not move cases). */ pianificazioni?: boolean } = {},
+  opzioni: {
+    intervalloSecondi?: number;
+    /** false: no schedules (the e2e server: its fixed day must not move cases). */
+    pianificazioni?: boolean;
+    /** false: do not re-queue stopped flows at start (tests that stop flows on purpose). */
+    riprendiFlussi?: boolean;
+  } = {},
 ): Promise<Lavori> {
   const coda = creaCoda(connessione, { attiva: true });
   coda.on("error", (e) => console.warn("Coda dei lavori:", e instanceof Error ? e.message : e));
@@ -33,6 +40,13 @@ export async function avviaLavori(
   await coda.work<LavoroNotifica>("notifica", { ...polling, batchSize: 1 }, async ([lavoro]) => {
     await inviaEmail({ a: lavoro.data.a, oggetto: lavoro.data.oggetto, testo: lavoro.data.testo, messageId: `<${lavoro.id}@omnia-is.invalid>` });
   });
+  // One large flow at a time per process (batchSize 1): the pages of this process keep answering meanwhile.
+  await coda.work<LavoroFlusso>("flusso", { ...polling, batchSize: 1 }, async ([lavoro]) => {
+    await elaboraFlussoInCoda(lavoro.data.flussoId);
+  });
+  // Flows left queued or half done by a process that stopped (crash, restart) get a job again: the job resumes from
+  // the last committed batch, and a second job on a flow still running elsewhere stops at its first batch.
+  if (opzioni.riprendiFlussi !== false) await riprendiFlussiFermi();
   await coda.work("scadenze-interlocuzione", polling, async () => {
     await scadenzeInterlocuzione(adesso());
   });
