@@ -48,7 +48,7 @@ function inquadramento(i: number, serie: number): [string, string, string, strin
   return [q(i), q(Math.floor(i / 36)), q(Math.floor(i / 1296)), `${q(serie)}${q(Math.floor(i / 46656))}`];
 }
 
-function* righeCsv(matricola: string, competenza: string, ticket: string, righe: Riga[], n: number, serie: number): Generator<string> {
+export function* righeCsv(matricola: string, competenza: string, ticket: string, righe: Riga[], n: number, serie: number): Generator<string> {
   const giorno = righe[0].giorni[0];
   yield `Matricola;AnnoMeseDenuncia;CFLavoratore;Cognome;Nome;Qualifica1;Qualifica2;Qualifica3;TipoContribuzione;OrarioContrattuale;IBAN;Ticket;DetrazLavDip;DetrazCarichiFam;OreCigGG${giorno}\n`;
   for (let i = 0; i < n; i++) {
@@ -58,7 +58,7 @@ function* righeCsv(matricola: string, competenza: string, ticket: string, righe:
   }
 }
 
-function* righeXml(matricola: string, competenza: string, ticket: string, righe: Riga[], n: number, serie: number): Generator<string> {
+export function* righeXml(matricola: string, competenza: string, ticket: string, righe: Riga[], n: number, serie: number): Generator<string> {
   const giorno = righe[0].giorni[0];
   yield `<?xml version="1.0" encoding="UTF-8"?><DenunceMensili><Azienda><AnnoMeseDenuncia>${competenza}</AnnoMeseDenuncia><PosContributiva><Matricola>${matricola}</Matricola>`;
   for (let i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ function* righeXml(matricola: string, competenza: string, ticket: string, righe:
 }
 
 /** The generated text as 64 KB chunks (as the network would deliver it). */
-function* aPezzi(testi: Iterable<string>): Generator<Uint8Array> {
+export function* aPezzi(testi: Iterable<string>): Generator<Uint8Array> {
   let buffer = "";
   for (const t of testi) {
     buffer += t;
