@@ -9,6 +9,7 @@ import { scriviCruscottoDemo } from "./cruscotto-demo";
 import { scriviDecisioniDemo } from "./decisioni-demo";
 import { scriviPagamentiDemo } from "./pagamenti-demo";
 import { scriviComunicazioniDemo } from "./comunicazioni-demo";
+import { scriviRisposteDemo } from "./risposte-demo";
 import { generaAziende, type RiepilogoGenerazione } from "./genera";
 import { scriviGrandeAzienda } from "./grande";
 import { righeDi, ScrittoreLotti, type OpzioniScrittore } from "./inserimento";
@@ -27,6 +28,7 @@ export { DOMANDE_DECISIONE_DEMO, TESTO_SUPPLEMENTO_DEMO } from "./decisioni-demo
 export { CRUSCOTTO_DEMO } from "./cruscotto-demo";
 export { DOMANDE_PAGAMENTO_DEMO } from "./pagamenti-demo";
 export { DOMANDE_POSTA_DEMO, MESSAGGIO_SEDE_DEMO } from "./comunicazioni-demo";
+export { DOMANDE_RISPOSTA_DEMO } from "./risposte-demo";
 
 /** Dimensioni della demo (issue 2: circa 200 aziende e 5.000 lavoratori con 24 mesi UniEmens). */
 export const DEMO = { aziende: 200, lavoratori: 5_000, mesi: MESI_UNIEMENS } as const;
@@ -135,7 +137,8 @@ export async function seedDemo(db: Db, opzioni: OpzioniSeed = {}): Promise<Riepi
       (await scriviDecisioniDemo(tx)) +
       (await scriviCruscottoDemo(tx)) +
       (await scriviPagamentiDemo(tx)) +
-      (await scriviComunicazioniDemo(tx)),
+      (await scriviComunicazioniDemo(tx)) +
+      (await scriviRisposteDemo(tx)),
   );
   return {
     righe: somma(stato.righe, { ...risultato.righe, domande: (risultato.righe.domande ?? 0) + inviate }),

@@ -330,14 +330,15 @@ describe("seedDemo e seedSeVuoto", () => {
         ["9028", 9, 6, 9],
       ]);
       // The decision's e2e: per project a late CIGO of C1 already taken and a FIS of C3 suspended on an expired request;
-      // the thread's e2e: per project a FIS of C3 taken by Milano (db/seed/comunicazioni-demo.ts).
+      // the thread's e2e: per project a FIS of C3 taken by Milano (db/seed/comunicazioni-demo.ts); the answer's e2e: per
+      // project (four) a FIS of C3 taken by Milano with no request yet (db/seed/risposte-demo.ts).
       const decisione = await righe<{ stato: string; n: string | number; richieste: string | number }>(
         c.db,
         sql`select d.stato, count(*) as n, count(r.id) as richieste from domande d left join richieste_istruttoria r on r.domanda_id = d.id
             where d.stato in ('in_istruttoria', 'sospesa') group by d.stato order by 1`,
       );
       expect(decisione.map((r) => [r.stato, Number(r.n), Number(r.richieste)])).toEqual([
-        ["in_istruttoria", 4, 0],
+        ["in_istruttoria", 8, 0],
         ["sospesa", 2, 2],
       ]);
     } finally {

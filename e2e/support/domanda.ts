@@ -25,6 +25,16 @@ export function indiceProgetto(info: TestInfo): 0 | 1 {
   return info.project.use.javaScriptEnabled ? 1 : 0;
 }
 
+/** The four projects in playwright.config.ts' order: specs that run in all four use one seeded record per project. */
+export const PROGETTI_E2E = ["senza-js", "con-js", "telefono-senza-js", "telefono-con-js"] as const;
+
+/** 0–3 as in PROGETTI_E2E: the index of this project's own seeded record (the projects share one database). */
+export function indiceTraQuattroProgetti(info: TestInfo): 0 | 1 | 2 | 3 {
+  const i = PROGETTI_E2E.indexOf(info.project.name as (typeof PROGETTI_E2E)[number]);
+  if (i < 0) throw new Error(`progetto senza dati dimostrativi propri: ${info.project.name}`);
+  return i as 0 | 1 | 2 | 3;
+}
+
 /** True in the phone projects (360×740), which also run D1 and D3 (playwright.config.ts). */
 export function eTelefono(info: TestInfo): boolean {
   return info.project.name.startsWith("telefono-");
