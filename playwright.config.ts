@@ -20,7 +20,7 @@ const TELEFONO = /telefono\.spec\.ts$/;
 /** What the phone projects run: the phone journey, the main journeys D1 (CIGO, employer, to the receipt) and D3 (FIS,
  * intermediary, pagamento diretto confirmed and refused), the operators' desk and the UniEmens-Cig flows (both
  * widths) and the cruscotti; each of their pages is measured at 360 px. */
-const IN_TELEFONO = /(telefono|domanda-d1|domanda-d3|istruttoria-scrivania|istruttoria-risposta|flussi|cruscotto)\.spec\.ts$/;
+const IN_TELEFONO = /(telefono|domanda-d1|domanda-d3|istruttoria-scrivania|istruttoria-decisione|istruttoria-risposta|flussi|cruscotto)\.spec\.ts$/;
 const TELEFONO_360 = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 export default defineConfig({

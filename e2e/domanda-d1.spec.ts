@@ -23,7 +23,7 @@ import {
 } from "./support/domanda";
 
 // Without JS, with JS, then the phone projects without and with JS. The same unit holds the decision demo's CIGO
-// domande (db/seed/decisioni-demo.ts, January–March 2027): the phone projects ask periods of 2029, which overlap none of
+// domande (db/seed/decisioni-demo.ts, January–May 2027): the phone projects ask periods of 2029, which overlap none of
 // them and whose rolling biennio holds only their own 24 weeks (within the 52 of art. 12 d.lgs. 148/2015).
 const PERIODI = [
   { inizio: "27/04/2026", fine: "19/07/2026" },

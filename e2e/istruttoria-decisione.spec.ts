@@ -1,4 +1,5 @@
-// Interlocuzione and decision (issue 11), with and without JavaScript, on the cases the seed prepares per project
+// Interlocuzione and decision (issue 11), with and without JavaScript, on a desktop and at 360 px (axe on every page, and
+// no page may scroll sideways at 360 px: e2e/fixtures.ts), each project on its own cases from the seed
 // (db/seed/decisioni-demo.ts): the operator of Padova takes the CIGO domanda of C1, asks a supplemento istruttorio, the
 // employer answers with a PDF, the operator authorises partially excluding one worker with its reason, the employer
 // reads the decision and downloads the provvedimento; the operator of Milano rejects a FIS domanda of C3 with a
@@ -6,7 +7,7 @@
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "@playwright/test";
 import { accedi, esci, expect, test } from "./fixtures";
-import { accediComeDatore, indiceProgetto, spunta } from "./support/domanda";
+import { accediComeDatore, indiceTraQuattroProgetti, spunta } from "./support/domanda";
 import { DOMANDE_DECISIONE_DEMO, OPERATORE_MILANO, OPERATORE_PADOVA, TESTO_SUPPLEMENTO_DEMO } from "../db/seed/index";
 import { addDays, formatDataItaliana as gma } from "../app/domain/date";
 
@@ -40,7 +41,7 @@ async function confermaDecisione(page: Page) {
 
 test("CIGO di C1: supplemento istruttorio, risposta del datore, autorizzazione parziale, provvedimento scaricato", async ({ page }, info) => {
   test.setTimeout(180_000);
-  const caso = DOMANDE_DECISIONE_DEMO[indiceProgetto(info)].cigo;
+  const caso = DOMANDE_DECISIONE_DEMO[indiceTraQuattroProgetti(info)].cigo;
 
   await accedi(page, OPERATORE_PADOVA.codiceFiscale, { profilo: /Operatore di sede/ });
   const url = await apriCaso(page, "4712345601", periodo(caso));
@@ -109,7 +110,7 @@ test("CIGO di C1: supplemento istruttorio, risposta del datore, autorizzazione p
 
 test("FIS di C3: respinta con motivazione dopo la scadenza del supplemento istruttorio", async ({ page }, info) => {
   test.setTimeout(120_000);
-  const caso = DOMANDE_DECISIONE_DEMO[indiceProgetto(info)].fis;
+  const caso = DOMANDE_DECISIONE_DEMO[indiceTraQuattroProgetti(info)].fis;
   await accedi(page, OPERATORE_MILANO.codiceFiscale, { profilo: /Operatore di sede/ });
   await apriCaso(page, "4734567803", periodo(caso));
   await expect(page.getByRole("heading", { name: /Supplemento istruttorio del/ })).toBeVisible();
@@ -131,7 +132,7 @@ test("FIS di C3: respinta con motivazione dopo la scadenza del supplemento istru
 
 test("CIGO tardiva: autorizzata dalla prima data copribile", async ({ page }, info) => {
   test.setTimeout(120_000);
-  const caso = DOMANDE_DECISIONE_DEMO[indiceProgetto(info)].tardiva;
+  const caso = DOMANDE_DECISIONE_DEMO[indiceTraQuattroProgetti(info)].tardiva;
   const primo = addDays(caso.inviataIl, -7);
   await accedi(page, OPERATORE_PADOVA.codiceFiscale, { profilo: /Operatore di sede/ });
   await apriCaso(page, "4712345601", periodo(caso));

@@ -1,11 +1,12 @@
-// Cases for the decision's demo and e2e (issue 11), one set per e2e project without and with JavaScript (they share the
-// database; the e2e platform day is 10/02/2026, OMNIA_ORA_FISSA in e2e/run.ts): a CIGO domanda of C1 (Stabilimento di
-// Padova) sent and waiting to be taken; a late CIGO domanda of C1's Vicenza unit already taken by the operator of Padova
-// (the period began four weeks before sending: it can be covered from one week before sending); an AIS FIS domanda of
-// C3 (Milano) suspended on a supplemento istruttorio whose 15 days ran out before that day. The periods overlap no
-// journey domanda of the same units, and those of C1-UP1 and C3 come after them (the limits of the biennio look back
-// from a domanda's end, so these never count against the journeys). Written like domande-demo.ts (the seed does not
-// import services).
+// Cases for the decision's demo and e2e (issue 11), one set per e2e project (with and without JavaScript, on a desktop
+// and at 360 px; they share the database; the e2e platform day is 10/02/2026, OMNIA_ORA_FISSA in e2e/run.ts): a CIGO
+// domanda of C1 (Stabilimento di Padova) sent and waiting to be taken; a late CIGO domanda of C1's Vicenza unit already
+// taken by the operator of Padova (the period began four weeks before sending: it can be covered from one week before
+// sending); an AIS FIS domanda of C3 (Milano) suspended on a supplemento istruttorio whose 15 days ran out before that
+// day. The periods overlap no journey domanda of the same units, and those of C1-UP1 and C3 come after them (the limits
+// of the biennio look back from a domanda's end, so these never count against the journeys; the phone projects' D1 asks
+// periods of 2029, whose biennio starts after May 2027). Written like domande-demo.ts (the seed does not import
+// services).
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import * as s from "../schema";
@@ -15,7 +16,11 @@ import { documento, type Piano } from "./domande-demo";
 
 const formatoProtocollo = (anno: number, n: number) => `INPS.OMNIA.${anno}.${String(n).padStart(7, "0")}`;
 
-/** Per e2e project (senza-js, con-js): the CIGO of C1 to take, the late CIGO of C1-UP2, the suspended FIS of C3. */
+/**
+ * Per e2e project (senza-js, con-js, telefono-senza-js, telefono-con-js; e2e/support/domanda.ts PROGETTI_E2E): the CIGO
+ * of C1 to take, the late CIGO of C1-UP2, the suspended FIS of C3. Each project decides only its own three cases, so the
+ * projects may run in parallel or in any order.
+ */
 export const DOMANDE_DECISIONE_DEMO = [
   {
     cigo: { inizio: "2027-01-04", fine: "2027-01-31", inviataIl: "2026-02-08" },
@@ -26,6 +31,16 @@ export const DOMANDE_DECISIONE_DEMO = [
     cigo: { inizio: "2027-02-08", fine: "2027-03-07", inviataIl: "2026-02-09" },
     tardiva: { inizio: "2025-09-01", fine: "2025-10-26", inviataIl: "2025-10-06" },
     fis: { inizio: "2027-04-05", fine: "2027-05-02", inviataIl: "2026-01-16", richiestaIl: "2026-01-21" },
+  },
+  {
+    cigo: { inizio: "2027-03-15", fine: "2027-04-11", inviataIl: "2026-02-06" },
+    tardiva: { inizio: "2025-07-07", fine: "2025-08-24", inviataIl: "2025-08-04" },
+    fis: { inizio: "2027-05-10", fine: "2027-06-06", inviataIl: "2026-01-13", richiestaIl: "2026-01-19" },
+  },
+  {
+    cigo: { inizio: "2027-04-19", fine: "2027-05-16", inviataIl: "2026-02-05" },
+    tardiva: { inizio: "2025-05-05", fine: "2025-06-22", inviataIl: "2025-06-02" },
+    fis: { inizio: "2027-06-14", fine: "2027-07-11", inviataIl: "2026-01-14", richiestaIl: "2026-01-22" },
   },
 ] as const;
 

@@ -315,8 +315,8 @@ describe("seedDemo e seedSeVuoto", () => {
       expect(Number(e.ticket)).toBeGreaterThan(3);
       expect(Number(e.fondi)).toBeGreaterThan(2);
 
-      // The operators' desk: sent domande for the sedi of Padova (9028: C1's four, one per e2e project, the two of the
-      // decision's e2e, and generated companies) and Milano (9015), each with its queue columns and its workers.
+      // The operators' desk: sent domande for the sedi of Padova (9028: C1's four and the four of the decision's e2e, one
+      // per e2e project, and generated companies) and Milano (9015), each with its queue columns and its workers.
       const inviate = await righe<{ sede: string; n: string | number; c1: string | number; complete: string | number }>(
         c.db,
         sql`select d.sede_codice as sede, count(*) as n,
@@ -327,19 +327,19 @@ describe("seedDemo e seedSeVuoto", () => {
       );
       expect(inviate.map((r) => [r.sede, Number(r.n), Number(r.c1), Number(r.complete)])).toEqual([
         ["9015", 3, 0, 3],
-        ["9028", 9, 6, 9],
+        ["9028", 11, 8, 11],
       ]);
-      // The decision's e2e: per project a late CIGO of C1 already taken and a FIS of C3 suspended on an expired request;
-      // the thread's e2e: per project a FIS of C3 taken by Milano (db/seed/comunicazioni-demo.ts); the answer's e2e: per
-      // project (four) a FIS of C3 taken by Milano with no request yet (db/seed/risposte-demo.ts).
+      // The decision's e2e: per project (four) a late CIGO of C1 already taken and a FIS of C3 suspended on an expired
+      // request; the thread's e2e: per project (two) a FIS of C3 taken by Milano (db/seed/comunicazioni-demo.ts); the
+      // answer's e2e: per project (four) a FIS of C3 taken by Milano with no request yet (db/seed/risposte-demo.ts).
       const decisione = await righe<{ stato: string; n: string | number; richieste: string | number }>(
         c.db,
         sql`select d.stato, count(*) as n, count(r.id) as richieste from domande d left join richieste_istruttoria r on r.domanda_id = d.id
             where d.stato in ('in_istruttoria', 'sospesa') group by d.stato order by 1`,
       );
       expect(decisione.map((r) => [r.stato, Number(r.n), Number(r.richieste)])).toEqual([
-        ["in_istruttoria", 8, 0],
-        ["sospesa", 2, 2],
+        ["in_istruttoria", 10, 0],
+        ["sospesa", 4, 4],
       ]);
     } finally {
       await c.chiudi();
