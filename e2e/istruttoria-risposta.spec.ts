@@ -42,7 +42,7 @@ test("supplemento istruttorio: l'intermediaria risponde con testo e PDF, l'opera
   // The intermediary: the request is new in her inbox and in the domanda's thread.
   await accedi(page, LAURA_CONSULENTE.codiceFiscale, { profilo: /Intermediario/ });
   await page.goto("/area-riservata");
-  await page.getByRole("link", { name: /^Messaggi/ }).click();
+  await page.getByRole("main").getByRole("link", { name: /^Messaggi/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Messaggi" })).toBeVisible();
   const rigaCasella = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Domanda ${caso.protocollo}` }) });
   await expect(rigaCasella).toHaveCount(1);
@@ -100,7 +100,7 @@ test("supplemento istruttorio: l'intermediaria risponde con testo e PDF, l'opera
   // The operator: the answer is unread among the companies' messages, highlighted on the case, its PDF downloadable.
   await accedi(page, OPERATORE_MILANO.codiceFiscale, { profilo: /Operatore di sede/ });
   await page.goto("/area-riservata");
-  await page.getByRole("link", { name: /^Messaggi delle aziende/ }).click();
+  await page.getByRole("main").getByRole("link", { name: /^Messaggi delle aziende/ }).click();
   const rigaSede = page.getByRole("row").filter({ has: page.getByRole("link", { name: `Domanda ${caso.protocollo}` }) });
   await expect(rigaSede.getByRole("cell").last()).toHaveText("1");
   await rigaSede.getByRole("link", { name: `Domanda ${caso.protocollo}` }).click();
