@@ -9,6 +9,12 @@ const database = [
 const remix = [
   { group: ["@remix-run/*", "react", "react-dom", "react-dom/*", "@conform-to/*"], message: "Il modulo delle regole (app/domain) non dipende dall'interfaccia." },
 ];
+// Services answer with results (app/services/risultato.ts), never with HTTP: no Remix, no request helpers of app/http
+// (docs/decisions/011), so jobs, the flows API and the operator side call them as the pages do.
+const http = [
+  { group: ["@remix-run/*"], message: "I servizi non restituiscono né lanciano risposte HTTP: restituiscono un Risultato (app/services/risultato.ts)." },
+  { group: ["~/http/*", "**/http/*"], message: "I servizi non dipendono dal livello HTTP (app/http): lo usano le rotte." },
+];
 const servizi = [
   { group: ["~/services/*", "**/*.server", "~/routes/*"], allowTypeImports: true, message: "Le regole e i componenti non chiamano servizi né rotte." },
 ];
@@ -37,6 +43,10 @@ export default tseslint.config(
   {
     files: ["app/routes/**"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: database }] },
+  },
+  {
+    files: ["app/services/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: http }] },
   },
   {
     files: ["app/components/**", "app/passi/**", "app/testi/**", "app/moduli/**"],

@@ -14,6 +14,7 @@ import { Pagina } from "~/components/layout/Pagina";
 import { PaginaErrore, titoloErrore } from "~/components/layout/PaginaErrore";
 import { TitoloDocumento } from "~/components/layout/TitoloDocumento";
 import { datiIntestazione } from "~/services/intestazione.server";
+import { sessioneDaRichiesta } from "~/services/sessione.server";
 
 // The three Titillium faces every page shows above the fold (400 text, 600 header name and labels, 700 headings),
 // fetched at once with the stylesheets instead of after them: they usually arrive before the first paint, so the
@@ -34,7 +35,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return datiIntestazione(request, context?.cspNonce);
+  return datiIntestazione(await sessioneDaRichiesta(request), context?.cspNonce);
 }
 
 function Documento({ children, nonce, titolo }: { children: React.ReactNode; nonce?: string; titolo?: string }) {

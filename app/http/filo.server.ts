@@ -2,9 +2,9 @@
 // (303 back to the thread, or 422 with the GOV.UK error state and the typed text kept).
 import { json, redirect } from "@remix-run/node";
 import type { Contesto } from "~/services/accesso.server";
-import { leggiFormProtetto, rispostaNonTrovata } from "~/services/accesso.server";
+import { leggiFormProtetto, rispostaNonTrovata } from "./accesso.server";
 import { filoDomanda, scriviMessaggio } from "~/services/comunicazioni/filo.server";
-import { idDomanda } from "~/services/domande.server";
+import { idDomanda } from "~/http/domanda.server";
 
 export async function caricaFilo(ctx: Contesto, idGrezzo: string | undefined) {
   const esito = await filoDomanda(ctx, idDomanda(idGrezzo));

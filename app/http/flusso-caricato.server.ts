@@ -6,9 +6,9 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { ruoloPuo } from "~/domain/autorizzazione";
 import type { Contesto } from "~/services/accesso.server";
-import { richiediContesto, rispostaCsrf } from "~/services/accesso.server";
-import { eMultipart, rispostaRichiestaNonValida } from "~/services/corpo-richiesta.server";
-import { ErroreCsrf, verificaCsrf } from "~/services/csrf.server";
+import { richiediContesto, rispostaCsrf } from "./accesso.server";
+import { eMultipart, rispostaRichiestaNonValida } from "~/http/corpo-richiesta.server";
+import { ErroreCsrf, verificaCsrf } from "~/http/csrf.server";
 import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
 import { rispostaNonTrovata } from "./risposta.server";
 import { messaggiFlussi as m } from "~/testi";

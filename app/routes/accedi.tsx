@@ -7,9 +7,9 @@ import { messaggiAccesso as m, messaggiIdentita as mi } from "~/testi";
 import { ritornoSicuro } from "~/services/autenticazione.server";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/services/csrf.server";
-import { rispostaCsrf } from "~/services/accesso.server";
-import { leggiForm } from "~/services/corpo-richiesta.server";
+import { ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/http/csrf.server";
+import { rispostaCsrf } from "~/http/accesso.server";
+import { leggiForm } from "~/http/corpo-richiesta.server";
 import { avviaAccesso, impostazioniOidc } from "~/services/identita/oidc.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
 

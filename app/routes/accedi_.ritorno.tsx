@@ -1,11 +1,12 @@
 // The OpenID Connect callback (redirect_uri): the provider's answer is checked (app/services/identita/oidc.server.ts);
 // a valid one signs the person in with a new session, anything else shows why, in Italian, and signs nobody in.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messaggiIdentita as mi } from "~/testi";
 import { accedi } from "~/services/autenticazione.server";
 import { completaAccesso } from "~/services/identita/oidc.server";
+import { cookieSessione, sessioneDaRichiesta } from "~/services/sessione.server";
 
 export const handle = { titolo: mi.titoloErrore };
 
@@ -16,13 +17,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const stato = esito.motivo === "livello_insufficiente" ? 403 : 400;
     return json({ errore: esito.messaggio }, { status: stato, headers });
   }
-  const risposta = await accedi(
-    request,
+  const precedente = await sessioneDaRichiesta(request);
+  const accesso = await accedi(
+    precedente?.sessione.id ?? null,
     { codiceFiscale: esito.codiceFiscale, fornitore: esito.emittente, livello: esito.livello },
     esito.ritorno,
-    [setCookie],
   );
-  if (risposta) throw risposta;
+  if (accesso) {
+    // The sign-in's transaction cookie is cleared together with the new session's cookie.
+    const cookie = new Headers();
+    for (const c of [setCookie, cookieSessione(request, accesso.token, accesso.scadeIl)]) cookie.append("Set-Cookie", c);
+    throw redirect(accesso.destinazione, { status: 303, headers: cookie });
+  }
   return json({ errore: mi.utenteSconosciuto }, { status: 403, headers });
 }
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso } from "~/testi";
-import { elencoAziendeAccessibili, richiediContesto, sediUtente } from "~/services/accesso.server";
+import { elencoAziendeAccessibili, sediUtente } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { conteggiNonLetti } from "~/services/comunicazioni/filo.server";
 

@@ -11,7 +11,7 @@ import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { fmt } from "~/domain/cruscotto";
 import { addDays, formatDataItaliana as it } from "~/domain/date";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { cruscottoAzienda } from "~/services/cruscotto.server";
 
 export const handle = { titolo: "Cruscotto autorizzato e fruito" };

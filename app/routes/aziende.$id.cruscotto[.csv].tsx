@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { rispostaCsv } from "~/http/csv.server";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { cruscottoAzienda } from "~/services/cruscotto.server";
 
 const r2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);

@@ -7,7 +7,7 @@ import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { ErrorSummary } from "~/components/form";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana } from "~/domain/date";
-import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
 import { decidiDelega, revocaAbilitazione, vistaDeleghe } from "~/services/deleghe.server";
 import { messaggiDeleghe as m } from "~/testi";
 

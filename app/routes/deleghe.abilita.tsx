@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { CampoData, CampoTesto, ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
-import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
 import { abilitaDipendente, vistaDeleghe } from "~/services/deleghe.server";
 import { messaggiDeleghe as m } from "~/testi";
 

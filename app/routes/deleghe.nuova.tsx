@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { CampoData, CampoTesto, ErrorSummary, GruppoCheckbox, GruppoRadio, Pulsante, type VoceErrore } from "~/components/form";
-import { leggiFormProtetto, richiediAzione, richiediContesto } from "~/services/accesso.server";
+import { leggiFormProtetto, richiediAzione, richiediContesto } from "~/http/accesso.server";
 import { richiediDelega } from "~/services/deleghe.server";
 import { messaggiDeleghe as m } from "~/testi";
 

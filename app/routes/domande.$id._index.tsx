@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ETICHETTE_STATO_PASSO } from "~/passi/percorso";
-import { richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda, richiediBozza } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda, richiediBozza } from "~/http/domanda.server";
 import { didascaliaDomanda, elencoPassi } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "La tua domanda" };

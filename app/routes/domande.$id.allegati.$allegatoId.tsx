@@ -1,9 +1,9 @@
 // Download of one attached PDF (resource route): only for who may see the domanda, 404 otherwise.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { conDatabase } from "~/http/servizio-non-disponibile.server";
-import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
 import { leggiAllegato } from "~/services/allegati.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 
 export const loader = conDatabase(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await richiediContesto(request);

@@ -14,17 +14,11 @@ import {
 } from "~/passi/schemi/allegati";
 import { VersioneSchema } from "~/passi/schemi/comuni";
 import { messaggiDomanda } from "~/testi";
-import { richiediContesto } from "~/services/accesso.server";
-import {
-  caricaAllegato,
-  catalogoPerDomanda,
-  elencoAllegati,
-  leggiFormConFile,
-  obbligatoriMancanti,
-  rimuoviAllegato,
-  verificaFileCaricato,
-} from "~/services/allegati.server";
-import { apriPasso, caricaDomanda, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { caricaAllegato, catalogoPerDomanda, elencoAllegati, obbligatoriMancanti, rimuoviAllegato, verificaFileCaricato } from "~/services/allegati.server";
+import { leggiFormConFile } from "~/http/allegati.server";
+import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { apriPasso, caricaDomanda } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "Allegati" };
@@ -118,7 +112,6 @@ async function completa(
   if (!esito.ok) return errore({ modulo: messaggiDomanda.conflittoVersione }, null, 409);
   return redirect(dopoIlPasso(id, "allegati", formData), 303);
 }
-
 
 export default function PassoAllegati() {
   const d = useLoaderData<typeof loader>();

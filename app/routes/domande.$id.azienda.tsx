@@ -7,8 +7,9 @@ import { CampoTesto, daConform, erroriDaCampi } from "~/components/form";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
 import { AziendaSchema, ETICHETTE_AZIENDA as E } from "~/passi/schemi/azienda";
 import { rispostaFallimento } from "~/http/risposta.server";
-import { leggiFormProtetto } from "~/services/accesso.server";
-import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
+import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { apriPasso } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { descrizioneSede } from "~/services/registri.server";
 

@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Pulsante } from "~/components/form";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda, richiediBozza } from "~/services/domande.server";
+import { leggiFormProtetto, richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda, richiediBozza } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { eliminaBozza } from "~/services/rinuncia.server";
 

@@ -2,8 +2,8 @@
 // representative or its intermediary with a delega (404 for anyone else, the Sede included: it has its own desk).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
-import { idDomanda } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { idDomanda } from "~/http/domanda.server";
 import { csvImporti, importiDellaDomanda } from "~/services/pagamenti/importi-azienda.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

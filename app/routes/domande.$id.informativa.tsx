@@ -16,10 +16,11 @@ import {
   ETICHETTE_INFORMATIVA as E,
 } from "~/passi/schemi/informativa";
 import { rispostaFallimento } from "~/http/risposta.server";
-import { leggiFormProtetto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { inputInformativa, valutaInformativa } from "~/services/controlli/informativa.server";
 import { verificaInformativa } from "~/domain/informativa-sindacale";
-import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { apriPasso } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { oggi } from "~/services/orologio.server";
 

@@ -11,8 +11,8 @@ import { daConform, ErrorSummary, erroriDaCampi, GruppoCheckbox, Pulsante } from
 import { primoPassoIncompleto } from "~/passi";
 import { InvioSchema, messaggiInvio } from "~/passi/schemi/invio";
 import { messaggiDomanda } from "~/testi";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda, richiediBozza } from "~/services/domande.server";
+import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda, richiediBozza } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
 import { esitiAperti } from "~/services/riepilogo.server";
@@ -48,6 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const esito = await inviaDomanda(ctx, id, Number(formData.get("versione")), submission.value.chiaveInvio);
   if (esito.ok) return redirect(`/domande/${id}/ricevuta`, 303);
   switch (esito.motivo) {
+    case "non_trovato":
+      throw rispostaNonTrovata();
     case "conflitto":
       return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
     case "incompleta":

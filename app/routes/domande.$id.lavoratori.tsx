@@ -13,9 +13,10 @@ import {
   type RigaScartata,
 } from "~/passi/schemi/lavoratori";
 import { messaggiDomanda } from "~/testi";
-import { leggiFormProtetto } from "~/services/accesso.server";
-import { eMultipart, leggiMultipart } from "~/services/corpo-richiesta.server";
-import { apriPasso, dopoIlPasso } from "~/services/domande.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
+import { eMultipart, leggiMultipart } from "~/http/corpo-richiesta.server";
+import { dopoIlPasso } from "~/services/domande.server";
+import { apriPasso } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { aggiornaSelezione, caricaElenco, confermaLavoratori, paginaLavoratori } from "~/services/lavoratori.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ElencoFilo, ModuloMessaggio, type EsitoMessaggio } from "~/components/comunicazioni/Filo";
 import { caricaFilo, inviaMessaggio } from "~/http/filo.server";
-import { richiediAzione, richiediContesto } from "~/services/accesso.server";
+import { richiediAzione, richiediContesto } from "~/http/accesso.server";
 import { messaggiComunicazioni as m } from "~/testi";
 
 export const handle = { titolo: "Messaggi della domanda" };

@@ -21,9 +21,10 @@ import {
 import { messaggioPerUtente } from "~/domain/esito";
 import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
-import { leggiFormProtetto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
-import { apriPasso, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { apriPasso } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { oggi } from "~/services/orologio.server";
 

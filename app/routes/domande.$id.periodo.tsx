@@ -23,9 +23,10 @@ import {
 } from "~/passi/schemi/periodo";
 import { rispostaFallimento } from "~/http/risposta.server";
 import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
-import { leggiFormProtetto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
-import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { apriPasso } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "Periodo e causale" };

@@ -1,7 +1,7 @@
 // The provvedimento on the company's domanda (tagged PDF): the latest act, or ?atto=<id> for an earlier one.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { rispostaPdfProvvedimento } from "~/http/provvedimento.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -19,17 +19,11 @@ import {
   valoriModuloRelazione,
   type ValoriModuloRelazione,
 } from "~/passi/schemi/relazione-tecnica";
-import {
-  ErroreAllegato,
-  elencoAllegati,
-  inserisciAllegato,
-  leggiFormConFile,
-  rimuoviAllegatiDiTipo,
-  verificaFileCaricato,
-  type FileVerificato,
-} from "~/services/allegati.server";
+import { ErroreAllegato, elencoAllegati, inserisciAllegato, rimuoviAllegatiDiTipo, verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
+import { leggiFormConFile } from "~/http/allegati.server";
 import { rispostaFallimento } from "~/http/risposta.server";
-import { apriPasso, type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
+import { apriPasso } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 

@@ -3,8 +3,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { intestazioneDomanda, lavoratoriDomanda } from "~/services/riepilogo.server";
 
 export const handle = { titolo: "Domanda inviata" };

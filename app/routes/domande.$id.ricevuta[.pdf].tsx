@@ -2,8 +2,8 @@
 // page while the database is unreachable.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { conDatabase } from "~/http/servizio-non-disponibile.server";
-import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { generaRicevuta } from "~/services/ricevuta.server";
 
 export const loader = conDatabase(async ({ request, params }: LoaderFunctionArgs) => {

@@ -6,8 +6,8 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
 import { primoPassoIncompleto } from "~/passi";
-import { richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda, richiediBozza } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda, richiediBozza } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { datiRiepilogo, esitiAperti } from "~/services/riepilogo.server";
 

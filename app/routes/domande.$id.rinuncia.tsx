@@ -4,8 +4,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Pulsante } from "~/components/form";
 import { ETICHETTE_STATO, transizionePossibile } from "~/domain/stati";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { leggiFormProtetto, richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { rinunciaDomanda } from "~/services/rinuncia.server";
 

@@ -12,9 +12,10 @@ import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstrutto
 import { formatDataItaliana } from "~/domain/date";
 import { messaggiAllegati } from "~/passi/schemi/allegati";
 import { LIMITI_RISPOSTA, messaggiRisposta, RispostaSchema } from "~/passi/schemi/istruttoria";
-import { richiediContesto } from "~/services/accesso.server";
-import { leggiFormConFile, verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
+import { leggiFormConFile } from "~/http/allegati.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { richiestaAperta, rispondiRichiesta } from "~/services/istruttoria/interlocuzione.server";
 

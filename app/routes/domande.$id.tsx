@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);

@@ -15,8 +15,9 @@ import {
   messaggiUnitaProduttiva as m,
 } from "~/passi/schemi/unita-produttiva";
 import { messaggiDomanda } from "~/testi";
-import { leggiFormProtetto } from "~/services/accesso.server";
-import { apriPasso, dopoIlPasso } from "~/services/domande.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
+import { dopoIlPasso } from "~/services/domande.server";
+import { apriPasso } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { salvaUnitaProduttiva, unitaDellAzienda } from "~/services/unita-produttive.server";
 

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
-import { richiediContesto, richiediAzione } from "~/services/accesso.server";
+import { richiediContesto, richiediAzione } from "~/http/accesso.server";
 import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
 import { richiesteInAttesa } from "~/services/istruttoria/interlocuzione.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";

@@ -5,7 +5,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CampoTesto, ErrorSummary, GruppoCheckbox, Pulsante, type VoceErrore } from "~/components/form";
 import { CercaAziendaSchema, messaggiNuova, NuovaDomandaSchema } from "~/passi/schemi/nuova";
-import { elencoAziendeAccessibili, leggiFormProtetto, richiediContesto, richiediAzione } from "~/services/accesso.server";
+import { elencoAziendeAccessibili } from "~/services/accesso.server";
+import { leggiFormProtetto, richiediAzienda, richiediContesto, richiediAzione } from "~/http/accesso.server";
 import { avviaDomanda, cercaAziende, instradamentoAzienda, type AziendaTrovata } from "~/services/nuova-domanda.server";
 
 export const handle = { titolo: "Nuova domanda" };
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       else erroreCerca = messaggiNuova.cercaNonTrovata;
     }
   }
-  const scelta = aziendaId !== null ? await instradamentoAzienda(ctx, aziendaId) : null;
+  const scelta = aziendaId !== null ? instradamentoAzienda(await richiediAzienda(ctx, aziendaId)) : null;
   const aziende = scelta || trovate ? [] : await elencoAziendeAccessibili(ctx);
   return json(
     {
@@ -62,7 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: NuovaDomandaSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const { aziendaId, prestazione, conferma } = submission.value;
-  const { opzioni } = await instradamentoAzienda(ctx, aziendaId);
+  const azienda = await richiediAzienda(ctx, aziendaId);
+  const { opzioni } = instradamentoAzienda(azienda);
   const opzione = opzioni.find((o) => o.valore === prestazione);
   if (!opzione?.selezionabile) {
     return json(submission.reply({ fieldErrors: { prestazione: [messaggiNuova.prestazione] } }), { status: 422 });
@@ -70,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!opzione.suggerita && conferma !== "si") {
     return json(submission.reply({ fieldErrors: { conferma: [messaggiNuova.conferma] } }), { status: 422 });
   }
-  const { id } = await avviaDomanda(ctx, aziendaId, prestazione);
+  const { id } = await avviaDomanda(ctx, azienda, prestazione);
   return redirect(`/domande/${id}/azienda`, 303);
 }
 

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana } from "~/domain/date";
-import { richiediAzione, richiediContesto } from "~/services/accesso.server";
+import { richiediAzione, richiediContesto } from "~/http/accesso.server";
 import { richiesteInAttesa } from "~/services/istruttoria/interlocuzione.server";
 
 export const handle = { titolo: "Richieste della Sede in attesa di risposta" };

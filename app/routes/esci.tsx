@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { conDatabase } from "~/http/servizio-non-disponibile.server";
-import { leggiFormProtetto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { esci } from "~/services/autenticazione.server";
 import { cookieSessioneVuoto, sessioneDaRichiesta } from "~/services/sessione.server";
 
@@ -13,5 +13,6 @@ export const action = conDatabase(async ({ request }: ActionFunctionArgs) => {
   const valida = await sessioneDaRichiesta(request);
   if (!valida) return redirect("/", { headers: { "Set-Cookie": cookieSessioneVuoto(request) } });
   await leggiFormProtetto(request, valida.sessione.csrfToken);
-  return esci(request, valida.utente, valida.sessione.id);
+  await esci(valida.utente, valida.sessione.id);
+  return redirect("/", { status: 303, headers: { "Set-Cookie": cookieSessioneVuoto(request) } });
 });

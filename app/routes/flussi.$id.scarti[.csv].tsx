@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cellaCsv as cella } from "~/domain/formati";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { esisteFlusso, scartiDelFlusso } from "~/services/flussi/rapporto.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

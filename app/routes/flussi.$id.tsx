@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EsitoFlusso } from "~/components/flussi/EsitoFlusso";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { flussoInAttesa, rapportoFlusso } from "~/services/flussi/rapporto.server";
 import { messaggiFlussi as m } from "~/testi";
 

@@ -12,7 +12,7 @@ import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { richiediMittenteFlussi } from "~/http/flusso-caricato.server";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { ChiaveApiSchema, messaggiChiaviApi } from "~/passi/schemi/chiavi-api";
-import { leggiFormProtetto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { chiaviDi, creaChiave, revocaChiave } from "~/services/chiavi-api.server";
 import { cookieSicuro, leggiCookie } from "~/services/sessione.server";
 

@@ -9,7 +9,7 @@ import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { formatNumero } from "~/domain/formati";
 import { rispostaNonTrovata } from "~/http/risposta.server";
 import { richiediMittenteFlussi } from "~/http/flusso-caricato.server";
-import { leggiFormProtetto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { denunciaDaEliminare, eliminaDenuncia } from "~/services/flussi/eliminazione.server";
 import { messaggiFlussi as m } from "~/testi";
 

@@ -11,7 +11,7 @@ import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { richiediMittenteFlussi } from "~/http/flusso-caricato.server";
 import { ETICHETTE_ELIMINAZIONE as E, EliminazioneDenunciaSchema, messaggiEliminazione } from "~/passi/schemi/eliminazione-denuncia";
-import { leggiFormProtetto } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { cercaDenuncia } from "~/services/flussi/eliminazione.server";
 import { messaggiFlussi as m } from "~/testi";
 

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Casella } from "~/components/comunicazioni/Casella";
-import { richiediAzione, richiediContesto } from "~/services/accesso.server";
+import { richiediAzione, richiediContesto } from "~/http/accesso.server";
 import { casellaAzienda, conteggiNonLetti } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Messaggi" };

@@ -7,7 +7,7 @@ import { ComeCalcolato } from "~/components/cruscotto/ComeCalcolato";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana as it } from "~/domain/date";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { FILTRI, ORDINAMENTI, leggiRichiestaPortafoglio, portafoglio } from "~/services/portafoglio.server";
 
 export const handle = { titolo: "Portafoglio delle aziende" };

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { rispostaCsv } from "~/http/csv.server";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { leggiRichiestaPortafoglio, portafoglioCompleto } from "~/services/portafoglio.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { messaggiAccesso as m } from "~/testi";
-import { leggiFormProtetto, opzioniProfilo } from "~/services/accesso.server";
+import { opzioniProfilo } from "~/services/accesso.server";
+import { leggiFormProtetto } from "~/http/accesso.server";
 import { ritornoSicuro, scegliProfilo } from "~/services/autenticazione.server";
 import { sessioneDaRichiesta } from "~/services/sessione.server";
 

@@ -14,8 +14,8 @@ import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDom
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { idVoce, MAX_NOTA, MAX_NOTA_CHECKLIST, NotaSchema, PresaInCaricoSchema, VoceChecklistSchema } from "~/moduli/istruttoria";
 import { messaggiIstruttoria as m } from "~/testi/istruttoria";
-import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
-import { idDomanda } from "~/services/domande.server";
+import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
+import { idDomanda } from "~/http/domanda.server";
 import { aggiungiNota, salvaVoceChecklist } from "~/services/istruttoria/checklist.server";
 import { casoAutorizzato, paginaCaso } from "~/services/istruttoria/caso.server";
 import { prendiInCarico } from "~/services/istruttoria/presa-in-carico.server";

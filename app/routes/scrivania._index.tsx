@@ -7,7 +7,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import type { GruppoCoda } from "~/domain/istruttoria/termine-decisione";
-import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
 import { codaIstruttoria, GRUPPI, leggiFiltriCoda, urlCoda, type RigaCoda } from "~/services/istruttoria/coda.server";
 
 export const handle = { titolo: "Scrivania: domande da istruire" };

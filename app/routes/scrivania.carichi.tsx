@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
-import { richiediContesto, rispostaNonTrovata } from "~/services/accesso.server";
+import { richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
 import { carichiUfficio } from "~/services/istruttoria/carichi.server";
 
 export const handle = { titolo: "Carichi di lavoro dell'ufficio" };

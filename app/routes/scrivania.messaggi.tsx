@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Casella } from "~/components/comunicazioni/Casella";
-import { richiediContesto, richiediSede } from "~/services/accesso.server";
+import { richiediContesto, richiediSede } from "~/http/accesso.server";
 import { casellaSede, conteggiNonLetti } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Messaggi delle aziende" };

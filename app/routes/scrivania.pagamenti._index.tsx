@@ -9,7 +9,7 @@ import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana } from "~/domain/date";
 import { euro } from "~/domain/formati";
-import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/services/accesso.server";
+import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/http/accesso.server";
 import { abbinaDenunce } from "~/services/pagamenti/abbinamento.server";
 import { preparaLotto } from "~/services/pagamenti/lotti.server";
 import { ETICHETTE_STATO_LOTTO, panoramicaPagamenti, type RigaImporto } from "~/services/pagamenti/scrivania.server";

@@ -9,7 +9,7 @@ import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, daConform, erroriDaCamp
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
-import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/services/accesso.server";
+import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/http/accesso.server";
 import { ETICHETTE_STATO_IMPORTO, dettaglioImporto, risolviEccezione } from "~/services/pagamenti/scrivania.server";
 
 export const handle = { titolo: "Importo del pagamento diretto" };

@@ -10,7 +10,7 @@ import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana } from "~/domain/date";
 import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
-import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/services/accesso.server";
+import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/http/accesso.server";
 import { approvaLotto, dettaglioLotto, segnaLottoInviato } from "~/services/pagamenti/lotti.server";
 import { ETICHETTE_STATO_LOTTO } from "~/services/pagamenti/scrivania.server";
 

@@ -1,6 +1,6 @@
 // The SEPA file of a batch, byte for byte as prepared (and approved): for the operators and managers of its sede.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { richiediContesto, richiediSede, rispostaNonTrovata } from "~/services/accesso.server";
+import { richiediContesto, richiediSede, rispostaNonTrovata } from "~/http/accesso.server";
 import { fileLotto } from "~/services/pagamenti/lotti.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

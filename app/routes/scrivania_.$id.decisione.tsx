@@ -12,8 +12,9 @@ import { ETICHETTE_ESITO_DECISIONE, ETICHETTE_STATO_CONTROLLO, verificaRigettoPe
 import { ETICHETTE_STATO, transizionePossibile } from "~/domain/stati";
 import { formatNumero } from "~/domain/formati";
 import { campoMotivoLavoratore, DecisioneSchema, ETICHETTE_DECISIONE as E, messaggiDecisione } from "~/passi/schemi/istruttoria";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda, type DomandaCaricata } from "~/services/domande.server";
+import { leggiFormProtetto, richiediContesto } from "~/http/accesso.server";
+import { type DomandaCaricata } from "~/services/domande.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import {
   attiDellaDomanda,

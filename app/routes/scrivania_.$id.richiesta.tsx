@@ -14,8 +14,8 @@ import { ETICHETTE_TIPO_RICHIESTA, scadenzaRichiesta } from "~/domain/istruttori
 import { ETICHETTE_STATO } from "~/domain/stati";
 import { ETICHETTE_RICHIESTA as E, RichiestaSchema, righe } from "~/passi/schemi/istruttoria";
 import { VersioneSchema } from "~/passi/schemi/comuni";
-import { leggiFormProtetto, richiediContesto } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { leggiFormProtetto, richiediContesto } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { richiediInformazioni, richiesteDellaDomanda, riprendiIstruttoria } from "~/services/istruttoria/interlocuzione.server";
 import { oggi } from "~/services/orologio.server";

@@ -1,8 +1,8 @@
 // A document the company sent with its answer, for the Sede (operator or office manager of the assignment): 404 for
 // anyone else and for a document of another domanda.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { richiediContesto, richiediSede, rispostaNonTrovata } from "~/services/accesso.server";
-import { caricaDomanda, idDomanda } from "~/services/domande.server";
+import { richiediContesto, richiediSede, rispostaNonTrovata } from "~/http/accesso.server";
+import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { leggiAllegatoRisposta } from "~/services/istruttoria/interlocuzione.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

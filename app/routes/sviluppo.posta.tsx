@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { rispostaNonTrovata } from "~/services/accesso.server";
+import { rispostaNonTrovata } from "~/http/accesso.server";
 import { messaggiPozzo, pozzoAttivo } from "~/services/posta/pozzo.server";
 
 export const handle = { titolo: "Posta inviata (pozzo di sviluppo)" };

@@ -1,15 +1,11 @@
-// Who is asking, and as whom: every loader and action of the reserved area goes through here.
-import { redirect } from "@remix-run/node";
+// Who acts (Contesto, Persona) and for which companies: profiles, delegations, sedi. The HTTP side of it (session,
+// sign-in redirect, CSRF) is app/http/accesso.server.ts.
 import { and, eq, gte, isNull, lte, or, inArray, asc, sql } from "drizzle-orm";
 import { abilitazioniAzienda, abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
 import { db, preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
-import { ruoloPuo, ruoloSede, type Azione } from "~/domain/autorizzazione";
-import { aziendaAutorizzata } from "./autorizzazione.server";
-import { leggiForm } from "./corpo-richiesta.server";
-import { ErroreCsrf, verificaCsrf } from "./csrf.server";
 import { oggi } from "./orologio.server";
-import { sessioneDaRichiesta, type Sessione } from "./sessione.server";
+import type { Sessione } from "./sessione.server";
 
 export interface Contesto {
   utente: Utente;
@@ -27,55 +23,6 @@ export interface OpzioneProfilo {
   ruolo: Ruolo;
   aziendaId: number | null;
   etichetta: string;
-}
-
-function percorsoDi(request: Request): string {
-  const url = new URL(request.url);
-  return url.pathname + url.search;
-}
-
-/** The signed-in user with a chosen profile, or a redirect to sign-in or to the profile choice. */
-export async function richiediContesto(request: Request): Promise<Contesto> {
-  const valida = await sessioneDaRichiesta(request);
-  if (!valida) {
-    throw redirect(`/accedi?ritorno=${encodeURIComponent(percorsoDi(request))}`);
-  }
-  const { sessione, utente } = valida;
-  if (!sessione.ruoloAttivo) throw redirect("/profilo");
-  return { utente, sessione, ruolo: sessione.ruoloAttivo, aziendaAttivaId: sessione.aziendaAttivaId };
-}
-
-/** Pages of one side (e.g. the company's "Le tue domande"): 404 for a role the policy never allows `azione`. */
-export function richiediAzione(ctx: Contesto, azione: Azione): void {
-  if (!ruoloPuo(ctx.ruolo, azione)) throw rispostaNonTrovata();
-}
-
-/** Pages of the Sede's desk: 404 for the company's side (the case is theirs, the desk is not). */
-export function richiediSede(ctx: Contesto): void {
-  if (!ruoloSede(ctx.ruolo)) throw rispostaNonTrovata();
-}
-
-export function rispostaNonTrovata(): Response {
-  return new Response("Pagina non trovata", { status: 404 });
-}
-
-/**
- * The form data of a POST after the CSRF check (403, nothing changed, on failure); a body that is not a readable
- * form answers 4xx (see leggiForm).
- */
-export async function leggiFormProtetto(request: Request, tokenAtteso: string, formData?: FormData): Promise<FormData> {
-  const dati = formData ?? (await leggiForm(request));
-  try {
-    verificaCsrf(request, dati, tokenAtteso);
-  } catch (e) {
-    if (e instanceof ErroreCsrf) throw rispostaCsrf();
-    throw e;
-  }
-  return dati;
-}
-
-export function rispostaCsrf(): Response {
-  return new Response(messaggiAccesso.csrfTesto, { status: 403, statusText: "CSRF" });
 }
 
 export async function opzioniProfilo(utente: Utente, data = oggi()): Promise<OpzioneProfilo[]> {
@@ -200,13 +147,6 @@ export async function idAziendeAccessibili(ctx: Contesto, data = oggi()): Promis
   }
   if (ctx.ruolo === "intermediario") return idAziendeDelegate(ctx.utente.id, data);
   return [];
-}
-
-/** A company this profile may start a domanda for (the authorisation module decides), or 404 with an audit entry. */
-export async function richiediAzienda(ctx: Contesto, aziendaId: number, data = oggi()) {
-  const azienda = await aziendaAutorizzata(ctx, "crea_domanda", aziendaId, data);
-  if (!azienda) throw rispostaNonTrovata();
-  return azienda;
 }
 
 export async function elencoAziendeAccessibili(ctx: Contesto, data = oggi()) {

@@ -14,9 +14,7 @@ import {
   type CatalogoDocumenti,
   type TipoAllegato,
 } from "~/passi/schemi/allegati";
-import { MAX_PERIODI } from "~/passi/schemi/relazione-tecnica";
-import { leggiFormProtetto, type Contesto } from "./accesso.server";
-import { eMultipart, leggiMultipart } from "./corpo-richiesta.server";
+import type { Contesto } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 import type { DomandaCaricata, Transazione } from "./domande.server";
 import { verificaPdf } from "./pdf.server";
@@ -64,27 +62,6 @@ export async function elencoAllegati(domandaId: number): Promise<AllegatoElencat
     .where(eq(allegati.domandaId, domandaId))
     .orderBy(asc(allegati.caricatoIl), asc(allegati.id));
   return righe.map((r) => ({ ...r, nomeTipo: NOMI_TIPI_ALLEGATO[r.tipo as TipoAllegato] ?? r.tipo }));
-}
-
-// The upload forms send one file and short fields: the relazione tecnica's, the longest, has four per indicator row
-// (at most MAX_PERIODI, a few more are reported as an error) and about ten others.
-const PARTI_MASSIME = 4 * (MAX_PERIODI + 4) + 20;
-
-/**
- * The form data of an upload POST, with the CSRF check (403) on the parsed fields: the token travels inside the
- * multipart body. The server has already refused a body over the route's cap before reading it (413); a file over
- * the per-file limit is reported next to the field.
- */
-export async function leggiFormConFile(
-  request: Request,
-  tokenCsrf: string,
-  /** How many fields the form sends at most besides the file (a form with a table of rows sends more). */
-  parti = PARTI_MASSIME,
-): Promise<{ ok: true; formData: FormData } | { ok: false; messaggio: string }> {
-  if (!eMultipart(request)) return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf) };
-  const letto = await leggiMultipart(request, { byteParte: LIMITI_ALLEGATI.byteFile, parti });
-  if (!letto.ok) return { ok: false, messaggio: messaggiAllegati.richiestaTroppoGrande };
-  return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf, letto.formData) };
 }
 
 /** Name and content checks of an uploaded file; a missing choice (empty file field) is reported as such. */

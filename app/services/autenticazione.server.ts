@@ -1,11 +1,10 @@
 // Sign-in and sign-out use cases: a new session on every sign-in, audit of both.
-import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { scriviAudit } from "./audit.server";
 import type { IdentitaVerificata } from "./identita/fornitore.server";
-import { cookieSessione, cookieSessioneVuoto, creaSessione, eliminaSessione, impostaProfilo, sessioneDaRichiesta } from "./sessione.server";
+import { creaSessione, eliminaSessione, impostaProfilo } from "./sessione.server";
 import { opzioniProfilo, type Contesto } from "./accesso.server";
 import type { Utente } from "#db/schema";
 
@@ -16,24 +15,29 @@ export function ritornoSicuro(valore: unknown): string | null {
   return valore.length <= 500 ? valore : null;
 }
 
+/** A signed-in session: the token for the cookie, when it expires, and where the user goes next. */
+export interface AccessoRiuscito {
+  token: string;
+  scadeIl: Date;
+  destinazione: string;
+}
+
 /**
- * Signs a verified identity in: any session the browser already had is deleted and a new one is made (no session
- * fixation: a token planted before the sign-in never becomes a signed-in one). Null when no user of the platform has
- * this codice fiscale. `altriCookie` go out with the session's (e.g. clearing the sign-in's transaction cookie).
+ * Signs a verified identity in: the session the browser already had (`sessionePrecedenteId`) is deleted and a new one
+ * is made (no session fixation: a token planted before the sign-in never becomes a signed-in one). Null when no user
+ * of the platform has this codice fiscale. The route sets the cookie and redirects (app/routes/accedi_.ritorno.tsx).
  */
 export async function accedi(
-  request: Request,
+  sessionePrecedenteId: string | null,
   identita: IdentitaVerificata,
   ritorno: string | null,
-  altriCookie: string[] = [],
-): Promise<Response | null> {
+): Promise<AccessoRiuscito | null> {
   const [utente] = await db().select().from(utenti).where(eq(utenti.codiceFiscale, identita.codiceFiscale));
   if (!utente) {
     await scriviAudit(db(), { azione: "accesso", oggettoTipo: "sessione", esito: "negato", dettagli: { fornitore: identita.fornitore, motivo: "utente_sconosciuto" } });
     return null;
   }
-  const precedente = await sessioneDaRichiesta(request);
-  if (precedente) await eliminaSessione(precedente.sessione.id);
+  if (sessionePrecedenteId) await eliminaSessione(sessionePrecedenteId);
   const { token, sessione } = await creaSessione(utente.id);
   await scriviAudit(db(), {
     utenteId: utente.id,
@@ -49,17 +53,15 @@ export async function accedi(
     await impostaProfilo(sessione.id, opzioni[0].ruolo, opzioni[0].aziendaId);
     destinazione = ritorno ?? "/area-riservata";
   }
-  const headers = new Headers();
-  for (const c of [...altriCookie, cookieSessione(request, token, sessione.scadeIl)]) headers.append("Set-Cookie", c);
-  return redirect(destinazione, { status: 303, headers });
+  return { token, scadeIl: sessione.scadeIl, destinazione };
 }
 
-export async function esci(request: Request, utente: Utente | null, sessioneId: string | null): Promise<Response> {
+/** Signs out: the session is deleted and the sign-out audited; the route clears the cookie. */
+export async function esci(utente: Utente | null, sessioneId: string | null): Promise<void> {
   if (sessioneId) await eliminaSessione(sessioneId);
   if (utente) {
     await scriviAudit(db(), { utenteId: utente.id, azione: "uscita", oggettoTipo: "sessione", esito: "ok" });
   }
-  return redirect("/", { status: 303, headers: { "Set-Cookie": cookieSessioneVuoto(request) } });
 }
 
 export async function scegliProfilo(

@@ -1,6 +1,5 @@
 // The domanda's core use cases: create a draft, load it with authorisation, save a step with optimistic locking.
 // Every change runs in a transaction and writes the audit log; state changes also write the timeline.
-import { redirect } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
 import { domande, eventiDomanda, type Azienda, type Domanda } from "#db/schema";
 import { latoDelRuolo } from "~/domain/comunicazioni";
@@ -19,8 +18,7 @@ import {
   type RisposteDomanda,
   type SlugPasso,
 } from "~/passi";
-import { richiediContesto, rispostaNonTrovata, type Contesto, type Persona } from "./accesso.server";
-import { domandaAutorizzata, type Azione } from "./autorizzazione.server";
+import type { Contesto, Persona } from "./accesso.server";
 import type { Fallimento } from "./risultato";
 import { scriviAudit } from "./audit.server";
 
@@ -38,57 +36,17 @@ export function conDomanda(caricata: DomandaCaricata, domanda: Domanda): Domanda
 
 export type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const cache = new WeakMap<Request, Map<string, Promise<DomandaCaricata>>>();
-
-/** Parses the `:id` route parameter; anything that is not a positive integer is a 404. */
-export function idDomanda(param: string | undefined): number {
-  const id = Number(param);
-  if (!param || !/^[1-9][0-9]{0,9}$/.test(param) || !Number.isSafeInteger(id)) throw rispostaNonTrovata();
-  return id;
-}
-
 /**
- * The domanda if this profile may do `azione` on it (app/services/autorizzazione.server.ts), else 404 with an audit
- * entry. Nested loaders of one request share one lookup per action.
+ * Where a request for a step must go instead: the detail page once the domanda is no longer a draft (steps change
+ * only in a draft), the first incomplete step when an earlier one is missing, the summary when none is; null when the
+ * step can be opened. The routes turn it into a redirect (app/http/domanda.server.ts).
  */
-export function caricaDomanda(request: Request, ctx: Contesto, id: number, azione: Azione = "vedi_domanda"): Promise<DomandaCaricata> {
-  let perRichiesta = cache.get(request);
-  if (!perRichiesta) {
-    perRichiesta = new Map();
-    cache.set(request, perRichiesta);
-  }
-  const chiave = `${id}:${azione}`;
-  let p = perRichiesta.get(chiave);
-  if (!p) {
-    p = domandaAutorizzata(ctx, azione, id).then((c) => {
-      if (!c) throw rispostaNonTrovata();
-      return c;
-    });
-    perRichiesta.set(chiave, p);
-  }
-  return p;
-}
-
-/** Steps can be changed only while the domanda is a draft; otherwise the user goes to its detail page. */
-export function richiediBozza({ domanda }: DomandaCaricata): void {
-  if (domanda.stato !== "bozza") throw redirect(`/domande/${domanda.id}/dettaglio`);
-}
-
-/** A deep link to a step whose earlier steps are incomplete goes to the first incomplete step. */
-export function guardiaPasso(caricata: DomandaCaricata, slug: SlugPasso): void {
-  richiediBozza(caricata);
-  if (!passoVisitabile(caricata.risposte, slug)) {
-    const primo = primoPassoIncompleto(caricata.risposte);
-    throw redirect(`/domande/${caricata.domanda.id}/${primo?.slug ?? "riepilogo"}`);
-  }
-}
-
-/** The common opening of a step's loader and action: who asks, the draft (authorised), the step guard. */
-export async function apriPasso(request: Request, params: { id?: string }, slug: SlugPasso) {
-  const ctx = await richiediContesto(request);
-  const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "compila_domanda");
-  guardiaPasso(caricata, slug);
-  return { ctx, caricata, id: caricata.domanda.id };
+export function deviazionePasso(caricata: DomandaCaricata, slug?: SlugPasso): string | null {
+  const { domanda } = caricata;
+  if (domanda.stato !== "bozza") return `/domande/${domanda.id}/dettaglio`;
+  if (slug === undefined || passoVisitabile(caricata.risposte, slug)) return null;
+  const primo = primoPassoIncompleto(caricata.risposte);
+  return `/domande/${domanda.id}/${primo?.slug ?? "riepilogo"}`;
 }
 
 export async function creaBozza(

@@ -6,10 +6,10 @@ import { preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
 import { latoDelRuolo } from "~/domain/comunicazioni";
 import { conteggiNonLetti } from "./comunicazioni/filo.server";
-import { sessioneDaRichiesta } from "./sessione.server";
+import type { SessioneValida } from "./sessione.server";
 
-export async function datiIntestazione(request: Request, nonce?: string) {
-  const valida = await sessioneDaRichiesta(request);
+/** `valida`: the request's session (sessioneDaRichiesta), or null when nobody is signed in. */
+export async function datiIntestazione(valida: SessioneValida | null, nonce?: string) {
   if (!valida) return { utente: null, csrfToken: null, nonce };
   const { sessione, utente } = valida;
   let profilo: string | null = null;

@@ -11,7 +11,7 @@ import { termineDecisione } from "~/domain/istruttoria/termine-decisione";
 import { ParametroNonDisponibile } from "~/domain/parametri";
 import { leggiRisposte, primoPassoIncompleto } from "~/passi";
 import { transizionePossibile } from "~/domain/stati";
-import { rispostaNonTrovata, type Contesto } from "./accesso.server";
+import type { Contesto } from "./accesso.server";
 import { puoAgire } from "./autorizzazione.server";
 import { rigaAudit, scriviAudit, type VoceAudit } from "./audit.server";
 import { adesso as adessoPiattaforma } from "./orologio.server";
@@ -21,6 +21,8 @@ import type { Transazione } from "./domande.server";
 export type EsitoInvio =
   | { ok: true; protocollo: string; ticket: string; giaInviata: boolean }
   | { ok: false; motivo: "conflitto" }
+  /** The domanda does not exist or this actor may not send it (audited): the route answers 404. */
+  | { ok: false; motivo: "non_trovato" }
   | { ok: false; motivo: "incompleta" }
   | { ok: false; motivo: "bloccanti"; bloccanti: EsitoPasso[] };
 
@@ -189,7 +191,7 @@ export async function inviaDomanda(
       oggettoId: domandaId,
       esito: "negato",
     });
-    throw rispostaNonTrovata();
+    return { ok: false, motivo: "non_trovato" };
   }
   // The rules read registries and other domande: computed before the transaction on the version the user saw (the
   // version check inside the transaction makes sure they still describe what is being sent); those that read other

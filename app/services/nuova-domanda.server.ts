@@ -6,7 +6,8 @@ import { oggi } from "./orologio.server";
 import { instrada, registraScelta, verdettoPer, type EsitoInstradamento } from "~/domain/instradamento";
 import { nomePrestazione, type Prestazione } from "~/domain/tipi";
 import { inquadramentoDa } from "~/domain/inquadramento";
-import { idAziendeAccessibili, richiediAzienda, type Contesto } from "./accesso.server";
+import type { Azienda } from "#db/schema";
+import { idAziendeAccessibili, type Contesto } from "./accesso.server";
 import { creaBozza } from "./domande.server";
 import { CERCA_MAX_RISULTATI, type RicercaAzienda } from "~/passi/schemi/nuova";
 
@@ -64,8 +65,8 @@ export interface OpzionePrestazione {
   motivi: string[];
 }
 
-export async function instradamentoAzienda(ctx: Contesto, aziendaId: number) {
-  const azienda = await richiediAzienda(ctx, aziendaId);
+/** The benefits this company may ask for. The caller has authorised `crea_domanda` on it (app/http/accesso.server.ts). */
+export function instradamentoAzienda(azienda: Azienda) {
   const fondo = inquadramentoDa(azienda).fondo;
   const esito: EsitoInstradamento = instrada(inquadramentoDa(azienda), { data: oggi() });
   const opzioni: OpzionePrestazione[] = [];
@@ -94,10 +95,11 @@ export async function instradamentoAzienda(ctx: Contesto, aziendaId: number) {
 
 export async function avviaDomanda(
   ctx: Contesto,
-  aziendaId: number,
+  azienda: Azienda,
   prestazione: Prestazione,
 ): Promise<{ id: number; suggerita: boolean }> {
-  const { azienda, esito } = await instradamentoAzienda(ctx, aziendaId);
+  const { esito } = instradamentoAzienda(azienda);
+  const aziendaId = azienda.id;
   const fondo = prestazione === "AIS_FONDO" ? inquadramentoDa(azienda).fondo : null;
   const scelta = registraScelta(esito, { prestazione, fondo });
   const id = await creaBozza(ctx, { aziendaId, prestazione, fondo, nonSuggerita: !scelta.suggerita });

@@ -128,7 +128,7 @@ describe("accesso con OpenID Connect (fornitore di prova)", () => {
   });
 
   it("un'identità senza utente della piattaforma: nessuna sessione, rifiuto registrato nell'audit", async () => {
-    const r = await accedi(new Request("http://localhost/accedi/ritorno"), { codiceFiscale: "PRVSCN80A01H501X", fornitore: "prova", livello: 2 }, null);
+    const r = await accedi(null, { codiceFiscale: "PRVSCN80A01H501X", fornitore: "prova", livello: 2 }, null);
     expect(r).toBeNull();
     const [voce] = await db().select().from(auditLog).where(eq(auditLog.azione, "accesso")).orderBy(sql`${auditLog.id} desc`).limit(1);
     expect(voce).toMatchObject({ esito: "negato", dettagli: { motivo: "utente_sconosciuto" } });

@@ -5,7 +5,8 @@ import { aziende, domandaLavoratori, domande, lavoratori, rapportiLavoro, unitaP
 import { db } from "#db/connection";
 import { addDays } from "~/domain/date";
 import type { Prestazione } from "~/domain/tipi";
-import { richiediContesto, type Contesto } from "~/services/accesso.server";
+import { type Contesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { controlliDomanda } from "~/services/controlli-domanda.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
 import { creaBozza, salvaPasso } from "~/services/domande.server";

@@ -8,7 +8,7 @@ import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
 import * as passo from "~/routes/domande.$id.informativa";
 import type { Contesto } from "~/services/accesso.server";
 import { controlliInformativa } from "~/services/controlli/informativa.server";
-import { caricaDomanda } from "~/services/domande.server";
+import { caricaDomanda } from "~/http/domanda.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";

@@ -4,8 +4,9 @@ import { aziende, domandaLavoratori, domande, lavoratori, rapportiLavoro, unitaP
 import { db } from "../../db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
 import Pagina, { action, loader } from "../../app/routes/domande.$id.lavoratori";
-import { richiediContesto } from "../../app/services/accesso.server";
-import { caricaDomanda, creaBozza } from "../../app/services/domande.server";
+import { richiediContesto } from "../../app/http/accesso.server";
+import { creaBozza } from "../../app/services/domande.server";
+import { caricaDomanda } from "../../app/http/domanda.server";
 import { controlliDomanda } from "../../app/services/controlli-domanda.server";
 import type { Prestazione } from "../../app/domain/tipi";
 import { usaDatabaseDiTest } from "../database";

@@ -9,7 +9,7 @@ import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
 import Pagina, * as passo from "~/routes/domande.$id.pagamento";
 import type { Contesto } from "~/services/accesso.server";
 import { controlliPagamento } from "~/services/controlli/pagamento.server";
-import { caricaDomanda } from "~/services/domande.server";
+import { caricaDomanda } from "~/http/domanda.server";
 import { usaDatabaseDiTest } from "../database";
 import { nomiInterniIn, testoVisibile } from "../nomi-interni";
 import { paginaResa } from "../remix-lato-server";

@@ -4,7 +4,7 @@ import { aziende, domandaLavoratori, domande, lavoratori, unitaProduttive } from
 import { db } from "../../db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "../../db/seed/utenti-demo";
 import Pagina, { action, loader } from "../../app/routes/domande.$id.unita-produttiva";
-import { richiediContesto } from "../../app/services/accesso.server";
+import { richiediContesto } from "../../app/http/accesso.server";
 import { creaBozza } from "../../app/services/domande.server";
 import { usaDatabaseDiTest } from "../database";
 import { paginaResa } from "../remix-lato-server";

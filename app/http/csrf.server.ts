@@ -2,7 +2,7 @@
 // and carry a token: the session's token when signed in, a double-submit cookie before sign-in.
 import { timingSafeEqual } from "node:crypto";
 import { CAMPO_CSRF } from "~/components/form/CampoCsrf";
-import { cookieSicuro, leggiCookie } from "./sessione.server";
+import { cookieSicuro, leggiCookie } from "~/services/sessione.server";
 
 const COOKIE_CSRF_ANONIMO = "omnia_csrf";
 
