@@ -70,7 +70,7 @@ export const CATALOGO = {
         intemperieLordoCentesimi: 168_485, intemperieNettoCentesimi: 158_645, maggiorazioneIntemperie: 2000,
       },
       validoDal: "2025-01-01", validoAl: "2025-12-31",
-      fonte: "INPS circ. 25 del 29/01/2025 [S28]", riferimento: `${ART3} c.5-bis`, confidenza: "certo",
+      fonte: "INPS circ. 25 del 29/01/2025", riferimento: `${ART3} c.5-bis`, confidenza: "certo",
     }),
     v<Massimale>({
       valore: {
@@ -78,7 +78,7 @@ export const CATALOGO = {
         intemperieLordoCentesimi: 170_844, intemperieNettoCentesimi: 160_866, maggiorazioneIntemperie: 2000,
       },
       validoDal: "2026-01-01", validoAl: "2026-12-31",
-      fonte: "INPS circ. 4 del 28/01/2026 [S29]", riferimento: `${ART3} c.5-bis`, confidenza: "certo",
+      fonte: "INPS circ. 4 del 28/01/2026", riferimento: `${ART3} c.5-bis`, confidenza: "certo",
     }),
   ],
   "massimale.proporzionamento": [
@@ -104,26 +104,26 @@ export const CATALOGO = {
   "importo.percentuale": [
     v<PuntiBase>({
       valore: 8000, validoDal: "2015-09-24", validoAl: null,
-      fonte: "d.lgs. 148/2015 [S18]", riferimento: `${ART3} c.1`, confidenza: "certo",
+      fonte: "d.lgs. 148/2015", riferimento: `${ART3} c.1`, confidenza: "certo",
     }),
   ],
   "importo.riduzione": [
     v<PuntiBase>({
       valore: 584, validoDal: "2022-01-01", validoAl: null,
-      fonte: "d.lgs. 148/2015 art. 3; circ. 25/2025 [S18, S28]", riferimento: "art. 26 L. 41/1986", confidenza: "certo",
+      fonte: "d.lgs. 148/2015 art. 3; circ. 25/2025", riferimento: "art. 26 L. 41/1986", confidenza: "certo",
     }),
   ],
   "cisoa.percentuale": [
     v<Frazione>({
       valore: { numeratore: 2, denominatore: 3 }, validoDal: "1972-08-23", validoAl: null,
-      fonte: "testo dell'art. 8 L. 457/1972 [S23]", riferimento: "art. 8 L. 457/1972", confidenza: "incerto",
+      fonte: "testo dell'art. 8 L. 457/1972", riferimento: "art. 8 L. 457/1972", confidenza: "incerto",
       nota: "Il testo di legge dice due terzi; molte sintesi della prassi indicano l'80%. Da confermare con INPS.",
     }),
   ],
   "cisoa.massimaleIntemperie": [
     v<boolean>({
       valore: false, validoDal: "2022-01-01", validoAl: null,
-      fonte: "INPS circ. 4/2026 [S29]", riferimento: `${ART3} c.5-bis`, confidenza: "certo",
+      fonte: "INPS circ. 4/2026", riferimento: `${ART3} c.5-bis`, confidenza: "certo",
       nota: "Il massimale non si applica alla CISOA per intemperie stagionali.",
     }),
   ],
@@ -133,7 +133,7 @@ export const CATALOGO = {
         { finoASettimane: 52, aliquota: 900 }, { finoASettimane: 104, aliquota: 1200 }, { finoASettimane: null, aliquota: 1500 },
       ],
       validoDal: "2015-09-24", validoAl: null,
-      fonte: "NT+ Lavoro; INPS circ. 9/2017 [S31, S30]", riferimento: "art. 5 c.1 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "NT+ Lavoro; INPS circ. 9/2017", riferimento: "art. 5 c.1 d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   "contributoAddizionale.aliquoteRidotte": [
@@ -143,7 +143,7 @@ export const CATALOGO = {
         mesiSenzaUtilizzo: 24,
       },
       validoDal: "2025-01-01", validoAl: null,
-      fonte: "INPS circ. 5/2025 e nota DC Entrate 4/11/2025 [S30]", riferimento: "art. 5 c.1-ter d.lgs. 148/2015",
+      fonte: "INPS circ. 5/2025 e nota DC Entrate 4/11/2025", riferimento: "art. 5 c.1-ter d.lgs. 148/2015",
       confidenza: "certo",
       nota: "Per chi non ha fruito di CIGO/CIGS/CIGD per almeno 24 mesi; vale per più periodi successivi fino alle soglie.",
     }),
@@ -158,7 +158,7 @@ export const CATALOGO = {
   "contributoAddizionale.fis": [
     v<PuntiBase>({
       valore: 400, validoDal: "2022-01-01", validoAl: null,
-      fonte: "INPS circ. 170/2018 [S32]", riferimento: "art. 29 d.lgs. 148/2015", confidenza: "probabile",
+      fonte: "INPS circ. 170/2018", riferimento: "art. 29 d.lgs. 148/2015", confidenza: "probabile",
       nota: "Una fonte (Paghe.io) sostiene il taglio al 2,4% dal 2025: contraddice le altre ed è ritenuta errata.",
     }),
   ],
@@ -166,12 +166,12 @@ export const CATALOGO = {
     v<{ finoA5: PuntiBase; oltre5: PuntiBase; ridottaFinoA5: PuntiBase | null; mesiSenzaAis: number }>({
       valore: { finoA5: 50, oltre5: 80, ridottaFinoA5: null, mesiSenzaAis: 24 },
       validoDal: "2022-01-01", validoAl: "2024-12-31",
-      fonte: "L. 234/2021; INPS circ. 5/2025 [S32, S33]", riferimento: "art. 29 c.8 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "L. 234/2021; INPS circ. 5/2025", riferimento: "art. 29 c.8 d.lgs. 148/2015", confidenza: "certo",
     }),
     v<{ finoA5: PuntiBase; oltre5: PuntiBase; ridottaFinoA5: PuntiBase | null; mesiSenzaAis: number }>({
       valore: { finoA5: 50, oltre5: 80, ridottaFinoA5: 30, mesiSenzaAis: 24 },
       validoDal: "2025-01-01", validoAl: null,
-      fonte: "INPS circ. 5 del 20/01/2025 [S33]", riferimento: "art. 29 c.8 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "INPS circ. 5 del 20/01/2025", riferimento: "art. 29 c.8 d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   "durata.cigo": [
@@ -181,7 +181,7 @@ export const CATALOGO = {
         settimaneBiennio: 104, quotaOreLavorabili: { numeratore: 1, denominatore: 3 },
       },
       validoDal: "2015-09-24", validoAl: null,
-      fonte: "Normattiva, d.lgs. 148/2015 art. 12 [S16]", riferimento: "art. 12 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "Normattiva, d.lgs. 148/2015 art. 12", riferimento: "art. 12 d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   "durata.cigo.oreLavorabili": [
@@ -194,7 +194,7 @@ export const CATALOGO = {
   "durata.conteggioGiorni": [
     v<{ divisoreSettimanaCorta: number; divisoreSettimanaLunga: number }>({
       valore: { divisoreSettimanaCorta: 5, divisoreSettimanaLunga: 6 }, validoDal: "2009-01-01", validoAl: null,
-      fonte: "INPS circ. 58/2009 [S45]", riferimento: "art. 12 d.lgs. 148/2015; circ. INPS 58/2009", confidenza: "probabile",
+      fonte: "INPS circ. 58/2009", riferimento: "art. 12 d.lgs. 148/2015; circ. INPS 58/2009", confidenza: "probabile",
       nota: "Regola certa per il 2009; che valga ancora è probabile.",
     }),
   ],
@@ -202,7 +202,7 @@ export const CATALOGO = {
     v<{ sogliaDipendenti: number; settimanePiccole: number; settimaneGrandi: number; settimaneBiennio: number; sogliaCauseStraordinarie: number }>({
       valore: { sogliaDipendenti: 5, settimanePiccole: 13, settimaneGrandi: 26, settimaneBiennio: 104, sogliaCauseStraordinarie: 15 },
       validoDal: "2022-01-01", validoAl: null,
-      fonte: "L. 234/2021 [S32, S5]", riferimento: "art. 29 c.3-bis d.lgs. 148/2015", confidenza: "certo",
+      fonte: "L. 234/2021", riferimento: "art. 29 c.3-bis d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   "durata.fondi": [
@@ -212,14 +212,14 @@ export const CATALOGO = {
         CREDITO_COOPERATIVO: 13, RISCOSSIONE_TRIBUTI: 13,
       },
       validoDal: "2015-09-24", validoAl: null,
-      fonte: "d.lgs. 148/2015 art. 30 [S20, S21]", riferimento: "art. 30 d.lgs. 148/2015", confidenza: "incerto",
+      fonte: "d.lgs. 148/2015 art. 30", riferimento: "art. 30 d.lgs. 148/2015", confidenza: "incerto",
       nota: "13 settimane nel biennio mobile è il minimo di legge; la durata propria di ciascun fondo non è stata reperita.",
     }),
   ],
   "durata.cisoa": [
     v<{ giorniAnnoMax: number; giorniLavoroMinimiOti: number }>({
       valore: { giorniAnnoMax: 90, giorniLavoroMinimiOti: 181 }, validoDal: "1972-08-23", validoAl: null,
-      fonte: "L. 457/1972 art. 8; INPS circ. 73/2023 [S23, S48]", riferimento: "art. 8 L. 457/1972", confidenza: "certo",
+      fonte: "L. 457/1972 art. 8; INPS circ. 73/2023", riferimento: "art. 8 L. 457/1972", confidenza: "certo",
     }),
   ],
   "cisoa.deroghe": [
@@ -235,7 +235,7 @@ export const CATALOGO = {
         },
       ],
       validoDal: "2023-07-29", validoAl: null,
-      fonte: "INPS circ. 121 e 149/2025, msg 3111/2025; NT+ 2023 [S48]", riferimento: "D.L. 98/2023; art. 10-bis D.L. 92/2025",
+      fonte: "INPS circ. 121 e 149/2025, msg 3111/2025; NT+ 2023", riferimento: "D.L. 98/2023; art. 10-bis D.L. 92/2025",
       confidenza: "certo", nota: "Non è nota alcuna deroga per il 2026.",
     }),
   ],
@@ -243,7 +243,7 @@ export const CATALOGO = {
     v<TermineDomanda>({
       valore: { giorniDallInizio: 15, eoneFineMeseSuccessivo: true, giorniRetroattiviTardiva: 7 },
       validoDal: "2015-09-24", validoAl: null,
-      fonte: "INPS circ. 18/2022 [S34]; L. 457/1972 art. 15 per analogia [S23]", riferimento: "art. 15 d.lgs. 148/2015",
+      fonte: "INPS circ. 18/2022; L. 457/1972 art. 15 per analogia", riferimento: "art. 15 d.lgs. 148/2015",
       confidenza: "certo",
       nota: "Termini certi; la retroattività di una settimana per la domanda tardiva è probabile per la CIGO (art. 15 c.3).",
     }),
@@ -252,7 +252,7 @@ export const CATALOGO = {
     v<TermineDomanda>({
       valore: { giorniDallInizio: 15, eoneFineMeseSuccessivo: false, giorniRetroattiviTardiva: 7 },
       validoDal: "2022-01-01", validoAl: null,
-      fonte: "Infoiva, msg 606/2022 [S56]", riferimento: "art. 30 c.2 d.lgs. 148/2015", confidenza: "probabile",
+      fonte: "Infoiva, msg 606/2022", riferimento: "art. 30 c.2 d.lgs. 148/2015", confidenza: "probabile",
       nota: "La variante EONE per il FIS non è nota: si applicano i 15 giorni.",
     }),
   ],
@@ -260,24 +260,24 @@ export const CATALOGO = {
     v<TermineDomanda>({
       valore: { giorniDallInizio: 15, eoneFineMeseSuccessivo: false, giorniRetroattiviTardiva: 7 },
       validoDal: "2015-09-24", validoAl: null,
-      fonte: "testo originario art. 30 c.2 [S20]", riferimento: "art. 30 c.2 d.lgs. 148/2015", confidenza: "probabile",
+      fonte: "testo originario art. 30 c.2", riferimento: "art. 30 c.2 d.lgs. 148/2015", confidenza: "probabile",
     }),
   ],
   "termini.CISOA": [
     v<TermineDomanda>({
       valore: { giorniDallInizio: 15, eoneFineMeseSuccessivo: false, giorniRetroattiviTardiva: 7 },
       validoDal: "1972-08-23", validoAl: null,
-      fonte: "L. 457/1972 art. 15 [S23]", riferimento: "art. 15 L. 457/1972", confidenza: "certo",
+      fonte: "L. 457/1972 art. 15", riferimento: "art. 15 L. 457/1972", confidenza: "certo",
     }),
   ],
   "lavoratori.anzianita": [
     v<{ giorniEffettivoLavoro: number }>({
       valore: { giorniEffettivoLavoro: 90 }, validoDal: "2015-09-24", validoAl: "2021-12-31",
-      fonte: "INPS circ. 18/2022 [S34, S35]", riferimento: "art. 1 c.2 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "INPS circ. 18/2022", riferimento: "art. 1 c.2 d.lgs. 148/2015", confidenza: "certo",
     }),
     v<{ giorniEffettivoLavoro: number }>({
       valore: { giorniEffettivoLavoro: 30 }, validoDal: "2022-01-01", validoAl: null,
-      fonte: "INPS circ. 18/2022 [S34, S35]", riferimento: "art. 1 c.2 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "INPS circ. 18/2022", riferimento: "art. 1 c.2 d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   "lavoratori.esenzioni": [
@@ -289,26 +289,26 @@ export const CATALOGO = {
   "informativa.termini": [
     v<{ giorni: number; giorniPiccole: number; sogliaDipendenti: number }>({
       valore: { giorni: 25, giorniPiccole: 10, sogliaDipendenti: 50 }, validoDal: "2015-09-24", validoAl: null,
-      fonte: "Normattiva, art. 14 [S17]", riferimento: "art. 14 c.3 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "Normattiva, art. 14", riferimento: "art. 14 c.3 d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   "informativa.eone": [
     v<{ oreSettimanaliSoglia: number; giorniRichiestaEsame: number; giorniEsame: number }>({
       valore: { oreSettimanaliSoglia: 16, giorniRichiestaEsame: 3, giorniEsame: 5 }, validoDal: "2015-09-24", validoAl: null,
-      fonte: "Normattiva, art. 14 [S17]; 5 giorni da sintesi Proia.it", riferimento: "art. 14 c.4 d.lgs. 148/2015",
+      fonte: "Normattiva, art. 14; 5 giorni da sintesi Proia.it", riferimento: "art. 14 c.4 d.lgs. 148/2015",
       confidenza: "probabile",
     }),
   ],
   "informativa.ediliziaLapidei": [
     v<{ settimaneContinueSoglia: number }>({
       valore: { settimaneContinueSoglia: 13 }, validoDal: "2015-09-24", validoAl: null,
-      fonte: "sintesi Proia.it dell'art. 14 [S17]", riferimento: "art. 14 c.6 d.lgs. 148/2015", confidenza: "probabile",
+      fonte: "sintesi Proia.it dell'art. 14", riferimento: "art. 14 c.6 d.lgs. 148/2015", confidenza: "probabile",
     }),
   ],
   "informativa.cisoa": [
     v<{ dovuta: boolean }>({
       valore: { dovuta: false }, validoDal: "1972-08-23", validoAl: null,
-      fonte: "fonte del periodo COVID [S48]", riferimento: "L. 457/1972", confidenza: "probabile",
+      fonte: "fonte del periodo COVID", riferimento: "L. 457/1972", confidenza: "probabile",
     }),
   ],
   "instradamento.regole": [
@@ -333,13 +333,13 @@ export const CATALOGO = {
   "flussi.pagamentoDiretto": [
     v<{ mesiDopoPeriodo: number; giorniDopoAutorizzazione: number }>({
       valore: { mesiDopoPeriodo: 2, giorniDopoAutorizzazione: 60 }, validoDal: "2022-01-01", validoAl: null,
-      fonte: "INPS msg 4496/2023 [S14]; D.L. 4/2022 [N21]", riferimento: "art. 7 c.5-bis d.lgs. 148/2015", confidenza: "certo",
+      fonte: "INPS msg 4496/2023; D.L. 4/2022", riferimento: "art. 7 c.5-bis d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   "flussi.conguaglio": [
     v<{ mesi: number }>({
       valore: { mesi: 6 }, validoDal: "2015-09-24", validoAl: null,
-      fonte: "INPS msg 4496/2023 [S14]; circ. 170/2017 [N10]", riferimento: "art. 7 c.3 d.lgs. 148/2015", confidenza: "certo",
+      fonte: "INPS msg 4496/2023; circ. 170/2017", riferimento: "art. 7 c.3 d.lgs. 148/2015", confidenza: "certo",
     }),
   ],
   ...CATALOGO_ISTRUTTORIA,
