@@ -11,6 +11,7 @@ import { elencoPassi } from "../../app/services/elenco-passi.server";
 import { usaDatabaseDiTest } from "../database";
 import { esitiResi, nomiInterniIn, testoVisibile } from "../nomi-interni";
 import { paginaResa } from "../remix-lato-server";
+import { pagina, TITOLO_RIEPILOGO_ERRORI } from "../pagina";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
 usaDatabaseDiTest();
@@ -67,6 +68,19 @@ const carica = async (id: number, chi = mario, query = "") =>
   risposta(() => loader({ request: get(`/domande/${id}/periodo${query}`, chi), params: { id: String(id) }, context: contesto }));
 const invia = (id: number, campi: Record<string, string>, chi = mario, opzioni = {}) =>
   risposta(() => action({ request: post(`/domande/${id}/periodo`, campi, chi, opzioni), params: { id: String(id) }, context: contesto }));
+
+// The fields by the labels the user reads (app/passi/schemi/periodo.ts, ETICHETTE_PERIODO).
+const GIORNI = /^Giorni di sospensione o riduzione/;
+const LAVORAZIONE = /^Lavorazione in corso in quei giorni/;
+const ETICHETTE: Record<string, string | RegExp> = {
+  dataInizio: "Data di inizio",
+  dataFine: "Data di fine",
+  oreRichieste: "Ore di integrazione richieste",
+  oreSettimanaliRidotte: /^Ore settimanali lavorate durante la riduzione/,
+  causale: "Causale",
+  tipo: "L'attività è sospesa o ridotta?",
+  tipoLavoro: LAVORAZIONE,
+};
 
 /** D1: mancanza di commesse, riduzione a 24 h, 02/02/2026–26/04/2026 (12 settimane). */
 function d1(versione: number): Record<string, string> {
@@ -159,16 +173,20 @@ describe("passo Periodo e causale", () => {
   it("per gli eventi meteo chiede i giorni esatti e la lavorazione", async () => {
     const id = await bozza();
     const { versione } = await leggi(id);
+    const vuoto = await (await carica(id)).json();
     const meteo = { ...d1(versione), causale: "temperature_elevate", tipo: "sospensione", dataInizio: "02/02/2026", dataFine: "06/02/2026", oreRichieste: "960" };
     let r = await invia(id, meteo);
     expect(r.status).toBe(422);
-    let body = await r.json();
-    expect(body.error.giorni[0]).toMatch(/indica i giorni/);
-    expect(body.error.tipoLavoro[0]).toMatch(/lavorazione/);
+    let p = pagina(await html(vuoto, await r.json()));
+    expect(p.campo(GIORNI).descrizione).toMatch(/indica i giorni/);
+    expect(p.campo(GIORNI).nonValido).toBe(true);
+    expect(p.campo(LAVORAZIONE).descrizione).toMatch(/lavorazione/);
     r = await invia(id, { ...meteo, giorni: "03/02/2026\n09/02/2026", tipoLavoro: "Stesura di asfalto" });
     expect(r.status).toBe(422);
-    body = await r.json();
-    expect(body.error.giorni[0]).toBe("Riga 2 dei giorni: la data deve essere compresa tra la data di inizio e la data di fine");
+    p = pagina(await html(vuoto, await r.json()));
+    expect(p.campo(GIORNI).descrizione).toContain("Riga 2 dei giorni: la data deve essere compresa tra la data di inizio e la data di fine");
+    expect(p.campo(GIORNI).valore).toBe("03/02/2026\n09/02/2026");
+    expect(p.campo(LAVORAZIONE).nonValido).toBe(false);
     r = await invia(id, { ...meteo, giorni: "03/02/2026\r\n05/02/2026\n\n", tipoLavoro: "Stesura di asfalto" });
     expect(r.status).toBe(303);
     expect((await leggi(id)).dati.periodo).toMatchObject({ eone: true, meteo: true, giorni: ["2026-02-03", "2026-02-05"], tipoLavoro: "Stesura di asfalto" });
@@ -192,13 +210,29 @@ describe("passo Periodo e causale", () => {
       [{ tipo: "licenziamento" }, "tipo", /sospesa o ridotta/],
       [{ causale: "eventi_meteo", giorni: "03/02/2026", tipoLavoro: "asfalto\u0000" }, "tipoLavoro", /caratteri non ammessi/],
     ];
+    const vuoto = await (await carica(id)).json();
     for (const [extra, campo, messaggio] of casi) {
       const r = await invia(id, { ...d1(versione), ...extra });
       expect(r.status, campo).toBe(422);
-      const body = await r.json();
-      expect(body.error[campo]?.[0], campo).toMatch(messaggio);
-      // What the user typed comes back to the form.
-      expect(body.initialValue[campo] ?? "").toBe(extra[campo]);
+      const p = pagina(await html(vuoto, await r.json()));
+      // The summary links to the field, whose description (aria-describedby) carries the message.
+      const { voci, destinazioni } = p.riepilogoErrori();
+      const voce = voci.findIndex((v) => messaggio.test(v.testo));
+      expect(voce, campo).toBeGreaterThanOrEqual(0);
+      const etichetta = ETICHETTE[campo];
+      if (campo === "tipo") {
+        expect(p.gruppo(etichetta).descrizione).toMatch(messaggio);
+        expect(p.gruppo(etichetta).elemento.contains(destinazioni[voce])).toBe(true);
+        continue;
+      }
+      const c = p.campo(etichetta);
+      expect(c.descrizione, campo).toMatch(messaggio);
+      expect(c.nonValido, campo).toBe(true);
+      expect(destinazioni[voce]).toBe(c.elemento);
+      // What the user typed comes back to the form (a choice that is not on the list cannot be shown).
+      // (The HTML parser drops a NUL character, so it is compared without it.)
+      const senzaNul = (t: string) => t.replace(/[\u0000\uFFFD]/g, "");
+      if (campo !== "causale") expect(senzaNul(c.valore), campo).toBe(senzaNul(extra[campo]));
     }
     const d = await leggi(id);
     expect(d.versione).toBe(versione);
@@ -230,16 +264,23 @@ describe("pagina Periodo e causale (HTML senza JS)", () => {
     const { versione } = await leggi(id);
     await invia(id, { ...d1(versione), dataInizio: "12/01/2026", dataFine: "01/03/2026" });
     const d = await (await carica(id, mario, "?salvato=1")).json();
-    let pagina = await html(d);
-    expect(pagina.match(/<h1/g)).toHaveLength(1);
-    expect(pagina).toContain("Controlli sul periodo salvato");
-    expect(pagina).toMatch(/al più presto dal 03\/02\/2026/);
-    expect(pagina).toContain(`href="/domande/${id}/lavoratori"`);
-    expect(pagina).toContain("<legend>L&#x27;attività è sospesa o ridotta?</legend>");
+    let p = pagina(await html(d));
+    expect(p.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    expect(p.getByRole("heading", { level: 1 }).textContent).toContain("Periodo e causale");
+    const controlli = p.getByRole("heading", { name: "Controlli sul periodo salvato" });
+    expect(controlli.closest("section, div")?.textContent).toMatch(/al più presto dal 03\/02\/2026/);
+    expect(p.getAllByRole("link").some((a) => a.getAttribute("href") === `/domande/${id}/lavoratori`)).toBe(true);
+    expect(p.gruppo("L'attività è sospesa o ridotta?").elemento.tagName).toBe("FIELDSET");
+    expect(p.campo("Data di inizio").valore).toBe("12/01/2026");
+    expect(p.queryByRole("heading", { name: TITOLO_RIEPILOGO_ERRORI })).toBeNull();
     const errato = await invia(id, { ...d1((await leggi(id)).versione), dataInizio: "31/02/2026" });
-    pagina = await html(d, await errato.json());
-    expect(pagina).toContain('role="alert"');
-    expect(pagina).toMatch(/<a href="#[^"]*dataInizio">La data di inizio non esiste/);
-    expect(pagina).toContain('value="31/02/2026"');
+    p = pagina(await html(d, await errato.json()));
+    const { voci, destinazioni } = p.riepilogoErrori();
+    expect(voci).toEqual([{ testo: expect.stringMatching(/^La data di inizio non esiste/), href: expect.stringMatching(/dataInizio$/) }]);
+    const inizio = p.campo("Data di inizio");
+    expect(destinazioni[0]).toBe(inizio.elemento);
+    expect(inizio.valore).toBe("31/02/2026");
+    expect(inizio.nonValido).toBe(true);
+    expect(inizio.descrizione).toMatch(/La data di inizio non esiste/);
   });
 });
