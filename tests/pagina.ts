@@ -1,6 +1,6 @@
 // A server-rendered page as a reader meets it: a DOM built from the HTML (jsdom) and the queries of
 // @testing-library/dom bound to its body, so HTML tests find things by role, accessible name and label the way a
-// screen reader or a browser does, not by regular expressions on markup or by conform's wire format (ADR 022).
+// screen reader or a browser does, not by regular expressions on markup or by conform's wire format (ADR 023).
 //   const p = pagina(html);
 //   p.getByRole("heading", { level: 1, name: "Periodo e causale" });
 //   p.campoConErrore("Data di inizio")  // the field, its error message (via aria-describedby), aria-invalid
