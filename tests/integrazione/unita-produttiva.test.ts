@@ -8,6 +8,11 @@ import { richiediContesto } from "../../app/http/accesso.server";
 import { creaBozza } from "../../app/services/domande.server";
 import { usaDatabaseDiTest } from "../database";
 import { paginaResa } from "../remix-lato-server";
+import { within } from "@testing-library/dom";
+import { pagina, TITOLO_RIEPILOGO_ERRORI } from "../pagina";
+
+/** The reason for a correction, by the label the user reads (ETICHETTE_UNITA.motivazione, optional field). */
+const MOTIVO = /^Motivo della correzione/;
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
 usaDatabaseDiTest();
@@ -86,9 +91,9 @@ describe("passo Unità produttiva", () => {
     expect(dopo.tabella.id).toBe(up1);
     expect(dopo.valori.unitaTabella).toBe(String(up1));
     expect(dopo.valori.righe.slice(0, 2)).toEqual([{ orario: "40", lavoratori: "29" }, { orario: "20", lavoratori: "2" }]);
-    const pagina = await html(dopo);
-    expect(pagina).toContain('role="status"');
-    expect(pagina).toContain('value="29"');
+    const p = pagina(await html(dopo));
+    expect(p.getByRole("status").textContent).not.toBe("");
+    expect(p.campo("Numero di lavoratori, riga 1").valore).toBe("29");
   });
 
   it("salva l'unità con i dati UniEmens e va al periodo (303)", async () => {
@@ -104,13 +109,16 @@ describe("passo Unità produttiva", () => {
 
   it("una correzione della media senza motivo risponde 422 e conserva i valori digitati; con il motivo si salva", async () => {
     const id = await bozza();
+    // As on the page: the unit is chosen first, then its table comes back to check.
+    await invia(id, { versione: String((await leggi(id)).versione), unitaProduttivaId: String(up1) });
     const { versione } = await leggi(id);
     const campi = { versione: String(versione), unitaProduttivaId: String(up1), unitaTabella: String(up1), ...righeUp1(), "righe[0].lavoratori": "27" };
     const r = await invia(id, campi);
     expect(r.status).toBe(422);
-    const body = await r.json();
-    expect(body.error.motivazione[0]).toMatch(/Spiega perché/);
-    expect(body.initialValue.righe[0].lavoratori).toBe("27");
+    const p = pagina(await html(await (await carica(id)).json(), await r.json()));
+    expect(p.campo(MOTIVO).descrizione).toMatch(/Spiega perché/);
+    expect(p.campo(MOTIVO).nonValido).toBe(true);
+    expect(p.campo("Numero di lavoratori, riga 1").valore).toBe("27");
     expect((await leggi(id)).versione).toBe(versione);
     const ok = await invia(id, { ...campi, motivazione: "Due operai sono passati all'unità di Vicenza a gennaio" });
     expect(ok.status).toBe(303);
@@ -150,7 +158,9 @@ describe("passo Unità produttiva", () => {
     const { versione } = await leggi(id);
     const r = await invia(id, { versione: String(versione), unitaProduttivaId: String(upAltra), unitaTabella: String(upAltra) });
     expect(r.status).toBe(422);
-    expect((await r.json()).error.unitaProduttivaId[0]).toMatch(/unità produttive dell'azienda/);
+    const p = pagina(await html(await (await carica(id)).json(), await r.json()));
+    expect(p.gruppo("Quale unità produttiva è interessata?").descrizione).toMatch(/unità produttive dell'azienda/);
+    expect(p.riepilogoErrori().voci.map((v) => v.testo)).toEqual([expect.stringMatching(/unità produttive dell'azienda/)]);
     const d = await leggi(id);
     expect(d.versione).toBe(versione);
     expect(d.unitaProduttivaId).toBeNull();
@@ -204,44 +214,37 @@ describe("passo Unità produttiva", () => {
 });
 
 /** The id prefix conform gives the rows' fields (e.g. "passo-unita-produttiva-"), read from the page. */
-function idPrefisso(pagina: string): string {
-  return /id="([^"]*)righe\[0\]\.orario"/.exec(pagina)?.[1] ?? "";
-}
-
-/** The text a sighted reader sees: visually hidden elements removed. */
-function testoVisibileSenzaNascosti(pagina: string): string {
-  return pagina.replace(/<(label|span)[^>]*class="[^"]*visually-hidden[^"]*"[^>]*>[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, " ");
-}
-
 describe("pagina Unità produttiva (HTML senza JS)", () => {
   it("ha un h1, i radio in un fieldset con legenda, la tabella con didascalia e intestazioni, e il riepilogo errori", async () => {
     const id = await bozza();
-    const prima = await html(await (await carica(id)).json());
-    expect(prima).not.toContain("<table");
-    expect(prima).toContain("Dopo la scelta vedrai i lavoratori occupati in media");
-    expect(prima).toContain("Passo 2 di 10");
+    let p = pagina(await html(await (await carica(id)).json()));
+    expect(p.queryByRole("table")).toBeNull();
+    expect(p.getByText(/Dopo la scelta vedrai i lavoratori occupati in media/)).toBeTruthy();
+    expect(p.getByText(/Passo 2 di 10/)).toBeTruthy();
     const v0 = (await leggi(id)).versione;
     await invia(id, { versione: String(v0), unitaProduttivaId: String(up1) });
     const d = await (await carica(id)).json();
-    let pagina = await html(d);
-    expect(pagina.match(/<h1/g)).toHaveLength(1);
-    expect(pagina).toContain("<legend>Quale unità produttiva è interessata?</legend>");
-    expect(pagina).toMatch(/<caption[^>]*>Lavoratori per orario settimanale<\/caption>/);
-    expect(pagina).toContain('<th scope="col">Numero di lavoratori</th>');
-    // Each row's fields are labelled (label for=id) but the label is shown once, as the column header.
-    const prefisso = idPrefisso(pagina);
+    p = pagina(await html(d));
+    expect(p.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    expect(p.gruppo("Quale unità produttiva è interessata?").elemento.querySelectorAll('input[type="radio"]').length).toBeGreaterThan(0);
+    const tabella = p.getByRole("table", { name: "Lavoratori per orario settimanale" });
+    expect(within(tabella).getAllByRole("columnheader").map((th) => th.textContent)).toEqual(["Riga", "Orario settimanale (ore)", "Numero di lavoratori"]);
+    // Each row's fields are labelled, but the label is shown once, as the column header (visually hidden labels).
     for (let i = 0; i < 6; i++) {
-      expect(pagina).toContain(`<label for="${prefisso}righe[${i}].lavoratori" class="active visually-hidden">Numero di lavoratori, riga ${i + 1}</label>`);
-      expect(pagina).toContain(`<input id="${prefisso}righe[${i}].lavoratori"`);
+      const campo = p.campo(`Numero di lavoratori, riga ${i + 1}`).elemento;
+      expect(tabella.contains(campo)).toBe(true);
+      const etichetta = [...p.documento.querySelectorAll("label")].find((l) => l.htmlFor === campo.id);
+      expect(etichetta?.classList.contains("visually-hidden")).toBe(true);
     }
-    expect(testoVisibileSenzaNascosti(pagina)).not.toMatch(/Numero di lavoratori, riga/);
-    expect(pagina).toContain('name="csrf"');
-    expect(pagina).toContain("29 × 40 h, 2 × 20 h");
+    expect(p.documento.querySelector('input[name="csrf"]')).not.toBeNull();
+    expect(p.getByText(/29 × 40 h, 2 × 20 h/)).toBeTruthy();
+    expect(p.queryByRole("heading", { name: TITOLO_RIEPILOGO_ERRORI })).toBeNull();
     const { versione } = await leggi(id);
     const errato = await invia(id, { versione: String(versione), unitaProduttivaId: String(up1), unitaTabella: String(up1), ...righeUp1(), "righe[0].lavoratori": "27" });
-    pagina = await html(d, await errato.json());
-    expect(pagina).toContain('role="alert"');
-    expect(pagina).toMatch(/<a href="#[^"]*motivazione">Spiega perché/);
-    expect(pagina).toContain('value="27"');
+    p = pagina(await html(d, await errato.json()));
+    const { voci, destinazioni } = p.riepilogoErrori();
+    expect(voci).toEqual([{ testo: expect.stringMatching(/^Spiega perché/), href: expect.stringMatching(/motivazione$/) }]);
+    expect(destinazioni[0]).toBe(p.campo(MOTIVO).elemento);
+    expect(p.campo("Numero di lavoratori, riga 1").valore).toBe("27");
   });
 });
