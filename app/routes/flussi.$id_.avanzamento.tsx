@@ -7,7 +7,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatNumero } from "~/domain/formati";
 import { rispostaNonTrovata } from "~/http/risposta.server";
-import { richiediContesto } from "~/services/accesso.server";
+import { richiediContesto } from "~/http/accesso.server";
 import { avanzamentoFlusso, flussoInAttesa } from "~/services/flussi/rapporto.server";
 import { messaggiFlussi as m } from "~/testi";
 
