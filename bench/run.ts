@@ -42,7 +42,7 @@ import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
 import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
 import { misuraInvii, type RisultatoInvii } from "./lib/invii";
 import { misuraFlussi, type RisultatoFlussi } from "./lib/flussi";
-import { misuraCruscotti, preparaPortafoglio, type RisultatoCruscotti } from "./lib/cruscotti";
+import { misuraCruscotti, preparaPortafoglio, spiegaQueryCruscotti, type RisultatoCruscotti } from "./lib/cruscotti";
 
 // `npm run bench -- --cluster`: the cluster bench (bench/cluster.ts, same as `npm run bench:cluster`), with its options.
 if (process.argv.includes("--cluster")) {
@@ -278,7 +278,8 @@ async function parteCruscotti(): Promise<void> {
     server = await avviaServer({ env, nomeLog: "omnia-bench-cruscotti" });
     const aziendeGenerate = await preparaPortafoglio(database.env.DATABASE_URL!, Math.min(100_000, Number(opzione("cruscotti") ?? 1_000)));
     const pagine = await misuraCruscotti(server, durataS, connessioni);
-    risultati.cruscotti = { aziendeGenerate, pagine };
+    const piani = await spiegaQueryCruscotti(database.env.DATABASE_URL!);
+    risultati.cruscotti = { aziendeGenerate, pagine, piani };
     scrivi();
     scrivi(`Cruscotto e portafoglio su ${risultati.database} (${JSON.stringify(aziendeGenerate)}), ${connessioni} connessioni × ${durataS} s e 1 connessione`);
     tabella(
@@ -286,6 +287,15 @@ async function parteCruscotti(): Promise<void> {
       pagine.map((r) => [
         r.pagina, r.byte, r.ssr.richiesteAlSecondo, `${r.ssr.p50Ms} ms`, `${r.ssr.p99Ms} ms`, r.nodeHttp.richiesteAlSecondo, r.rapporto,
         `${r.unaConnessione?.p50Ms} ms`, `${r.unaConnessione?.p99Ms} ms`, r.ssr.non2xx, r.caricoMedio, r.cpu ? `${r.cpu.ssrMsPerRichiesta} ms` : "—",
+      ]),
+    );
+    scrivi();
+    scrivi("EXPLAIN ANALYZE delle query del portafoglio e delle caselle dei messaggi (piani completi nel file dei risultati)");
+    tabella(
+      ["pagina", "query", "esecuzione", "indici", "nodi principali"],
+      piani.map((p) => [
+        p.pagina, p.sql.replace(/\s+/g, " ").slice(0, 60), `${p.msEsecuzione} ms`, p.usaIndici ? "sì" : "NO",
+        [...new Set(p.piano.flatMap((r) => /(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan) (?:using (\S+) )?on (\S+)/.exec(r)?.slice(1).filter(Boolean).join(" ") ?? []))].slice(0, 4).join("; "),
       ]),
     );
   } catch (e) {

@@ -2,14 +2,19 @@
 // (db/seed/portafoglio.ts: drafts, authorised domande with their acts, requests of the Sede, domande waiting): the
 // portfolio's first page, the portfolio filtered and sorted by the nearest request, the cruscotto of a company with
 // its authorisation and fruito (C2, employer) and of a generated company (intermediary). Each against a bare
-// node:http server sending the same bytes (ratio), at N connections and at 1 (latency without queueing).
+// node:http server sending the same bytes (ratio), at N connections and at 1 (latency without queueing). Then the
+// inboxes (issue 13): the intermediary's over the 1,000 companies, only unread, one company's (the portfolio's link),
+// and the office's (operator of Padova, the sede of the generated companies); and EXPLAIN ANALYZE of the SQL the
+// portfolio and the inboxes run (spiegaQueryCruscotti), to show they use indexes.
 import type { ServerAvviato } from "../../e2e/support/server";
 import { accediDemo, richiesta } from "./http";
+import type { PianoQuery } from "./scala-ssr";
 import { misuraSsr, type RisultatoSsr } from "./ssr";
 
 export interface RisultatoCruscotti {
   aziendeGenerate: Record<string, number>;
   pagine: Array<{ pagina: string } & RisultatoSsr>;
+  piani?: PianoQuery[];
 }
 
 export async function preparaPortafoglio(databaseUrl: string, aziende: number): Promise<Record<string, number>> {
@@ -27,6 +32,7 @@ export async function misuraCruscotti(server: ServerAvviato, durataS: number, co
   const base = server.url;
   const laura = await accediDemo(base, /Laura Consulente/, /^Intermediario/);
   const mario = await accediDemo(base, /Mario Esempio/, /Edil Costruzioni Adige/);
+  const giorgio = await accediDemo(base, /Giorgio Operatore/, /^Operatore di sede/);
   // The employer's company from /cruscotto (a redirect), a generated company from the portfolio's search.
   const verso = (await richiesta(base, "/cruscotto", mario.biscotti)).headers.get("location") ?? "";
   const portafoglio = await (await richiesta(base, "/portafoglio?q=Portafoglio+Esempio+0500", laura.biscotti)).text();
@@ -38,8 +44,78 @@ export async function misuraCruscotti(server: ServerAvviato, durataS: number, co
     ["portafoglio filtrato e ordinato per richiesta", "/portafoglio?solo=richieste&ordina=richieste", laura.biscotti],
     ["cruscotto del datore (C2, Cantiere Lungadige)", verso, mario.biscotti],
     ["cruscotto di un'azienda del portafoglio", generata, laura.biscotti],
+    ["portafoglio, con messaggi da leggere", "/portafoglio?solo=messaggi&ordina=messaggi", laura.biscotti],
+    ["messaggi dell'intermediaria (1.031 aziende)", "/messaggi", laura.biscotti],
+    ["messaggi dell'intermediaria, solo da leggere", "/messaggi?solo=non-letti", laura.biscotti],
+    ["messaggi di un'azienda del portafoglio", `/messaggi?azienda=${generata.split("/")[2]}`, laura.biscotti],
+    ["messaggi delle aziende (operatore di Padova)", "/scrivania/messaggi", giorgio.biscotti],
   ] as const) {
     risultati.push({ pagina, ...(await misuraSsr({ base, percorso, biscotti, connessioni, durataS, unaConnessione: true, pidServer: server.processo.pid })) });
   }
   return risultati;
+}
+
+/**
+ * EXPLAIN ANALYZE of every query the portfolio and the inboxes run on the bench database, recorded through drizzle's
+ * logger while the services run with the demo intermediary's and the operator of Padova's profiles. A plan that reads
+ * a large table whole (domande, eventi_domanda, aziende, richieste_istruttoria, letture_filo) is flagged.
+ */
+export async function spiegaQueryCruscotti(url: string): Promise<PianoQuery[]> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { eq } = await import("drizzle-orm");
+  const schema = await import("../../db/schema");
+  const { impostaConnessione } = await import("../../db/connection");
+  const { LAURA_CONSULENTE, OPERATORE_PADOVA } = await import("../../db/seed/utenti-demo");
+  const registrate: Array<{ sql: string; params: unknown[] }> = [];
+  const client = postgres(url, { max: 2, onnotice: () => {} });
+  const db = drizzle(client, { schema, logger: { logQuery: (sql, params) => registrate.push({ sql, params }) } });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  impostaConnessione({ db: db as any, tipo: "postgres", chiudi: () => client.end({ timeout: 5 }) });
+  try {
+    const { portafoglio, leggiRichiestaPortafoglio } = await import("../../app/services/portafoglio.server");
+    const { casellaAzienda, casellaSede, conteggiNonLetti } = await import("../../app/services/comunicazioni/filo.server");
+    const contesto = async (cf: string, ruolo: "intermediario" | "operatore_sede") => {
+      const [utente] = await db.select().from(schema.utenti).where(eq(schema.utenti.codiceFiscale, cf));
+      return {
+        utente,
+        sessione: { id: "bench", utenteId: utente.id, csrfToken: "", ruoloAttivo: ruolo, aziendaAttivaId: null, scadeIl: new Date() },
+        ruolo,
+        aziendaAttivaId: null,
+      };
+    };
+    const laura = await contesto(LAURA_CONSULENTE.codiceFiscale, "intermediario");
+    const giorgio = await contesto(OPERATORE_PADOVA.codiceFiscale, "operatore_sede");
+    const oggi = (process.env.OMNIA_ORA_FISSA ?? "2026-02-10").slice(0, 10);
+    const piani: PianoQuery[] = [];
+    const spiega = async (pagina: string, esegui: () => Promise<unknown>) => {
+      registrate.length = 0;
+      await esegui();
+      for (const q of [...registrate]) {
+        if (/^\s*(insert|update)/i.test(q.sql)) continue;
+        const righe = await client.unsafe<Array<{ "QUERY PLAN": string }>>(`explain (analyze, buffers) ${q.sql}`, q.params as never[]);
+        const piano = righe.map((r) => r["QUERY PLAN"]).map((r) => (r.length > 240 ? `${r.slice(0, 240)}…` : r));
+        piani.push({
+          pagina,
+          sql: q.sql,
+          piano,
+          usaIndici: !piano.some((r) => /Seq Scan on (domande|eventi_domanda|aziende|richieste_istruttoria|letture_filo|provvedimenti)\b/.test(r)),
+          msEsecuzione: Number(/Execution Time: ([\d.]+) ms/.exec(piano.at(-1) ?? "")?.[1] ?? NaN),
+        });
+      }
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const ctx = (c: unknown) => c as any;
+    await spiega("portafoglio, prima pagina", () => portafoglio(ctx(laura), leggiRichiestaPortafoglio(new URLSearchParams()), oggi));
+    await spiega("portafoglio, con messaggi da leggere", () => portafoglio(ctx(laura), leggiRichiestaPortafoglio(new URLSearchParams("solo=messaggi&ordina=messaggi")), oggi));
+    await spiega("messaggi dell'intermediaria", () => casellaAzienda(ctx(laura)));
+    await spiega("messaggi dell'intermediaria, solo da leggere", () => casellaAzienda(ctx(laura), { soloNonLetti: true }));
+    await spiega("da leggere dell'intermediaria (intestazione)", () => conteggiNonLetti(ctx(laura)));
+    await spiega("messaggi delle aziende (operatore)", () => casellaSede(ctx(giorgio)));
+    await spiega("da leggere della Sede (intestazione)", () => conteggiNonLetti(ctx(giorgio)));
+    return piani;
+  } finally {
+    impostaConnessione(undefined);
+    await client.end({ timeout: 5 });
+  }
 }

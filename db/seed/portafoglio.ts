@@ -25,7 +25,9 @@ export async function seedPortafoglio(db: Db, opzioni: { aziende?: number; rifer
       insert into aziende (matricola, codice_fiscale, ragione_sociale, csc, codice_ateco, gestione, sede_codice, pec, indirizzo, comune,
         provincia, cap, cf_legale_rappresentante, forza_media_semestre, ccnl)
       select '00' || lpad(g::text, 8, '0'), '9' || lpad(g::text, 10, '0'), 'Portafoglio Esempio ' || lpad(g::text, 4, '0') || ' S.r.l.',
-        '11101', '25.11.00', 'privata', (select codice from sedi order by codice limit 1), 'portafoglio' || g || '@pec.esempio.it',
+        '11101', '25.11.00', 'privata',
+        -- The sede of the demo operator of Padova (the companies are in Padova): the office's inbox has them too.
+        coalesce((select sede_codice from abilitazioni_sede where utente_id = ${operatore.id} order by sede_codice limit 1), (select codice from sedi order by codice limit 1)), 'portafoglio' || g || '@pec.esempio.it',
         'Via del Portafoglio ' || g, 'Padova', 'PD', '35100', 'PRTFGL80A01G224X', 10 + g % 40, 'Metalmeccanica industria'
       from generate_series(1, ${n}) g`);
     await tx.execute(sql`
