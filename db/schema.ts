@@ -596,6 +596,32 @@ export const eventiDomanda = pgTable(
   ],
 );
 
+/**
+ * The PDFs carried by a message of a domanda's thread (issue 13), from either side; checked by content like every
+ * other attachment (app/services/pdf.server.ts) and read only by who may read the thread.
+ */
+export const allegatiMessaggio = pgTable(
+  "allegati_messaggio",
+  {
+    id: serial("id").primaryKey(),
+    eventoId: bigint("evento_id", { mode: "number" })
+      .notNull()
+      .references(() => eventiDomanda.id, { onDelete: "cascade" }),
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    nomeFile: text("nome_file").notNull(),
+    dimensione: integer("dimensione").notNull(),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    contenuto: bytea("contenuto").notNull(),
+    caricatoDa: integer("caricato_da")
+      .notNull()
+      .references(() => utenti.id),
+    caricatoIl: timestamp("caricato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("allegati_messaggio_evento_idx").on(t.eventoId), index("allegati_messaggio_domanda_idx").on(t.domandaId, t.id)],
+);
+
 /** Up to which entry of a domanda's thread each side has read (per side, not per person: the office reads as one). */
 export const lettureFilo = pgTable(
   "letture_filo",

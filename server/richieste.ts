@@ -21,6 +21,8 @@ const PERCORSI_CON_FILE: Array<[RegExp, number]> = [
   [/^\/domande\/[^/]+\/lavoratori\/?$/, ELENCO_MAX_BYTE + MARGINE_MULTIPART],
   // The answer to the Sede's request: several PDFs, within the same total as the domanda's attachments.
   [/^\/domande\/[^/]+\/risposta\/?$/, LIMITI_ALLEGATI.byteTotali + MARGINE_MULTIPART],
+  // A message of a domanda's thread, from either side, with its PDFs (app/domain/comunicazioni.ts: the same total).
+  [/^\/(domande|scrivania)\/[^/]+\/messaggi\/?$/, LIMITI_ALLEGATI.byteTotali + MARGINE_MULTIPART],
   // A UniEmens-Cig flow: the file goes to the reader as it arrives (app/http/flusso-caricato.server.ts).
   [/^\/flussi(\/verifica)?\/?$/, LIMITI_FLUSSO.byte + MARGINE_MULTIPART],
 ];

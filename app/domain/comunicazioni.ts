@@ -12,6 +12,12 @@ export type LatoLettore = "azienda" | "sede";
 export const LIMITE_MESSAGGIO = 4000;
 
 /**
+ * PDFs a message may carry: as many as an answer to a request of the Sede, each and together within the limits of the
+ * domanda's attachments (app/passi/schemi/allegati.ts).
+ */
+export const LIMITI_ALLEGATI_MESSAGGIO = { numeroFile: 5, byteTotali: 20 * 1024 * 1024 } as const;
+
+/**
  * What counts as unread for a side. The company's side: everything the Sede or the system wrote (requests, decisions,
  * the taking of the case, expiries, reminders, messages). The office: what the company wrote that asks for the
  * operator's attention (a message, an answer to a request, a withdrawal); the company's drafting events and the

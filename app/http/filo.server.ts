@@ -1,10 +1,16 @@
 // The thread pages of both sides share their loader and action: read the thread (marking it read), post a message
-// (303 back to the thread, or 422 with the GOV.UK error state and the typed text kept).
+// with optional PDFs (303 back to the thread, or 422/413 with the GOV.UK error state and the typed text kept), download
+// a message's PDF (404 to anyone who may not read the thread, and for a document of another domanda).
 import { json, redirect } from "@remix-run/node";
 import type { Contesto } from "~/services/accesso.server";
-import { leggiFormProtetto, rispostaNonTrovata } from "./accesso.server";
-import { filoDomanda, scriviMessaggio } from "~/services/comunicazioni/filo.server";
-import { idDomanda } from "~/http/domanda.server";
+import { rispostaNonTrovata } from "./accesso.server";
+import { leggiFormConFile } from "./allegati.server";
+import { idDomanda } from "./domanda.server";
+import { verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
+import { filoDomanda, leggiAllegatoMessaggio, scriviMessaggio } from "~/services/comunicazioni/filo.server";
+import { LIMITI_ALLEGATI_MESSAGGIO } from "~/domain/comunicazioni";
+import { messaggiAllegati } from "~/passi/schemi/allegati";
+import { messaggiComunicazioni } from "~/testi";
 
 export async function caricaFilo(ctx: Contesto, idGrezzo: string | undefined) {
   const esito = await filoDomanda(ctx, idDomanda(idGrezzo));
@@ -12,14 +18,69 @@ export async function caricaFilo(ctx: Contesto, idGrezzo: string | undefined) {
   return { ...esito.valore, csrf: ctx.sessione.csrfToken };
 }
 
+export interface EsitoInvioMessaggio {
+  conErrori: true;
+  errori: { testo?: string; file?: string };
+  testo: string;
+}
+
+const conErrori = (errori: EsitoInvioMessaggio["errori"], testo: string, status: number) =>
+  json<EsitoInvioMessaggio>({ conErrori: true, errori, testo }, { status });
+
 export async function inviaMessaggio(request: Request, ctx: Contesto, idGrezzo: string | undefined, ritorno: (id: number) => string) {
   const id = idDomanda(idGrezzo);
-  const dati = await leggiFormProtetto(request, ctx.sessione.csrfToken);
+  // A plain form or a multipart one with the files; the CSRF token is checked in both (403, nothing stored).
+  const letto = await leggiFormConFile(request, ctx.sessione.csrfToken, LIMITI_ALLEGATI_MESSAGGIO.numeroFile + 10);
+  // A file over the per-file limit stops the reading (nothing kept): 413 with the limit named next to the field.
+  if (!letto.ok) return conErrori({ file: `${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}` }, "", 413);
+  const dati = letto.formData;
   const testo = String(dati.get("testo") ?? "");
-  const esito = await scriviMessaggio(ctx, id, testo);
+  const scelti = dati.getAll("file").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
+  const file: FileVerificato[] = [];
+  const erroriFile: string[] = [];
+  if (scelti.length > LIMITI_ALLEGATI_MESSAGGIO.numeroFile) erroriFile.push(messaggiComunicazioni.troppiFile);
+  else {
+    for (const f of scelti) {
+      const v = await verificaFileCaricato(f);
+      if (v.ok) file.push(v.file);
+      else erroriFile.push(`${f.name}: ${v.messaggio}`);
+    }
+  }
+  if (erroriFile.length) {
+    // The text is checked too, so that one submission shows every problem.
+    const errori: EsitoInvioMessaggio["errori"] = { file: `${erroriFile.join("; ")}. ${messaggiAllegati.sceglieDiNuovo}` };
+    if (!testo.trim()) errori.testo = messaggiComunicazioni.testoVuoto;
+    return conErrori(errori, testo, 422);
+  }
+  const esito = await scriviMessaggio(ctx, id, testo, file);
   if (!esito.ok) {
     if (esito.motivo !== "non_valido") throw rispostaNonTrovata();
-    return json({ conErrori: true as const, errore: esito.campi.testo?.[0] ?? "", testo }, { status: 422 });
+    const errori: EsitoInvioMessaggio["errori"] = {};
+    if (esito.campi.testo?.[0]) errori.testo = esito.campi.testo[0];
+    if (esito.campi.file?.[0]) errori.file = `${esito.campi.file[0]}. ${messaggiAllegati.sceglieDiNuovo}`;
+    else if (file.length) errori.file = messaggiAllegati.sceglieDiNuovo;
+    return conErrori(errori, testo, 422);
   }
   return redirect(`${ritorno(id)}?inviato=1#voce-${esito.valore.voceId}`, 303);
+}
+
+const INTERO_MASSIMO = 2_147_483_647;
+
+export async function scaricaAllegatoMessaggio(ctx: Contesto, idGrezzo: string | undefined, allegatoGrezzo: string | undefined) {
+  const id = idDomanda(idGrezzo);
+  const allegatoId = idDomanda(allegatoGrezzo);
+  if (id > INTERO_MASSIMO || allegatoId > INTERO_MASSIMO) throw rispostaNonTrovata();
+  const esito = await leggiAllegatoMessaggio(ctx, id, allegatoId);
+  if (!esito.ok) throw rispostaNonTrovata();
+  const { nomeFile, contenuto } = esito.valore;
+  const ascii = nomeFile.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
+  return new Response(Buffer.from(contenuto), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(contenuto.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nomeFile)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

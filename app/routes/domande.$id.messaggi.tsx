@@ -41,7 +41,7 @@ export default function MessaggiDomanda() {
         <p>
           {nonLetti === 0 ? "Nessun messaggio nuovo." : nonLetti === 1 ? "1 messaggio nuovo." : `${nonLetti} messaggi nuovi.`} {m.notaFilo}
         </p>
-        <ElencoFilo voci={voci} />
+        <ElencoFilo voci={voci} collegamentoAllegato={(a) => `/domande/${domanda.id}/messaggi/allegati/${a}`} />
         {puoScrivere ? <ModuloMessaggio csrf={csrf} esito={esito} destinatario="alla Sede INPS" /> : null}
         <p className="mt-4">
           <Link to={domanda.protocollo ? `/domande/${domanda.id}/dettaglio` : `/domande/${domanda.id}`}>Torna alla domanda</Link>

@@ -41,7 +41,7 @@ export default function MessaggiPratica() {
         <p>
           {nonLetti === 0 ? "Nessun messaggio nuovo dall'azienda." : nonLetti === 1 ? "1 messaggio nuovo dall'azienda." : `${nonLetti} messaggi nuovi dall'azienda.`}
         </p>
-        <ElencoFilo voci={voci} />
+        <ElencoFilo voci={voci} collegamentoAllegato={(a) => `/scrivania/${domanda.id}/messaggi/allegati/${a}`} />
         {puoScrivere ? <ModuloMessaggio csrf={csrf} esito={esito} destinatario="all'azienda" /> : null}
         <p className="mt-4">
           <Link to={`/scrivania/${domanda.id}`}>Torna alla pratica</Link>

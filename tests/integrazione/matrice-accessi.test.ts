@@ -48,10 +48,11 @@ function attesoScrivania(chi: Chi, risorsa: Risorsa, rotta: string): "accesso" |
   return agisce && chi === "dirigente Padova" ? "404" : "accesso";
 }
 
-const ROTTE_SCRIVANIA = ["richiesta", "decisione", "provvedimento.pdf", "risposte/1", "messaggi"] as const;
+const ROTTE_SCRIVANIA = ["richiesta", "decisione", "provvedimento.pdf", "risposte/1", "messaggi", "messaggi/allegati/1"] as const;
 
 function moduliScrivania(rotta: string): string[] {
   if (rotta === "risposte/1") return ["scrivania_.$id.risposte.$allegatoId"];
+  if (rotta === "messaggi/allegati/1") return ["scrivania_.$id.messaggi.allegati.$allegatoId"];
   if (rotta === "provvedimento.pdf") return ["scrivania_.$id.provvedimento[.pdf]"];
   return [`scrivania_.$id.${rotta}`];
 }
@@ -78,6 +79,7 @@ const ROTTE_DOMANDA = [
   "provvedimento.pdf",
   "importi.csv",
   "messaggi",
+  "messaggi/allegati/1",
 ] as const;
 
 /** Routes outside a domanda: public for everyone, or reserved (the sign-in page for the anonymous). */
@@ -173,6 +175,7 @@ async function modulo(nome: string): Promise<ModuloRotta> {
 function moduliDomanda(rotta: string): string[] {
   if (rotta === "") return ["domande.$id", "domande.$id._index"];
   if (rotta === "allegati/1") return ["domande.$id", "domande.$id.allegati.$allegatoId"];
+  if (rotta === "messaggi/allegati/1") return ["domande.$id", "domande.$id.messaggi.allegati.$allegatoId"];
   if (rotta === "ricevuta.pdf") return ["domande.$id", "domande.$id.ricevuta[.pdf]"];
   if (rotta === "provvedimento.pdf") return ["domande.$id", "domande.$id.provvedimento[.pdf]"];
   if (rotta === "importi.csv") return ["domande.$id", "domande.$id.importi[.csv]"];
@@ -342,11 +345,11 @@ describe("matrice degli accessi", () => {
       for (const risorsa of RISORSE) {
         for (const rotta of ROTTE_DOMANDA) {
           const percorso = `/domande/${id[risorsa]}${rotta ? `/${rotta}` : ""}`;
-          const params = { id: String(id[risorsa]), ...(rotta === "allegati/1" ? { allegatoId: "1" } : {}) };
+          const params = { id: String(id[risorsa]), ...(rotta === "allegati/1" || rotta === "messaggi/allegati/1" ? { allegatoId: "1" } : {}) };
           const r = await apri(percorso, moduliDomanda(rotta), params, chi === "anonimo" ? undefined : identita[chi]);
           let e = esito(r);
           // An attachment that does not exist is "not found" for whoever may see the domanda.
-          if (rotta === "allegati/1" && e === "404" && attesoDomanda(chi, risorsa, rotta) === "accesso") e = "accesso";
+          if ((rotta === "allegati/1" || rotta === "messaggi/allegati/1") && e === "404" && attesoDomanda(chi, risorsa, rotta) === "accesso") e = "accesso";
           // No decision yet: the provvedimento is "not found" for whoever may see the domanda (its access is tested with
           // an issued act in istruttoria-decisione.test.ts).
           if (rotta === "provvedimento.pdf" && e === "404" && attesoDomanda(chi, risorsa, rotta) === "accesso") e = "accesso";
@@ -363,11 +366,11 @@ describe("matrice degli accessi", () => {
       for (const risorsa of RISORSE) {
         for (const rotta of ROTTE_SCRIVANIA) {
           const percorso = `/scrivania/${id[risorsa]}/${rotta}`;
-          const params = { id: String(id[risorsa]), ...(rotta === "risposte/1" ? { allegatoId: "1" } : {}) };
+          const params = { id: String(id[risorsa]), ...(rotta === "risposte/1" || rotta === "messaggi/allegati/1" ? { allegatoId: "1" } : {}) };
           const r = await apri(percorso, moduliScrivania(rotta), params, chi === "anonimo" ? undefined : identita[chi]);
           let e = esito(r);
           // A document that does not exist is "not found" for whoever may see the case.
-          if (["risposte/1", "provvedimento.pdf"].includes(rotta) && e === "404" && attesoScrivania(chi, risorsa, rotta) === "accesso") e = "accesso";
+          if (["risposte/1", "provvedimento.pdf", "messaggi/allegati/1"].includes(rotta) && e === "404" && attesoScrivania(chi, risorsa, rotta) === "accesso") e = "accesso";
           righe.push(`${risorsa} /scrivania/${rotta}: ${e}`);
           attese.push(`${risorsa} /scrivania/${rotta}: ${attesoScrivania(chi, risorsa, rotta)}`);
         }

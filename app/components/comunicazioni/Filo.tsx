@@ -3,6 +3,7 @@
 import { Form } from "@remix-run/react";
 import { AreaTesto, ErrorSummary, Pulsante } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
+import { MessaggioErrore, classi, descrittoDa } from "~/components/form/comuni";
 import { messaggiComunicazioni as m } from "~/testi";
 
 export interface VoceFiloVista {
@@ -14,7 +15,11 @@ export interface VoceFiloVista {
   testo: string | null;
   autore: string | null;
   nuova: boolean;
+  allegati: Array<{ id: number; nomeFile: string; dimensione: number }>;
 }
+
+const KB = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 0 });
+const dimensioneLeggibile = (byte: number) => (byte >= 1024 * 1024 ? `${(byte / 1024 / 1024).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB` : `${KB.format(Math.max(1, byte / 1024))} KB`);
 
 const ORA = new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", dateStyle: "short", timeStyle: "short" });
 
@@ -22,7 +27,8 @@ export function quandoLeggibile(iso: string): string {
   return ORA.format(new Date(iso));
 }
 
-export function ElencoFilo({ voci }: { voci: readonly VoceFiloVista[] }) {
+/** `collegamentoAllegato`: where this side downloads a message's PDF. */
+export function ElencoFilo({ voci, collegamentoAllegato }: { voci: readonly VoceFiloVista[]; collegamentoAllegato: (id: number) => string }) {
   if (voci.length === 0) return <p>{m.filoVuoto}</p>;
   return (
     <ol className="list-unstyled filo" aria-label="Messaggi ed eventi, dal più vecchio">
@@ -35,6 +41,18 @@ export function ElencoFilo({ voci }: { voci: readonly VoceFiloVista[] }) {
           </p>
           <p className="mb-0">{v.descrizione}</p>
           {v.testo ? <p className="mb-0 mt-2 testo-libero">{v.testo}</p> : null}
+          {v.allegati.length ? (
+            <ul className="mb-0 mt-2" aria-label="Documenti allegati al messaggio">
+              {v.allegati.map((a) => (
+                <li key={a.id}>
+                  <a href={collegamentoAllegato(a.id)} download>
+                    {a.nomeFile}
+                  </a>{" "}
+                  <span className="small">(PDF, {dimensioneLeggibile(a.dimensione)})</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ol>
@@ -43,25 +61,50 @@ export function ElencoFilo({ voci }: { voci: readonly VoceFiloVista[] }) {
 
 export interface EsitoMessaggio {
   conErrori: true;
-  errore: string;
+  errori: { testo?: string; file?: string };
   testo: string;
 }
 
 export function ModuloMessaggio({ csrf, esito, destinatario }: { csrf: string; esito?: EsitoMessaggio | undefined; destinatario: string }) {
+  const erroreTesto = esito?.errori.testo;
+  const erroreFile = esito?.errori.file;
+  const riepilogo = [
+    ...(erroreTesto ? [{ id: "messaggio-testo", messaggio: erroreTesto }] : []),
+    ...(erroreFile ? [{ id: "messaggio-file", messaggio: erroreFile }] : []),
+  ];
   return (
     <>
-      <ErrorSummary errori={esito ? [{ id: "messaggio-testo", messaggio: esito.errore }] : []} />
-      <Form method="post" id="modulo-messaggio" noValidate replace>
+      <ErrorSummary errori={riepilogo} />
+      <Form method="post" id="modulo-messaggio" noValidate replace encType="multipart/form-data">
         <CampoCsrf token={csrf} />
         <AreaTesto
           id="messaggio-testo"
           name="testo"
           etichetta={`Scrivi un messaggio ${destinatario}`}
           suggerimento="Non scrivere dati personali dei lavoratori che non servono. Al massimo 4.000 caratteri."
-          errors={esito ? [esito.errore] : undefined}
+          errors={erroreTesto ? [erroreTesto] : undefined}
           defaultValue={esito?.testo}
           righe={5}
         />
+        <div className={classi("form-group", "campo", erroreFile && "campo-errore")}>
+          <label htmlFor="messaggio-file" className="active">
+            {m.etichettaFile}
+          </label>
+          <div id="messaggio-file-hint" className="form-text">
+            {m.suggerimentoFile}
+          </div>
+          {erroreFile ? <MessaggioErrore id="messaggio-file" messaggio={erroreFile} /> : null}
+          <input
+            id="messaggio-file"
+            name="file"
+            type="file"
+            multiple
+            accept="application/pdf,.pdf"
+            className={classi("form-control", erroreFile && "is-invalid")}
+            aria-describedby={descrittoDa("messaggio-file", true, Boolean(erroreFile))}
+            aria-invalid={erroreFile ? true : undefined}
+          />
+        </div>
         <Pulsante type="submit">Invia il messaggio</Pulsante>
       </Form>
     </>

@@ -3,12 +3,14 @@
 // both ways; read/unread per side. Access through the one authorisation module: the company by legal representative
 // or delega valid today, the office by the assignment rule (a draft has no thread for the office).
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { aziende, domande, eventiDomanda, lettureFilo, utenti, type StatoDomanda } from "#db/schema";
+import { createHash } from "node:crypto";
+import { allegatiMessaggio, aziende, domande, eventiDomanda, lettureFilo, utenti, type StatoDomanda } from "#db/schema";
 import { db, traValori } from "#db/connection";
-import { filoAperto, LIMITE_MESSAGGIO, latoDelRuolo, NON_LETTI, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
+import { filoAperto, LIMITE_MESSAGGIO, LIMITI_ALLEGATI_MESSAGGIO, latoDelRuolo, NON_LETTI, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
 import { messaggiComunicazioni } from "~/testi";
 import { idAziendeAccessibili, type Contesto } from "../accesso.server";
+import type { FileVerificato } from "../allegati.server";
 import { scriviAudit } from "../audit.server";
 import { ambitoSedi, domandaAutorizzata, puoAgire } from "../autorizzazione.server";
 import { registraEvento } from "../domande.server";
@@ -24,6 +26,8 @@ export interface VoceFilo {
   autore: string | null;
   /** Not yet read by the reader's side when the page was opened. */
   nuova: boolean;
+  /** The PDFs the message carries (free messages only). */
+  allegati: Array<{ id: number; nomeFile: string; dimensione: number }>;
 }
 
 export interface Filo {
@@ -50,12 +54,19 @@ function condizioneNonLetto(lettore: LatoLettore, ultimoLetto: SQL): SQL {
  * The thread as `ctx` may read it, and the reader's side marked as read up to its last entry (only by a side that
  * acts on it: the read-only manager's reading leaves the office's unread entries for the operators).
  */
-export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Risultato<Filo>> {
+/** The domanda if `ctx` may read its thread: the company's side by legal representative or delega, the office by assignment (never a draft). */
+async function filoLeggibile(ctx: Contesto, domandaId: number) {
   const caricata = await domandaAutorizzata(ctx, "vedi_domanda", domandaId);
+  if (!caricata) return null;
+  if (latoDelRuolo(ctx.ruolo) === "sede" && caricata.domanda.stato === "bozza") return null;
+  return caricata;
+}
+
+export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Risultato<Filo>> {
+  const caricata = await filoLeggibile(ctx, domandaId);
   if (!caricata) return nonTrovato;
   const lato = latoDelRuolo(ctx.ruolo);
   const { domanda, azienda } = caricata;
-  if (lato === "sede" && domanda.stato === "bozza") return nonTrovato;
   const righe = await db()
     .select({ e: eventiDomanda, nome: utenti.nome, cognome: utenti.cognome })
     .from(eventiDomanda)
@@ -67,6 +78,11 @@ export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Ris
     .from(lettureFilo)
     .where(and(eq(lettureFilo.domandaId, domandaId), eq(lettureFilo.lato, lato)));
   const ultimoLetto = lettura?.ultimo ?? 0;
+  const documenti = await db()
+    .select({ id: allegatiMessaggio.id, eventoId: allegatiMessaggio.eventoId, nomeFile: allegatiMessaggio.nomeFile, dimensione: allegatiMessaggio.dimensione })
+    .from(allegatiMessaggio)
+    .where(eq(allegatiMessaggio.domandaId, domandaId))
+    .orderBy(asc(allegatiMessaggio.id));
   const voci: VoceFilo[] = righe.map(({ e, nome, cognome }) => {
     const l = (e.lato ?? "sistema") as Lato;
     return {
@@ -78,6 +94,7 @@ export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Ris
       testo: e.testo,
       autore: nome ? `${nome} ${cognome}` : null,
       nuova: e.id > ultimoLetto && contaComeNonLetto(lato, { lato: l, tipo: e.tipo }),
+      allegati: documenti.filter((a) => a.eventoId === e.id).map(({ id, nomeFile, dimensione }) => ({ id, nomeFile, dimensione })),
     };
   });
   const puoScrivere = filoAperto(domanda.stato) && (await puoAgire(ctx, "scrivi_messaggio", azienda, domanda));
@@ -100,16 +117,36 @@ export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Ris
   });
 }
 
-/** A free message in the thread, by the company's side or the operator; the company's side gets an e-mail of the Sede's. */
-export async function scriviMessaggio(ctx: Contesto, domandaId: number, testoGrezzo: string): Promise<Risultato<{ voceId: number }>> {
+/**
+ * A free message in the thread, by the company's side or the operator, with the PDFs it carries (already checked by
+ * content: app/services/pdf.server.ts); the company's side gets an e-mail of the Sede's. Message and documents are
+ * written in one transaction: a refused document leaves nothing behind.
+ */
+export async function scriviMessaggio(
+  ctx: Contesto,
+  domandaId: number,
+  testoGrezzo: string,
+  file: readonly FileVerificato[] = [],
+): Promise<Risultato<{ voceId: number }>> {
   const caricata = await domandaAutorizzata(ctx, "scrivi_messaggio", domandaId);
   if (!caricata || !filoAperto(caricata.domanda.stato)) return nonTrovato;
   const testo = testoGrezzo.replace(/\r\n/g, "\n").trim();
   if (!testo) return nonValido({ testo: messaggiComunicazioni.testoVuoto });
   if (testo.length > LIMITE_MESSAGGIO) return nonValido({ testo: messaggiComunicazioni.testoLungo });
+  if (file.length > LIMITI_ALLEGATI_MESSAGGIO.numeroFile) return nonValido({ file: messaggiComunicazioni.troppiFile });
+  if (file.reduce((t, f) => t + f.bytes.byteLength, 0) > LIMITI_ALLEGATI_MESSAGGIO.byteTotali) return nonValido({ file: messaggiComunicazioni.totaleSuperato });
   const lato = latoDelRuolo(ctx.ruolo);
   return db().transaction(async (tx) => {
     const id = await registraEvento(tx, ctx, domandaId, "messaggio", lato === "azienda" ? "Messaggio dell'azienda" : "Messaggio della Sede INPS", { testo });
+    const documenti: Array<{ id: number; dimensione: number; sha256: string }> = [];
+    for (const f of file) {
+      const sha256 = createHash("sha256").update(f.bytes).digest("hex");
+      const [a] = await tx
+        .insert(allegatiMessaggio)
+        .values({ eventoId: id!, domandaId, nomeFile: f.nome, dimensione: f.bytes.byteLength, sha256, contenuto: Buffer.from(f.bytes), caricatoDa: ctx.utente.id })
+        .returning({ id: allegatiMessaggio.id });
+      documenti.push({ id: a.id, dimensione: f.bytes.byteLength, sha256 });
+    }
     await scriviAudit(tx, {
       utenteId: ctx.utente.id,
       ruolo: ctx.ruolo,
@@ -117,10 +154,25 @@ export async function scriviMessaggio(ctx: Contesto, domandaId: number, testoGre
       oggettoTipo: "domanda",
       oggettoId: domandaId,
       esito: "ok",
-      dettagli: { voce: id, caratteri: testo.length },
+      dettagli: { voce: id, caratteri: testo.length, documenti },
     });
     return riuscito({ voceId: id! });
   });
+}
+
+/** A PDF of a message, for whoever may read the thread (the same rule as the thread itself); another domanda's: not found. */
+export async function leggiAllegatoMessaggio(
+  ctx: Contesto,
+  domandaId: number,
+  allegatoId: number,
+): Promise<Risultato<{ nomeFile: string; contenuto: Uint8Array }>> {
+  if (!(await filoLeggibile(ctx, domandaId))) return nonTrovato;
+  const [a] = await db()
+    .select({ nomeFile: allegatiMessaggio.nomeFile, contenuto: allegatiMessaggio.contenuto })
+    .from(allegatiMessaggio)
+    .where(and(eq(allegatiMessaggio.id, allegatoId), eq(allegatiMessaggio.domandaId, domandaId)));
+  if (!a) return nonTrovato;
+  return riuscito({ nomeFile: a.nomeFile, contenuto: new Uint8Array(a.contenuto) });
 }
 
 export interface VoceCasella {
