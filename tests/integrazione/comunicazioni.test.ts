@@ -120,7 +120,7 @@ describe("accesso al filo e alle caselle", () => {
     const prima = await db().select().from(eventiDomanda).where(eq(eventiDomanda.domandaId, caso));
     const vuoto = await scriviAzienda(caso, "   ");
     expect(vuoto.status).toBe(422);
-    expect(await vuoto.json()).toMatchObject({ conErrori: true, errore: "Scrivi il testo del messaggio" });
+    expect(await vuoto.json()).toMatchObject({ conErrori: true, errori: { testo: "Scrivi il testo del messaggio" } });
     expect((await scriviAzienda(caso, "x".repeat(4001))).status).toBe(422);
     expect(await db().select().from(eventiDomanda).where(eq(eventiDomanda.domandaId, caso))).toHaveLength(prima.length);
   });
