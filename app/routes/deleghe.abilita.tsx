@@ -1,9 +1,9 @@
 // /deleghe/abilita: the legal representative enables an employee to act for the company (sub-abilitazione).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CampoCsrf } from "~/components/form/CampoCsrf";
-import { CampoData, CampoTesto, ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ModuloDelega } from "~/components/deleghe/ModuloDelega";
+import { CampoData, CampoTesto } from "~/components/form";
 import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
 import { abilitaDipendente, vistaDeleghe } from "~/services/deleghe.server";
 import { messaggiDeleghe as m } from "~/testi";
@@ -41,46 +41,31 @@ export default function AbilitaDipendente() {
   const esito = useActionData<typeof action>();
   const errori = esito?.errori ?? {};
   const valori = esito?.valori ?? {};
-  const voci: VoceErrore[] = ORDINE.filter((c) => errori[c]?.length).map((c) => ({ id: c, messaggio: errori[c][0] }));
   return (
-    <div className="row">
-      <div className="col-12 col-lg-8">
-        <ErrorSummary errori={voci} />
-        <h1>{m.titoloAbilita}</h1>
-        <p className="lead">
-          {m.introAbilita} Azienda: {azienda}.
-        </p>
-        <Form method="post" noValidate>
-          <CampoCsrf token={csrf} />
-          <CampoTesto
-            id="codiceFiscale"
-            name="codiceFiscale"
-            etichetta={m.codiceFiscale}
-            defaultValue={valori.codiceFiscale}
-            errors={errori.codiceFiscale}
-            maxLength={16}
-            larghezza={20}
-            autoComplete="off"
-            spellCheck={false}
-            required
-          />
-          <CampoTesto id="nome" name="nome" etichetta={m.nome} defaultValue={valori.nome} errors={errori.nome} maxLength={80} required />
-          <CampoTesto id="cognome" name="cognome" etichetta={m.cognome} defaultValue={valori.cognome} errors={errori.cognome} maxLength={80} required />
-          <CampoData
-            id="validaAl"
-            name="validaAl"
-            etichetta={m.validaAl}
-            suggerimento={m.validaAlSuggerimento}
-            defaultValue={valori.validaAl}
-            errors={errori.validaAl}
-            facoltativo
-          />
-          <Pulsante>{m.abilita}</Pulsante>
-        </Form>
-        <p className="mt-4">
-          <Link to="/deleghe">{m.titolo}</Link>
-        </p>
-      </div>
-    </div>
+    <ModuloDelega titolo={m.titoloAbilita} intro={`${m.introAbilita} Azienda: ${azienda}.`} csrf={csrf} errori={errori} ordine={ORDINE} pulsante={m.abilita}>
+      <CampoTesto
+        id="codiceFiscale"
+        name="codiceFiscale"
+        etichetta={m.codiceFiscale}
+        defaultValue={valori.codiceFiscale}
+        errors={errori.codiceFiscale}
+        maxLength={16}
+        larghezza={20}
+        autoComplete="off"
+        spellCheck={false}
+        required
+      />
+      <CampoTesto id="nome" name="nome" etichetta={m.nome} defaultValue={valori.nome} errors={errori.nome} maxLength={80} required />
+      <CampoTesto id="cognome" name="cognome" etichetta={m.cognome} defaultValue={valori.cognome} errors={errori.cognome} maxLength={80} required />
+      <CampoData
+        id="validaAl"
+        name="validaAl"
+        etichetta={m.validaAl}
+        suggerimento={m.validaAlSuggerimento}
+        defaultValue={valori.validaAl}
+        errors={errori.validaAl}
+        facoltativo
+      />
+    </ModuloDelega>
   );
 }
