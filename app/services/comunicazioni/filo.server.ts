@@ -5,7 +5,8 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { allegatiMessaggio, aziende, domande, eventiDomanda, lettureFilo, utenti, type StatoDomanda } from "#db/schema";
-import { db, traValori } from "#db/connection";
+import { db, preparata, traValori } from "#db/connection";
+import type { Db } from "#db/client";
 import { filoAperto, LIMITE_MESSAGGIO, LIMITI_ALLEGATI_MESSAGGIO, latoDelRuolo, NON_LETTI, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
 import { messaggiComunicazioni } from "~/testi";
@@ -271,28 +272,39 @@ export async function casellaSede(ctx: Contesto, opzioni: { soloNonLetti?: boole
  */
 export async function conteggiNonLetti(ctx: Contesto): Promise<{ totale: number; perAzienda: Record<number, number> }> {
   const lato = latoDelRuolo(ctx.ruolo);
-  let filtro: SQL;
+  let righe: Array<{ aziendaId: number; n: number }>;
+  // On every page (the header's count): prepared once per side and scope, the companies or offices as one array
+  // parameter, so drizzle does not rebuild the query on each request (README, Misure).
   if (lato === "azienda") {
     const ids = await idAziendeAccessibili(ctx);
     if (ids.length === 0) return { totale: 0, perAzienda: {} };
-    // On every page (the header): the companies as one array parameter (traValori), not one parameter each.
-    filtro = traValori(domande.aziendaId, ids);
+    righe = await preparata("non_letti_azienda", (d) =>
+      queryNonLetti(d, lato, sql`${domande.aziendaId} = any(${sql.placeholder("ambito")})`).prepare("non_letti_azienda"),
+    ).execute({ ambito: ids });
   } else {
     const ambito = await ambitoSedi(ctx);
     if (!ambito || (!ambito.tutte && ambito.sedi.length === 0)) return { totale: 0, perAzienda: {} };
     const inviate = sql`${domande.stato} <> 'bozza'`;
-    filtro = ambito.tutte ? inviate : and(inviate, inArray(domande.sedeCodice, ambito.sedi))!;
+    righe = ambito.tutte
+      ? await preparata("non_letti_sede_tutte", (d) => queryNonLetti(d, lato, inviate).prepare("non_letti_sede_tutte")).execute()
+      : await preparata("non_letti_sede", (d) =>
+          queryNonLetti(d, lato, and(inviate, sql`${domande.sedeCodice} = any(${sql.placeholder("ambito")})`)!).prepare("non_letti_sede"),
+        ).execute({ ambito: ambito.sedi });
   }
-  const righe = await db()
+  const perAzienda: Record<number, number> = {};
+  for (const r of righe) perAzienda[r.aziendaId] = r.n;
+  return { totale: righe.reduce((t, r) => t + r.n, 0), perAzienda };
+}
+
+/** Unread entries per company for a side, among the domande `filtro` selects (the rule of NON_LETTI). */
+function queryNonLetti(d: Db, lato: LatoLettore, filtro: SQL) {
+  return d
     .select({ aziendaId: domande.aziendaId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(eventiDomanda)
     .innerJoin(domande, eq(domande.id, eventiDomanda.domandaId))
     .leftJoin(lettureFilo, and(eq(lettureFilo.domandaId, domande.id), eq(lettureFilo.lato, lato)))
     .where(and(filtro, condizioneNonLetto(lato, sql`${lettureFilo.ultimoEventoId}`)))
     .groupBy(domande.aziendaId);
-  const perAzienda: Record<number, number> = {};
-  for (const r of righe) perAzienda[r.aziendaId] = r.n;
-  return { totale: righe.reduce((t, r) => t + r.n, 0), perAzienda };
 }
 
 /**
