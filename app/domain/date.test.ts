@@ -3,7 +3,7 @@ import fc from "fast-check";
 import {
   addDays, addMonths, addYears, anno, componiData, contiene, dateDi, diffDays, fineMese, finestraAnni, finestraSettimane,
   festivitaNazionali, formatDataItaliana, giorniInclusi, giorniLavorabili, giornoSettimana, intersezione, isFestivo,
-  maxData, mese, minData, oggiRoma, parseDataISO, parseDataItaliana, pasqua,
+  maxData, mese, minData, oggiRoma, orologioRoma, parseDataISO, parseDataItaliana, pasqua,
 } from "./date";
 
 describe("lettura e formato", () => {
@@ -126,6 +126,26 @@ describe("calendario", () => {
     // Ora legale: Roma è UTC+2.
     expect(oggiRoma(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
     expect(oggiRoma(new Date("2026-06-30T21:59:00Z"))).toBe("2026-06-30");
+  });
+  it("orologioRoma segna l'ora di Roma anche nelle ore del cambio tra ora solare e legale", () => {
+    // 29/03/2026: alle 01:00 UTC Roma passa dalle 02:00 alle 03:00; 25/10/2026: alle 01:00 UTC dalle 03:00 alle 02:00.
+    expect(orologioRoma(new Date("2026-03-29T00:59:00Z"))).toMatchObject({ giorno: 29, ora: 1, minuto: 59 });
+    expect(orologioRoma(new Date("2026-03-29T01:00:00Z"))).toMatchObject({ giorno: 29, ora: 3, minuto: 0 });
+    expect(orologioRoma(new Date("2026-10-25T00:59:00Z"))).toMatchObject({ ora: 2, minuto: 59 });
+    expect(orologioRoma(new Date("2026-10-25T01:00:00Z"))).toMatchObject({ ora: 2, minuto: 0 });
+  });
+  it("orologioRoma coincide con i dati dei fusi orari (Intl) per ogni istante dal 1980 al 2100", () => {
+    const intl = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1980, 0, 1), max: Date.UTC(2100, 0, 1) }), (t) => {
+        const parti = intl.formatToParts(new Date(t));
+        const v = (tipo: string) => Number(parti.find((p) => p.type === tipo)?.value);
+        expect(orologioRoma(new Date(t))).toEqual({ anno: v("year"), mese: v("month"), giorno: v("day"), ora: v("hour"), minuto: v("minute") });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

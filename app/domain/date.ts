@@ -233,18 +233,54 @@ export function giorniLavorabili(intervallo: Intervallo, giorniSettimanali: 5 | 
  * alle 00:30 del 1° gennaio a Roma è già il nuovo anno anche se in UTC è ancora il 31 dicembre.
  */
 // One formatter for the process: building an Intl.DateTimeFormat loads locale and time-zone data and costs far more
-// than formatting with it.
-const FORMATO_GIORNO_ROMA = new Intl.DateTimeFormat("en-CA", {
+// than formatting with it; and formatting is asked once per UTC hour only (scostamentoRoma).
+const FORMATO_ROMA = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Europe/Rome",
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
 });
 
+const UN_ORA_MS = 3_600_000;
+const scostamenti = new Map<number, number>();
+
+/**
+ * Rome's offset from UTC (ms) at `istante`. Italy changes between CET and CEST at 01:00 UTC, on a whole UTC hour, so
+ * the offset is the same for every instant of a UTC hour: it is read from the time-zone data once per hour and kept
+ * (a page listing 25 dates asks Intl once, not 25 times: README, Misure).
+ */
+function scostamentoRoma(istante: number): number {
+  const ora = Math.floor(istante / UN_ORA_MS) * UN_ORA_MS;
+  let s = scostamenti.get(ora);
+  if (s === undefined) {
+    const parti = FORMATO_ROMA.formatToParts(new Date(ora));
+    const v = (tipo: string) => Number(parti.find((p) => p.type === tipo)?.value);
+    s = Date.UTC(v("year"), v("month") - 1, v("day"), v("hour"), v("minute")) - ora;
+    if (scostamenti.size > 10_000) scostamenti.clear();
+    scostamenti.set(ora, s);
+  }
+  return s;
+}
+
+/** Year, month (1–12), day, hour and minute on the wall clocks of Rome at `adesso`. */
+export function orologioRoma(adesso: Date): { anno: number; mese: number; giorno: number; ora: number; minuto: number } {
+  const t = adesso.getTime();
+  const locale = new Date(t + scostamentoRoma(t));
+  return {
+    anno: locale.getUTCFullYear(),
+    mese: locale.getUTCMonth() + 1,
+    giorno: locale.getUTCDate(),
+    ora: locale.getUTCHours(),
+    minuto: locale.getUTCMinutes(),
+  };
+}
+
 export function oggiRoma(adesso: Date): DataISO {
-  const parti = FORMATO_GIORNO_ROMA.formatToParts(adesso);
-  const valore = (tipo: string) => Number(parti.find((p) => p.type === tipo)?.value);
-  return componiData(valore("year"), valore("month"), valore("day"));
+  const { anno, mese, giorno } = orologioRoma(adesso);
+  return componiData(anno, mese, giorno);
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { loader as loaderRadice } from "~/root";
 import { messaggiAccesso } from "~/testi";
 import { elencoAziendeAccessibili, sediUtente } from "~/services/accesso.server";
 import { richiediContesto } from "~/http/accesso.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
-import { conteggiNonLetti } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Area riservata" };
 
@@ -19,12 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     intermediario: ctx.ruolo === "intermediario",
     aziende: operatore ? [] : await elencoAziendeAccessibili(ctx),
     sedi: operatore ? await sediUtente(ctx.utente.id) : [],
-    nonLetti: (await conteggiNonLetti(ctx)).totale,
   });
 }
 
 export default function AreaRiservata() {
-  const { ruolo, operatore, dirigente, intermediario, aziende, sedi, nonLetti } = useLoaderData<typeof loader>();
+  const { ruolo, operatore, dirigente, intermediario, aziende, sedi } = useLoaderData<typeof loader>();
+  // The count of the header (root loader), not read twice.
+  const nonLetti = useRouteLoaderData<typeof loaderRadice>("root")?.utente?.messaggi?.nonLetti ?? 0;
   const daLeggere = nonLetti > 0 ? ` (${nonLetti === 1 ? "1 da leggere" : `${nonLetti} da leggere`})` : "";
   return (
     <>

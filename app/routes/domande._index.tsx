@@ -6,7 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
 import { richiediContesto, richiediAzione } from "~/http/accesso.server";
 import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
-import { richiesteInAttesa } from "~/services/istruttoria/interlocuzione.server";
+import { numeroRichiesteInAttesa } from "~/services/istruttoria/interlocuzione.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Le tue domande" };
@@ -15,8 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediAzione(ctx, "crea_domanda");
   const filtri = leggiFiltri(new URL(request.url).searchParams);
-  const [elenco, richieste] = await Promise.all([elencoDomande(ctx, filtri), richiesteInAttesa(ctx)]);
-  return json({ filtri, ...elenco, richiesteInAttesa: richieste.length });
+  const [elenco, richiesteInAttesa] = await Promise.all([elencoDomande(ctx, filtri), numeroRichiesteInAttesa(ctx)]);
+  return json({ filtri, ...elenco, richiesteInAttesa });
 }
 
 function urlPagina(filtri: Filtri, pagina: number): string {

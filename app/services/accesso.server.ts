@@ -135,13 +135,38 @@ export async function sediUtente(utenteId: number) {
  * The ids of the companies this profile may act for on `data`: as legal representative (the company chosen
  * at sign-in), or with a delega valid on that date. Operators act on cases, not companies: none.
  */
-export async function idAziendeAccessibili(ctx: Contesto, data = oggi()): Promise<number[]> {
+export function idAziendeAccessibili(ctx: Contesto, data = oggi()): Promise<number[]> {
+  // A page asks it several times (the header's count, the page, its banners): read once per request. The session
+  // object is the request's own (sessione.server.ts reads it once per request), so the memo ends with the request;
+  // every change of deleghe or profile answers with a redirect, read by a new request.
+  const chiave = `${ctx.ruolo}|${ctx.aziendaAttivaId ?? ""}|${data}`;
+  let perSessione = accessibiliPerRichiesta.get(ctx.sessione);
+  if (!perSessione) {
+    perSessione = new Map();
+    accessibiliPerRichiesta.set(ctx.sessione, perSessione);
+  }
+  let ids = perSessione.get(chiave);
+  if (!ids) {
+    ids = leggiIdAziendeAccessibili(ctx, data);
+    perSessione.set(chiave, ids);
+    // A failed read is not kept: the next call asks again.
+    ids.catch(() => perSessione.delete(chiave));
+  }
+  return ids;
+}
+
+const accessibiliPerRichiesta = new WeakMap<Contesto["sessione"], Map<string, Promise<number[]>>>();
+
+async function leggiIdAziendeAccessibili(ctx: Contesto, data: string): Promise<number[]> {
   if (ctx.ruolo === "datore") {
     if (ctx.aziendaAttivaId == null) return [];
-    const [a] = await db()
-      .select({ id: aziende.id })
-      .from(aziende)
-      .where(and(eq(aziende.id, ctx.aziendaAttivaId), eq(aziende.cfLegaleRappresentante, ctx.utente.codiceFiscale)));
+    const [a] = await preparata("azienda_del_legale", (d) =>
+      d
+        .select({ id: aziende.id })
+        .from(aziende)
+        .where(and(eq(aziende.id, sql.placeholder("id")), eq(aziende.cfLegaleRappresentante, sql.placeholder("cf"))))
+        .prepare("azienda_del_legale"),
+    ).execute({ id: ctx.aziendaAttivaId, cf: ctx.utente.codiceFiscale });
     if (a) return [a.id];
     return (await idAziendeIncaricato(ctx.utente.id, data)).includes(ctx.aziendaAttivaId) ? [ctx.aziendaAttivaId] : [];
   }

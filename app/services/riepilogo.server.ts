@@ -4,7 +4,7 @@
 import { asc, eq } from "drizzle-orm";
 import { allegati, domandaLavoratori, eventiDomanda, lavoratori, unitaProduttive } from "#db/schema";
 import { db } from "#db/connection";
-import { formatDataItaliana } from "~/domain/date";
+import { formatDataItaliana, orologioRoma } from "~/domain/date";
 import { messaggioPerUtente, type Esito } from "~/domain/esito";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
 import { PASSI, sezioniRiepilogo, type ChiavePasso, type SezioneRiepilogo, type SlugPasso } from "~/passi";
@@ -51,24 +51,11 @@ export interface Intestazione {
   periodo: string;
 }
 
-const FUSO = "Europe/Rome";
-
 /** Date and time as people in Italy read them, whatever the server's time zone: "26/11/2026 alle 09:05". */
-// Built once per process (building a formatter costs far more than using it; "Le tue domande" formats one per row).
-const FORMATO_DATA_ORA_ROMA = new Intl.DateTimeFormat("it-IT", {
-  timeZone: FUSO,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
 export function dataOraRoma(istante: Date): string {
-  const f = FORMATO_DATA_ORA_ROMA.formatToParts(istante);
-  const p = (t: string) => f.find((x) => x.type === t)?.value ?? "";
-  return `${p("day")}/${p("month")}/${p("year")} alle ${p("hour")}:${p("minute")}`;
+  const { anno, mese, giorno, ora, minuto } = orologioRoma(istante);
+  const due = (n: number) => String(n).padStart(2, "0");
+  return `${due(giorno)}/${due(mese)}/${anno} alle ${due(ora)}:${due(minuto)}`;
 }
 
 export function esitiRiepilogo(esiti: ReadonlyArray<Esito & { passo?: ChiavePasso }>): EsitoRiepilogo[] {

@@ -4,9 +4,9 @@
 // deadlines and resumes the case (system actor). Every change: one transaction on the case's row lock, through the
 // state machine (app/domain/stati.ts), with the version the user saw, the timeline and the audit log.
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lt, sql } from "drizzle-orm";
 import { allegatiRisposta, aziende, domande, richiesteIstruttoria, utenti, type RichiestaIstruttoriaRiga } from "#db/schema";
-import { db } from "#db/connection";
+import { db, preparata } from "#db/connection";
 import { formatDataItaliana as it, oggiRoma, type DataISO } from "~/domain/date";
 import {
   ETICHETTE_TIPO_RICHIESTA,
@@ -310,6 +310,27 @@ export interface RichiestaInAttesa {
  * The Sede's requests still waiting for an answer, of the companies this profile may act for today (employer: the
  * company chosen at sign-in; intermediary: the companies with a valid delega), nearest deadline first.
  */
+/** How many requests of the office wait for this profile's answer: the banner of "Le tue domande" (on every view). */
+export async function numeroRichiesteInAttesa(ctx: Contesto): Promise<number> {
+  const ids = await idAziendeAccessibili(ctx);
+  if (ids.length === 0) return 0;
+  const [{ n }] = await preparata("numero_richieste_in_attesa", (d) =>
+    d
+      .select({ n: count() })
+      .from(richiesteIstruttoria)
+      .innerJoin(domande, eq(domande.id, richiesteIstruttoria.domandaId))
+      .where(
+        and(
+          eq(richiesteIstruttoria.stato, "aperta"),
+          eq(domande.stato, "sospesa"),
+          sql`${domande.aziendaId} = any(${sql.placeholder("aziende")})`,
+        ),
+      )
+      .prepare("numero_richieste_in_attesa"),
+  ).execute({ aziende: ids });
+  return n;
+}
+
 export async function richiesteInAttesa(ctx: Contesto, oggi: DataISO = oggiRoma(adessoPiattaforma())): Promise<RichiestaInAttesa[]> {
   const ids = await idAziendeAccessibili(ctx);
   if (ids.length === 0) return [];
