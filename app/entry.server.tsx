@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionAr
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { codiceDiConnessione } from "#db/disponibilita";
+import { rispostaDocumento } from "~/http/documento.server";
 import {
   INTESTAZIONI_503,
   paginaServizioNonDisponibile,
@@ -50,5 +51,5 @@ export default function handleRequest(
   const html = renderToString(<RemixServer context={remixContext} url={request.url} nonce={loadContext.cspNonce} />);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.set("Cache-Control", NESSUNA_CACHE);
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  return rispostaDocumento(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

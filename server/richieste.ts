@@ -10,6 +10,7 @@ import { ELENCO_MAX_BYTE } from "../app/passi/schemi/lavoratori";
 import { LIMITI_ALLEGATI } from "../app/passi/schemi/allegati";
 import { LIMITI_FLUSSO } from "../app/domain/flussi/denuncia";
 import { messaggiInterfaccia } from "../app/testi/interfaccia";
+import { htmlDocumento } from "../app/http/documento.server";
 
 /** Forms without files (urlencoded): the longest, the relazione tecnica, stays well under this. */
 export const LIMITE_MODULO = 256 * 1024;
@@ -141,11 +142,26 @@ export function gestoreRemix(opzioni: {
     try {
       const request = richiestaRemix(req, res);
       const gestore = richiestaLocale(req) ? sviluppo : produzione;
-      await sendRemixResponse(res, await gestore(request, opzioni.getLoadContext(req, res)));
+      await inviaRisposta(res, await gestore(request, opzioni.getLoadContext(req, res)));
     } catch (errore) {
       next(errore);
     }
   };
+}
+
+/**
+ * Sends Remix's Response: a rendered page in one write with its length (app/http/documento.server.ts), anything else
+ * (data, files, redirects, streams) as the express adapter does.
+ */
+async function inviaRisposta(res: Response, risposta: globalThis.Response): Promise<void> {
+  const html = htmlDocumento(risposta);
+  if (html === null) return sendRemixResponse(res, risposta);
+  res.statusMessage = risposta.statusText;
+  res.status(risposta.status);
+  for (const [nome, valore] of risposta.headers.entries()) res.append(nome, valore);
+  // compression drops the length when it compresses; otherwise Node sends it instead of chunks.
+  res.setHeader("Content-Length", Buffer.byteLength(html));
+  res.end(html);
 }
 
 /** Last resort for an error outside Remix: the Italian 500 page, never the stack (logged on the server). */
