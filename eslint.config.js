@@ -15,6 +15,9 @@ const http = [
   { group: ["@remix-run/*"], message: "I servizi non restituiscono né lanciano risposte HTTP: restituiscono un Risultato (app/services/risultato.ts)." },
   { group: ["~/http/*", "**/http/*"], message: "I servizi non dipendono dal livello HTTP (app/http): lo usano le rotte." },
 ];
+// …nor the HTTP request itself: a service takes the values read from it (a cookie's value, an origin), so nothing in
+// app/services needs a Request to run.
+const richiesta = "I servizi non prendono la richiesta HTTP: app/http ne legge i valori (cookie, origine) e li passa.";
 const servizi = [
   { group: ["~/services/*", "**/*.server", "~/routes/*"], allowTypeImports: true, message: "Le regole e i componenti non chiamano servizi né rotte." },
 ];
@@ -46,7 +49,11 @@ export default tseslint.config(
   },
   {
     files: ["app/services/**"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: http }] },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: http }],
+      "@typescript-eslint/no-restricted-types": ["error", { types: { Request: richiesta } }],
+      "no-restricted-globals": ["error", { name: "Request", message: richiesta }],
+    },
   },
   {
     files: ["app/components/**", "app/passi/**", "app/testi/**", "app/moduli/**"],

@@ -14,7 +14,7 @@ import { Pagina } from "~/components/layout/Pagina";
 import { PaginaErrore, titoloErrore } from "~/components/layout/PaginaErrore";
 import { TitoloDocumento } from "~/components/layout/TitoloDocumento";
 import { datiIntestazione } from "~/services/intestazione.server";
-import { sessioneDaRichiesta } from "~/services/sessione.server";
+import { sessioneDaRichiesta } from "~/http/sessione.server";
 
 // The three Titillium faces every page shows above the fold (400 text, 600 header name and labels, 700 headings),
 // fetched at once with the stylesheets instead of after them: they usually arrive before the first paint, so the

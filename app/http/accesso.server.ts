@@ -7,10 +7,10 @@ import { ruoloPuo, ruoloSede, type Azione } from "~/domain/autorizzazione";
 import type { Contesto } from "~/services/accesso.server";
 import { aziendaAutorizzata } from "~/services/autorizzazione.server";
 import { oggi } from "~/services/orologio.server";
-import { sessioneDaRichiesta } from "~/services/sessione.server";
 import { leggiForm } from "./corpo-richiesta.server";
 import { ErroreCsrf, verificaCsrf } from "./csrf.server";
 import { rispostaNonTrovata } from "./risposta.server";
+import { sessioneDaRichiesta } from "./sessione.server";
 
 export { rispostaNonTrovata };
 

@@ -2,7 +2,7 @@
 // and carry a token: the session's token when signed in, a double-submit cookie before sign-in.
 import { timingSafeEqual } from "node:crypto";
 import { CAMPO_CSRF } from "~/components/form/CampoCsrf";
-import { cookieSicuro, leggiCookie } from "~/services/sessione.server";
+import { intestazioneCookie, leggiCookie } from "./cookie.server";
 
 const COOKIE_CSRF_ANONIMO = "omnia_csrf";
 
@@ -46,7 +46,7 @@ export function tokenCsrfAnonimo(request: Request): { token: string; setCookie: 
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   const token = Buffer.from(bytes).toString("hex");
-  const setCookie = `${COOKIE_CSRF_ANONIMO}=${token}; Path=/; HttpOnly; SameSite=Strict${cookieSicuro(request) ? "; Secure" : ""}`;
+  const setCookie = intestazioneCookie(request, COOKIE_CSRF_ANONIMO, token, { sameSite: "Strict" });
   return { token, setCookie };
 }
 

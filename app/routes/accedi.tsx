@@ -10,8 +10,9 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { ErroreCsrf, tokenCsrfAnonimo, verificaCsrfAnonimo } from "~/http/csrf.server";
 import { rispostaCsrf } from "~/http/accesso.server";
 import { leggiForm } from "~/http/corpo-richiesta.server";
-import { avviaAccesso, impostazioniOidc } from "~/services/identita/oidc.server";
-import { sessioneDaRichiesta } from "~/services/sessione.server";
+import { avviaAccessoDaRichiesta } from "~/http/identita.server";
+import { sessioneDaRichiesta } from "~/http/sessione.server";
+import { impostazioniOidc } from "~/services/identita/oidc.server";
 
 export const handle = { titolo: "Accedi" };
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (e instanceof ErroreCsrf) throw rispostaCsrf();
     throw e;
   }
-  const avvio = await avviaAccesso(request, ritornoSicuro(formData.get("ritorno")));
+  const avvio = await avviaAccessoDaRichiesta(request, ritornoSicuro(formData.get("ritorno")));
   if (!avvio.ok) return json({ errore: avvio.messaggio }, { status: 503 });
   return redirect(avvio.url, { status: 303, headers: { "Set-Cookie": avvio.setCookie, "Cache-Control": "no-store" } });
 }

@@ -5,13 +5,13 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { messaggiIdentita as mi } from "~/testi";
 import { accedi } from "~/services/autenticazione.server";
-import { completaAccesso } from "~/services/identita/oidc.server";
-import { cookieSessione, sessioneDaRichiesta } from "~/services/sessione.server";
+import { completaAccessoDaRichiesta } from "~/http/identita.server";
+import { cookieSessione, sessioneDaRichiesta } from "~/http/sessione.server";
 
 export const handle = { titolo: mi.titoloErrore };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { esito, setCookie } = await completaAccesso(request);
+  const { esito, setCookie } = await completaAccessoDaRichiesta(request);
   const headers = { "Set-Cookie": setCookie, "Cache-Control": "no-store" };
   if (!esito.ok) {
     const stato = esito.motivo === "livello_insufficiente" ? 403 : 400;

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { conDatabase } from "~/http/servizio-non-disponibile.server";
 import { leggiFormProtetto } from "~/http/accesso.server";
 import { esci } from "~/services/autenticazione.server";
-import { cookieSessioneVuoto, sessioneDaRichiesta } from "~/services/sessione.server";
+import { cookieSessioneVuoto, sessioneDaRichiesta } from "~/http/sessione.server";
 
 export async function loader() {
   return redirect("/");

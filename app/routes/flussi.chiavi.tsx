@@ -14,7 +14,7 @@ import { rispostaFallimento } from "~/http/risposta.server";
 import { ChiaveApiSchema, messaggiChiaviApi } from "~/passi/schemi/chiavi-api";
 import { leggiFormProtetto } from "~/http/accesso.server";
 import { chiaviDi, creaChiave, revocaChiave } from "~/services/chiavi-api.server";
-import { cookieSicuro, leggiCookie } from "~/services/sessione.server";
+import { intestazioneCookie, leggiCookie } from "~/http/cookie.server";
 
 export const handle = { titolo: "Chiavi per i programmi paghe" };
 
@@ -22,9 +22,7 @@ const COOKIE_NUOVA = "omnia_chiave_nuova";
 const PERCORSO = "/flussi/chiavi";
 
 function cookieNuova(request: Request, valore: string, durata: number): string {
-  const parti = [`${COOKIE_NUOVA}=${valore}`, `Path=${PERCORSO}`, "HttpOnly", "SameSite=Strict", `Max-Age=${durata}`];
-  if (cookieSicuro(request)) parti.push("Secure");
-  return parti.join("; ");
+  return intestazioneCookie(request, COOKIE_NUOVA, valore, { percorso: PERCORSO, sameSite: "Strict", maxAge: durata });
 }
 
 const quando = (iso: string | null) =>

@@ -5,7 +5,7 @@ import { messaggiInterfaccia } from "~/testi/interfaccia";
 
 export const meta: MetaFunction = () => [{ title: titolo(messaggiInterfaccia.titoli.privacy) }];
 
-// I nomi dei cookie sono quelli impostati da app/services/sessione.server.ts e app/http/csrf.server.ts:
+// I nomi dei cookie sono quelli impostati da app/http/sessione.server.ts e app/http/csrf.server.ts:
 // se cambiano lì, va aggiornata questa tabella.
 const COOKIE = [
   {

@@ -5,7 +5,7 @@ import { messaggiAccesso as m } from "~/testi";
 import { opzioniProfilo } from "~/services/accesso.server";
 import { leggiFormProtetto } from "~/http/accesso.server";
 import { ritornoSicuro, scegliProfilo } from "~/services/autenticazione.server";
-import { sessioneDaRichiesta } from "~/services/sessione.server";
+import { sessioneDaRichiesta } from "~/http/sessione.server";
 
 export const handle = { titolo: "Scegli il profilo" };
 

@@ -8,7 +8,7 @@ import { latoDelRuolo } from "~/domain/comunicazioni";
 import { conteggiNonLetti } from "./comunicazioni/filo.server";
 import type { SessioneValida } from "./sessione.server";
 
-/** `valida`: the request's session (sessioneDaRichiesta), or null when nobody is signed in. */
+/** `valida`: the request's session (app/http/sessione.server.ts), or null when nobody is signed in. */
 export async function datiIntestazione(valida: SessioneValida | null, nonce?: string) {
   if (!valida) return { utente: null, csrfToken: null, nonce };
   const { sessione, utente } = valida;

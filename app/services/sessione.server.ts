@@ -1,5 +1,6 @@
 // Sessions the Lucia way (ADR 003): a random token in an HttpOnly cookie, only its SHA-256 in the database,
-// idle timeout 30 minutes, absolute 12 hours, a new session on every sign-in, deleted on sign-out.
+// idle timeout 30 minutes, absolute 12 hours, a new session on every sign-in, deleted on sign-out. The cookie itself
+// (reading it, its attributes) is HTTP and lives in app/http/sessione.server.ts: this module takes the token.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, lt, or, sql } from "drizzle-orm";
@@ -10,8 +11,6 @@ export const DURATA_INATTIVITA_MS = 30 * 60 * 1000;
 export const DURATA_MASSIMA_MS = 12 * 60 * 60 * 1000;
 // Refresh the idle clock at most once a minute: one write per minute, not per request.
 const AGGIORNA_ATTIVITA_DOPO_MS = 60 * 1000;
-
-const NOME_COOKIE = "omnia_sessione";
 
 export interface Sessione {
   id: string;
@@ -35,47 +34,6 @@ function tokenCasuale(byte = 20): string {
 
 export function idDaToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
-
-/**
- * The cookies' Secure flag, decided per request at run time (the build inlines `process.env.NODE_ENV`, so it is read
- * through a variable): always on in production; with the demo identities on (development, or DEMO_LOGIN=1) it is
- * on unless the request came over plain HTTP, where a Secure cookie would never come back and no session could
- * be kept. COOKIE_INSECURE=1 turns it off (local benchmarks over HTTP).
- */
-export function cookieSicuro(request: Request, env: Record<string, string | undefined> = process.env): boolean {
-  if (env.COOKIE_INSECURE === "1") return false;
-  const dimostrativo = env.NODE_ENV !== "production" || env.DEMO_LOGIN === "1";
-  if (!dimostrativo) return true;
-  return new URL(request.url).protocol !== "http:";
-}
-
-export function cookieSessione(request: Request, token: string, scadenza: Date): string {
-  const parti = [
-    `${NOME_COOKIE}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Expires=${scadenza.toUTCString()}`,
-  ];
-  if (cookieSicuro(request)) parti.push("Secure");
-  return parti.join("; ");
-}
-
-export function cookieSessioneVuoto(request: Request): string {
-  const parti = [`${NOME_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
-  if (cookieSicuro(request)) parti.push("Secure");
-  return parti.join("; ");
-}
-
-export function leggiCookie(request: Request, nome: string): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const parte of header.split(";")) {
-    const [k, ...v] = parte.trim().split("=");
-    if (k === nome) return v.join("=") || null;
-  }
-  return null;
 }
 
 export async function creaSessione(utenteId: number, adesso = new Date()): Promise<{ token: string; sessione: Sessione }> {
@@ -108,18 +66,7 @@ export async function creaSessione(utenteId: number, adesso = new Date()): Promi
   return { token, sessione };
 }
 
-const cachePerRichiesta = new WeakMap<Request, Promise<SessioneValida | null>>();
-
-/** The valid session of this request, or null. Loaders of one request share one lookup. */
-export function sessioneDaRichiesta(request: Request): Promise<SessioneValida | null> {
-  let p = cachePerRichiesta.get(request);
-  if (!p) {
-    p = validaToken(leggiCookie(request, NOME_COOKIE));
-    cachePerRichiesta.set(request, p);
-  }
-  return p;
-}
-
+/** The valid session of a session cookie's value (`token`), or null; app/http/sessione.server.ts reads the cookie. */
 export async function validaToken(token: string | null, adesso = new Date()): Promise<SessioneValida | null> {
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
   const id = idDaToken(token);

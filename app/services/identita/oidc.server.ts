@@ -12,23 +12,21 @@
 // CIE accept private_key_jwt only.
 // Without OIDC_ISSUER, with the demo identities on (development, tests, `npm start`), the local test provider mounted
 // at <origin>/oidc-prova stands in (server/oidc-prova.ts) and requires all of the above.
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { eq, lt } from "drizzle-orm";
 import * as client from "openid-client";
 import { transazioniAccesso } from "#db/schema";
 import { db } from "#db/connection";
 import { ACR_SPID, CLAIM_CODICE_FISCALE, identitaDaClaim, LIVELLO_MINIMO } from "~/domain/identita";
 import { messaggiIdentita } from "~/testi/identita";
-import { cookieSicuro, leggiCookie } from "../sessione.server";
+import { idDaToken } from "../sessione.server";
 import { fornitoreDimostrativoAttivo } from "./fornitore.server";
 import { chiaveDiFirma } from "./chiavi.server";
 import { ID_CLIENTE_PROVA } from "./prova-configurazione.server";
 import { fetchProva, PERCORSO_PROVA, PERCORSO_RITORNO } from "./prova-comune";
 
-const COOKIE_TRANSAZIONE = "omnia_accesso";
 /** A sign-in not finished within this time starts over. */
-const DURATA_TRANSAZIONE_MS = 10 * 60 * 1000;
+export const DURATA_TRANSAZIONE_MS = 10 * 60 * 1000;
 
 export interface ImpostazioniOidc {
   emittente: string;
@@ -85,25 +83,17 @@ export const RICHIESTA_CLAIM = {
   userinfo: { given_name: null, family_name: null, [CLAIM_CODICE_FISCALE]: { essential: true } },
 } as const;
 
-function idDaToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
-
-function cookieTransazione(request: Request, valore: string, maxAge: number): string {
-  const parti = [`${COOKIE_TRANSAZIONE}=${valore}`, `Path=${PERCORSO_RITORNO}`, "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
-  if (cookieSicuro(request)) parti.push("Secure");
-  return parti.join("; ");
-}
-
-export type AvvioAccesso = { ok: true; url: string; setCookie: string } | { ok: false; messaggio: string };
+/** A started sign-in: the provider's URL, and the token the browser keeps for the callback (app/http/identita.server.ts). */
+export type AvvioAccesso = { ok: true; url: string; token: string } | { ok: false; messaggio: string };
 
 /**
- * Starts a sign-in: a new state, nonce and PKCE verifier stored for this browser (cookie with a random token, its
- * hash in the database), and the provider's authorization URL: a signed request object asking level 2 or 3
- * (acr_values), the attributes (claims), a fresh authentication and the person's consent (prompt=consent login).
+ * Starts a sign-in for a request arriving at `origine`: a new state, nonce and PKCE verifier stored for this browser
+ * (the returned random token goes in a cookie, its hash in the database), and the provider's authorization URL: a
+ * signed request object asking level 2 or 3 (acr_values), the attributes (claims), a fresh authentication and the
+ * person's consent (prompt=consent login).
  */
-export async function avviaAccesso(request: Request, ritorno: string | null, adesso = new Date()): Promise<AvvioAccesso> {
-  const impostazioni = impostazioniOidc(new URL(request.url).origin);
+export async function avviaAccesso(origine: string, ritorno: string | null, adesso = new Date()): Promise<AvvioAccesso> {
+  const impostazioni = impostazioniOidc(origine);
   if (!impostazioni) return { ok: false, messaggio: messaggiIdentita.fornitoreNonConfigurato };
   const { config, firma } = await configurazione(impostazioni);
   const stato = client.randomState();
@@ -140,36 +130,39 @@ export async function avviaAccesso(request: Request, ritorno: string | null, ade
   // SPID profile also wants client_id, response_type, scope and the PKCE challenge in the query, with the same values.
   const url = await client.buildAuthorizationUrlWithJAR(config, parametri, firma);
   for (const nome of ["response_type", "scope", "code_challenge", "code_challenge_method"] as const) url.searchParams.set(nome, parametri[nome]);
-  return { ok: true, url: url.href, setCookie: cookieTransazione(request, token, DURATA_TRANSAZIONE_MS / 1000) };
+  return { ok: true, url: url.href, token };
 }
 
 export type RitornoAccesso =
   | { ok: true; codiceFiscale: string; livello: number; emittente: string; ritorno: string | null }
   | { ok: false; motivo: string; messaggio: string };
 
+/** The callback as it arrived: the browser's sign-in token (cookie), the origin, and the provider's query string. */
+export interface RichiamoAccesso {
+  token: string | null;
+  origine: string;
+  /** The callback URL's search part (`?code=…&state=…`, or `?error=…`). */
+  parametri: string;
+}
+
 /**
  * The provider's answer at the callback: the sign-in in progress is taken (and deleted: one use), the code is
  * exchanged with its PKCE verifier, state and nonce are checked by openid-client, the ID token validated; then the
  * level and the codice fiscale are read. Any failure refuses the sign-in with an Italian message.
  */
-export async function completaAccesso(request: Request, adesso = new Date()): Promise<{ esito: RitornoAccesso; setCookie: string }> {
-  const setCookie = cookieTransazione(request, "", 0);
-  const rifiuta = (motivo: string, messaggio: string = messaggiIdentita.accessoNonRiuscito) => ({
-    esito: { ok: false as const, motivo, messaggio },
-    setCookie,
-  });
-  const token = leggiCookie(request, COOKIE_TRANSAZIONE);
+export async function completaAccesso({ token, origine, parametri }: RichiamoAccesso, adesso = new Date()): Promise<RitornoAccesso> {
+  const rifiuta = (motivo: string, messaggio: string = messaggiIdentita.accessoNonRiuscito) => ({ ok: false as const, motivo, messaggio });
   if (!token || !/^[a-z2-7]{32}$/.test(token)) return rifiuta("transazione_assente");
   const [t] = await db().delete(transazioniAccesso).where(eq(transazioniAccesso.id, idDaToken(token))).returning();
   if (!t || t.scadeIl <= adesso) return rifiuta("transazione_scaduta");
-  const richiesta = new URL(request.url);
-  if (richiesta.searchParams.get("error") === "access_denied") return rifiuta("annullato", messaggiIdentita.accessoAnnullato);
-  const impostazioni = impostazioniOidc(richiesta.origin);
+  const ricevuti = new URLSearchParams(parametri);
+  if (ricevuti.get("error") === "access_denied") return rifiuta("annullato", messaggiIdentita.accessoAnnullato);
+  const impostazioni = impostazioniOidc(origine);
   if (!impostazioni || impostazioni.emittente !== t.emittente) return rifiuta("emittente_cambiato");
   const { config } = await configurazione(impostazioni);
-  // The callback URL as registered (behind a proxy request.url may differ) with the provider's parameters.
+  // The callback URL as registered (behind a proxy the request's URL may differ) with the provider's parameters.
   const corrente = new URL(impostazioni.uriRitorno);
-  corrente.search = richiesta.search;
+  corrente.search = parametri;
   let claims: Record<string, unknown>;
   try {
     const risposta = await client.authorizationCodeGrant(config, corrente, {
@@ -188,10 +181,7 @@ export async function completaAccesso(request: Request, adesso = new Date()): Pr
   }
   const identita = identitaDaClaim(claims);
   if (!identita.ok) return rifiuta(identita.motivo, identita.messaggio);
-  return {
-    esito: { ok: true, codiceFiscale: identita.codiceFiscale, livello: identita.livello, emittente: t.emittente, ritorno: t.ritorno },
-    setCookie,
-  };
+  return { ok: true, codiceFiscale: identita.codiceFiscale, livello: identita.livello, emittente: t.emittente, ritorno: t.ritorno };
 }
 
 /** Tests switch databases between files: forget the discovered configurations (their secret may differ). */
