@@ -70,7 +70,29 @@ export function pagina(html: string) {
     return { elemento, descrizione: descrizione(elemento), nonValido: elemento.getAttribute("aria-invalid") === "true" };
   }
 
-  return { ...query, documento, corpo, descrizione, riepilogoErrori, campo, gruppo };
+  /** The text of the summary's item whose link reaches an element for which `raggiunge` holds, or null. */
+  function voceVerso(raggiunge: (bersaglio: Element) => boolean): string | null {
+    const { voci } = riepilogoErrori();
+    const voce = voci.find((v) => v.href && raggiunge(documento.getElementById(decodeURIComponent(v.href.slice(1)))!));
+    return voce?.testo ?? null;
+  }
+
+  /**
+   * A field's error as a reader meets it (GOV.UK pattern): `riepilogo`, the text of the summary's link that reaches
+   * the field (null if none does); the field's own description (hint and error), aria-invalid, the value kept.
+   */
+  function erroreCampo(etichetta: string | RegExp) {
+    const c = campo(etichetta);
+    return { ...c, riepilogo: voceVerso((b) => b === c.elemento) };
+  }
+
+  /** The same for a group of choices by its legend: the summary's link reaches one of its choices. */
+  function erroreGruppo(legenda: string | RegExp) {
+    const g = gruppo(legenda);
+    return { ...g, riepilogo: voceVerso((b) => g.elemento.contains(b)) };
+  }
+
+  return { ...query, documento, corpo, descrizione, riepilogoErrori, campo, gruppo, erroreCampo, erroreGruppo };
 }
 
 export type Pagina = ReturnType<typeof pagina>;

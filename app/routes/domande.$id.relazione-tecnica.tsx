@@ -234,7 +234,8 @@ export default function PassoRelazioneTecnica() {
               </thead>
               <tbody>
                 {righe.map((riga, i) => (
-                  <tr key={riga.key}>
+                  // A row added by "Aggiungi periodo" without JS comes back from the server's reply with no key.
+                  <tr key={riga.key ?? `nuova-${i}`}>
                     {celle[i].map((campo, j) => {
                       const errore = primoErrore(campo.errors);
                       return (

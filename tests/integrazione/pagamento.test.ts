@@ -7,12 +7,15 @@ import { domande } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
 import Pagina, * as passo from "~/routes/domande.$id.pagamento";
+import { ETICHETTE_MODALITA_PAGAMENTO as MODALITA, ETICHETTE_PAGAMENTO as E } from "~/passi/schemi/pagamento";
 import type { Contesto } from "~/services/accesso.server";
 import { controlliPagamento } from "~/services/controlli/pagamento.server";
 import { caricaDomanda } from "~/http/domanda.server";
 import { usaDatabaseDiTest } from "../database";
 import { nomiInterniIn, testoVisibile } from "../nomi-interni";
 import { paginaResa } from "../remix-lato-server";
+import { within } from "@testing-library/dom";
+import { pagina, TITOLO_RIEPILOGO_ERRORI } from "../pagina";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
 
@@ -20,10 +23,9 @@ usaDatabaseDiTest();
 
 // The page as the server renders it (no JS).
 vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
-const html = (datiLoader: unknown) => paginaResa(Pagina, datiLoader);
-/** The <input> of the radio with this value. */
-const radio = (pagina: string, valore: string) =>
-  [...pagina.matchAll(/<input[^>]*type="radio"[^>]*>/g)].map((m) => m[0]).find((i) => i.includes(`value="${valore}"`)) ?? "";
+const html = (datiLoader: unknown, datiAction?: unknown) => paginaResa(Pagina, datiLoader, datiAction);
+/** Whether the radio labelled `etichetta` is chosen on the page. */
+const scelto = (p: ReturnType<typeof pagina>, etichetta: string) => (p.getByRole("radio", { name: etichetta }) as HTMLInputElement).checked;
 
 let laura: Identita;
 let ctxLaura: Contesto;
@@ -58,13 +60,20 @@ describe("modalità di pagamento", () => {
     const dati = await (await risposta(() => passo.loader(args(get(percorso(id), laura), id)))).json();
     expect(dati.valori).toEqual({});
     expect(dati.esito).toBeNull();
-    const pagina = html(dati);
-    expect(radio(pagina, "conguaglio")).not.toMatch(/checked/);
-    expect(radio(pagina, "diretto")).not.toMatch(/checked/);
-    expect(testoVisibile(pagina)).toContain("Passo 7 di 10");
+    let p = pagina(html(dati));
+    expect(p.gruppo(E.modalita).elemento.tagName).toBe("FIELDSET");
+    expect(scelto(p, MODALITA.conguaglio)).toBe(false);
+    expect(scelto(p, MODALITA.diretto)).toBe(false);
+    expect(p.getByText(/Passo 7 di 10/)).toBeTruthy();
+    expect(p.queryByRole("heading", { name: TITOLO_RIEPILOGO_ERRORI })).toBeNull();
     const r = await risposta(() => passo.action(args(post(percorso(id), { versione: String(versione) }, laura), id)));
     expect(r.status).toBe(422);
-    expect((await r.json()).error.modalita).toEqual(["Scegli la modalità di pagamento"]);
+    p = pagina(html(dati, await r.json()));
+    // One error, in the summary with a link to the first choice, and on the group (legend, aria-describedby).
+    expect(p.riepilogoErrori().voci.map((v) => v.testo)).toEqual(["Scegli la modalità di pagamento"]);
+    const modalita = p.erroreGruppo(E.modalita);
+    expect(modalita.riepilogo).toBe("Scegli la modalità di pagamento");
+    expect(modalita.descrizione).toContain("Scegli la modalità di pagamento");
   });
 
   it("conguaglio: salvato e 303 agli allegati", async () => {
@@ -93,14 +102,19 @@ describe("modalità di pagamento", () => {
       },
       liquidita: { indice: "0.37", accettato: true, versione: "quick-ratio-provvisoria-1", provvisorio: true },
     });
-    const pagina = await (await risposta(() => passo.loader(args(get(`${percorso(id)}?esito=1`, laura), id)))).json();
-    expect(pagina.esito.liquidita.accettato).toBe(true);
-    expect(pagina.esito.liquidita.formula).toBe("(liquidità immediate + liquidità differite) / passività correnti");
-    expect(pagina.esito.liquidita.messaggio).toMatch(/Indice di liquidità 0,37, inferiore a 1,00: il pagamento diretto è accettato.*Regola provvisoria/);
-    expect(pagina.prossimo).toBe(`/domande/${id}/allegati`);
-    const resa = html(pagina);
-    expect(radio(resa, "diretto")).toMatch(/checked/);
-    expect(testoVisibile(resa)).toContain("Pagamento diretto confermato");
+    const datiPagina = await (await risposta(() => passo.loader(args(get(`${percorso(id)}?esito=1`, laura), id)))).json();
+    expect(datiPagina.esito.liquidita.accettato).toBe(true);
+    expect(datiPagina.esito.liquidita.formula).toBe("(liquidità immediate + liquidità differite) / passività correnti");
+    expect(datiPagina.esito.liquidita.messaggio).toMatch(/Indice di liquidità 0,37, inferiore a 1,00: il pagamento diretto è accettato.*Regola provvisoria/);
+    expect(datiPagina.prossimo).toBe(`/domande/${id}/allegati`);
+    const resa = html(datiPagina);
+    const p = pagina(resa);
+    expect(scelto(p, MODALITA.diretto)).toBe(true);
+    expect(within(p.getByRole("status")).getByRole("heading", { name: "Pagamento diretto confermato" })).toBeTruthy();
+    const tabella = p.getByRole("table", { name: "Dati del bilancio al 30/06/2026 usati nel calcolo" });
+    expect(within(tabella).getByRole("row", { name: /^Disponibilità liquide \(liquidità immediate\)/ }).textContent).toMatch(/5\.000,00/);
+    expect(p.getByRole("link", { name: "Continua" }).getAttribute("href")).toBe(`/domande/${id}/allegati`);
+    expect(p.getByRole("button", { name: "Calcola di nuovo e salva" })).toBeTruthy();
     expect(nomiInterniIn(testoVisibile(resa))).toEqual([]);
     const esiti = await controlliPagamento(await caricaDomanda(get("/x", laura), ctxLaura, id));
     expect(esiti.map((e) => [e.passo, e.gravita])).toEqual([["pagamento", "informazione"]]);
@@ -114,19 +128,21 @@ describe("modalità di pagamento", () => {
     expect(r.headers.get("Location")).toBe(`/domande/${id}/pagamento?esito=1`);
     const salvato = (await leggi(id)).dati.pagamento as Record<string, unknown>;
     expect(salvato).toMatchObject({ modalita: "conguaglio", richiestoDiretto: true, liquidita: { indice: "3.25", accettato: false } });
-    const pagina = await (await risposta(() => passo.loader(args(get(`${percorso(id)}?esito=1`, laura), id)))).json();
-    expect(pagina.esito.liquidita.messaggio).toMatch(/non inferiore a 1,00: il pagamento diretto non è accettato/);
+    const datiPagina = await (await risposta(() => passo.loader(args(get(`${percorso(id)}?esito=1`, laura), id)))).json();
+    expect(datiPagina.esito.liquidita.messaggio).toMatch(/non inferiore a 1,00: il pagamento diretto non è accettato/);
     // The form shows what the domanda now says (conguaglio), with the figures kept so they can be corrected.
-    expect(pagina.valori).toMatchObject({ modalita: "conguaglio", disponibilitaLiquide: "80.000,00", dataRiferimento: DATA_BILANCIO });
-    const resa = html(pagina);
-    expect(radio(resa, "conguaglio")).toMatch(/checked/);
-    expect(radio(resa, "diretto")).not.toMatch(/checked/);
-    const testo = testoVisibile(resa);
-    expect(testo).toContain("Pagamento diretto non accettato");
-    expect(testo).toContain("La modalità di pagamento della domanda ora è «Anticipo e conguaglio»");
-    expect(testo).toContain("Regola provvisoria: la formula e la soglia dell'indice di liquidità non sono ancora pubblicate");
-    expect(nomiInterniIn(testo)).toEqual([]);
-    expect(testo).not.toContain("Calcola di nuovo e salva");
+    expect(datiPagina.valori).toMatchObject({ modalita: "conguaglio", disponibilitaLiquide: "80.000,00", dataRiferimento: DATA_BILANCIO });
+    const resa = html(datiPagina);
+    const p = pagina(resa);
+    expect(scelto(p, MODALITA.conguaglio)).toBe(true);
+    expect(scelto(p, MODALITA.diretto)).toBe(false);
+    expect(p.campo(E.disponibilitaLiquide).valore).toBe("80.000,00");
+    expect(within(p.getByRole("status")).getByRole("heading", { name: "Pagamento diretto non accettato" })).toBeTruthy();
+    const esito = p.getByRole("status").textContent;
+    expect(esito).toContain("La modalità di pagamento della domanda ora è «Anticipo e conguaglio»");
+    expect(esito).toContain("Regola provvisoria: la formula e la soglia dell'indice di liquidità non sono ancora pubblicate");
+    expect(nomiInterniIn(testoVisibile(resa))).toEqual([]);
+    expect(p.queryByRole("button", { name: "Calcola di nuovo e salva" })).toBeNull();
     // Going on with conguaglio keeps the computation for the Sede.
     const { versione: v2 } = await leggi(id);
     const dopo = await risposta(() => passo.action(args(post(percorso(id), { modalita: "conguaglio", versione: String(v2) }, laura), id)));
@@ -156,12 +172,23 @@ describe("modalità di pagamento", () => {
     };
     const r = await risposta(() => passo.action(args(post(percorso(id), campi, laura), id)));
     expect(r.status).toBe(422);
-    const { error, initialValue } = await r.json();
-    expect(error.dataRiferimento).toEqual(["Inserisci la data del bilancio nel formato gg/mm/aaaa, ad esempio 31/12/2025"]);
-    expect(error.disponibilitaLiquide).toEqual(["Le disponibilità liquide non possono essere negative: inserisci 0 se non ce ne sono"]);
-    expect(error.creditiBreve[0]).toMatch(/crediti esigibili entro l'anno/);
-    expect(error.rimanenze).toEqual(["Inserisci le rimanenze in euro con al massimo due decimali dopo la virgola, ad esempio 25.000,00"]);
-    expect(initialValue.rimanenze).toBe("<b>tanto</b>");
+    const vuoto = await (await risposta(() => passo.loader(args(get(percorso(id), laura), id)))).json();
+    const p = pagina(html(vuoto, await r.json()));
+    const attesi: Array<[string, string | RegExp, string]> = [
+      [E.dataRiferimento, "Inserisci la data del bilancio nel formato gg/mm/aaaa, ad esempio 31/12/2025", "31/02/2026"],
+      [E.disponibilitaLiquide, "Le disponibilità liquide non possono essere negative: inserisci 0 se non ce ne sono", "-5.000"],
+      [E.creditiBreve, /crediti esigibili entro l'anno/, "1.000.000.000.000.000"],
+      [E.rimanenze, "Inserisci le rimanenze in euro con al massimo due decimali dopo la virgola, ad esempio 25.000,00", "<b>tanto</b>"],
+    ];
+    for (const [etichetta, messaggio, digitato] of attesi) {
+      const c = p.erroreCampo(etichetta);
+      // In the summary with a link to the field, on the field (aria-describedby, aria-invalid), the typed value kept.
+      if (typeof messaggio === "string") expect(c.riepilogo, etichetta).toBe(messaggio);
+      else expect(c.riepilogo, etichetta).toMatch(messaggio);
+      expect(c.descrizione, etichetta).toContain(c.riepilogo);
+      expect(c.nonValido, etichetta).toBe(true);
+      expect(c.valore, etichetta).toBe(digitato);
+    }
     expect((await leggi(id)).dati.pagamento).toBeUndefined();
   });
 
@@ -169,9 +196,14 @@ describe("modalità di pagamento", () => {
     const { id, versione } = await bozzaD3();
     const r = await risposta(() => passo.action(args(post(percorso(id), { modalita: "diretto", dataRiferimento: "01/01/2099", versione: String(versione) }, laura), id)));
     expect(r.status).toBe(422);
-    const { error } = await r.json();
-    expect(error.dataRiferimento).toEqual(["La data del bilancio non può essere successiva a oggi"]);
-    expect(error.debitiBreve).toEqual(["Inserisci i debiti esigibili entro l'anno in euro, ad esempio 25.000,00 (0 se non ce ne sono)"]);
+    const vuoto = await (await risposta(() => passo.loader(args(get(percorso(id), laura), id)))).json();
+    const p = pagina(html(vuoto, await r.json()));
+    expect(p.erroreCampo(E.dataRiferimento).riepilogo).toBe("La data del bilancio non può essere successiva a oggi");
+    expect(p.erroreCampo(E.dataRiferimento).descrizione).toContain("La data del bilancio non può essere successiva a oggi");
+    const debiti = p.erroreCampo(E.debitiBreve);
+    expect(debiti.riepilogo).toBe("Inserisci i debiti esigibili entro l'anno in euro, ad esempio 25.000,00 (0 se non ce ne sono)");
+    expect(debiti.descrizione).toContain(debiti.riepilogo);
+    expect(debiti.nonValido).toBe(true);
   });
 
   it("senza token CSRF: 403 e nulla cambia", async () => {

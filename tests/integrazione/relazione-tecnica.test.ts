@@ -2,18 +2,28 @@
 // rows without JS (intent buttons), the PDF alternative, hostile input, CSRF and access.
 import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { allegati, domande } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
-import * as passo from "~/routes/domande.$id.relazione-tecnica";
-import type { DatiRelazioneTecnica } from "~/passi/schemi/relazione-tecnica";
+import Pagina, * as passo from "~/routes/domande.$id.relazione-tecnica";
+import { ETICHETTE_RELAZIONE as E, type DatiRelazioneTecnica } from "~/passi/schemi/relazione-tecnica";
 import type { Contesto } from "~/services/accesso.server";
 import { usaDatabaseDiTest } from "../database";
+import { within } from "@testing-library/dom";
+import { pagina, TITOLO_RIEPILOGO_ERRORI } from "../pagina";
+import { paginaResa } from "../remix-lato-server";
 import { contesto, get, ORIGINE, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
 
 usaDatabaseDiTest();
+
+// The page as the server renders it (no JS): what the user reads after each answer of the action.
+vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
+const html = (datiLoader: unknown, datiAction?: unknown) => paginaResa(Pagina, datiLoader, datiAction);
+const FILE_PDF = "File PDF della relazione tecnica, firmata dal legale rappresentante";
+/** A cell of the indicators' table by its label (column header and row, e.g. "Fatturato (€), riga 1"). */
+const cella = (colonna: string, riga: number) => `${colonna}, riga ${riga}`;
 
 let mario: Identita;
 let ctxMario: Contesto;
@@ -58,6 +68,12 @@ const D1 = {
   dichiarazione: "si",
 };
 
+/** The page after the action's answer `r`, over the loader's data of the domanda (a form seen anew). */
+async function dopo(id: number, r: Response) {
+  const dati = await (await risposta(() => passo.loader(args(get(percorso(id), mario), id)))).json();
+  return pagina(html(dati, await r.json()));
+}
+
 async function bozza(): Promise<{ id: number; versione: number }> {
   const id = await bozzaCompleta(ctxMario, c1, { finoA: "relazioneTecnica" });
   return { id, versione: (await leggi(id)).versione };
@@ -85,6 +101,19 @@ describe("relazione tecnica", () => {
     const dati = await r.json();
     expect(dati.valori).toEqual({ modalita: undefined, indicatori: [{}] });
     expect(dati.indicatoriObbligatori).toBe(true);
+    const p = pagina(html(dati));
+    expect(p.getByRole("heading", { level: 1 }).textContent).toContain("Relazione tecnica");
+    expect(p.gruppo(E.modalita).elemento.tagName).toBe("FIELDSET");
+    const tabella = p.getByRole("table", { name: /^Indicatori economico-finanziari, in euro/ });
+    expect(within(tabella).getAllByRole("columnheader").map((th) => th.textContent)).toEqual([
+      "Periodo", "Fatturato (€)", "Ordini in portafoglio (€)", "Risultato operativo (€)", "Azioni",
+    ]);
+    expect(within(tabella).getAllByRole("row")).toHaveLength(2);
+    expect(p.campo(cella("Periodo", 1)).valore).toBe("");
+    expect(p.getByRole("button", { name: "Aggiungi periodo" })).toBeTruthy();
+    const dichiarazione = within(p.gruppo(E.dichiarazione).elemento).getByRole("checkbox") as HTMLInputElement;
+    expect(dichiarazione.checked).toBe(false);
+    expect(p.queryByRole("heading", { name: TITOLO_RIEPILOGO_ERRORI })).toBeNull();
   });
 
   it("D1: salva la relazione strutturata con gli indicatori trimestrali in centesimi e va all'informativa (303)", async () => {
@@ -102,8 +131,11 @@ describe("relazione tecnica", () => {
       { periodo: "2025-Q4", fatturatoCentesimi: 64_000_000, ordiniCentesimi: 30_000_000, risultatoOperativoCentesimi: -4_550_075 },
     ]);
     // Coming back: the form is pre-filled with the saved answers, amounts back in euro.
-    const ritorno = await (await risposta(() => passo.loader(args(get(percorso(id), mario), id)))).json();
-    expect(ritorno.valori.indicatori[3]).toEqual({ periodo: "2025-Q4", fatturato: "640.000,00", ordini: "300.000,00", risultatoOperativo: "-45.500,75" });
+    const ritorno = pagina(html(await (await risposta(() => passo.loader(args(get(percorso(id), mario), id)))).json()));
+    expect([cella("Periodo", 4), cella("Fatturato (€)", 4), cella("Ordini in portafoglio (€)", 4), cella("Risultato operativo (€)", 4)].map((e) => ritorno.campo(e).valore)).toEqual([
+      "2025-Q4", "640.000,00", "300.000,00", "-45.500,75",
+    ]);
+    expect((ritorno.getByRole("radio", { name: "Compilo i campi qui sotto" }) as HTMLInputElement).checked).toBe(true);
   });
 
   it("«Aggiungi periodo» senza JS: 200, una riga in più, tutti i valori scritti restano e nulla è salvato", async () => {
@@ -119,10 +151,14 @@ describe("relazione tecnica", () => {
     };
     const r = await risposta(() => passo.action(args(post(percorso(id), campi, mario), id)));
     expect(r.status).toBe(200);
-    const risultato = await r.json();
-    expect(risultato.initialValue.descrizione).toBe("Testo scritto a metà");
-    expect(risultato.initialValue.indicatori).toHaveLength(2);
-    expect(risultato.initialValue.indicatori[0]).toEqual({ periodo: "2025-Q1", fatturato: "1.000" });
+    const p = await dopo(id, r);
+    expect(p.campo(E.descrizione).valore).toBe("Testo scritto a metà");
+    const tabella = p.getByRole("table", { name: /^Indicatori economico-finanziari/ });
+    expect(within(tabella).getAllByRole("row")).toHaveLength(3);
+    expect([p.campo(cella("Periodo", 1)).valore, p.campo(cella("Fatturato (€)", 1)).valore]).toEqual(["2025-Q1", "1.000"]);
+    expect([p.campo(cella("Periodo", 2)).valore, p.campo(cella("Fatturato (€)", 2)).valore]).toEqual(["", ""]);
+    // Adding a row is not an error: no summary.
+    expect(p.queryByRole("heading", { name: TITOLO_RIEPILOGO_ERRORI })).toBeNull();
     expect((await leggi(id)).dati.relazioneTecnica).toBeUndefined();
     expect((await leggi(id)).versione).toBe(versione);
   });
@@ -136,8 +172,11 @@ describe("relazione tecnica", () => {
     };
     const r = await risposta(() => passo.action(args(post(percorso(id), campi, mario), id)));
     expect(r.status).toBe(200);
-    const periodi = (await r.json()).initialValue.indicatori.map((x: { periodo: string }) => x.periodo);
+    const p = await dopo(id, r);
+    const periodi = [1, 2, 3].map((i) => p.campo(cella("Periodo", i)).valore);
     expect(periodi).toEqual(["2025-Q1", "2025-Q3", "2025-Q4"]);
+    expect(p.queryByLabelText(cella("Periodo", 4))).toBeNull();
+    expect(p.campo(cella("Fatturato (€)", 2)).valore).toBe("800.000");
     expect((await leggi(id)).dati.relazioneTecnica).toBeUndefined();
   });
 
@@ -155,14 +194,28 @@ describe("relazione tecnica", () => {
     };
     const r = await risposta(() => passo.action(args(post(percorso(id), campi, mario), id)));
     expect(r.status).toBe(422);
-    const { error, initialValue } = await r.json();
-    expect(error.descrizione).toEqual(["La descrizione può contenere al massimo 4000 caratteri"]);
-    expect(error.misure).toEqual(["La descrizione delle misure contiene caratteri non ammessi"]);
-    expect(error["indicatori[0].fatturato"]).toEqual(["Il fatturato non può essere negativo"]);
-    expect(error["indicatori[1].periodo"][0]).toMatch(/come anno-trimestre, ad esempio 2025-Q1/);
-    expect(error["indicatori[2].ordini"][0]).toMatch(/in euro con al massimo due decimali/);
-    expect(error.dichiarazione[0]).toMatch(/art. 47 del DPR 445\/2000/);
-    expect(initialValue.misure).toBe("riga\u0007 con controllo");
+    const p = await dopo(id, r);
+    const attesi: Array<[string, RegExp, string]> = [
+      [E.descrizione, /^La descrizione può contenere al massimo 4000 caratteri$/, "x".repeat(4001)],
+      [E.misure, /^La descrizione delle misure contiene caratteri non ammessi$/, "riga\u0007 con controllo"],
+      [cella("Fatturato (€)", 1), /^Il fatturato non può essere negativo$/, "-10"],
+      [cella("Periodo", 2), /come anno-trimestre, ad esempio 2025-Q1/, "2025-Q5"],
+      [cella("Ordini in portafoglio (€)", 3), /in euro con al massimo due decimali/, "dieci euro"],
+    ];
+    for (const [etichetta, messaggio, digitato] of attesi) {
+      // In the summary with a link to the field, on the field (aria-describedby, aria-invalid), the typed value kept.
+      const c = p.erroreCampo(etichetta);
+      expect(c.riepilogo, etichetta).toMatch(messaggio);
+      expect(c.descrizione, etichetta).toContain(c.riepilogo);
+      expect(c.nonValido, etichetta).toBe(true);
+      expect(c.valore, etichetta).toBe(digitato);
+    }
+    const dichiarazione = p.erroreGruppo(E.dichiarazione);
+    expect(dichiarazione.riepilogo).toMatch(/art. 47 del DPR 445\/2000/);
+    expect(dichiarazione.descrizione).toContain(dichiarazione.riepilogo);
+    // Only the fields in error are marked.
+    expect(p.campo(E.prospettive).nonValido).toBe(false);
+    expect(p.riepilogoErrori().voci).toHaveLength(6);
     expect((await leggi(id)).dati.relazioneTecnica).toBeUndefined();
   });
 
@@ -171,9 +224,12 @@ describe("relazione tecnica", () => {
     const campi = { ...D1, "indicatori[1].periodo": "2025", "indicatori[3].periodo": "2025-Q1", versione: String(versione) };
     const r = await risposta(() => passo.action(args(post(percorso(id), campi, mario), id)));
     expect(r.status).toBe(422);
-    const { error } = await r.json();
-    expect(error["indicatori[1].periodo"]).toEqual(["Inserisci il trimestre nella forma anno-trimestre, ad esempio 2025-Q1"]);
-    expect(error["indicatori[3].periodo"]).toEqual(["Questo periodo compare in più righe: indicalo una volta sola"]);
+    const p = await dopo(id, r);
+    expect(p.erroreCampo(cella("Periodo", 2)).riepilogo).toBe("Inserisci il trimestre nella forma anno-trimestre, ad esempio 2025-Q1");
+    expect(p.erroreCampo(cella("Periodo", 4)).riepilogo).toBe("Questo periodo compare in più righe: indicalo una volta sola");
+    expect(p.erroreCampo(cella("Periodo", 4)).descrizione).toContain("Questo periodo compare in più righe");
+    expect(p.campo(cella("Periodo", 1)).nonValido).toBe(false);
+    expect(p.riepilogoErrori().voci).toHaveLength(2);
   });
 
   it("per una causale di mercato servono gli indicatori di almeno un periodo", async () => {
@@ -181,7 +237,12 @@ describe("relazione tecnica", () => {
     const campi = { modalita: "strutturata", descrizione: "a", misure: "b", prospettive: "c", dichiarazione: "si", versione: String(versione) };
     const r = await risposta(() => passo.action(args(post(percorso(id), campi, mario), id)));
     expect(r.status).toBe(422);
-    expect((await r.json()).error.indicatori).toEqual(["Indica gli indicatori economico-finanziari di almeno un periodo"]);
+    const p = await dopo(id, r);
+    // The summary's link reaches the indicators' block, which says the same above its table.
+    const { voci, destinazioni } = p.riepilogoErrori();
+    expect(voci.map((v) => v.testo)).toEqual(["Indica gli indicatori economico-finanziari di almeno un periodo"]);
+    expect(destinazioni[0].contains(p.getByRole("table", { name: /^Indicatori economico-finanziari/ }))).toBe(true);
+    expect(destinazioni[0].textContent).toContain("Indica gli indicatori economico-finanziari di almeno un periodo");
   });
 
   it("in alternativa allega un PDF vero: salvato tra gli allegati come relazione_tecnica", async () => {
@@ -200,8 +261,11 @@ describe("relazione tecnica", () => {
     const req = postMultipart(percorso(id), { modalita: "pdf", dichiarazione: "si", versione: String(versione) }, { nome: "relazione.pdf", bytes: exe }, mario);
     const r = await risposta(() => passo.action(args(req, id)));
     expect(r.status).toBe(422);
-    const { error } = await r.json();
-    expect(error.file[0]).toMatch(/programma eseguibile.*sceglilo di nuovo/);
+    const p = await dopo(id, r);
+    const file = p.erroreCampo(FILE_PDF);
+    expect(file.riepilogo).toMatch(/programma eseguibile.*sceglilo di nuovo/);
+    expect(file.descrizione).toContain(file.riepilogo);
+    expect(file.nonValido).toBe(true);
     expect((await leggi(id)).dati.relazioneTecnica).toBeUndefined();
     expect(await db().select().from(allegati).where(eq(allegati.domandaId, id))).toHaveLength(0);
   });
@@ -210,7 +274,10 @@ describe("relazione tecnica", () => {
     const { id, versione } = await bozza();
     const r = await risposta(() => passo.action(args(post(percorso(id), { modalita: "pdf", dichiarazione: "si", versione: String(versione) }, mario), id)));
     expect(r.status).toBe(422);
-    expect((await r.json()).error.file).toEqual(["Scegli il file PDF della relazione tecnica"]);
+    const p = await dopo(id, r);
+    expect(p.riepilogoErrori().voci.map((v) => v.testo)).toEqual(["Scegli il file PDF della relazione tecnica"]);
+    expect(p.erroreCampo(FILE_PDF).riepilogo).toBe("Scegli il file PDF della relazione tecnica");
+    expect(p.erroreCampo(FILE_PDF).descrizione).toContain("Scegli il file PDF della relazione tecnica");
   });
 
   it("senza token CSRF: 403 e nulla cambia", async () => {
