@@ -3,8 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { Pulsante, Selezione, type VoceErrore } from "~/components/form";
-import { MessaggioErrore, classi, descrittoDa } from "~/components/form/comuni";
+import { CampoFile, Pulsante, Selezione, type VoceErrore } from "~/components/form";
 import {
   CaricaAllegatoSchema,
   LIMITI_ALLEGATI,
@@ -206,24 +205,14 @@ export default function PassoAllegati() {
             defaultValue={risposta?.tipo ?? undefined}
             errors={e.tipo ? [e.tipo] : undefined}
           />
-          <div className={classi("form-group", "campo", e.file && "campo-errore")}>
-            <label htmlFor="allegato-file" className="active">
-              File PDF
-            </label>
-            <div id="allegato-file-hint" className="form-text">
-              {messaggiAllegati.limiti}
-            </div>
-            {e.file ? <MessaggioErrore id="allegato-file" messaggio={e.file} /> : null}
-            <input
-              id="allegato-file"
-              name="file"
-              type="file"
-              accept="application/pdf,.pdf"
-              className={classi("form-control", e.file && "is-invalid")}
-              aria-describedby={descrittoDa("allegato-file", true, Boolean(e.file))}
-              aria-invalid={e.file ? true : undefined}
-            />
-          </div>
+          <CampoFile
+            id="allegato-file"
+            name="file"
+            etichetta="File PDF"
+            suggerimento={messaggiAllegati.limiti}
+            errors={e.file ? [e.file] : undefined}
+            accept="application/pdf,.pdf"
+          />
           <Pulsante variante="secondario" name="intent" value="carica">
             Carica il documento
           </Pulsante>

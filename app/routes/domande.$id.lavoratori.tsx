@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { IntestazionePasso } from "~/components/domanda/IntestazionePasso";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
+import { CampoFile, ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
 import { formatDataItaliana } from "~/domain/date";
 import {
   ELENCO_MAX_BYTE,
@@ -131,6 +131,8 @@ export default function PassoLavoratori() {
   const d = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const errori = a?.errori ?? [];
+  // The list's errors are the file's: said on the field too, not only in the summary (GOV.UK).
+  const erroreFile = errori.find((e) => e.id === ID_FILE)?.messaggio;
   const pagine = Array.from({ length: d.pagine }, (_, i) => i + 1);
   return (
     <div className="row">
@@ -271,23 +273,21 @@ export default function PassoLavoratori() {
           <input type="hidden" name="csrf" value={d.csrf} />
           <input type="hidden" name="versione" value={d.versione} />
           {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
-          <div className="form-group campo">
-            <label htmlFor={ID_FILE} className="active">File CSV dell&apos;elenco</label>
-            <div id={`${ID_FILE}-hint`} className="form-text">
-              Una riga per lavoratore: codice fiscale e qualifica separati da punto e virgola (ad esempio
-              SMPMRC80C12G224X;operaio), come nell&apos;Allegato 3 al messaggio INPS 4653/2022. Intestazione facoltativa.
-              Qualifiche: operaio, impiegato, quadro, apprendista, dirigente, oti, otd. File in codifica UTF-8, al
-              massimo 1 MB e {ELENCO_MAX_RIGHE.toLocaleString("it-IT")} righe. L&apos;elenco sostituisce la selezione.
-            </div>
-            <input
-              id={ID_FILE}
-              name={ID_FILE}
-              type="file"
-              accept=".csv,text/csv"
-              className="form-control"
-              aria-describedby={`${ID_FILE}-hint`}
-            />
-          </div>
+          <CampoFile
+            id={ID_FILE}
+            name={ID_FILE}
+            etichetta="File CSV dell'elenco"
+            suggerimento={
+              <>
+                Una riga per lavoratore: codice fiscale e qualifica separati da punto e virgola (ad esempio SMPMRC80C12G224X;operaio),
+                come nell&apos;Allegato 3 al messaggio INPS 4653/2022. Intestazione facoltativa. Qualifiche: operaio, impiegato, quadro,
+                apprendista, dirigente, oti, otd. File in codifica UTF-8, al massimo 1 MB e {ELENCO_MAX_RIGHE.toLocaleString("it-IT")}{" "}
+                righe. L&apos;elenco sostituisce la selezione.
+              </>
+            }
+            errors={erroreFile ? [erroreFile] : undefined}
+            accept=".csv,text/csv"
+          />
           <Pulsante variante="secondario" name="intent" value="carica">
             Carica l&apos;elenco
           </Pulsante>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { AreaTesto, GruppoCheckbox, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
+import { AreaTesto, CampoFile, GruppoCheckbox, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
 import { MessaggioErrore, classi, descrittoDa, primoErrore } from "~/components/form/comuni";
 import { LIMITI_ALLEGATI, messaggiAllegati, tipoCausaleDocumenti } from "~/passi/schemi/allegati";
 import {
@@ -149,7 +149,6 @@ export default function PassoRelazioneTecnica() {
     [modalita, descrizione, misure, prospettive, granularita, elencoIndicatori, ...celle.flat(), { ...file, id: "relazione-file" }, dichiarazione],
     form.errors,
   );
-  const erroreFile = primoErrore(file.errors);
   const mb = LIMITI_ALLEGATI.byteFile / (1024 * 1024);
   return (
     <ModuloPasso
@@ -292,25 +291,14 @@ export default function PassoRelazioneTecnica() {
             : sceglie un nuovo file solo se vuoi sostituirlo.
           </p>
         ) : null}
-        <div className={classi("form-group", "campo", erroreFile && "campo-errore")}>
-          <label htmlFor="relazione-file" className="active">
-            File PDF della relazione tecnica, firmata dal legale rappresentante
-          </label>
-          <div id="relazione-file-hint" className="form-text">
-            Solo se hai scelto di allegare la relazione. Un file PDF di al massimo {mb} MB. Dopo un errore il file va scelto
-            di nuovo.
-          </div>
-          {erroreFile ? <MessaggioErrore id="relazione-file" messaggio={erroreFile} /> : null}
-          <input
-            id="relazione-file"
-            name={file.name}
-            type="file"
-            accept="application/pdf,.pdf"
-            className={classi("form-control", erroreFile && "is-invalid")}
-            aria-describedby={descrittoDa("relazione-file", true, Boolean(erroreFile))}
-            aria-invalid={erroreFile ? true : undefined}
-          />
-        </div>
+        <CampoFile
+          id="relazione-file"
+          name={file.name}
+          etichetta="File PDF della relazione tecnica, firmata dal legale rappresentante"
+          suggerimento={`Solo se hai scelto di allegare la relazione. Un file PDF di al massimo ${mb} MB. Dopo un errore il file va scelto di nuovo.`}
+          errors={file.errors}
+          accept="application/pdf,.pdf"
+        />
       </fieldset>
 
       <GruppoCheckbox

@@ -5,9 +5,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AreaTesto, ErrorSummary, Pulsante, daConform, erroriDaCampi } from "~/components/form";
+import { AreaTesto, CampoFile, ErrorSummary, Pulsante, daConform, erroriDaCampi } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
-import { MessaggioErrore, classi, descrittoDa } from "~/components/form/comuni";
 import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
 import { formatDataItaliana } from "~/domain/date";
 import { messaggiAllegati } from "~/passi/schemi/allegati";
@@ -111,26 +110,16 @@ export default function RispostaRichiesta() {
               <input type="hidden" name="versione" value={d.versione} />
               <input type="hidden" name="richiesta" value={d.aperta.id} />
               <AreaTesto {...testo} etichetta="La tua risposta" suggerimento="Rispondi a quanto chiesto; allega i documenti richiesti qui sotto." righe={8} />
-              <div className={classi("form-group", "campo", erroreFile && "campo-errore")}>
-                <label htmlFor="risposta-file" className="active">
-                  Documenti PDF (facoltativo)
-                </label>
-                <div id="risposta-file-hint" className="form-text">
-                  Fino a {LIMITI_RISPOSTA.numeroFile} file PDF, ciascuno al massimo di 5 MB e 20 MB in tutto. Puoi sceglierne
-                  più di uno insieme.
-                </div>
-                {erroreFile ? <MessaggioErrore id="risposta-file" messaggio={erroreFile} /> : null}
-                <input
-                  id="risposta-file"
-                  name="file"
-                  type="file"
-                  multiple
-                  accept="application/pdf,.pdf"
-                  className={classi("form-control", erroreFile && "is-invalid")}
-                  aria-describedby={descrittoDa("risposta-file", true, Boolean(erroreFile))}
-                  aria-invalid={erroreFile ? true : undefined}
-                />
-              </div>
+              <CampoFile
+                id="risposta-file"
+                name="file"
+                etichetta="Documenti PDF"
+                facoltativo
+                suggerimento={`Fino a ${LIMITI_RISPOSTA.numeroFile} file PDF, ciascuno al massimo di 5 MB e 20 MB in tutto. Puoi sceglierne più di uno insieme.`}
+                errors={erroreFile ? [erroreFile] : undefined}
+                accept="application/pdf,.pdf"
+                multiple
+              />
               <div className="mt-4 d-flex flex-wrap gap-3 align-items-center">
                 <Pulsante type="submit">Invia la risposta</Pulsante>
                 <Link to={`/domande/${d.id}/dettaglio`}>Torna al dettaglio della domanda</Link>

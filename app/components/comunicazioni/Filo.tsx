@@ -1,9 +1,8 @@
 // The message thread of a domanda, the same for both sides: the entries oldest first (new ones marked), and the form
 // for a free message (plain HTML form, CSRF, errors the GOV.UK way, the same with and without JavaScript).
 import { Form } from "@remix-run/react";
-import { AreaTesto, ErrorSummary, Pulsante } from "~/components/form";
+import { AreaTesto, CampoFile, ErrorSummary, Pulsante } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
-import { MessaggioErrore, classi, descrittoDa } from "~/components/form/comuni";
 import { messaggiComunicazioni as m } from "~/testi";
 
 export interface VoceFiloVista {
@@ -86,25 +85,15 @@ export function ModuloMessaggio({ csrf, esito, destinatario }: { csrf: string; e
           defaultValue={esito?.testo}
           righe={5}
         />
-        <div className={classi("form-group", "campo", erroreFile && "campo-errore")}>
-          <label htmlFor="messaggio-file" className="active">
-            {m.etichettaFile}
-          </label>
-          <div id="messaggio-file-hint" className="form-text">
-            {m.suggerimentoFile}
-          </div>
-          {erroreFile ? <MessaggioErrore id="messaggio-file" messaggio={erroreFile} /> : null}
-          <input
-            id="messaggio-file"
-            name="file"
-            type="file"
-            multiple
-            accept="application/pdf,.pdf"
-            className={classi("form-control", erroreFile && "is-invalid")}
-            aria-describedby={descrittoDa("messaggio-file", true, Boolean(erroreFile))}
-            aria-invalid={erroreFile ? true : undefined}
-          />
-        </div>
+        <CampoFile
+          id="messaggio-file"
+          name="file"
+          etichetta={m.etichettaFile}
+          suggerimento={m.suggerimentoFile}
+          errors={erroreFile ? [erroreFile] : undefined}
+          accept="application/pdf,.pdf"
+          multiple
+        />
         <Pulsante type="submit">Invia il messaggio</Pulsante>
       </Form>
     </>

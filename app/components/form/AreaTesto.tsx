@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { classi, descrittoDa, MessaggioErrore, primoErrore, Suggerimento, TestoEtichetta, type PropsCampo } from "./comuni";
+import { InvolucroCampo } from "./InvolucroCampo";
+import { classi, primoErrore, type PropsCampo } from "./comuni";
 
 export interface PropsAreaTesto extends PropsCampo {
   etichetta: ReactNode;
@@ -26,23 +27,19 @@ export function AreaTesto({
 }: PropsAreaTesto) {
   const errore = primoErrore(errors);
   return (
-    <div className={classi("form-group", "campo", errore && "campo-errore")}>
-      <label htmlFor={id} className="active">
-        <TestoEtichetta facoltativo={facoltativo}>{etichetta}</TestoEtichetta>
-      </label>
-      {suggerimento ? <Suggerimento id={id}>{suggerimento}</Suggerimento> : null}
-      {errore ? <MessaggioErrore id={id} messaggio={errore} /> : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={righe}
-        className={classi(errore && "is-invalid")}
-        defaultValue={defaultValue}
-        maxLength={maxLength}
-        required={required}
-        aria-describedby={descrittoDa(id, Boolean(suggerimento), Boolean(errore))}
-        aria-invalid={errore ? true : undefined}
-      />
-    </div>
+    <InvolucroCampo id={id} errore={errore} etichetta={etichetta} suggerimento={suggerimento} facoltativo={facoltativo}>
+      {(aria) => (
+        <textarea
+          id={id}
+          name={name}
+          rows={righe}
+          className={classi(errore && "is-invalid")}
+          defaultValue={defaultValue}
+          maxLength={maxLength}
+          required={required}
+          {...aria}
+        />
+      )}
+    </InvolucroCampo>
   );
 }

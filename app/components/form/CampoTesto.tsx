@@ -1,15 +1,6 @@
 import type { HTMLAttributes, ReactNode } from "react";
-import {
-  classeLarghezza,
-  classi,
-  descrittoDa,
-  MessaggioErrore,
-  primoErrore,
-  Suggerimento,
-  TestoEtichetta,
-  type Larghezza,
-  type PropsCampo,
-} from "./comuni";
+import { InvolucroCampo } from "./InvolucroCampo";
+import { classeLarghezza, classi, primoErrore, type Larghezza, type PropsCampo } from "./comuni";
 
 export interface PropsCampoTesto extends PropsCampo {
   etichetta: ReactNode;
@@ -33,11 +24,7 @@ export interface PropsCampoTesto extends PropsCampo {
   inTabella?: boolean;
 }
 
-/**
- * Campo di testo: etichetta, suggerimento (`<id>-hint`), errore (`<id>-error`) e input collegati da
- * aria-describedby. L'etichetta ha la classe `active` già sul server: senza il JS di Bootstrap Italia
- * un'etichetta flottante coprirebbe il valore.
- */
+/** Campo di testo su una riga, nel gruppo di InvolucroCampo (etichetta, suggerimento, errore). */
 export function CampoTesto({
   id,
   name,
@@ -58,27 +45,23 @@ export function CampoTesto({
 }: PropsCampoTesto) {
   const errore = primoErrore(errors);
   return (
-    <div className={classi(inTabella ? "campo campo-tabella" : "form-group campo", errore && "campo-errore")}>
-      <label htmlFor={id} className={inTabella ? "active visually-hidden" : "active"}>
-        <TestoEtichetta facoltativo={facoltativo}>{etichetta}</TestoEtichetta>
-      </label>
-      {suggerimento ? <Suggerimento id={id}>{suggerimento}</Suggerimento> : null}
-      {errore ? <MessaggioErrore id={id} messaggio={errore} /> : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        className={classi("form-control", errore && "is-invalid", larghezza && classeLarghezza[larghezza])}
-        defaultValue={defaultValue}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        maxLength={maxLength}
-        required={required}
-        spellCheck={spellCheck}
-        readOnly={readOnly}
-        aria-describedby={descrittoDa(id, Boolean(suggerimento), Boolean(errore))}
-        aria-invalid={errore ? true : undefined}
-      />
-    </div>
+    <InvolucroCampo id={id} errore={errore} etichetta={etichetta} suggerimento={suggerimento} facoltativo={facoltativo} inTabella={inTabella}>
+      {(aria) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          className={classi("form-control", errore && "is-invalid", larghezza && classeLarghezza[larghezza])}
+          defaultValue={defaultValue}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          maxLength={maxLength}
+          required={required}
+          spellCheck={spellCheck}
+          readOnly={readOnly}
+          {...aria}
+        />
+      )}
+    </InvolucroCampo>
   );
 }

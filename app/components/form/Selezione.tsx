@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { messaggiInterfaccia } from "~/testi/interfaccia";
-import { classi, descrittoDa, MessaggioErrore, primoErrore, Suggerimento, TestoEtichetta, type PropsCampo } from "./comuni";
+import { InvolucroCampo } from "./InvolucroCampo";
+import { classi, primoErrore, type PropsCampo } from "./comuni";
 
 export interface Opzione {
   valore: string;
@@ -33,28 +34,17 @@ export function Selezione({
 }: PropsSelezione) {
   const errore = primoErrore(errors);
   return (
-    <div className={classi("form-group", "campo", errore && "campo-errore")}>
-      <label htmlFor={id} className="active">
-        <TestoEtichetta facoltativo={facoltativo}>{etichetta}</TestoEtichetta>
-      </label>
-      {suggerimento ? <Suggerimento id={id}>{suggerimento}</Suggerimento> : null}
-      {errore ? <MessaggioErrore id={id} messaggio={errore} /> : null}
-      <select
-        id={id}
-        name={name}
-        className={classi("form-select", errore && "is-invalid")}
-        defaultValue={defaultValue ?? ""}
-        required={required}
-        aria-describedby={descrittoDa(id, Boolean(suggerimento), Boolean(errore))}
-        aria-invalid={errore ? true : undefined}
-      >
-        {vuota === false ? null : <option value="">{vuota}</option>}
-        {opzioni.map((o) => (
-          <option key={o.valore} value={o.valore}>
-            {o.etichetta}
-          </option>
-        ))}
-      </select>
-    </div>
+    <InvolucroCampo id={id} errore={errore} etichetta={etichetta} suggerimento={suggerimento} facoltativo={facoltativo}>
+      {(aria) => (
+        <select id={id} name={name} className={classi("form-select", errore && "is-invalid")} defaultValue={defaultValue ?? ""} required={required} {...aria}>
+          {vuota === false ? null : <option value="">{vuota}</option>}
+          {opzioni.map((o) => (
+            <option key={o.valore} value={o.valore}>
+              {o.etichetta}
+            </option>
+          ))}
+        </select>
+      )}
+    </InvolucroCampo>
   );
 }

@@ -3,6 +3,8 @@ export { ErrorSummary, erroriDaCampi, type VoceErrore, type PropsErrorSummary } 
 export { CampoTesto, type PropsCampoTesto } from "./CampoTesto";
 export { CampoData, type PropsCampoData } from "./CampoData";
 export { AreaTesto, type PropsAreaTesto } from "./AreaTesto";
+export { CampoFile, type PropsCampoFile } from "./CampoFile";
+export { InvolucroCampo, type AriaCampo, type PropsInvolucroCampo } from "./InvolucroCampo";
 export { Selezione, type Opzione, type PropsSelezione } from "./Selezione";
 export { GruppoRadio, type PropsGruppoRadio } from "./GruppoRadio";
 export { GruppoCheckbox, type PropsGruppoCheckbox } from "./GruppoCheckbox";
