@@ -11,6 +11,8 @@ import { controlliDomanda } from "../../app/services/controlli-domanda.server";
 import type { Prestazione } from "../../app/domain/tipi";
 import { usaDatabaseDiTest } from "../database";
 import { paginaResa } from "../remix-lato-server";
+import { within } from "@testing-library/dom";
+import { pagina, TITOLO_RIEPILOGO_ERRORI, type Pagina as PaginaResa } from "../pagina";
 import { ORIGINE, contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 
 usaDatabaseDiTest();
@@ -18,6 +20,20 @@ usaDatabaseDiTest();
 // The page as the server renders it (no JS).
 vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
 const html = async (datiLoader: unknown, datiAction?: unknown) => paginaResa(Pagina, datiLoader, datiAction);
+const FILE_CSV = "File CSV dell'elenco";
+const TABELLA_SCARTATE = "Righe dell'elenco da correggere";
+
+/** The rows to correct as the page shows them: line number (row header), content and reason. */
+function scartate(p: PaginaResa) {
+  const tabella = p.getByRole("table", { name: TABELLA_SCARTATE });
+  return within(tabella)
+    .getAllByRole("row")
+    .slice(1)
+    .map((tr) => {
+      const [riga, ...celle] = [...tr.children].map((c) => c.textContent ?? "");
+      return { riga: Number(riga), valore: celle[0], motivo: celle[1] };
+    });
+}
 
 const MARCO = "SMPMRC80C12G224X";
 const LUCA = "CMPLCU03S23G224Z";
@@ -97,6 +113,8 @@ function richiestaElenco(id: number, versione: number, contenuto: BlobPart | nul
 }
 const caricaElenco = (id: number, versione: number, contenuto: BlobPart | null, chi = mario, conCsrf = true) =>
   risposta(() => action({ request: richiestaElenco(id, versione, contenuto, chi, conCsrf), params: { id: String(id) }, context: contesto }));
+/** The page after the action's answer `r`, over the loader's data of the domanda. */
+const dopo = async (id: number, r: Response, chi = mario) => pagina(await html(await (await carica(id, chi)).json(), await r.json()));
 
 describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
   it("mostra i lavoratori dell'unità da UniEmens con l'esito: Luca Campionato non ha 30 giorni", async () => {
@@ -158,11 +176,22 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     const id = await bozzaD1();
     let r = await invia(id, { intent: "salva", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
     expect(r.status).toBe(422);
-    expect((await r.json()).errori[0].messaggio).toMatch(/Seleziona almeno un lavoratore ammissibile/);
+    let p = await dopo(id, r);
+    // The summary's link reaches the workers' table.
+    const { voci, destinazioni } = p.riepilogoErrori();
+    expect(voci.map((v) => v.testo)).toEqual([expect.stringMatching(/Seleziona almeno un lavoratore ammissibile/)]);
+    expect(destinazioni[0]).toBe(p.getByRole("table", { name: /^Lavoratori .*pagina 1 di 2/ }));
     r = await invia(id, { intent: "tutti", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
     expect(r.status).toBe(303);
     expect(await scelti(id)).toHaveLength(31);
     expect(await scelti(id)).not.toContain(LUCA);
+    p = pagina(await html(await (await carica(id)).json()));
+    expect(p.queryByRole("heading", { name: TITOLO_RIEPILOGO_ERRORI })).toBeNull();
+    // Every eligible worker on the page is ticked, and none that is not eligible.
+    const caselle = p.getAllByRole("checkbox") as HTMLInputElement[];
+    expect(caselle.length).toBe(25);
+    expect(caselle.filter((c) => !c.disabled).every((c) => c.checked)).toBe(true);
+    expect(caselle.filter((c) => c.disabled).some((c) => c.checked)).toBe(false);
     r = await invia(id, { intent: "nessuno", versione: String((await leggi(id)).versione), q: "", pagina: "1" });
     expect(await scelti(id)).toHaveLength(0);
     r = await invia(id, { intent: "salva", versione: String((await leggi(id)).versione), q: "esempio", pagina: "1", paginaCf: [MARCO], cf: [MARCO] });
@@ -191,10 +220,14 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     ].join("\n");
     const r = await caricaElenco(id, prima.versione, csv);
     expect(r.status).toBe(422);
-    const body = await r.json();
-    expect(body.caricati).toBe(0);
-    expect(body.errori[0].messaggio).toMatch(/^7 righe dell'elenco non sono valide: nessun lavoratore è stato caricato/);
-    const motivi = Object.fromEntries(body.scartate.map((s: { riga: number; motivo: string }) => [s.riga, s.motivo]));
+    const p = await dopo(id, r);
+    // The summary links to the file field, which says the same; no "list loaded" status.
+    const file = p.erroreCampo(FILE_CSV);
+    expect(file.riepilogo).toMatch(/^7 righe dell'elenco non sono valide: nessun lavoratore è stato caricato/);
+    expect(file.descrizione).toContain(file.riepilogo);
+    expect(file.nonValido).toBe(true);
+    expect(p.queryByText(/Elenco caricato/)).toBeNull();
+    const motivi = Object.fromEntries(scartate(p).map((s) => [s.riga, s.motivo]));
     expect(motivi[3]).toMatch(/carattere di controllo/);
     expect(motivi[4]).toMatch(/non ammissibile.*almeno 30/);
     expect(motivi[5]).toBe("codice fiscale già presente alla riga 2");
@@ -220,19 +253,18 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     const csv = ["codice_fiscale;qualifica", `${MARCO};operaio`, `${MARCO.slice(0, 15)}Z;operaio;Rossi Mario`, `${MARCO};operaio;;`].join("\n");
     const r = await caricaElenco(id, prima.versione, csv);
     expect(r.status).toBe(422);
-    const body = await r.json();
-    expect(body.caricati).toBe(0);
-    expect(body.scartate).toEqual([
+    // The table of the rows to correct, by their line numbers, with what each said and why it is refused.
+    const p = await dopo(id, r);
+    expect(within(p.getByRole("table", { name: TABELLA_SCARTATE })).getAllByRole("columnheader").map((th) => th.textContent)).toEqual(["Riga", "Contenuto", "Motivo"]);
+    expect(within(p.getByRole("table", { name: TABELLA_SCARTATE })).getByRole("rowheader", { name: "3" })).toBeTruthy();
+    expect(scartate(p)).toEqual([
       { riga: 3, valore: `${MARCO.slice(0, 15)}Z;operaio;Rossi Mario`, motivo: "la riga ha 3 colonne: scrivi solo il codice fiscale e la qualifica, separati da un punto e virgola" },
       // Trailing empty cells are not extra columns: the row is read, and is the same worker as row 2.
       { riga: 4, valore: `${MARCO};operaio;;`, motivo: "codice fiscale già presente alla riga 2" },
     ]);
+    expect(p.erroreCampo(FILE_CSV).riepilogo).toMatch(/^2 righe dell'elenco non sono valide/);
     expect(await scelti(id)).toEqual([]);
     expect((await leggi(id)).versione).toBe(prima.versione);
-    // The table of the rows to correct, by their line numbers.
-    const pagina = await html(await (await carica(id)).json(), body);
-    expect(pagina).toContain("<th scope=\"col\">Riga</th>");
-    expect(pagina).toMatch(/<th scope="row">3<\/th>[\s\S]*la riga ha 3 colonne/);
   });
 
   it("un codice fiscale scritto con spazi, trattini o in minuscolo si legge normalizzato (elenco e ricerca)", async () => {
@@ -267,7 +299,10 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     for (const [contenuto, messaggio] of casi) {
       const r = await caricaElenco(id, versione, contenuto);
       expect(r.status).toBe(422);
-      expect((await r.json()).errori[0].messaggio).toMatch(messaggio);
+      const file = (await dopo(id, r)).erroreCampo(FILE_CSV);
+      expect(file.riepilogo).toMatch(messaggio);
+      expect(file.descrizione).toMatch(messaggio);
+      expect(file.nonValido).toBe(true);
     }
     expect(await scelti(id)).toEqual([]);
     expect((await leggi(id)).versione).toBe(versione);
@@ -289,6 +324,8 @@ describe("passo Lavoratori beneficiari — D1 (C1-UP1, CIGO)", () => {
     const { versione } = await leggi(id);
     let r = await invia(id, { intent: "cancella-tutto", versione: String(versione), q: "", pagina: "1" });
     expect(r.status).toBe(422);
+    // An error of the whole request: in the summary as text, with no field to reach.
+    expect((await dopo(id, r)).riepilogoErrori().voci).toEqual([{ testo: expect.stringMatching(/\S/), href: null }]);
     r = await invia(id, { intent: "aggiorna", versione: String(versione), q: "", pagina: "1", paginaCf: ["'; DROP TABLE x;--"], cf: ["'; DROP TABLE x;--"] });
     expect(r.status).toBe(422);
     expect((await leggi(id)).versione).toBe(versione);
@@ -321,21 +358,29 @@ describe("pagina Lavoratori (HTML senza JS)", () => {
   it("tabella con didascalia, caselle con etichetta, non ammissibili disabilitati, pagine come pulsanti e righe scartate", async () => {
     const id = await bozzaD1();
     const d = await (await carica(id)).json();
-    let pagina = await html(d);
-    expect(pagina.match(/<h1/g)).toHaveLength(1);
-    expect(pagina).toMatch(/<caption>Lavoratori .*pagina 1 di 2/);
-    expect(pagina).toContain('name="intent" value="pagina-2"');
-    expect(pagina).toContain('value="tutti"');
-    expect(pagina).toMatch(/enctype="multipart\/form-data"/i);
+    let p = pagina(await html(d));
+    expect(p.getAllByRole("heading", { level: 1 })).toHaveLength(1);
+    const tabella = p.getByRole("table", { name: /^Lavoratori .*pagina 1 di 2/ });
+    expect(within(tabella).getAllByRole("columnheader").map((th) => th.textContent)).toEqual(["Seleziona", "Lavoratore", "Codice fiscale", "Qualifica", "Assunto il", "Esito"]);
+    // Pages are buttons of the selection form (the page's selection is saved on the way).
+    const pagine = p.getByRole("navigation", { name: "Pagine dell'elenco dei lavoratori" });
+    const pagina2 = within(pagine).getByRole("button", { name: "Pagina 2" }) as HTMLButtonElement;
+    expect([pagina2.name, pagina2.value]).toEqual(["intent", "pagina-2"]);
+    expect(within(pagine).getByText("Pagina 1").getAttribute("aria-current")).toBe("page");
+    const tutti = p.getByRole("button", { name: "Seleziona tutti gli ammissibili" }) as HTMLButtonElement;
+    expect(tutti.value).toBe("tutti");
+    expect(p.campo(FILE_CSV).elemento.type).toBe("file");
+    expect(p.campo(FILE_CSV).elemento.closest("form")?.getAttribute("enctype")).toBe("multipart/form-data");
     const luca = await (await carica(id, mario, `?q=${LUCA}`)).json();
-    pagina = await html(luca);
-    expect(pagina).toMatch(new RegExp(`id="cf-${LUCA}"[^>]*disabled`));
-    expect(pagina).toContain(`Seleziona Campionato Luca`);
-    expect(pagina).toContain("Non ammissibile");
+    p = pagina(await html(luca));
+    // Each box is labelled by the worker's name and described by the outcome; a non-eligible worker cannot be chosen.
+    const casella = p.campo("Seleziona Campionato Luca");
+    expect(casella.elemento.disabled).toBe(true);
+    expect(casella.descrizione).toMatch(/^Non ammissibile/);
     const errato = await caricaElenco(id, (await leggi(id)).versione, `${MARCO};operaio\nXXX;operaio\n`);
-    pagina = await html(d, await errato.json());
-    expect(pagina).toContain('role="alert"');
-    expect(pagina).toContain("<caption>Righe dell&#x27;elenco da correggere</caption>");
-    expect(pagina).toContain('<th scope="row">2</th>');
+    p = pagina(await html(d, await errato.json()));
+    expect(p.riepilogoErrori().voci).toHaveLength(1);
+    expect(within(p.getByRole("table", { name: TABELLA_SCARTATE })).getByRole("rowheader", { name: "2" })).toBeTruthy();
+    expect(scartate(p).map((s) => s.riga)).toEqual([2]);
   });
 });
