@@ -8,8 +8,9 @@ const dati: { loader: unknown; action: unknown } = { loader: undefined, action: 
 
 export function remixLatoServer() {
   return {
-    Form: ({ replace: _r, ...p }: Record<string, unknown>) => createElement("form", p),
-    Link: ({ to, ...p }: Record<string, unknown>) => createElement("a", { href: to, ...p }),
+    // Remix's own props (client-side navigation) are not HTML attributes: dropped, as Remix does.
+    Form: ({ replace: _r, reloadDocument: _d, preventScrollReset: _s, navigate: _n, ...p }: Record<string, unknown>) => createElement("form", p),
+    Link: ({ to, reloadDocument: _d, prefetch: _p, preventScrollReset: _s, replace: _r, ...p }: Record<string, unknown>) => createElement("a", { href: to, ...p }),
     useLoaderData: () => dati.loader,
     useActionData: () => dati.action,
   };

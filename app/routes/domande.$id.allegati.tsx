@@ -116,13 +116,14 @@ export default function PassoAllegati() {
   const d = useLoaderData<typeof loader>();
   const risposta = useActionData<typeof action>() as ErroriAllegati | undefined;
   const e = risposta?.errori ?? {};
+  const pieno = d.elenco.length >= LIMITI_ALLEGATI.numeroFile;
   const voci: VoceErrore[] = [
     ...(e.modulo ? [{ messaggio: e.modulo }] : []),
     ...(e.tipo ? [{ id: "allegato-tipo", messaggio: e.tipo }] : []),
-    ...(e.file ? [{ id: "allegato-file", messaggio: e.file }] : []),
+    // With ten documents the form to add one is not shown: the error is text, not a link to a missing field.
+    ...(e.file ? [{ id: pieno ? undefined : "allegato-file", messaggio: e.file }] : []),
   ];
   const mb = (byte: number) => (byte / (1024 * 1024)).toLocaleString("it-IT", { maximumFractionDigits: 1 });
-  const pieno = d.elenco.length >= LIMITI_ALLEGATI.numeroFile;
   return (
     <ModuloPasso
       passo="allegati"

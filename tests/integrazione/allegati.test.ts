@@ -2,20 +2,27 @@
 // download resource route with its headers, hostile files, CSRF and access.
 import { eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { allegati, domande } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
 import { LIMITI_ALLEGATI } from "~/passi/schemi/allegati";
-import * as passo from "~/routes/domande.$id.allegati";
+import Pagina, * as passo from "~/routes/domande.$id.allegati";
 import * as scarica from "~/routes/domande.$id.allegati.$allegatoId";
 import type { Contesto } from "~/services/accesso.server";
 import { salvaPasso } from "~/services/domande.server";
 import { usaDatabaseDiTest } from "../database";
+import { within } from "@testing-library/dom";
+import { pagina, TITOLO_RIEPILOGO_ERRORI } from "../pagina";
+import { paginaResa } from "../remix-lato-server";
 import { contesto, get, ORIGINE, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
 
 usaDatabaseDiTest();
+
+// The page as the server renders it (no JS): what the user reads after each answer of the action.
+vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
+const html = (datiLoader: unknown, datiAction?: unknown) => paginaResa(Pagina, datiLoader, datiAction);
 
 let mario: Identita;
 let ctxMario: Contesto;
@@ -39,6 +46,11 @@ async function leggi(id: number) {
   return d;
 }
 const fileDi = (id: number) => db().select().from(allegati).where(eq(allegati.domandaId, id));
+/** The page after the action's answer `r`, over the loader's data of the domanda. */
+async function dopo(id: number, r: Response) {
+  const dati = await (await risposta(() => passo.loader(args(get(percorso(id), mario), id)))).json();
+  return pagina(html(dati, await r.json()));
+}
 
 async function bozza(causale?: string): Promise<{ id: number; versione: number }> {
   const id = await bozzaCompleta(ctxMario, c1, { finoA: "allegati" });
@@ -72,8 +84,17 @@ describe("allegati", () => {
     expect(salvato).toMatchObject({ tipo: "altro", nomeFile: "verbale accordo.pdf", dimensione: pdfBuono.byteLength });
     expect((await leggi(id)).versione).toBe(versione + 1);
 
-    const pagina = await (await risposta(() => passo.loader(args(get(`${percorso(id)}?fatto=caricato`, mario), id)))).json();
-    expect(pagina.elenco.map((a: { nomeFile: string }) => a.nomeFile)).toEqual(["verbale accordo.pdf"]);
+    const dati = await (await risposta(() => passo.loader(args(get(`${percorso(id)}?fatto=caricato`, mario), id)))).json();
+    expect(dati.elenco.map((a: { nomeFile: string }) => a.nomeFile)).toEqual(["verbale accordo.pdf"]);
+    const p = pagina(html(dati));
+    expect(p.getByRole("status").textContent).toBe("Il documento è stato caricato.");
+    const tabella = p.getByRole("table", { name: /^Documenti caricati: 1 di 10/ });
+    const link = within(tabella).getByRole("link", { name: "verbale accordo.pdf" });
+    expect(link.getAttribute("href")).toBe(`${percorso(id)}/${salvato.id}`);
+    // The file's name is visually hidden in the button (dom-accessibility-api trims the hidden span's leading space).
+    const rimuovi = within(tabella).getByRole("button", { name: /^Rimuovi ?verbale accordo\.pdf$/ }) as HTMLButtonElement;
+    expect([rimuovi.name, rimuovi.value]).toEqual(["intent", `rimuovi:${salvato.id}`]);
+    expect(p.queryByRole("heading", { name: TITOLO_RIEPILOGO_ERRORI })).toBeNull();
 
     const dl = await risposta(() => scarica.loader({ request: get(`${percorso(id)}/${salvato.id}`, mario), params: { id: String(id), allegatoId: String(salvato.id) }, context: contesto }));
     expect(dl.status).toBe(200);
@@ -96,10 +117,12 @@ describe("allegati", () => {
     for (const [file, atteso] of casi) {
       const r = await risposta(() => passo.action(args(carica(id, versione, file), id)));
       expect(r.status).toBe(422);
-      const dati = await r.json();
-      expect(dati.status).toBe("error");
-      expect(dati.errori.file).toMatch(atteso);
-      if (file) expect(dati.errori.file).toMatch(/sceglilo di nuovo/);
+      // In the summary with a link to the file field, and on the field (aria-describedby, aria-invalid).
+      const f = (await dopo(id, r)).erroreCampo("File PDF");
+      expect(f.riepilogo).toMatch(atteso);
+      expect(f.descrizione).toContain(f.riepilogo);
+      expect(f.nonValido).toBe(true);
+      if (file) expect(f.riepilogo).toMatch(/sceglilo di nuovo/);
     }
     expect(await fileDi(id)).toHaveLength(0);
     expect((await leggi(id)).versione).toBe(versione);
@@ -111,7 +134,7 @@ describe("allegati", () => {
     grande.set(Buffer.from("%PDF-1.7\n"));
     const r = await risposta(() => passo.action(args(carica(id, versione, { nome: "grande.pdf", bytes: grande }), id)));
     expect(r.status).toBe(422);
-    expect((await r.json()).errori.file).toMatch(/limite di 5 MB/);
+    expect((await dopo(id, r)).erroreCampo("File PDF").riepilogo).toMatch(/limite di 5 MB/);
     expect(await fileDi(id)).toHaveLength(0);
   });
 
@@ -124,7 +147,10 @@ describe("allegati", () => {
     const v = (await leggi(id)).versione;
     const r = await risposta(() => passo.action(args(carica(id, v, { nome: "troppo.pdf", bytes: pdfBuono }), id)));
     expect(r.status).toBe(422);
-    expect((await r.json()).errori.file).toMatch(/numero massimo di 10 documenti/);
+    // The form to add one more is gone (the list is full): the summary says it as text, with no field to reach.
+    const p = await dopo(id, r);
+    expect(p.queryByLabelText("File PDF")).toBeNull();
+    expect(p.riepilogoErrori().voci).toEqual([{ testo: expect.stringMatching(/numero massimo di 10 documenti/), href: null }]);
     expect(await fileDi(id)).toHaveLength(10);
   });
 
@@ -149,7 +175,10 @@ describe("allegati", () => {
     const { id, versione } = await bozza("ordine_autorita");
     const r = await risposta(() => passo.action(args(post(percorso(id), { intent: "salva", versione: String(versione) }, mario), id)));
     expect(r.status).toBe(422);
-    expect((await r.json()).errori.tipo).toMatch(/Ordinanza o provvedimento dell'autorità pubblica/);
+    const tipo = (await dopo(id, r)).erroreCampo("Tipo di documento");
+    expect(tipo.riepilogo).toMatch(/Ordinanza o provvedimento dell'autorità pubblica/);
+    expect(tipo.descrizione).toContain(tipo.riepilogo);
+    expect(tipo.nonValido).toBe(true);
     expect((await leggi(id)).dati.allegati).toBeUndefined();
     const ok = await risposta(() => passo.action(args(carica(id, versione, { nome: "ordinanza.pdf", bytes: pdfBuono }, { tipo: "ordinanza", intent: "salva" }), id)));
     expect(ok.status).toBe(303);
@@ -160,7 +189,10 @@ describe("allegati", () => {
     const { id, versione } = await bozza();
     const r = await risposta(() => passo.action(args(carica(id, versione, { nome: "x.pdf", bytes: pdfBuono }, { tipo: "relazione_tecnica" }), id)));
     expect(r.status).toBe(422);
-    expect((await r.json()).errori.tipo).toBe("Scegli il tipo di documento");
+    const p = await dopo(id, r);
+    expect(p.riepilogoErrori().voci.map((v) => v.testo)).toEqual(["Scegli il tipo di documento"]);
+    expect(p.erroreCampo("Tipo di documento").riepilogo).toBe("Scegli il tipo di documento");
+    expect(p.erroreCampo("Tipo di documento").descrizione).toContain("Scegli il tipo di documento");
     expect(await fileDi(id)).toHaveLength(0);
   });
 
