@@ -637,6 +637,39 @@ export const lettureFilo = pgTable(
 );
 
 /**
+ * How many entries of a domanda's thread each side has not read (the rule of NON_LETTI, app/domain/comunicazioni.ts),
+ * kept at write time by triggers in the transaction that writes an entry or a read mark (migration 0019): the headers'
+ * count on every page, the inboxes and the portfolio read these rows instead of counting the timeline. `aziendaId` is
+ * the domanda's company (never changes), so the company's side counts by company through one index.
+ */
+export const nonLettiFilo = pgTable(
+  "non_letti_filo",
+  {
+    domandaId: integer("domanda_id")
+      .notNull()
+      .references(() => domande.id, { onDelete: "cascade" }),
+    lato: varchar("lato", { length: 8 }).$type<"azienda" | "sede">().notNull(),
+    aziendaId: integer("azienda_id")
+      .notNull()
+      .references(() => aziende.id),
+    nonLetti: integer("non_letti").notNull().default(0),
+    // The newest entry that counts for this side, read or not: the inboxes' order (most recent activity first).
+    ultimoEventoId: bigint("ultimo_evento_id", { mode: "number" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.domandaId, t.lato] }),
+    check("non_letti_filo_lato", sql`${t.lato} in ('azienda','sede')`),
+    check("non_letti_filo_positivo", sql`${t.nonLetti} >= 0`),
+    // The company's side: the header's count and the portfolio's column by company, only threads with something new.
+    index("non_letti_filo_azienda_idx").on(t.aziendaId, t.nonLetti).where(sql`lato = 'azienda' and non_letti > 0`),
+    // The inboxes: the company's threads by latest activity.
+    index("non_letti_filo_casella_idx").on(t.aziendaId, t.ultimoEventoId).where(sql`lato = 'azienda'`),
+    // The office's side: the threads with something new (joined to the domande of its sedi).
+    index("non_letti_filo_sede_idx").on(t.domandaId, t.nonLetti).where(sql`lato = 'sede' and non_letti > 0`),
+  ],
+);
+
+/**
  * The development mail sink (no SMTP_URL configured): what the platform's e-mails would have delivered, as received
  * over SMTP by the local sink (app/services/posta/pozzo.server.ts). Never used with a real mail server.
  */

@@ -21,7 +21,9 @@ export const LIMITI_ALLEGATI_MESSAGGIO = { numeroFile: 5, byteTotali: 20 * 1024 
  * What counts as unread for a side. The company's side: everything the Sede or the system wrote (requests, decisions,
  * the taking of the case, expiries, reminders, messages). The office: what the company wrote that asks for the
  * operator's attention (a message, an answer to a request, a withdrawal); the company's drafting events and the
- * reminders addressed to the company are visible but not "new" for the office.
+ * reminders addressed to the company are visible but not "new" for the office. The database keeps a counter per
+ * domanda and side by the same rule (voce_da_leggere, migration 0019; tests/integrazione/non-letti-contatori.test.ts
+ * checks every side and kind of entry against contaComeNonLetto): change both together.
  */
 export const NON_LETTI: Record<LatoLettore, { lati: readonly Lato[]; tipi: readonly string[] | null }> = {
   azienda: { lati: ["sede", "sistema"], tipi: null },

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Casella } from "~/components/comunicazioni/Casella";
 import { richiediAzione, richiediContesto } from "~/http/accesso.server";
-import { casellaAzienda, conteggiNonLetti } from "~/services/comunicazioni/filo.server";
+import { casellaAzienda, conteggiNonLetti, totaleNonLetti } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Messaggi" };
 
@@ -17,13 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // ?azienda=N (the portfolio's link): one company's threads; an id this profile may not act for gives an empty list.
   const grezzo = params.get("azienda");
   const aziendaId = grezzo && /^[1-9][0-9]{0,9}$/.test(grezzo) && Number(grezzo) <= 2_147_483_647 ? Number(grezzo) : undefined;
-  const [righe, conteggi] = await Promise.all([casellaAzienda(ctx, { soloNonLetti, aziendaId }), conteggiNonLetti(ctx)]);
-  return json({
-    righe,
-    soloNonLetti,
-    aziendaId: aziendaId ?? null,
-    totale: aziendaId === undefined ? conteggi.totale : (conteggi.perAzienda[aziendaId] ?? 0),
-  });
+  const [righe, totale] = await Promise.all([
+    casellaAzienda(ctx, { soloNonLetti, aziendaId }),
+    aziendaId === undefined ? totaleNonLetti(ctx) : conteggiNonLetti(ctx).then((c) => c.perAzienda[aziendaId] ?? 0),
+  ]);
+  return json({ righe, soloNonLetti, aziendaId: aziendaId ?? null, totale });
 }
 
 export default function Messaggi() {

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Casella } from "~/components/comunicazioni/Casella";
 import { richiediContesto, richiediSede } from "~/http/accesso.server";
-import { casellaSede, conteggiNonLetti } from "~/services/comunicazioni/filo.server";
+import { casellaSede, totaleNonLetti } from "~/services/comunicazioni/filo.server";
 
 export const handle = { titolo: "Messaggi delle aziende" };
 
@@ -13,8 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediSede(ctx);
   const soloNonLetti = new URL(request.url).searchParams.get("solo") === "non-letti";
-  const [righe, conteggi] = await Promise.all([casellaSede(ctx, { soloNonLetti }), conteggiNonLetti(ctx)]);
-  return json({ righe, soloNonLetti, totale: conteggi.totale });
+  const [righe, totale] = await Promise.all([casellaSede(ctx, { soloNonLetti }), totaleNonLetti(ctx)]);
+  return json({ righe, soloNonLetti, totale });
 }
 
 export default function MessaggiSede() {

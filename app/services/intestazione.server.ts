@@ -5,7 +5,7 @@ import { aziende } from "#db/schema";
 import { preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
 import { latoDelRuolo } from "~/domain/comunicazioni";
-import { conteggiNonLetti } from "./comunicazioni/filo.server";
+import { totaleNonLetti } from "./comunicazioni/filo.server";
 import type { SessioneValida } from "./sessione.server";
 
 /** `valida`: the request's session (app/http/sessione.server.ts), or null when nobody is signed in. */
@@ -31,7 +31,7 @@ export async function datiIntestazione(valida: SessioneValida | null, nonce?: st
   const messaggi = sessione.ruoloAttivo
     ? {
         href: latoDelRuolo(sessione.ruoloAttivo) === "azienda" ? "/messaggi" : "/scrivania/messaggi",
-        nonLetti: (await conteggiNonLetti({ utente, sessione, ruolo: sessione.ruoloAttivo, aziendaAttivaId: sessione.aziendaAttivaId })).totale,
+        nonLetti: await totaleNonLetti({ utente, sessione, ruolo: sessione.ruoloAttivo, aziendaAttivaId: sessione.aziendaAttivaId }),
       }
     : null;
   return {

@@ -58,7 +58,7 @@ export async function misuraCruscotti(server: ServerAvviato, durataS: number, co
 /**
  * EXPLAIN ANALYZE of every query the portfolio and the inboxes run on the bench database, recorded through drizzle's
  * logger while the services run with the demo intermediary's and the operator of Padova's profiles. A plan that reads
- * a large table whole (domande, eventi_domanda, aziende, richieste_istruttoria, letture_filo) is flagged.
+ * a large table whole (domande, eventi_domanda, aziende, richieste_istruttoria, letture_filo, non_letti_filo) is flagged.
  */
 export async function spiegaQueryCruscotti(url: string): Promise<PianoQuery[]> {
   const { default: postgres } = await import("postgres");
@@ -74,7 +74,7 @@ export async function spiegaQueryCruscotti(url: string): Promise<PianoQuery[]> {
   impostaConnessione({ db: db as any, tipo: "postgres", chiudi: () => client.end({ timeout: 5 }) });
   try {
     const { portafoglio, leggiRichiestaPortafoglio } = await import("../../app/services/portafoglio.server");
-    const { casellaAzienda, casellaSede, conteggiNonLetti } = await import("../../app/services/comunicazioni/filo.server");
+    const { casellaAzienda, casellaSede, conteggiNonLetti, totaleNonLetti } = await import("../../app/services/comunicazioni/filo.server");
     const contesto = async (cf: string, ruolo: "intermediario" | "operatore_sede") => {
       const [utente] = await db.select().from(schema.utenti).where(eq(schema.utenti.codiceFiscale, cf));
       return {
@@ -99,7 +99,7 @@ export async function spiegaQueryCruscotti(url: string): Promise<PianoQuery[]> {
           pagina,
           sql: q.sql,
           piano,
-          usaIndici: !piano.some((r) => /Seq Scan on (domande|eventi_domanda|aziende|richieste_istruttoria|letture_filo|provvedimenti)\b/.test(r)),
+          usaIndici: !piano.some((r) => /Seq Scan on (domande|eventi_domanda|aziende|richieste_istruttoria|letture_filo|non_letti_filo|provvedimenti)\b/.test(r)),
           msEsecuzione: Number(/Execution Time: ([\d.]+) ms/.exec(piano.at(-1) ?? "")?.[1] ?? NaN),
         });
       }
@@ -110,9 +110,10 @@ export async function spiegaQueryCruscotti(url: string): Promise<PianoQuery[]> {
     await spiega("portafoglio, con messaggi da leggere", () => portafoglio(ctx(laura), leggiRichiestaPortafoglio(new URLSearchParams("solo=messaggi&ordina=messaggi")), oggi));
     await spiega("messaggi dell'intermediaria", () => casellaAzienda(ctx(laura)));
     await spiega("messaggi dell'intermediaria, solo da leggere", () => casellaAzienda(ctx(laura), { soloNonLetti: true }));
-    await spiega("da leggere dell'intermediaria (intestazione)", () => conteggiNonLetti(ctx(laura)));
+    await spiega("da leggere dell'intermediaria (intestazione)", () => totaleNonLetti(ctx(laura)));
+    await spiega("da leggere dell'intermediaria per azienda", () => conteggiNonLetti(ctx(laura)));
     await spiega("messaggi delle aziende (operatore)", () => casellaSede(ctx(giorgio)));
-    await spiega("da leggere della Sede (intestazione)", () => conteggiNonLetti(ctx(giorgio)));
+    await spiega("da leggere della Sede (intestazione)", () => totaleNonLetti(ctx(giorgio)));
     return piani;
   } finally {
     impostaConnessione(undefined);

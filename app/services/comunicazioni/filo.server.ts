@@ -4,10 +4,10 @@
 // or delega valid today, the office by the assignment rule (a draft has no thread for the office).
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { createHash } from "node:crypto";
-import { allegatiMessaggio, aziende, domande, eventiDomanda, lettureFilo, utenti, type StatoDomanda } from "#db/schema";
+import { allegatiMessaggio, aziende, domande, eventiDomanda, lettureFilo, nonLettiFilo, utenti, type StatoDomanda } from "#db/schema";
 import { db, preparata, traValori } from "#db/connection";
 import type { Db } from "#db/client";
-import { filoAperto, LIMITE_MESSAGGIO, LIMITI_ALLEGATI_MESSAGGIO, latoDelRuolo, NON_LETTI, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
+import { filoAperto, LIMITE_MESSAGGIO, LIMITI_ALLEGATI_MESSAGGIO, latoDelRuolo, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
 import { messaggiComunicazioni } from "~/testi";
 import { idAziendeAccessibili, type Contesto } from "../accesso.server";
@@ -43,14 +43,6 @@ function nomeDomanda(d: { prestazione: Parameters<typeof nomePrestazione>[0]; fo
   return nomePrestazione(d.prestazione, (d.fondoCodice?.toUpperCase() as Fondo) ?? null);
 }
 
-/** The SQL condition "this entry is unread for `lettore`" (the rule is NON_LETTI, app/domain/comunicazioni.ts). */
-function condizioneNonLetto(lettore: LatoLettore, ultimoLetto: SQL): SQL {
-  const r = NON_LETTI[lettore];
-  const lati = sql.join(r.lati.map((l) => sql`${l}`), sql`, `);
-  const tipi = r.tipi ? sql` and ${eventiDomanda.tipo} in (${sql.join(r.tipi.map((t) => sql`${t}`), sql`, `)})` : sql``;
-  return sql`${eventiDomanda.id} > coalesce(${ultimoLetto}, 0) and ${eventiDomanda.lato} in (${lati})${tipi}`;
-}
-
 /**
  * The thread as `ctx` may read it, and the reader's side marked as read up to its last entry (only by a side that
  * acts on it: the read-only manager's reading leaves the office's unread entries for the operators).
@@ -74,10 +66,13 @@ export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Ris
     .leftJoin(utenti, eq(utenti.id, eventiDomanda.utenteId))
     .where(eq(eventiDomanda.domandaId, domandaId))
     .orderBy(asc(eventiDomanda.id));
-  const [lettura] = await db()
-    .select({ ultimo: lettureFilo.ultimoEventoId })
-    .from(lettureFilo)
-    .where(and(eq(lettureFilo.domandaId, domandaId), eq(lettureFilo.lato, lato)));
+  const [[lettura], contati] = await Promise.all([
+    db()
+      .select({ ultimo: lettureFilo.ultimoEventoId })
+      .from(lettureFilo)
+      .where(and(eq(lettureFilo.domandaId, domandaId), eq(lettureFilo.lato, lato))),
+    nonLettiDomanda(lato, domandaId),
+  ]);
   const ultimoLetto = lettura?.ultimo ?? 0;
   const documenti = await db()
     .select({ id: allegatiMessaggio.id, eventoId: allegatiMessaggio.eventoId, nomeFile: allegatiMessaggio.nomeFile, dimensione: allegatiMessaggio.dimensione })
@@ -101,7 +96,9 @@ export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Ris
   const puoScrivere = filoAperto(domanda.stato) && (await puoAgire(ctx, "scrivi_messaggio", azienda, domanda));
   const agisce = lato === "azienda" || ctx.ruolo === "operatore_sede";
   const ultimo = voci.at(-1)?.id;
-  if (agisce && ultimo !== undefined && ultimo > ultimoLetto) {
+  // The read mark moves the side's counter (a trigger, migration 0019); it is also written when the counter still shows
+  // entries this page does not (an entry numbered before the last one read but committed after it), so it heals.
+  if (agisce && ultimo !== undefined && (ultimo > ultimoLetto || contati > 0)) {
     await db()
       .insert(lettureFilo)
       .values({ domandaId, lato, ultimoEventoId: ultimo, lettoIl: new Date() })
@@ -189,62 +186,33 @@ export interface VoceCasella {
 
 const MASSIMO_CASELLA = 100;
 
-/** The entries that may be unread for `lettore`, read or not (the rule of NON_LETTI without the read mark). */
-function condizioneRilevante(lettore: LatoLettore): SQL {
-  const r = NON_LETTI[lettore];
-  const lati = sql.join(r.lati.map((l) => sql`${l}`), sql`, `);
-  const tipi = r.tipi ? sql` and ${eventiDomanda.tipo} in (${sql.join(r.tipi.map((t) => sql`${t}`), sql`, `)})` : sql``;
-  return sql`${eventiDomanda.lato} in (${lati})${tipi}`;
-}
-
 /**
- * Rows of an inbox: the threads of the given domande, most recent activity first, with the reader's unread count. The
- * office's inbox lists the threads where the company wrote to it (messages, answers, withdrawals) and shows the last of
- * those: every sent case has a timeline, and the queue already lists the cases.
+ * Rows of an inbox from the threads' counters (non_letti_filo, kept at write time: migration 0019), most recent
+ * activity first: the company's side sees every thread of its companies with the latest entry; the office the threads
+ * where the company wrote to it (messages, answers, withdrawals) with the last of those — every sent case has a
+ * timeline, and the queue already lists the cases.
  */
 async function casella(lettore: LatoLettore, filtro: SQL, soloNonLetti: boolean): Promise<VoceCasella[]> {
-  const nonLetto = condizioneNonLetto(lettore, sql`${lettureFilo.ultimoEventoId}`);
-  const voci = lettore === "sede" ? and(eq(eventiDomanda.domandaId, domande.id), condizioneRilevante("sede")) : eq(eventiDomanda.domandaId, domande.id);
-  const conteggio = sql<number>`count(*) filter (where ${nonLetto})`.mapWith(Number);
   const righe = await db()
     .select({
-      domandaId: domande.id,
+      domandaId: nonLettiFilo.domandaId,
       protocollo: domande.protocollo,
       prestazione: domande.prestazione,
       fondoCodice: domande.fondoCodice,
       stato: domande.stato,
       azienda: aziende.ragioneSociale,
-      ultimoId: sql<number>`max(${eventiDomanda.id})`.mapWith(Number),
-      nonLetti: conteggio,
+      nonLetti: nonLettiFilo.nonLetti,
+      ultima: eventiDomanda.quando,
+      ultimaDescrizione: eventiDomanda.descrizione,
     })
-    .from(domande)
-    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
-    .innerJoin(eventiDomanda, voci)
-    .leftJoin(lettureFilo, and(eq(lettureFilo.domandaId, domande.id), eq(lettureFilo.lato, lettore)))
-    .where(filtro)
-    .groupBy(domande.id, aziende.id, lettureFilo.ultimoEventoId)
-    .having(soloNonLetti ? sql`${conteggio} > 0` : undefined)
-    .orderBy(desc(sql`max(${eventiDomanda.id})`))
+    .from(nonLettiFilo)
+    .innerJoin(domande, eq(domande.id, nonLettiFilo.domandaId))
+    .innerJoin(aziende, eq(aziende.id, nonLettiFilo.aziendaId))
+    .innerJoin(eventiDomanda, eq(eventiDomanda.id, nonLettiFilo.ultimoEventoId))
+    .where(and(eq(nonLettiFilo.lato, lettore), filtro, soloNonLetti ? sql`${nonLettiFilo.nonLetti} > 0` : undefined))
+    .orderBy(desc(nonLettiFilo.ultimoEventoId))
     .limit(MASSIMO_CASELLA);
-  if (righe.length === 0) return [];
-  const ultime = new Map(
-    (
-      await db()
-        .select({ id: eventiDomanda.id, quando: eventiDomanda.quando, descrizione: eventiDomanda.descrizione })
-        .from(eventiDomanda)
-        .where(inArray(eventiDomanda.id, righe.map((r) => r.ultimoId)))
-    ).map((e) => [e.id, e]),
-  );
-  return righe.map((r) => ({
-    domandaId: r.domandaId,
-    protocollo: r.protocollo,
-    prestazione: nomeDomanda(r),
-    azienda: r.azienda,
-    stato: r.stato,
-    ultima: ultime.get(r.ultimoId)!.quando,
-    ultimaDescrizione: ultime.get(r.ultimoId)!.descrizione,
-    nonLetti: r.nonLetti,
-  }));
+  return righe.map(({ fondoCodice, prestazione, ...r }) => ({ ...r, prestazione: nomeDomanda({ prestazione, fondoCodice }) }));
 }
 
 /** The company's side's inbox: the threads of the companies this profile may act for today (legal representative or delega). */
@@ -254,7 +222,7 @@ export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: bo
   // One company (the portfolio's link): only if this profile may act for it; any other id gives an empty inbox.
   const ids = opzioni.aziendaId === undefined ? accessibili : accessibili.filter((id) => id === opzioni.aziendaId);
   if (ids.length === 0) return [];
-  return casella("azienda", traValori(domande.aziendaId, ids), Boolean(opzioni.soloNonLetti));
+  return casella("azienda", traValori(nonLettiFilo.aziendaId, ids), Boolean(opzioni.soloNonLetti));
 }
 
 /** The office's inbox: the sent domande of the sedi the assignment rule gives this operator or manager. */
@@ -267,66 +235,83 @@ export async function casellaSede(ctx: Contesto, opzioni: { soloNonLetti?: boole
 }
 
 /**
- * Unread entries for this profile, in total and per company (the company's side) — for headers and dashboards. The
- * office's count covers its sedi's sent domande.
+ * Unread entries for this profile, in total and per company (the company's side) — for the inbox of one company and
+ * dashboards. The office's count covers its sedi's sent domande. The header needs the total only: totaleNonLetti.
  */
 export async function conteggiNonLetti(ctx: Contesto): Promise<{ totale: number; perAzienda: Record<number, number> }> {
-  const lato = latoDelRuolo(ctx.ruolo);
-  let righe: Array<{ aziendaId: number; n: number }>;
-  // On every page (the header's count): prepared once per side and scope, the companies or offices as one array
-  // parameter, so drizzle does not rebuild the query on each request (README, Misure).
-  if (lato === "azienda") {
-    const ids = await idAziendeAccessibili(ctx);
-    if (ids.length === 0) return { totale: 0, perAzienda: {} };
-    righe = await preparata("non_letti_azienda", (d) =>
-      queryNonLetti(d, lato, sql`${domande.aziendaId} = any(${sql.placeholder("ambito")})`).prepare("non_letti_azienda"),
-    ).execute({ ambito: ids });
-  } else {
-    const ambito = await ambitoSedi(ctx);
-    if (!ambito || (!ambito.tutte && ambito.sedi.length === 0)) return { totale: 0, perAzienda: {} };
-    const inviate = sql`${domande.stato} <> 'bozza'`;
-    righe = ambito.tutte
-      ? await preparata("non_letti_sede_tutte", (d) => queryNonLetti(d, lato, inviate).prepare("non_letti_sede_tutte")).execute()
-      : await preparata("non_letti_sede", (d) =>
-          queryNonLetti(d, lato, and(inviate, sql`${domande.sedeCodice} = any(${sql.placeholder("ambito")})`)!).prepare("non_letti_sede"),
-        ).execute({ ambito: ambito.sedi });
-  }
+  const righe = await nonLettiNelloAmbito(ctx, "per_azienda");
   const perAzienda: Record<number, number> = {};
   for (const r of righe) perAzienda[r.aziendaId] = r.n;
   return { totale: righe.reduce((t, r) => t + r.n, 0), perAzienda };
 }
 
-/** Unread entries per company for a side, among the domande `filtro` selects (the rule of NON_LETTI). */
-function queryNonLetti(d: Db, lato: LatoLettore, filtro: SQL) {
-  return d
-    .select({ aziendaId: domande.aziendaId, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(eventiDomanda)
-    .innerJoin(domande, eq(domande.id, eventiDomanda.domandaId))
-    .leftJoin(lettureFilo, and(eq(lettureFilo.domandaId, domande.id), eq(lettureFilo.lato, lato)))
-    .where(and(filtro, condizioneNonLetto(lato, sql`${lettureFilo.ultimoEventoId}`)))
-    .groupBy(domande.aziendaId);
+/**
+ * The header's count on every signed-in page: one indexed read of the threads' counters (partial indexes on the rows
+ * with something unread), prepared once per side and scope with the companies or offices as one array parameter.
+ */
+export async function totaleNonLetti(ctx: Contesto): Promise<number> {
+  const [r] = await nonLettiNelloAmbito(ctx, "totale");
+  return r?.n ?? 0;
+}
+
+type Raggruppamento = "per_azienda" | "totale";
+
+async function nonLettiNelloAmbito(ctx: Contesto, per: Raggruppamento): Promise<Array<{ aziendaId: number; n: number }>> {
+  if (latoDelRuolo(ctx.ruolo) === "azienda") {
+    const ids = await idAziendeAccessibili(ctx);
+    if (ids.length === 0) return [];
+    const nome = `non_letti_azienda_${per}`;
+    return preparata(nome, (d) => queryNonLetti(d, "azienda", sql`${nonLettiFilo.aziendaId} = any(${sql.placeholder("ambito")})`, per).prepare(nome)).execute({ ambito: ids });
+  }
+  const ambito = await ambitoSedi(ctx);
+  if (!ambito || (!ambito.tutte && ambito.sedi.length === 0)) return [];
+  const inviate = sql`${domande.stato} <> 'bozza'`;
+  if (ambito.tutte) {
+    const nome = `non_letti_sede_tutte_${per}`;
+    return preparata(nome, (d) => queryNonLetti(d, "sede", inviate, per).prepare(nome)).execute();
+  }
+  const nome = `non_letti_sede_${per}`;
+  return preparata(nome, (d) =>
+    queryNonLetti(d, "sede", and(inviate, sql`${domande.sedeCodice} = any(${sql.placeholder("ambito")})`)!, per).prepare(nome),
+  ).execute({ ambito: ambito.sedi });
 }
 
 /**
- * Per company, the entries its side has not read (the rule of NON_LETTI): a grouped subquery (azienda_id, non_letti)
- * over the companies `aziende` selects, for set-based pages such as the intermediary's portfolio (filter and sort by
- * it). The caller has already bounded `aziende` to what the profile may see.
+ * The sum of the counters of a side among the threads `filtro` selects, per company or in total. The company's side
+ * reads the counters alone (the company is on the row); the office's joins the domande for their sede and state.
+ */
+function queryNonLetti(d: Db, lato: LatoLettore, filtro: SQL, per: Raggruppamento) {
+  const n = sql<number>`coalesce(sum(${nonLettiFilo.nonLetti}), 0)::int`.mapWith(Number);
+  const azienda = lato === "azienda" ? nonLettiFilo.aziendaId : domande.aziendaId;
+  const dove = and(eq(nonLettiFilo.lato, lato), sql`${nonLettiFilo.nonLetti} > 0`, filtro);
+  if (per === "totale") {
+    const q = d.select({ aziendaId: sql<number>`0`.mapWith(Number), n }).from(nonLettiFilo);
+    return (lato === "azienda" ? q : q.innerJoin(domande, eq(domande.id, nonLettiFilo.domandaId))).where(dove);
+  }
+  const q = d.select({ aziendaId: azienda, n }).from(nonLettiFilo);
+  return (lato === "azienda" ? q : q.innerJoin(domande, eq(domande.id, nonLettiFilo.domandaId))).where(dove).groupBy(azienda);
+}
+
+/**
+ * Per company, the entries its side has not read: a grouped subquery (azienda_id, non_letti) over the companies
+ * `aziende` selects, from the threads' counters, for set-based pages such as the intermediary's portfolio (filter and
+ * sort by it). The caller has already bounded `aziende` to what the profile may see.
  */
 export function nonLettiPerAziendaSql(aziende: SQL): SQL {
-  return sql`select ${domande.aziendaId} as azienda_id, count(*)::int as non_letti
-    from ${domande}
-    join ${eventiDomanda} on ${eventiDomanda.domandaId} = ${domande.id}
-    left join ${lettureFilo} on ${lettureFilo.domandaId} = ${domande.id} and ${lettureFilo.lato} = 'azienda'
-    where ${domande.aziendaId} in (${aziende}) and ${condizioneNonLetto("azienda", sql`${lettureFilo.ultimoEventoId}`)}
-    group by ${domande.aziendaId}`;
+  return sql`select ${nonLettiFilo.aziendaId} as azienda_id, sum(${nonLettiFilo.nonLetti})::int as non_letti
+    from ${nonLettiFilo}
+    where ${nonLettiFilo.lato} = 'azienda' and ${nonLettiFilo.nonLetti} > 0 and ${nonLettiFilo.aziendaId} in (${aziende})
+    group by ${nonLettiFilo.aziendaId}`;
 }
 
 /** Unread entries of one domanda's thread for a side (the page showing the link has authorised the reader). */
 export async function nonLettiDomanda(lato: LatoLettore, domandaId: number): Promise<number> {
-  const [r] = await db()
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(eventiDomanda)
-    .leftJoin(lettureFilo, and(eq(lettureFilo.domandaId, eventiDomanda.domandaId), eq(lettureFilo.lato, lato)))
-    .where(and(eq(eventiDomanda.domandaId, domandaId), condizioneNonLetto(lato, sql`${lettureFilo.ultimoEventoId}`)));
+  const [r] = await preparata("non_letti_domanda", (d) =>
+    d
+      .select({ n: nonLettiFilo.nonLetti })
+      .from(nonLettiFilo)
+      .where(and(eq(nonLettiFilo.domandaId, sql.placeholder("domanda")), eq(nonLettiFilo.lato, sql.placeholder("lato"))))
+      .prepare("non_letti_domanda"),
+  ).execute({ domanda: domandaId, lato });
   return r?.n ?? 0;
 }
