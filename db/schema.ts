@@ -640,7 +640,8 @@ export const lettureFilo = pgTable(
  * How many entries of a domanda's thread each side has not read (the rule of NON_LETTI, app/domain/comunicazioni.ts),
  * kept at write time by triggers in the transaction that writes an entry or a read mark (migration 0019): the headers'
  * count on every page, the inboxes and the portfolio read these rows instead of counting the timeline. `aziendaId` is
- * the domanda's company (never changes), so the company's side counts by company through one index.
+ * the domanda's company (never changes) and, on the office's rows, `sedeCodice` its sede (copied again by a trigger if
+ * the domanda moves to another sede), so each side counts through its own index without reading the domande.
  */
 export const nonLettiFilo = pgTable(
   "non_letti_filo",
@@ -652,20 +653,22 @@ export const nonLettiFilo = pgTable(
     aziendaId: integer("azienda_id")
       .notNull()
       .references(() => aziende.id),
+    sedeCodice: varchar("sede_codice", { length: 4 }),
     nonLetti: integer("non_letti").notNull().default(0),
-    // The newest entry that counts for this side, read or not: the inboxes' order (most recent activity first).
+    // The inboxes' order (most recent activity first): the company's side, the thread's last entry; the office's, the
+    // last entry that counts for it.
     ultimoEventoId: bigint("ultimo_evento_id", { mode: "number" }),
   },
   (t) => [
     primaryKey({ columns: [t.domandaId, t.lato] }),
     check("non_letti_filo_lato", sql`${t.lato} in ('azienda','sede')`),
     check("non_letti_filo_positivo", sql`${t.nonLetti} >= 0`),
-    // The company's side: the header's count and the portfolio's column by company, only threads with something new.
+    // The headers' counts and the portfolio's column, by company or by sede: only the threads with something new.
     index("non_letti_filo_azienda_idx").on(t.aziendaId, t.nonLetti).where(sql`lato = 'azienda' and non_letti > 0`),
-    // The inboxes: the company's threads by latest activity.
+    index("non_letti_filo_sede_idx").on(t.sedeCodice, t.nonLetti).where(sql`lato = 'sede' and non_letti > 0`),
+    // The inboxes: a company's or a sede's threads by latest activity.
     index("non_letti_filo_casella_idx").on(t.aziendaId, t.ultimoEventoId).where(sql`lato = 'azienda'`),
-    // The office's side: the threads with something new (joined to the domande of its sedi).
-    index("non_letti_filo_sede_idx").on(t.domandaId, t.nonLetti).where(sql`lato = 'sede' and non_letti > 0`),
+    index("non_letti_filo_casella_sede_idx").on(t.sedeCodice, t.ultimoEventoId).where(sql`lato = 'sede'`),
   ],
 );
 

@@ -2,6 +2,7 @@ CREATE TABLE "non_letti_filo" (
 	"domanda_id" integer NOT NULL,
 	"lato" varchar(8) NOT NULL,
 	"azienda_id" integer NOT NULL,
+	"sede_codice" varchar(4),
 	"non_letti" integer DEFAULT 0 NOT NULL,
 	"ultimo_evento_id" bigint,
 	CONSTRAINT "non_letti_filo_domanda_id_lato_pk" PRIMARY KEY("domanda_id","lato"),
@@ -12,8 +13,9 @@ CREATE TABLE "non_letti_filo" (
 ALTER TABLE "non_letti_filo" ADD CONSTRAINT "non_letti_filo_domanda_id_domande_id_fk" FOREIGN KEY ("domanda_id") REFERENCES "public"."domande"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "non_letti_filo" ADD CONSTRAINT "non_letti_filo_azienda_id_aziende_id_fk" FOREIGN KEY ("azienda_id") REFERENCES "public"."aziende"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "non_letti_filo_azienda_idx" ON "non_letti_filo" USING btree ("azienda_id","non_letti") WHERE lato = 'azienda' and non_letti > 0;--> statement-breakpoint
+CREATE INDEX "non_letti_filo_sede_idx" ON "non_letti_filo" USING btree ("sede_codice","non_letti") WHERE lato = 'sede' and non_letti > 0;--> statement-breakpoint
 CREATE INDEX "non_letti_filo_casella_idx" ON "non_letti_filo" USING btree ("azienda_id","ultimo_evento_id") WHERE lato = 'azienda';--> statement-breakpoint
-CREATE INDEX "non_letti_filo_sede_idx" ON "non_letti_filo" USING btree ("domanda_id","non_letti") WHERE lato = 'sede' and non_letti > 0;--> statement-breakpoint
+CREATE INDEX "non_letti_filo_casella_sede_idx" ON "non_letti_filo" USING btree ("sede_codice","ultimo_evento_id") WHERE lato = 'sede';--> statement-breakpoint
 -- Hand-written (issue 13): the unread counters kept at write time, in the transaction that writes a thread entry or a
 -- read mark, by triggers, so every way of writing (services, the submission's single statement, seeds, tests) keeps
 -- them. What is unread for a side is the rule of NON_LETTI in app/domain/comunicazioni.ts (docs/regole.md §23),
@@ -32,8 +34,8 @@ $$ LANGUAGE sql IMMUTABLE;
 -- messages written at once count 2.
 CREATE FUNCTION non_letti_filo_nuove_voci() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO non_letti_filo AS c (domanda_id, lato, azienda_id, non_letti, ultimo_evento_id)
-  SELECT v.domanda_id, v.lettore, d.azienda_id, v.nuove, v.ultimo
+  INSERT INTO non_letti_filo AS c (domanda_id, lato, azienda_id, sede_codice, non_letti, ultimo_evento_id)
+  SELECT v.domanda_id, v.lettore, d.azienda_id, CASE WHEN v.lettore = 'sede' THEN d.sede_codice END, v.nuove, v.ultimo
   FROM (
     SELECT n.domanda_id, 'azienda'::varchar AS lettore,
            (count(*) FILTER (WHERE voce_da_leggere('azienda', n.lato, n.tipo)))::int AS nuove, max(n.id) AS ultimo
@@ -72,18 +74,31 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER non_letti_filo_lettura AFTER INSERT OR UPDATE OF ultimo_evento_id ON letture_filo
   FOR EACH ROW EXECUTE FUNCTION non_letti_filo_lettura();
 --> statement-breakpoint
+-- The office's rows carry the domanda's sede: if a sent domanda moves to another sede, they move with it. The sending
+-- itself (no sede before) has no office's row yet and calls nothing.
+CREATE FUNCTION non_letti_filo_sede() RETURNS trigger AS $$
+BEGIN
+  UPDATE non_letti_filo SET sede_codice = NEW.sede_codice WHERE domanda_id = NEW.id AND lato = 'sede';
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER non_letti_filo_sede AFTER UPDATE OF sede_codice ON domande
+  FOR EACH ROW WHEN (OLD.sede_codice IS NOT NULL AND OLD.sede_codice IS DISTINCT FROM NEW.sede_codice)
+  EXECUTE FUNCTION non_letti_filo_sede();
+--> statement-breakpoint
 -- The counters of the threads already written, from their entries and read marks.
-INSERT INTO non_letti_filo (domanda_id, lato, azienda_id, non_letti, ultimo_evento_id)
-SELECT e.domanda_id, 'azienda', d.azienda_id,
+INSERT INTO non_letti_filo (domanda_id, lato, azienda_id, sede_codice, non_letti, ultimo_evento_id)
+SELECT e.domanda_id, 'azienda', d.azienda_id, NULL::varchar,
        (count(*) FILTER (WHERE voce_da_leggere('azienda', e.lato, e.tipo) AND e.id > coalesce(l.ultimo_evento_id, 0)))::int, max(e.id)
 FROM eventi_domanda e
 JOIN domande d ON d.id = e.domanda_id
 LEFT JOIN letture_filo l ON l.domanda_id = e.domanda_id AND l.lato = 'azienda'
 GROUP BY e.domanda_id, d.azienda_id
 UNION ALL
-SELECT e.domanda_id, 'sede', d.azienda_id, (count(*) FILTER (WHERE e.id > coalesce(l.ultimo_evento_id, 0)))::int, max(e.id)
+SELECT e.domanda_id, 'sede', d.azienda_id, d.sede_codice, (count(*) FILTER (WHERE e.id > coalesce(l.ultimo_evento_id, 0)))::int, max(e.id)
 FROM eventi_domanda e
 JOIN domande d ON d.id = e.domanda_id
 LEFT JOIN letture_filo l ON l.domanda_id = e.domanda_id AND l.lato = 'sede'
 WHERE voce_da_leggere('sede', e.lato, e.tipo)
-GROUP BY e.domanda_id, d.azienda_id;
+GROUP BY e.domanda_id, d.azienda_id, d.sede_codice;

@@ -4,11 +4,11 @@
 // with writes and readings at the same moment, and for every thread of the seeded database; the migration's backfill
 // rebuilds them from the entries and read marks.
 import { readFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { domande, eventiDomanda } from "#db/schema";
 import { db } from "#db/connection";
-import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA } from "#db/seed/index";
 import { contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
 import * as radice from "~/root";
 import * as filoAzienda from "~/routes/domande.$id.messaggi";
@@ -150,6 +150,20 @@ describe("contatori dei messaggi da leggere", () => {
     expect([await contatore("azienda", d.id), await contatore("sede", d.id)]).toEqual([0, 0]);
   });
 
+  it("a domanda moved to another sede takes its unread entries for the office with it", async () => {
+    const milano = await contestoDi(await sessioneDi(OPERATORE_MILANO.codiceFiscale, "operatore_sede"));
+    const d = await casoInIstruttoria(ctxMario, c1, ctxOperatore);
+    expect((await scriviMessaggio(ctxMario, d.id, "Una domanda per la Sede.")).ok).toBe(true);
+    const [padova, diMilano] = [await totaleNonLetti(ctxOperatore), await totaleNonLetti(milano)];
+    expect((await casellaSede(ctxOperatore, { soloNonLetti: true })).map((r) => r.domandaId)).toContain(d.id);
+    const [altra] = righe<{ codice: string }>(await db().execute(sql`select sede_codice as codice from abilitazioni_sede where utente_id = ${milano.utente.id} limit 1`));
+    await db().update(domande).set({ sedeCodice: altra.codice }).where(eq(domande.id, d.id));
+    expect(await totaleNonLetti(ctxOperatore)).toBe(padova - 1);
+    expect(await totaleNonLetti(milano)).toBe(diMilano + 1);
+    expect((await casellaSede(milano, { soloNonLetti: true })).map((r) => r.domandaId)).toContain(d.id);
+    expect((await casellaSede(ctxOperatore)).map((r) => r.domandaId)).not.toContain(d.id);
+  });
+
   it("an intermediary's header and portfolio read the counters of its delegated companies only", async () => {
     const laura = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario");
     const ctxLaura = await contestoDi(laura);
@@ -190,7 +204,11 @@ describe("contatori dei messaggi da leggere", () => {
     const migrazione = readFileSync("db/migrations/0019_non_letti_filo.sql", "utf8").split("--> statement-breakpoint");
     const riempimento = migrazione.at(-1)!;
     expect(riempimento).toContain("INSERT INTO non_letti_filo");
-    const istantanea = sql`select domanda_id, lato, azienda_id, non_letti, ultimo_evento_id::text from non_letti_filo order by domanda_id, lato`;
+    const [{ sediDiverse }] = righe<{ sediDiverse: number }>(await db().execute(sql`
+      select count(*)::int as "sediDiverse" from non_letti_filo c join domande d on d.id = c.domanda_id
+      where c.lato = 'sede' and c.sede_codice is distinct from d.sede_codice`));
+    expect(sediDiverse).toBe(0);
+    const istantanea = sql`select domanda_id, lato, azienda_id, sede_codice, non_letti, ultimo_evento_id::text from non_letti_filo order by domanda_id, lato`;
     const attese = righe(await db().execute(istantanea));
     await db().transaction(async (tx) => {
       await tx.execute(sql`delete from non_letti_filo`);
