@@ -3,7 +3,8 @@
 // warnings, deadlines in the next 15 days. Counts, filters, sorting and the page come from one set-based query over
 // the delegated companies (grouped passes over their domande and open requests); the capacity warnings
 // and the authorisations' deadlines are the rules engine's (app/domain/cruscotto.ts), computed for the page's rows only
-// — never a copy of a rule in SQL.
+// — never a copy of a rule in SQL — unless the view filters or sorts by the warnings: then for every company the other
+// filters keep, and the page is cut after.
 import { addDays, diffDays, type DataISO } from "~/domain/date";
 import { avvisoCapacita, capacita, scadenzeAutorizzazioni } from "~/domain/cruscotto";
 import type { Esito } from "~/domain/esito";
@@ -21,6 +22,7 @@ export const ORDINAMENTI = {
   decisioni: "Decisioni nuove",
   bozze: "Bozze aperte",
   messaggi: "Messaggi da leggere",
+  avvisi: "Avvisi di capacità",
 } as const;
 export type Ordinamento = keyof typeof ORDINAMENTI;
 
@@ -29,10 +31,12 @@ export const FILTRI = {
   richieste: "Con richieste della Sede da rispondere",
   decisioni: "Con decisioni dall'ultima visita",
   messaggi: "Con messaggi da leggere",
+  avvisi: "Con avvisi di capacità",
 } as const;
 export type Filtro = keyof typeof FILTRI;
 
 export const RIGHE_PER_PAGINA = 25;
+const MASSIMO_CSV = 5_000;
 const GIORNI_SCADENZE = 15;
 
 export interface RichiestaPortafoglio {
@@ -122,6 +126,15 @@ function avvisoMemorizzato(input: Parameters<typeof capacita>[0]): Spiegazione |
 
 /** The portfolio page, or null for anyone but an intermediary (404). A signed-in session: its visit is recorded. */
 export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO = oggiPiattaforma(), adesso = new Date()) {
+  return righePortafoglio(attore, richiesta, oggi, adesso, false);
+}
+
+/**
+ * The rows of one page, or of every page (`tutte`, the CSV). Filtering or sorting by capacity warnings needs the
+ * rules engine on every delegated company the other filters keep (the warnings are never computed in SQL): the query
+ * then returns them all, and the page is cut after the warnings are known.
+ */
+async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO, adesso: Date, tutte: boolean) {
   if (attore.ruolo !== "intermediario") return null;
   const precedente = await registraVisita(attore.utente.id, attore.sessione.id, adesso);
   // First visit: the decisions of the last 30 days.
@@ -141,8 +154,12 @@ export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafog
     decisioni: sql`coalesce(dom.decisioni, 0) desc, a.ragione_sociale asc, a.id asc`,
     bozze: sql`coalesce(dom.bozze, 0) desc, a.ragione_sociale asc, a.id asc`,
     messaggi: sql`coalesce(nl.non_letti, 0) desc, a.ragione_sociale asc, a.id asc`,
+    // Then by number of warnings, once known (below).
+    avvisi: sql`a.ragione_sociale asc, a.id asc`,
   }[richiesta.ordina];
+  const perAvvisi = richiesta.filtri.includes("avvisi") || richiesta.ordina === "avvisi";
   const offset = (richiesta.pagina - 1) * RIGHE_PER_PAGINA;
+  const limite = perAvvisi ? sql`` : tutte ? sql`limit ${MASSIMO_CSV}` : sql`limit ${RIGHE_PER_PAGINA} offset ${offset}`;
   // The counts of a set of companies (a CTE with azienda_id): each is one grouped pass over their domande (hash
   // joins), not a subquery per company — with per-company laterals the planner probed every open request of the
   // platform once per company (about 0.5 s with 1,000 companies on PostgreSQL, EXPLAIN ANALYZE; README "Misure").
@@ -173,7 +190,7 @@ export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafog
            coalesce(nl.non_letti, 0) as non_letti`;
   // By name without a filter on the counts (the first view): the page first, then the counts of its 25 companies
   // only; otherwise the counts of every delegated company decide the filter and the order.
-  const paginaPrima = richiesta.ordina === "nome" && richiesta.filtri.length === 0;
+  const paginaPrima = richiesta.ordina === "nome" && richiesta.filtri.length === 0 && !tutte;
   const risultato = await db().execute(
     paginaPrima
       ? sql`
@@ -206,16 +223,34 @@ export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafog
     left join nl on nl.azienda_id = a.id
     where ${sql.join(condizioni, sql` and `)}
     order by ${ordine}
-    limit ${RIGHE_PER_PAGINA} offset ${offset}`,
+    ${limite}`,
   );
-  const righe = righeDi<RigaSql>(risultato);
-  const totale = righe[0]?.totale ?? (offset > 0 ? await contaDelegate(attore.utente.id, oggi) : 0);
+  const lette = righeDi<RigaSql>(risultato);
+  const completa = await conAvvisiEScadenze(lette, oggi, entro);
+  if (!perAvvisi && !tutte) {
+    const totale = lette[0]?.totale ?? (offset > 0 ? await contaDelegate(attore.utente.id, oggi) : 0);
+    return pagina(completa, totale);
+  }
+  let scelte = richiesta.filtri.includes("avvisi") ? completa.filter((r) => r.avvisi.length > 0) : completa;
+  // Array.prototype.sort is stable: equal counts keep the query's order (by name).
+  if (richiesta.ordina === "avvisi") scelte = [...scelte].sort((x, y) => y.avvisi.length - x.avvisi.length);
+  return pagina(tutte ? scelte : scelte.slice(offset, offset + RIGHE_PER_PAGINA), scelte.length);
 
-  // The rules engine on the page's companies only: capacity warnings and the authorisations' deadlines.
+  function pagina(righe: typeof completa, totale: number) {
+    return {
+      oggi, visitaPrecedente: precedente ? precedente.toISOString() : null, totale, pagina: tutte ? 1 : richiesta.pagina,
+      pagine: Math.max(1, Math.ceil(totale / RIGHE_PER_PAGINA)), righe, giorniScadenze: GIORNI_SCADENZE,
+    };
+  }
+}
+
+/** The rules engine on the given companies: capacity warnings and the authorisations' deadlines. */
+async function conAvvisiEScadenze(righe: RigaSql[], oggi: DataISO, entro: DataISO) {
+
   const autorizzazioni = await autorizzazioniAziende(righe.map((r) => r.id));
   const aziende = await datiAziende(righe.map((r) => r.id));
   const nomiUnita = await nomiUnitaDi(autorizzazioni.map((a) => a.unitaId));
-  const perAzienda = righe.map((r) => {
+  return righe.map((r) => {
     const proprie = autorizzazioni.filter((a) => a.aziendaId === r.id);
     const az = aziende.get(r.id)!;
     const gs = giorniSettimanali(az);
@@ -246,10 +281,6 @@ export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafog
       avvisi, scadenze: scadenze.sort((x, y) => (x.scadenza < y.scadenza ? -1 : x.scadenza > y.scadenza ? 1 : 0)),
     };
   });
-  return {
-    oggi, visitaPrecedente: precedente ? precedente.toISOString() : null, totale, pagina: richiesta.pagina,
-    pagine: Math.max(1, Math.ceil(totale / RIGHE_PER_PAGINA)), righe: perAzienda, giorniScadenze: GIORNI_SCADENZE,
-  };
 }
 
 async function contaDelegate(utenteId: number, oggi: DataISO): Promise<number> {
@@ -276,14 +307,8 @@ async function nomiUnitaDi(ids: number[]) {
   return new Map(r.map((x) => [x.id, x.denominazione]));
 }
 
-/** Every page of the portfolio with the same filters and order (the CSV); bounded at 200 pages (5,000 companies). */
-export async function portafoglioCompleto(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO = oggiPiattaforma()) {
-  const prima = await portafoglio(attore, { ...richiesta, pagina: 1 }, oggi);
-  if (!prima) return null;
-  const righe = [...prima.righe];
-  for (let pagina = 2; pagina <= Math.min(prima.pagine, 200); pagina++) {
-    const p = await portafoglio(attore, { ...richiesta, pagina }, oggi);
-    righe.push(...(p?.righe ?? []));
-  }
-  return { ...prima, righe };
+/** Every row of the portfolio with the same filters and order (the CSV), in one query; at most 5,000 companies. */
+export async function portafoglioCompleto(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO = oggiPiattaforma(), adesso = new Date()) {
+  const p = await righePortafoglio(attore, { ...richiesta, pagina: 1 }, oggi, adesso, true);
+  return p && { ...p, righe: p.righe.slice(0, MASSIMO_CSV) };
 }

@@ -5,7 +5,7 @@
 // filters, sorting, hostile parameters, the CSV and access (intermediary only; others 404; anonymous to sign-in).
 import { and, count, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deleghe, domande, eventiDomanda, richiesteIstruttoria, unitaProduttive, utenti } from "#db/schema";
+import { aziende, deleghe, domande, eventiDomanda, richiesteIstruttoria, unitaProduttive, utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
 import { addDays } from "~/domain/date";
@@ -15,7 +15,7 @@ import * as casella from "~/routes/messaggi";
 import * as pagina from "~/routes/portafoglio";
 import * as csv from "~/routes/portafoglio[.csv]";
 import type { Contesto } from "~/services/accesso.server";
-import { leggiRichiestaPortafoglio, portafoglio } from "~/services/portafoglio.server";
+import { leggiRichiestaPortafoglio, portafoglio, portafoglioCompleto } from "~/services/portafoglio.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, risposta, sessioneDi, type Identita } from "../richieste";
 import { contestoDi, idAzienda } from "./domanda-completa";
@@ -196,5 +196,48 @@ describe("generatore del portafoglio (bench)", () => {
     // Company 3 (odd: nothing read): its decision and the Sede's message; company 2 (even: read up to the decision): none.
     const nonLetti = async (n: number) => (await portafoglio(ctxLaura, richiesta(`q=Portafoglio Esempio ${String(n).padStart(4, "0")}`), "2026-02-10", ADESSO))!.righe[0].nonLetti;
     expect([await nonLetti(3), await nonLetti(2), await nonLetti(6)]).toEqual([2, 0, 1]);
+  });
+});
+
+describe("avvisi di capacità in tutto il portafoglio", () => {
+  it("capacity warnings: filtered and sorted across every delegated company, not only the page's 25", async () => {
+    // The generator's 40 companies (previous test) are after C3 by name; one of the last gets a long FIS domanda waiting
+    // (no new domanda possible): its warning is on the second page of the view by name.
+    const [ultima] = await db().select({ id: aziende.id }).from(aziende).where(eq(aziende.ragioneSociale, "Portafoglio Esempio 0040 S.r.l."));
+    const [up] = await db().select().from(unitaProduttive).where(eq(unitaProduttive.aziendaId, ultima.id));
+    await db().insert(domande).values({
+      aziendaId: ultima.id, creataDa: lauraId, unitaProduttivaId: up.id, prestazione: "AIS_FIS", stato: "inviata", protocollo: "PF-LUNGA-40", ticket: "PFT40",
+      dataInizio: "2026-12-07", dataFine: "2027-06-13", inviataIl: new Date("2026-11-25T10:00:00+01:00"),
+    });
+    // Every company with its warnings (the rules engine on all of them), by name.
+    const complete = (await portafoglioCompleto(ctxLaura, richiesta(""), OGGI, ADESSO))!;
+    const conAvvisi = complete.righe.filter((r) => r.avvisi.length > 0);
+    expect(complete.righe.length).toBeGreaterThan(25);
+    expect(conAvvisi.map((r) => r.id)).toEqual(expect.arrayContaining([c3, ultima.id]));
+    expect(complete.righe.findIndex((r) => r.id === ultima.id)).toBeGreaterThanOrEqual(25);
+    expect(conAvvisi.length).toBeLessThan(complete.righe.length);
+
+    const filtrate = (await portafoglio(ctxLaura, richiesta("solo=avvisi"), OGGI, ADESSO))!;
+    expect(filtrate.totale).toBe(conAvvisi.length);
+    expect(filtrate.righe.map((r) => r.id)).toEqual(conAvvisi.slice(0, 25).map((r) => r.id));
+    expect(filtrate.righe.every((r) => r.avvisi.length > 0)).toBe(true);
+    expect(filtrate.righe.map((r) => r.id)).toContain(ultima.id);
+    // With another filter and the search: both apply.
+    expect((await portafoglio(ctxLaura, richiesta("solo=avvisi&q=Bottega"), OGGI, ADESSO))!.righe.map((r) => r.id)).toEqual([c3]);
+    expect((await portafoglio(ctxLaura, richiesta("solo=avvisi&pagina=9999"), OGGI, ADESSO))!).toMatchObject({ righe: [], totale: conAvvisi.length });
+
+    // Sorted by number of warnings, most first, ties by name; every company still listed.
+    const ordinate = (await portafoglio(ctxLaura, richiesta("ordina=avvisi"), OGGI, ADESSO))!;
+    expect(ordinate.totale).toBe(complete.righe.length);
+    const attese = [...complete.righe].sort((x, y) => y.avvisi.length - x.avvisi.length).slice(0, 25);
+    expect(ordinate.righe.map((r) => r.id)).toEqual(attese.map((r) => r.id));
+    expect(ordinate.righe[0].avvisi.length).toBeGreaterThan(0);
+
+    // The page and the CSV over HTTP: the filter is one more checkbox of the GET form.
+    const html = await (await risposta(() => pagina.loader({ request: get("/portafoglio?solo=avvisi", laura), params: {}, context: contesto }))).json() as { filtri: Array<[string, string]> };
+    expect(html.filtri).toContainEqual(["avvisi", "Con avvisi di capacità"]);
+    const testo = await (await risposta(() => csv.loader({ request: get("/portafoglio.csv?solo=avvisi", laura), params: {}, context: contesto }))).text();
+    // The route runs on the platform's today: compare with the service on the same day.
+    expect(testo.trim().split("\n").length - 1).toBe((await portafoglio(ctxLaura, richiesta("solo=avvisi")))!.totale);
   });
 });
