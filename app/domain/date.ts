@@ -51,12 +51,25 @@ export function parseDataItaliana(testo: string): DataISO | null {
   return isDataEsistente(a, me, g) ? componiData(a, me, g) : null;
 }
 
-function parti(data: DataISO): [number, number, number] {
+// The duration rules walk the days of every period (biennio mobile, one third, weeks): the same few thousand dates are
+// converted again and again, and parsing them was most of the rules' CPU (profile of the portfolio filtered by capacity
+// warnings over 1,031 companies). The conversions are pure: remembered up to a bound (parts, day numbers both ways).
+const MASSIMO_MEMO = 100_000;
+const giorniDiData = new Map<DataISO, number>();
+const dataDiGiorni = new Map<number, DataISO>();
+const partiDiData = new Map<DataISO, readonly [number, number, number]>();
+
+function parti(data: DataISO): readonly [number, number, number] {
+  const note = partiDiData.get(data);
+  if (note) return note;
   const m = ISO.exec(data);
   if (!m || !isDataEsistente(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw new RangeError(`Data ISO non valida: ${data}`);
   }
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const p = Object.freeze([Number(m[1]), Number(m[2]), Number(m[3])] as const);
+  if (partiDiData.size >= MASSIMO_MEMO) partiDiData.clear();
+  partiDiData.set(data, p);
+  return p;
 }
 
 export function anno(data: DataISO): number {
@@ -73,16 +86,27 @@ export function formatDataItaliana(data: DataISO): string {
   return `${String(g).padStart(2, "0")}/${String(m).padStart(2, "0")}/${String(a).padStart(4, "0")}`;
 }
 
+
 function aGiorni(data: DataISO): number {
+  const noti = giorniDiData.get(data);
+  if (noti !== undefined) return noti;
   const [a, m, g] = parti(data);
   const d = new Date(0);
   d.setUTCFullYear(a, m - 1, g);
-  return Math.round(d.getTime() / MS_GIORNO);
+  const giorni = Math.round(d.getTime() / MS_GIORNO);
+  if (giorniDiData.size >= MASSIMO_MEMO) giorniDiData.clear();
+  giorniDiData.set(data, giorni);
+  return giorni;
 }
 
 function daGiorni(giorni: number): DataISO {
+  const nota = dataDiGiorni.get(giorni);
+  if (nota !== undefined) return nota;
   const d = new Date(giorni * MS_GIORNO);
-  return componiData(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const data = componiData(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  if (dataDiGiorni.size >= MASSIMO_MEMO) dataDiGiorni.clear();
+  dataDiGiorni.set(giorni, data);
+  return data;
 }
 
 export function addDays(data: DataISO, giorni: number): DataISO {
@@ -149,8 +173,9 @@ export function intersezione(a: Intervallo, b: Intervallo): Intervallo | null {
 /** Tutte le date di un intervallo chiuso, in ordine. */
 export function dateDi(intervallo: Intervallo): DataISO[] {
   const n = giorniInclusi(intervallo);
+  const primo = aGiorni(intervallo.inizio);
   const out: DataISO[] = [];
-  for (let i = 0; i < n; i++) out.push(addDays(intervallo.inizio, i));
+  for (let i = 0; i < n; i++) out.push(daGiorni(primo + i));
   return out;
 }
 

@@ -2,9 +2,9 @@
 // and what was used, the capacity left, the deadlines. Reads in a few set-based queries (the company's domande, their
 // acts in force, the UniEmens CIG days and the accepted UniEmens-Cig returns by ticket); every figure comes from the
 // rules module (app/domain/cruscotto.ts, which calls durate.ts, importi.ts, scadenze-flussi.ts).
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, Param, sql } from "drizzle-orm";
 import { domandaLavoratori, domande, lavoratori, provvedimenti, provvedimentiLavoratori, type Azienda } from "#db/schema";
-import { db } from "#db/connection";
+import { db, traValori } from "#db/connection";
 import {
   capacita, fasciaContributo, giorniCisoaLavoratori, periodoContinuo, rigaAutorizzazione, scadenzeAutorizzazioni,
   type AutorizzazioneUnita, type Capacita, type RigaAutorizzazione,
@@ -56,7 +56,8 @@ export async function autorizzazioniAziende(aziendaIds: number[]): Promise<Autor
       richiesti: sql<number>`(select count(*)::int from ${domandaLavoratori} where ${domandaLavoratori.domandaId} = ${domande.id})`,
     })
     .from(domande)
-    .where(and(inArray(domande.aziendaId, aziendaIds), inArray(domande.stato, [...CONTANO]), isNotNull(domande.unitaProduttivaId), isNotNull(domande.dataInizio), isNotNull(domande.dataFine)));
+    // The companies and the acts as one array parameter each (traValori): a studio's portfolio asks for 1,000 of them.
+    .where(and(traValori(domande.aziendaId, aziendaIds), inArray(domande.stato, [...CONTANO]), isNotNull(domande.unitaProduttivaId), isNotNull(domande.dataInizio), isNotNull(domande.dataFine)));
   if (righe.length === 0) return [];
   const ids = righe.map((r) => r.id);
   const atti = await db()
@@ -67,7 +68,7 @@ export async function autorizzazioniAziende(aziendaIds: number[]): Promise<Autor
       lavoratori: sql<number>`(select count(*)::int from ${provvedimentiLavoratori} where ${provvedimentiLavoratori.provvedimentoId} = ${provvedimenti.id})`,
     })
     .from(provvedimenti)
-    .where(and(inArray(provvedimenti.domandaId, ids), sql`not exists (select 1 from provvedimenti r where r.rettifica_di = ${provvedimenti.id})`));
+    .where(and(traValori(provvedimenti.domandaId, ids), sql`not exists (select 1 from provvedimenti r where r.rettifica_di = ${provvedimenti.id})`));
   const attoDi = new Map(atti.map((a) => [a.domandaId, a]));
   const tickets = righe.flatMap((r) => (r.ticket ? [r.ticket] : []));
   const fruito = await fruitoPerTicket(tickets);
@@ -101,7 +102,7 @@ export async function autorizzazioniAziende(aziendaIds: number[]): Promise<Autor
 async function fruitoPerTicket(tickets: string[]): Promise<Map<string, AutorizzazioneUnita["fruito"]>> {
   const mappa = new Map<string, { giorni: Set<DataISO>; oreCentesimi: number; mesi: Set<string> }>();
   if (tickets.length === 0) return new Map();
-  const lista = sql.join(tickets.map((t) => sql`${t}`), sql`, `);
+  const lista = sql`select unnest(${new Param(tickets)}::text[])`;
   const [uniemens, cig] = await Promise.all([
     db().execute<{ ticket: string; giorno: string; ore: number }>(sql`
       select ticket, to_char(giorno, 'YYYY-MM-DD') as giorno, sum(ore_centesimi)::int as ore

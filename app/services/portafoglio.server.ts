@@ -8,7 +8,7 @@
 import { addDays, diffDays, type DataISO } from "~/domain/date";
 import { avvisoCapacita, capacita, scadenzeAutorizzazioni } from "~/domain/cruscotto";
 import type { Esito } from "~/domain/esito";
-import { sql, type SQL } from "drizzle-orm";
+import { Param, sql, type SQL } from "drizzle-orm";
 import { db } from "#db/connection";
 import { visitePortafoglio } from "#db/schema";
 import type { Contesto } from "./accesso.server";
@@ -226,61 +226,70 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
     ${limite}`,
   );
   const lette = righeDi<RigaSql>(risultato);
-  const completa = await conAvvisiEScadenze(lette, oggi, entro);
+  const regole = await datiRegole(lette.map((r) => r.id));
+  const conAvvisi = lette.map((r) => ({ r, avvisi: avvisiDi(r.id, regole, oggi) }));
+  let scelte = conAvvisi;
+  let totale: number;
   if (!perAvvisi && !tutte) {
-    const totale = lette[0]?.totale ?? (offset > 0 ? await contaDelegate(attore.utente.id, oggi) : 0);
-    return pagina(completa, totale);
+    totale = lette[0]?.totale ?? (offset > 0 ? await contaDelegate(attore.utente.id, oggi) : 0);
+  } else {
+    if (richiesta.filtri.includes("avvisi")) scelte = scelte.filter((x) => x.avvisi.length > 0);
+    // Array.prototype.sort is stable: equal counts keep the query's order (by name).
+    if (richiesta.ordina === "avvisi") scelte = [...scelte].sort((x, y) => y.avvisi.length - x.avvisi.length);
+    totale = scelte.length;
+    if (!tutte) scelte = scelte.slice(offset, offset + RIGHE_PER_PAGINA);
   }
-  let scelte = richiesta.filtri.includes("avvisi") ? completa.filter((r) => r.avvisi.length > 0) : completa;
-  // Array.prototype.sort is stable: equal counts keep the query's order (by name).
-  if (richiesta.ordina === "avvisi") scelte = [...scelte].sort((x, y) => y.avvisi.length - x.avvisi.length);
-  return pagina(tutte ? scelte : scelte.slice(offset, offset + RIGHE_PER_PAGINA), scelte.length);
-
-  function pagina(righe: typeof completa, totale: number) {
-    return {
-      oggi, visitaPrecedente: precedente ? precedente.toISOString() : null, totale, pagina: tutte ? 1 : richiesta.pagina,
-      pagine: Math.max(1, Math.ceil(totale / RIGHE_PER_PAGINA)), righe, giorniScadenze: GIORNI_SCADENZE,
-    };
-  }
+  // The deadlines of the rows shown only.
+  const righe = scelte.map(({ r, avvisi }) => ({
+    id: r.id, ragioneSociale: r.ragione_sociale, matricola: r.matricola, comune: r.comune, provincia: r.provincia,
+    bozze: r.bozze, richieste: r.richieste, primaScadenzaRichiesta: r.prima_scadenza, decisioni: r.decisioni,
+    nonLetti: r.non_letti, avvisi, scadenze: scadenzeDi(r, regole, oggi, entro),
+  }));
+  return {
+    oggi, visitaPrecedente: precedente ? precedente.toISOString() : null, totale, pagina: tutte ? 1 : richiesta.pagina,
+    pagine: Math.max(1, Math.ceil(totale / RIGHE_PER_PAGINA)), righe, giorniScadenze: GIORNI_SCADENZE,
+  };
 }
 
-/** The rules engine on the given companies: capacity warnings and the authorisations' deadlines. */
-async function conAvvisiEScadenze(righe: RigaSql[], oggi: DataISO, entro: DataISO) {
+/** What the rules engine needs for the given companies: their authorisations (by company), data and units' names. */
+async function datiRegole(ids: number[]) {
+  const autorizzazioni = await autorizzazioniAziende(ids);
+  const [aziende, nomiUnita] = await Promise.all([datiAziende(ids), nomiUnitaDi(autorizzazioni.map((a) => a.unitaId))]);
+  const perAzienda = new Map<number, typeof autorizzazioni>();
+  for (const a of autorizzazioni) perAzienda.set(a.aziendaId, [...(perAzienda.get(a.aziendaId) ?? []), a]);
+  return { perAzienda, aziende, nomiUnita };
+}
+type DatiRegole = Awaited<ReturnType<typeof datiRegole>>;
 
-  const autorizzazioni = await autorizzazioniAziende(righe.map((r) => r.id));
-  const aziende = await datiAziende(righe.map((r) => r.id));
-  const nomiUnita = await nomiUnitaDi(autorizzazioni.map((a) => a.unitaId));
-  return righe.map((r) => {
-    const proprie = autorizzazioni.filter((a) => a.aziendaId === r.id);
-    const az = aziende.get(r.id)!;
-    const gs = giorniSettimanali(az);
-    const avvisi: Spiegazione[] = [];
-    const unita = [...new Set(proprie.map((a) => a.unitaId))];
-    for (const u of unita) {
-      const diUnita = proprie.filter((a) => a.unitaId === u);
-      const chiavi = new Map(diUnita.filter((a) => a.prestazione !== "CISOA" && (a.prestazione !== "AIS_FONDO" || a.fondo)).map((a) => [`${a.prestazione}:${a.fondo ?? ""}`, a]));
-      for (const a of chiavi.values()) {
-        const nome = nomiUnita.get(u) ?? String(u);
-        const avviso = avvisoMemorizzato({
-          oggi, prestazione: a.prestazione, fondo: a.fondo, unita: String(u), nomeUnita: nome, giorniSettimanali: gs,
-          ediliziaLapidei: eEdiliziaLapidei(az), dipendentiMedi: az.forzaMediaSemestre, autorizzazioni: diUnita,
-        });
-        if (avviso) avvisi.push(avviso);
-      }
+/** The capacity warnings of a company: one per unit and benefit with authorisations (the rules engine, memoised). */
+function avvisiDi(aziendaId: number, { perAzienda, aziende, nomiUnita }: DatiRegole, oggi: DataISO): Spiegazione[] {
+  const proprie = perAzienda.get(aziendaId) ?? [];
+  const az = aziende.get(aziendaId)!;
+  const gs = giorniSettimanali(az);
+  const avvisi: Spiegazione[] = [];
+  for (const u of new Set(proprie.map((a) => a.unitaId))) {
+    const diUnita = proprie.filter((a) => a.unitaId === u);
+    const chiavi = new Map(diUnita.filter((a) => a.prestazione !== "CISOA" && (a.prestazione !== "AIS_FONDO" || a.fondo)).map((a) => [`${a.prestazione}:${a.fondo ?? ""}`, a]));
+    for (const a of chiavi.values()) {
+      const avviso = avvisoMemorizzato({
+        oggi, prestazione: a.prestazione, fondo: a.fondo, unita: String(u), nomeUnita: nomiUnita.get(u) ?? String(u), giorniSettimanali: gs,
+        ediliziaLapidei: eEdiliziaLapidei(az), dipendentiMedi: az.forzaMediaSemestre, autorizzazioni: diUnita,
+      });
+      if (avviso) avvisi.push(avviso);
     }
-    const scadenze = scadenzeAutorizzazioni(proprie, oggi)
-      .filter((s) => s.giorniRimanenti >= 0 && s.scadenza <= entro && !(s.tipo === "pagamento_diretto" && s.datiInviati))
-      .map((s) => ({ scadenza: s.scadenza, giorni: s.giorniRimanenti, testo: s.tipo === "conguaglio" ? `Conguaglio ${s.numero}` : `Pagamento diretto ${s.numero}, mese ${s.competenza!.slice(5, 7)}/${s.competenza!.slice(0, 4)}`, spiegazione: vista(s.esito) }));
-    if (r.prima_scadenza && r.prima_scadenza <= entro && r.prima_scadenza >= oggi) {
-      scadenze.unshift({ scadenza: r.prima_scadenza, giorni: diffDays(r.prima_scadenza, oggi), testo: "Risposta alla richiesta della Sede", spiegazione: { messaggio: `Entro il termine della richiesta di informazioni della Sede (15 giorni dal ricevimento, art. 11 c.2 D.M. 95442/2016).`, riferimento: "art. 11 c.2 D.M. 95442/2016", provvisorio: false } });
-    }
-    return {
-      id: r.id, ragioneSociale: r.ragione_sociale, matricola: r.matricola, comune: r.comune, provincia: r.provincia,
-      bozze: r.bozze, richieste: r.richieste, primaScadenzaRichiesta: r.prima_scadenza, decisioni: r.decisioni,
-      nonLetti: r.non_letti,
-      avvisi, scadenze: scadenze.sort((x, y) => (x.scadenza < y.scadenza ? -1 : x.scadenza > y.scadenza ? 1 : 0)),
-    };
-  });
+  }
+  return avvisi;
+}
+
+/** The deadlines within 15 days: the authorisations' (rules engine) and the answer to an open request of the Sede. */
+function scadenzeDi(r: RigaSql, { perAzienda }: DatiRegole, oggi: DataISO, entro: DataISO) {
+  const scadenze = scadenzeAutorizzazioni(perAzienda.get(r.id) ?? [], oggi)
+    .filter((s) => s.giorniRimanenti >= 0 && s.scadenza <= entro && !(s.tipo === "pagamento_diretto" && s.datiInviati))
+    .map((s) => ({ scadenza: s.scadenza, giorni: s.giorniRimanenti, testo: s.tipo === "conguaglio" ? `Conguaglio ${s.numero}` : `Pagamento diretto ${s.numero}, mese ${s.competenza!.slice(5, 7)}/${s.competenza!.slice(0, 4)}`, spiegazione: vista(s.esito) }));
+  if (r.prima_scadenza && r.prima_scadenza <= entro && r.prima_scadenza >= oggi) {
+    scadenze.unshift({ scadenza: r.prima_scadenza, giorni: diffDays(r.prima_scadenza, oggi), testo: "Risposta alla richiesta della Sede", spiegazione: { messaggio: `Entro il termine della richiesta di informazioni della Sede (15 giorni dal ricevimento, art. 11 c.2 D.M. 95442/2016).`, riferimento: "art. 11 c.2 D.M. 95442/2016", provvisorio: false } });
+  }
+  return scadenze.sort((x, y) => (x.scadenza < y.scadenza ? -1 : x.scadenza > y.scadenza ? 1 : 0));
 }
 
 async function contaDelegate(utenteId: number, oggi: DataISO): Promise<number> {
@@ -294,7 +303,7 @@ async function datiAziende(ids: number[]) {
   const mappa = new Map<number, { gestione: "privata" | "agricola"; codiceAteco: string | null; forzaMediaSemestre: number }>();
   if (ids.length === 0) return mappa;
   const r = righeDi<{ id: number; gestione: "privata" | "agricola"; codice_ateco: string | null; forza: number }>(await db().execute(sql`
-    select id, gestione, codice_ateco, forza_media_semestre as forza from aziende where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`));
+    select id, gestione, codice_ateco, forza_media_semestre as forza from aziende where id = any(${new Param(ids)}::int[])`));
   for (const a of r) mappa.set(a.id, { gestione: a.gestione, codiceAteco: a.codice_ateco, forzaMediaSemestre: a.forza });
   return mappa;
 }
@@ -303,7 +312,7 @@ async function nomiUnitaDi(ids: number[]) {
   const unici = [...new Set(ids)];
   if (unici.length === 0) return new Map<number, string>();
   const r = righeDi<{ id: number; denominazione: string }>(await db().execute(sql`
-    select id, denominazione from unita_produttive where id in (${sql.join(unici.map((i) => sql`${i}`), sql`, `)})`));
+    select id, denominazione from unita_produttive where id = any(${new Param(unici)}::int[])`));
   return new Map(r.map((x) => [x.id, x.denominazione]));
 }
 
