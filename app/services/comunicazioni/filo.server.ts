@@ -328,18 +328,14 @@ function queryNonLetti(d: Db, ambito: Ambito, per: Raggruppamento) {
 }
 
 /**
- * Per company, the entries its side has not read: a subquery (azienda_id, non_letti) over the companies `aziende`
- * selects (SQL returning azienda_id), for set-based pages such as the intermediary's portfolio (filter and sort by it);
- * one index probe per company. The caller has already bounded `aziende` to what the profile may see.
+ * The entries one company's side has not read (`non_letti`, null for none), a subquery on the counters for the company
+ * `aziendaId` (SQL, e.g. the outer query's column): an index probe, for set-based pages such as the intermediary's
+ * portfolio (a LATERAL per company; filter and sort by it). The caller has already bounded the companies to what the
+ * profile may see.
  */
-export function nonLettiPerAziendaSql(aziende: SQL): SQL {
-  return sql`select s.azienda_id, c.non_letti
-    from (${aziende}) s
-    cross join lateral (
-      select sum(${nonLettiFilo.nonLetti})::int as non_letti from ${nonLettiFilo}
-      where ${nonLettiFilo.lato} = 'azienda' and ${nonLettiFilo.nonLetti} > 0 and ${nonLettiFilo.aziendaId} = s.azienda_id
-    ) c
-    where c.non_letti > 0`;
+export function nonLettiDiAziendaSql(aziendaId: SQL): SQL {
+  return sql`select sum(${nonLettiFilo.nonLetti})::int as non_letti from ${nonLettiFilo}
+    where ${nonLettiFilo.lato} = 'azienda' and ${nonLettiFilo.nonLetti} > 0 and ${nonLettiFilo.aziendaId} = ${aziendaId}`;
 }
 
 /** Unread entries of one domanda's thread for a side (the page showing the link has authorised the reader). */
