@@ -320,11 +320,10 @@ function queryNonLetti(d: Db, ambito: Ambito, per: Raggruppamento) {
     per === "totale"
       ? sql`select 0 as azienda_id, sum(c.non_letti) as non_letti from ${contatoriDi(ambito, sql`c.non_letti > 0`)}`
       : sql`select c.azienda_id, sum(c.non_letti) as non_letti from ${contatoriDi(ambito, sql`c.non_letti > 0`)} group by c.azienda_id`;
-  return d
-    .select({ aziendaId, n })
-    .from(sql`${elementi} cross join lateral (${righe}) c`)
-    .where(sql`c.non_letti > 0`)
-    .groupBy(sql`c.azienda_id`);
+  const perElemento = sql`${elementi} cross join lateral (${righe}) c`;
+  return per === "totale"
+    ? d.select({ aziendaId: sql<number>`0`.mapWith(Number), n }).from(perElemento)
+    : d.select({ aziendaId, n }).from(perElemento).where(sql`c.non_letti > 0`).groupBy(sql`c.azienda_id`);
 }
 
 /**
