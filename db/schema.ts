@@ -1256,12 +1256,32 @@ export const chiaviServizio = pgTable(
   "chiavi_servizio",
   {
     kid: varchar("kid", { length: 64 }).primaryKey(),
-    uso: varchar("uso", { length: 20 }).$type<"oidc" | "federazione">().notNull(),
+    uso: varchar("uso", { length: 20 }).$type<"oidc" | "federazione" | "cifratura">().notNull(),
     jwkPrivata: jsonb("jwk_privata").$type<Record<string, unknown>>().notNull(),
     creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
     firmaDal: timestamp("firma_dal", { withTimezone: true }).notNull(),
   },
   (t) => [index("chiavi_servizio_uso_idx").on(t.uso, t.firmaDal)],
+);
+
+/**
+ * The identity providers' trust chains as the platform resolved them (OpenID Federation 1.0; SPID and CIE technical
+ * rules, "Acquisire i Metadata"): one row per provider and Trust Anchor, with the statements as received (leaf first,
+ * Trust Anchor last), the provider's metadata after the chain's policy, and the chain's expiry (the lowest `exp`). Only
+ * chains that verified are kept; the federation resolve endpoint answers only for these.
+ */
+export const cateneFiducia = pgTable(
+  "catene_fiducia",
+  {
+    soggetto: varchar("soggetto", { length: 500 }).notNull(),
+    ancora: varchar("ancora", { length: 500 }).notNull(),
+    catena: jsonb("catena").$type<string[]>().notNull(),
+    metadati: jsonb("metadati").$type<Record<string, Record<string, unknown>>>().notNull(),
+    trustMark: jsonb("trust_mark").$type<Array<{ id: string; trust_mark: string }>>().notNull(),
+    risoltaIl: timestamp("risolta_il", { withTimezone: true }).notNull(),
+    scadeIl: timestamp("scade_il", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.soggetto, t.ancora] })],
 );
 
 /**

@@ -1,4 +1,4 @@
-// npm run chiavi:ruota -- <oidc|federazione> [--preavviso-ore=24]
+// npm run chiavi:ruota -- <oidc|federazione|cifratura> [--preavviso-ore=24]
 // Rotates one of the platform's signing keys as a Relying Party of SPID and CIE (ADR 022) on the environment's
 // database (DATABASE_URL, or the PGlite in .data/): a new key is published at once and signs after the notice; the
 // keys older than the one signing now are removed. A compromised key: run with --preavviso-ore=0 twice.
@@ -7,8 +7,8 @@ import { impostaConnessione } from "../db/connection";
 import { jwksPubblico, ruotaChiave, type UsoChiave } from "../app/services/identita/chiavi.server";
 
 const uso = process.argv[2];
-if (uso !== "oidc" && uso !== "federazione") {
-  console.error("Uso: npm run chiavi:ruota -- <oidc|federazione> [--preavviso-ore=24]");
+if (uso !== "oidc" && uso !== "federazione" && uso !== "cifratura") {
+  console.error("Uso: npm run chiavi:ruota -- <oidc|federazione|cifratura> [--preavviso-ore=24]");
   process.exit(2);
 }
 const opzione = process.argv.find((a) => a.startsWith("--preavviso-ore="));

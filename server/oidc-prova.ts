@@ -25,10 +25,11 @@ import Provider, { errors, type KoaContextOidc } from "oidc-provider";
 import { ACR_SPID, CLAIM_CODICE_FISCALE, type LivelloSpid } from "../app/domain/identita";
 import { messaggiIdentita } from "../app/testi/identita";
 import { fornitoreDimostrativo, trovaIdentitaDimostrativa } from "../app/services/identita/fornitore.server";
-import { jwksPubblico } from "../app/services/identita/chiavi.server";
+import { jwksRelyingParty } from "../app/services/identita/chiavi.server";
 import { AdattatoreProva } from "../app/services/identita/prova-adattatore.server";
 import { configurazioneProva, ID_CLIENTE_PROVA } from "../app/services/identita/prova-configurazione.server";
 import { CHIAVE_FETCH_PROVA, PERCORSO_PROVA, PERCORSO_RITORNO, type FetchProva } from "../app/services/identita/prova-comune";
+import { percorsoFederazione, rispostaFederazioneProva } from "./oidc-prova-federazione";
 
 const m = messaggiIdentita.prova;
 const MAX_EMITTENTI = 8;
@@ -91,6 +92,10 @@ async function creaFornitore(origine: string): Promise<Provider> {
         require_signed_request_object: true,
         request_object_signing_alg: "RS256",
         id_token_signed_response_alg: "RS256",
+        // SPID/CIE OpenID Connect, "UserInfo Endpoint": a signed and encrypted JWT, to the client's `enc` key.
+        userinfo_signed_response_alg: "RS256",
+        userinfo_encrypted_response_alg: "RSA-OAEP-256",
+        userinfo_encrypted_response_enc: "A256CBC-HS512",
       },
     ],
     clientAuthMethods: ["private_key_jwt"],
@@ -99,7 +104,7 @@ async function creaFornitore(origine: string): Promise<Provider> {
     // this server may not reach its own public origin). Nothing else is fetched.
     async fetch(url: string | URL) {
       if (String(url) !== `${origine}${PERCORSO_JWKS_SERVIZIO}`) throw new Error(`il fornitore di prova non scarica ${String(url)}`);
-      return new Response(JSON.stringify(await jwksPubblico("oidc")), {
+      return new Response(JSON.stringify(await jwksRelyingParty()), {
         headers: { "content-type": "application/json", "cache-control": "max-age=60" },
       });
     },
@@ -115,6 +120,8 @@ async function creaFornitore(origine: string): Promise<Provider> {
       devInteractions: { enabled: false },
       claimsParameter: { enabled: true },
       userinfo: { enabled: true },
+      jwtUserinfo: { enabled: true },
+      encryption: { enabled: true },
       rpInitiatedLogout: { enabled: false },
       requestObjects: {
         enabled: true,
@@ -328,6 +335,22 @@ export function routerProva(): Router {
     }
   });
 
+  // The local federation (entity configurations and fetch endpoints), before oidc-provider.
+  router.get(["/.well-known/openid-federation", "/federazione/*"], async (req, res, next) => {
+    try {
+      const origine = origineRichiesta(req);
+      const r = await rispostaFederazioneProva(origine, req.path, new URLSearchParams(req.query as Record<string, string>), () => discoveryProva(origine));
+      if (!r) {
+        next();
+        return;
+      }
+      res.status(r.stato).type(r.tipo).setHeader("Cache-Control", "no-store");
+      res.send(r.corpo);
+    } catch (e) {
+      next(e);
+    }
+  });
+
   router.use(async (req, res, next) => {
     try {
       const origine = origineRichiesta(req);
@@ -350,6 +373,15 @@ function avviaCanaleInterno(): Promise<string> {
         if (!/^https?:$/.test(emittente.protocol) || emittente.pathname !== PERCORSO_PROVA) throw new Error("emittente");
         const url = req.url ?? "/";
         if (!url.startsWith(`${PERCORSO_PROVA}/`)) throw new Error("percorso");
+        const indirizzo = new URL(url, emittente.origin);
+        const sotto = indirizzo.pathname.slice(PERCORSO_PROVA.length);
+        if (percorsoFederazione(sotto)) {
+          const r = await rispostaFederazioneProva(emittente.origin, sotto, indirizzo.searchParams, () => discoveryProva(emittente.origin));
+          res.statusCode = r?.stato ?? 404;
+          res.setHeader("Content-Type", r?.tipo ?? "text/plain");
+          res.end(r?.corpo ?? "");
+          return;
+        }
         // As an express mount would: the provider finds its mount path from originalUrl minus url.
         (req as IncomingMessage & { originalUrl?: string }).originalUrl = url;
         req.url = url.slice(PERCORSO_PROVA.length);
@@ -367,6 +399,15 @@ function avviaCanaleInterno(): Promise<string> {
     server.unref();
   });
   return canaleInterno;
+}
+
+/** The provider's discovery document at this origin, read through the loopback listener (for its federation metadata). */
+async function discoveryProva(origine: string): Promise<Record<string, unknown>> {
+  const r = await fetch(`${await avviaCanaleInterno()}${PERCORSO_PROVA}/.well-known/openid-configuration`, {
+    headers: { "x-omnia-emittente": `${origine}${PERCORSO_PROVA}` },
+  });
+  if (r.status !== 200) throw new Error(`discovery del fornitore di prova: HTTP ${r.status}`);
+  return (await r.json()) as Record<string, unknown>;
 }
 
 /** Registers the back channel for the OpenID client of this process (see the top of this file). */

@@ -10,7 +10,7 @@ function cookieTransazione(request: Request, valore: string, maxAge: number): st
   return intestazioneCookie(request, COOKIE_TRANSAZIONE, valore, { percorso: PERCORSO_RITORNO, maxAge });
 }
 
-export type AvvioAccessoHttp = { ok: true; url: string; setCookie: string } | { ok: false; messaggio: string };
+export type AvvioAccessoHttp = { ok: true; url: string; setCookie: string } | { ok: false; messaggio: string; stato: 502 | 503 };
 
 /** Starts a sign-in for this browser: the provider's URL and the cookie the callback will read. */
 export async function avviaAccessoDaRichiesta(request: Request, ritorno: string | null): Promise<AvvioAccessoHttp> {

@@ -1,8 +1,9 @@
 // The platform's public OpenID Connect keys (a JWKS): the providers check with them the client assertion
-// (private_key_jwt) and the signed request objects (ADR 022). Public by nature: no private member is ever listed.
+// (private_key_jwt) and the signed request objects (ADR 022), and encrypt the userinfo answer to the `enc` one
+// (ADR 024). Public by nature: no private member is ever listed.
 import { json } from "@remix-run/node";
-import { jwksPubblico } from "~/services/identita/chiavi.server";
+import { jwksRelyingParty } from "~/services/identita/chiavi.server";
 
 export async function loader() {
-  return json(await jwksPubblico("oidc"), { headers: { "Cache-Control": "public, max-age=300" } });
+  return json(await jwksRelyingParty(), { headers: { "Cache-Control": "public, max-age=300" } });
 }

@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw e;
   }
   const avvio = await avviaAccessoDaRichiesta(request, ritornoSicuro(formData.get("ritorno")));
-  if (!avvio.ok) return json({ errore: avvio.messaggio }, { status: 503 });
+  if (!avvio.ok) return json({ errore: avvio.messaggio }, { status: avvio.stato });
   return redirect(avvio.url, { status: 303, headers: { "Set-Cookie": avvio.setCookie, "Cache-Control": "no-store" } });
 }
 

@@ -16,6 +16,8 @@ export const messaggiIdentita = {
     "Alla tua identità digitale non è associato alcun profilo dei servizi OMNIA IS. Se sei un datore di lavoro verifica di essere il legale rappresentante registrato presso l'INPS; se sei un intermediario verifica le deleghe.",
   accessoNonRiuscito:
     "L'accesso non è andato a buon fine: la risposta del gestore dell'identità non è valida o è scaduta. Per la tua sicurezza non ti abbiamo fatto entrare. Riprova dall'inizio.",
+  federazioneNonValida:
+    "Non è stato possibile verificare che il gestore dell'identità faccia parte della federazione SPID o CIE: le sue dichiarazioni non sono valide, sono scadute o non risalgono a un'autorità riconosciuta. Per la tua sicurezza l'accesso è sospeso e non abbiamo registrato nulla. Riprova più tardi; se il problema continua contatta l'assistenza.",
   accessoAnnullato: "Hai annullato l'accesso presso il gestore dell'identità. Puoi riprovare quando vuoi.",
   titoloErrore: "Accesso non riuscito",
   riprova: "Riprova ad accedere",

@@ -5,6 +5,9 @@
 //   the entity configuration's `openid_relying_party.jwks`.
 // - `federazione`: signs the entity configuration at /.well-known/openid-federation (OpenID Federation 1.0); the SPID
 //   and CIE technical rules ask federation keys distinct from the OpenID Connect ones.
+// - `cifratura`: the providers encrypt the userinfo answer to it (RSA-OAEP-256; SPID/CIE OpenID Connect, "UserInfo
+//   Endpoint": «un JWT firmato e cifrato»); published beside the `oidc` keys with `use: "enc"`. Every key of this use
+//   still stored decrypts (the one announced, the current one, the previous one), by `kid`.
 //
 // RSA 2048 with RS256, `kid` the RFC 7638 thumbprint. Made on first use and kept in `chiavi_servizio` (PostgreSQL or
 // PGlite), never in the repository; every worker and instance reads the same rows. In production the `oidc` key may
@@ -15,20 +18,24 @@
 // removes every key older than the one signing at that moment.
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { and, asc, desc, eq, lt, lte, sql } from "drizzle-orm";
+import { importJWK, type CryptoKey as ChiaveJose } from "jose";
 import { chiaviServizio } from "#db/schema";
 import { db } from "#db/connection";
 
-export type UsoChiave = "oidc" | "federazione";
+export type UsoChiave = "oidc" | "federazione" | "cifratura";
+export type UsoFirma = Exclude<UsoChiave, "cifratura">;
 
 export const ALGORITMO_FIRMA = "RS256";
+/** Key management of the userinfo JWE the platform asks for (SPID/CIE OpenID Connect, "Algoritmi crittografici"). */
+export const ALGORITMO_CIFRATURA = "RSA-OAEP-256";
 
 export interface JwkPubblica {
   kty: string;
   n: string;
   e: string;
   kid: string;
-  use: "sig";
-  alg: typeof ALGORITMO_FIRMA;
+  use: "sig" | "enc";
+  alg: typeof ALGORITMO_FIRMA | typeof ALGORITMO_CIFRATURA;
 }
 
 export interface ChiaveDiFirma {
@@ -42,14 +49,23 @@ export function impronta(jwk: { e?: string; kty?: string; n?: string }): string 
   return createHash("sha256").update(JSON.stringify({ e: jwk.e, kty: jwk.kty, n: jwk.n })).digest("base64url");
 }
 
-function nuovaJwk(): Record<string, unknown> {
+function nuovaJwk(uso: UsoChiave): Record<string, unknown> {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = privateKey.export({ format: "jwk" }) as Record<string, unknown>;
-  return { ...jwk, kid: impronta(jwk as { e: string; kty: string; n: string }), use: "sig", alg: ALGORITMO_FIRMA };
+  const cifratura = uso === "cifratura";
+  return { ...jwk, kid: impronta(jwk as { e: string; kty: string; n: string }), use: cifratura ? "enc" : "sig", alg: cifratura ? ALGORITMO_CIFRATURA : ALGORITMO_FIRMA };
 }
 
 export function partePubblica(jwk: Record<string, unknown>): JwkPubblica {
-  return { kty: String(jwk.kty), n: String(jwk.n), e: String(jwk.e), kid: String(jwk.kid), use: "sig", alg: ALGORITMO_FIRMA };
+  const cifratura = jwk.use === "enc";
+  return {
+    kty: String(jwk.kty),
+    n: String(jwk.n),
+    e: String(jwk.e),
+    kid: String(jwk.kid),
+    use: cifratura ? "enc" : "sig",
+    alg: cifratura ? ALGORITMO_CIFRATURA : ALGORITMO_FIRMA,
+  };
 }
 
 function chiaveDaAmbiente(uso: UsoChiave, env: NodeJS.ProcessEnv): Record<string, unknown> | null {
@@ -71,7 +87,7 @@ async function righe(uso: UsoChiave, adesso: Date): Promise<Riga[]> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('chiavi_servizio'))`);
     const [gia] = await tx.select({ kid: chiaviServizio.kid }).from(chiaviServizio).where(eq(chiaviServizio.uso, uso)).limit(1);
     if (gia) return;
-    const jwk = nuovaJwk();
+    const jwk = nuovaJwk(uso);
     await tx.insert(chiaviServizio).values({ kid: String(jwk.kid), uso, jwkPrivata: jwk, creataIl: adesso, firmaDal: adesso });
   });
   return leggi();
@@ -81,7 +97,7 @@ const CACHE_MS = 60_000;
 const cache = new Map<UsoChiave, { scade: number; chiave: ChiaveDiFirma }>();
 
 /** The key that signs now: the latest whose `firma_dal` has come (cached for a minute per process). */
-export async function chiaveDiFirma(uso: UsoChiave, adesso = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<ChiaveDiFirma> {
+export async function chiaveDiFirma(uso: UsoFirma, adesso = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<ChiaveDiFirma> {
   const c = cache.get(uso);
   if (c && c.scade > Date.now()) return c.chiave;
   const daAmbiente = chiaveDaAmbiente(uso, env);
@@ -106,12 +122,25 @@ export async function jwksPubblico(uso: UsoChiave, adesso = new Date(), env: Nod
   return { keys: (await righe(uso, adesso)).map((r) => partePubblica(r.jwkPrivata)) };
 }
 
+/** What the platform publishes for the providers (/.well-known/jwks.json, `openid_relying_party.jwks`): signing and encryption keys. */
+export async function jwksRelyingParty(adesso = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<{ keys: JwkPubblica[] }> {
+  return { keys: [...(await jwksPubblico("oidc", adesso, env)).keys, ...(await jwksPubblico("cifratura", adesso, env)).keys] };
+}
+
+/** The private key of `kid` among the stored encryption keys, for the JWE's key management algorithm, or null. */
+export async function chiaveDiDecifratura(kid: string, algoritmo: string, adesso = new Date()): Promise<ChiaveJose | null> {
+  const riga = (await righe("cifratura", adesso)).find((r) => r.kid === kid);
+  if (!riga) return null;
+  const { kid: _kid, use: _use, alg: _alg, key_ops: _ops, ...materiale } = riga.jwkPrivata;
+  return (await importJWK(materiale, algoritmo)) as ChiaveJose;
+}
+
 /**
  * Adds a key of `uso` that signs from `adesso + preavvisoMs` and removes the keys older than the one signing now
  * (they were kept published for one rotation). Returns the new key's kid.
  */
 export async function ruotaChiave(uso: UsoChiave, preavvisoMs: number, adesso = new Date()): Promise<string> {
-  const jwk = nuovaJwk();
+  const jwk = nuovaJwk(uso);
   await righe(uso, adesso);
   await db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('chiavi_servizio'))`);

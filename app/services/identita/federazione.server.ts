@@ -11,12 +11,20 @@
 // OIDC_FEDERAZIONE_CONTATTO (the organisation's PEC), OIDC_FEDERAZIONE_ORGANIZZAZIONE. Without them (development) the
 // entity identifier is the public origin and there are no authorities nor trust marks.
 import { PERCORSO_RITORNO } from "./prova-comune";
-import { chiaveDiFirma, firmaJws, jwksPubblico } from "./chiavi.server";
+import { ALGORITMO_CIFRATURA, chiaveDiFirma, firmaJws, jwksPubblico, jwksRelyingParty } from "./chiavi.server";
+import { ALGORITMI_CONTENUTO } from "./userinfo.server";
 
 /** How long the statement is valid: providers fetch it again after this. */
 const VALIDITA_S = 24 * 60 * 60;
 
 export const TIPO_ENTITY_STATEMENT = "application/entity-statement+jwt";
+/** The platform's federation resolve endpoint (OpenID Federation 1.0 §8.3; mandatory for every entity in SPID/CIE). */
+export const PERCORSO_RISOLVI = "/federazione/risolvi";
+
+/** The platform's entity identifier: OIDC_CLIENT_ID when it is an https URL, else the public origin. */
+export function identificativoEntita(origine: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.OIDC_CLIENT_ID && /^https:\/\//.test(env.OIDC_CLIENT_ID) ? env.OIDC_CLIENT_ID : origine;
+}
 
 export interface TrustMark {
   id: string;
@@ -32,7 +40,7 @@ function trustMark(env: NodeJS.ProcessEnv): TrustMark[] {
 
 /** The unsigned content of the entity configuration for a request arriving at `origine`. */
 export async function contenutoConfigurazioneEntita(origine: string, adesso = new Date(), env: NodeJS.ProcessEnv = process.env) {
-  const idEntita = env.OIDC_CLIENT_ID && /^https:\/\//.test(env.OIDC_CLIENT_ID) ? env.OIDC_CLIENT_ID : origine;
+  const idEntita = identificativoEntita(origine, env);
   const iat = Math.floor(adesso.getTime() / 1000);
   const autorita = (env.OIDC_FEDERAZIONE_AUTORITA ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const contatti = env.OIDC_FEDERAZIONE_CONTATTO ? [env.OIDC_FEDERAZIONE_CONTATTO] : [];
@@ -50,6 +58,7 @@ export async function contenutoConfigurazioneEntita(origine: string, adesso = ne
         homepage_uri: origine,
         policy_uri: `${origine}/privacy`,
         contacts: contatti,
+        federation_resolve_endpoint: `${origine}${PERCORSO_RISOLVI}`,
       },
       openid_relying_party: {
         client_id: idEntita,
@@ -60,10 +69,13 @@ export async function contenutoConfigurazioneEntita(origine: string, adesso = ne
         grant_types: ["authorization_code"],
         response_types: ["code"],
         redirect_uris: [env.OIDC_REDIRECT_URI ?? `${origine}${PERCORSO_RITORNO}`],
-        jwks: await jwksPubblico("oidc", adesso, env),
+        jwks: await jwksRelyingParty(adesso, env),
         token_endpoint_auth_method: "private_key_jwt",
         id_token_signed_response_alg: "RS256",
         request_object_signing_alg: "RS256",
+        userinfo_signed_response_alg: "RS256",
+        userinfo_encrypted_response_alg: ALGORITMO_CIFRATURA,
+        userinfo_encrypted_response_enc: ALGORITMI_CONTENUTO[0],
       },
     },
   };

@@ -3,17 +3,21 @@
 // request object signed with the platform's key (`request` parameter) carrying state, nonce, `acr_values` (SpidL2 and
 // SpidL3), the claims request and `prompt=consent login`; at the token endpoint the client authenticates with
 // private_key_jwt (a JWT signed with the same key, whose public part is at /.well-known/jwks.json). State and nonce are
-// kept server-side for one sign-in and checked at the callback, the ID token validated (signature on the provider's
-// JWKS, issuer, audience, expiry, nonce), the SPID level checked (app/domain/identita.ts). The codice fiscale comes from
-// the userinfo answer (SPID attribute).
+// kept server-side for one sign-in and checked at the callback, the ID token validated (signature on the keys of the
+// provider's federation metadata, issuer, audience, expiry, nonce), the SPID level checked (app/domain/identita.ts).
+// The codice fiscale comes from the userinfo answer (SPID attribute), a JWT signed by the provider and encrypted to the
+// platform (userinfo.server.ts). The provider's metadata come only from its OpenID Federation trust chain up to a
+// configured Trust Anchor (catena-fiducia.server.ts, ADR 024), never from its discovery document.
 //
-// Configuration (production): OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_REDIRECT_URI; the key is made on first use and kept in
+// Configuration (production): OIDC_ISSUER (the provider's entity identifier), OIDC_CLIENT_ID, OIDC_REDIRECT_URI,
+// OIDC_FEDERAZIONE_ANCORE (the Trust Anchors and their pinned keys); the key is made on first use and kept in
 // the database (chiavi.server.ts) or given as OIDC_CLIENT_PRIVATE_KEY (a private RSA JWK). No client secret: SPID and
 // CIE accept private_key_jwt only.
 // Without OIDC_ISSUER, with the demo identities on (development, tests, `npm start`), the local test provider mounted
 // at <origin>/oidc-prova stands in (server/oidc-prova.ts) and requires all of the above.
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { eq, lt } from "drizzle-orm";
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import * as client from "openid-client";
 import { transazioniAccesso } from "#db/schema";
 import { db } from "#db/connection";
@@ -22,59 +26,90 @@ import { messaggiIdentita } from "~/testi/identita";
 import { idDaToken } from "../sessione.server";
 import { fornitoreDimostrativoAttivo } from "./fornitore.server";
 import { chiaveDiFirma } from "./chiavi.server";
-import { ID_CLIENTE_PROVA } from "./prova-configurazione.server";
-import { fetchProva, PERCORSO_PROVA, PERCORSO_RITORNO } from "./prova-comune";
+import { configurazioneProva, ID_CLIENTE_PROVA, jwkPubblicaProva } from "./prova-configurazione.server";
+import { entitaFederazioneProva, fetchProva, PERCORSO_PROVA, PERCORSO_RITORNO } from "./prova-comune";
+import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia, type AncoraFiducia, type Scaricatore } from "./catena-fiducia.server";
+import { ErroreUserinfo, leggiUserinfo } from "./userinfo.server";
 
 /** A sign-in not finished within this time starts over. */
 export const DURATA_TRANSAZIONE_MS = 10 * 60 * 1000;
 
 export interface ImpostazioniOidc {
+  /** The provider's entity identifier in the federation (its issuer). */
   emittente: string;
   idCliente: string;
   uriRitorno: string;
   /** The local test provider of this origin (back channel through its loopback listener). */
   prova: boolean;
+  /** The Trust Anchors configured (OIDC_FEDERAZIONE_ANCORE); none: the local federation's (test provider only). */
+  ancore: AncoraFiducia[] | null;
+}
+
+/**
+ * OIDC_FEDERAZIONE_ANCORE: a JSON object, each Trust Anchor's entity identifier with its public federation JWKS as the
+ * federation operator publishes it (AgID for SPID, the Ministry of the Interior for CIE). Null when unset or invalid.
+ */
+export function ancoreDaAmbiente(env: NodeJS.ProcessEnv): AncoraFiducia[] | null {
+  if (!env.OIDC_FEDERAZIONE_ANCORE) return null;
+  try {
+    const valore = JSON.parse(env.OIDC_FEDERAZIONE_ANCORE) as Record<string, { keys?: unknown }>;
+    const ancore = Object.entries(valore)
+      .filter(([id, jwks]) => /^https?:\/\//.test(id) && Array.isArray(jwks?.keys) && jwks.keys.length > 0)
+      .map(([id, jwks]) => ({ id, jwks: jwks as AncoraFiducia["jwks"] }));
+    return ancore.length > 0 ? ancore : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Which provider signs people in for a request arriving at `origine`, or null when none is configured. */
 export function impostazioniOidc(origine: string, env: NodeJS.ProcessEnv = process.env): ImpostazioniOidc | null {
+  const ancore = ancoreDaAmbiente(env);
   if (env.OIDC_ISSUER) {
-    if (!env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI) return null;
-    return { emittente: env.OIDC_ISSUER, idCliente: env.OIDC_CLIENT_ID, uriRitorno: env.OIDC_REDIRECT_URI, prova: false };
+    // A real provider only through a trust chain: without a Trust Anchor there is nothing to trust it by.
+    if (!env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI || !ancore) return null;
+    return { emittente: env.OIDC_ISSUER, idCliente: env.OIDC_CLIENT_ID, uriRitorno: env.OIDC_REDIRECT_URI, prova: false, ancore };
   }
   if (!fornitoreDimostrativoAttivo(env)) return null;
-  return { emittente: `${origine}${PERCORSO_PROVA}`, idCliente: ID_CLIENTE_PROVA, uriRitorno: `${origine}${PERCORSO_RITORNO}`, prova: true };
+  return { emittente: `${origine}${PERCORSO_PROVA}`, idCliente: ID_CLIENTE_PROVA, uriRitorno: `${origine}${PERCORSO_RITORNO}`, prova: true, ancore };
 }
 
-const configurazioni = new Map<string, Promise<client.Configuration>>();
+interface ConfigurazioneFornitore {
+  config: client.Configuration;
+  firma: { key: CryptoKey; kid: string };
+  /** The provider's metadata from its trust chain (never its discovery document). */
+  metadati: Record<string, unknown>;
+}
 
-/** The provider's configuration, its client authenticating with private_key_jwt signed by the key that signs now. */
-async function configurazione(i: ImpostazioniOidc): Promise<{ config: client.Configuration; firma: { key: CryptoKey; kid: string } }> {
+/**
+ * The provider's configuration: its metadata from the trust chain up to a configured Trust Anchor (resolved once and
+ * reused until the chain expires, catena-fiducia.server.ts), its client authenticating with private_key_jwt signed
+ * by the key that signs now. Throws ErroreCatenaFiducia when the chain does not verify.
+ */
+async function configurazione(i: ImpostazioniOidc): Promise<ConfigurazioneFornitore> {
   const { kid, chiave } = await chiaveDiFirma("oidc");
   const firma = { key: chiave, kid };
-  const nome = `${i.emittente} ${i.idCliente} ${kid}`;
-  let p = configurazioni.get(nome);
-  if (!p) {
-    p = (async () => {
-      const autenticazione = client.PrivateKeyJwt(firma);
-      if (i.prova) {
-        const prova = fetchProva();
-        if (!prova) throw new Error("fornitore di identità di prova non montato in questo processo");
-        const canale: client.CustomFetch = (url, opzioni) => prova(url, opzioni as RequestInit);
-        const config = await client.discovery(new URL(i.emittente), i.idCliente, undefined, autenticazione, {
-          execute: [client.allowInsecureRequests],
-          [client.customFetch]: canale,
-        });
-        config[client.customFetch] = canale;
-        return config;
-      }
-      return client.discovery(new URL(i.emittente), i.idCliente, undefined, autenticazione);
-    })();
-    p.catch(() => configurazioni.delete(nome));
-    configurazioni.set(nome, p);
-    if (configurazioni.size > 16) configurazioni.delete(configurazioni.keys().next().value!);
+  let scaricatore: Scaricatore = (url) => fetch(url, { redirect: "error", headers: { Accept: "application/entity-statement+jwt" } });
+  let canale: client.CustomFetch | undefined;
+  let ancore = i.ancore;
+  if (i.prova) {
+    const prova = fetchProva();
+    if (!prova) throw new Error("fornitore di identità di prova non montato in questo processo");
+    canale = (url, opzioni) => prova(url, opzioni as RequestInit);
+    scaricatore = (url) => prova(url);
+    // The local federation's Trust Anchor, pinned from the provider's own configuration (development and tests).
+    const { federazione } = await configurazioneProva();
+    ancore ??= [{ id: entitaFederazioneProva(new URL(i.emittente).origin).ancora, jwks: { keys: [jwkPubblicaProva(federazione.ancora)] } }];
   }
-  return { config: await p, firma };
+  if (!ancore) throw new ErroreCatenaFiducia("ancora_sconosciuta", "nessun Trust Anchor configurato");
+  const catena = await catenaFornitore(i.emittente, ancore, scaricatore);
+  const metadati = catena.metadati.openid_provider;
+  const config = new client.Configuration(metadati as client.ServerMetadata, i.idCliente, undefined, client.PrivateKeyJwt(firma));
+  if (canale) {
+    client.allowInsecureRequests(config);
+    config[client.customFetch] = canale;
+  }
+  return { config, firma, metadati };
 }
 
 /** The claims request of the authorization (SPID and CIE: attributes are asked by name, not by scope). */
@@ -84,7 +119,7 @@ export const RICHIESTA_CLAIM = {
 } as const;
 
 /** A started sign-in: the provider's URL, and the token the browser keeps for the callback (app/http/identita.server.ts). */
-export type AvvioAccesso = { ok: true; url: string; token: string } | { ok: false; messaggio: string };
+export type AvvioAccesso = { ok: true; url: string; token: string } | { ok: false; messaggio: string; stato: 502 | 503 };
 
 /**
  * Starts a sign-in for a request arriving at `origine`: a new state, nonce and PKCE verifier stored for this browser
@@ -94,8 +129,17 @@ export type AvvioAccesso = { ok: true; url: string; token: string } | { ok: fals
  */
 export async function avviaAccesso(origine: string, ritorno: string | null, adesso = new Date()): Promise<AvvioAccesso> {
   const impostazioni = impostazioniOidc(origine);
-  if (!impostazioni) return { ok: false, messaggio: messaggiIdentita.fornitoreNonConfigurato };
-  const { config, firma } = await configurazione(impostazioni);
+  if (!impostazioni) return { ok: false, messaggio: messaggiIdentita.fornitoreNonConfigurato, stato: 503 };
+  let fornitore: ConfigurazioneFornitore;
+  try {
+    fornitore = await configurazione(impostazioni);
+  } catch (e) {
+    if (!(e instanceof ErroreCatenaFiducia)) throw e;
+    // Nothing is stored for a provider the platform cannot trust: no sign-in in progress, no chain.
+    console.warn(`[oidc] catena di fiducia di ${impostazioni.emittente} non valida (${e.motivo}): ${e.message}`);
+    return { ok: false, messaggio: messaggiIdentita.federazioneNonValida, stato: 502 };
+  }
+  const { config, firma } = fornitore;
   const stato = client.randomState();
   const nonce = client.randomNonce();
   const verificatore = client.randomPKCECodeVerifier();
@@ -159,7 +203,15 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
   if (ricevuti.get("error") === "access_denied") return rifiuta("annullato", messaggiIdentita.accessoAnnullato);
   const impostazioni = impostazioniOidc(origine);
   if (!impostazioni || impostazioni.emittente !== t.emittente) return rifiuta("emittente_cambiato");
-  const { config } = await configurazione(impostazioni);
+  let fornitore: ConfigurazioneFornitore;
+  try {
+    fornitore = await configurazione(impostazioni);
+  } catch (e) {
+    if (!(e instanceof ErroreCatenaFiducia)) throw e;
+    console.warn(`[oidc] catena di fiducia di ${impostazioni.emittente} non valida al ritorno (${e.motivo}): ${e.message}`);
+    return rifiuta("catena_fiducia", messaggiIdentita.federazioneNonValida);
+  }
+  const { config, metadati } = fornitore;
   // The callback URL as registered (behind a proxy the request's URL may differ) with the provider's parameters.
   const corrente = new URL(impostazioni.uriRitorno);
   corrente.search = parametri;
@@ -172,19 +224,27 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
       idTokenExpected: true,
     });
     const idToken = risposta.claims();
-    if (!idToken) return rifiuta("id_token_assente");
-    const userinfo = await client.fetchUserInfo(config, risposta.access_token, idToken.sub);
+    if (!idToken || !risposta.id_token) return rifiuta("id_token_assente");
+    // openid-client checks the ID token's claims; its signature is checked here on the keys of the provider's
+    // federation metadata (OpenID Connect Core §3.1.3.7, and the SPID/CIE rules: keys only from the trust chain).
+    const jwks = metadati.jwks as JSONWebKeySet;
+    await jwtVerify(risposta.id_token, createLocalJWKSet(jwks), { algorithms: ["RS256", "RS512"], issuer: impostazioni.emittente, audience: impostazioni.idCliente });
+    const endpoint = metadati.userinfo_endpoint;
+    if (typeof endpoint !== "string") return rifiuta("userinfo_assente");
+    const r = await client.fetchProtectedResource(config, risposta.access_token, new URL(endpoint), "GET", undefined, new Headers({ Accept: "application/jwt" }));
+    if (r.status !== 200) return rifiuta("userinfo_non_valido");
+    const userinfo = await leggiUserinfo(await r.text(), { emittente: impostazioni.emittente, idCliente: impostazioni.idCliente, jwks, sub: idToken.sub });
     claims = { ...userinfo, ...idToken };
   } catch (e) {
     console.warn(`[oidc] accesso rifiutato: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-    return rifiuta("risposta_non_valida");
+    return rifiuta(e instanceof ErroreUserinfo ? `userinfo_${e.motivo}` : "risposta_non_valida");
   }
   const identita = identitaDaClaim(claims);
   if (!identita.ok) return rifiuta(identita.motivo, identita.messaggio);
   return { ok: true, codiceFiscale: identita.codiceFiscale, livello: identita.livello, emittente: t.emittente, ritorno: t.ritorno };
 }
 
-/** Tests switch databases between files: forget the discovered configurations (their secret may differ). */
+/** Tests switch databases between files: forget the providers' chains this process resolved. */
 export function dimenticaConfigurazioniOidc(): void {
-  configurazioni.clear();
+  dimenticaCateneFiducia();
 }

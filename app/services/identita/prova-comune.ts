@@ -3,6 +3,18 @@
 // Remix build bundles its own copy of app code, so a module-level variable could not be shared).
 export const PERCORSO_PROVA = "/oidc-prova";
 export const PERCORSO_RITORNO = "/accedi/ritorno";
+
+/**
+ * The local federation that stands in for the SPID and CIE ones (server/oidc-prova-federazione.ts): the test provider
+ * (entity `<origin>/oidc-prova`) below an intermediary, below a Trust Anchor, all served under the provider's mount.
+ */
+export function entitaFederazioneProva(origine: string) {
+  return {
+    fornitore: `${origine}${PERCORSO_PROVA}`,
+    intermedio: `${origine}${PERCORSO_PROVA}/federazione/intermedio`,
+    ancora: `${origine}${PERCORSO_PROVA}/federazione/ancora`,
+  };
+}
 export const CHIAVE_FETCH_PROVA = Symbol.for("omnia-is.oidc-prova.fetch");
 
 export type FetchProva = (url: string, init?: RequestInit) => Promise<Response>;

@@ -2,7 +2,7 @@
 // screen's CSRF tokens (the one client, this platform, has no secret: it signs with its own key, chiavi.server.ts). Made on first use and kept in the database, so
 // every worker and every instance signs and checks with the same keys; never in the repository.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { oidcProvaConfigurazione } from "#db/schema";
 import { db } from "#db/connection";
 
@@ -11,21 +11,39 @@ export interface ConfigurazioneProva {
   jwks: { keys: Array<Record<string, unknown>> };
   chiaviCookie: string[];
   chiaveCsrf: string;
+  /** Private federation keys (RS256 JWKs) of the local federation: the provider, the intermediary, the Trust Anchor. */
+  federazione: ChiaviFederazioneProva;
+}
+
+export interface ChiaviFederazioneProva {
+  fornitore: Record<string, unknown>;
+  intermedio: Record<string, unknown>;
+  ancora: Record<string, unknown>;
 }
 
 export const ID_CLIENTE_PROVA = "omnia-is";
 
 const NOME = "segreti";
 
-function nuovaConfigurazione(): ConfigurazioneProva {
+const casuale = () => randomBytes(32).toString("base64url");
+
+function nuovaChiave(prefisso: string): Record<string, unknown> {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = privateKey.export({ format: "jwk" }) as Record<string, unknown>;
-  const casuale = () => randomBytes(32).toString("base64url");
-  return {
-    jwks: { keys: [{ ...jwk, kid: `prova-${casuale().slice(0, 8)}`, use: "sig", alg: "RS256" }] },
-    chiaviCookie: [casuale()],
-    chiaveCsrf: casuale(),
-  };
+  return { ...jwk, kid: `${prefisso}-${casuale().slice(0, 8)}`, use: "sig", alg: "RS256" };
+}
+
+function nuoveChiaviFederazione(): ChiaviFederazioneProva {
+  return { fornitore: nuovaChiave("fed-op"), intermedio: nuovaChiave("fed-im"), ancora: nuovaChiave("fed-ta") };
+}
+
+function nuovaConfigurazione(): ConfigurazioneProva {
+  return { jwks: { keys: [nuovaChiave("prova")] }, chiaviCookie: [casuale()], chiaveCsrf: casuale(), federazione: nuoveChiaviFederazione() };
+}
+
+/** The public part of a private RSA JWK of the local federation. */
+export function jwkPubblicaProva(jwk: Record<string, unknown>): { kty: string; n: string; e: string; kid: string; use: string; alg: string } {
+  return { kty: String(jwk.kty), n: String(jwk.n), e: String(jwk.e), kid: String(jwk.kid), use: "sig", alg: "RS256" };
 }
 
 let inCorso: Promise<ConfigurazioneProva> | undefined;
@@ -38,7 +56,17 @@ export function configurazioneProva(): Promise<ConfigurazioneProva> {
         | ConfigurazioneProva
         | undefined;
     const esistente = await leggi();
-    if (esistente) return esistente;
+    if (esistente?.federazione) return esistente;
+    if (esistente) {
+      // A database from before the local federation: its keys are added once (whichever process comes first).
+      await db()
+        .update(oidcProvaConfigurazione)
+        .set({ valore: sql`${oidcProvaConfigurazione.valore} || ${JSON.stringify({ federazione: nuoveChiaviFederazione() })}::jsonb` })
+        .where(and(eq(oidcProvaConfigurazione.nome, NOME), sql`not (${oidcProvaConfigurazione.valore} ? 'federazione')`));
+      const aggiornata = await leggi();
+      if (!aggiornata?.federazione) throw new Error("chiavi di federazione del fornitore di prova non salvate");
+      return aggiornata;
+    }
     await db().insert(oidcProvaConfigurazione).values({ nome: NOME, valore: nuovaConfigurazione() }).onConflictDoNothing();
     const creata = await leggi();
     if (!creata) throw new Error("configurazione del fornitore di prova non salvata");

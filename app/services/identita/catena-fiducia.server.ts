@@ -1,0 +1,314 @@
+// Trust chain resolution of an identity provider (OpenID Federation 1.0 §10; SPID and CIE OpenID Connect technical
+// rules, "Acquisire i Metadata" and "Entity Statement"): the platform takes a provider's metadata only from a chain
+// that ends at a Trust Anchor it was configured with, never from the provider's own discovery document.
+//
+// Bottom-up (§10.1): the provider's entity configuration (`<entity>/.well-known/openid-federation`), then for each
+// `authority_hints` entry the superior's entity configuration and, through its `federation_fetch_endpoint`, the
+// subordinate statement it issued about the entity below; up to a configured Trust Anchor. Top-down (§10.2) every
+// statement is verified: the Trust Anchor's configuration and its statements with the keys pinned in configuration,
+// each lower statement with the keys its superior's statement lists for its issuer (never with the keys an entity
+// declares about itself), iss/sub linked, `iat` not in the future, `exp` not past, `constraints.max_path_length`.
+// Then the chain's metadata policy (app/domain/politiche-metadati.ts) is applied to the provider's metadata.
+//
+// The chain is valid until its lowest `exp`: kept in memory per process and in `catene_fiducia` (so the federation
+// resolve endpoint of every instance answers for it) until then. JWS verification is jose's, RS256/RS512/PS256/ES256.
+import { and, eq, gt } from "drizzle-orm";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
+import { cateneFiducia } from "#db/schema";
+import { db } from "#db/connection";
+import { applicaPolitica, ErrorePoliticaMetadati, operatoriCriticiIgnoti, unisciPolitiche, type Metadati, type PoliticaMetadati } from "~/domain/politiche-metadati";
+
+export const TIPO_STATEMENT = "entity-statement+jwt";
+const ALGORITMI = ["RS256", "RS512", "PS256", "PS512", "ES256", "ES512"];
+/** Intermediaries between the provider and the Trust Anchor at most (SPID has none, CIE may have one). */
+const PROFONDITA_MASSIMA = 4;
+const TIMEOUT_MS = 5_000;
+
+export type MotivoCatena =
+  | "configurazione_entita"
+  | "authority_hints"
+  | "ancora_sconosciuta"
+  | "firma"
+  | "scaduta"
+  | "politica"
+  | "metadati";
+
+export class ErroreCatenaFiducia extends Error {
+  constructor(
+    readonly motivo: MotivoCatena,
+    messaggio: string,
+  ) {
+    super(messaggio);
+    this.name = "ErroreCatenaFiducia";
+  }
+}
+
+/** A Trust Anchor as configured: its entity identifier and its public federation keys (pinned, not fetched). */
+export interface AncoraFiducia {
+  id: string;
+  jwks: JSONWebKeySet;
+}
+
+export type Scaricatore = (url: string) => Promise<Response>;
+
+export interface TrustMarkRicevuto {
+  id: string;
+  trust_mark: string;
+}
+
+export interface CatenaRisolta {
+  soggetto: string;
+  ancora: string;
+  /** The statements as received: the subject's entity configuration, the subordinate statements up, the Trust Anchor's configuration. */
+  catena: string[];
+  metadati: Metadati;
+  /** The subject's trust marks that verified (issued by an entity of the chain, not expired). */
+  trustMark: TrustMarkRicevuto[];
+  risoltaIl: Date;
+  scadeIl: Date;
+}
+
+type Contenuto = JWTPayload & {
+  jwks?: JSONWebKeySet;
+  authority_hints?: unknown;
+  metadata?: Metadati;
+  metadata_policy?: PoliticaMetadati;
+  metadata_policy_crit?: unknown;
+  constraints?: { max_path_length?: number };
+  trust_marks?: unknown;
+};
+
+interface Statement {
+  jwt: string;
+  contenuto: Contenuto;
+}
+
+/** `<entity>/.well-known/openid-federation`, with one slash between them whether the identifier ends with one or not. */
+export function urlConfigurazioneEntita(id: string): string {
+  return `${id.replace(/\/+$/, "")}/.well-known/openid-federation`;
+}
+
+function decodifica(jwt: string, dove: string): Statement {
+  try {
+    const intestazione = decodeProtectedHeader(jwt);
+    if (intestazione.typ !== TIPO_STATEMENT) throw new Error(`typ ${String(intestazione.typ)}`);
+    return { jwt, contenuto: decodeJwt(jwt) as Contenuto };
+  } catch (e) {
+    throw new ErroreCatenaFiducia("configurazione_entita", `${dove}: non è un entity statement (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+async function scarica(scaricatore: Scaricatore, url: string, dove: string, motivo: MotivoCatena): Promise<Statement> {
+  let testo: string;
+  try {
+    const r = await Promise.race([
+      scaricatore(url),
+      new Promise<never>((_, ko) => setTimeout(() => ko(new Error(`nessuna risposta in ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+    ]);
+    if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+    testo = (await r.text()).trim();
+  } catch (e) {
+    throw new ErroreCatenaFiducia(motivo, `${dove} (${url}): ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return decodifica(testo, dove);
+}
+
+async function verifica(s: Statement, jwks: JSONWebKeySet | undefined, adesso: Date, dove: string): Promise<void> {
+  if (!jwks || !Array.isArray(jwks.keys) || jwks.keys.length === 0) throw new ErroreCatenaFiducia("firma", `${dove}: nessuna chiave per verificarlo`);
+  try {
+    await jwtVerify(s.jwt, createLocalJWKSet(jwks), { algorithms: ALGORITMI, typ: TIPO_STATEMENT, currentDate: adesso, requiredClaims: ["iss", "sub", "iat", "exp"] });
+  } catch (e) {
+    const codice = (e as { code?: string }).code;
+    if (codice === "ERR_JWT_EXPIRED") throw new ErroreCatenaFiducia("scaduta", `${dove}: scaduto`);
+    if (codice === "ERR_JWT_CLAIM_VALIDATION_FAILED" && (e as { claim?: string }).claim === "iat") {
+      throw new ErroreCatenaFiducia("scaduta", `${dove}: emesso nel futuro`);
+    }
+    throw new ErroreCatenaFiducia("firma", `${dove}: firma non valida (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+function suggerimenti(c: Contenuto): string[] {
+  return Array.isArray(c.authority_hints) ? c.authority_hints.filter((h): h is string => typeof h === "string" && /^https?:\/\//.test(h)) : [];
+}
+
+function endpointFetch(c: Contenuto): string | null {
+  const e = c.metadata?.federation_entity?.federation_fetch_endpoint;
+  return typeof e === "string" && /^https?:\/\//.test(e) ? e : null;
+}
+
+/** One step up: the superior's entity configuration and its statement about `soggetto`. */
+interface Passo {
+  superiore: string;
+  configurazione: Statement;
+  subordinato: Statement;
+}
+
+/** The steps from `soggetto` up to one of the anchors (first hint that leads to one), or an error. */
+async function sali(
+  soggetto: string,
+  configurazioneSoggetto: Statement,
+  ancore: Map<string, AncoraFiducia>,
+  scaricatore: Scaricatore,
+  visitati: Set<string>,
+): Promise<Passo[]> {
+  const hint = suggerimenti(configurazioneSoggetto.contenuto);
+  if (hint.length === 0) {
+    if (ancore.has(soggetto)) return [];
+    const motivo = visitati.size > 1 ? "ancora_sconosciuta" : "authority_hints";
+    throw new ErroreCatenaFiducia(motivo, `${soggetto}: nessuna authority_hints verso un Trust Anchor configurato`);
+  }
+  if (visitati.size > PROFONDITA_MASSIMA + 1) throw new ErroreCatenaFiducia("authority_hints", `catena oltre ${PROFONDITA_MASSIMA} intermediari`);
+  let ultimo: ErroreCatenaFiducia | undefined;
+  for (const superiore of hint) {
+    if (visitati.has(superiore)) continue;
+    try {
+      const configurazione = await scarica(scaricatore, urlConfigurazioneEntita(superiore), `configurazione di ${superiore}`, "authority_hints");
+      if (configurazione.contenuto.iss !== superiore || configurazione.contenuto.sub !== superiore) {
+        throw new ErroreCatenaFiducia("configurazione_entita", `configurazione di ${superiore}: iss e sub diversi dall'identificativo`);
+      }
+      const fetch = endpointFetch(configurazione.contenuto);
+      if (!fetch) throw new ErroreCatenaFiducia("authority_hints", `${superiore}: nessun federation_fetch_endpoint`);
+      const url = new URL(fetch);
+      url.searchParams.set("sub", soggetto);
+      const subordinato = await scarica(scaricatore, url.href, `statement di ${superiore} su ${soggetto}`, "authority_hints");
+      if (subordinato.contenuto.iss !== superiore || subordinato.contenuto.sub !== soggetto) {
+        throw new ErroreCatenaFiducia("configurazione_entita", `statement di ${superiore} su ${soggetto}: iss o sub non corrispondono`);
+      }
+      const passo = { superiore, configurazione, subordinato };
+      if (ancore.has(superiore)) return [passo];
+      return [passo, ...(await sali(superiore, configurazione, ancore, scaricatore, new Set([...visitati, superiore])))];
+    } catch (e) {
+      if (!(e instanceof ErroreCatenaFiducia)) throw e;
+      ultimo = e;
+    }
+  }
+  throw ultimo ?? new ErroreCatenaFiducia("authority_hints", `${soggetto}: authority_hints circolari`);
+}
+
+/** Trust marks of the subject issued by an entity of the chain whose keys the chain confirmed, still valid. */
+async function trustMarkValidi(soggetto: string, grezzi: unknown, chiaviEmittenti: Map<string, JSONWebKeySet>, adesso: Date): Promise<TrustMarkRicevuto[]> {
+  if (!Array.isArray(grezzi)) return [];
+  const validi: TrustMarkRicevuto[] = [];
+  for (const t of grezzi as Array<Partial<TrustMarkRicevuto>>) {
+    if (typeof t?.id !== "string" || typeof t?.trust_mark !== "string") continue;
+    try {
+      const emittente = decodeJwt(t.trust_mark).iss;
+      const jwks = emittente ? chiaviEmittenti.get(emittente) : undefined;
+      if (!jwks) continue;
+      const { payload } = await jwtVerify(t.trust_mark, createLocalJWKSet(jwks), { algorithms: ALGORITMI, currentDate: adesso, subject: soggetto });
+      if (payload.id === t.id || payload.trust_mark_id === t.id) validi.push({ id: t.id, trust_mark: t.trust_mark });
+    } catch {
+      // A trust mark that does not verify is left out (it is not a reason to refuse the chain).
+    }
+  }
+  return validi;
+}
+
+/**
+ * Resolves and verifies the chain of `soggetto` (an OpenID Provider) up to one of `ancore`. Throws ErroreCatenaFiducia
+ * with the reason; nothing is stored here.
+ */
+export async function risolviCatena(soggetto: string, ancoreConfigurate: AncoraFiducia[], scaricatore: Scaricatore, adesso = new Date()): Promise<CatenaRisolta> {
+  const ancore = new Map(ancoreConfigurate.map((a) => [a.id, a]));
+  const foglia = await scarica(scaricatore, urlConfigurazioneEntita(soggetto), `configurazione di ${soggetto}`, "configurazione_entita");
+  if (foglia.contenuto.iss !== soggetto || foglia.contenuto.sub !== soggetto) {
+    throw new ErroreCatenaFiducia("configurazione_entita", `configurazione di ${soggetto}: iss e sub diversi dall'identificativo`);
+  }
+  if (ancore.has(soggetto)) throw new ErroreCatenaFiducia("configurazione_entita", `${soggetto} è un Trust Anchor, non un fornitore`);
+  // Self-signed: checked here only to refuse early a broken statement; what counts is the superior's keys (below).
+  await verifica(foglia, foglia.contenuto.jwks, adesso, `configurazione di ${soggetto}`);
+  const passi = await sali(soggetto, foglia, ancore, scaricatore, new Set([soggetto]));
+  const ancora = ancore.get(passi.at(-1)!.superiore)!;
+
+  // Top-down: the anchor's keys are the pinned ones; each statement gives the keys of the entity below.
+  const chiaviEmittenti = new Map<string, JSONWebKeySet>([[ancora.id, ancora.jwks]]);
+  await verifica(passi.at(-1)!.configurazione, ancora.jwks, adesso, `configurazione del Trust Anchor ${ancora.id}`);
+  let chiaviSuperiore = ancora.jwks;
+  for (let i = passi.length - 1; i >= 0; i--) {
+    const p = passi[i];
+    const sotto = i === 0 ? soggetto : passi[i - 1].superiore;
+    if (i < passi.length - 1) await verifica(p.configurazione, chiaviSuperiore, adesso, `configurazione di ${p.superiore}`);
+    await verifica(p.subordinato, chiaviSuperiore, adesso, `statement di ${p.superiore} su ${sotto}`);
+    // max_path_length: how many intermediaries may stand below the issuer of this statement.
+    const massimo = p.subordinato.contenuto.constraints?.max_path_length;
+    if (typeof massimo === "number" && i > massimo) throw new ErroreCatenaFiducia("politica", `${p.superiore}: max_path_length ${massimo} superato`);
+    chiaviSuperiore = p.subordinato.contenuto.jwks as JSONWebKeySet;
+    if (i > 0) chiaviEmittenti.set(sotto, chiaviSuperiore);
+  }
+  await verifica(foglia, chiaviSuperiore, adesso, `configurazione di ${soggetto} (chiavi dichiarate dal superiore)`);
+
+  // Metadata: the leaf's, with what its immediate superior states about it, under the chain's merged policy.
+  const subordinati = passi.map((p) => p.subordinato.contenuto);
+  for (const s of subordinati) {
+    const ignoti = operatoriCriticiIgnoti(s.metadata_policy_crit);
+    if (ignoti.length > 0) throw new ErroreCatenaFiducia("politica", `operatori critici non supportati: ${ignoti.join(", ")}`);
+  }
+  const base: Metadati = structuredClone(foglia.contenuto.metadata ?? {});
+  for (const [tipo, valori] of Object.entries(subordinati[0].metadata ?? {})) base[tipo] = { ...(base[tipo] ?? {}), ...valori };
+  let metadati: Metadati;
+  try {
+    metadati = applicaPolitica(base, unisciPolitiche([...subordinati].reverse().map((s) => s.metadata_policy)));
+  } catch (e) {
+    if (e instanceof ErrorePoliticaMetadati) throw new ErroreCatenaFiducia("politica", e.message);
+    throw e;
+  }
+  const op = metadati.openid_provider;
+  if (!op || op.issuer !== soggetto || !op.jwks) throw new ErroreCatenaFiducia("metadati", `${soggetto}: metadati openid_provider assenti o incompleti`);
+
+  const tutti = [foglia, ...passi.flatMap((p) => [p.subordinato, p.configurazione])];
+  const scade = Math.min(...tutti.map((s) => Number(s.contenuto.exp)));
+  return {
+    soggetto,
+    ancora: ancora.id,
+    catena: [foglia.jwt, ...passi.map((p) => p.subordinato.jwt), passi.at(-1)!.configurazione.jwt],
+    metadati,
+    trustMark: await trustMarkValidi(soggetto, foglia.contenuto.trust_marks, chiaviEmittenti, adesso),
+    risoltaIl: adesso,
+    scadeIl: new Date(scade * 1000),
+  };
+}
+
+const memoria = new Map<string, CatenaRisolta>();
+
+/**
+ * The provider's chain, resolved once and reused until it expires (memory of this process, then `catene_fiducia`);
+ * a chain resolved here is stored, a chain that fails is not.
+ */
+export async function catenaFornitore(soggetto: string, ancore: AncoraFiducia[], scaricatore: Scaricatore, adesso = new Date()): Promise<CatenaRisolta> {
+  const ids = new Set(ancore.map((a) => a.id));
+  for (const c of memoria.values()) if (c.soggetto === soggetto && ids.has(c.ancora) && c.scadeIl > adesso) return c;
+  const [riga] = await db()
+    .select()
+    .from(cateneFiducia)
+    .where(and(eq(cateneFiducia.soggetto, soggetto), gt(cateneFiducia.scadeIl, adesso)))
+    .limit(5)
+    .then((r) => r.filter((x) => ids.has(x.ancora)));
+  if (riga) {
+    const c: CatenaRisolta = { ...riga };
+    memoria.set(`${soggetto} ${riga.ancora}`, c);
+    return c;
+  }
+  const c = await risolviCatena(soggetto, ancore, scaricatore, adesso);
+  const valori = { catena: c.catena, metadati: c.metadati, trustMark: c.trustMark, risoltaIl: c.risoltaIl, scadeIl: c.scadeIl };
+  await db()
+    .insert(cateneFiducia)
+    .values({ soggetto: c.soggetto, ancora: c.ancora, ...valori })
+    .onConflictDoUpdate({ target: [cateneFiducia.soggetto, cateneFiducia.ancora], set: valori });
+  memoria.set(`${soggetto} ${c.ancora}`, c);
+  if (memoria.size > 32) memoria.delete(memoria.keys().next().value!);
+  return c;
+}
+
+/** A chain the platform resolved and that is still valid (for the federation resolve endpoint), or null. */
+export async function catenaGiaRisolta(soggetto: string, ancora: string, adesso = new Date()): Promise<CatenaRisolta | null> {
+  const [riga] = await db()
+    .select()
+    .from(cateneFiducia)
+    .where(and(eq(cateneFiducia.soggetto, soggetto), eq(cateneFiducia.ancora, ancora), gt(cateneFiducia.scadeIl, adesso)));
+  return riga ?? null;
+}
+
+/** Tests switch databases and tamper with statements: forget the chains this process resolved. */
+export function dimenticaCateneFiducia(): void {
+  memoria.clear();
+}

@@ -1,0 +1,139 @@
+// The local OpenID Federation that stands in for the SPID and CIE ones in development and tests (ADR 024): three
+// entities served under the test provider's mount, each signing its statements with its own federation key (kept
+// with the provider's secrets, prova-configurazione.server.ts):
+//
+//   Trust Anchor   <origin>/oidc-prova/federazione/ancora      its public keys are what the platform pins
+//      │ subordinate statement (metadata_policy for openid_provider, max_path_length 1)
+//   intermediary   <origin>/oidc-prova/federazione/intermedio  (CIE admits one; SPID has none: the resolver does both)
+//      │ subordinate statement
+//   provider       <origin>/oidc-prova                          entity configuration with `openid_provider` metadata
+//
+// Each entity answers `<entity>/.well-known/openid-federation` (its entity configuration) and, for the two
+// authorities, `<entity>/fetch?sub=…` (the statement about a direct subordinate, OpenID Federation 1.0 §8.1). The
+// provider's `openid_provider` metadata are its discovery document plus its public signing keys (`jwks`), as SPID and
+// CIE providers publish them.
+import { importJWK, SignJWT } from "jose";
+import { configurazioneProva, jwkPubblicaProva } from "../app/services/identita/prova-configurazione.server";
+import { entitaFederazioneProva } from "../app/services/identita/prova-comune";
+
+export const TIPO_ENTITY_STATEMENT = "application/entity-statement+jwt";
+const VALIDITA_S = 24 * 60 * 60;
+
+/** The Trust Anchor's policy on providers: what the SPID/CIE rules allow ("Algoritmi crittografici", "Metadata OP"). */
+export const POLITICA_FORNITORI = {
+  openid_provider: {
+    id_token_signing_alg_values_supported: { subset_of: ["RS256", "RS512"] },
+    userinfo_signing_alg_values_supported: { subset_of: ["RS256", "RS512"] },
+    request_object_signing_alg_values_supported: { subset_of: ["RS256", "RS512"] },
+    token_endpoint_auth_methods_supported: { subset_of: ["private_key_jwt"], essential: true },
+    userinfo_encryption_alg_values_supported: { subset_of: ["RSA-OAEP", "RSA-OAEP-256"] },
+    userinfo_encryption_enc_values_supported: { subset_of: ["A128CBC-HS256", "A256CBC-HS512"] },
+    code_challenge_methods_supported: { subset_of: ["S256"], essential: true },
+  },
+};
+
+export interface RispostaFederazione {
+  stato: number;
+  tipo: string;
+  corpo: string;
+}
+
+async function firma(jwkPrivata: Record<string, unknown>, contenuto: Record<string, unknown>): Promise<string> {
+  const { kid, use: _u, alg: _a, ...materiale } = jwkPrivata;
+  const chiave = await importJWK(materiale, "RS256");
+  return new SignJWT(contenuto).setProtectedHeader({ alg: "RS256", kid: String(kid), typ: "entity-statement+jwt" }).sign(chiave);
+}
+
+function jwt(corpo: string): RispostaFederazione {
+  return { stato: 200, tipo: TIPO_ENTITY_STATEMENT, corpo };
+}
+
+function errore(stato: number, codice: string, descrizione: string): RispostaFederazione {
+  return { stato, tipo: "application/json", corpo: JSON.stringify({ error: codice, error_description: descrizione }) };
+}
+
+/**
+ * The answer of the local federation for `percorso` (below the provider's mount, e.g. "/federazione/ancora/fetch")
+ * at `origine`, or null when the path is not one of its endpoints. `discovery` gives the provider's discovery document.
+ */
+export async function rispostaFederazioneProva(
+  origine: string,
+  percorso: string,
+  query: URLSearchParams,
+  discovery: () => Promise<Record<string, unknown>>,
+  adesso = new Date(),
+): Promise<RispostaFederazione | null> {
+  const entita = entitaFederazioneProva(origine);
+  const base = { iat: Math.floor(adesso.getTime() / 1000), exp: Math.floor(adesso.getTime() / 1000) + VALIDITA_S };
+  const { federazione: chiavi, jwks } = await configurazioneProva();
+  const pubblica = (k: Record<string, unknown>) => ({ keys: [jwkPubblicaProva(k)] });
+  const entitaFederazione = (nome: string, id: string) => ({
+    organization_name: nome,
+    homepage_uri: origine,
+    contacts: ["federazione-prova@esempio.invalid"],
+    federation_fetch_endpoint: `${id}/fetch`,
+  });
+
+  switch (percorso) {
+    case "/.well-known/openid-federation": {
+      const { jwks_uri: _j, ...metadati } = await discovery();
+      return jwt(
+        await firma(chiavi.fornitore, {
+          ...base,
+          iss: entita.fornitore,
+          sub: entita.fornitore,
+          jwks: pubblica(chiavi.fornitore),
+          authority_hints: [entita.intermedio],
+          trust_marks: [],
+          metadata: {
+            openid_provider: { ...metadati, jwks: { keys: jwks.keys.map(jwkPubblicaProva) } },
+            federation_entity: { organization_name: "Fornitore di identità di prova", homepage_uri: origine, contacts: ["fornitore-prova@esempio.invalid"] },
+          },
+        }),
+      );
+    }
+    case "/federazione/intermedio/.well-known/openid-federation":
+      return jwt(
+        await firma(chiavi.intermedio, {
+          ...base,
+          iss: entita.intermedio,
+          sub: entita.intermedio,
+          jwks: pubblica(chiavi.intermedio),
+          authority_hints: [entita.ancora],
+          metadata: { federation_entity: entitaFederazione("Intermediario di prova", entita.intermedio) },
+        }),
+      );
+    case "/federazione/ancora/.well-known/openid-federation":
+      return jwt(
+        await firma(chiavi.ancora, {
+          ...base,
+          iss: entita.ancora,
+          sub: entita.ancora,
+          jwks: pubblica(chiavi.ancora),
+          metadata: { federation_entity: entitaFederazione("Trust Anchor di prova", entita.ancora) },
+        }),
+      );
+    case "/federazione/intermedio/fetch":
+      if (query.get("sub") !== entita.fornitore) return errore(404, "not_found", "soggetto sconosciuto");
+      return jwt(await firma(chiavi.intermedio, { ...base, iss: entita.intermedio, sub: entita.fornitore, jwks: pubblica(chiavi.fornitore) }));
+    case "/federazione/ancora/fetch":
+      if (query.get("sub") !== entita.intermedio) return errore(404, "not_found", "soggetto sconosciuto");
+      return jwt(
+        await firma(chiavi.ancora, {
+          ...base,
+          iss: entita.ancora,
+          sub: entita.intermedio,
+          jwks: pubblica(chiavi.intermedio),
+          metadata_policy: POLITICA_FORNITORI,
+          constraints: { max_path_length: 1 },
+        }),
+      );
+    default:
+      return null;
+  }
+}
+
+/** Whether a path below the provider's mount belongs to the local federation (served before oidc-provider). */
+export function percorsoFederazione(percorso: string): boolean {
+  return percorso === "/.well-known/openid-federation" || percorso.startsWith("/federazione/");
+}
