@@ -91,14 +91,13 @@ function cookieDa(r: Response, nome: string): string | null {
   return null;
 }
 
-/** The whole sign-in of `cf` (see the top of this file). */
-/** The platform's /accedi page and its POST: the authorization URL the browser is sent to, and the sign-in cookie. */
-export async function avviaAutorizzazione(origine: string = ascolto, gia: string[] = [], ritorno?: string): Promise<{ autorizzazione: URL; transazione: string | null }> {
+/** The platform's /accedi page and its POST ("Entra con SPID o CIE"), as the browser sends it: the action's answer. */
+export async function inviaAccedi(origine: string = ascolto, gia: string[] = [], ritorno?: string): Promise<Response> {
   // The page itself sends a signed-in browser to the reserved area: a planted cookie is sent from the form on.
   const pagina = await risposta(() => accedi.loader({ request: new Request(`${origine}/accedi`), params: {}, context: contesto }));
   const csrf = cookieDa(pagina, "omnia_csrf");
   if (!csrf) throw new Error(`/accedi: ${pagina.status}, nessun cookie CSRF`);
-  const avvio = await risposta(() =>
+  return risposta(() =>
     accedi.action({
       request: new Request(`${origine}/accedi`, {
         method: "POST",
@@ -109,6 +108,11 @@ export async function avviaAutorizzazione(origine: string = ascolto, gia: string
       context: contesto,
     }),
   );
+}
+
+/** The platform's /accedi page and its POST: the authorization URL the browser is sent to, and the sign-in cookie. */
+export async function avviaAutorizzazione(origine: string = ascolto, gia: string[] = [], ritorno?: string): Promise<{ autorizzazione: URL; transazione: string | null }> {
+  const avvio = await inviaAccedi(origine, gia, ritorno);
   if (avvio.status !== 303) throw new Error(`POST /accedi: ${avvio.status} ${await avvio.text()}`);
   return { autorizzazione: new URL(avvio.headers.get("Location")!), transazione: cookieDa(avvio, "omnia_accesso") };
 }

@@ -1,0 +1,252 @@
+// The identity provider trusted only through its OpenID Federation trust chain (ADR 024; SPID/CIE OpenID Connect,
+// "Acquisire i Metadata"), and its userinfo only as a signed and encrypted JWT ("UserInfo Endpoint"). The local test
+// provider stands in for a SPID/CIE provider below a local intermediary and Trust Anchor (server/oidc-prova-federazione.ts);
+// the faults are made on the wire, between the platform and the federation, by wrapping the back channel the platform
+// fetches through: a statement tampered with, expired, an unknown Trust Anchor, authority_hints that lead nowhere,
+// a userinfo answer not encrypted or signed by someone else. Each is refused with the Italian page and nothing stored.
+import { generateKeyPairSync } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { CompactEncrypt, decodeJwt, decodeProtectedHeader, importJWK, SignJWT, compactDecrypt } from "jose";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cateneFiducia, sessioni, transazioniAccesso } from "#db/schema";
+import { db } from "#db/connection";
+import { OPERATORE_PADOVA } from "#db/seed/index";
+import * as accedi from "~/routes/accedi";
+import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia } from "~/services/identita/catena-fiducia.server";
+import { chiaveDiDecifratura, jwksRelyingParty, ruotaChiave } from "~/services/identita/chiavi.server";
+import { configurazioneProva, jwkPubblicaProva } from "~/services/identita/prova-configurazione.server";
+import { CHIAVE_FETCH_PROVA, entitaFederazioneProva, fetchProva, type FetchProva } from "~/services/identita/prova-comune";
+import { messaggiIdentita } from "~/testi/identita";
+import { usaDatabaseDiTest } from "../database";
+import { accediOidc, inviaAccedi, origineProva, usaFornitoreProva } from "../oidc";
+import { pagina } from "../pagina";
+import { paginaResa } from "../remix-lato-server";
+
+vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
+
+usaDatabaseDiTest();
+usaFornitoreProva();
+
+type Trasforma = (url: URL, r: Response) => Response | Promise<Response>;
+
+let originale: FetchProva | undefined;
+const visti: URL[] = [];
+
+/** Wraps the back channel the platform fetches the federation, token and userinfo through. */
+function intercetta(trasforma?: Trasforma): void {
+  originale ??= fetchProva();
+  const base = originale!;
+  (globalThis as Record<symbol, unknown>)[CHIAVE_FETCH_PROVA] = (async (url, init) => {
+    const u = new URL(url);
+    visti.push(u);
+    const r = await base(url, init);
+    return trasforma ? trasforma(u, r) : r;
+  }) satisfies FetchProva;
+}
+
+beforeEach(async () => {
+  dimenticaCateneFiducia();
+  await db().delete(cateneFiducia);
+  visti.length = 0;
+  intercetta();
+});
+
+afterEach(() => {
+  (globalThis as Record<symbol, unknown>)[CHIAVE_FETCH_PROVA] = originale;
+  delete process.env.OIDC_FEDERAZIONE_ANCORE;
+});
+
+const entita = () => entitaFederazioneProva(origineProva());
+
+function statement(corpo: string): Response {
+  return new Response(corpo, { status: 200, headers: { "Content-Type": "application/entity-statement+jwt" } });
+}
+
+/** A statement with this content, signed with a private JWK of the local federation (as its issuer would). */
+async function firma(jwk: Record<string, unknown>, contenuto: Record<string, unknown>): Promise<string> {
+  const { kid, use: _u, alg: _a, ...materiale } = jwk;
+  return new SignJWT(contenuto).setProtectedHeader({ alg: "RS256", kid: String(kid), typ: "entity-statement+jwt" }).sign(await importJWK(materiale, "RS256"));
+}
+
+async function contaSessioni(): Promise<number> {
+  const [{ n }] = await db().select({ n: sql<number>`count(*)::int` }).from(sessioni);
+  return n;
+}
+
+/** POST /accedi refused: 502, the Italian page with its error summary, no sign-in in progress, no chain, no session. */
+async function accessoRifiutato(): Promise<void> {
+  const prima = await contaSessioni();
+  const r = await inviaAccedi();
+  expect(r.status).toBe(502);
+  expect(r.headers.get("Location")).toBeNull();
+  const dati = (await r.json()) as { errore: string };
+  const p = pagina(paginaResa(accedi.default, { csrf: "x", configurato: true, prova: true, ritorno: null }, dati));
+  expect(p.riepilogoErrori().voci.map((v) => v.testo)).toEqual([messaggiIdentita.federazioneNonValida]);
+  expect(await db().select().from(transazioniAccesso)).toEqual([]);
+  expect(await db().select().from(cateneFiducia)).toEqual([]);
+  expect(await contaSessioni()).toBe(prima);
+}
+
+describe("catena di fiducia del fornitore (OpenID Federation)", () => {
+  it("catena valida: accesso riuscito con i metadati della catena (politica applicata), conservata fino alla scadenza e riusata", async () => {
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+    const percorsi = visti.map((u) => `${u.pathname}${u.search}`);
+    expect(percorsi).toContain("/oidc-prova/.well-known/openid-federation");
+    expect(percorsi).toContain(`/oidc-prova/federazione/intermedio/fetch?sub=${encodeURIComponent(entita().fornitore)}`);
+    expect(percorsi).toContain(`/oidc-prova/federazione/ancora/fetch?sub=${encodeURIComponent(entita().intermedio)}`);
+    // Never the provider's own discovery document.
+    expect(percorsi.filter((p) => p.includes("openid-configuration"))).toEqual([]);
+
+    const [riga] = await db().select().from(cateneFiducia);
+    expect(riga).toMatchObject({ soggetto: entita().fornitore, ancora: entita().ancora });
+    expect(riga.catena.map((j) => [decodeJwt(j).iss, decodeJwt(j).sub])).toEqual([
+      [entita().fornitore, entita().fornitore],
+      [entita().intermedio, entita().fornitore],
+      [entita().ancora, entita().intermedio],
+      [entita().ancora, entita().ancora],
+    ]);
+    const op = riga.metadati.openid_provider;
+    // The provider (oidc-provider) offers GCM and client secrets too; the Trust Anchor's policy leaves what SPID/CIE allow.
+    expect(op.userinfo_encryption_enc_values_supported).toEqual(["A128CBC-HS256", "A256CBC-HS512"]);
+    expect(op.token_endpoint_auth_methods_supported).toEqual(["private_key_jwt"]);
+    expect(op.code_challenge_methods_supported).toEqual(["S256"]);
+    const scadenza = Math.min(...riga.catena.map((j) => Number(decodeJwt(j).exp)));
+    expect(riga.scadeIl.getTime()).toBe(scadenza * 1000);
+
+    // A second sign-in: the chain is not fetched again (memory), nor after the process forgets it (database).
+    visti.length = 0;
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+    dimenticaCateneFiducia();
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+    expect(visti.filter((u) => u.pathname.includes("federazione") || u.pathname.endsWith("openid-federation"))).toEqual([]);
+  });
+
+  it("una catena scaduta non è riusata: si risolve di nuovo e, se gli statement sono scaduti, è rifiutata", async () => {
+    const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
+    const scarica = (u: string) => fetchProva()!(u);
+    const c = await catenaFornitore(entita().fornitore, ancore, scarica);
+    expect(await catenaFornitore(entita().fornitore, ancore, scarica, new Date(c.scadeIl.getTime() - 1000))).toEqual(c);
+    const dopo = new Date(c.scadeIl.getTime() + 1000);
+    await expect(catenaFornitore(entita().fornitore, ancore, scarica, dopo)).rejects.toMatchObject({ motivo: "scaduta" });
+  });
+
+  it("statement manomesso (contenuto cambiato, firma originale): accesso rifiutato", async () => {
+    intercetta(async (u, r) => {
+      if (!u.pathname.endsWith("/federazione/intermedio/fetch")) return r;
+      const [h, p, f] = (await r.text()).split(".");
+      const contenuto = JSON.parse(Buffer.from(p, "base64url").toString()) as Record<string, unknown>;
+      contenuto.exp = Number(contenuto.exp) + 365 * 24 * 3600;
+      return statement(`${h}.${Buffer.from(JSON.stringify(contenuto)).toString("base64url")}.${f}`);
+    });
+    await accessoRifiutato();
+  });
+
+  it("statement firmato dal suo emittente ma scaduto: accesso rifiutato", async () => {
+    const { federazione } = await configurazioneProva();
+    intercetta(async (u, r) => {
+      if (!u.pathname.endsWith("/federazione/intermedio/fetch")) return r;
+      const contenuto = decodeJwt(await r.text());
+      const ieri = Math.floor(Date.now() / 1000) - 24 * 3600;
+      return statement(await firma(federazione.intermedio, { ...contenuto, iat: ieri - 60, exp: ieri }));
+    });
+    await accessoRifiutato();
+  });
+
+  it("Trust Anchor sconosciuto: la catena finisce a un'autorità non configurata, o la sua firma non è quella fissata", async () => {
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const altra = { ...publicKey.export({ format: "jwk" }), kid: "altra", use: "sig", alg: "RS256" };
+    process.env.OIDC_FEDERAZIONE_ANCORE = JSON.stringify({ "https://registry.altra-federazione.example": { keys: [altra] } });
+    await accessoRifiutato();
+    // The right identifier with another key pinned: the local anchor's statements do not verify.
+    process.env.OIDC_FEDERAZIONE_ANCORE = JSON.stringify({ [entita().ancora]: { keys: [altra] } });
+    await accessoRifiutato();
+  });
+
+  it("authority_hints interrotte: verso un'entità che non risponde, o assenti", async () => {
+    const { federazione } = await configurazioneProva();
+    for (const hint of [[`${origineProva()}/oidc-prova/federazione/inesistente`], []]) {
+      dimenticaCateneFiducia();
+      intercetta(async (u, r) => {
+        if (u.pathname !== "/oidc-prova/.well-known/openid-federation") return r;
+        const contenuto = decodeJwt(await r.text());
+        return statement(await firma(federazione.fornitore, { ...contenuto, authority_hints: hint }));
+      });
+      await accessoRifiutato();
+    }
+  });
+
+  it("il resolver respinge una catena con un'intestazione typ sbagliata o una risposta che non è un JWT", async () => {
+    const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
+    await expect(catenaFornitore(entita().fornitore, ancore, async () => new Response("<html>", { status: 200 }))).rejects.toBeInstanceOf(ErroreCatenaFiducia);
+    await expect(catenaFornitore(entita().fornitore, ancore, async () => new Response("", { status: 500 }))).rejects.toMatchObject({ motivo: "configurazione_entita" });
+  });
+});
+
+describe("userinfo firmato e cifrato", () => {
+  /** The inner JWS of the provider's userinfo answer (decrypted with the platform's key). */
+  async function interno(jwe: string): Promise<string> {
+    const h = decodeProtectedHeader(jwe);
+    const chiave = await chiaveDiDecifratura(String(h.kid), String(h.alg));
+    return new TextDecoder().decode((await compactDecrypt(jwe, chiave!)).plaintext);
+  }
+
+  function suUserinfo(cambia: (corpo: string) => Promise<string>): void {
+    intercetta(async (u, r) => (u.pathname === "/oidc-prova/me" ? new Response(await cambia(await r.text()), { status: 200, headers: { "Content-Type": "application/jwt" } }) : r));
+  }
+
+  async function rifiutato(): Promise<void> {
+    const prima = await contaSessioni();
+    const { risposta } = await accediOidc(OPERATORE_PADOVA.codiceFiscale);
+    expect(risposta.status).toBe(400);
+    expect(((await risposta.json()) as { errore: string }).errore).toBe(messaggiIdentita.accessoNonRiuscito);
+    expect(await contaSessioni()).toBe(prima);
+  }
+
+  it("il fornitore risponde con un JWE RSA-OAEP-256/A256CBC-HS512 alla chiave di cifratura pubblicata, con dentro un JWS RS256", async () => {
+    let intestazione: Record<string, unknown> = {};
+    suUserinfo(async (corpo) => {
+      intestazione = decodeProtectedHeader(corpo);
+      return corpo;
+    });
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+    const cifratura = (await jwksRelyingParty()).keys.filter((k) => k.use === "enc");
+    expect(intestazione).toMatchObject({ alg: "RSA-OAEP-256", enc: "A256CBC-HS512" });
+    expect(cifratura.map((k) => k.kid)).toContain(intestazione.kid);
+  });
+
+  it("userinfo non cifrato (il JWS firmato in chiaro, o JSON): rifiutato", async () => {
+    suUserinfo(interno);
+    await rifiutato();
+    suUserinfo(async (corpo) => JSON.stringify(decodeJwt(await interno(corpo))));
+    await rifiutato();
+  });
+
+  it("userinfo cifrato bene ma firmato con una chiave che non è nei metadati del fornitore: rifiutato", async () => {
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    suUserinfo(async (corpo) => {
+      const h = decodeProtectedHeader(corpo);
+      const contenuto = decodeJwt(await interno(corpo));
+      const falso = await new SignJWT(contenuto).setProtectedHeader({ alg: "RS256", kid: decodeProtectedHeader(await interno(corpo)).kid }).sign(privateKey);
+      const { use: _u, ...destinatario } = (await jwksRelyingParty()).keys.find((k) => k.kid === h.kid)!;
+      return new CompactEncrypt(new TextEncoder().encode(falso))
+        .setProtectedHeader({ alg: "RSA-OAEP-256", enc: "A256CBC-HS512", kid: h.kid, cty: "JWT" })
+        .encrypt(await importJWK(destinatario, "RSA-OAEP-256"));
+    });
+    await rifiutato();
+  });
+
+  it("userinfo cifrato a una chiave che la piattaforma non ha: rifiutato", async () => {
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    suUserinfo(async (corpo) =>
+      new CompactEncrypt(new TextEncoder().encode(await interno(corpo))).setProtectedHeader({ alg: "RSA-OAEP-256", enc: "A256CBC-HS512", kid: "sconosciuta" }).encrypt(publicKey),
+    );
+    await rifiutato();
+  });
+
+  it("rotazione della chiave di cifratura: la nuova è pubblicata subito e l'accesso continua", async () => {
+    const prima = (await jwksRelyingParty()).keys.filter((k) => k.use === "enc").map((k) => k.kid);
+    const nuova = await ruotaChiave("cifratura", 24 * 3600 * 1000);
+    expect((await jwksRelyingParty()).keys.filter((k) => k.use === "enc").map((k) => k.kid)).toEqual([...prima, nuova]);
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+  });
+});
