@@ -6,12 +6,14 @@
 // a userinfo answer not encrypted or signed by someone else. Each is refused with the Italian page and nothing stored.
 import { generateKeyPairSync } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { CompactEncrypt, decodeJwt, decodeProtectedHeader, importJWK, SignJWT, compactDecrypt } from "jose";
+import { CompactEncrypt, createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, SignJWT, compactDecrypt } from "jose";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cateneFiducia, sessioni, transazioniAccesso } from "#db/schema";
 import { db } from "#db/connection";
 import { OPERATORE_PADOVA } from "#db/seed/index";
 import * as accedi from "~/routes/accedi";
+import * as risolvi from "~/routes/federazione.risolvi";
+import * as federazioneRotta from "~/routes/[.well-known].openid-federation";
 import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia } from "~/services/identita/catena-fiducia.server";
 import { chiaveDiDecifratura, jwksRelyingParty, ruotaChiave } from "~/services/identita/chiavi.server";
 import { configurazioneProva, jwkPubblicaProva } from "~/services/identita/prova-configurazione.server";
@@ -19,6 +21,7 @@ import { CHIAVE_FETCH_PROVA, entitaFederazioneProva, fetchProva, type FetchProva
 import { messaggiIdentita } from "~/testi/identita";
 import { usaDatabaseDiTest } from "../database";
 import { accediOidc, inviaAccedi, origineProva, usaFornitoreProva } from "../oidc";
+import { contesto } from "../richieste";
 import { pagina } from "../pagina";
 import { paginaResa } from "../remix-lato-server";
 
@@ -248,5 +251,50 @@ describe("userinfo firmato e cifrato", () => {
     const nuova = await ruotaChiave("cifratura", 24 * 3600 * 1000);
     expect((await jwksRelyingParty()).keys.filter((k) => k.use === "enc").map((k) => k.kid)).toEqual([...prima, nuova]);
     expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+  });
+});
+
+describe("resolve endpoint della piattaforma (/federazione/risolvi)", () => {
+  async function chiedi(parametri: Record<string, string>): Promise<Response> {
+    const url = `${origineProva()}/federazione/risolvi?${new URLSearchParams(parametri)}`;
+    return (await risolvi.loader({ request: new Request(url), params: {}, context: contesto })) as Response;
+  }
+
+  it("la configurazione dell'entità lo dichiara, con la cifratura chiesta per userinfo", async () => {
+    const r = (await federazioneRotta.loader({ request: new Request(`${origineProva()}/.well-known/openid-federation`), params: {}, context: contesto })) as Response;
+    const c = decodeJwt(await r.text()) as { metadata: Record<string, Record<string, unknown>> };
+    expect(c.metadata.federation_entity.federation_resolve_endpoint).toBe(`${origineProva()}/federazione/risolvi`);
+    expect(c.metadata.openid_relying_party).toMatchObject({
+      userinfo_signed_response_alg: "RS256",
+      userinfo_encrypted_response_alg: "RSA-OAEP-256",
+      userinfo_encrypted_response_enc: "A256CBC-HS512",
+    });
+  });
+
+  it("senza sub o trust_anchor: 400 invalid_request; un soggetto mai risolto: 404 not_found, nessuna informazione", async () => {
+    const senza = await chiedi({ sub: entita().fornitore });
+    expect(senza.status).toBe(400);
+    expect(((await senza.json()) as { error: string }).error).toBe("invalid_request");
+    const ignoto = await chiedi({ sub: entita().fornitore, trust_anchor: entita().ancora });
+    expect(ignoto.status).toBe(404);
+    expect(await ignoto.json()).toEqual({ error: "not_found", error_description: expect.any(String) });
+    expect((await chiedi({ sub: "x".repeat(600), trust_anchor: entita().ancora })).status).toBe(400);
+  });
+
+  it("dopo un accesso: la risposta firmata con la chiave di federazione, con i metadati finali e la catena", async () => {
+    await accediOidc(OPERATORE_PADOVA.codiceFiscale);
+    const r = await chiedi({ sub: entita().fornitore, trust_anchor: entita().ancora });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("Content-Type")).toBe("application/resolve-response+jwt");
+    const jwt = await r.text();
+    const ec = decodeJwt(await ((await federazioneRotta.loader({ request: new Request(`${origineProva()}/.well-known/openid-federation`), params: {}, context: contesto })) as Response).text());
+    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(ec.jwks as never), { issuer: origineProva(), subject: entita().fornitore });
+    expect(protectedHeader.typ).toBe("resolve-response+jwt");
+    const [riga] = await db().select().from(cateneFiducia);
+    expect(payload).toMatchObject({ trust_chain: riga.catena, metadata: riga.metadati, trust_marks: [], exp: riga.scadeIl.getTime() / 1000 });
+    const soloFederazione = decodeJwt(await (await chiedi({ sub: entita().fornitore, trust_anchor: entita().ancora, entity_type: "federation_entity" })).text());
+    expect(Object.keys(soloFederazione.metadata as object)).toEqual(["federation_entity"]);
+    // Another Trust Anchor: the platform did not resolve the chain through it.
+    expect((await chiedi({ sub: entita().fornitore, trust_anchor: "https://registry.altra-federazione.example" })).status).toBe(404);
   });
 });

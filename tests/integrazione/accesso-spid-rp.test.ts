@@ -224,12 +224,15 @@ describe("autenticazione del client al token endpoint: solo private_key_jwt", ()
 });
 
 describe("chiavi pubblicate, configurazione dell'entità, rotazione", () => {
-  it("/.well-known/jwks.json: solo parti pubbliche RSA, kid = impronta RFC 7638", async () => {
+  it("/.well-known/jwks.json: solo parti pubbliche RSA, kid = impronta RFC 7638; una chiave di firma e una di cifratura", async () => {
     const { keys } = await jwksPubblicato();
-    expect(keys.length).toBeGreaterThanOrEqual(1);
+    expect(keys.map((k) => [k.use, k.alg])).toEqual([
+      ["sig", "RS256"],
+      ["enc", "RSA-OAEP-256"],
+    ]);
     for (const k of keys) {
       expect(Object.keys(k).sort()).toEqual(["alg", "e", "kid", "kty", "n", "use"]);
-      expect(k).toMatchObject({ kty: "RSA", use: "sig", alg: "RS256" });
+      expect(k.kty).toBe("RSA");
       expect(k.kid).toBe(impronta(k));
       expect(Buffer.from(String(k.n), "base64url").length).toBeGreaterThanOrEqual(256);
     }
@@ -280,7 +283,7 @@ describe("chiavi pubblicate, configurazione dell'entità, rotazione", () => {
     const primaDi = await chiaveDiFirma("oidc");
     const adesso = new Date();
     const nuova = await ruotaChiave("oidc", 24 * 60 * 60 * 1000, adesso);
-    expect((await jwksPubblicato()).keys.map((k) => k.kid)).toEqual([primaDi.kid, nuova]);
+    expect((await jwksPubblicato()).keys.filter((k) => k.use === "sig").map((k) => k.kid)).toEqual([primaDi.kid, nuova]);
     expect((await chiaveDiFirma("oidc")).kid).toBe(primaDi.kid);
     expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
     // A day later the new key signs; the next rotation removes the first one.

@@ -120,6 +120,8 @@ const ROTTE_GENERALI: Record<
   // The platform's public keys and entity configuration as a Relying Party of SPID and CIE: public by nature.
   "/.well-known/jwks.json": { modulo: "[.well-known].jwks[.json]", riservata: false },
   "/.well-known/openid-federation": { modulo: "[.well-known].openid-federation", riservata: false },
+  // The federation resolve endpoint: public; without sub and trust_anchor a JSON 400.
+  "/federazione/risolvi": { modulo: "federazione.risolvi", riservata: false },
   // Cruscotti: /cruscotto sends the company's side on (employer: its company; intermediary: the portfolio).
   "/cruscotto": { modulo: "cruscotto", riservata: true, soloAzienda: true },
   "/portafoglio": { modulo: "portafoglio", riservata: true, soloIntermediario: true },

@@ -13,6 +13,8 @@
 import { PERCORSO_RITORNO } from "./prova-comune";
 import { ALGORITMO_CIFRATURA, chiaveDiFirma, firmaJws, jwksPubblico, jwksRelyingParty } from "./chiavi.server";
 import { ALGORITMI_CONTENUTO } from "./userinfo.server";
+import { catenaGiaRisolta } from "./catena-fiducia.server";
+import { decodeJwt } from "jose";
 
 /** How long the statement is valid: providers fetch it again after this. */
 const VALIDITA_S = 24 * 60 * 60;
@@ -85,4 +87,52 @@ export async function contenutoConfigurazioneEntita(origine: string, adesso = ne
 export async function configurazioneEntita(origine: string, adesso = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const contenuto = await contenutoConfigurazioneEntita(origine, adesso, env);
   return firmaJws({ typ: "entity-statement+jwt" }, contenuto, await chiaveDiFirma("federazione", adesso, env));
+}
+
+export const TIPO_RISPOSTA_RISOLUZIONE = "application/resolve-response+jwt";
+
+export interface RispostaRisoluzione {
+  stato: 200 | 400 | 404;
+  tipo: string;
+  corpo: string;
+}
+
+function erroreRisoluzione(stato: 400 | 404, codice: string, descrizione: string): RispostaRisoluzione {
+  return { stato, tipo: "application/json", corpo: JSON.stringify({ error: codice, error_description: descrizione }) };
+}
+
+/**
+ * The platform's federation resolve endpoint (OpenID Federation 1.0 §8.3, "Resolve Entity Statement"; SPID/CIE OpenID
+ * Connect, "Endpoint di Federazione": every entity serves it). It answers only for a subject whose chain up to
+ * `trust_anchor` the platform itself resolved and that has not expired (the rules: «NON DEVE restituire alcuna
+ * informazione relativa ad un soggetto del quale non ha precedentemente raccolto gli statement e calcolato la Trust
+ * Chain»): the final metadata, the trust marks still valid now, the chain as received. A JWT signed with the
+ * federation key, `typ` resolve-response+jwt, valid until the chain expires. `anchor` and `type` (earlier drafts)
+ * are read too.
+ */
+export async function risolviEntita(origine: string, parametri: URLSearchParams, adesso = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<RispostaRisoluzione> {
+  const sub = parametri.get("sub");
+  const ancora = parametri.get("trust_anchor") ?? parametri.get("anchor");
+  const tipi = [...parametri.getAll("entity_type"), ...parametri.getAll("type")];
+  if (!sub || !ancora) return erroreRisoluzione(400, "invalid_request", "servono sub e trust_anchor");
+  if (sub.length > 500 || ancora.length > 500) return erroreRisoluzione(400, "invalid_request", "identificativo troppo lungo");
+  const catena = await catenaGiaRisolta(sub, ancora, adesso);
+  if (!catena) return erroreRisoluzione(404, "not_found", "nessuna catena di fiducia valida per questo soggetto e Trust Anchor");
+  const metadati = tipi.length > 0 ? Object.fromEntries(Object.entries(catena.metadati).filter(([t]) => tipi.includes(t))) : catena.metadati;
+  const ora = Math.floor(adesso.getTime() / 1000);
+  const trustMark = catena.trustMark.filter((t) => {
+    const exp = decodeJwt(t.trust_mark).exp;
+    return exp === undefined || exp > ora;
+  });
+  const contenuto = {
+    iss: identificativoEntita(origine, env),
+    sub,
+    iat: ora,
+    exp: Math.floor(catena.scadeIl.getTime() / 1000),
+    metadata: metadati,
+    trust_marks: trustMark,
+    trust_chain: catena.catena,
+  };
+  const jwt = await firmaJws({ typ: "resolve-response+jwt" }, contenuto, await chiaveDiFirma("federazione", adesso, env));
+  return { stato: 200, tipo: TIPO_RISPOSTA_RISOLUZIONE, corpo: jwt };
 }
