@@ -17,10 +17,12 @@
 // cache the JWKS see it before it is used; the key it replaces stays published until the following rotation, which
 // removes every key older than the one signing at that moment.
 import { createHash, generateKeyPairSync } from "node:crypto";
-import { and, asc, desc, eq, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, sql } from "drizzle-orm";
 import { importJWK, type CryptoKey as ChiaveJose } from "jose";
 import { chiaviServizio } from "#db/schema";
 import { db } from "#db/connection";
+import { pianoRotazione, type PoliticaRotazione } from "~/domain/rotazione-chiavi";
+import { scriviAudit } from "../audit.server";
 
 export type UsoChiave = "oidc" | "federazione" | "cifratura";
 export type UsoFirma = Exclude<UsoChiave, "cifratura">;
@@ -115,6 +117,11 @@ export async function chiaveDiFirma(uso: UsoFirma, adesso = new Date(), env: Nod
   return risultato;
 }
 
+/** Tests move the clock between calls: forget the signing keys this process read. */
+export function dimenticaChiaviInMemoria(): void {
+  cache.clear();
+}
+
 /** The public keys of one use, as published (the one signing, the next one announced, the previous one). */
 export async function jwksPubblico(uso: UsoChiave, adesso = new Date(), env: NodeJS.ProcessEnv = process.env): Promise<{ keys: JwkPubblica[] }> {
   const daAmbiente = chiaveDaAmbiente(uso, env);
@@ -163,4 +170,49 @@ export async function firmaJws(intestazione: Record<string, unknown>, contenuto:
   const daFirmare = `${b64({ ...intestazione, alg: ALGORITMO_FIRMA, kid: chiave.kid })}.${b64(contenuto)}`;
   const firma = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", chiave.chiave, new TextEncoder().encode(daFirmare));
   return `${daFirmare}.${Buffer.from(firma).toString("base64url")}`;
+}
+
+export interface EsitoRotazione {
+  uso: UsoChiave;
+  annunciata: string | null;
+  ritirate: string[];
+}
+
+/**
+ * The scheduled rotation (pg-boss job `chiavi-rotazione`, daily; ADR 024): for each use, the plan of
+ * app/domain/rotazione-chiavi.ts — announce a key ahead of the end of the period, retire the keys older than the one
+ * signing once the overlap has passed — in one transaction under the keys' lock, audited. Idempotent: a second run
+ * the same day changes nothing. The `oidc` key given by OIDC_CLIENT_PRIVATE_KEY is the secrets store's to rotate.
+ */
+export async function rotazioneProgrammata(adesso: Date, politica: PoliticaRotazione, env: NodeJS.ProcessEnv = process.env): Promise<EsitoRotazione[]> {
+  const esiti: EsitoRotazione[] = [];
+  for (const uso of ["oidc", "federazione", "cifratura"] as const) {
+    if (chiaveDaAmbiente(uso, env)) continue;
+    await righe(uso, adesso);
+    const esito = await db().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('chiavi_servizio'))`);
+      const chiavi = await tx.select({ kid: chiaviServizio.kid, firmaDal: chiaviServizio.firmaDal }).from(chiaviServizio).where(eq(chiaviServizio.uso, uso));
+      const piano = pianoRotazione(chiavi, adesso, politica);
+      if (piano.ritira.length > 0) await tx.delete(chiaviServizio).where(and(eq(chiaviServizio.uso, uso), inArray(chiaviServizio.kid, piano.ritira)));
+      let annunciata: string | null = null;
+      if (piano.nuovaDal) {
+        const jwk = nuovaJwk(uso);
+        annunciata = String(jwk.kid);
+        await tx.insert(chiaviServizio).values({ kid: annunciata, uso, jwkPrivata: jwk, creataIl: adesso, firmaDal: piano.nuovaDal });
+      }
+      if (annunciata || piano.ritira.length > 0) {
+        await scriviAudit(tx, {
+          azione: "rotazione_chiave",
+          oggettoTipo: "chiave_servizio",
+          oggettoId: uso,
+          esito: "ok",
+          dettagli: { annunciata, firmaDal: piano.nuovaDal?.toISOString() ?? null, ritirate: piano.ritira },
+        });
+      }
+      return { uso, annunciata, ritirate: piano.ritira };
+    });
+    esiti.push(esito);
+    cache.delete(uso);
+  }
+  return esiti;
 }

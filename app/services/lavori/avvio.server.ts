@@ -11,11 +11,15 @@ import { scadenzeInterlocuzione } from "../istruttoria/interlocuzione.server";
 import { promemoria } from "../comunicazioni/promemoria.server";
 import { elaboraFlussoInCoda, riprendiFlussiFermi, type LavoroFlusso } from "../flussi/invio-flusso.server";
 import { adesso } from "../orologio.server";
+import { rotazioneProgrammata } from "../identita/chiavi.server";
+import { politicaDaAmbiente } from "~/domain/rotazione-chiavi";
 
 /** The schedules (cron, Europe/Rome). Each job is idempotent, so running hourly catches up after a stop. */
 export const PIANIFICAZIONI = {
   "scadenze-interlocuzione": "5 * * * *",
   promemoria: "20 * * * *",
+  // Once a day at night: a new key is announced a day ahead, so the hour does not matter to the providers.
+  "chiavi-rotazione": "40 3 * * *",
 } as const;
 
 export interface Lavori {
@@ -52,6 +56,10 @@ export async function avviaLavori(
   });
   await coda.work("promemoria", polling, async () => {
     await promemoria(adesso());
+  });
+  // The real clock, not the rules' (OMNIA_ORA_FISSA): keys and the tokens they sign live in real time.
+  await coda.work("chiavi-rotazione", polling, async () => {
+    await rotazioneProgrammata(new Date(), politicaDaAmbiente(process.env));
   });
   for (const [nome, cron] of Object.entries(PIANIFICAZIONI)) {
     if (opzioni.pianificazioni === false) await coda.unschedule(nome);
