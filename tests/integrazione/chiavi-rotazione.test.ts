@@ -73,7 +73,7 @@ describe("rotazione programmata delle chiavi", () => {
   });
 
   it("con OIDC_CLIENT_PRIVATE_KEY la chiave oidc è dell'archivio dei segreti: non ruota", async () => {
-    const env = { OIDC_CLIENT_PRIVATE_KEY: JSON.stringify({ kty: "RSA", n: "x", e: "AQAB", d: "y" }) } as NodeJS.ProcessEnv;
+    const env = { NODE_ENV: "test", OIDC_CLIENT_PRIVATE_KEY: JSON.stringify({ kty: "RSA", n: "x", e: "AQAB", d: "y" }) } as NodeJS.ProcessEnv;
     const esiti = await rotazioneProgrammata(new Date(Date.now() + 400 * G), politica, env);
     expect(esiti.map((e) => e.uso)).toEqual(["federazione", "cifratura"]);
   });
