@@ -1,6 +1,6 @@
 // The local OpenID Federation that stands in for the SPID and CIE ones in development and tests (ADR 024): three
-// entities served under the test provider's mount, each signing its statements with its own federation key (kept
-// with the provider's secrets, prova-configurazione.server.ts):
+// entities served under the test provider's mount, each signing its statements with its own federation key (ES256,
+// kept with the provider's secrets, prova-configurazione.server.ts):
 //
 //   Trust Anchor   <origin>/oidc-prova/federazione/ancora      its public keys are what the platform pins
 //      │ subordinate statement (metadata_policy for openid_provider, max_path_length 1)
@@ -39,9 +39,9 @@ export interface RispostaFederazione {
 }
 
 async function firma(jwkPrivata: Record<string, unknown>, contenuto: Record<string, unknown>): Promise<string> {
-  const { kid, use: _u, alg: _a, ...materiale } = jwkPrivata;
-  const chiave = await importJWK(materiale, "RS256");
-  return new SignJWT(contenuto).setProtectedHeader({ alg: "RS256", kid: String(kid), typ: "entity-statement+jwt" }).sign(chiave);
+  const { kid, use: _u, alg, ...materiale } = jwkPrivata;
+  const chiave = await importJWK(materiale, String(alg));
+  return new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ: "entity-statement+jwt" }).sign(chiave);
 }
 
 function jwt(corpo: string): RispostaFederazione {

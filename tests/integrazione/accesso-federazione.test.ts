@@ -67,8 +67,8 @@ function statement(corpo: string): Response {
 
 /** A statement with this content, signed with a private JWK of the local federation (as its issuer would). */
 async function firma(jwk: Record<string, unknown>, contenuto: Record<string, unknown>): Promise<string> {
-  const { kid, use: _u, alg: _a, ...materiale } = jwk;
-  return new SignJWT(contenuto).setProtectedHeader({ alg: "RS256", kid: String(kid), typ: "entity-statement+jwt" }).sign(await importJWK(materiale, "RS256"));
+  const { kid, use: _u, alg, ...materiale } = jwk;
+  return new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ: "entity-statement+jwt" }).sign(await importJWK(materiale, String(alg)));
 }
 
 async function contaSessioni(): Promise<number> {
@@ -91,7 +91,8 @@ async function accessoRifiutato(): Promise<void> {
 }
 
 describe("catena di fiducia del fornitore (OpenID Federation)", () => {
-  it("catena valida: accesso riuscito con i metadati della catena (politica applicata), conservata fino alla scadenza e riusata", async () => {
+  // The first sign-in of the file makes the keys (RSA) of the platform and of the provider: slow on a busy machine.
+  it("catena valida: accesso riuscito con i metadati della catena (politica applicata), conservata fino alla scadenza e riusata", { timeout: 90_000 }, async () => {
     expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
     const percorsi = visti.map((u) => `${u.pathname}${u.search}`);
     expect(percorsi).toContain("/oidc-prova/.well-known/openid-federation");
@@ -127,10 +128,15 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
   it("una catena scaduta non è riusata: si risolve di nuovo e, se gli statement sono scaduti, è rifiutata", async () => {
     const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
     const scarica = (u: string) => fetchProva()!(u);
-    const c = await catenaFornitore(entita().fornitore, ancore, scarica);
-    expect(await catenaFornitore(entita().fornitore, ancore, scarica, new Date(c.scadeIl.getTime() - 1000))).toEqual(c);
-    const dopo = new Date(c.scadeIl.getTime() + 1000);
-    await expect(catenaFornitore(entita().fornitore, ancore, scarica, dopo)).rejects.toMatchObject({ motivo: "scaduta" });
+    const c = await catenaFornitore(entita().fornitore, ancore, scarica, new Date(), false);
+    expect(await catenaFornitore(entita().fornitore, ancore, scarica, new Date(c.scadeIl.getTime() - 1000), false)).toEqual(c);
+    // An hour past the chain's expiry: statements served again now still expire before that.
+    const dopo = new Date(c.scadeIl.getTime() + 3_600_000);
+    await expect(catenaFornitore(entita().fornitore, ancore, scarica, dopo, false)).rejects.toMatchObject({ motivo: "scaduta" });
+    // Outside development the resolver goes to https addresses only: the local (http) authority_hints lead nowhere.
+    dimenticaCateneFiducia();
+    await db().delete(cateneFiducia);
+    await expect(catenaFornitore(entita().fornitore, ancore, scarica)).rejects.toMatchObject({ motivo: "authority_hints" });
   });
 
   it("statement manomesso (contenuto cambiato, firma originale): accesso rifiutato", async () => {
@@ -178,10 +184,29 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
     }
   });
 
-  it("il resolver respinge una catena con un'intestazione typ sbagliata o una risposta che non è un JWT", async () => {
+  it("il resolver respinge una risposta che non è un entity statement, un errore HTTP, una risposta enorme", async () => {
     const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
-    await expect(catenaFornitore(entita().fornitore, ancore, async () => new Response("<html>", { status: 200 }))).rejects.toBeInstanceOf(ErroreCatenaFiducia);
-    await expect(catenaFornitore(entita().fornitore, ancore, async () => new Response("", { status: 500 }))).rejects.toMatchObject({ motivo: "configurazione_entita" });
+    const con = (r: () => Response) => catenaFornitore(entita().fornitore, ancore, async () => r(), new Date(), false);
+    await expect(con(() => new Response("<html>", { status: 200 }))).rejects.toBeInstanceOf(ErroreCatenaFiducia);
+    await expect(con(() => new Response("", { status: 500 }))).rejects.toMatchObject({ motivo: "configurazione_entita" });
+    await expect(con(() => new Response("a".repeat(200_000), { status: 200 }))).rejects.toThrow(/troppo grande/);
+    // A JWS whose typ is not entity-statement+jwt (e.g. an ID token) is not taken for one.
+    const { federazione } = await configurazioneProva();
+    const { kid, use: _u, alg, ...materiale } = federazione.fornitore;
+    const altro = await new SignJWT({ iss: entita().fornitore, sub: entita().fornitore }).setProtectedHeader({ alg: String(alg), kid: String(kid), typ: "JWT" }).sign(await importJWK(materiale, String(alg)));
+    await expect(con(() => statement(altro))).rejects.toThrow(/non è un entity statement/);
+    expect(await db().select().from(cateneFiducia)).toEqual([]);
+  });
+
+  it("le entità della federazione locale rispondono anche al browser (router del fornitore di prova)", async () => {
+    for (const id of Object.values(entita())) {
+      const r = await fetch(`${id}/.well-known/openid-federation`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("Content-Type")).toMatch(/^application\/entity-statement\+jwt/);
+      expect(decodeJwt(await r.text())).toMatchObject({ iss: id, sub: id });
+    }
+    const ignoto = await fetch(`${entita().ancora}/fetch?sub=${encodeURIComponent("https://altro.example")}`);
+    expect(ignoto.status).toBe(404);
   });
 });
 

@@ -23,6 +23,8 @@ const ALGORITMI = ["RS256", "RS512", "PS256", "PS512", "ES256", "ES512"];
 /** Intermediaries between the provider and the Trust Anchor at most (SPID has none, CIE may have one). */
 const PROFONDITA_MASSIMA = 4;
 const TIMEOUT_MS = 5_000;
+/** A statement is a few kilobytes: anything far larger is not one (and is not read whole). */
+const DIMENSIONE_MASSIMA = 100_000;
 
 export type MotivoCatena =
   | "configurazione_entita"
@@ -106,7 +108,9 @@ async function scarica(scaricatore: Scaricatore, url: string, dove: string, moti
       new Promise<never>((_, ko) => setTimeout(() => ko(new Error(`nessuna risposta in ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
     ]);
     if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+    if (Number(r.headers.get("content-length") ?? 0) > DIMENSIONE_MASSIMA) throw new Error("risposta troppo grande");
     testo = (await r.text()).trim();
+    if (testo.length > DIMENSIONE_MASSIMA) throw new Error("risposta troppo grande");
   } catch (e) {
     throw new ErroreCatenaFiducia(motivo, `${dove} (${url}): ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -127,13 +131,18 @@ async function verifica(s: Statement, jwks: JSONWebKeySet | undefined, adesso: D
   }
 }
 
-function suggerimenti(c: Contenuto): string[] {
-  return Array.isArray(c.authority_hints) ? c.authority_hints.filter((h): h is string => typeof h === "string" && /^https?:\/\//.test(h)) : [];
+/** Where the resolver may go: https only, except the local federation of development and tests (loopback http). */
+function indirizzoAmmesso(u: unknown, soloHttps: boolean): u is string {
+  return typeof u === "string" && (soloHttps ? /^https:\/\//.test(u) : /^https?:\/\//.test(u));
 }
 
-function endpointFetch(c: Contenuto): string | null {
+function suggerimenti(c: Contenuto, soloHttps: boolean): string[] {
+  return Array.isArray(c.authority_hints) ? c.authority_hints.filter((h): h is string => indirizzoAmmesso(h, soloHttps)) : [];
+}
+
+function endpointFetch(c: Contenuto, soloHttps: boolean): string | null {
   const e = c.metadata?.federation_entity?.federation_fetch_endpoint;
-  return typeof e === "string" && /^https?:\/\//.test(e) ? e : null;
+  return indirizzoAmmesso(e, soloHttps) ? e : null;
 }
 
 /** One step up: the superior's entity configuration and its statement about `soggetto`. */
@@ -150,8 +159,9 @@ async function sali(
   ancore: Map<string, AncoraFiducia>,
   scaricatore: Scaricatore,
   visitati: Set<string>,
+  soloHttps: boolean,
 ): Promise<Passo[]> {
-  const hint = suggerimenti(configurazioneSoggetto.contenuto);
+  const hint = suggerimenti(configurazioneSoggetto.contenuto, soloHttps);
   if (hint.length === 0) {
     if (ancore.has(soggetto)) return [];
     const motivo = visitati.size > 1 ? "ancora_sconosciuta" : "authority_hints";
@@ -166,7 +176,7 @@ async function sali(
       if (configurazione.contenuto.iss !== superiore || configurazione.contenuto.sub !== superiore) {
         throw new ErroreCatenaFiducia("configurazione_entita", `configurazione di ${superiore}: iss e sub diversi dall'identificativo`);
       }
-      const fetch = endpointFetch(configurazione.contenuto);
+      const fetch = endpointFetch(configurazione.contenuto, soloHttps);
       if (!fetch) throw new ErroreCatenaFiducia("authority_hints", `${superiore}: nessun federation_fetch_endpoint`);
       const url = new URL(fetch);
       url.searchParams.set("sub", soggetto);
@@ -176,7 +186,7 @@ async function sali(
       }
       const passo = { superiore, configurazione, subordinato };
       if (ancore.has(superiore)) return [passo];
-      return [passo, ...(await sali(superiore, configurazione, ancore, scaricatore, new Set([...visitati, superiore])))];
+      return [passo, ...(await sali(superiore, configurazione, ancore, scaricatore, new Set([...visitati, superiore]), soloHttps))];
     } catch (e) {
       if (!(e instanceof ErroreCatenaFiducia)) throw e;
       ultimo = e;
@@ -208,7 +218,13 @@ async function trustMarkValidi(soggetto: string, grezzi: unknown, chiaviEmittent
  * Resolves and verifies the chain of `soggetto` (an OpenID Provider) up to one of `ancore`. Throws ErroreCatenaFiducia
  * with the reason; nothing is stored here.
  */
-export async function risolviCatena(soggetto: string, ancoreConfigurate: AncoraFiducia[], scaricatore: Scaricatore, adesso = new Date()): Promise<CatenaRisolta> {
+export async function risolviCatena(
+  soggetto: string,
+  ancoreConfigurate: AncoraFiducia[],
+  scaricatore: Scaricatore,
+  adesso = new Date(),
+  soloHttps = true,
+): Promise<CatenaRisolta> {
   const ancore = new Map(ancoreConfigurate.map((a) => [a.id, a]));
   const foglia = await scarica(scaricatore, urlConfigurazioneEntita(soggetto), `configurazione di ${soggetto}`, "configurazione_entita");
   if (foglia.contenuto.iss !== soggetto || foglia.contenuto.sub !== soggetto) {
@@ -217,7 +233,7 @@ export async function risolviCatena(soggetto: string, ancoreConfigurate: AncoraF
   if (ancore.has(soggetto)) throw new ErroreCatenaFiducia("configurazione_entita", `${soggetto} è un Trust Anchor, non un fornitore`);
   // Self-signed: checked here only to refuse early a broken statement; what counts is the superior's keys (below).
   await verifica(foglia, foglia.contenuto.jwks, adesso, `configurazione di ${soggetto}`);
-  const passi = await sali(soggetto, foglia, ancore, scaricatore, new Set([soggetto]));
+  const passi = await sali(soggetto, foglia, ancore, scaricatore, new Set([soggetto]), soloHttps);
   const ancora = ancore.get(passi.at(-1)!.superiore)!;
 
   // Top-down: the anchor's keys are the pinned ones; each statement gives the keys of the entity below.
@@ -253,7 +269,8 @@ export async function risolviCatena(soggetto: string, ancoreConfigurate: AncoraF
     throw e;
   }
   const op = metadati.openid_provider;
-  if (!op || op.issuer !== soggetto || !op.jwks) throw new ErroreCatenaFiducia("metadati", `${soggetto}: metadati openid_provider assenti o incompleti`);
+  const senzaBarra = (u: unknown) => String(u).replace(/\/+$/, "");
+  if (!op || senzaBarra(op.issuer) !== senzaBarra(soggetto) || !op.jwks) throw new ErroreCatenaFiducia("metadati", `${soggetto}: metadati openid_provider assenti o incompleti`);
 
   const tutti = [foglia, ...passi.flatMap((p) => [p.subordinato, p.configurazione])];
   const scade = Math.min(...tutti.map((s) => Number(s.contenuto.exp)));
@@ -274,7 +291,13 @@ const memoria = new Map<string, CatenaRisolta>();
  * The provider's chain, resolved once and reused until it expires (memory of this process, then `catene_fiducia`);
  * a chain resolved here is stored, a chain that fails is not.
  */
-export async function catenaFornitore(soggetto: string, ancore: AncoraFiducia[], scaricatore: Scaricatore, adesso = new Date()): Promise<CatenaRisolta> {
+export async function catenaFornitore(
+  soggetto: string,
+  ancore: AncoraFiducia[],
+  scaricatore: Scaricatore,
+  adesso = new Date(),
+  soloHttps = true,
+): Promise<CatenaRisolta> {
   const ids = new Set(ancore.map((a) => a.id));
   for (const c of memoria.values()) if (c.soggetto === soggetto && ids.has(c.ancora) && c.scadeIl > adesso) return c;
   const [riga] = await db()
@@ -288,7 +311,7 @@ export async function catenaFornitore(soggetto: string, ancore: AncoraFiducia[],
     memoria.set(`${soggetto} ${riga.ancora}`, c);
     return c;
   }
-  const c = await risolviCatena(soggetto, ancore, scaricatore, adesso);
+  const c = await risolviCatena(soggetto, ancore, scaricatore, adesso, soloHttps);
   const valori = { catena: c.catena, metadati: c.metadati, trustMark: c.trustMark, risoltaIl: c.risoltaIl, scadeIl: c.scadeIl };
   await db()
     .insert(cateneFiducia)

@@ -102,7 +102,7 @@ async function configurazione(i: ImpostazioniOidc): Promise<ConfigurazioneFornit
     ancore ??= [{ id: entitaFederazioneProva(new URL(i.emittente).origin).ancora, jwks: { keys: [jwkPubblicaProva(federazione.ancora)] } }];
   }
   if (!ancore) throw new ErroreCatenaFiducia("ancora_sconosciuta", "nessun Trust Anchor configurato");
-  const catena = await catenaFornitore(i.emittente, ancore, scaricatore);
+  const catena = await catenaFornitore(i.emittente, ancore, scaricatore, new Date(), !i.prova);
   const metadati = catena.metadati.openid_provider;
   const config = new client.Configuration(metadati as client.ServerMetadata, i.idCliente, undefined, client.PrivateKeyJwt(firma));
   if (canale) {

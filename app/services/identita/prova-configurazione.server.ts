@@ -11,7 +11,7 @@ export interface ConfigurazioneProva {
   jwks: { keys: Array<Record<string, unknown>> };
   chiaviCookie: string[];
   chiaveCsrf: string;
-  /** Private federation keys (RS256 JWKs) of the local federation: the provider, the intermediary, the Trust Anchor. */
+  /** Private federation keys (ES256 JWKs) of the local federation: the provider, the intermediary, the Trust Anchor. */
   federazione: ChiaviFederazioneProva;
 }
 
@@ -33,17 +33,25 @@ function nuovaChiave(prefisso: string): Record<string, unknown> {
   return { ...jwk, kid: `${prefisso}-${casuale().slice(0, 8)}`, use: "sig", alg: "RS256" };
 }
 
+/** ES256 (recommended by the SPID/CIE rules, "Algoritmi crittografici"): P-256 keys cost nothing to make, unlike RSA. */
+function nuovaChiaveFederazione(prefisso: string): Record<string, unknown> {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const jwk = privateKey.export({ format: "jwk" }) as Record<string, unknown>;
+  return { ...jwk, kid: `${prefisso}-${casuale().slice(0, 8)}`, use: "sig", alg: "ES256" };
+}
+
 function nuoveChiaviFederazione(): ChiaviFederazioneProva {
-  return { fornitore: nuovaChiave("fed-op"), intermedio: nuovaChiave("fed-im"), ancora: nuovaChiave("fed-ta") };
+  return { fornitore: nuovaChiaveFederazione("fed-op"), intermedio: nuovaChiaveFederazione("fed-im"), ancora: nuovaChiaveFederazione("fed-ta") };
 }
 
 function nuovaConfigurazione(): ConfigurazioneProva {
   return { jwks: { keys: [nuovaChiave("prova")] }, chiaviCookie: [casuale()], chiaveCsrf: casuale(), federazione: nuoveChiaviFederazione() };
 }
 
-/** The public part of a private RSA JWK of the local federation. */
-export function jwkPubblicaProva(jwk: Record<string, unknown>): { kty: string; n: string; e: string; kid: string; use: string; alg: string } {
-  return { kty: String(jwk.kty), n: String(jwk.n), e: String(jwk.e), kid: String(jwk.kid), use: "sig", alg: "RS256" };
+/** The public part of a private JWK of the test provider (RSA or EC): the private members left out. */
+export function jwkPubblicaProva(jwk: Record<string, unknown>): Record<string, unknown> & { kid: string; alg: string } {
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pubblica } = jwk;
+  return { ...pubblica, kid: String(jwk.kid), alg: String(jwk.alg), use: "sig" };
 }
 
 let inCorso: Promise<ConfigurazioneProva> | undefined;
