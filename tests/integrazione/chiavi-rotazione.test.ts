@@ -1,7 +1,7 @@
 // The scheduled rotation of the platform's keys as a Relying Party (ADR 024): announced a notice ahead, signing from
 // then, the old key published for the overlap (so what it signed — an entity configuration valid 24 h — still
 // verifies), then retired; audited; idempotent; and run by the pg-boss schedule `chiavi-rotazione`.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { auditLog, chiaviServizio } from "#db/schema";
@@ -91,11 +91,10 @@ describe("rotazione programmata delle chiavi", () => {
       expect(pianificazioni.find((p) => p.name === "chiavi-rotazione")).toMatchObject({ cron: PIANIFICAZIONI["chiavi-rotazione"], options: { tz: "Europe/Rome" } });
       await lavori.coda.send("chiavi-rotazione", {});
       const fine = Date.now() + 20_000;
-      const conta = async () =>
-        (await db().select({ n: sql<number>`count(*)::int` }).from(chiaviServizio).where(and(eq(chiaviServizio.uso, "oidc"))))[0].n;
-      while ((await conta()) < 2 && Date.now() < fine) await new Promise((r) => setTimeout(r, 200));
-      expect(await conta()).toBe(2);
-      expect((await kid("cifratura", new Date())).length).toBe(2);
+      // The job takes the uses one after the other (cifratura last): all three done is six keys.
+      const conta = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(chiaviServizio))[0].n;
+      while ((await conta()) < 6 && Date.now() < fine) await new Promise((r) => setTimeout(r, 200));
+      for (const uso of ["oidc", "federazione", "cifratura"] as const) expect((await kid(uso, new Date())).length).toBe(2);
     } finally {
       await lavori.coda.unschedule("chiavi-rotazione");
       await lavori.ferma();
