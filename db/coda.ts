@@ -22,7 +22,7 @@ export const CODE = {
    * committed batch. A worker that dies leaves the job active until it expires; the app's start re-queues stopped flows.
    */
   flusso: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
-  /** Scheduled, daily: the rotation of the platform's keys as a Relying Party (announce, retire; ADR 024). */
+  /** Scheduled, daily: the rotation of the platform's keys as a Relying Party (announce, retire; ADR 025). */
   "chiavi-rotazione": { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 300 },
   /** Scheduled: the reminders (drafts, interlocuzione deadlines, decadences). */
   promemoria: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },

@@ -1,4 +1,4 @@
-// The local OpenID Federation that stands in for the SPID and CIE ones in development and tests (ADR 024): three
+// The local OpenID Federation that stands in for the SPID and CIE ones in development and tests (ADR 025): three
 // entities served under the test provider's mount, each signing its statements with its own federation key (ES256,
 // kept with the provider's secrets, prova-configurazione.server.ts):
 //

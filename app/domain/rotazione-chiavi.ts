@@ -1,4 +1,4 @@
-// When the platform's keys as a Relying Party of SPID and CIE rotate (ADR 024), as a pure rule over the keys of one
+// When the platform's keys as a Relying Party of SPID and CIE rotate (ADR 025), as a pure rule over the keys of one
 // use and their `firma_dal` (the instant each starts signing):
 //
 // - announce: when the key signing now has signed for `periodo` less `preavviso` and no successor is announced, a new

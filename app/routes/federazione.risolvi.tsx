@@ -1,5 +1,5 @@
 // The platform's federation resolve endpoint (OpenID Federation 1.0 §8.3; mandatory for every entity of the SPID
-// and CIE federations, ADR 024): the resolved metadata and trust chain of a provider the platform already trusts.
+// and CIE federations, ADR 025): the resolved metadata and trust chain of a provider the platform already trusts.
 // Public by nature; a subject it has not resolved gets a JSON 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { risolviEntita } from "~/services/identita/federazione.server";

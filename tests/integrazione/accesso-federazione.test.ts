@@ -1,4 +1,4 @@
-// The identity provider trusted only through its OpenID Federation trust chain (ADR 024; SPID/CIE OpenID Connect,
+// The identity provider trusted only through its OpenID Federation trust chain (ADR 025; SPID/CIE OpenID Connect,
 // "Acquisire i Metadata"), and its userinfo only as a signed and encrypted JWT ("UserInfo Endpoint"). The local test
 // provider stands in for a SPID/CIE provider below a local intermediary and Trust Anchor (server/oidc-prova-federazione.ts);
 // the faults are made on the wire, between the platform and the federation, by wrapping the back channel the platform

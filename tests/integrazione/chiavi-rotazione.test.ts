@@ -1,4 +1,4 @@
-// The scheduled rotation of the platform's keys as a Relying Party (ADR 024): announced a notice ahead, signing from
+// The scheduled rotation of the platform's keys as a Relying Party (ADR 025): announced a notice ahead, signing from
 // then, the old key published for the overlap (so what it signed — an entity configuration valid 24 h — still
 // verifies), then retired; audited; idempotent; and run by the pg-boss schedule `chiavi-rotazione`.
 import { desc, eq, sql } from "drizzle-orm";

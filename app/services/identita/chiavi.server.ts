@@ -179,7 +179,7 @@ export interface EsitoRotazione {
 }
 
 /**
- * The scheduled rotation (pg-boss job `chiavi-rotazione`, daily; ADR 024): for each use, the plan of
+ * The scheduled rotation (pg-boss job `chiavi-rotazione`, daily; ADR 025): for each use, the plan of
  * app/domain/rotazione-chiavi.ts — announce a key ahead of the end of the period, retire the keys older than the one
  * signing once the overlap has passed — in one transaction under the keys' lock, audited. Idempotent: a second run
  * the same day changes nothing. The `oidc` key given by OIDC_CLIENT_PRIVATE_KEY is the secrets store's to rotate.

@@ -7,7 +7,7 @@
 // provider's federation metadata, issuer, audience, expiry, nonce), the SPID level checked (app/domain/identita.ts).
 // The codice fiscale comes from the userinfo answer (SPID attribute), a JWT signed by the provider and encrypted to the
 // platform (userinfo.server.ts). The provider's metadata come only from its OpenID Federation trust chain up to a
-// configured Trust Anchor (catena-fiducia.server.ts, ADR 024), never from its discovery document.
+// configured Trust Anchor (catena-fiducia.server.ts, ADR 025), never from its discovery document.
 //
 // Configuration (production): OIDC_ISSUER (the provider's entity identifier), OIDC_CLIENT_ID, OIDC_REDIRECT_URI,
 // OIDC_FEDERAZIONE_ANCORE (the Trust Anchors and their pinned keys); the key is made on first use and kept in
