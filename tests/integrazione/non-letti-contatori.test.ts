@@ -164,6 +164,26 @@ describe("contatori dei messaggi da leggere", () => {
     expect((await casellaSede(ctxOperatore)).map((r) => r.domandaId)).not.toContain(d.id);
   });
 
+  it("with the pool every operator's count and inbox cover every sede's threads", async () => {
+    const milano = await contestoDi(await sessioneDi(OPERATORE_MILANO.codiceFiscale, "operatore_sede"));
+    const d = await casoInIstruttoria(ctxMario, c1, ctxOperatore);
+    expect((await scriviMessaggio(ctxMario, d.id, "Per chiunque legga in Sede.")).ok).toBe(true);
+    const [padova, diMilano] = [await totaleNonLetti(ctxOperatore), await totaleNonLetti(milano)];
+    const prima = process.env.OMNIA_ASSEGNAZIONE;
+    process.env.OMNIA_ASSEGNAZIONE = "pool";
+    try {
+      const [{ tutti }] = righe<{ tutti: number }>(await db().execute(sql`
+        select coalesce(sum(non_letti), 0)::int as tutti from non_letti_filo where lato = 'sede' and sede_codice is not null`));
+      expect(tutti).toBeGreaterThanOrEqual(padova + diMilano);
+      expect(await totaleNonLetti(milano)).toBe(tutti);
+      expect(Object.values((await conteggiNonLetti(milano)).perAzienda).reduce((a, b) => a + b, 0)).toBe(tutti);
+      expect((await casellaSede(milano, { soloNonLetti: true })).find((r) => r.domandaId === d.id)?.nonLetti).toBe(1);
+    } finally {
+      if (prima === undefined) delete process.env.OMNIA_ASSEGNAZIONE;
+      else process.env.OMNIA_ASSEGNAZIONE = prima;
+    }
+  });
+
   it("an intermediary's header and portfolio read the counters of its delegated companies only", async () => {
     const laura = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario");
     const ctxLaura = await contestoDi(laura);
