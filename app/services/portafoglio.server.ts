@@ -5,6 +5,7 @@
 // warnings and the authorisations' deadlines are the rules engine's (app/domain/cruscotto.ts), computed for the page's rows only
 // — never a copy of a rule in SQL — unless the view filters or sorts by the warnings: then for every company the other
 // filters keep, and the page is cut after.
+import { setImmediate as cedi } from "node:timers/promises";
 import { addDays, diffDays, type DataISO } from "~/domain/date";
 import { avvisoCapacita, capacita, scadenzeAutorizzazioni } from "~/domain/cruscotto";
 import type { Esito } from "~/domain/esito";
@@ -223,7 +224,14 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
   );
   const lette = righeDi<RigaSql>(risultato);
   const regole = await datiRegole(lette.map((r) => r.id));
-  const conAvvisi = lette.map((r) => ({ r, avvisi: avvisiDi(r.id, regole, oggi) }));
+  const conAvvisi: Array<{ r: RigaSql; avvisi: Spiegazione[] }> = [];
+  for (const [i, r] of lette.entries()) {
+    // Over a whole portfolio the rules run for every company: the first time in a day about a millisecond each (0.9 s
+    // of CPU for 1,031 companies in the profile), so the event loop is given back every 50 companies and the process
+    // keeps answering other requests meanwhile.
+    if (i > 0 && i % 50 === 0) await cedi();
+    conAvvisi.push({ r, avvisi: avvisiDi(r.id, regole, oggi) });
+  }
   let scelte = conAvvisi;
   let totale: number;
   if (!perAvvisi && !tutte) {
