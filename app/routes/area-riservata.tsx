@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { loader as loaderRadice } from "~/root";
 import { messaggiAccesso } from "~/testi";
@@ -12,14 +11,14 @@ export const handle = { titolo: "Area riservata" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   const operatore = ctx.ruolo === "operatore_sede" || ctx.ruolo === "dirigente_sede";
-  return json({
+  return {
     ruolo: messaggiAccesso.ruoli[ctx.ruolo],
     operatore,
     dirigente: ctx.ruolo === "dirigente_sede",
     intermediario: ctx.ruolo === "intermediario",
     aziende: operatore ? [] : await elencoAziendeAccessibili(ctx),
     sedi: operatore ? await sediUtente(ctx.utente.id) : [],
-  });
+  };
 }
 
 export default function AreaRiservata() {

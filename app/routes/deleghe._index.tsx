@@ -20,11 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const vista = await vistaDeleghe(ctx);
   if (!vista) throw rispostaNonTrovata();
   const esito = new URL(request.url).searchParams.get("esito");
-  return json({
+  return {
     vista,
     csrf: ctx.sessione.csrfToken,
     esito: ESITI.find((e) => e === esito) ?? null,
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

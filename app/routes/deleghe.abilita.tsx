@@ -19,7 +19,7 @@ async function richiediLegale(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, azienda } = await richiediLegale(request);
-  return json({ csrf: ctx.sessione.csrfToken, azienda: azienda.ragioneSociale });
+  return { csrf: ctx.sessione.csrfToken, azienda: azienda.ragioneSociale };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

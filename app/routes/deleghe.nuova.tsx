@@ -13,7 +13,7 @@ export const handle = { titolo: m.titoloNuova };
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediAzione(ctx, "richiedi_delega");
-  return json({ csrf: ctx.sessione.csrfToken });
+  return { csrf: ctx.sessione.csrfToken };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

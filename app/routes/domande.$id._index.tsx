@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ETICHETTE_STATO_PASSO } from "~/passi/percorso";
 import { richiediContesto } from "~/http/accesso.server";
@@ -13,12 +12,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "compila_domanda");
   richiediBozza(caricata);
   const { passi, completa } = await elencoPassi(caricata);
-  return json({
+  return {
     id: caricata.domanda.id,
     didascalia: didascaliaDomanda(caricata),
     passi: passi.map(({ slug, titolo, stato }) => ({ slug, titolo, stato })),
     completa,
-  });
+  };
 }
 
 const CLASSI_STATO = {

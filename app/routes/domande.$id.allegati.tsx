@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const catalogo = catalogoPerDomanda(caricata);
   const elenco = await elencoAllegati(caricata.domanda.id);
-  return json({
+  return {
     id: caricata.domanda.id,
     versione: caricata.domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     catalogo: { ...catalogo, tipi: catalogo.tipi.map((t) => ({ valore: t, etichetta: NOMI_TIPI_ALLEGATO[t] })) },
     elenco: elenco.map((a) => ({ ...a, caricatoIl: a.caricatoIl.toISOString() })),
     spazioUsato: elenco.reduce((s, a) => s + a.dimensione, 0),
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

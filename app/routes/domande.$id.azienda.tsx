@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "azienda");
   const { domanda, azienda } = caricata;
   const salvati = caricata.risposte.azienda ?? null;
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ccnl: azienda.ccnl ?? "non indicato",
     },
     valori: salvati ?? { pec: azienda.pec, telefono: azienda.telefono ?? undefined },
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

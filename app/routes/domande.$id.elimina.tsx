@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "elimina_bozza");
   richiediBozza(caricata);
-  return json({ id: caricata.domanda.id, csrf: ctx.sessione.csrfToken, didascalia: didascaliaDomanda(caricata) });
+  return { id: caricata.domanda.id, csrf: ctx.sessione.csrfToken, didascalia: didascaliaDomanda(caricata) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

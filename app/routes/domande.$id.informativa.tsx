@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Whether it is due depends only on the earlier steps; the outcomes on the dates only on what was declared.
   const dovuta = verificaInformativa(inputInformativa(caricata)!);
   const valutazione = valutaInformativa(caricata);
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     motivoNonDovuta: dovuta.dovuta ? null : dovuta.esiti.map((e) => e.messaggio).join(" "),
     esiti: salvati?.dovuta && valutazione ? valutazione.esiti.map(({ messaggio, gravita, riferimento }) => ({ messaggio, gravita, riferimento })) : [],
     valori: valoriModuloInformativa(salvati),
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

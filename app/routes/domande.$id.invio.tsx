@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const incompleto = primoPassoIncompleto(caricata.risposte);
   if (incompleto) throw redirect(`/domande/${caricata.domanda.id}/${incompleto.slug}`);
   const esiti = await esitiAperti(caricata);
-  return json({
+  return {
     id: caricata.domanda.id,
     versione: caricata.domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     didascalia: didascaliaDomanda(caricata),
     bloccanti: esiti.filter((e) => e.gravita === "bloccante"),
     avvisi: esiti.filter((e) => e.gravita === "avviso").length,
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

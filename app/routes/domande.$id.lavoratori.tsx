@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = testoRicercaLavoratori(url.searchParams.get("q") ?? "");
   const caricati = url.searchParams.get("caricati");
   const elenco = await paginaLavoratori(caricata, { q, pagina: leggiPagina(url.searchParams.get("pagina")) });
-  return json({
+  return {
     id: caricata.domanda.id,
     versione: caricata.domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caricati: caricati && /^[0-9]{1,5}$/.test(caricati) ? Number(caricati) : null,
     q,
     ...elenco,
-  });
+  };
 }
 
 type EsitoAzione = { status: "error"; errori: VoceErrore[]; scartate?: RigaScartata[]; caricati?: number };

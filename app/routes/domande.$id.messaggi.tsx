@@ -1,7 +1,6 @@
 // The company's side of a domanda's thread: the Sede's requests, decisions, system events, reminders and the free
 // messages both ways; opening it marks the entries as read for the company's side.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ElencoFilo, ModuloMessaggio, type EsitoMessaggio } from "~/components/comunicazioni/Filo";
 import { caricaFilo, inviaMessaggio } from "~/http/filo.server";
@@ -13,7 +12,7 @@ export const handle = { titolo: "Messaggi della domanda" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediAzione(ctx, "rispondi_richiesta");
-  return json({ ...(await caricaFilo(ctx, params.id)), inviato: new URL(request.url).searchParams.has("inviato") });
+  return { ...(await caricaFilo(ctx, params.id)), inviato: new URL(request.url).searchParams.has("inviato") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

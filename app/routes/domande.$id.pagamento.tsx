@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ritorno = url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null;
   // Right after a direct-payment request (PRG): the outcome, with formula and inputs, before going on.
   const esito = url.searchParams.get("esito") === "1" && salvati && "bilancio" in salvati ? salvati : null;
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prossimo: `/domande/${domanda.id}/${ritorno ?? percorsoDopo("pagamento")}`,
     esito,
     valori: valoriModuloPagamento(salvati),
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { domanda } = caricata;
   const salvati = caricata.risposte.periodo ?? null;
   const url = new URL(request.url);
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     esiti: salvati ? await esitiPeriodo(caricata) : [],
     orari: orariUnita(caricata),
     esempi: (({ inizio, fine }) => ({ inizio: formatDataItaliana(inizio), fine: formatDataItaliana(fine) }))(esempiPeriodo(oggi())),
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apriPasso(request, params, "relazione-tecnica");
   const { domanda } = caricata;
   const pdf = await pdfEsistente(domanda.id);
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     indicatoriObbligatori: indicatoriObbligatori(caricata),
     pdf: pdf ? { id: pdf.id, nomeFile: pdf.nomeFile } : null,
     valori: valoriModuloRelazione(caricata.risposte.relazioneTecnica ?? undefined),
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,7 +1,7 @@
 // The receipt page after submission: protocol, date and time (Rome), company, unit, period, benefit, workers and
 // ticket, with the PDF receipt to download.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { richiediContesto } from "~/http/accesso.server";
 import { caricaDomanda, idDomanda } from "~/http/domanda.server";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     intestazioneDomanda(caricata),
     lavoratoriDomanda(caricata.domanda.id),
   ]);
-  return json({ intestazione, numeroLavoratori: lavoratori.length });
+  return { intestazione, numeroLavoratori: lavoratori.length };
 }
 
 export default function Ricevuta() {

@@ -2,7 +2,7 @@
 // attachments and every open rule outcome; `?stampa=1` is the print preview (same content, no actions).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { IntestazionePasso } from "~/components/domanda/IntestazionePasso";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
 import { primoPassoIncompleto } from "~/passi";
@@ -20,13 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const incompleto = primoPassoIncompleto(caricata.risposte);
   if (incompleto) throw redirect(`/domande/${caricata.domanda.id}/${incompleto.slug}`);
   const [riepilogo, esiti] = await Promise.all([datiRiepilogo(caricata), esitiAperti(caricata)]);
-  return json({
+  return {
     didascalia: didascaliaDomanda(caricata),
     stampa: new URL(request.url).searchParams.get("stampa") === "1",
     riepilogo,
     esiti,
     bloccanti: esiti.filter((e) => e.gravita === "bloccante").length,
-  });
+  };
 }
 
 export default function Riepilogo() {

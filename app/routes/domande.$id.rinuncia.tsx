@@ -20,14 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "rinuncia_domanda");
   const { domanda } = caricata;
   if (domanda.stato === "bozza") throw redirect(`/domande/${domanda.id}/elimina`);
-  return json({
+  return {
     id: domanda.id,
     protocollo: domanda.protocollo,
     csrf: ctx.sessione.csrfToken,
     didascalia: didascaliaDomanda(caricata),
     ammessa: transizionePossibile(domanda.stato, "rinuncia"),
     stato: ETICHETTE_STATO[domanda.stato],
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -30,13 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, caricata } = await apri(request, params.id);
   const { domanda } = caricata;
   const aperta = domanda.stato === "sospesa" ? await richiestaAperta(domanda.id) : null;
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
     didascalia: `${didascaliaDomanda(caricata)} — domanda ${domanda.protocollo ?? ""}`,
     aperta,
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tabella = unita.find((u) => u.id === salvati?.unitaProduttivaId) ?? (unita.length === 1 ? unita[0] : null);
   const url = new URL(request.url);
   const righe = salvati && tabella && salvati.unitaProduttivaId === tabella.id ? salvati.mediaOccupati : (tabella?.mediaUniemens ?? []);
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ),
       motivazione: salvati?.motivazione,
     },
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

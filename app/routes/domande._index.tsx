@@ -1,7 +1,6 @@
 // "Le tue domande": drafts and sent domande of the companies this profile may act for, with filters, search,
 // sort and pagination in a plain GET form (works without JavaScript, and every view has its own URL).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
 import { richiediContesto, richiediAzione } from "~/http/accesso.server";
@@ -16,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   richiediAzione(ctx, "crea_domanda");
   const filtri = leggiFiltri(new URL(request.url).searchParams);
   const [elenco, richiesteInAttesa] = await Promise.all([elencoDomande(ctx, filtri), numeroRichiesteInAttesa(ctx)]);
-  return json({ filtri, ...elenco, richiesteInAttesa });
+  return { filtri, ...elenco, richiesteInAttesa };
 }
 
 function urlPagina(filtri: Filtri, pagina: number): string {

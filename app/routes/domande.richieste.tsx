@@ -1,7 +1,6 @@
 // The Sede's requests waiting for an answer, for the companies this profile acts for: nearest deadline first, each
 // with the way to answer it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana } from "~/domain/date";
@@ -13,7 +12,7 @@ export const handle = { titolo: "Richieste della Sede in attesa di risposta" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediAzione(ctx, "rispondi_richiesta");
-  return json({ richieste: await richiesteInAttesa(ctx) });
+  return { richieste: await richiesteInAttesa(ctx) };
 }
 
 function restano(n: number | null): string {

@@ -1,6 +1,5 @@
 // The published catalogue of the flows' errors and warnings (public: payroll software houses read it), with the
 // schema and the examples to download. Each code has an anchor, so a report links to its explanation.
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CATALOGO_ERRORI_FLUSSI } from "~/domain/flussi/catalogo-errori";
 import { MAPPATURA_IN_USO } from "~/domain/flussi/mappatura";
@@ -8,7 +7,7 @@ import { MAPPATURA_IN_USO } from "~/domain/flussi/mappatura";
 export const handle = { titolo: "Flussi UniEmens-Cig: schema e catalogo degli errori" };
 
 export function loader() {
-  return json({ voci: Object.entries(CATALOGO_ERRORI_FLUSSI).map(([codice, v]) => ({ codice, ...v })), versione: MAPPATURA_IN_USO.versione });
+  return { voci: Object.entries(CATALOGO_ERRORI_FLUSSI).map(([codice, v]) => ({ codice, ...v })), versione: MAPPATURA_IN_USO.versione };
 }
 
 export default function CatalogoFlussi() {

@@ -13,7 +13,7 @@ export const handle = { titolo: m.titoloVerifica };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediMittenteFlussi(request);
-  return json({ csrf: ctx.sessione.csrfToken });
+  return { csrf: ctx.sessione.csrfToken };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,7 +1,6 @@
 // The company's side's inbox: the threads of the domande of the companies this profile acts for today, with the
 // entries not read yet.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Casella } from "~/components/comunicazioni/Casella";
 import { richiediAzione, richiediContesto } from "~/http/accesso.server";
@@ -21,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     casellaAzienda(ctx, { soloNonLetti, aziendaId }),
     aziendaId === undefined ? totaleNonLetti(ctx) : conteggiNonLetti(ctx).then((c) => c.perAzienda[aziendaId] ?? 0),
   ]);
-  return json({ righe, soloNonLetti, aziendaId: aziendaId ?? null, totale });
+  return { righe, soloNonLetti, aziendaId: aziendaId ?? null, totale };
 }
 
 export default function Messaggi() {

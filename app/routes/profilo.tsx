@@ -20,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const opzioni = await opzioniProfilo(utente);
   const attuale =
     opzioni.find((o) => o.ruolo === sessione.ruoloAttivo && o.aziendaId === sessione.aziendaAttivaId)?.valore ?? null;
-  return json({
+  return {
     opzioni: opzioni.map(({ valore, etichetta }) => ({ valore, etichetta })),
     attuale,
     csrf: sessione.csrfToken,
     ritorno: ritornoSicuro(new URL(request.url).searchParams.get("ritorno")),
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -28,12 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const r = await paginaCaso(ctx, idDomanda(params.id));
   if (!r.ok) throw rispostaNonTrovata();
   const url = new URL(request.url);
-  return json({
+  return {
     ...r.valore,
     nonLetti: await nonLettiDomanda("sede", r.valore.id),
     csrf: ctx.sessione.csrfToken,
     conferma: url.searchParams.get("fatto"),
-  });
+  };
 }
 
 // `conErrori` puts "Errore: " in the page title (TitoloDocumento), with and without JavaScript.

@@ -2,7 +2,6 @@
 // decision time limit, filtered and sorted by a plain GET form (works without JavaScript, every view has its URL),
 // keyset pages of 25 ("Pagina successiva" carries the last row seen).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CampoTesto, Pulsante, Selezione } from "~/components/form";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filtri = leggiFiltriCoda(new URL(request.url).searchParams);
   const pagina = await codaIstruttoria(ctx, filtri);
   if (!pagina) throw rispostaNonTrovata();
-  return json({
+  return {
     filtri,
     ...pagina,
     dirigente: ctx.ruolo === "dirigente_sede",
@@ -26,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prossimaUrl: pagina.prossima ? urlCoda(filtri, pagina.prossima) : null,
     primaUrl: urlCoda(filtri),
     urlGruppi: Object.fromEntries(GRUPPI.map((g) => [g, urlCoda({ ...filtri, gruppo: g, dopo: null })])) as Record<GruppoCoda, string>,
-  });
+  };
 }
 
 const CLASSI_URGENZA = { scaduto: "text-danger fw-semibold", in_scadenza: "fw-semibold", nei_termini: "" } as const;

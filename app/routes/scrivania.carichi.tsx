@@ -1,7 +1,6 @@
 // The office manager's read-only view of the sede: workload per operator, cases by state and age, median days to
 // decision, cases past the decision time limit. Other roles: 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
@@ -13,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   const dati = await carichiUfficio(ctx);
   if (!dati) throw rispostaNonTrovata();
-  return json(dati);
+  return dati;
 }
 
 function giorni(n: number | null): string {

@@ -1,7 +1,6 @@
 // The office's inbox: the threads of the sent domande of the sedi the assignment rule gives this operator or manager,
 // with what the company wrote and the office has not read yet.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Casella } from "~/components/comunicazioni/Casella";
 import { richiediContesto, richiediSede } from "~/http/accesso.server";
@@ -14,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   richiediSede(ctx);
   const soloNonLetti = new URL(request.url).searchParams.get("solo") === "non-letti";
   const [righe, totale] = await Promise.all([casellaSede(ctx, { soloNonLetti }), totaleNonLetti(ctx)]);
-  return json({ righe, soloNonLetti, totale });
+  return { righe, soloNonLetti, totale };
 }
 
 export default function MessaggiSede() {

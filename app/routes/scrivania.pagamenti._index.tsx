@@ -2,7 +2,7 @@
 // batches. An operator runs the matching of returns accepted before the decision and prepares the day's SEPA batch of
 // a sede (another operator approves it: the batch page). Works without JavaScript (plain forms, PRG).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Pulsante } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
@@ -29,13 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!p) throw rispostaNonTrovata();
   const url = new URL(request.url);
   const esito = url.searchParams.get("esito");
-  return json({
+  return {
     ...p,
     // Labels from the loader: the component runs in the browser too, where *.server modules are empty.
     lotti: p.lotti.map((l) => ({ ...l, etichettaStato: ETICHETTE_STATO_LOTTO[l.stato] })),
     csrf: ctx.sessione.csrfToken,
     messaggio: esito === "abbinate" ? ESITI.abbinate(url.searchParams.get("n")) : esito === "nessuno" ? ESITI.nessuno() : null,
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

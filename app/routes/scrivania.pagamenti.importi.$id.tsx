@@ -3,7 +3,7 @@
 // (audited). An amount that cannot be computed can only be rejected.
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, daConform, erroriDaCampi } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
@@ -26,7 +26,7 @@ async function apri(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, dettaglio } = await apri(request, params.id);
   const i = dettaglio.importo;
-  return json({
+  return {
     csrf: ctx.sessione.csrfToken,
     puoDecidere: ctx.ruolo === "operatore_sede" && i.stato === "eccezione",
     id: i.id,
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contributo: dettaglio.contributo
       ? { importo: dettaglio.contributo.importoCentesimi === null ? null : euro(dettaglio.contributo.importoCentesimi), messaggio: dettaglio.contributo.messaggio }
       : null,
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,7 +2,7 @@
 // operator who prepared it cannot approve it (the page says so; the service and the database refuse it too).
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Pulsante, erroriDaCampi } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, lotto } = await apri(request, params.id);
   const l = lotto.lotto;
   const operatore = ctx.ruolo === "operatore_sede";
-  return json({
+  return {
     csrf: ctx.sessione.csrfToken,
     id: l.id,
     messaggioId: l.messaggioId,
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     puoApprovare: operatore && l.stato === "preparato" && l.preparatoDa !== ctx.utente.id,
     puoInviare: operatore && l.stato === "approvato",
     righe: lotto.righe.map((r) => ({ ...r, mese: `${r.competenza.slice(5, 7)}/${r.competenza.slice(0, 4)}`, netto: euro(r.nettoCentesimi) })),
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

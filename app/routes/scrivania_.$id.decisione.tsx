@@ -67,11 +67,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     atti: modo === "rettifica" ? await attiDellaDomanda(domanda) : [],
     emesso: new URL(request.url).searchParams.get("emesso"),
   };
-  if (!modo) return json({ ...base, caso: null, valori: {} as Valori });
+  if (!modo) return { ...base, caso: null, valori: {} as Valori };
   const contesto = await contestoDecisione(caricata);
   const valori = valoriIniziali(contesto);
   const motivazione = suggerimento(contesto, caricata, inputDa(valori, contesto), oggi());
-  return json({ ...base, caso: datiCaso(contesto), valori: { ...valori, motivazione } as Valori });
+  return { ...base, caso: datiCaso(contesto), valori: { ...valori, motivazione } as Valori };
 }
 
 function datiCaso(c: ContestoDecisione) {

@@ -2,7 +2,6 @@
 // system's; the operator writes to the company from here (the company is told by e-mail). Opening it as the operator
 // marks the entries as read for the office; the read-only manager reads without marking.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ElencoFilo, ModuloMessaggio, type EsitoMessaggio } from "~/components/comunicazioni/Filo";
 import { caricaFilo, inviaMessaggio } from "~/http/filo.server";
@@ -14,7 +13,7 @@ export const handle = { titolo: "Messaggi della pratica" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediSede(ctx);
-  return json({ ...(await caricaFilo(ctx, params.id)), inviato: new URL(request.url).searchParams.has("inviato") });
+  return { ...(await caricaFilo(ctx, params.id)), inviato: new URL(request.url).searchParams.has("inviato") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { domanda } = caricata;
   const richieste = await richiesteDellaDomanda(domanda.id);
   const giorno = oggi();
-  return json({
+  return {
     id: domanda.id,
     versione: domanda.versione,
     csrf: ctx.sessione.csrfToken,
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       supplemento_istruttorio: formatDataItaliana(scadenzaRichiesta("supplemento_istruttorio", giorno)),
       documentale: formatDataItaliana(scadenzaRichiesta("documentale", giorno)),
     },
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

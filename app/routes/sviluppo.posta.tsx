@@ -4,7 +4,6 @@
 // service (company, intermediary, or office staff, who may read only their own cases) may read them all; the
 // developer on the machine could read the sink's database anyway. Everyone else gets 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { rispostaNonTrovata } from "~/http/accesso.server";
 import { messaggiPozzo, pozzoAttivo } from "~/services/posta/pozzo.server";
@@ -14,7 +13,7 @@ export const handle = { titolo: "Posta inviata (pozzo di sviluppo)" };
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!pozzoAttivo() || context.locale !== true) throw rispostaNonTrovata();
   const messaggi = await messaggiPozzo();
-  return json({ messaggi: messaggi.map((x) => ({ ...x, ricevutaIl: x.ricevutaIl.toISOString() })) });
+  return { messaggi: messaggi.map((x) => ({ ...x, ricevutaIl: x.ricevutaIl.toISOString() })) };
 }
 
 const ORA = new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", dateStyle: "short", timeStyle: "medium" });

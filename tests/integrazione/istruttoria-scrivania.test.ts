@@ -58,7 +58,7 @@ async function renderRotta(url: string, chi: Identita, opzioni: { metodo?: "POST
 async function datiCoda(query: string, chi: Identita) {
   const r = await risposta(() => coda.loader({ request: get(`/scrivania${query}`, chi), params: {}, context: contesto }));
   expect(r.status).toBe(200);
-  return (await r.json()) as Awaited<ReturnType<Awaited<ReturnType<typeof coda.loader>>["json"]>>;
+  return (await r.json()) as Awaited<ReturnType<typeof coda.loader>>;
 }
 
 let sequenza = 0;
