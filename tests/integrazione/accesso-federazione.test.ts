@@ -184,6 +184,27 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
     }
   });
 
+  it("vincoli del Trust Anchor: max_path_length superato, un operatore critico sconosciuto, una politica che i metadati non rispettano", async () => {
+    const { federazione } = await configurazioneProva();
+    const varianti: Array<Record<string, unknown>> = [
+      { constraints: { max_path_length: 0 } },
+      { metadata_policy_crit: ["regexp"] },
+      { metadata_policy: { openid_provider: { token_endpoint_auth_methods_supported: { superset_of: ["private_key_jwt", "tls_client_auth"] } } } },
+    ];
+    for (const variante of varianti) {
+      dimenticaCateneFiducia();
+      intercetta(async (u, r) => {
+        if (!u.pathname.endsWith("/federazione/ancora/fetch")) return r;
+        return statement(await firma(federazione.ancora, { ...decodeJwt(await r.text()), ...variante }));
+      });
+      await accessoRifiutato();
+    }
+    // The same statement signed again without a change is accepted: it is the constraint that refused.
+    dimenticaCateneFiducia();
+    intercetta(async (u, r) => (u.pathname.endsWith("/federazione/ancora/fetch") ? statement(await firma(federazione.ancora, decodeJwt(await r.text()))) : r));
+    expect((await inviaAccedi()).status).toBe(303);
+  });
+
   it("il resolver respinge una risposta che non è un entity statement, un errore HTTP, una risposta enorme", async () => {
     const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
     const con = (r: () => Response) => catenaFornitore(entita().fornitore, ancore, async () => r(), new Date(), false);
