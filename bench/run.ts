@@ -16,7 +16,9 @@
 //   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2),
 //   --solo-peso (part 2 only, without the layout-shift pass: the drafts are prepared, nothing is timed),
 //   --solo-ssr (part 1 only: throughput, latency and CPU per request of the three signed-in pages),
-//   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts),
+//   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts; with
+//   --processi=N server processes under supervisore.ts, default 2, 1 = server.ts alone; --profilo=DIR for the CPU
+//   profile of the burst),
 //   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
 //   PostgreSQL, see bench/lib/flussi.ts),
 //   --cruscotti[=N] (part 8 only: the portfolio and the cruscotto on a throwaway PostgreSQL database with N more
@@ -41,6 +43,7 @@ import { misuraScala, type RisultatoScala } from "./lib/scala";
 import { misuraSsr, type RisultatoSsr } from "./lib/ssr";
 import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type LatenzaScala, type PianoQuery } from "./lib/scala-ssr";
 import { misuraInvii, type RisultatoInvii } from "./lib/invii";
+import { leggiProfili, riassumi, stampaRiassunto, type RiassuntoProfilo } from "./lib/profilo-cpu";
 import { misuraFlussi, type RisultatoFlussi } from "./lib/flussi";
 import { misuraCruscotti, preparaPortafoglio, spiegaQueryCruscotti, type RisultatoCruscotti } from "./lib/cruscotti";
 
@@ -118,6 +121,7 @@ interface Risultati {
   lighthouse?: { caricoMedio: number[]; pagine: Awaited<ReturnType<typeof misuraLighthouse>> } | { errore: string };
   scalaSsr?: { latenze: LatenzaScala[]; piani: PianoQuery[]; scrivania?: unknown } | { errore: string };
   invii?: RisultatoInvii | { errore: string };
+  profiloInvii?: RiassuntoProfilo;
   flussi?: RisultatoFlussi | { errore: string };
   cruscotti?: RisultatoCruscotti | { errore: string };
 }
@@ -201,34 +205,55 @@ async function parteScalaSsr(): Promise<void> {
 let database: Awaited<ReturnType<typeof creaDatabaseTemporaneo>> | undefined;
 let fuoriBudget = false;
 
-/** (6) 200 submissions at the same instant on PostgreSQL (BENCH_DATABASE_URL, default the local server). */
+/**
+ * (6) 200 submissions at the same instant on PostgreSQL (BENCH_DATABASE_URL, default the local server), on the cluster
+ * of `npm start` (supervisore.ts with WEB_CONCURRENCY=--processi, default 2, one per core of the bench machine) or on
+ * one server.ts (--processi=1). --profilo=DIR: CPU profiles of the server processes, summarised over the burst only.
+ */
 async function parteInvii(): Promise<void> {
   try {
     const admin = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
     if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
     database = await creaDatabaseTemporaneo("omnia_bench_invii", admin);
     risultati.database = database.descrizione;
+    const processi = Math.max(1, Number(opzione("processi") ?? 2));
+    const profilo = opzione("profilo");
     // The real clock on both sides: the drafts' periods start tomorrow, as a user's would.
     server = await avviaServer({
-      env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: undefined },
+      env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: undefined, WEB_CONCURRENCY: String(processi) },
       nomeLog: "omnia-bench-invii",
-      // --profilo=DIR: a CPU profile of the server (node --cpu-prof), written when it stops.
-      ...(opzione("profilo") ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${opzione("profilo")}`] } : {}),
+      script: processi > 1 ? "supervisore.ts" : "server.ts",
+      // The supervisor's workers inherit the flags (cluster's execArgv), so each writes its own profile on exit.
+      ...(profilo ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${profilo}`] } : {}),
     });
     const r = await misuraInvii({
       base: server.url,
       databaseUrl: database.env.DATABASE_URL!,
       pidServer: server.processo.pid,
+      processi,
       numero: Number(opzione("invii") ?? 200),
       coppie: Number(opzione("coppie") ?? 10),
     });
     risultati.invii = r;
     scrivi();
-    scrivi(`Invii simultanei su ${risultati.database} (un processo server.ts; carico medio all'avvio della raffica ${r.caricoMedio}). Obiettivo: p99 < 1 s, 0 perse, 0 protocolli doppi, una sola domanda per coppia sovrapposta`);
-    tabella(
-      ["invii", "coppie", "durata", "p50", "p99", "max", "CPU server/invio", "stati HTTP", "memorizzate", "perse", "protocolli doppi", "contigui", "coppie: una vince", "coppie errate"],
-      [[r.invii, r.coppie, `${r.secondiTotali} s`, `${r.p50Ms} ms`, `${r.p99Ms} ms`, `${r.maxMs} ms`, r.cpuMsPerInvio === null ? "—" : `${r.cpuMsPerInvio} ms`, Object.entries(r.stati).map(([k, v]) => `${k}×${v}`).join(" "), r.memorizzate, r.perse, r.protocolliDuplicati, r.protocolliContigui ? "sì" : "NO", r.coppieRifiutateCorrettamente, r.coppieErrate]],
+    scrivi(
+      `Invii simultanei su ${risultati.database} (${processi === 1 ? "un processo server.ts" : `supervisore.ts con ${processi} processi`}; ` +
+        `carico medio all'avvio della raffica ${r.caricoMedio}). Obiettivo: p99 < 1 s, 0 perse, 0 protocolli doppi, una sola domanda per coppia sovrapposta`,
     );
+    tabella(
+      ["invii", "coppie", "processi", "durata", "p50", "p99", "max", "CPU server/invio", "CPU PostgreSQL/invio", "CPU client/invio", "stati HTTP", "memorizzate", "perse", "protocolli doppi", "contigui", "coppie: una vince", "coppie errate"],
+      [[r.invii, r.coppie, r.processi, `${r.secondiTotali} s`, `${r.p50Ms} ms`, `${r.p99Ms} ms`, `${r.maxMs} ms`, r.cpuMsPerInvio === null ? "—" : `${r.cpuMsPerInvio} ms`, r.cpuPostgresMsPerInvio === null ? "—" : `${r.cpuPostgresMsPerInvio} ms`, `${r.cpuClientMsPerInvio} ms`, Object.entries(r.stati).map(([k, v]) => `${k}×${v}`).join(" "), r.memorizzate, r.perse, r.protocolliDuplicati, r.protocolliContigui ? "sì" : "NO", r.coppieRifiutateCorrettamente, r.coppieErrate]],
+    );
+    if (profilo) {
+      // The profiles are written when the processes end.
+      await server.ferma();
+      server = undefined;
+      const riassunto = riassumi(leggiProfili(profilo), r.finestraUs);
+      risultati.profiloInvii = riassunto;
+      scrivi();
+      scrivi(`Profilo CPU dei processi server durante la raffica (${profilo}):`);
+      stampaRiassunto(riassunto, 25, r.cpuMsPerInvio);
+    }
   } catch (e) {
     risultati.invii = { errore: String(e instanceof Error ? e.stack ?? e.message : e) };
     console.error(`[bench] invii non misurati: ${risultati.invii.errore}`);

@@ -1,6 +1,6 @@
 // CPU time of a process from /proc (user + system, clock ticks of 10 ms): what a request costs the server whatever
 // else the machine is doing, unlike req/s and latencies, which depend on the load average.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** CPU ms used so far by the process `pid` (null when it has ended or /proc is missing). */
 export function cpuMsProcesso(pid: number | undefined): number | null {
@@ -12,4 +12,38 @@ export function cpuMsProcesso(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** The processes descending from `pid` (e.g. the workers of the cluster supervisor), from /proc. */
+export function discendenti(pid: number): number[] {
+  const figli = new Map<number, number[]>();
+  for (const voce of readdirSync("/proc")) {
+    if (!/^[0-9]+$/.test(voce)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${voce}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      figli.set(ppid, [...(figli.get(ppid) ?? []), Number(voce)]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const coda = [pid];
+  while (coda.length > 0) {
+    for (const f of figli.get(coda.shift()!) ?? []) {
+      out.push(f);
+      coda.push(f);
+    }
+  }
+  return out;
+}
+
+/** CPU ms used so far by `pid` and the given other processes (null if any of them is gone or /proc is missing). */
+export function cpuMsProcessi(pids: readonly number[]): number | null {
+  let totale = 0;
+  for (const pid of pids) {
+    const ms = cpuMsProcesso(pid);
+    if (ms === null) return null;
+    totale += ms;
+  }
+  return totale;
 }

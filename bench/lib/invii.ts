@@ -5,7 +5,7 @@
 // whether exactly one won. The drafts are made in this process with the services the step routes use (the fixture
 // of the integration tests), on the same database the server uses; nothing is timed while they are made.
 import { loadavg } from "node:os";
-import { and, asc, eq, inArray, isNull, lte, or, gte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, gte, sql } from "drizzle-orm";
 import { apriPostgres, type Connessione } from "#db/client";
 import { impostaConnessione } from "#db/connection";
 import { aziende, deleghe, domande, unitaProduttive, utenti } from "#db/schema";
@@ -19,7 +19,7 @@ import { oggi } from "~/services/orologio.server";
 import type { Contesto } from "~/services/accesso.server";
 import { bozzaCompleta, contestoDi } from "../../tests/integrazione/domanda-completa";
 import { sessioneDi, type Identita } from "../../tests/richieste";
-import { cpuMsProcesso } from "./cpu";
+import { cpuMsProcessi, discendenti } from "./cpu";
 
 export interface RisultatoInvii {
   database: string;
@@ -31,8 +31,22 @@ export interface RisultatoInvii {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** CPU time of the server process during the burst, per submission (user + system): comparable across machine loads. */
+  /** Server processes that shared the burst (the supervisor's workers; 1 = server.ts alone). */
+  processi: number;
+  /**
+   * CPU time of the server processes (the supervisor and its workers) during the burst, per submission (user +
+   * system): comparable across machine loads.
+   */
   cpuMsPerInvio: number | null;
+  /**
+   * CPU of the PostgreSQL backends serving the bench's database during the burst, per submission (null without
+   * /proc or when the server runs elsewhere): with the server's and the load generator's, what the 2 cores share.
+   */
+  cpuPostgresMsPerInvio: number | null;
+  /** CPU of this process (the 200 HTTP clients) during the burst, per submission. */
+  cpuClientMsPerInvio: number;
+  /** The burst on the monotonic clock the server processes' CPU profiles share (µs), to summarise only it. */
+  finestraUs: { dal: number; al: number };
   /** HTTP status → count. */
   stati: Record<string, number>;
   /** Drafts sent (stato "inviata") after the burst. */
@@ -164,7 +178,29 @@ export async function preparaBozze(connessione: Connessione, numero: number, cop
 
 /** User + system CPU time of a process in ms (Linux /proc), or null elsewhere. */
 
-export async function misuraInvii(opzioni: { base: string; databaseUrl: string; pidServer?: number; numero?: number; coppie?: number }): Promise<RisultatoInvii> {
+/** CPU ms so far of each backend connected to the database (pg_stat_activity, /proc of this machine). */
+async function cpuBackend(connessione: Connessione): Promise<Map<number, number>> {
+  const righe = await connessione.db.execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database()`);
+  const elenco = (Array.isArray(righe) ? righe : (righe as unknown as { rows: Array<{ pid: number }> }).rows).map((r) => Number(r.pid));
+  const out = new Map<number, number>();
+  for (const pid of elenco) {
+    const ms = cpuMsProcessi([pid]);
+    if (ms !== null) out.set(pid, ms);
+  }
+  return out;
+}
+
+const adessoUs = () => Number(process.hrtime.bigint() / 1000n);
+
+export async function misuraInvii(opzioni: {
+  base: string;
+  databaseUrl: string;
+  /** The server process (server.ts, or the supervisor: its workers are counted with it). */
+  pidServer?: number;
+  processi: number;
+  numero?: number;
+  coppie?: number;
+}): Promise<RisultatoInvii> {
   const numero = opzioni.numero ?? 200;
   const coppie = opzioni.coppie ?? 10;
   const connessione = await apriPostgres(opzioni.databaseUrl, { max: 4 });
@@ -174,7 +210,12 @@ export async function misuraInvii(opzioni: { base: string; databaseUrl: string; 
     const bozze = await preparaBozze(connessione, numero, coppie);
     const caricoMedio = Math.round(loadavg()[0] * 100) / 100;
     console.info(`[bench] invii: ${bozze.length} POST /domande/:id/invio nello stesso istante…`);
-    const cpu0 = cpuMsProcesso(opzioni.pidServer);
+    const pids = opzioni.pidServer === undefined ? [] : [opzioni.pidServer, ...discendenti(opzioni.pidServer)];
+    const locale = /@(127\.0\.0\.1|localhost)[:/]/.test(opzioni.databaseUrl);
+    const backend0 = locale ? await cpuBackend(connessione) : null;
+    const cpu0 = pids.length > 0 ? cpuMsProcessi(pids) : null;
+    const client0 = process.cpuUsage();
+    const dal = adessoUs();
     const t0 = performance.now();
     const esiti = await Promise.all(
       bozze.map(async (b) => {
@@ -192,7 +233,16 @@ export async function misuraInvii(opzioni: { base: string; databaseUrl: string; 
       }),
     );
     const secondiTotali = (performance.now() - t0) / 1000;
-    const cpu1 = cpuMsProcesso(opzioni.pidServer);
+    const al = adessoUs();
+    const cpu1 = pids.length > 0 ? cpuMsProcessi(pids) : null;
+    const client = process.cpuUsage(client0);
+    const backend1 = backend0 ? await cpuBackend(connessione) : null;
+    let cpuPostgres: number | null = null;
+    if (backend0 && backend1 && backend1.size > 0) {
+      cpuPostgres = 0;
+      for (const [pid, ms] of backend1) cpuPostgres += ms - (backend0.get(pid) ?? 0);
+    }
+    const perInvio = (ms: number) => Math.round((ms / bozze.length) * 10) / 10;
     const cpuMsPerInvio = cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) / bozze.length) * 10) / 10;
     const tempi = esiti.map((e) => e.ms).sort((a, b) => a - b);
     const stati: Record<string, number> = {};
@@ -227,7 +277,11 @@ export async function misuraInvii(opzioni: { base: string; databaseUrl: string; 
       p50Ms: Math.round(percentile(tempi, 50)),
       p99Ms: Math.round(percentile(tempi, 99)),
       maxMs: Math.round(tempi[tempi.length - 1]),
+      processi: opzioni.processi,
       cpuMsPerInvio,
+      cpuPostgresMsPerInvio: cpuPostgres === null ? null : perInvio(cpuPostgres),
+      cpuClientMsPerInvio: perInvio((client.user + client.system) / 1000),
+      finestraUs: { dal, al },
       stati,
       memorizzate: inviate.length,
       perse,

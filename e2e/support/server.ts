@@ -112,12 +112,14 @@ export async function avviaServer(opzioni: {
   attesaMs?: number;
   /** Extra node flags before `--import tsx` (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
   argomentiNode?: string[];
+  /** The entry point: server.ts (one process, the default) or supervisore.ts (the cluster of `npm start`). */
+  script?: "server.ts" | "supervisore.ts";
 }): Promise<ServerAvviato> {
   if (!existsSync(join(RADICE, "server.ts"))) throw new Error("server.ts non esiste ancora nella radice del progetto");
   const porta = opzioni.porta ?? (await portaLibera());
   const log = join(tmpdir(), `${opzioni.nomeLog}-${process.pid}.log`);
   const uscitaLog = createWriteStream(log);
-  const processo = spawn(process.execPath, [...(opzioni.argomentiNode ?? []), "--import", "tsx", "server.ts"], {
+  const processo = spawn(process.execPath, [...(opzioni.argomentiNode ?? []), "--import", "tsx", opzioni.script ?? "server.ts"], {
     cwd: RADICE,
     env: { ...process.env, ...opzioni.env, PORT: String(porta), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
