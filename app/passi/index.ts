@@ -131,6 +131,16 @@ export function leggiRisposte(documento: unknown): RisposteDomanda {
   return risposte as RisposteDomanda;
 }
 
+/**
+ * One step's stored answer read as leggiRisposte reads it (null when missing, null or not matching the step's
+ * schema), for a caller that needs only that step of many domande: parsing every step of each costs the rest.
+ */
+export function leggiRisposta<C extends ChiavePasso>(chiave: C, grezza: unknown): RisposteDomanda[C] {
+  if (grezza == null) return null;
+  const letta = passoDaChiave(chiave).risposte.safeParse(grezza);
+  return (letta.success ? letta.data : null) as RisposteDomanda[C];
+}
+
 /** The answers of one step, validated against its schema before they are written. */
 export function validaRisposta<C extends ChiavePasso>(chiave: C, valore: unknown): RispostaPasso<C> {
   return passoDaChiave(chiave).risposte.parse(valore) as RispostaPasso<C>;

@@ -14,7 +14,7 @@ import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
 import { caricaDomanda, idDomanda, richiediBozza } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
-import { inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
+import { inviaDomandaCaricata, nuovaChiaveInvio } from "~/services/invio.server";
 import { esitiAperti } from "~/services/riepilogo.server";
 
 export const handle = { titolo: "Invio della domanda" };
@@ -41,11 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await richiediContesto(request);
   const id = idDomanda(params.id);
-  await caricaDomanda(request, ctx, id, "invia_domanda");
+  const caricata = await caricaDomanda(request, ctx, id, "invia_domanda");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const submission = parseWithZod(formData, { schema: InvioSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
-  const esito = await inviaDomanda(ctx, id, Number(formData.get("versione")), submission.value.chiaveInvio);
+  // The domanda loaded and authorised above is the one sent: its answers are parsed once for the whole submission.
+  const esito = await inviaDomandaCaricata(ctx, caricata, Number(formData.get("versione")), submission.value.chiaveInvio);
   if (esito.ok) return redirect(`/domande/${id}/ricevuta`, 303);
   switch (esito.motivo) {
     case "non_trovato":

@@ -2,9 +2,10 @@
 // moves it to "inviata", and writes the timeline and the audit log. Safe to repeat: the same idempotency key
 // (chiaveInvio, one per rendered form) on an already sent domanda is the same submission, not a new one.
 import { randomBytes, randomInt } from "node:crypto";
-import { and, eq, ne, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { auditLog, aziende, contatoriProtocollo, domandaLavoratori, domande, eventiDomanda, type Domanda } from "#db/schema";
-import { db } from "#db/connection";
+import type { Db } from "#db/client";
+import { db, preparataSu } from "#db/connection";
 import { oggiRoma } from "~/domain/date";
 import { inviabile } from "~/domain/esito";
 import { termineDecisione } from "~/domain/istruttoria/termine-decisione";
@@ -16,7 +17,7 @@ import { puoAgire } from "./autorizzazione.server";
 import { rigaAudit, scriviAudit, type VoceAudit } from "./audit.server";
 import { adesso as adessoPiattaforma } from "./orologio.server";
 import { controlliSenzaAltreDomande, controlliTraDomande, type EsitoPasso } from "./controlli-domanda.server";
-import type { Transazione } from "./domande.server";
+import type { DomandaCaricata, Transazione } from "./domande.server";
 
 export type EsitoInvio =
   | { ok: true; protocollo: string; ticket: string; giaInviata: boolean }
@@ -53,54 +54,109 @@ export function annoRoma(istante: Date): number {
 }
 
 /** The protocol number in SQL, the same text as formatoProtocollo (tests/integrazione check the shape). */
-function protocolloSql(anno: number, ultimo: SQL): SQL {
-  return sql`'INPS.OMNIA.' || ${String(anno)}::text || '.' || lpad((${ultimo})::text, 7, '0')`;
+function protocolloSql(anno: SQL, ultimo: SQL): SQL {
+  return sql`'INPS.OMNIA.' || (${anno})::text || '.' || lpad((${ultimo})::text, 7, '0')`;
 }
+
+const segnaposto = sql.placeholder;
 
 /**
  * The last statement of a submission: the year's protocol number, the domanda marked sent with it, its timeline event
  * and its audit entry, all in one statement. The counter's upsert takes the row lock that every submission of the
  * year waits for, held until COMMIT, so it is taken last and held for one statement: under load each further
  * statement would keep it for one more turn of a busy event loop (measured with `npm run bench -- --invii`). A
- * rolled-back submission rolls its increment back too, so no issued number is ever reused or skipped.
+ * rolled-back submission rolls its increment back too, so no issued number is ever reused or skipped. Built once per
+ * process with placeholders (preparataSu): building it per submission was a tenth of the submission's CPU.
  */
-async function protocollaEChiudi(
-  tx: Transazione,
-  anno: number,
-  modifiche: Parameters<ReturnType<Transazione["update"]>["set"]>[0],
-  domandaId: number,
-  evento: { utenteId: number },
-  audit: VoceAudit,
-): Promise<string> {
+function queryProtocollaEChiudi(d: Db) {
   const numero = sql`(select protocollo from numero)`;
-  const aggiorna = tx
-    .update(domande)
-    .set({ ...modifiche, protocollo: numero })
-    .where(eq(domande.id, domandaId));
-  const registra = tx.insert(eventiDomanda).values({
-    domandaId,
-    tipo: "inviata",
-    descrizione: sql`'Domanda inviata con protocollo ' || ${numero}`,
-    utenteId: evento.utenteId,
-  });
-  const traccia = tx
+  const anno = sql`${segnaposto("anno")}::int`;
+  const contatore = d.$with("contatore", { ultimo: sql<number>`ultimo` }).as(sql`
+    insert into ${contatoriProtocollo} (${sql.identifier(contatoriProtocollo.anno.name)}, ${sql.identifier(contatoriProtocollo.ultimo.name)})
+    values (${anno}, 1)
+    on conflict (${sql.identifier(contatoriProtocollo.anno.name)})
+    do update set ${sql.identifier(contatoriProtocollo.ultimo.name)} = ${contatoriProtocollo.ultimo} + 1
+    returning ${sql.identifier(contatoriProtocollo.ultimo.name)} as ultimo`);
+  const numeroCte = d.$with("numero", { protocollo: sql<string>`protocollo` }).as(sql`select ${protocolloSql(anno, sql`ultimo`)} as protocollo from contatore`);
+  const aggiornata = d.$with("aggiornata", {}).as(
+    d
+      .update(domande)
+      .set({
+        stato: "inviata",
+        ticket: segnaposto("ticket"),
+        chiaveInvio: segnaposto("chiaveInvio"),
+        inviataIl: segnaposto("adesso"),
+        aggiornataIl: segnaposto("adesso"),
+        esitiInvio: segnaposto("esitiInvio"),
+        sedeCodice: segnaposto("sedeCodice"),
+        causale: segnaposto("causale"),
+        avvisiInvio: segnaposto("avvisiInvio"),
+        scadenzaDecisione: segnaposto("scadenzaDecisione"),
+        termineSospesoDal: null,
+        versione: sql`${domande.versione} + 1`,
+        protocollo: numero,
+      } as Record<string, unknown>)
+      .where(eq(domande.id, segnaposto("domandaId")))
+      .getSQL(),
+  );
+  const evento = d.$with("evento", {}).as(
+    d
+      .insert(eventiDomanda)
+      .values({
+        domandaId: segnaposto("domandaId"),
+        tipo: "inviata",
+        descrizione: sql`'Domanda inviata con protocollo ' || ${numero}`,
+        utenteId: segnaposto("utenteId"),
+      } as Record<string, unknown> as typeof eventiDomanda.$inferInsert)
+      .getSQL(),
+  );
+  return d
+    .with(contatore, numeroCte, aggiornata, evento)
     .insert(auditLog)
-    .values({ ...rigaAudit(audit), dettagli: sql`${JSON.stringify(audit.dettagli ?? {})}::jsonb || jsonb_build_object('protocollo', ${numero})` })
-    .returning({ protocollo: sql<string>`${auditLog.dettagli} ->> 'protocollo'`.as("protocollo") });
-  const righe = await tx.execute<{ protocollo: string }>(sql`
-    with contatore as (
-      insert into ${contatoriProtocollo} (${sql.identifier(contatoriProtocollo.anno.name)}, ${sql.identifier(contatoriProtocollo.ultimo.name)})
-      values (${anno}, 1)
-      on conflict (${sql.identifier(contatoriProtocollo.anno.name)})
-      do update set ${sql.identifier(contatoriProtocollo.ultimo.name)} = ${contatoriProtocollo.ultimo} + 1
-      returning ${sql.identifier(contatoriProtocollo.ultimo.name)} as ultimo
-    ),
-    numero as (select ${protocolloSql(anno, sql`ultimo`)} as protocollo from contatore),
-    aggiornata as (${aggiorna.getSQL()}),
-    evento as (${registra.getSQL()})
-    ${traccia.getSQL()}`);
-  const [riga] = Array.isArray(righe) ? righe : (righe as unknown as { rows: Array<{ protocollo: string }> }).rows;
-  return riga.protocollo;
+    .values({
+      utenteId: segnaposto("auditUtenteId"),
+      ruolo: segnaposto("auditRuolo"),
+      azione: segnaposto("auditAzione"),
+      oggettoTipo: segnaposto("auditOggettoTipo"),
+      oggettoId: segnaposto("auditOggettoId"),
+      esito: segnaposto("auditEsito"),
+      dettagli: sql`${segnaposto("auditDettagli")}::jsonb || jsonb_build_object('protocollo', ${numero})`,
+    } as Record<string, unknown> as typeof auditLog.$inferInsert)
+    .returning({ protocollo: sql<string>`${auditLog.dettagli} ->> 'protocollo'` })
+    .prepare("invio_protocolla_e_chiudi");
+}
+
+interface Chiusura {
+  ticket: string;
+  chiaveInvio: string;
+  adesso: Date;
+  esitiInvio: unknown[];
+  coda: ReturnType<typeof datiCoda>;
+}
+
+async function protocollaEChiudi(tx: Transazione, anno: number, domandaId: number, chiusura: Chiusura, audit: VoceAudit): Promise<string> {
+  const riga = rigaAudit(audit);
+  const [r] = await preparataSu(tx, "invio_protocolla_e_chiudi", queryProtocollaEChiudi).execute({
+    anno,
+    domandaId,
+    utenteId: audit.utenteId ?? null,
+    ticket: chiusura.ticket,
+    chiaveInvio: chiusura.chiaveInvio,
+    adesso: chiusura.adesso,
+    esitiInvio: chiusura.esitiInvio,
+    sedeCodice: chiusura.coda.sedeCodice,
+    causale: chiusura.coda.causale,
+    avvisiInvio: chiusura.coda.avvisiInvio,
+    scadenzaDecisione: chiusura.coda.scadenzaDecisione,
+    auditUtenteId: riga.utenteId,
+    auditRuolo: riga.ruolo,
+    auditAzione: riga.azione,
+    auditOggettoTipo: riga.oggettoTipo,
+    auditOggettoId: riga.oggettoId,
+    auditEsito: riga.esito,
+    auditDettagli: JSON.stringify(riga.dettagli ?? {}),
+  });
+  return r.protocollo;
 }
 
 // Namespaces of the transaction-scoped advisory locks (pg_advisory_xact_lock(int, int)): the first number says what
@@ -117,7 +173,12 @@ const BLOCCO_LAVORATORE_CISOA = 8102;
  */
 async function bloccaDomandeCollegate(tx: Transazione, domanda: Domanda): Promise<void> {
   if (domanda.unitaProduttivaId !== null) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_UNITA}::int, ${domanda.unitaProduttivaId}::int)`);
+    await preparataSu(tx, "invio_blocca_unita", (d) =>
+      d
+        .select({ bloccata: sql<string>`pg_advisory_xact_lock(${BLOCCO_UNITA}::int, ${segnaposto("unitaId")}::int)` })
+        .from(sql`(values (1)) as uno`)
+        .prepare("invio_blocca_unita"),
+    ).execute({ unitaId: domanda.unitaProduttivaId });
   }
   if (domanda.prestazione === "CISOA") {
     await tx.execute(sql`
@@ -141,12 +202,37 @@ async function ticketLibero(tx: Transazione): Promise<string> {
 }
 
 /**
+ * The submission's first statement: the domanda's row lock (a double click waits here for the first submission and
+ * then finds it done) with what the checks after it need, whether the idempotency key is already spent on another
+ * domanda (a form replayed on a different draft) and whether the ticket drawn for it is taken.
+ */
+function queryBloccaDomanda(d: Db) {
+  // Written out: in a select of one table drizzle renders columns without their table, which a correlated
+  // subquery on the same table would misread.
+  const colonna = (tabella: string, c: { name: string }) => sql`${sql.identifier(tabella)}.${sql.identifier(c.name)}`;
+  return d
+    .select({
+      stato: domande.stato,
+      versione: domande.versione,
+      chiaveInvio: domande.chiaveInvio,
+      protocollo: domande.protocollo,
+      ticket: domande.ticket,
+      chiaveAltrove: sql<boolean>`exists (select 1 from ${domande} as ${sql.identifier("altra")} where ${colonna("altra", domande.chiaveInvio)} = ${segnaposto("chiaveInvio")} and ${colonna("altra", domande.id)} <> ${colonna("domande", domande.id)})`,
+      ticketPreso: sql<boolean>`exists (select 1 from ${domande} as ${sql.identifier("con_ticket")} where ${colonna("con_ticket", domande.ticket)} = ${segnaposto("ticket")})`,
+    })
+    .from(domande)
+    .where(eq(domande.id, segnaposto("id")))
+    .for("update", { of: domande })
+    .prepare("invio_blocca_domanda");
+}
+
+/**
  * What the Sede's queue reads of a sent domanda, fixed at sending: the competent sede, the causale, the open alerts and
  * the decision deadline (75 days for CIGO from sending or from the start of the period: termineDecisione).
  */
-export function datiCoda(domanda: Domanda, sedeCodice: string, esiti: readonly { gravita: string }[], adesso: Date) {
+export function datiCoda(caricata: DomandaCaricata, esiti: readonly { gravita: string }[], adesso: Date) {
+  const { domanda, azienda, risposte } = caricata;
   const inviataIl = oggiRoma(adesso);
-  const risposte = leggiRisposte(domanda.dati);
   // Without a time limit in force on that day (a parameter missing) the case is due at once: the queue puts it first
   // and the operator checks the limit by hand.
   let scadenzaDecisione: string = inviataIl;
@@ -162,14 +248,14 @@ export function datiCoda(domanda: Domanda, sedeCodice: string, esiti: readonly {
     if (!(e instanceof ParametroNonDisponibile)) throw e;
   }
   return {
-    sedeCodice,
+    sedeCodice: azienda.sedeCodice,
     causale: risposte.periodo?.causale ?? null,
     avvisiInvio: esiti.filter((e) => e.gravita === "avviso").length,
     scadenzaDecisione,
-    termineSospesoDal: null,
   };
 }
 
+/** Loads and authorises the domanda (audited refusal), then sends it: inviaDomandaCaricata. */
 export async function inviaDomanda(
   ctx: Contesto,
   domandaId: number,
@@ -193,17 +279,29 @@ export async function inviaDomanda(
     });
     return { ok: false, motivo: "non_trovato" };
   }
-  // The rules read registries and other domande: computed before the transaction on the version the user saw (the
-  // version check inside the transaction makes sure they still describe what is being sent); those that read other
-  // domande are computed again inside the transaction, under the unit's lock.
-  const esitiPrima = riga.domanda.stato === "bozza" ? await controlliSenzaAltreDomande({ ...riga, risposte: leggiRisposte(riga.domanda.dati) }) : [];
+  return inviaDomandaCaricata(ctx, { ...riga, risposte: leggiRisposte(riga.domanda.dati) }, versioneAttesa, chiaveInvio, adesso);
+}
+
+/**
+ * Sends a domanda already loaded and authorised for "invia_domanda" (domandaAutorizzata, as the submit route's
+ * caricaDomanda does). Its answers, parsed once at loading, serve every check: the transaction goes on only if the
+ * row it locks is still the version that was loaded, and a draft's answers change only with its version.
+ */
+export async function inviaDomandaCaricata(
+  ctx: Contesto,
+  caricata: DomandaCaricata,
+  versioneAttesa: number,
+  chiaveInvio: string,
+  adesso: Date = adessoPiattaforma(),
+): Promise<EsitoInvio> {
+  const domandaId = caricata.domanda.id;
+  // The rules that read only registries and this domanda run before the transaction, on the loaded version; those
+  // that read other domande run again inside it, under the unit's lock.
+  const esitiPrima = caricata.domanda.stato === "bozza" ? await controlliSenzaAltreDomande(caricata) : [];
+  const ticketProposto = nuovoTicket();
 
   return db().transaction(async (tx) => {
-    // Row lock: a double click waits here for the first submission and then finds it done.
-    const [attuale] = await tx.select().from(domande).where(eq(domande.id, domandaId)).for("update");
-    if (attuale.stato !== "bozza" && attuale.chiaveInvio === chiaveInvio && attuale.protocollo && attuale.ticket) {
-      return { ok: true, protocollo: attuale.protocollo, ticket: attuale.ticket, giaInviata: true } as const;
-    }
+    const [attuale] = await preparataSu(tx, "invio_blocca_domanda", queryBloccaDomanda).execute({ id: domandaId, chiaveInvio, ticket: ticketProposto });
     const negato = async (motivo: string) =>
       scriviAudit(tx, {
         utenteId: ctx.utente.id,
@@ -214,52 +312,42 @@ export async function inviaDomanda(
         esito: "negato",
         dettagli: { motivo },
       });
-    if (!transizionePossibile(attuale.stato, "invia") || attuale.versione !== versioneAttesa) {
+    if (!attuale) {
+      // Deleted since it was loaded.
+      await negato("stato");
+      return { ok: false, motivo: "conflitto" } as const;
+    }
+    if (attuale.stato !== "bozza" && attuale.chiaveInvio === chiaveInvio && attuale.protocollo && attuale.ticket) {
+      return { ok: true, protocollo: attuale.protocollo, ticket: attuale.ticket, giaInviata: true } as const;
+    }
+    if (!transizionePossibile(attuale.stato, "invia") || attuale.versione !== versioneAttesa || attuale.versione !== caricata.domanda.versione) {
       await negato(attuale.stato === "bozza" ? "versione" : "stato");
       return { ok: false, motivo: "conflitto" } as const;
     }
-    // A key already spent on another domanda (a form replayed on a different draft) is not this submission.
-    const [altra] = await tx
-      .select({ id: domande.id })
-      .from(domande)
-      .where(and(eq(domande.chiaveInvio, chiaveInvio), ne(domande.id, domandaId)));
-    if (altra) {
+    if (attuale.chiaveAltrove) {
       await negato("chiave");
       return { ok: false, motivo: "conflitto" } as const;
     }
-    if (primoPassoIncompleto(leggiRisposte(attuale.dati)) !== null) {
+    if (primoPassoIncompleto(caricata.risposte) !== null) {
       await negato("incompleta");
       return { ok: false, motivo: "incompleta" } as const;
     }
     // Two drafts of the same unit sent at the same instant: the second one waits here for the first to commit, then
     // sees it among the unit's domande (and is refused if they overlap or together pass a limit).
-    await bloccaDomandeCollegate(tx, attuale);
-    const esiti = [
-      ...esitiPrima,
-      ...(await controlliTraDomande({ domanda: attuale, azienda: riga.azienda, risposte: leggiRisposte(attuale.dati) }, tx, adesso)),
-    ];
+    await bloccaDomandeCollegate(tx, caricata.domanda);
+    const esiti = [...esitiPrima, ...(await controlliTraDomande(caricata, tx, adesso))];
     if (!inviabile(esiti)) {
       await negato("bloccanti");
       return { ok: false, motivo: "bloccanti", bloccanti: esiti.filter((e) => e.gravita === "bloccante") } as const;
     }
     // Everything that does not need the protocol number runs before the year's counter is locked: the ticket, the
     // checks (above), the values to write. Then one statement takes the number and closes the submission.
-    const ticket = await ticketLibero(tx);
+    const ticket = attuale.ticketPreso ? await ticketLibero(tx) : ticketProposto;
     const protocollo = await protocollaEChiudi(
       tx,
       annoRoma(adesso),
-      {
-        stato: "inviata",
-        ticket,
-        chiaveInvio,
-        inviataIl: adesso,
-        aggiornataIl: adesso,
-        esitiInvio: esiti,
-        ...datiCoda(attuale, riga.azienda.sedeCodice, esiti, adesso),
-        versione: sql`${domande.versione} + 1`,
-      },
       domandaId,
-      { utenteId: ctx.utente.id },
+      { ticket, chiaveInvio, adesso, esitiInvio: esiti, coda: datiCoda(caricata, esiti, adesso) },
       {
         utenteId: ctx.utente.id,
         ruolo: ctx.ruolo,

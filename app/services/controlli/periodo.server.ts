@@ -1,9 +1,9 @@
 // Rule outcomes of the step "Periodo e causale": filing term and earliest covered date, duration limits per unit
 // (CIGO biennio and 1/3 rule, FIS 13/26 weeks, fund weeks, CISOA 90 days) and overlaps with the company's other
 // domande for the same unit and benefit. The rules are the domain's; this module only gathers their inputs.
-import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { domandaLavoratori, domande, lavoratori } from "#db/schema";
-import { db } from "#db/connection";
+import { db, preparataSu } from "#db/connection";
 import type { Db } from "#db/client";
 import { dateDi, isFestivo, oggiRoma, type DataISO } from "~/domain/date";
 import { adesso as adessoPiattaforma } from "../orologio.server";
@@ -13,7 +13,7 @@ import { verificaSovrapposizioni } from "~/domain/sovrapposizioni";
 import { verificaTerminePresentazione } from "~/domain/termini-presentazione";
 import type { PeriodoPrecedente, PeriodoRichiesto } from "~/domain/tipi";
 import { attivitaDaAteco, fondoDaCodice } from "~/domain/inquadramento";
-import { leggiRisposte } from "~/passi";
+import { leggiRisposta, leggiRisposte } from "~/passi";
 import type { DatiPeriodo } from "~/passi/schemi/periodo";
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata, Transazione } from "../domande.server";
@@ -40,10 +40,12 @@ function giorniSettimanali(caricata: DomandaCaricata): GiorniSettimanali {
   return caricata.azienda.gestione === "agricola" ? 6 : 5;
 }
 
-async function periodiEsistenti(caricata: DomandaCaricata, lettore: Lettore): Promise<PeriodoPrecedente[]> {
-  const { domanda } = caricata;
-  if (domanda.unitaProduttivaId === null) return [];
-  const righe = await lettore
+/**
+ * The unit's other domande that claim their period: prepared once (this runs on every summary and, under the unit's
+ * lock, in every submission), reading of each only the periodo step's answers.
+ */
+function queryPeriodiEsistenti(d: Db) {
+  return d
     .select({
       id: domande.id,
       protocollo: domande.protocollo,
@@ -51,21 +53,32 @@ async function periodiEsistenti(caricata: DomandaCaricata, lettore: Lettore): Pr
       fondoCodice: domande.fondoCodice,
       dataInizio: domande.dataInizio,
       dataFine: domande.dataFine,
-      dati: domande.dati,
+      periodo: sql<unknown>`${domande.dati} -> 'periodo'`,
     })
     .from(domande)
     .where(
       and(
-        eq(domande.aziendaId, domanda.aziendaId),
-        eq(domande.unitaProduttivaId, domanda.unitaProduttivaId),
-        ne(domande.id, domanda.id),
+        eq(domande.aziendaId, sql.placeholder("aziendaId")),
+        eq(domande.unitaProduttivaId, sql.placeholder("unitaId")),
+        ne(domande.id, sql.placeholder("id")),
         notInArray(domande.stato, [...NON_CONTANO]),
       ),
-    );
+    )
+    .prepare("periodi_esistenti");
+}
+
+async function periodiEsistenti(caricata: DomandaCaricata, lettore: Lettore): Promise<PeriodoPrecedente[]> {
+  const { domanda } = caricata;
+  if (domanda.unitaProduttivaId === null) return [];
+  const righe = await preparataSu(lettore, "periodi_esistenti", queryPeriodiEsistenti).execute({
+    aziendaId: domanda.aziendaId,
+    unitaId: domanda.unitaProduttivaId,
+    id: domanda.id,
+  });
   return righe
     .filter((r) => r.dataInizio && r.dataFine)
     .map((r) => {
-      const p = leggiRisposte(r.dati).periodo;
+      const p = leggiRisposta("periodo", typeof r.periodo === "string" ? JSON.parse(r.periodo) : r.periodo);
       return {
         inizio: r.dataInizio!,
         fine: r.dataFine!,
