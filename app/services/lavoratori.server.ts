@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { domandaLavoratori, giornateAgricole, lavoratori, rapportiLavoro, versioneRegistri } from "#db/schema";
+import type { Db } from "#db/client";
 import { db, preparata } from "#db/connection";
 import { anno, type DataISO } from "~/domain/date";
 import { gravitaMassima, type Esito } from "~/domain/esito";
@@ -76,11 +77,11 @@ async function versioneRegistriCorrente(): Promise<number> {
   return r?.versione ?? 0;
 }
 
-/** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. Read-only. */
-export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<readonly LavoratoreValutato[]> {
+/** The inputs of a domanda's evaluation and their cache key, or null before the periodo and unit steps. */
+async function daValutare(caricata: DomandaCaricata, adesso: Date): Promise<{ input: InputValutazione; chiave: string } | null> {
   const { domanda, azienda } = caricata;
   const periodo = caricata.risposte.periodo;
-  if (!periodo || domanda.unitaProduttivaId === null) return [];
+  if (!periodo || domanda.unitaProduttivaId === null) return null;
   const input: InputValutazione = {
     unitaProduttivaId: domanda.unitaProduttivaId,
     prestazione: domanda.prestazione,
@@ -99,6 +100,14 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
     input.settoreIndustriale,
     input.presentazione,
   ]);
+  return { input, chiave };
+}
+
+/** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. Read-only. */
+export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<readonly LavoratoreValutato[]> {
+  const da = await daValutare(caricata, adesso);
+  if (!da) return [];
+  const { input, chiave } = da;
   let valutati = valutazioni.get(chiave);
   if (valutati) {
     valutazioni.delete(chiave); // most recently used goes last
@@ -111,11 +120,31 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
   return valutati;
 }
 
-async function valuta(input: InputValutazione): Promise<LavoratoreValutato[]> {
-  const { periodo, presentazione } = input;
-  // CISOA: the days worked in the calendar year before the period (INPS checks the reference year).
-  const annoGiornate = anno(periodo.dataInizio) - 1;
-  const righe = await db()
+/**
+ * The verdicts of the named workers only (those selected, which the checks of a domanda and its submission read),
+ * taken from the unit's evaluation when it is in memory, otherwise computed for them alone with the same rule: the
+ * submission of a draft naming 3 workers of a unit of 520 evaluates 3, not 520. Workers not employed at the unit in
+ * the period are absent, as in lavoratoriValutati.
+ */
+export async function lavoratoriValutatiTra(
+  caricata: DomandaCaricata,
+  cf: ReadonlySet<string>,
+  adesso = adessoPiattaforma(),
+): Promise<readonly LavoratoreValutato[]> {
+  if (cf.size === 0) return [];
+  const da = await daValutare(caricata, adesso);
+  if (!da) return [];
+  const inMemoria = valutazioni.get(da.chiave);
+  return (await (inMemoria ?? valuta(da.input, [...cf]))).filter((l) => cf.has(l.cf));
+}
+
+/**
+ * The employments at a unit in a period with their worker, sorted by name; `tra`: only of the workers whose codes are
+ * the array parameter "cf". Prepared once per process (preparata).
+ */
+function queryRapportiUnita(d: Db, tra: boolean) {
+  const p = sql.placeholder;
+  return d
     .select({
       lavoratoreId: lavoratori.id,
       cf: lavoratori.codiceFiscale,
@@ -125,18 +154,34 @@ async function valuta(input: InputValutazione): Promise<LavoratoreValutato[]> {
       dataAssunzione: rapportiLavoro.dataAssunzione,
       orario: rapportiLavoro.orarioSettimanaleCentesimi,
       // One primary-key lookup per employment (a join made the planner scan the whole year of giornate_agricole).
-      giornate: sql<number | null>`(select ${giornateAgricole.giornate} from ${giornateAgricole} where ${giornateAgricole.rapportoId} = ${rapportiLavoro.id} and ${giornateAgricole.anno} = ${annoGiornate})`,
+      giornate: sql<number | null>`(select ${giornateAgricole.giornate} from ${giornateAgricole} where ${giornateAgricole.rapportoId} = ${rapportiLavoro.id} and ${giornateAgricole.anno} = ${p("annoGiornate")})`,
     })
     .from(rapportiLavoro)
     .innerJoin(lavoratori, eq(lavoratori.id, rapportiLavoro.lavoratoreId))
     .where(
       and(
-        eq(rapportiLavoro.unitaProduttivaId, input.unitaProduttivaId),
-        lte(rapportiLavoro.dataAssunzione, periodo.dataFine),
-        or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, periodo.dataInizio)),
+        eq(rapportiLavoro.unitaProduttivaId, p("unitaId")),
+        lte(rapportiLavoro.dataAssunzione, p("fine")),
+        or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, p("inizio"))),
+        tra ? sql`${lavoratori.codiceFiscale} = any(${p("cf")})` : undefined,
       ),
     )
-    .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale));
+    .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale))
+    .prepare(tra ? "rapporti_unita_tra" : "rapporti_unita");
+}
+
+async function valuta(input: InputValutazione, soloCf?: readonly string[]): Promise<LavoratoreValutato[]> {
+  const { periodo, presentazione } = input;
+  const valori = {
+    unitaId: input.unitaProduttivaId,
+    inizio: periodo.dataInizio,
+    fine: periodo.dataFine,
+    // CISOA: the days worked in the calendar year before the period (INPS checks the reference year).
+    annoGiornate: anno(periodo.dataInizio) - 1,
+  };
+  const righe = soloCf
+    ? await preparata("rapporti_unita_tra", (d) => queryRapportiUnita(d, true)).execute({ ...valori, cf: soloCf })
+    : await preparata("rapporti_unita", (d) => queryRapportiUnita(d, false)).execute(valori);
   const visti = new Set<string>();
   const out: LavoratoreValutato[] = [];
   for (const r of righe) {

@@ -2,15 +2,14 @@
 // current data (the period or the filing date may have changed since the selection), plus a warning if none is left.
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
-import { lavoratoriValutati, selezionati } from "../lavoratori.server";
+import { lavoratoriValutatiTra, selezionati } from "../lavoratori.server";
 
 export async function controlliLavoratori(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
   if (caricata.risposte.lavoratori == null) return [];
   const scelti = await selezionati(caricata.domanda.id);
-  const valutati = await lavoratoriValutati(caricata);
+  const valutati = await lavoratoriValutatiTra(caricata, new Set(scelti.keys()));
   const esiti: EsitoPasso[] = [];
   for (const l of valutati) {
-    if (!scelti.has(l.cf)) continue;
     for (const e of l.esiti) if (e.gravita !== "informazione") esiti.push({ ...e, passo: "lavoratori" });
   }
   // A selected worker no longer employed at the unit in the period (e.g. the dates changed after the selection).
