@@ -8,7 +8,7 @@ import { db, preparata } from "#db/connection";
 import { puo, type Azione, type ChiAgisce, type RegolaAssegnazione } from "~/domain/autorizzazione";
 import type { DataISO } from "~/domain/date";
 import { leggiRisposte } from "~/passi";
-import { idAziendeDelegate, idAziendeIncaricato, type Persona } from "./accesso.server";
+import { delegaValidaSuAzienda, idAziendeIncaricato, type Persona } from "./accesso.server";
 import { scriviAudit } from "./audit.server";
 import type { DomandaCaricata } from "./domande.server";
 import { oggi } from "./orologio.server";
@@ -38,7 +38,7 @@ export function regolaAssegnazione(env = process.env): RegolaAssegnazione {
 }
 
 async function delegaValida(intermediarioId: number, aziendaId: number, data: DataISO): Promise<boolean> {
-  return (await idAziendeDelegate(intermediarioId, data)).includes(aziendaId);
+  return delegaValidaSuAzienda(intermediarioId, aziendaId, data);
 }
 
 async function sedeAbilitata(utenteId: number, sedeCodice: string): Promise<boolean> {
