@@ -77,18 +77,25 @@ async function versioneRegistriCorrente(): Promise<number> {
   return r?.versione ?? 0;
 }
 
-/** The inputs of a domanda's evaluation and their cache key, or null before the periodo and unit steps. */
-async function daValutare(caricata: DomandaCaricata, adesso: Date): Promise<{ input: InputValutazione; chiave: string } | null> {
+/** The inputs of a domanda's evaluation, or null before the periodo and unit steps. */
+function inputValutazione(caricata: DomandaCaricata, adesso: Date): InputValutazione | null {
   const { domanda, azienda } = caricata;
   const periodo = caricata.risposte.periodo;
   if (!periodo || domanda.unitaProduttivaId === null) return null;
-  const input: InputValutazione = {
+  return {
     unitaProduttivaId: domanda.unitaProduttivaId,
     prestazione: domanda.prestazione,
     periodo,
     settoreIndustriale: settoreIndustriale(azienda.csc),
     presentazione: dataPresentazione(caricata, adesso),
   };
+}
+
+/** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. Read-only. */
+export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<readonly LavoratoreValutato[]> {
+  const input = inputValutazione(caricata, adesso);
+  if (!input) return [];
+  const { periodo } = input;
   const versione = await versioneRegistriCorrente();
   const chiave = JSON.stringify([
     versione,
@@ -100,14 +107,6 @@ async function daValutare(caricata: DomandaCaricata, adesso: Date): Promise<{ in
     input.settoreIndustriale,
     input.presentazione,
   ]);
-  return { input, chiave };
-}
-
-/** Every worker employed at the domanda's unit during the period, with the verdict; sorted by name. Read-only. */
-export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = adessoPiattaforma()): Promise<readonly LavoratoreValutato[]> {
-  const da = await daValutare(caricata, adesso);
-  if (!da) return [];
-  const { input, chiave } = da;
   let valutati = valutazioni.get(chiave);
   if (valutati) {
     valutazioni.delete(chiave); // most recently used goes last
@@ -121,28 +120,70 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
 }
 
 /**
- * The verdicts of the named workers only (those selected, which the checks of a domanda and its submission read),
- * taken from the unit's evaluation when it is in memory, otherwise computed for them alone with the same rule: the
- * submission of a draft naming 3 workers of a unit of 520 evaluates 3, not 520. Workers not employed at the unit in
- * the period are absent, as in lavoratoriValutati.
+ * The workers selected for a domanda and the verdicts of those employed at its unit in the period (the others are
+ * absent, as in lavoratoriValutati), in one prepared statement: what the checks of a domanda and its submission read.
+ * Only the selected are evaluated, with the same rule: the submission of a draft naming 3 workers of a unit of 520
+ * evaluates 3, not 520, and reads neither the registries' version nor the unit's other workers.
  */
-export async function lavoratoriValutatiTra(
+export async function lavoratoriSceltiValutati(
   caricata: DomandaCaricata,
-  cf: ReadonlySet<string>,
   adesso = adessoPiattaforma(),
-): Promise<readonly LavoratoreValutato[]> {
-  if (cf.size === 0) return [];
-  const da = await daValutare(caricata, adesso);
-  if (!da) return [];
-  const inMemoria = valutazioni.get(da.chiave);
-  return (await (inMemoria ?? valuta(da.input, [...cf]))).filter((l) => cf.has(l.cf));
+): Promise<{ scelti: ReadonlySet<string>; valutati: readonly LavoratoreValutato[] }> {
+  const input = inputValutazione(caricata, adesso);
+  if (!input) return { scelti: new Set((await selezionati(caricata.domanda.id)).keys()), valutati: [] };
+  const righe = await preparata("rapporti_scelti", queryRapportiScelti).execute({
+    domandaId: caricata.domanda.id,
+    unitaId: input.unitaProduttivaId,
+    inizio: input.periodo.dataInizio,
+    fine: input.periodo.dataFine,
+    annoGiornate: anno(input.periodo.dataInizio) - 1,
+  });
+  const scelti = new Set(righe.map((r) => r.scelto));
+  const presenti = righe.flatMap((r) =>
+    r.lavoratoreId !== null && r.cf !== null && r.qualifica !== null && r.dataAssunzione !== null && r.orario !== null
+      ? [{ ...r, lavoratoreId: r.lavoratoreId, cf: r.cf, nome: r.nome ?? "", cognome: r.cognome ?? "", qualifica: r.qualifica, dataAssunzione: r.dataAssunzione, orario: r.orario }]
+      : [],
+  );
+  return { scelti, valutati: valutaRighe(input, presenti) };
 }
 
 /**
- * The employments at a unit in a period with their worker, sorted by name; `tra`: only of the workers whose codes are
- * the array parameter "cf". Prepared once per process (preparata).
+ * The selected workers of a domanda ("domandaId") with their employments at the unit in the period, if any (the
+ * columns of lavoratori and rapporti_lavoro are null for a selected worker not employed there), sorted by name as in
+ * queryRapportiUnita.
  */
-function queryRapportiUnita(d: Db, tra: boolean) {
+function queryRapportiScelti(d: Db) {
+  const p = sql.placeholder;
+  return d
+    .select({
+      scelto: domandaLavoratori.codiceFiscale,
+      lavoratoreId: lavoratori.id,
+      cf: lavoratori.codiceFiscale,
+      nome: lavoratori.nome,
+      cognome: lavoratori.cognome,
+      qualifica: rapportiLavoro.qualifica,
+      dataAssunzione: rapportiLavoro.dataAssunzione,
+      orario: rapportiLavoro.orarioSettimanaleCentesimi,
+      giornate: sql<number | null>`(select ${giornateAgricole.giornate} from ${giornateAgricole} where ${giornateAgricole.rapportoId} = ${rapportiLavoro.id} and ${giornateAgricole.anno} = ${p("annoGiornate")})`,
+    })
+    .from(domandaLavoratori)
+    .leftJoin(lavoratori, eq(lavoratori.codiceFiscale, domandaLavoratori.codiceFiscale))
+    .leftJoin(
+      rapportiLavoro,
+      and(
+        eq(rapportiLavoro.lavoratoreId, lavoratori.id),
+        eq(rapportiLavoro.unitaProduttivaId, p("unitaId")),
+        lte(rapportiLavoro.dataAssunzione, p("fine")),
+        or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, p("inizio"))),
+      ),
+    )
+    .where(eq(domandaLavoratori.domandaId, p("domandaId")))
+    .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale))
+    .prepare("rapporti_scelti");
+}
+
+/** The employments at a unit in a period with their worker, sorted by name. Prepared once per process (preparata). */
+function queryRapportiUnita(d: Db) {
   const p = sql.placeholder;
   return d
     .select({
@@ -163,25 +204,37 @@ function queryRapportiUnita(d: Db, tra: boolean) {
         eq(rapportiLavoro.unitaProduttivaId, p("unitaId")),
         lte(rapportiLavoro.dataAssunzione, p("fine")),
         or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, p("inizio"))),
-        tra ? sql`${lavoratori.codiceFiscale} = any(${p("cf")})` : undefined,
       ),
     )
     .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale))
-    .prepare(tra ? "rapporti_unita_tra" : "rapporti_unita");
+    .prepare("rapporti_unita");
 }
 
-async function valuta(input: InputValutazione, soloCf?: readonly string[]): Promise<LavoratoreValutato[]> {
-  const { periodo, presentazione } = input;
-  const valori = {
+async function valuta(input: InputValutazione): Promise<LavoratoreValutato[]> {
+  const righe = await preparata("rapporti_unita", queryRapportiUnita).execute({
     unitaId: input.unitaProduttivaId,
-    inizio: periodo.dataInizio,
-    fine: periodo.dataFine,
+    inizio: input.periodo.dataInizio,
+    fine: input.periodo.dataFine,
     // CISOA: the days worked in the calendar year before the period (INPS checks the reference year).
-    annoGiornate: anno(periodo.dataInizio) - 1,
-  };
-  const righe = soloCf
-    ? await preparata("rapporti_unita_tra", (d) => queryRapportiUnita(d, true)).execute({ ...valori, cf: soloCf })
-    : await preparata("rapporti_unita", (d) => queryRapportiUnita(d, false)).execute(valori);
+    annoGiornate: anno(input.periodo.dataInizio) - 1,
+  });
+  return valutaRighe(input, righe);
+}
+
+interface RigaRapporto {
+  lavoratoreId: number;
+  cf: string;
+  nome: string;
+  cognome: string;
+  qualifica: QualificaElenco;
+  dataAssunzione: DataISO;
+  orario: number;
+  giornate: number | null;
+}
+
+/** The verdict of each worker of the employments (sorted by name), one per worker. */
+function valutaRighe(input: InputValutazione, righe: readonly RigaRapporto[]): LavoratoreValutato[] {
+  const { periodo, presentazione } = input;
   const visti = new Set<string>();
   const out: LavoratoreValutato[] = [];
   for (const r of righe) {

@@ -2,19 +2,18 @@
 // current data (the period or the filing date may have changed since the selection), plus a warning if none is left.
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
-import { lavoratoriValutatiTra, selezionati } from "../lavoratori.server";
+import { lavoratoriSceltiValutati } from "../lavoratori.server";
 
 export async function controlliLavoratori(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
   if (caricata.risposte.lavoratori == null) return [];
-  const scelti = await selezionati(caricata.domanda.id);
-  const valutati = await lavoratoriValutatiTra(caricata, new Set(scelti.keys()));
+  const { scelti, valutati } = await lavoratoriSceltiValutati(caricata);
   const esiti: EsitoPasso[] = [];
   for (const l of valutati) {
     for (const e of l.esiti) if (e.gravita !== "informazione") esiti.push({ ...e, passo: "lavoratori" });
   }
   // A selected worker no longer employed at the unit in the period (e.g. the dates changed after the selection).
   const presenti = new Set(valutati.map((l) => l.cf));
-  for (const cf of scelti.keys()) {
+  for (const cf of scelti) {
     if (presenti.has(cf)) continue;
     esiti.push({
       regola: "lavoratori.presenza",
