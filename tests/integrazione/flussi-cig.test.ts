@@ -69,6 +69,26 @@ describe("invio di un flusso UniEmens-Cig", () => {
     expect(di_nuovo.scarti.filter((s) => s.codice === "UNI41-E070")).toHaveLength(righe.length + 1);
   });
 
+  it("ogni denuncia accolta è scritta com'è stata letta, anche con virgolette, barre e graffe nei nomi; gli scarti con il loro messaggio", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    // The batch travels as one array per column (text[]): the characters that array literals escape must survive.
+    const cognome = `D'ANGELO "DETTO" \\ {PRIMO}, SECONDO`;
+    const file = xml(MATRICOLE.C1, competenza, d.ticket!, [...righe, { ...righe[0], iban: "IT00X0000000000000000000000" }])
+      .replace("<Cognome>ESEMPIO</Cognome>", `<Cognome>${cognome}</Cognome>`);
+    const r = await invia(mario, file);
+    expect(r).toMatchObject({ accolte: righe.length, scartate: 1 });
+    const scritte = await db().select().from(denunceCig).where(eq(denunceCig.flussoId, r.flussoId!)).orderBy(denunceCig.riga);
+    expect(scritte[0]).toMatchObject({ codiceFiscale: righe[0].cf, competenza: `${competenza}-01`, ticket: d.ticket, iban: righe[0].iban, aziendaId: c1, domandaId: d.id });
+    expect(scritte[0].dati).toMatchObject({ cognome, cfLavoratore: righe[0].cf, competenza, giorni: righe[0].giorni.map((g) => ({ giorno: Number(g), oreCentesimi: 800 })) });
+    expect(scritte[0].oreCentesimi).toBe(800 * righe[0].giorni.length);
+    // Warnings of an accepted return (not yet authorised) as the report gave them.
+    expect(scritte[0].avvisi).toEqual(r.avvisi.filter((a) => a.riga === scritte[0].riga).map(({ codice, messaggio }) => ({ codice, messaggio })));
+    expect(scritte[0].avvisi.length).toBeGreaterThan(0);
+    const scarti = await db().select().from(scartiFlussoCig).where(eq(scartiFlussoCig.flussoId, r.flussoId!)).orderBy(scartiFlussoCig.id);
+    expect(scarti.map(({ riga, codice, messaggio }) => ({ riga, codice, messaggio }))).toEqual(r.scarti);
+  });
+
   it("la prova fa gli stessi controlli e non scrive nulla", async () => {
     const d = await domandaDiretta();
     const { competenza, righe } = await righeDi(d);

@@ -9,8 +9,9 @@
 // (file_flussi_cig) e poi controllato da un lavoro della coda (pg-boss, ADR 020): ogni lotto accolto fa avanzare nella
 // stessa transazione il conto delle denunce fatte, così dopo un arresto il lavoro riprende dal lotto successivo
 // all'ultimo scritto e nessuna denuncia è accolta due volte (chiave unica tra le denunce vive).
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { db } from "#db/connection";
+import { and, eq, inArray, isNull, Param, sql } from "drizzle-orm";
+import { db, istruzione } from "#db/connection";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   aziende,
   denunceCig,
@@ -98,6 +99,9 @@ interface FattiLotto {
   iban: Map<string, string | null>;
 }
 
+/** `colonna = any($1::text[])`: the batch's values as one parameter (up to 500 workers' codes), not one each. */
+const traTesti = (colonna: AnyPgColumn, valori: readonly string[]) => sql`${colonna} = any(${new Param(valori)}::text[])`;
+
 function nuoviFatti(): FattiLotto {
   return { matricole: new Map(), aziendaDiMatricola: new Map(), domande: new Map(), rapporti: new Map(), iban: new Map() };
 }
@@ -107,7 +111,7 @@ async function caricaFatti(attore: Persona, lotto: readonly DenunciaCig[], f: Fa
   const d = db();
   const matricole = [...new Set(lotto.map((x) => x.matricola))].filter((m) => !f.matricole.has(m));
   if (matricole.length) {
-    const righe = await d.select().from(aziende).where(inArray(aziende.matricola, matricole));
+    const righe = await d.select().from(aziende).where(traTesti(aziende.matricola, matricole));
     for (const m of matricole) {
       const azienda = righe.find((r) => r.matricola === m);
       if (!azienda) f.matricole.set(m, "sconosciuta");
@@ -123,7 +127,7 @@ async function caricaFatti(attore: Persona, lotto: readonly DenunciaCig[], f: Fa
       .select({ domanda: domande, matricola: aziende.matricola })
       .from(domande)
       .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
-      .where(and(inArray(domande.ticket, ticket), sql`${domande.stato} <> 'bozza'`));
+      .where(and(traTesti(domande.ticket, ticket), sql`${domande.stato} <> 'bozza'`));
     const ids = righe.map((r) => r.domanda.id);
     const richiesti = ids.length ? await d.select().from(domandaLavoratori).where(inArray(domandaLavoratori.domandaId, ids)) : [];
     const atti = ids.length ? await d.select().from(provvedimenti).where(inArray(provvedimenti.domandaId, ids)) : [];
@@ -170,7 +174,7 @@ async function caricaFatti(attore: Persona, lotto: readonly DenunciaCig[], f: Fa
       .from(lavoratori)
       .leftJoin(rapportiLavoro, eq(rapportiLavoro.lavoratoreId, lavoratori.id))
       .leftJoin(unitaProduttive, eq(unitaProduttive.id, rapportiLavoro.unitaProduttivaId))
-      .where(inArray(lavoratori.codiceFiscale, cf));
+      .where(traTesti(lavoratori.codiceFiscale, cf));
     for (const c of cf) {
       const suoi = righe.filter((r) => r.cf === c);
       f.iban.set(c, suoi[0]?.iban ?? null);
@@ -195,20 +199,59 @@ function contesto(f: FattiLotto, oggi: string, chiaveGiaPresente: (k: string) =>
   };
 }
 
+// The statements of each batch, written once (db/connection.ts, istruzione): a batch's values travel as one array
+// parameter per column, so neither drizzle nor the driver does per-row work for the 500 returns of a batch.
+const colonne = (...c: AnyPgColumn[]) => sql.join(c.map((x) => sql.identifier(x.name)), sql`, `);
+const ph = sql.placeholder;
+
+const chiaviPresenti = istruzione<{ chiave: string }>("flussi_chiavi_presenti", () =>
+  sql`select ${sql.identifier(denunceCig.chiave.name)} as chiave from ${denunceCig}
+      where ${denunceCig.chiave} = any(${ph("chiavi")}::text[]) and ${denunceCig.eliminataIl} is null`,
+);
+const oreAccolte = istruzione<{ ticket: string; ore: string }>("flussi_ore_accolte", () =>
+  sql`select ${sql.identifier(denunceCig.ticket.name)} as ticket, sum(${denunceCig.oreCentesimi})::text as ore from ${denunceCig}
+      where ${denunceCig.ticket} = any(${ph("ticket")}::text[]) and ${denunceCig.eliminataIl} is null
+      group by ${denunceCig.ticket}`,
+);
+// The tickets' locks in the order given (sorted by the caller), so two flows never wait for each other.
+const bloccaTicket = istruzione("flussi_blocca_ticket", () =>
+  sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(t.ticket))
+      from unnest(${ph("ticket")}::text[]) with ordinality as t(ticket, n) order by t.n`,
+);
+// The flow's totals move with the batch, and only from where this run found them (see elabora).
+const avanzaTotali = istruzione<{ id: number }>("flussi_avanza_totali", () =>
+  sql`update ${flussiCig} set ${sql.identifier(flussiCig.stato.name)} = 'in_corso',
+        ${sql.identifier(flussiCig.denunce.name)} = ${flussiCig.denunce} + ${ph("denunce")}::int,
+        ${sql.identifier(flussiCig.accolte.name)} = ${flussiCig.accolte} + ${ph("accolte")}::int,
+        ${sql.identifier(flussiCig.scartate.name)} = ${flussiCig.scartate} + ${ph("scartate")}::int,
+        ${sql.identifier(flussiCig.conAvvisi.name)} = ${flussiCig.conAvvisi} + ${ph("conAvvisi")}::int
+      where ${flussiCig.id} = ${ph("flussoId")}::int and ${flussiCig.denunce} = ${ph("fatte")}::int
+      returning ${flussiCig.id}`,
+);
+// Dates and JSON travel as text[] and are cast per row: postgres.js serialises arrays only of the types it knows.
+const inserisciDenunce = istruzione("flussi_inserisci_denunce", () =>
+  sql`insert into ${denunceCig} (${colonne(
+    denunceCig.flussoId, denunceCig.riga, denunceCig.chiave, denunceCig.aziendaId, denunceCig.domandaId, denunceCig.ticket,
+    denunceCig.codiceFiscale, denunceCig.competenza, denunceCig.oreCentesimi, denunceCig.iban, denunceCig.dati, denunceCig.avvisi,
+  )})
+      select ${ph("flussoId")}::int, riga, chiave, azienda, domanda, ticket, cf, competenza::date, ore, iban, dati::jsonb, avvisi::jsonb
+      from unnest(${ph("righe")}::int[], ${ph("chiavi")}::text[], ${ph("aziende")}::int[], ${ph("domande")}::int[],
+                  ${ph("ticket")}::text[], ${ph("cf")}::text[], ${ph("competenze")}::text[], ${ph("ore")}::int[],
+                  ${ph("iban")}::text[], ${ph("dati")}::text[], ${ph("avvisi")}::text[])
+        as r(riga, chiave, azienda, domanda, ticket, cf, competenza, ore, iban, dati, avvisi)`,
+);
+const inserisciScarti = istruzione("flussi_inserisci_scarti", () =>
+  sql`insert into ${scartiFlussoCig} (${colonne(scartiFlussoCig.flussoId, scartiFlussoCig.riga, scartiFlussoCig.codice, scartiFlussoCig.messaggio)})
+      select ${ph("flussoId")}::int, riga, codice, messaggio
+      from unnest(${ph("righe")}::int[], ${ph("codici")}::text[], ${ph("messaggi")}::text[]) as s(riga, codice, messaggio)`,
+);
+
 /** Chiavi già accolte e ore già accolte per ticket, lette dagli archivi (dentro la transazione del lotto, se c'è). */
 async function statoAccolte(esegui: Transazione | ReturnType<typeof db>, lotto: readonly DenunciaCig[]) {
   const chiavi = lotto.map(chiaveDenuncia);
   const ticket = [...new Set(lotto.flatMap((x) => (x.ticket ? [x.ticket] : [])))];
-  const presenti = chiavi.length
-    ? await esegui.select({ chiave: denunceCig.chiave }).from(denunceCig).where(and(inArray(denunceCig.chiave, chiavi), isNull(denunceCig.eliminataIl)))
-    : [];
-  const ore = ticket.length
-    ? await esegui
-        .select({ ticket: denunceCig.ticket, ore: sql<string>`sum(${denunceCig.oreCentesimi})` })
-        .from(denunceCig)
-        .where(and(inArray(denunceCig.ticket, ticket), isNull(denunceCig.eliminataIl)))
-        .groupBy(denunceCig.ticket)
-    : [];
+  const presenti = chiavi.length ? await chiaviPresenti(esegui, { chiavi }) : [];
+  const ore = ticket.length ? await oreAccolte(esegui, { ticket }) : [];
   return { chiavi: new Set(presenti.map((p) => p.chiave)), ore: new Map(ore.map((o) => [o.ticket, Number(o.ore)])) };
 }
 
@@ -298,38 +341,35 @@ async function elabora(
         const accolte = esiti.filter((x) => x.esito.accolta && x.denuncia);
         // The flow's totals move with the batch, and only from where this run found them: a second worker on the same
         // flow (a job taken again after its expiry) finds them moved and stops, writing nothing.
-        const avanzato = await tx
-          .update(flussiCig)
-          .set({
-            stato: "in_corso",
-            denunce: sql`${flussiCig.denunce} + ${esiti.length}`,
-            accolte: sql`${flussiCig.accolte} + ${accolte.length}`,
-            scartate: sql`${flussiCig.scartate} + ${esiti.length - accolte.length}`,
-            conAvvisi: sql`${flussiCig.conAvvisi} + ${accolte.filter((x) => x.esito.segnalazioni.length > 0).length}`,
-          })
-          .where(and(eq(flussiCig.id, flussoId), eq(flussiCig.denunce, rapporto.denunce)))
-          .returning({ id: flussiCig.id });
+        const avanzato = await avanzaTotali(tx, {
+          flussoId,
+          fatte: rapporto.denunce,
+          denunce: esiti.length,
+          accolte: accolte.length,
+          scartate: esiti.length - accolte.length,
+          conAvvisi: accolte.filter((x) => x.esito.segnalazioni.length > 0).length,
+        });
         if (avanzato.length === 0) throw new FlussoGiaAvanzato();
         if (accolte.length) {
-          await tx.insert(denunceCig).values(
-            accolte.map(({ esito, denuncia }) => ({
-              flussoId,
-              riga: esito.riga,
-              chiave: esito.chiave,
-              aziendaId: fatti.aziendaDiMatricola.get(denuncia!.matricola)!,
-              domandaId: fatti.domande.get(denuncia!.ticket!)!.domandaId,
-              ticket: denuncia!.ticket!,
-              codiceFiscale: denuncia!.cfLavoratore,
-              competenza: `${denuncia!.competenza}-01`,
-              oreCentesimi: esito.oreCentesimi,
-              iban: denuncia!.iban!,
-              dati: denuncia as unknown as Record<string, unknown>,
-              avvisi: esito.segnalazioni.map((s) => ({ codice: s.codice, messaggio: s.messaggio })),
-            })),
-          );
+          await inserisciDenunce(tx, {
+            flussoId,
+            righe: accolte.map((x) => x.esito.riga),
+            chiavi: accolte.map((x) => x.esito.chiave),
+            aziende: accolte.map((x) => fatti.aziendaDiMatricola.get(x.denuncia!.matricola)!),
+            domande: accolte.map((x) => fatti.domande.get(x.denuncia!.ticket!)!.domandaId),
+            ticket: accolte.map((x) => x.denuncia!.ticket!),
+            cf: accolte.map((x) => x.denuncia!.cfLavoratore),
+            competenze: accolte.map((x) => `${x.denuncia!.competenza}-01`),
+            ore: accolte.map((x) => x.esito.oreCentesimi),
+            iban: accolte.map((x) => x.denuncia!.iban!),
+            dati: accolte.map((x) => JSON.stringify(x.denuncia)),
+            avvisi: accolte.map((x) => JSON.stringify(x.esito.segnalazioni.map((s) => ({ codice: s.codice, messaggio: s.messaggio })))),
+          });
         }
-        const scarti = esiti.filter((x) => !x.esito.accolta).flatMap((x) => x.esito.segnalazioni.filter(eErrore).map((s) => ({ flussoId, riga: x.esito.riga, codice: s.codice, messaggio: s.messaggio })));
-        if (scarti.length) await tx.insert(scartiFlussoCig).values(scarti);
+        const scarti = esiti.filter((x) => !x.esito.accolta).flatMap((x) => x.esito.segnalazioni.filter(eErrore).map((s) => ({ riga: x.esito.riga, codice: s.codice, messaggio: s.messaggio })));
+        if (scarti.length) {
+          await inserisciScarti(tx, { flussoId, righe: scarti.map((x) => x.riga), codici: scarti.map((x) => x.codice), messaggi: scarti.map((x) => x.messaggio) });
+        }
         // The companies the flow carries returns for (only those the sender may act for): their offices follow it.
         const nuove = [...new Set(lette.flatMap((x) => (fatti.matricole.get(x.matricola) === "abilitata" ? [fatti.aziendaDiMatricola.get(x.matricola)!] : [])))].filter((a) => !aziendeRegistrate.has(a));
         if (nuove.length) {
@@ -345,7 +385,7 @@ async function elabora(
         : await d.transaction(async (tx) => {
             // In ordine di ticket, così due flussi non si aspettano mai a vicenda.
             const ticket = [...new Set(lette.flatMap((x) => (x.ticket ? [x.ticket] : [])))].sort();
-            for (const t of ticket) await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(${t}))`);
+            if (ticket.length) await bloccaTicket(tx, { ticket });
             return esegui(tx);
           });
     for (const { esito, denuncia } of esiti) {
