@@ -1000,7 +1000,9 @@ export const denunceCig = pgTable(
   },
   (t) => [
     uniqueIndex("denunce_cig_chiave_attiva_uq").on(t.chiave).where(sql`${t.eliminataIl} is null`),
-    index("denunce_cig_ticket_idx").on(t.ticket),
+    // The hours already accepted on a ticket by the other flows, read at every batch (app/services/flussi): the flow
+    // in the key lets that read skip the flow's own returns instead of summing them again at each batch.
+    index("denunce_cig_ticket_flusso_idx").on(t.ticket, t.flussoId),
     index("denunce_cig_flusso_idx").on(t.flussoId, t.riga),
     check("denunce_cig_ore", sql`${t.oreCentesimi} >= 0`),
   ],

@@ -2,10 +2,10 @@
 // la stessa denuncia non è mai accolta due volte (nemmeno da due flussi inviati insieme); la prova non scrive nulla;
 // chi non ha la delega della matricola non invia; un file che si interrompe lascia accolte le denunce precedenti.
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, denunceCig, flussiCig, scartiFlussoCig } from "#db/schema";
 import { db } from "#db/connection";
-import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
+import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
 import { addDays } from "~/domain/date";
 import type { Contesto } from "~/services/accesso.server";
 import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
@@ -14,17 +14,27 @@ import { usaDatabaseDiTest } from "../database";
 import { sessioneDi } from "../richieste";
 import { contestoDi, idAzienda, MATRICOLE } from "./domanda-completa";
 import { domandaDiretta as domandaDirettaDi, righeDi, xml } from "./flusso-cig";
+import { autorizzata, diretta, GIORNO_PIATTAFORMA } from "./pagamento-diretto";
 
 usaDatabaseDiTest();
+// A fixed platform day: the authorised domanda of the hours test is on days that must not be late for it.
+const oraPrecedente = process.env.OMNIA_ORA_FISSA;
+process.env.OMNIA_ORA_FISSA = GIORNO_PIATTAFORMA;
+afterAll(() => {
+  if (oraPrecedente === undefined) delete process.env.OMNIA_ORA_FISSA;
+  else process.env.OMNIA_ORA_FISSA = oraPrecedente;
+});
 
 let mario: Contesto;
 let laura: Contesto;
+let giorgio: Contesto;
 let c1: number;
 
 beforeAll(async () => {
   c1 = await idAzienda("C1");
   mario = await contestoDi(await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c1));
   laura = await contestoDi(await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "intermediario"));
+  giorgio = await contestoDi(await sessioneDi(OPERATORE_PADOVA.codiceFiscale, "operatore_sede"));
 });
 
 async function* byte(testo: string): AsyncGenerator<Uint8Array> {
@@ -99,6 +109,35 @@ describe("invio di un flusso UniEmens-Cig", () => {
     expect(r.denunce).toBe(righe.length);
     expect(await db().$count(denunceCig)).toBe(prima);
     expect(await db().$count(flussiCig)).toBe(flussiPrima);
+  });
+
+  it("oltre un lotto, le ore autorizzate si contano allo stesso modo nella prova e nell'invio (E091 sulle stesse righe)", async () => {
+    const attori = { mario, giorgio, c1 };
+    const d = await autorizzata(attori, await diretta(attori));
+    const { competenza, righe } = await righeDi(d);
+    // 24 hours authorised (2,400 hundredths); 700 returns of 0.04 hours each, every one with its own key: the first
+    // batch of 500 (20 hours) fits, the second reaches the limit at its 100th return.
+    const q = (n: number) => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n % 36];
+    const giorno = righe[0].giorni[0];
+    const linee = [`Matricola;AnnoMeseDenuncia;CFLavoratore;Cognome;Nome;Qualifica1;Qualifica2;Qualifica3;TipoContribuzione;OrarioContrattuale;IBAN;Ticket;DetrazLavDip;DetrazCarichiFam;OreCigGG${giorno}`];
+    for (let i = 0; i < 700; i++) {
+      const r = righe[i % righe.length];
+      const k = Math.floor(i / righe.length);
+      linee.push(`${MATRICOLE.C1};${competenza};${r.cf};ESEMPIO;LAVORATORE;${q(k)};${q(Math.floor(k / 36))};Z;Z${i % righe.length};${r.orario};${r.iban};${d.ticket};S;S;4`);
+    }
+    const file = linee.join("\n") + "\n";
+    const manda = async (prova: boolean) => {
+      const r = await riceviFlusso(mario, { nome: "ore.csv", formato: "csv", contenuto: byte(file) }, { prova });
+      if (!r.ok) throw new Error(r.motivo);
+      return r.valore;
+    };
+    const prova = await manda(true);
+    const invio = await manda(false);
+    const e091 = (x: RapportoFlusso) => x.scarti.filter((s) => s.codice === "UNI41-E091").map((s) => s.riga);
+    expect(invio).toMatchObject({ denunce: 700, accolte: 600, scartate: 100 });
+    expect(e091(invio)).toHaveLength(100);
+    expect(prova).toMatchObject({ denunce: 700, accolte: 600, scartate: 100 });
+    expect(e091(prova)).toEqual(e091(invio));
   });
 
   it("due flussi con le stesse denunce inviati insieme: ciascuna è accolta una volta sola", async () => {

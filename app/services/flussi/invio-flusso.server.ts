@@ -9,7 +9,7 @@
 // (file_flussi_cig) e poi controllato da un lavoro della coda (pg-boss, ADR 020): ogni lotto accolto fa avanzare nella
 // stessa transazione il conto delle denunce fatte, così dopo un arresto il lavoro riprende dal lotto successivo
 // all'ultimo scritto e nessuna denuncia è accolta due volte (chiave unica tra le denunce vive).
-import { and, eq, inArray, isNull, Param, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, Param, sql, type SQL } from "drizzle-orm";
 import { db, istruzione } from "#db/connection";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
@@ -208,11 +208,16 @@ const chiaviPresenti = istruzione<{ chiave: string }>("flussi_chiavi_presenti", 
   sql`select ${sql.identifier(denunceCig.chiave.name)} as chiave from ${denunceCig}
       where ${denunceCig.chiave} = any(${ph("chiavi")}::text[]) and ${denunceCig.eliminataIl} is null`,
 );
-const oreAccolte = istruzione<{ ticket: string; ore: string }>("flussi_ore_accolte", () =>
-  sql`select ${sql.identifier(denunceCig.ticket.name)} as ticket, sum(${denunceCig.oreCentesimi})::text as ore from ${denunceCig}
-      where ${denunceCig.ticket} = any(${ph("ticket")}::text[]) and ${denunceCig.eliminataIl} is null
-      group by ${denunceCig.ticket}`,
-);
+// The hours accepted on the tickets by the other flows (a dry run has no flow: all of them): two ranges of the
+// (ticket, flusso_id) index around this flow, so a batch never sums again the returns this flow accepted before.
+const oreAltriFlussi = istruzione<{ ticket: string; ore: string }>("flussi_ore_altri_flussi", () => {
+  const ramo = (confronto: SQL) =>
+    sql`select ${denunceCig.ticket} as t, ${denunceCig.oreCentesimi} as o from ${denunceCig}
+        where ${denunceCig.ticket} = any(${ph("ticket")}::text[]) and ${confronto} and ${denunceCig.eliminataIl} is null`;
+  return sql`select t as ticket, sum(o)::text as ore
+             from (${ramo(sql`${denunceCig.flussoId} < ${ph("flussoId")}::int`)} union all ${ramo(sql`${denunceCig.flussoId} > ${ph("flussoId")}::int`)}) as x
+             group by t`;
+});
 // The tickets' locks in the order given (sorted by the caller), so two flows never wait for each other.
 const bloccaTicket = istruzione("flussi_blocca_ticket", () =>
   sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(t.ticket))
@@ -246,12 +251,15 @@ const inserisciScarti = istruzione("flussi_inserisci_scarti", () =>
       from unnest(${ph("righe")}::int[], ${ph("codici")}::text[], ${ph("messaggi")}::text[]) as s(riga, codice, messaggio)`,
 );
 
-/** Chiavi già accolte e ore già accolte per ticket, lette dagli archivi (dentro la transazione del lotto, se c'è). */
-async function statoAccolte(esegui: Transazione | ReturnType<typeof db>, lotto: readonly DenunciaCig[]) {
+/**
+ * Chiavi già accolte (da qualunque flusso, questo compreso) e ore accolte per ticket dagli altri flussi, lette dagli
+ * archivi (dentro la transazione del lotto, se c'è).
+ */
+async function statoAccolte(esegui: Transazione | ReturnType<typeof db>, lotto: readonly DenunciaCig[], flussoId: number | null) {
   const chiavi = lotto.map(chiaveDenuncia);
   const ticket = [...new Set(lotto.flatMap((x) => (x.ticket ? [x.ticket] : [])))];
   const presenti = chiavi.length ? await chiaviPresenti(esegui, { chiavi }) : [];
-  const ore = ticket.length ? await oreAccolte(esegui, { ticket }) : [];
+  const ore = ticket.length ? await oreAltriFlussi(esegui, { ticket, flussoId: flussoId ?? 0 }) : [];
   return { chiavi: new Set(presenti.map((p) => p.chiave)), ore: new Map(ore.map((o) => [o.ticket, Number(o.ore)])) };
 }
 
@@ -295,9 +303,9 @@ async function elabora(
   const oggi = oggiPiattaforma();
   const d = db();
   const fatti = nuoviFatti();
-  // Le ore accolte da questo file per ticket: gli archivi le contengono già dal lotto in cui sono state scritte,
-  // mentre la verifica del file le ricorda da sé; agli archivi si chiedono solo quelle degli altri flussi.
-  const oreDiQuestoFile = new Map<string, number>(ripresa?.oreCentesimi ?? []);
+  // Le chiavi accolte da questo file: gli archivi le contengono già dal lotto in cui sono state scritte, mentre la
+  // verifica del file le ricorda da sé (anche in una prova, che non scrive). Le ore: agli archivi si chiedono solo
+  // quelle degli altri flussi, quelle del file le conta la verifica.
   const chiaviDiQuestoFile = new Set<string>(ripresa?.chiavi ?? []);
   const aziendeRegistrate = new Set<number>();
   let statoPerContesto: { chiavi: Set<string>; ore: Map<string, number> } = { chiavi: new Set(), ore: new Map() };
@@ -306,7 +314,7 @@ async function elabora(
       fatti,
       oggi,
       (k) => statoPerContesto.chiavi.has(k) && !chiaviDiQuestoFile.has(k),
-      (t) => (statoPerContesto.ore.get(t) ?? 0) - (oreDiQuestoFile.get(t) ?? 0),
+      (t) => statoPerContesto.ore.get(t) ?? 0,
     ),
     ripresa ? { chiavi: ripresa.chiavi, oreCentesimi: ripresa.oreCentesimi } : undefined,
   );
@@ -330,7 +338,7 @@ async function elabora(
     const lette = lotto.flatMap((x) => (x.denuncia ? [x.denuncia] : []));
     await caricaFatti(attore, lette, fatti);
     const esegui = async (tx: Transazione | ReturnType<typeof db>) => {
-      statoPerContesto = await statoAccolte(tx, lette);
+      statoPerContesto = await statoAccolte(tx, lette, rapporto.flussoId);
       const esiti: Array<{ esito: EsitoDenuncia; denuncia: DenunciaCig | null }> = lotto.map((x) =>
         x.denuncia
           ? { esito: verifica(x.denuncia), denuncia: x.denuncia }
@@ -390,33 +398,45 @@ async function elabora(
           });
     for (const { esito, denuncia } of esiti) {
       registra(esito);
-      if (esito.accolta && denuncia?.ticket) {
-        chiaviDiQuestoFile.add(esito.chiave);
-        oreDiQuestoFile.set(denuncia.ticket, (oreDiQuestoFile.get(denuncia.ticket) ?? 0) + esito.oreCentesimi);
-      }
+      if (esito.accolta && denuncia?.ticket) chiaviDiQuestoFile.add(esito.chiave);
     }
     await opzioni.dopoLotto?.(++lotti);
   };
 
+  // While a batch is checked and written (mostly waiting on the database) the next one is read: at most one batch in
+  // flight and one being filled, and batches still run one after another (each checks against the ones before).
+  let inVolo: Promise<void> | null = null;
+  const lancia = async (l: typeof lotto) => {
+    if (inVolo) await inVolo;
+    inVolo = elaboraLotto(l);
+    // Its failure is seen by the next await of it; meanwhile it must not count as unhandled.
+    inVolo.catch(() => undefined);
+  };
   // On a resumption the returns already done are read again (the parser has to pass them) and skipped.
   let daSaltare = ripresa?.denunce ?? 0;
   let lotto: Array<{ riga: number; denuncia: DenunciaCig | null; segnalazioni: Segnalazione[] }> = [];
-  for await (const v of voci) {
-    if (v.tipo === "fatale") {
-      rapporto.interrotto = { riga: v.riga, codice: v.segnalazione.codice, messaggio: v.segnalazione.messaggio };
-      break;
+  try {
+    for await (const v of voci) {
+      if (v.tipo === "fatale") {
+        rapporto.interrotto = { riga: v.riga, codice: v.segnalazione.codice, messaggio: v.segnalazione.messaggio };
+        break;
+      }
+      if (daSaltare > 0) {
+        daSaltare--;
+        continue;
+      }
+      lotto.push(v.lettura.ok ? { riga: v.lettura.denuncia.riga, denuncia: v.lettura.denuncia, segnalazioni: [] } : { riga: v.lettura.riga, denuncia: null, segnalazioni: v.lettura.segnalazioni });
+      if (lotto.length >= LOTTO) {
+        await lancia(lotto);
+        lotto = [];
+      }
     }
-    if (daSaltare > 0) {
-      daSaltare--;
-      continue;
-    }
-    lotto.push(v.lettura.ok ? { riga: v.lettura.denuncia.riga, denuncia: v.lettura.denuncia, segnalazioni: [] } : { riga: v.lettura.riga, denuncia: null, segnalazioni: v.lettura.segnalazioni });
-    if (lotto.length >= LOTTO) {
-      await elaboraLotto(lotto);
-      lotto = [];
-    }
+    if (lotto.length) await lancia(lotto);
+  } finally {
+    // Never return (or fail) while a batch's transaction is still open.
+    const ultimo: Promise<void> | null = inVolo;
+    if (ultimo) await ultimo;
   }
-  if (lotto.length) await elaboraLotto(lotto);
 }
 
 /** Il flusso è finito (o il file si è interrotto): stato, totali, audit, e l'abbinamento delle denunce accolte. */

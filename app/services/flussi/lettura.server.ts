@@ -65,10 +65,10 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
   let giorno: GiornoGrezzo | null = null;
   let denunceLette = 0;
 
-  const relativo = (): string => {
-    const i = pila.lastIndexOf(m.denuncia);
-    return i < 0 ? "" : pila.slice(i + 1).join("/");
-  };
+  // The path of each open element relative to the return ("" for the return itself, null outside one), kept beside
+  // the stack: one concatenation per tag instead of a slice and join of the stack at every tag (the reader's hot spot).
+  const pilaRelativa: Array<string | null> = [];
+  const relativo = (): string => pilaRelativa[pilaRelativa.length - 1] ?? "";
   const percorsiDenuncia = new Set([...Object.keys(m.campiDenuncia), m.giorno.percorso, `${m.giorno.percorso}/${m.giorno.ore}`]);
   for (const p of Object.keys(m.campiDenuncia)) {
     const parti = p.split("/");
@@ -89,6 +89,8 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
       ferma(fatale(parser.line, "UNI41-E001", `L'elemento principale deve essere ${m.radice}, non ${tag.name}.`));
     }
     pila.push(tag.name);
+    const padreRelativo = pilaRelativa.length ? pilaRelativa[pilaRelativa.length - 1] : null;
+    pilaRelativa.push(tag.name === m.denuncia ? "" : padreRelativo === null ? null : padreRelativo === "" ? tag.name : `${padreRelativo}/${tag.name}`);
     testo = "";
     if (tag.name === m.azienda && pila.length === 2) azienda = {};
     else if (tag.name === m.posizione) posizione = {};
@@ -142,6 +144,7 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
       posizione[m.campiPosizione[tag.name]] = testo;
     }
     pila.pop();
+    pilaRelativa.pop();
     testo = "";
   });
 
