@@ -6,9 +6,13 @@ import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { CATALOGO_ERRORI_FLUSSI } from "~/domain/flussi/catalogo-errori";
 import { MAPPATURA_IN_USO } from "~/domain/flussi/mappatura";
+import { leggiFlussoXml } from "~/services/flussi/lettura.server";
 
 const PUBBLICATI = new URL("../../public/flussi/", import.meta.url);
 const leggi = (nome: string) => readFile(new URL(nome, PUBBLICATI), "utf8");
+async function* unPezzo(testo: string): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(testo);
+}
 
 async function valida(xml: string) {
   const schema = await leggi("uniemens-cig-omnia-1.0.xsd");
@@ -25,6 +29,19 @@ describe("schema UniEmens-Cig pubblicato", () => {
     const esempio = await leggi("esempi/flusso-c3-marzo-2026.xml");
     expect((await valida(esempio.replace("<DetrazLavDip>S</DetrazLavDip>", "<DetrazLavDip>X</DetrazLavDip>"))).valid).toBe(false);
     expect((await valida(esempio.replace(/<Ticket>.*<\/Ticket>/, ""))).valid).toBe(false);
+  });
+  it("la retribuzione è mensile (RetribTeorica) o oraria (RetribOraria), non tutte e due, come la legge la piattaforma", async () => {
+    const esempio = await leggi("esempi/flusso-c3-marzo-2026.xml");
+    expect(esempio).toContain("<RetribOraria>11.50</RetribOraria>");
+    const entrambe = esempio.replace("<RetribOraria>11.50</RetribOraria>", "<RetribTeorica>1840.00</RetribTeorica><RetribOraria>11.50</RetribOraria>");
+    expect((await valida(entrambe)).valid).toBe(false);
+    expect((await valida(esempio.replace("<RetribOraria>11.50</RetribOraria>", "<RetribOraria>11.505</RetribOraria>"))).valid).toBe(false);
+    expect((await valida(esempio.replace("<RetribOraria>11.50</RetribOraria>", ""))).valid).toBe(true);
+    // The platform's reader says the same of both at once.
+    const voci = [];
+    for await (const v of leggiFlussoXml(unPezzo(entrambe))) voci.push(v);
+    const seconda = voci[1];
+    expect(seconda.tipo === "denuncia" && !seconda.lettura.ok && seconda.lettura.segnalazioni.map((s) => s.campo)).toEqual(["retribOraria"]);
   });
   it("ogni elemento della tabella di mappatura è dichiarato nello schema", async () => {
     const schema = await leggi("uniemens-cig-omnia-1.0.xsd");

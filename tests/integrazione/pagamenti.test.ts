@@ -96,6 +96,22 @@ describe("abbinamento e importi", () => {
     expect(await importiDi(d.id)).toHaveLength(r.length);
   });
 
+  it("una retribuzione oraria (RetribOraria) nel flusso: l'importo parte da quella, senza divisore mensile", async () => {
+    const d = await autorizzata();
+    const { competenza, righe: r } = await righe(d, null);
+    const rapporto = await invia(xml(competenza, d.ticket!, r.map((x) => ({ ...x, retribuzioneOraria: "8.00" }))));
+    expect(rapporto.accolte).toBe(r.length);
+    // 8,00 € l'ora × 8 h = 64,00 € persi; 80% = 51,20 €, entro il massimale rapportato (65,71 €); 5,84% di 51,20 =
+    // 2,99008 → 2,99 €; netto 48,21 €.
+    for (const i of await importiDi(d.id)) {
+      expect(i).toMatchObject({
+        stato: "approvato", oreCentesimi: 800, retribuzionePersaCentesimi: 6_400, lordoCentesimi: 5_120, lordoLimitatoCentesimi: 5_120,
+        riduzioneCentesimi: 299, nettoCentesimi: 4_821, eccezioni: [],
+      });
+      expect(i.calcolo.messaggio).toMatch(/retribuzione oraria di 8,00 €/);
+    }
+  });
+
   it("una denuncia accolta prima della decisione resta in attesa; il job la abbina dopo l'autorizzazione", async () => {
     const d = await diretta();
     const { competenza, righe: r } = await righe(d);

@@ -26,6 +26,8 @@ export interface RigaFlusso {
   giorni: string[];
   /** RetribTeorica, e.g. "1500.00"; null to leave it out. */
   retribuzione: string | null;
+  /** RetribOraria instead, e.g. "8.00". */
+  retribuzioneOraria?: string;
 }
 
 let qualifica3 = 65;
@@ -39,7 +41,7 @@ export function xml(competenza: string, ticket: string, righe: RigaFlusso[]): st
         <Qualifica1>1</Qualifica1><Qualifica2>F</Qualifica2><Qualifica3>${q3}</Qualifica3><TipoContribuzione>00</TipoContribuzione>
         <OrarioContrattuale>${r.orario}</OrarioContrattuale><IBAN>${r.iban}</IBAN><Ticket>${ticket}</Ticket>
         <DetrazLavDip>S</DetrazLavDip><DetrazCarichiFam>S</DetrazCarichiFam>
-        <DatiRetributivi>${r.retribuzione === null ? "" : `<RetribTeorica>${r.retribuzione}</RetribTeorica>`}${r.giorni.map((g) => `<GiornoCig GG="${g}"><OreCig>800</OreCig></GiornoCig>`).join("")}</DatiRetributivi>
+        <DatiRetributivi>${r.retribuzione === null ? "" : `<RetribTeorica>${r.retribuzione}</RetribTeorica>`}${r.retribuzioneOraria ? `<RetribOraria>${r.retribuzioneOraria}</RetribOraria>` : ""}${r.giorni.map((g) => `<GiornoCig GG="${g}"><OreCig>800</OreCig></GiornoCig>`).join("")}</DatiRetributivi>
       </DenunciaIndividuale>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -52,6 +52,18 @@ describe("lettura dei campi della denuncia", () => {
     expect(d).toMatchObject({ cfLavoratore: CHIARA, iban: IBAN_CHIARA, orarioContrattualeCentesimi: 2400, percPartTimeCentesimi: 6000, retribTeoricaCentesimi: 110000 });
     expect(d.giorni).toEqual([{ giorno: 2, oreCentesimi: 400 }, { giorno: 6, oreCentesimi: 800 }]);
   });
+  it("la retribuzione oraria (RetribOraria) al posto di quella mensile, mai tutte e due", () => {
+    expect(denuncia({ retribTeorica: "", retribOraria: "11.5" })).toMatchObject({ retribTeoricaCentesimi: null, retribOrariaCentesimi: 1150 });
+    expect(denuncia()).toMatchObject({ retribTeoricaCentesimi: 110000, retribOrariaCentesimi: null });
+    const entrambe = leggiDenuncia(3, { ...CAMPI, retribOraria: "11.50" }, GIORNI);
+    expect(!entrambe.ok && entrambe.segnalazioni).toEqual([
+      { codice: "UNI41-E001", campo: "retribOraria", messaggio: "Indica la retribuzione mensile (RetribTeorica) oppure quella oraria (RetribOraria), non tutte e due." },
+    ]);
+    const formato = leggiDenuncia(3, { ...CAMPI, retribTeorica: "", retribOraria: "11,50" }, GIORNI);
+    expect(!formato.ok && formato.segnalazioni.map((s) => s.messaggio)).toEqual([
+      "RetribOraria «11,50» non ha il formato atteso: un importo orario con il punto per i decimali, ad esempio 11.50.",
+    ]);
+  });
   it("campi obbligatori mancanti, formati sbagliati, caratteri di controllo: UNI41-E001 con il nome del campo dello schema", () => {
     const l = leggiDenuncia(7, { ...CAMPI, matricola: "", competenza: "2026-13", cognome: "ROSSI\u202e", retribTeorica: "1.100,00" }, []);
     expect(l.ok).toBe(false);

@@ -40,7 +40,9 @@ export interface DenunciaCig {
   orarioContrattualeCentesimi: number;
   /** Percentuale di part-time in centesimi (6000 = 60,00 %), se part-time. */
   percPartTimeCentesimi: number | null;
+  /** La retribuzione come il flusso la porta: mensile (RetribTeorica) oppure oraria (RetribOraria), mai tutte e due. */
   retribTeoricaCentesimi: number | null;
+  retribOrariaCentesimi: number | null;
   giorni: GiornoCig[];
 }
 
@@ -65,6 +67,7 @@ export const CAMPI_DENUNCIA = [
   "orarioContrattuale",
   "percPartTime",
   "retribTeorica",
+  "retribOraria",
 ] as const;
 
 export type CampoDenuncia = (typeof CAMPI_DENUNCIA)[number];
@@ -101,6 +104,7 @@ const ETICHETTE: Record<CampoDenuncia, string> = {
   orarioContrattuale: "OrarioContrattuale",
   percPartTime: "PercPartTime",
   retribTeorica: "RetribTeorica",
+  retribOraria: "RetribOraria",
 };
 
 /** Il nome del campo come lo vede chi compila il file (quello dello schema pubblicato). */
@@ -125,6 +129,7 @@ const FORMATI: Partial<Record<CampoDenuncia, { re: RegExp; atteso: string }>> = 
   orarioContrattuale: { re: /^\d{1,4}$/, atteso: "centesimi di ora alla settimana, ad esempio 4000 per 40 ore" },
   percPartTime: { re: /^\d{1,5}$/, atteso: "centesimi di punto percentuale, ad esempio 6000 per 60,00 %" },
   retribTeorica: { re: /^\d{1,9}(\.\d{1,2})?$/, atteso: "un importo con il punto per i decimali, ad esempio 1100.00" },
+  retribOraria: { re: /^\d{1,4}(\.\d{1,2})?$/, atteso: "un importo orario con il punto per i decimali, ad esempio 11.50" },
 };
 
 /** Testo di un campo libero: senza caratteri di controllo né segni di direzione che cambiano come appare il nome. */
@@ -191,6 +196,10 @@ export function leggiDenuncia(riga: number, campi: CampiGrezzi, giorni: readonly
       if (g.giorno > ultimo) segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno ${g.giorno} non esiste nel mese ${competenza}.` });
     }
   }
+  // La retribuzione è una sola: quella mensile o quella oraria (lo schema le mette in alternativa).
+  if (valore("retribTeorica") !== null && valore("retribOraria") !== null) {
+    segnalazioni.push({ codice: "UNI41-E001", campo: "retribOraria", messaggio: "Indica la retribuzione mensile (RetribTeorica) oppure quella oraria (RetribOraria), non tutte e due." });
+  }
   if (letti.length === 0 && giorni.length === 0) {
     segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: "Indica almeno un giorno con le ore di integrazione." });
   }
@@ -198,6 +207,7 @@ export function leggiDenuncia(riga: number, campi: CampiGrezzi, giorni: readonly
   const maiuscolo = (c: CampoDenuncia) => valore(c)?.toUpperCase() ?? null;
   const percPartTime = valore("percPartTime");
   const retribTeorica = valore("retribTeorica");
+  const retribOraria = valore("retribOraria");
   return {
     ok: true,
     denuncia: {
@@ -219,6 +229,7 @@ export function leggiDenuncia(riga: number, campi: CampiGrezzi, giorni: readonly
       orarioContrattualeCentesimi: Number(valore("orarioContrattuale")),
       percPartTimeCentesimi: percPartTime === null ? null : Number(percPartTime),
       retribTeoricaCentesimi: retribTeorica === null ? null : centesimiDaImporto(retribTeorica),
+      retribOrariaCentesimi: retribOraria === null ? null : centesimiDaImporto(retribOraria),
       giorni: letti.sort((a, b) => a.giorno - b.giorno),
     },
   };

@@ -1,8 +1,8 @@
 // La tabella di mappatura tra lo schema UniEmens-Cig pubblicato dalla piattaforma e il modello canonico della
 // denuncia (./denuncia.ts). L'involucro e i nomi noti sono quelli della famiglia UniEmens (DenunceMensili, Azienda,
 // AnnoMeseDenuncia, PosContributiva, Matricola, DenunciaIndividuale, Qualifica1-3, TipoContribuzione, DetrazLavDip e
-// DetrazCarichiFam del msg INPS 2902/2022); IBAN, Ticket e GiornoCig/OreCig sono nomi della piattaforma, perché quelli
-// dell'INPS non sono pubblici. Quando l'INPS pubblicherà il proprio schema basterà una nuova versione di questa tabella:
+// DetrazCarichiFam del msg INPS 2902/2022); IBAN, Ticket, RetribOraria e GiornoCig/OreCig sono nomi della piattaforma,
+// perché quelli dell'INPS non sono pubblici. Quando l'INPS pubblicherà il proprio schema basterà una nuova versione di questa tabella:
 // i controlli non cambiano. docs/flussi/README.md.
 import type { CampoDenuncia } from "./denuncia";
 
@@ -54,6 +54,7 @@ const ELEMENTI_OMNIA_1: Omit<MappaturaUniemensCig, "colonneCsv"> = {
     DetrazLavDip: "detrazLavDip",
     DetrazCarichiFam: "detrazCarichiFam",
     "DatiRetributivi/RetribTeorica": "retribTeorica",
+    "DatiRetributivi/RetribOraria": "retribOraria",
   },
   giorno: { percorso: "DatiRetributivi/GiornoCig", attributoGiorno: "GG", ore: "OreCig" },
   prefissoColonnaGiorno: "OreCigGG",

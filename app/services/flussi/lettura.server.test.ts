@@ -22,12 +22,16 @@ describe("lettura del flusso XML", () => {
   it("l'esempio pubblicato si legge, anche a pezzi di 7 byte, con i dati dell'azienda e della posizione", async () => {
     const testo = await readFile(new URL("flusso-c3-marzo-2026.xml", ESEMPI));
     const voci = await tutte(leggiFlussoXml(aPezzi(testo)));
-    expect(voci).toHaveLength(1);
-    const [v] = voci;
+    expect(voci).toHaveLength(2);
+    const [v, oraria] = voci;
     expect(v.tipo === "denuncia" && v.lettura.ok && v.lettura.denuncia).toMatchObject({
       riga: 17, matricola: "4734567803", cfAzienda: "07654320154", competenza: "2026-03", cfLavoratore: "SMPCHR99T41F205E",
       ticket: "SYNTHTICKET00001", iban: "IT21S9900101001000000100006", detrazLavDip: "S", retribTeoricaCentesimi: 110000,
       giorni: [{ giorno: 2, oreCentesimi: 800 }, { giorno: 4, oreCentesimi: 800 }, { giorno: 6, oreCentesimi: 800 }],
+    });
+    // The second return carries an hourly pay instead of the monthly one.
+    expect(oraria.tipo === "denuncia" && oraria.lettura.ok && oraria.lettura.denuncia).toMatchObject({
+      cfLavoratore: "SMLDVD85H14F205O", retribTeoricaCentesimi: null, retribOrariaCentesimi: 1150, giorni: [{ giorno: 2, oreCentesimi: 800 }, { giorno: 4, oreCentesimi: 400 }],
     });
   });
   it("il CSV con lo stesso contenuto dà la stessa denuncia", async () => {
