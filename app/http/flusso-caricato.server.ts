@@ -29,6 +29,8 @@ export type FlussoCaricato =
   | { ok: false; errore: string };
 
 class CampoTroppoGrande extends Error {}
+/** The body broke while the file was being read (the client went away, a truncated multipart): not the service's fault. */
+class CorpoInterrotto extends Error {}
 /** An error of the flow service (e.g. the database unreachable), kept apart from the errors of a broken body. */
 class ErroreServizio extends Error {
   constructor(readonly causa: unknown) {
@@ -66,7 +68,14 @@ export async function leggiFlussoCaricato(request: Request, ctx: Contesto, opzio
     const dati = parte.data[Symbol.asyncIterator]();
     // Without a `return`, a reader that stops early (a fatal error in the file) does not close the body: the rest
     // is drained below, so the multipart parser can finish.
-    const sorgente: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => ({ next: () => dati.next() }) };
+    const sorgente: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () =>
+          dati.next().catch((e: unknown) => {
+            throw new CorpoInterrotto("corpo interrotto", { cause: e });
+          }),
+      }),
+    };
     const formato = formatoDi(parte.filename);
     if (esito) {
       esito = { ok: false, errore: m.unSoloFile };
@@ -79,6 +88,8 @@ export async function leggiFlussoCaricato(request: Request, ctx: Contesto, opzio
       try {
         r = await riceviFlusso(ctx, { nome: parte.filename, formato, contenuto: sorgente }, { prova: opzioni.prova });
       } catch (e) {
+        // The service removed what it had stored of the file; a broken body is answered like any other (400).
+        if (e instanceof CorpoInterrotto) throw e;
         throw new ErroreServizio(e);
       }
       esito = r.ok ? { ok: true, rapporto: r.valore } : { ok: false, errore: m.fileMancante };

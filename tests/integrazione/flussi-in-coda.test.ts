@@ -11,7 +11,7 @@ import * as elenco from "~/routes/flussi._index";
 import * as rapporto from "~/routes/flussi.$id";
 import * as avanzamento from "~/routes/flussi.$id_.avanzamento";
 import type { Contesto } from "~/services/accesso.server";
-import { elaboraFlussoInCoda, riceviFlusso, riprendiFlussiFermi } from "~/services/flussi/invio-flusso.server";
+import { elaboraFlussoInCoda, riceviFlusso, rimuoviCaricamentiInterrotti, riprendiFlussiFermi } from "~/services/flussi/invio-flusso.server";
 import { avviaLavori } from "~/services/lavori/avvio.server";
 import { connessioneCorrente } from "#db/connection";
 import { usaDatabaseDiTest } from "../database";
@@ -204,6 +204,87 @@ describe("flussi oltre il limite sincrono", () => {
     expect((await risposta(() => avanzamento.loader(args(get(`/flussi/${id}/avanzamento`), { id: String(id) })))).headers.get("Location")).toMatch(/^\/accedi/);
     expect((await pagina(Number.MAX_SAFE_INTEGER, mario)).status).toBe(404);
     expect((await risposta(() => avanzamento.loader(args(get("/flussi/abc/avanzamento", mario), { id: "abc" })))).status).toBe(404);
+  });
+});
+
+describe("caricamenti interrotti", () => {
+  /** The upload page's multipart body, cut off (the stream errors, as the server's adapter does when the client goes) after `taglio` bytes of the file. */
+  function caricaInterrotto(testo: string, taglio: number, chi: Identita, primaDelTaglio?: () => Promise<void>): Request {
+    const confine = "----confine-di-prova";
+    const testa = `--${confine}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${chi.csrf}\r\n--${confine}\r\nContent-Disposition: form-data; name="file"; filename="interrotto.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const file = Buffer.from(testo).subarray(0, taglio);
+    let inviati = 0;
+    const corpo = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(Buffer.from(testa));
+      },
+      async pull(c) {
+        if (inviati >= file.byteLength) {
+          await primaDelTaglio?.();
+          c.error(new Error("aborted"));
+          return;
+        }
+        c.enqueue(file.subarray(inviati, inviati + 65_536));
+        inviati += 65_536;
+      },
+    });
+    return new Request(`${ORIGINE}/flussi?index`, {
+      method: "POST",
+      headers: { Cookie: chi.cookie, Origin: ORIGINE, "Content-Type": `multipart/form-data; boundary=${confine}` },
+      body: corpo,
+      duplex: "half",
+    } as RequestInit);
+  }
+
+  it("un invio che si interrompe a metà mentre il file è salvato non lascia né il flusso né le sue parti; la risposta è 400", async () => {
+    process.env.OMNIA_FLUSSI_LIMITE_SINCRONO = "100";
+    const d = await domandaDiretta(ctxMario, c1);
+    const { competenza, righe } = await righeDi(d);
+    const testo = csv(d, competenza, righe, 20_000, 6);
+    const flussiPrima = await db().$count(flussiCig);
+    // Cut after 2.5 MB: past the synchronous limit, with two 1 MB parts already stored when the client goes.
+    let partiAlTaglio = 0;
+    const r = await risposta(() =>
+      elenco.action(args(caricaInterrotto(testo, 2_500_000, mario, async () => {
+        partiAlTaglio = await db().$count(fileFlussiCig);
+      }))),
+    );
+    expect(partiAlTaglio).toBe(2);
+    expect(r.status).toBe(400);
+    expect(await db().$count(flussiCig)).toBe(flussiPrima);
+    expect(await db().$count(fileFlussiCig)).toBe(0);
+    // The CSV path too: a body that breaks before the limit is read leaves nothing either.
+    process.env.OMNIA_FLUSSI_LIMITE_SINCRONO = "100000";
+    expect((await risposta(() => elenco.action(args(caricaInterrotto(testo, 200_000, mario))))).status).toBe(400);
+    expect(await db().$count(flussiCig)).toBe(flussiPrima);
+  });
+
+  it("un caricamento rimasto a metà da un processo fermato è tolto dal lavoro orario con le sue parti dopo un'ora; gli altri flussi restano", async () => {
+    const base = { inviatoDa: ctxMario.utente.id, ruolo: "datore", aziendaId: c1, formato: "csv" as const, versioneSchema: "omnia-uniemens-cig-1.0" };
+    const ora = new Date();
+    const fa = (minuti: number) => new Date(ora.getTime() - minuti * 60_000);
+    const [vecchio, recente, inCoda] = await db()
+      .insert(flussiCig)
+      .values([
+        { ...base, nomeFile: "fermo.csv", stato: "caricamento", ricevutoIl: fa(61) },
+        { ...base, nomeFile: "in-arrivo.csv", stato: "caricamento", ricevutoIl: fa(2) },
+        { ...base, nomeFile: "in-coda.csv", stato: "in_coda", denunceAttese: 1, ricevutoIl: fa(120) },
+      ])
+      .returning({ id: flussiCig.id });
+    for (const f of [vecchio, recente, inCoda]) {
+      await db().insert(fileFlussiCig).values([0, 1].map((parte) => ({ flussoId: f.id, parte, dati: Buffer.from("Matricola;...") })));
+    }
+    expect(await rimuoviCaricamentiInterrotti(ora)).toBe(1);
+    expect(await flusso(vecchio.id)).toBeUndefined();
+    expect(await db().$count(fileFlussiCig, eq(fileFlussiCig.flussoId, vecchio.id))).toBe(0);
+    expect((await flusso(recente.id)).stato).toBe("caricamento");
+    expect(await db().$count(fileFlussiCig, eq(fileFlussiCig.flussoId, recente.id))).toBe(2);
+    expect((await flusso(inCoda.id)).stato).toBe("in_coda");
+    expect(await db().$count(fileFlussiCig, eq(fileFlussiCig.flussoId, inCoda.id))).toBe(2);
+    // The job again finds nothing more to do; an hour later the other upload goes too.
+    expect(await rimuoviCaricamentiInterrotti(ora)).toBe(0);
+    expect(await rimuoviCaricamentiInterrotti(new Date(ora.getTime() + 60 * 60_000))).toBe(1);
+    await db().delete(flussiCig).where(eq(flussiCig.id, inCoda.id));
   });
 });
 

@@ -9,7 +9,7 @@
 // (file_flussi_cig) e poi controllato da un lavoro della coda (pg-boss, ADR 020): ogni lotto accolto fa avanzare nella
 // stessa transazione il conto delle denunce fatte, così dopo un arresto il lavoro riprende dal lotto successivo
 // all'ultimo scritto e nessuna denuncia è accolta due volte (chiave unica tra le denunce vive).
-import { and, eq, inArray, isNull, Param, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, Param, sql, type SQL } from "drizzle-orm";
 import { db, istruzione } from "#db/connection";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
@@ -58,6 +58,11 @@ function limiteSincrono(): number {
 const MAX_IN_MEMORIA = 16 * 1024 * 1024;
 /** Le parti in cui un file grande è salvato. */
 const PARTE_FILE = 1024 * 1024;
+/**
+ * Un file ancora «in caricamento» dopo tanto è stato interrotto senza che il processo potesse toglierlo (un arresto
+ * a metà invio): il server chiude comunque una richiesta dopo 5 minuti (requestTimeout di Node), quindi un'ora è larga.
+ */
+export const ETA_CARICAMENTO_INTERROTTO_MS = 60 * 60 * 1000;
 
 /** Lock class of a ticket: the acceptance of a batch and the withdrawal of a return take it (./eliminazione.server.ts). */
 export const BLOCCO_TICKET = 8201;
@@ -599,6 +604,20 @@ export async function elaboraFlussoInCoda(flussoId: number, opzioni: OpzioniElab
     throw e;
   }
   await concludi(attore, rapporto, f.nomeFile);
+}
+
+/**
+ * The scheduled cleanup (hourly, app/services/lavori): flows still being uploaded long after any upload could last,
+ * with their stored parts. A body that breaks while its process is alive is removed at once (riceviFlusso); this
+ * catches the uploads whose process stopped in the middle. Nothing else refers to such a flow: no return has been
+ * checked. Returns how many were removed.
+ */
+export async function rimuoviCaricamentiInterrotti(ora: Date, etaMs = ETA_CARICAMENTO_INTERROTTO_MS): Promise<number> {
+  const rimossi = await db()
+    .delete(flussiCig)
+    .where(and(eq(flussiCig.stato, "caricamento"), lt(flussiCig.ricevutoIl, new Date(ora.getTime() - etaMs))))
+    .returning({ id: flussiCig.id });
+  return rimossi.length;
 }
 
 /**

@@ -9,7 +9,7 @@ import { inviaEmail } from "../posta/invio.server";
 import type { LavoroNotifica } from "../comunicazioni/notifiche.server";
 import { scadenzeInterlocuzione } from "../istruttoria/interlocuzione.server";
 import { promemoria } from "../comunicazioni/promemoria.server";
-import { elaboraFlussoInCoda, riprendiFlussiFermi, type LavoroFlusso } from "../flussi/invio-flusso.server";
+import { elaboraFlussoInCoda, rimuoviCaricamentiInterrotti, riprendiFlussiFermi, type LavoroFlusso } from "../flussi/invio-flusso.server";
 import { adesso } from "../orologio.server";
 import { rotazioneProgrammata } from "../identita/chiavi.server";
 import { politicaDaAmbiente } from "~/domain/rotazione-chiavi";
@@ -20,6 +20,7 @@ export const PIANIFICAZIONI = {
   promemoria: "20 * * * *",
   // Once a day at night: a new key is announced a day ahead, so the hour does not matter to the providers.
   "chiavi-rotazione": "40 3 * * *",
+  "caricamenti-interrotti": "35 * * * *",
 } as const;
 
 export interface Lavori {
@@ -60,6 +61,11 @@ export async function avviaLavori(
   // The real clock, not the rules' (OMNIA_ORA_FISSA): keys and the tokens they sign live in real time.
   await coda.work("chiavi-rotazione", polling, async () => {
     await rotazioneProgrammata(new Date(), politicaDaAmbiente(process.env));
+  });
+  // Large uploads cut off by a process that stopped mid-transfer: the flow and its stored parts go. The real clock
+  // too: the upload's time is the database's.
+  await coda.work("caricamenti-interrotti", polling, async () => {
+    await rimuoviCaricamentiInterrotti(new Date());
   });
   for (const [nome, cron] of Object.entries(PIANIFICAZIONI)) {
     if (opzioni.pianificazioni === false) await coda.unschedule(nome);
