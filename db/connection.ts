@@ -80,6 +80,8 @@ type Esecutore = Pick<Db, "_">;
  * PgBouncer the driver does not name it, db/client.ts). For the hot loops where drizzle's query building cost more
  * CPU than the statement (the flows' batches of 500 returns: one array parameter per column instead of 500 × 12
  * parameters). Rows come back as the driver gives them (column names as in the SQL, values not mapped by drizzle).
+ * preparataSu is the same for a statement made with drizzle's query builders; this one is for SQL drizzle does not
+ * build (insert … select from unnest), through the session's public prepareQuery.
  */
 export function istruzione<R extends Record<string, unknown> = Record<string, unknown>>(
   nome: string,
