@@ -1,8 +1,9 @@
 // "Le tue domande": drafts and sent domande of the companies this profile may act for, with filters, search,
 // sort and pagination in a plain GET form (works without JavaScript, and every view has its own URL).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { CampoTesto, Pulsante, Selezione } from "~/components/form";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CampoTesto, Selezione } from "~/components/form";
+import { CellaFiltro, FiltriElenco, Paginazione } from "~/components/layout/Elenco";
 import { richiediContesto, richiediAzione } from "~/http/accesso.server";
 import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
 import { numeroRichiesteInAttesa } from "~/services/istruttoria/interlocuzione.server";
@@ -49,72 +50,61 @@ export default function LeTueDomande() {
           Nuova domanda
         </Link>
       </p>
-      <Form method="get" className="mb-4" aria-labelledby="titolo-filtri">
-        <h2 id="titolo-filtri" className="h4">
-          Cerca e filtra
-        </h2>
-        <div className="row">
-          <div className="col-md-6 col-lg-4">
-            <CampoTesto
-              id="cerca"
-              name="cerca"
-              etichetta="Protocollo o codice fiscale dell'azienda"
-              defaultValue={filtri.cerca}
-              maxLength={32}
-              spellCheck={false}
+      <FiltriElenco percorso="/domande" filtrato={filtrato}>
+        <CellaFiltro>
+          <CampoTesto
+            id="cerca"
+            name="cerca"
+            etichetta="Protocollo o codice fiscale dell'azienda"
+            defaultValue={filtri.cerca}
+            maxLength={32}
+            spellCheck={false}
+            facoltativo
+          />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione id="stato" name="stato" etichetta="Stato" opzioni={opzioni.stati} defaultValue={filtri.stato ?? ""} vuota="Tutti gli stati" facoltativo />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione
+            id="prestazione"
+            name="prestazione"
+            etichetta="Prestazione"
+            opzioni={opzioni.prestazioni}
+            defaultValue={filtri.prestazione ?? ""}
+            vuota="Tutte le prestazioni"
+            facoltativo
+          />
+        </CellaFiltro>
+        {opzioni.aziende ? (
+          <CellaFiltro>
+            <Selezione
+              id="azienda"
+              name="azienda"
+              etichetta="Azienda"
+              opzioni={opzioni.aziende}
+              defaultValue={filtri.aziendaId ? String(filtri.aziendaId) : ""}
+              vuota="Tutte le aziende"
               facoltativo
             />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione id="stato" name="stato" etichetta="Stato" opzioni={opzioni.stati} defaultValue={filtri.stato ?? ""} vuota="Tutti gli stati" facoltativo />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione
-              id="prestazione"
-              name="prestazione"
-              etichetta="Prestazione"
-              opzioni={opzioni.prestazioni}
-              defaultValue={filtri.prestazione ?? ""}
-              vuota="Tutte le prestazioni"
-              facoltativo
-            />
-          </div>
-          {opzioni.aziende ? (
-            <div className="col-md-6 col-lg-4">
-              <Selezione
-                id="azienda"
-                name="azienda"
-                etichetta="Azienda"
-                opzioni={opzioni.aziende}
-                defaultValue={filtri.aziendaId ? String(filtri.aziendaId) : ""}
-                vuota="Tutte le aziende"
-                facoltativo
-              />
-            </div>
-          ) : filtri.aziendaId ? (
-            <input type="hidden" name="azienda" value={String(filtri.aziendaId)} />
-          ) : null}
-          <div className="col-md-6 col-lg-4">
-            <Selezione
-              id="ordine"
-              name="ordine"
-              etichetta="Ordina per ultima modifica"
-              opzioni={[
-                { valore: "recenti", etichetta: "Dalla più recente" },
-                { valore: "meno_recenti", etichetta: "Dalla meno recente" },
-              ]}
-              defaultValue={filtri.ordine}
-              vuota={false}
-            />
-          </div>
-        </div>
-        <div className="d-flex flex-wrap gap-3 align-items-center">
-          <Pulsante type="submit" variante="secondario">
-            Applica
-          </Pulsante>
-          {filtrato ? <Link to="/domande">Togli i filtri</Link> : null}
-        </div>
-      </Form>
+          </CellaFiltro>
+        ) : filtri.aziendaId ? (
+          <input type="hidden" name="azienda" value={String(filtri.aziendaId)} />
+        ) : null}
+        <CellaFiltro>
+          <Selezione
+            id="ordine"
+            name="ordine"
+            etichetta="Ordina per ultima modifica"
+            opzioni={[
+              { valore: "recenti", etichetta: "Dalla più recente" },
+              { valore: "meno_recenti", etichetta: "Dalla meno recente" },
+            ]}
+            defaultValue={filtri.ordine}
+            vuota={false}
+          />
+        </CellaFiltro>
+      </FiltriElenco>
       {righe.length === 0 ? (
         <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non hai ancora domande."}</p>
       ) : (
@@ -172,31 +162,14 @@ export default function LeTueDomande() {
           </table>
         </TabellaScorrevole>
       )}
-      {pagine > 1 ? (
-        <nav className="pagination-wrapper" aria-label="Pagine dell'elenco">
-          <ul className="pagination">
-            {pagina > 1 ? (
-              <li className="page-item">
-                <Link className="page-link" to={urlPagina(filtri, pagina - 1)}>
-                  Pagina precedente
-                </Link>
-              </li>
-            ) : null}
-            <li className="page-item">
-              <span className="page-link" aria-current="page">
-                Pagina {pagina} di {pagine}
-              </span>
-            </li>
-            {pagina < pagine ? (
-              <li className="page-item">
-                <Link className="page-link" to={urlPagina(filtri, pagina + 1)}>
-                  Pagina successiva
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Paginazione
+        etichetta="Pagine dell'elenco"
+        voci={[
+          pagina > 1 ? { etichetta: "Pagina precedente", href: urlPagina(filtri, pagina - 1) } : null,
+          { etichetta: `Pagina ${pagina} di ${pagine}`, attuale: true },
+          pagina < pagine ? { etichetta: "Pagina successiva", href: urlPagina(filtri, pagina + 1) } : null,
+        ]}
+      />
     </>
   );
 }

@@ -2,8 +2,9 @@
 // decision time limit, filtered and sorted by a plain GET form (works without JavaScript, every view has its URL),
 // keyset pages of 25 ("Pagina successiva" carries the last row seen).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { CampoTesto, Pulsante, Selezione } from "~/components/form";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CampoTesto, Selezione } from "~/components/form";
+import { CellaFiltro, FiltriElenco, Paginazione } from "~/components/layout/Elenco";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import type { GruppoCoda } from "~/domain/istruttoria/termine-decisione";
 import { richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
@@ -117,90 +118,79 @@ export default function Scrivania() {
           ))}
         </ul>
       </nav>
-      <Form method="get" className="mb-4" aria-labelledby="titolo-filtri">
-        <h2 id="titolo-filtri" className="h4">
-          Cerca e filtra
-        </h2>
-        <div className="row">
-          <div className="col-md-6 col-lg-4">
-            <CampoTesto
-              id="cerca"
-              name="cerca"
-              etichetta="Azienda o protocollo"
-              suggerimento="Ragione sociale, codice fiscale, matricola o protocollo"
-              defaultValue={f.cerca}
-              maxLength={64}
-              spellCheck={false}
-              facoltativo
-            />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione id="prestazione" name="prestazione" etichetta="Prestazione" opzioni={d.opzioni.prestazioni} defaultValue={f.prestazione ?? ""} vuota="Tutte le prestazioni" facoltativo />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione id="causale" name="causale" etichetta="Causale" opzioni={d.opzioni.causali} defaultValue={f.causale ?? ""} vuota="Tutte le causali" facoltativo />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione id="stato" name="stato" etichetta="Stato" opzioni={d.opzioni.stati} defaultValue={f.stato ?? ""} vuota="Tutti gli stati aperti" facoltativo />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione
-              id="assegnazione"
-              name="assegnazione"
-              etichetta="Assegnazione"
-              opzioni={[
-                { valore: "mie", etichetta: "Prese in carico da me" },
-                { valore: "libere", etichetta: "Non ancora prese in carico" },
-              ]}
-              defaultValue={f.assegnazione ?? ""}
-              vuota="Tutte"
-              facoltativo
-            />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione
-              id="gruppo"
-              name="gruppo"
-              etichetta="Urgenza"
-              opzioni={d.gruppi.map((g) => ({ valore: g, etichetta: d.etichetteGruppi[g] }))}
-              defaultValue={f.gruppo ?? ""}
-              vuota="Tutte"
-              facoltativo
-            />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione
-              id="avvisi"
-              name="avvisi"
-              etichetta="Avvisi aperti all'invio"
-              opzioni={[{ valore: "si", etichetta: "Solo con avvisi" }]}
-              defaultValue={f.avvisi ? "si" : ""}
-              vuota="Con e senza avvisi"
-              facoltativo
-            />
-          </div>
-          <div className="col-md-6 col-lg-4">
-            <Selezione
-              id="ordine"
-              name="ordine"
-              etichetta="Ordina dentro ogni gruppo"
-              opzioni={[
-                { valore: "scadenza", etichetta: "Termine più vicino" },
-                { valore: "invio_vecchie", etichetta: "Inviate da più tempo" },
-                { valore: "invio_recenti", etichetta: "Inviate più di recente" },
-              ]}
-              defaultValue={f.ordine}
-              vuota={false}
-            />
-          </div>
-        </div>
-        <div className="d-flex flex-wrap gap-3 align-items-center">
-          <Pulsante type="submit" variante="secondario">
-            Applica
-          </Pulsante>
-          {filtrato ? <Link to="/scrivania">Togli i filtri</Link> : null}
-        </div>
-      </Form>
+      <FiltriElenco percorso="/scrivania" filtrato={filtrato}>
+        <CellaFiltro>
+          <CampoTesto
+            id="cerca"
+            name="cerca"
+            etichetta="Azienda o protocollo"
+            suggerimento="Ragione sociale, codice fiscale, matricola o protocollo"
+            defaultValue={f.cerca}
+            maxLength={64}
+            spellCheck={false}
+            facoltativo
+          />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione id="prestazione" name="prestazione" etichetta="Prestazione" opzioni={d.opzioni.prestazioni} defaultValue={f.prestazione ?? ""} vuota="Tutte le prestazioni" facoltativo />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione id="causale" name="causale" etichetta="Causale" opzioni={d.opzioni.causali} defaultValue={f.causale ?? ""} vuota="Tutte le causali" facoltativo />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione id="stato" name="stato" etichetta="Stato" opzioni={d.opzioni.stati} defaultValue={f.stato ?? ""} vuota="Tutti gli stati aperti" facoltativo />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione
+            id="assegnazione"
+            name="assegnazione"
+            etichetta="Assegnazione"
+            opzioni={[
+              { valore: "mie", etichetta: "Prese in carico da me" },
+              { valore: "libere", etichetta: "Non ancora prese in carico" },
+            ]}
+            defaultValue={f.assegnazione ?? ""}
+            vuota="Tutte"
+            facoltativo
+          />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione
+            id="gruppo"
+            name="gruppo"
+            etichetta="Urgenza"
+            opzioni={d.gruppi.map((g) => ({ valore: g, etichetta: d.etichetteGruppi[g] }))}
+            defaultValue={f.gruppo ?? ""}
+            vuota="Tutte"
+            facoltativo
+          />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione
+            id="avvisi"
+            name="avvisi"
+            etichetta="Avvisi aperti all'invio"
+            opzioni={[{ valore: "si", etichetta: "Solo con avvisi" }]}
+            defaultValue={f.avvisi ? "si" : ""}
+            vuota="Con e senza avvisi"
+            facoltativo
+          />
+        </CellaFiltro>
+        <CellaFiltro>
+          <Selezione
+            id="ordine"
+            name="ordine"
+            etichetta="Ordina dentro ogni gruppo"
+            opzioni={[
+              { valore: "scadenza", etichetta: "Termine più vicino" },
+              { valore: "invio_vecchie", etichetta: "Inviate da più tempo" },
+              { valore: "invio_recenti", etichetta: "Inviate più di recente" },
+            ]}
+            defaultValue={f.ordine}
+            vuota={false}
+          />
+        </CellaFiltro>
+      </FiltriElenco>
       {d.righe.length === 0 ? (
         <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non ci sono domande da istruire."}</p>
       ) : (
@@ -213,26 +203,13 @@ export default function Scrivania() {
           </section>
         ))
       )}
-      {d.prossimaUrl || !d.primaPagina ? (
-        <nav className="pagination-wrapper" aria-label="Pagine della coda">
-          <ul className="pagination">
-            {!d.primaPagina ? (
-              <li className="page-item">
-                <Link className="page-link" to={d.primaUrl}>
-                  Prima pagina
-                </Link>
-              </li>
-            ) : null}
-            {d.prossimaUrl ? (
-              <li className="page-item">
-                <Link className="page-link" to={d.prossimaUrl}>
-                  Pagina successiva
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Paginazione
+        etichetta="Pagine della coda"
+        voci={[
+          d.primaPagina ? null : { etichetta: "Prima pagina", href: d.primaUrl },
+          d.prossimaUrl ? { etichetta: "Pagina successiva", href: d.prossimaUrl } : null,
+        ]}
+      />
     </>
   );
 }
