@@ -6,6 +6,7 @@ import type { SlugPasso } from "~/passi";
 import type { Contesto } from "~/services/accesso.server";
 import { domandaAutorizzata, type Azione } from "~/services/autorizzazione.server";
 import { deviazionePasso, type DomandaCaricata } from "~/services/domande.server";
+import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { richiediContesto } from "./accesso.server";
 import { rispostaNonTrovata } from "./risposta.server";
 
@@ -52,10 +53,21 @@ export function guardiaPasso(caricata: DomandaCaricata, slug: SlugPasso): void {
   if (altrove) throw redirect(altrove);
 }
 
-/** The common opening of a step's loader and action: who asks, the draft (authorised), the step guard. */
+/**
+ * The common opening of a step's loader and action: who asks, the draft (authorised), the step guard; `pagina`, what
+ * every step's page needs from its loader (ModuloPasso: the domanda, its version, the CSRF token, the caption, and
+ * whether the user came from the summary and goes back to it).
+ */
 export async function apriPasso(request: Request, params: { id?: string }, slug: SlugPasso) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(params.id), "compila_domanda");
   guardiaPasso(caricata, slug);
-  return { ctx, caricata, id: caricata.domanda.id };
+  const pagina = {
+    id: caricata.domanda.id,
+    versione: caricata.domanda.versione,
+    csrf: ctx.sessione.csrfToken,
+    didascalia: didascaliaDomanda(caricata),
+    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? ("riepilogo" as const) : null,
+  };
+  return { ctx, caricata, id: caricata.domanda.id, pagina };
 }

@@ -18,7 +18,6 @@ import { caricaAllegato, catalogoPerDomanda, elencoAllegati, obbligatoriMancanti
 import { leggiFormConFile } from "~/http/allegati.server";
 import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { apriPasso, caricaDomanda } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "Allegati" };
 
@@ -32,16 +31,12 @@ const errore = (errori: ErroriAllegati["errori"], tipo: string | null = null, st
   json<ErroriAllegati>({ status: "error", errori, tipo }, { status });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "allegati");
+  const { caricata, pagina } = await apriPasso(request, params, "allegati");
   const url = new URL(request.url);
   const catalogo = catalogoPerDomanda(caricata);
   const elenco = await elencoAllegati(caricata.domanda.id);
   return {
-    id: caricata.domanda.id,
-    versione: caricata.domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ...pagina,
     fatto: url.searchParams.get("fatto"),
     catalogo: { ...catalogo, tipi: catalogo.tipi.map((t) => ({ valore: t, etichetta: NOMI_TIPI_ALLEGATO[t] })) },
     elenco: elenco.map((a) => ({ ...a, caricatoIl: a.caricatoIl.toISOString() })),

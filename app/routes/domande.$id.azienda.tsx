@@ -1,30 +1,24 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { CampoTesto, daConform, erroriDaCampi } from "~/components/form";
-import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { CampoTesto, daConform } from "~/components/form";
+import { ModuloPasso, usaModuloPasso } from "~/components/domanda/ModuloPasso";
 import { AziendaSchema, ETICHETTE_AZIENDA as E } from "~/passi/schemi/azienda";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto } from "~/http/accesso.server";
 import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { apriPasso } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { descrizioneSede } from "~/services/registri.server";
 
 export const handle = { titolo: "Dati dell'azienda" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "azienda");
-  const { domanda, azienda } = caricata;
+  const { caricata, pagina } = await apriPasso(request, params, "azienda");
+  const { azienda } = caricata;
   const salvati = caricata.risposte.azienda ?? null;
   return {
-    id: domanda.id,
-    versione: domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ...pagina,
     registro: {
       ragioneSociale: azienda.ragioneSociale,
       codiceFiscale: azienda.codiceFiscale,
@@ -57,30 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PassoAzienda() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "passo-azienda",
-    lastResult,
-    defaultValue: d.valori,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const { fields, cornice } = usaModuloPasso("azienda", d, { id: "passo-azienda", lastResult, defaultValue: d.valori });
   const campi = [fields.pec, fields.telefono, fields.referente, fields.emailReferente].map((f) => daConform(f));
   const [pec, telefono, referente, emailReferente] = campi;
   const r = d.registro;
   return (
     <ModuloPasso
-      passo="azienda"
-      idModulo={form.id}
-      onSubmit={form.onSubmit}
-      domandaId={d.id}
+      {...cornice(campi)}
       titolo="Dati dell'azienda"
-      didascalia={d.didascalia}
-      csrf={d.csrf}
-      versione={d.versione}
-      ritorno={d.ritorno}
-      errori={erroriDaCampi(campi, form.errors)}
       prima={
         <section aria-labelledby="titolo-registro" className="mb-4">
           <h2 id="titolo-registro" className="h4">

@@ -1,11 +1,10 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ListaEsiti } from "~/components/domanda/Esiti";
-import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { CampoData, CampoTesto, GruppoCheckbox, daConform, erroriDaCampi } from "~/components/form";
+import { ModuloPasso, usaModuloPasso } from "~/components/domanda/ModuloPasso";
+import { CampoData, CampoTesto, GruppoCheckbox, daConform } from "~/components/form";
 import {
   creaSchemaInformativa,
   datiInformativa,
@@ -21,24 +20,18 @@ import { inputInformativa, valutaInformativa } from "~/services/controlli/inform
 import { verificaInformativa } from "~/domain/informativa-sindacale";
 import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { apriPasso } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { oggi } from "~/services/orologio.server";
 
 export const handle = { titolo: "Informativa sindacale" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "informativa");
-  const { domanda } = caricata;
+  const { caricata, pagina } = await apriPasso(request, params, "informativa");
   const salvati = caricata.risposte.informativa ?? undefined;
   // Whether it is due depends only on the earlier steps; the outcomes on the dates only on what was declared.
   const dovuta = verificaInformativa(inputInformativa(caricata)!);
   const valutazione = valutaInformativa(caricata);
   return {
-    id: domanda.id,
-    versione: domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ...pagina,
     dovuta: dovuta.dovuta,
     // The platform's today, so the client-side check of the notice date matches the server's.
     oggi: oggi(),
@@ -70,15 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PassoInformativa() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "passo-informativa",
-    lastResult,
-    defaultValue: d.valori as ValoriModuloInformativa,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const { fields, cornice } = usaModuloPasso("informativa", d, { id: "passo-informativa", lastResult, defaultValue: d.valori as ValoriModuloInformativa });
   const campi = [
     fields.dataComunicazione,
     fields.dataConclusione,
@@ -90,16 +75,8 @@ export default function PassoInformativa() {
   const [comunicazione, conclusione, richiestaEsame, rsa, territoriali, dichiarazione] = campi;
   return (
     <ModuloPasso
-      passo="informativa"
-      idModulo={form.id}
-      onSubmit={form.onSubmit}
-      domandaId={d.id}
+      {...cornice(d.dovuta ? campi : [])}
       titolo="Informativa sindacale"
-      didascalia={d.didascalia}
-      csrf={d.csrf}
-      versione={d.versione}
-      ritorno={d.ritorno}
-      errori={erroriDaCampi(d.dovuta ? campi : [], form.errors)}
       prima={
         <>
           {d.esiti.length > 0 ? <ListaEsiti esiti={d.esiti} /> : null}

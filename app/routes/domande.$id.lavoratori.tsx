@@ -17,7 +17,6 @@ import { leggiFormProtetto } from "~/http/accesso.server";
 import { eMultipart, leggiMultipart } from "~/http/corpo-richiesta.server";
 import { dopoIlPasso } from "~/services/domande.server";
 import { apriPasso } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { aggiornaSelezione, caricaElenco, confermaLavoratori, paginaLavoratori } from "~/services/lavoratori.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
@@ -31,17 +30,13 @@ function leggiPagina(valore: string | null): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "lavoratori");
+  const { caricata, pagina } = await apriPasso(request, params, "lavoratori");
   const url = new URL(request.url);
   const q = testoRicercaLavoratori(url.searchParams.get("q") ?? "");
   const caricati = url.searchParams.get("caricati");
   const elenco = await paginaLavoratori(caricata, { q, pagina: leggiPagina(url.searchParams.get("pagina")) });
   return {
-    id: caricata.domanda.id,
-    versione: caricata.domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ...pagina,
     unita: caricata.risposte.unitaProduttiva?.denominazione ?? "",
     confermato: caricata.risposte.lavoratori != null,
     caricati: caricati && /^[0-9]{1,5}$/.test(caricati) ? Number(caricati) : null,

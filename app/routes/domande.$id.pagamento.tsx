@@ -1,10 +1,9 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { CampoData, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
+import { ModuloPasso, usaModuloPasso } from "~/components/domanda/ModuloPasso";
+import { CampoData, CampoTesto, GruppoRadio, daConform } from "~/components/form";
 import { formatDataItaliana, type DataISO } from "~/domain/date";
 import { dataMinimaBilancio } from "~/domain/indice-liquidita";
 import { percorsoDopo } from "~/passi/percorso";
@@ -25,7 +24,6 @@ import { leggiFormProtetto } from "~/http/accesso.server";
 import { decidiPagamentoDiretto } from "~/services/controlli/pagamento.server";
 import { dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { apriPasso } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { oggi } from "~/services/orologio.server";
 
 export const handle = { titolo: "Modalità di pagamento" };
@@ -35,7 +33,7 @@ function schemaAl(giorno: DataISO) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "pagamento");
+  const { caricata, pagina } = await apriPasso(request, params, "pagamento");
   const { domanda } = caricata;
   const url = new URL(request.url);
   const salvati = caricata.risposte.pagamento ?? undefined;
@@ -43,11 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Right after a direct-payment request (PRG): the outcome, with formula and inputs, before going on.
   const esito = url.searchParams.get("esito") === "1" && salvati && "bilancio" in salvati ? salvati : null;
   return {
-    id: domanda.id,
-    versione: domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno,
+    ...pagina,
     // The platform's today, so the client-side check of the balance-sheet date matches the server's.
     oggi: oggi(),
     prossimo: `/domande/${domanda.id}/${ritorno ?? percorsoDopo("pagamento")}`,
@@ -139,15 +133,7 @@ export default function PassoPagamento() {
 
 function ModuloPagamento({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "passo-pagamento",
-    lastResult,
-    defaultValue: d.valori as ValoriModuloPagamento,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const { fields, cornice } = usaModuloPasso("pagamento", d, { id: "passo-pagamento", lastResult, defaultValue: d.valori as ValoriModuloPagamento });
   const campi = [
     fields.modalita,
     fields.dataRiferimento,
@@ -160,16 +146,8 @@ function ModuloPagamento({ d }: { d: ReturnType<typeof useLoaderData<typeof load
   const importo = { inputMode: "decimal" as const, larghezza: 20 as const, spellCheck: false, autoComplete: "off", maxLength: 24 };
   return (
     <ModuloPasso
-      passo="pagamento"
-      idModulo={form.id}
-      onSubmit={form.onSubmit}
-      domandaId={d.id}
+      {...cornice(campi)}
       titolo="Modalità di pagamento"
-      didascalia={d.didascalia}
-      csrf={d.csrf}
-      versione={d.versione}
-      ritorno={d.ritorno}
-      errori={erroriDaCampi(campi, form.errors)}
       testoInvio={d.esito?.modalita === "diretto" ? "Calcola di nuovo e salva" : undefined}
       prima={d.esito ? <EsitoLiquidita esito={d.esito} prossimo={d.prossimo} /> : null}
     >

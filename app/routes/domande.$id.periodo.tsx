@@ -1,11 +1,10 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform, erroriDaCampi } from "~/components/form";
+import { AreaTesto, CampoData, CampoTesto, GruppoRadio, Selezione, daConform } from "~/components/form";
 import { ListaEsiti } from "~/components/domanda/Esiti";
-import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { ModuloPasso, usaModuloPasso } from "~/components/domanda/ModuloPasso";
 import { causaliDisponibili } from "~/domain/causali";
 import { esempiPeriodo, formatDataItaliana } from "~/domain/date";
 import { formatNumero } from "~/domain/formati";
@@ -27,7 +26,6 @@ import { leggiFormProtetto } from "~/http/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
 import { type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { apriPasso } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 
 export const handle = { titolo: "Periodo e causale" };
 
@@ -41,16 +39,11 @@ function orariUnita(caricata: DomandaCaricata): OrariUnita[] {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "periodo");
-  const { domanda } = caricata;
+  const { caricata, pagina } = await apriPasso(request, params, "periodo");
   const salvati = caricata.risposte.periodo ?? null;
   const url = new URL(request.url);
   return {
-    id: domanda.id,
-    versione: domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ...pagina,
     appenaSalvato: url.searchParams.get("salvato") === "1" && salvati !== null,
     causali: causaliDi(caricata).map((c) => ({ codice: c.codice, etichetta: c.etichetta, eone: c.eone, meteo: c.meteo })),
     valori: (salvati ? valoriModuloPeriodo(salvati) : { tipo: "sospensione" }) as Partial<ReturnType<typeof valoriModuloPeriodo>>,
@@ -105,15 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PassoPeriodo() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "passo-periodo",
-    lastResult,
-    defaultValue: d.valori,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const { fields, cornice } = usaModuloPasso("periodo", d, { id: "passo-periodo", lastResult, defaultValue: d.valori });
   const campi = [
     fields.causale, fields.tipo, fields.oreSettimanaliRidotte, fields.dataInizio, fields.dataFine, fields.oreRichieste,
     fields.giorni, fields.tipoLavoro,
@@ -122,16 +107,8 @@ export default function PassoPeriodo() {
   const prossimo = `/domande/${d.id}/${d.ritorno ?? percorsoDopo("periodo")}`;
   return (
     <ModuloPasso
-      passo="periodo"
-      idModulo={form.id}
-      onSubmit={form.onSubmit}
-      domandaId={d.id}
+      {...cornice(campi)}
       titolo="Periodo e causale"
-      didascalia={d.didascalia}
-      csrf={d.csrf}
-      versione={d.versione}
-      ritorno={d.ritorno}
-      errori={erroriDaCampi(campi, form.errors)}
       prima={
         d.esiti.length > 0 ? (
           <section aria-labelledby="titolo-controlli" className="mb-4">

@@ -1,10 +1,10 @@
-import { useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ModuloPasso } from "~/components/domanda/ModuloPasso";
-import { AreaTesto, CampoFile, GruppoCheckbox, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
+import { ModuloPasso, usaModuloPasso } from "~/components/domanda/ModuloPasso";
+import { AreaTesto, CampoFile, GruppoCheckbox, GruppoRadio, daConform } from "~/components/form";
 import { MessaggioErrore, classi, descrittoDa, primoErrore } from "~/components/form/comuni";
 import { LIMITI_ALLEGATI, messaggiAllegati, tipoCausaleDocumenti } from "~/passi/schemi/allegati";
 import {
@@ -24,7 +24,6 @@ import { leggiFormConFile } from "~/http/allegati.server";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
 import { apriPasso } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 
 export const handle = { titolo: "Relazione tecnica" };
@@ -39,15 +38,11 @@ async function pdfEsistente(domandaId: number) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "relazione-tecnica");
+  const { caricata, pagina } = await apriPasso(request, params, "relazione-tecnica");
   const { domanda } = caricata;
   const pdf = await pdfEsistente(domanda.id);
   return {
-    id: domanda.id,
-    versione: domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno: new URL(request.url).searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ...pagina,
     indicatoriObbligatori: indicatoriObbligatori(caricata),
     pdf: pdf ? { id: pdf.id, nomeFile: pdf.nomeFile } : null,
     valori: valoriModuloRelazione(caricata.risposte.relazioneTecnica ?? undefined),
@@ -121,15 +116,7 @@ const COLONNE = [
 export default function PassoRelazioneTecnica() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<ValoriModuloRelazione>({
-    id: "passo-relazione",
-    lastResult,
-    defaultValue: d.valori as ValoriModuloRelazione,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const { form, fields, cornice } = usaModuloPasso<ValoriModuloRelazione>("relazione-tecnica", d, { id: "passo-relazione", lastResult, defaultValue: d.valori as ValoriModuloRelazione });
   const righe = fields.indicatori.getFieldList();
   const [modalita, descrizione, misure, prospettive, granularita, dichiarazione] = [
     fields.modalita,
@@ -145,23 +132,12 @@ export default function PassoRelazioneTecnica() {
   });
   const file = daConform(fields.file);
   const elencoIndicatori = { id: "indicatori", name: fields.indicatori.name, errors: fields.indicatori.errors };
-  const errori = erroriDaCampi(
-    [modalita, descrizione, misure, prospettive, granularita, elencoIndicatori, ...celle.flat(), { ...file, id: "relazione-file" }, dichiarazione],
-    form.errors,
-  );
+  const campiInOrdine = [modalita, descrizione, misure, prospettive, granularita, elencoIndicatori, ...celle.flat(), { ...file, id: "relazione-file" }, dichiarazione];
   const mb = LIMITI_ALLEGATI.byteFile / (1024 * 1024);
   return (
     <ModuloPasso
-      passo="relazione-tecnica"
-      idModulo={form.id}
-      onSubmit={form.onSubmit}
-      domandaId={d.id}
+      {...cornice(campiInOrdine)}
       titolo="Relazione tecnica"
-      didascalia={d.didascalia}
-      csrf={d.csrf}
-      versione={d.versione}
-      ritorno={d.ritorno}
-      errori={errori}
       encType="multipart/form-data"
       prima={
         <p>

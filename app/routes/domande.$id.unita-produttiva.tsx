@@ -1,10 +1,9 @@
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AreaTesto, CampoTesto, GruppoRadio, daConform, erroriDaCampi } from "~/components/form";
-import { ModuloPasso } from "~/components/domanda/ModuloPasso";
+import { AreaTesto, CampoTesto, GruppoRadio, daConform } from "~/components/form";
+import { ModuloPasso, usaModuloPasso } from "~/components/domanda/ModuloPasso";
 import { formatDataItaliana } from "~/domain/date";
 import { oggi as oggiPiattaforma } from "~/services/orologio.server";
 import {
@@ -18,14 +17,12 @@ import { messaggiDomanda } from "~/testi";
 import { leggiFormProtetto } from "~/http/accesso.server";
 import { dopoIlPasso } from "~/services/domande.server";
 import { apriPasso } from "~/http/domanda.server";
-import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { salvaUnitaProduttiva, unitaDellAzienda } from "~/services/unita-produttive.server";
 
 export const handle = { titolo: "Unità produttiva" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, caricata } = await apriPasso(request, params, "unita-produttiva");
-  const { domanda } = caricata;
+  const { caricata, pagina } = await apriPasso(request, params, "unita-produttiva");
   const unita = await unitaDellAzienda(caricata.azienda.id, oggiPiattaforma());
   const salvati = caricata.risposte.unitaProduttiva ?? null;
   // The table belongs to a chosen unit: the saved one, or the only one. With several units and none chosen there is
@@ -34,11 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const righe = salvati && tabella && salvati.unitaProduttivaId === tabella.id ? salvati.mediaOccupati : (tabella?.mediaUniemens ?? []);
   return {
-    id: domanda.id,
-    versione: domanda.versione,
-    csrf: ctx.sessione.csrfToken,
-    didascalia: didascaliaDomanda(caricata),
-    ritorno: url.searchParams.get("ritorno") === "riepilogo" ? "riepilogo" : null,
+    ...pagina,
     // Right after the choice of a unit whose figures were not on the page (PRG): they are now, to check.
     daControllare: url.searchParams.get("media") === "1" && salvati !== null,
     unita,
@@ -86,15 +79,7 @@ export default function PassoUnitaProduttiva() {
 
 function ModuloUnita({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "passo-unita-produttiva",
-    lastResult,
-    defaultValue: d.valori,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const { fields, cornice } = usaModuloPasso("unita-produttiva", d, { id: "passo-unita-produttiva", lastResult, defaultValue: d.valori });
   const unitaField = daConform(fields.unitaProduttivaId);
   const motivazione = daConform(fields.motivazione);
   const righe = fields.righe.getFieldList();
@@ -104,16 +89,8 @@ function ModuloUnita({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>>
   });
   return (
     <ModuloPasso
-      passo="unita-produttiva"
-      idModulo={form.id}
-      onSubmit={form.onSubmit}
-      domandaId={d.id}
+      {...cornice([unitaField, ...campiRighe, motivazione])}
       titolo="Unità produttiva"
-      didascalia={d.didascalia}
-      csrf={d.csrf}
-      versione={d.versione}
-      ritorno={d.ritorno}
-      errori={erroriDaCampi([unitaField, ...campiRighe, motivazione], form.errors)}
     >
       {d.unita.length === 0 ? <p>{m.nessunaUnita}</p> : null}
       {d.daControllare ? (

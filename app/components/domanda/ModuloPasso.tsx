@@ -1,8 +1,9 @@
 // The frame of every step form: error summary, heading with the domanda's caption, the hidden fields every step
 // needs (CSRF token, version for optimistic locking, return target) and the submit button. Plain POST: no JS needed.
+import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, Pulsante, type VoceErrore } from "~/components/form";
+import { ErrorSummary, erroriDaCampi, Pulsante, type PropsCampo, type VoceErrore } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import type { SlugPasso } from "~/passi";
 import { messaggiDomanda as m } from "~/testi";
@@ -59,4 +60,40 @@ export function ModuloPasso(p: PropsModuloPasso) {
       </div>
     </div>
   );
+}
+
+/** What every step's loader gives its page (apriPasso's `pagina`, app/http/domanda.server.ts). */
+export interface DatiPaginaPasso {
+  id: number;
+  versione: number;
+  csrf: string;
+  didascalia: string;
+  ritorno: string | null;
+}
+
+/**
+ * A step's form: conform's form and fields, checked on the server only, with and without JavaScript (one schema, one
+ * error pattern; no zod in the browser bundle): the action's reply is the form's lastResult. `cornice(campi)` gives the
+ * ModuloPasso props every step passes alike, the error summary from the fields in the order they are shown.
+ */
+// conform's own constraint on a form's values (an interface has no index signature, so `unknown` would refuse it).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function usaModuloPasso<Schema extends Record<string, any>>(
+  passo: SlugPasso,
+  d: DatiPaginaPasso,
+  { id, lastResult, defaultValue }: { id: string; lastResult: SubmissionResult<string[]> | null | undefined; defaultValue?: DefaultValue<Schema> },
+) {
+  const [form, fields] = useForm<Schema>({ id, lastResult, defaultValue, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const cornice = (campi: ReadonlyArray<Pick<PropsCampo, "id" | "errors">>) => ({
+    passo,
+    idModulo: form.id,
+    onSubmit: form.onSubmit,
+    domandaId: d.id,
+    didascalia: d.didascalia,
+    csrf: d.csrf,
+    versione: d.versione,
+    ritorno: d.ritorno,
+    errori: erroriDaCampi(campi, form.errors),
+  });
+  return { form, fields, cornice };
 }
