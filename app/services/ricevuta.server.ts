@@ -1,33 +1,12 @@
-// The PDF receipt of a sent domanda, as a tagged PDF (PDFKit, docs/decisions/012): a structure tree in
-// reading order (headings, paragraphs, a table of the workers with header cells), the document language (it-IT) and
-// the title shown in the viewer's title bar, the page header marked as an artifact, and the Titillium Web font of
-// the site embedded (every character prints, screen readers get real Unicode text). EN 301 549 §10 asks documents
-// offered for download to be accessible; PDF/UA (ISO 14289-1) is how a PDF is.
+// The PDF receipt of a sent domanda, as a tagged PDF (PDFKit, docs/decisions/012; what every PDF of the platform
+// shares is in pdf-accessibile.server.ts): a structure tree in reading order (headings, paragraphs, a table of the
+// workers with header cells).
 import { messaggiRegole } from "~/testi/regole";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import PDFDocument from "pdfkit";
 import type { DomandaCaricata } from "./domande.server";
+import { CORPO, MARGINE, nuovoPdfAccessibile, pulito } from "./pdf-accessibile.server";
 import { datiRiepilogo, esitiAllInvio } from "./riepilogo.server";
 
-const MARGINE = 50;
-const CORPO = 10;
-
 const GRAVITA = messaggiRegole.gravita;
-
-// The site's own fonts (public/fonts, SIL Open Font License), read once per process.
-let caratteri: { normale: Buffer; grassetto: Buffer } | undefined;
-export function fonts() {
-  const cartella = join(process.cwd(), "public", "fonts");
-  caratteri ??= {
-    normale: readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-regular.woff2")),
-    grassetto: readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-700.woff2")),
-  };
-  return caratteri;
-}
-
-/** Control characters never print; anything else is in the embedded font or falls back to its .notdef glyph. */
-export const pulito = (t: string) => t.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ");
 
 const COLONNE = [
   { x: MARGINE, larghezza: 124, intestazione: "Codice fiscale" },
@@ -103,39 +82,12 @@ export async function generaRicevuta(caricata: DomandaCaricata): Promise<Uint8Ar
   const esiti = esitiAllInvio(caricata);
   const protocollo = i.protocollo ?? "";
   const titolo = `Ricevuta della domanda ${protocollo}`;
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: MARGINE,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "it-IT",
-    displayTitle: true,
-    info: {
-      Title: titolo,
-      Subject: `Protocollo ${protocollo} - ticket ${i.ticket ?? ""}`,
-      Author: "INPS - OMNIA IS",
-      CreationDate: caricata.domanda.inviataIl ?? new Date(),
-    },
-    autoFirstPage: false,
+  const { doc, radice, campo, bytes } = nuovoPdfAccessibile({
+    titolo,
+    soggetto: `Protocollo ${protocollo} - ticket ${i.ticket ?? ""}`,
+    data: caricata.domanda.inviataIl ?? new Date(),
+    intestazione: `INPS - OMNIA IS - ${titolo}`,
   });
-  const f = fonts();
-  doc.registerFont("normale", f.normale);
-  doc.registerFont("grassetto", f.grassetto);
-
-  // The running header of every page is an artifact: assistive technologies skip it (it repeats the title).
-  doc.on("pageAdded", () => {
-    const { x, y } = doc;
-    doc.markContent("Artifact", { type: "Pagination" });
-    doc.font("normale").fontSize(8).fillColor("#404040").text(`INPS - OMNIA IS - ${titolo}`, MARGINE, MARGINE / 2, { lineBreak: false });
-    doc.endMarkedContent();
-    doc.fillColor("black");
-    doc.x = x;
-    doc.y = y;
-  });
-  doc.addPage();
-
-  const radice = doc.struct("Document");
-  doc.addStructure(radice);
   const blocco = (tipo: string, testo: string, opzioni: { grassetto?: boolean; size?: number; dopo?: number } = {}) => {
     const el = doc.struct(tipo, {}, () => {
       doc.font(opzioni.grassetto ? "grassetto" : "normale").fontSize(opzioni.size ?? CORPO).text(pulito(testo), MARGINE, doc.y);
@@ -148,19 +100,7 @@ export async function generaRicevuta(caricata: DomandaCaricata): Promise<Uint8Ar
     doc.moveDown(0.6);
     blocco("H2", testo, { grassetto: true, size: 12, dopo: 0.2 });
   };
-  /** Label and value in one paragraph ("Protocollo: …"): read in that order, and wrapped as one text. */
-  const campo = (etichetta: string, valore: string) => {
-    const el = doc.struct("P", {}, () => {
-      doc
-        .font("grassetto")
-        .fontSize(CORPO)
-        .text(`${pulito(etichetta)}: `, MARGINE, doc.y, { continued: true })
-        .font("normale")
-        .text(pulito(valore || "-"));
-    });
-    radice.add(el);
-    el.end();
-  };
+
 
   blocco("H1", "Ricevuta di presentazione della domanda di integrazione salariale", { grassetto: true, size: 15, dopo: 0.2 });
   blocco("P", "Istituto Nazionale della Previdenza Sociale", { size: 11 });
@@ -203,15 +143,5 @@ export async function generaRicevuta(caricata: DomandaCaricata): Promise<Uint8Ar
     "P",
     "Conserva questa ricevuta. Il ticket identifica la domanda nei flussi UniEmens: indicalo nei periodi di sospensione o riduzione.",
   );
-  radice.end();
-
-  const pezzi: Buffer[] = [];
-  doc.on("data", (b: Buffer) => pezzi.push(b));
-  const fine = new Promise<void>((ok, ko) => {
-    doc.on("end", () => ok());
-    doc.on("error", ko);
-  });
-  doc.end();
-  await fine;
-  return new Uint8Array(Buffer.concat(pezzi));
+  return bytes();
 }

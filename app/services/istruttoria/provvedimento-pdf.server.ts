@@ -2,48 +2,19 @@
 // reading order (H1, H2 per section, paragraphs, lists as L > LI > LBody), document language it-IT, the title shown in
 // the viewer, the running header as an artifact, Titillium Web embedded. The content comes in sections from
 // app/domain/istruttoria/provvedimento.ts (what is decided, exclusions with reasons, motivazione, how to appeal).
-import PDFDocument from "pdfkit";
 import type { ContenutoProvvedimento } from "~/domain/istruttoria/provvedimento";
-import { fonts, pulito } from "../ricevuta.server";
-
-const MARGINE = 50;
-const CORPO = 10;
+import { CORPO, MARGINE, nuovoPdfAccessibile, pulito } from "../pdf-accessibile.server";
 
 export async function generaPdfProvvedimento(
   contenuto: ContenutoProvvedimento,
   meta: { numero: string; data: Date },
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: MARGINE,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "it-IT",
-    displayTitle: true,
-    info: {
-      Title: contenuto.titolo,
-      Subject: `Provvedimento n. ${meta.numero}`,
-      Author: "INPS - OMNIA IS",
-      CreationDate: meta.data,
-    },
-    autoFirstPage: false,
+  const { doc, radice, bytes } = nuovoPdfAccessibile({
+    titolo: contenuto.titolo,
+    soggetto: `Provvedimento n. ${meta.numero}`,
+    data: meta.data,
+    intestazione: `INPS - OMNIA IS - Provvedimento n. ${meta.numero}`,
   });
-  const f = fonts();
-  doc.registerFont("normale", f.normale);
-  doc.registerFont("grassetto", f.grassetto);
-  doc.on("pageAdded", () => {
-    const { x, y } = doc;
-    doc.markContent("Artifact", { type: "Pagination" });
-    doc.font("normale").fontSize(8).fillColor("#404040").text(`INPS - OMNIA IS - Provvedimento n. ${meta.numero}`, MARGINE, MARGINE / 2, { lineBreak: false });
-    doc.endMarkedContent();
-    doc.fillColor("black");
-    doc.x = x;
-    doc.y = y;
-  });
-  doc.addPage();
-
-  const radice = doc.struct("Document");
-  doc.addStructure(radice);
   const blocco = (
     padre: PDFKit.PDFStructureElement,
     tipo: string,
@@ -97,15 +68,5 @@ export async function generaPdfProvvedimento(
     }
     if (sezione.elenco?.length) elenco(sezione.elenco);
   }
-  radice.end();
-
-  const pezzi: Buffer[] = [];
-  doc.on("data", (b: Buffer) => pezzi.push(b));
-  const fine = new Promise<void>((ok, ko) => {
-    doc.on("end", () => ok());
-    doc.on("error", ko);
-  });
-  doc.end();
-  await fine;
-  return new Uint8Array(Buffer.concat(pezzi));
+  return bytes();
 }
