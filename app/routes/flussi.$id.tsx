@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { EsitoFlusso } from "~/components/flussi/EsitoFlusso";
+import { EsitoFlusso, PaginaFlusso } from "~/components/flussi/EsitoFlusso";
 import { rispostaNonTrovata } from "~/http/risposta.server";
 import { richiediContesto } from "~/http/accesso.server";
 import { flussoInAttesa, rapportoFlusso } from "~/services/flussi/rapporto.server";
@@ -40,36 +40,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function RapportoFlusso() {
   const d = useLoaderData<typeof loader>();
   return (
-    <div className="row">
-      <div className="col-12 col-lg-9">
-        <p className="text-muted mb-1">
-          {d.nomeFile} · {d.stato}
-        </p>
-        <h1>{m.titoloRapporto}</h1>
-        <EsitoFlusso esito={d.esito} />
-        <ul className="list-unstyled d-flex flex-wrap gap-3">
-          {d.prossima ? (
-            <li>
-              <Link to={`/flussi/${d.id}?dopo=${d.prossima}`}>Righe scartate successive</Link>
-            </li>
-          ) : null}
-          {!d.primaPagina ? (
-            <li>
-              <Link to={`/flussi/${d.id}`}>Prime righe scartate</Link>
-            </li>
-          ) : null}
-          {d.esito.scartate > 0 ? (
-            <li>
-              <a href={`/flussi/${d.id}/scarti.csv`} download>
-                {m.scaricaScarti}
-              </a>
-            </li>
-          ) : null}
+    <PaginaFlusso nomeFile={d.nomeFile} stato={d.stato} titolo={m.titoloRapporto}>
+      <EsitoFlusso esito={d.esito} />
+      <ul className="list-unstyled d-flex flex-wrap gap-3">
+        {d.prossima ? (
           <li>
-            <Link to="/flussi">{m.tornaAiFlussi}</Link>
+            <Link to={`/flussi/${d.id}?dopo=${d.prossima}`}>Righe scartate successive</Link>
           </li>
-        </ul>
-      </div>
-    </div>
+        ) : null}
+        {!d.primaPagina ? (
+          <li>
+            <Link to={`/flussi/${d.id}`}>Prime righe scartate</Link>
+          </li>
+        ) : null}
+        {d.esito.scartate > 0 ? (
+          <li>
+            <a href={`/flussi/${d.id}/scarti.csv`} download>
+              {m.scaricaScarti}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/flussi">{m.tornaAiFlussi}</Link>
+        </li>
+      </ul>
+    </PaginaFlusso>
   );
 }

@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PaginaFlusso, TotaliFlusso } from "~/components/flussi/EsitoFlusso";
 import { formatNumero } from "~/domain/formati";
 import { rispostaNonTrovata } from "~/http/risposta.server";
 import { richiediContesto } from "~/http/accesso.server";
@@ -45,54 +46,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AvanzamentoFlusso() {
   const d = useLoaderData<typeof loader>();
   return (
-    <div className="row">
-      <div className="col-12 col-lg-9">
-        <p className="text-muted mb-1">
-          {d.nomeFile} · {d.stato}
-        </p>
-        <h1>{m.titoloAvanzamento}</h1>
-        {d.inCorso ? (
-          <>
-            <p>{m.introAvanzamento}</p>
-            <p className="lead" id="avanzamento-testo">
-              Denunce controllate: <strong>{formatNumero(d.fatte)}</strong> di {formatNumero(d.totale)}
-            </p>
-            <progress className="w-100" max={d.totale || 1} value={d.fatte} aria-labelledby="avanzamento-testo" />
-            <p className="small text-secondary">{m.aggiornamentoAutomatico}</p>
-            <p>
-              <Link to={`/flussi/${d.id}/avanzamento`}>Aggiorna ora</Link>
-            </p>
-          </>
-        ) : (
-          <>
-            <div className="alert alert-success" role="status">
-              <p className="mb-0">{m.controlloConcluso}</p>
-            </div>
-            <dl className="row">
-              <dt className="col-7 col-md-4">Denunce lette</dt>
-              <dd className="col-5 col-md-8">{formatNumero(d.fatte)}</dd>
-              <dt className="col-7 col-md-4">Accolte</dt>
-              <dd className="col-5 col-md-8">{formatNumero(d.accolte)}</dd>
-              <dt className="col-7 col-md-4">Scartate</dt>
-              <dd className="col-5 col-md-8">{formatNumero(d.scartate)}</dd>
-              <dt className="col-7 col-md-4">Accolte con avvisi</dt>
-              <dd className="col-5 col-md-8">{formatNumero(d.conAvvisi)}</dd>
-            </dl>
-          </>
-        )}
-        <ul className="list-unstyled d-flex flex-wrap gap-3">
-          {d.mittente && !d.inCorso ? (
-            <li>
-              <Link to={`/flussi/${d.id}`}>{m.vaiAlRapporto}</Link>
-            </li>
-          ) : null}
-          {d.mittente ? (
-            <li>
-              <Link to="/flussi">{m.tornaAiFlussi}</Link>
-            </li>
-          ) : null}
-        </ul>
-      </div>
-    </div>
+    <PaginaFlusso nomeFile={d.nomeFile} stato={d.stato} titolo={m.titoloAvanzamento}>
+      {d.inCorso ? (
+        <>
+          <p>{m.introAvanzamento}</p>
+          <p className="lead" id="avanzamento-testo">
+            Denunce controllate: <strong>{formatNumero(d.fatte)}</strong> di {formatNumero(d.totale)}
+          </p>
+          <progress className="w-100" max={d.totale || 1} value={d.fatte} aria-labelledby="avanzamento-testo" />
+          <p className="small text-secondary">{m.aggiornamentoAutomatico}</p>
+          <p>
+            <Link to={`/flussi/${d.id}/avanzamento`}>Aggiorna ora</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <div className="alert alert-success" role="status">
+            <p className="mb-0">{m.controlloConcluso}</p>
+          </div>
+          <TotaliFlusso totali={{ denunce: d.fatte, accolte: d.accolte, scartate: d.scartate, conAvvisi: d.conAvvisi }} />
+        </>
+      )}
+      <ul className="list-unstyled d-flex flex-wrap gap-3">
+        {d.mittente && !d.inCorso ? (
+          <li>
+            <Link to={`/flussi/${d.id}`}>{m.vaiAlRapporto}</Link>
+          </li>
+        ) : null}
+        {d.mittente ? (
+          <li>
+            <Link to="/flussi">{m.tornaAiFlussi}</Link>
+          </li>
+        ) : null}
+      </ul>
+    </PaginaFlusso>
   );
 }

@@ -1,6 +1,7 @@
 // The report of a flow (or of a dry run): totals, then the rejected rows with line, code and message, in a table
 // that scrolls in its own box on a phone. Warnings of accepted rows are listed apart: they do not stop a return.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatNumero } from "~/domain/formati";
 
@@ -42,19 +43,41 @@ function Righe({ titolo, righe }: { titolo: string; righe: DatiEsitoFlusso["scar
   );
 }
 
+/** A flow's totals: returns read, accepted, rejected, accepted with warnings (the report and the progress page). */
+export function TotaliFlusso({ totali: t }: { totali: Pick<DatiEsitoFlusso, "denunce" | "accolte" | "scartate" | "conAvvisi"> }) {
+  return (
+    <dl className="row">
+      <dt className="col-7 col-md-4">Denunce lette</dt>
+      <dd className="col-5 col-md-8">{formatNumero(t.denunce)}</dd>
+      <dt className="col-7 col-md-4">Accolte</dt>
+      <dd className="col-5 col-md-8">{formatNumero(t.accolte)}</dd>
+      <dt className="col-7 col-md-4">Scartate</dt>
+      <dd className="col-5 col-md-8">{formatNumero(t.scartate)}</dd>
+      <dt className="col-7 col-md-4">Accolte con avvisi</dt>
+      <dd className="col-5 col-md-8">{formatNumero(t.conAvvisi)}</dd>
+    </dl>
+  );
+}
+
+/** The page of one flow: its file name and state above the title, then the page's content and its links. */
+export function PaginaFlusso({ nomeFile, stato, titolo, children }: { nomeFile: string; stato: string; titolo: string; children: ReactNode }) {
+  return (
+    <div className="row">
+      <div className="col-12 col-lg-9">
+        <p className="text-muted mb-1">
+          {nomeFile} · {stato}
+        </p>
+        <h1>{titolo}</h1>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 export function EsitoFlusso({ esito }: { esito: DatiEsitoFlusso }) {
   return (
     <>
-      <dl className="row">
-        <dt className="col-7 col-md-4">Denunce lette</dt>
-        <dd className="col-5 col-md-8">{formatNumero(esito.denunce)}</dd>
-        <dt className="col-7 col-md-4">Accolte</dt>
-        <dd className="col-5 col-md-8">{formatNumero(esito.accolte)}</dd>
-        <dt className="col-7 col-md-4">Scartate</dt>
-        <dd className="col-5 col-md-8">{formatNumero(esito.scartate)}</dd>
-        <dt className="col-7 col-md-4">Accolte con avvisi</dt>
-        <dd className="col-5 col-md-8">{formatNumero(esito.conAvvisi)}</dd>
-      </dl>
+      <TotaliFlusso totali={esito} />
       {esito.interrotto ? (
         <div className="alert alert-warning" role="status">
           <p className="mb-0">
