@@ -2,12 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
+import { CronologiaDomanda, ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
 import { transizionePossibile } from "~/domain/stati";
 import { richiediContesto } from "~/http/accesso.server";
 import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { datiRiepilogo, esitiAllInvio, eventiDellaDomanda } from "~/services/riepilogo.server";
-import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
 import { formatDataItaliana } from "~/domain/date";
 import { richiesteDellaDomanda } from "~/services/istruttoria/interlocuzione.server";
@@ -130,30 +129,7 @@ export default function Dettaglio() {
           idTitolo="titolo-richieste"
           linkAllegato={null}
         />
-        <section aria-labelledby="titolo-cronologia" className="mb-4">
-          <h2 id="titolo-cronologia" className="h4">
-            Cronologia
-          </h2>
-          <TabellaScorrevole etichetta="Cronologia della domanda">
-            <table className="table table-sm">
-              <caption>Eventi della domanda, dal più vecchio</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Data e ora</th>
-                  <th scope="col">Evento</th>
-                </tr>
-              </thead>
-              <tbody>
-                {eventi.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row">{e.quando}</th>
-                    <td>{e.descrizione}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TabellaScorrevole>
-        </section>
+        <CronologiaDomanda eventi={eventi} />
         <ElencoEsiti
           esiti={esiti}
           titolo="Avvisi aperti al momento dell'invio"

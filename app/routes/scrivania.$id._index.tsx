@@ -10,7 +10,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, type VoceErrore } from "~/components/form";
-import { ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
+import { CronologiaDomanda, ElencoEsiti, RiepilogoDomanda } from "~/components/domanda/RiepilogoDomanda";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { idVoce, MAX_NOTA, MAX_NOTA_CHECKLIST, NotaSchema, PresaInCaricoSchema, VoceChecklistSchema } from "~/moduli/istruttoria";
 import { messaggiIstruttoria as m } from "~/testi/istruttoria";
@@ -445,30 +445,7 @@ export default function Caso() {
           )}
         </section>
 
-        <section aria-labelledby="titolo-cronologia" className="mb-4">
-          <h2 id="titolo-cronologia" className="h4">
-            Cronologia
-          </h2>
-          <TabellaScorrevole etichetta="Cronologia della domanda">
-            <table className="table table-sm">
-              <caption>Eventi della domanda, dal più vecchio</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Data e ora</th>
-                  <th scope="col">Evento</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.eventi.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row">{e.quando}</th>
-                    <td>{e.descrizione}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TabellaScorrevole>
-        </section>
+        <CronologiaDomanda eventi={d.eventi} />
       </div>
     </div>
   );

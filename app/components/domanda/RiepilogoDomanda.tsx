@@ -199,3 +199,33 @@ export function ElencoEsiti({
     </section>
   );
 }
+
+/** The domanda's timeline, oldest first: the same for the company's side and the Sede's (one history, both sides). */
+export function CronologiaDomanda({ eventi }: { eventi: ReadonlyArray<{ id: number; quando: string; descrizione: string }> }) {
+  return (
+    <section aria-labelledby="titolo-cronologia" className="mb-4">
+      <h2 id="titolo-cronologia" className="h4">
+        Cronologia
+      </h2>
+      <TabellaScorrevole etichetta="Cronologia della domanda">
+        <table className="table table-sm">
+          <caption>Eventi della domanda, dal più vecchio</caption>
+          <thead>
+            <tr>
+              <th scope="col">Data e ora</th>
+              <th scope="col">Evento</th>
+            </tr>
+          </thead>
+          <tbody>
+            {eventi.map((e) => (
+              <tr key={e.id}>
+                <th scope="row">{e.quando}</th>
+                <td>{e.descrizione}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TabellaScorrevole>
+    </section>
+  );
+}
