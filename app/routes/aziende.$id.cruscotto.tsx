@@ -373,6 +373,7 @@ export default function Cruscotto() {
                     </tr>
                   </thead>
                   <tbody>
+                    {/* Alike the other tables of this page and scrivania.carichi.tsx (duplicates): each table has its own columns and figures; the shared frame (TabellaScorrevole, caption, header cells) is already one component, a generic table would only hide the columns */}
                     {d.cisoa.righe.map((r) => (
                       <tr key={r.cf}>
                         <th scope="row">{r.nominativo}</th>

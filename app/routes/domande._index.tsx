@@ -50,6 +50,7 @@ export default function LeTueDomande() {
           Nuova domanda
         </Link>
       </p>
+      {/* Alike the Sede's queue filters (scrivania._index.tsx) (duplicates): the frame is FiltriElenco; the fields are this list's own questions, written one by one as the user reads them */}
       <FiltriElenco percorso="/domande" filtrato={filtrato}>
         <CellaFiltro>
           <CampoTesto

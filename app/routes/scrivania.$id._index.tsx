@@ -393,6 +393,7 @@ export default function Caso() {
                   </tr>
                 </thead>
                 <tbody>
+                  {/* Alike RiepilogoDomanda.tsx's tables (duplicates): each section's table has its own columns (history of the unit, earlier domande, workers) */}
                   {d.storico.map((s) => (
                     <tr key={s.mese}>
                       <th scope="row">{s.mese}</th>

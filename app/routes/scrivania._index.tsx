@@ -118,6 +118,7 @@ export default function Scrivania() {
           ))}
         </ul>
       </nav>
+      {/* Alike Le tue domande's filters (domande._index.tsx) (duplicates): the frame is FiltriElenco; the fields are the queue's own questions */}
       <FiltriElenco percorso="/scrivania" filtrato={filtrato}>
         <CellaFiltro>
           <CampoTesto

@@ -68,6 +68,7 @@ export default function Carichi() {
                 </tr>
               </thead>
               <tbody>
+                {/* Alike the dashboards' tables (aziende.$id.cruscotto.tsx) (duplicates): the same frame with this page's own columns */}
                 {d.perOperatore.map((o) => (
                   <tr key={o.operatore}>
                     <th scope="row">{o.operatore}</th>

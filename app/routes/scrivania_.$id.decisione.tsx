@@ -366,6 +366,7 @@ export default function Decisione() {
         <Form method="post" noValidate replace id="modulo-decisione">
           <CampoCsrf token={d.csrf} />
           <input type="hidden" name="versione" value={d.versione} />
+          {/* Alike each other (duplicates): every field of the decision is its own question, written one by one in the order the operator reads them */}
           <GruppoRadio
             id="decisione-esito"
             name="esito"

@@ -93,6 +93,7 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
             </Link>
           ) : null}
         </div>
+        {/* Alike the case's tables (scrivania.$id._index.tsx) and the attachments below (duplicates): a section with its heading, the empty case and a table of its own columns; the frame is TabellaScorrevole */}
         {lavoratori.length === 0 ? (
           <p>Nessun lavoratore indicato.</p>
         ) : (

@@ -87,21 +87,19 @@ export function Pagina({ utente, csrfToken, children }: PropsPagina) {
           <div className="container">
             <nav aria-label={m.piede.etichettaNavigazione}>
               <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
-                <li className="list-inline-item">
-                  <a href="/">{m.piede.home}</a>
-                </li>
-                <li className="list-inline-item">
-                  <a href="/documenti">{m.piede.documenti}</a>
-                </li>
-                <li className="list-inline-item">
-                  <a href="/prestazioni/cigo/tempi">{m.piede.tempi}</a>
-                </li>
-                <li className="list-inline-item">
-                  <a href="/dichiarazione-accessibilita">{m.piede.accessibilita}</a>
-                </li>
-                <li className="list-inline-item">
-                  <a href="/privacy">{m.piede.privacy}</a>
-                </li>
+                {(
+                  [
+                    ["/", m.piede.home],
+                    ["/documenti", m.piede.documenti],
+                    ["/prestazioni/cigo/tempi", m.piede.tempi],
+                    ["/dichiarazione-accessibilita", m.piede.accessibilita],
+                    ["/privacy", m.piede.privacy],
+                  ] as const
+                ).map(([href, testo]) => (
+                  <li key={href} className="list-inline-item">
+                    <a href={href}>{testo}</a>
+                  </li>
+                ))}
               </ul>
             </nav>
           </div>

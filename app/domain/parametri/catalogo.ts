@@ -148,6 +148,8 @@ export const CATALOGO = {
       nota: "Per chi non ha fruito di CIGO/CIGS/CIGD per almeno 24 mesi; vale per più periodi successivi fino alle soglie.",
     }),
   ],
+  // Alike the entries around (duplicates): each dated parameter is written in full with its period, source and
+  // confidence (docs/regole.md), so that a reader checks one entry against its law or circular without a helper in between.
   "contributoAddizionale.eoneEsente": [
     v<boolean>({
       valore: true, validoDal: "2015-09-24", validoAl: null,

@@ -57,6 +57,8 @@ export const REGOLE_INSTRADAMENTO: RegolaInstradamento[] = [
     motivo: "L'azienda aderisce a un fondo di solidarietà bilaterale: la prestazione è l'AIS di quel fondo.",
   },
   {
+    // Alike the rules around (duplicates): each routing rule is data written in full with its legal reference, as the
+    // table of docs/regole.md reads; a builder would hide the reference a reviewer checks.
     id: "R2", tipo: "base", priorita: 30,
     quando: [{ gestione: "privata", attivita: ["edilizia", "lapidei_industriali", "lapidei_artigiani_cava"] }],
     descrizione: "Edilizia (industriale e artigiana) o lapidei — art. 10 lett. m), n), o)",

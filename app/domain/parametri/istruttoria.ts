@@ -118,6 +118,8 @@ export const CATALOGO_ISTRUTTORIA = {
       nota: "Non è stata reperita una fonte INPS che dica se i periodi per eventi oggettivamente non evitabili contano nei 24 mesi.",
     }),
   ],
+  // Alike the entries around (duplicates): each dated parameter is written in full with its period, source and
+  // confidence (docs/regole.md), so that a reader checks one entry against its law or circular without a helper in between.
   "ricorso.CIGO": [
     versione<TerminiRicorso>({
       valore: { giorni: 60, organo: "Comitato amministratore della Gestione prestazioni temporanee ai lavoratori dipendenti", modalita: ONLINE },
