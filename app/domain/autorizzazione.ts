@@ -11,6 +11,8 @@
 // - System actor: the background jobs (reminders, deadlines of the interlocuzione); it may read and move a case
 //   along the Sede's transitions, never act in the company's name.
 
+// Alike tipi.ts's unions (duplicates): string-literal unions of different things (roles and actions here, benefits and
+// funds there)
 export type Ruolo = "datore" | "intermediario" | "operatore_sede" | "dirigente_sede";
 
 export type Azione =
@@ -41,6 +43,8 @@ export type Azione =
   /** Ask a company for a delega (or declare one): any intermediary, on any company. */
   | "richiedi_delega";
 
+// Alike AZIONI_AZIENDA below (duplicates): this is every action; the company's set is written out in full so that a
+// reader sees what a company may do
 export const AZIONI: readonly Azione[] = [
   "vedi_domanda",
   "compila_domanda",
@@ -60,6 +64,8 @@ export const AZIONI: readonly Azione[] = [
 ];
 
 /** Acts done in the company's name: only its legal representative or an intermediary with a delega. */
+// Alike AZIONI above (duplicates): the company's subset written out in full on purpose, so that a reader sees what a
+// company may do
 const AZIONI_AZIENDA: ReadonlySet<Azione> = new Set([
   "vedi_domanda",
   "compila_domanda",

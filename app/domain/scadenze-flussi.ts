@@ -37,6 +37,8 @@ export function scadenzaPagamentoDiretto(input: {
   const scadenza = daNotifica ? maxData(daPeriodo, daNotifica) : daPeriodo;
   const giorni = diffDays(scadenza, input.oggi);
   const provvisoria = daNotifica === null ? " (provvisoria: l'autorizzazione non è ancora notificata e potrà spostarla in avanti)" : "";
+  // Alike the conguaglio deadline below (duplicates): each deadline is returned with its own rule id, legal source and
+  // explanation
   return {
     scadenza, giorniRimanenti: giorni, scaduta: giorni < 0,
     esito: esito({
@@ -65,6 +67,8 @@ export function scadenzaConguaglio(input: {
   const decorrenza = maxData(finePeriodoPaga, input.dataProvvedimento);
   const scadenza = addMonths(decorrenza, p.valore.mesi);
   const giorni = diffDays(scadenza, input.oggi);
+  // Alike the direct payment deadline above (duplicates): each deadline is returned with its own rule id, legal source
+  // and explanation
   return {
     scadenza, giorniRimanenti: giorni, scaduta: giorni < 0,
     esito: esito({

@@ -1,6 +1,8 @@
 // Vocabolario comune del dominio.
 import type { DataISO, Intervallo } from "./date";
 
+// Alike autorizzazione.ts's unions (duplicates): string-literal unions of different things (benefits and funds here,
+// roles and actions there)
 /** Famiglie di prestazione gestite da OMNIA IS (d.lgs. 148/2015; L. 457/1972 per la CISOA). */
 export type Prestazione = "CIGO" | "AIS_FIS" | "AIS_FONDO" | "CISOA";
 

@@ -19,6 +19,7 @@ export const CHIAVI_PASSI = /* @__PURE__ */ PERCORSO.map((p) => p.chiave);
 export type ChiavePasso = (typeof PERCORSO)[number]["chiave"];
 export type SlugPasso = (typeof PERCORSO)[number]["slug"];
 
+// Alike interlocuzione.ts's request states (duplicates): a state union and its labels; the states are the step's own
 export type StatoPasso = "da_completare" | "in_corso" | "completato" | "con_avvisi";
 
 export const ETICHETTE_STATO_PASSO: Record<StatoPasso, string> = {

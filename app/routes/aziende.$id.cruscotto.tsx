@@ -175,6 +175,7 @@ export default function Cruscotto() {
                 }))}
               />
               <TabellaScorrevole etichetta="Capacità residua">
+                {/* Alike the response times table (prestazioni.$codice.tempi.tsx) (duplicates): the same two-column Misura/Valore frame, but the rows are this company's residual capacity, from its own data */}
                 <table className="table">
                   <caption>Capacità residua per prestazione</caption>
                   <thead>
@@ -318,6 +319,7 @@ export default function Cruscotto() {
             ) : (
               <>
                 <TabellaScorrevole etichetta="Scadenze delle autorizzazioni">
+                  {/* Alike the CISOA table below and domande.richieste.tsx's (duplicates): the same table frame with this table's own columns (authorisation deadlines, days left, how calculated) */}
                   <table className="table">
                     <caption>Scadenze: conguaglio (6 mesi) e dati per il pagamento diretto</caption>
                     <thead>

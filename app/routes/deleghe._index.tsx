@@ -80,6 +80,7 @@ export default function Deleghe() {
       <p>
         {legale ? <Link to="/deleghe/abilita">{m.abilitaDipendente}</Link> : <Link to="/deleghe/nuova">{m.richiediNuova}</Link>}
       </p>
+      {/* Alike the abilitazioni table below (duplicates): the same section frame (heading, empty text, TabellaScorrevole, caption with the count), but this table's columns are the delegations' (intermediary, period, state) */}
       <h2>{m.tabellaDeleghe}</h2>
       {vista.deleghe.length === 0 ? (
         <p>{m.nessunaDelega}</p>
@@ -133,6 +134,7 @@ export default function Deleghe() {
       )}
       {legale ? (
         <>
+          {/* Alike the deleghe table above (duplicates): the same section frame, but the columns are the employees' enablements, shown only to the legal representative */}
           <h2>{m.tabellaAbilitazioni}</h2>
           {vista.abilitazioni.length === 0 ? (
             <p>{m.nessunaAbilitazione}</p>

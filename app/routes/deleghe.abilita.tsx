@@ -43,6 +43,7 @@ export default function AbilitaDipendente() {
   const valori = esito?.valori ?? {};
   return (
     <ModuloDelega titolo={m.titoloAbilita} intro={`${m.introAbilita} Azienda: ${azienda}.`} csrf={csrf} errori={errori} ordine={ORDINE} pulsante={m.abilita}>
+      {/* Alike the other fields below and deleghe.nuova.tsx's (duplicates): CampoTesto/CampoData are the shared pieces; every field is its own question, written one by one in the order the form asks */}
       <CampoTesto
         id="codiceFiscale"
         name="codiceFiscale"

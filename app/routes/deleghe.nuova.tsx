@@ -42,6 +42,7 @@ export default function NuovaDelega() {
   const errori = esito?.errori ?? {};
   return (
     <ModuloDelega titolo={m.titoloNuova} csrf={csrf} errori={errori} ordine={ORDINE} pulsante={m.invia}>
+      {/* Alike the other fields below and deleghe.abilita.tsx's (duplicates): CampoTesto/CampoData are the shared pieces; every field is its own question, written one by one in the order the form asks */}
       <CampoTesto
         id="matricola"
         name="matricola"

@@ -143,6 +143,7 @@ export default function PassoAllegati() {
         </>
       }
     >
+      {/* Alike the tables of domande.$id.relazione-tecnica.tsx and domande.richieste.tsx (duplicates): the same table frame with a hidden Azioni column; the columns are the attachments' own */}
       <table className="table">
         <caption>
           Documenti caricati: {d.elenco.length} di {LIMITI_ALLEGATI.numeroFile}, {mb(d.spazioUsato)} MB di{" "}

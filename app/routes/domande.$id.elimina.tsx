@@ -31,6 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/domande", 303);
 }
 
+// Alike flussi.denunce.$id.elimina.tsx (duplicates): only the loader/action hooks are alike; the confirmation text and
+// the form are the draft's own
 export default function Elimina() {
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();

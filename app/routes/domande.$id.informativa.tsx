@@ -60,6 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(dopoIlPasso(id, "informativa", formData), 303);
 }
 
+// Alike domande.$id.pagamento.tsx's form (duplicates): the frame is usaModuloPasso; the list of fields is this step's
+// own
 export default function PassoInformativa() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();

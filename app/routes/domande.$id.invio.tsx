@@ -61,6 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+// Alike domande.$id.risposta.tsx's form (duplicates): to merge — a hook for server-checked forms (useForm with id,
+// lastResult, validation on submit), like usaModuloPasso without the step frame
 export default function Invio() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();

@@ -142,6 +142,7 @@ export default function PassoLavoratori() {
         {d.caricati !== null ? <p role="status">Elenco caricato: {d.caricati} lavoratori selezionati.</p> : null}
         {a?.scartate && a.scartate.length > 0 ? (
           <TabellaScorrevole etichetta="Righe dell'elenco scartate">
+          {/* Alike the cookies table (privacy.tsx) (duplicates): the same three-column table frame; the rows are the workers' list lines to correct */}
           <table className="table">
             <caption>Righe dell&apos;elenco da correggere</caption>
             <thead>

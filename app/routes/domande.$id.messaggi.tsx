@@ -25,6 +25,8 @@ export default function MessaggiDomanda() {
   const { domanda, voci, puoScrivere, nonLetti, csrf, inviato } = useLoaderData<typeof loader>();
   const esito = useActionData<typeof action>() as EsitoMessaggio | undefined;
   const titolo = domanda.protocollo ? `Domanda ${domanda.protocollo}` : `Bozza n. ${domanda.id}`;
+  // Alike scrivania_.$id.messaggi.tsx (duplicates): the company's view of the thread; the thread itself is Filo, and the
+  // page frame (caption, title, return link) is this side's own
   return (
     <div className="row">
       <div className="col-12 col-lg-9">

@@ -89,6 +89,7 @@ function EsitoLiquidita({ esito, prossimo }: { esito: Extract<DatiPagamento, { b
         Indice di liquidità = {l.formula}. Risultato:{" "}
         <strong>{l.indice === null ? "non calcolabile" : l.indice.replace(".", ",")}</strong>.
       </p>
+      {/* Alike each other (duplicates): each row is one entry of the balance sheet with its own label and amount, in the order the formula reads them */}
       <table className="table">
         <caption>Dati del bilancio al {formatDataItaliana(b.dataRiferimento)} usati nel calcolo</caption>
         <thead>
@@ -131,6 +132,8 @@ export default function PassoPagamento() {
   return <ModuloPagamento key={d.versione} d={d} />;
 }
 
+// Alike domande.$id.informativa.tsx's form (duplicates): the frame is usaModuloPasso; the list of fields is this step's
+// own
 function ModuloPagamento({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const lastResult = useActionData<typeof action>();
   const { fields, cornice } = usaModuloPasso("pagamento", d, { id: "passo-pagamento", lastResult, defaultValue: d.valori as ValoriModuloPagamento });

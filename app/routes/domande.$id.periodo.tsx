@@ -179,6 +179,7 @@ export default function PassoPeriodo() {
           righe={6}
           facoltativo
         />
+        {/* Alike scrivania_.$id.richiesta.tsx's text area (duplicates): AreaTesto is the shared piece; the label and hint are this question's own */}
         <AreaTesto
           {...tipoLavoro}
           etichetta={E.tipoLavoro}

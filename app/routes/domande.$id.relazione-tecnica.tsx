@@ -189,6 +189,7 @@ export default function PassoRelazioneTecnica() {
         <div id="indicatori" tabIndex={-1}>
           {fields.indicatori.errors?.[0] ? <MessaggioErrore id="indicatori" messaggio={fields.indicatori.errors[0]} /> : null}
           <TabellaScorrevole etichetta="Indicatori economico-finanziari">
+            {/* Alike the tables of domande.$id.allegati.tsx and domande.richieste.tsx (duplicates): the same table frame with a hidden Azioni column; the columns are the indicators' periods */}
             <table className="table">
               <caption>
                 Indicatori economico-finanziari, in euro con la virgola per i decimali

@@ -93,6 +93,7 @@ export default function LeTueDomande() {
           <input type="hidden" name="azienda" value={String(filtri.aziendaId)} />
         ) : null}
         <CellaFiltro>
+          {/* Alike the Sede's ordering select (scrivania._index.tsx) and form.test.tsx's fixture (duplicates): Selezione is the shared piece; the options are this list's own order */}
           <Selezione
             id="ordine"
             name="ordine"

@@ -29,6 +29,7 @@ export default function RichiesteInAttesa() {
         <p>Non ci sono richieste della Sede in attesa di risposta.</p>
       ) : (
         <TabellaScorrevole etichetta="Richieste in attesa di risposta">
+          {/* Alike the tables of aziende.$id.cruscotto.tsx, prestazioni.$codice.tempi.tsx, domande.$id.allegati.tsx and domande.$id.relazione-tecnica.tsx (duplicates): the same table frame (caption, header, hidden Azioni column); the columns and the answer link are this page's own */}
           <table className="table">
             <caption>
               {richieste.length === 1 ? "1 richiesta" : `${richieste.length} richieste`}, dalla scadenza più vicina

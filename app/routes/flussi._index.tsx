@@ -52,6 +52,8 @@ export default function Flussi() {
         {d.flussi.length === 0 ? (
           <p>{m.nessunFlusso}</p>
         ) : (
+          // Alike flussi.chiavi.tsx's and scrivania.carichi.tsx's tables (duplicates): the same table frame; the columns
+          // are the sent flows' own (file, state, rows accepted and discarded)
           <TabellaScorrevole etichetta="Flussi inviati">
             <table className="table">
               <caption>Ultimi flussi inviati</caption>

@@ -99,6 +99,7 @@ export default function ChiaviApi() {
         {d.chiavi.length === 0 ? (
           <p>Non hai ancora creato chiavi.</p>
         ) : (
+          // Alike flussi._index.tsx's table (duplicates): the same table frame; the columns are the API keys' own
           <TabellaScorrevole etichetta="Chiavi create">
             <table className="table">
               <caption>Chiavi create, dalla più recente</caption>

@@ -52,6 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/flussi/denunce/${id}/elimina`, 303);
 }
 
+// Alike domande.$id.elimina.tsx (duplicates): only the loader/action hooks are alike; the confirmation text and the form
+// are the flow report's own
 export default function ConfermaEliminazione() {
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();

@@ -95,6 +95,7 @@ export default function Portafoglio() {
       </p>
       {d.righe.length > 0 ? (
         <TabellaScorrevole etichetta="Portafoglio delle aziende">
+          {/* Alike the batch's table (scrivania.pagamenti.lotti.$id._index.tsx) (duplicates): the same table frame; the columns are the portfolio's companies */}
           <table className="table">
             <caption>Aziende delegate: bozze, richieste, decisioni, messaggi da leggere, avvisi e scadenze entro {d.giorniScadenze} giorni</caption>
             <thead>

@@ -60,6 +60,7 @@ export default function TempiServizio() {
           </ul>
         </nav>
         <TabellaScorrevole etichetta={`Tempi di risposta: ${d.nome}`}>
+          {/* Alike the capacity table (aziende.$id.cruscotto.tsx) and the requests table (domande.richieste.tsx) (duplicates): the same TabellaScorrevole frame and Misura/Valore header; the rows are this benefit's response times with their explanation */}
           <table className="table">
             <caption>Tempi di risposta: {d.nome}</caption>
             <thead>

@@ -120,6 +120,7 @@ export default function Privacy() {
         Il servizio usa solo cookie tecnici, necessari al suo funzionamento, per i quali non è richiesto il
         consenso. Non usa cookie di profilazione né strumenti di analisi o di terze parti.
       </p>
+      {/* Alike domande.$id.lavoratori.tsx's and scrivania.carichi.tsx's tables (duplicates): the same table frame; the rows are the cookies the service sets, written out for the privacy notice */}
       <table className="table">
         <caption>Cookie usati dal servizio</caption>
         <thead>

@@ -31,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const CLASSI_URGENZA = { scaduto: "text-danger fw-semibold", in_scadenza: "fw-semibold", nei_termini: "" } as const;
 
+// Alike EsitoFlusso.tsx's and scrivania.pagamenti._index.tsx's tables (duplicates): the frame is TabellaScorrevole with
+// the title as caption; the columns are the queue's own
 function Tabella({ titolo, righe }: { titolo: string; righe: RigaCoda[] }) {
   return (
     <TabellaScorrevole etichetta={titolo}>
@@ -104,6 +106,7 @@ export default function Scrivania() {
       <p>
         <Link to="/scrivania/pagamenti">Pagamenti diretti: importi, eccezioni e lotti</Link>
       </p>
+      {/* Alike the decision's sections (scrivania_.$id.decisione.tsx) (duplicates): a landmark labelled by its heading; the contents are the queue's groups */}
       <nav aria-labelledby="titolo-gruppi" className="mb-4">
         <h2 id="titolo-gruppi" className="h4">
           Per urgenza
@@ -142,6 +145,7 @@ export default function Scrivania() {
           <Selezione id="stato" name="stato" etichetta="Stato" opzioni={d.opzioni.stati} defaultValue={f.stato ?? ""} vuota="Tutti gli stati aperti" facoltativo />
         </CellaFiltro>
         <CellaFiltro>
+          {/* Alike the ordering select below, domande._index.tsx's and form.test.tsx's fixture (duplicates): Selezione is the shared piece; the id, label and options are this filter's own question */}
           <Selezione
             id="assegnazione"
             name="assegnazione"
@@ -178,6 +182,7 @@ export default function Scrivania() {
           />
         </CellaFiltro>
         <CellaFiltro>
+          {/* Alike the assignment select above and domande._index.tsx's ordering (duplicates): Selezione is the shared piece; this is the queue's own order inside each group */}
           <Selezione
             id="ordine"
             name="ordine"

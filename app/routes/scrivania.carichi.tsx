@@ -56,6 +56,7 @@ export default function Carichi() {
         {d.perOperatore.length === 0 ? (
           <p>Nessuna domanda è stata ancora presa in carico.</p>
         ) : (
+          // Alike flussi._index.tsx's table (duplicates): the same table frame; the columns are the operators' workload
           <TabellaScorrevole etichetta="Carico per operatore">
             <table className="table">
               <caption>Domande per operatore</caption>
@@ -87,6 +88,7 @@ export default function Carichi() {
           Domande per stato
         </h2>
         <TabellaScorrevole etichetta="Domande per stato">
+          {/* Alike privacy.tsx's table (duplicates): the same table frame; the rows are the sent domande by state */}
           <table className="table">
             <caption>Domande inviate per stato</caption>
             <thead>

@@ -59,6 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
   throw new Response("Richiesta non valida", { status: 400 });
 }
 
+// Alike EsitoFlusso.tsx's and scrivania._index.tsx's tables (duplicates): the frame is TabellaScorrevole with the title
+// as caption; the columns are the payment amounts' own
 function TabellaImporti({ titolo, righe, eccezioni }: { titolo: string; righe: RigaImporto[]; eccezioni: boolean }) {
   return (
     <TabellaScorrevole etichetta={titolo}>
@@ -159,6 +161,7 @@ export default function ScrivaniaPagamenti() {
           : null}
       </section>
 
+      {/* Alike the batches' section below (duplicates): a section labelled by its heading; the contents are the exceptions */}
       <section aria-labelledby="titolo-eccezioni" className="mb-4">
         <h2 id="titolo-eccezioni" className="h4">
           Eccezioni da esaminare
@@ -170,6 +173,7 @@ export default function ScrivaniaPagamenti() {
         )}
       </section>
 
+      {/* Alike the exceptions' section above (duplicates): a section labelled by its heading; the contents are the batches */}
       <section aria-labelledby="titolo-lotti" className="mb-4">
         <h2 id="titolo-lotti" className="h4">
           Lotti di pagamento

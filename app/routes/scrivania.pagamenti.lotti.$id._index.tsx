@@ -105,6 +105,7 @@ export default function LottoPagamento() {
         </Form>
       ) : null}
       <TabellaScorrevole etichetta="Bonifici del lotto">
+        {/* Alike portafoglio.tsx's table (duplicates): the same table frame; the columns are the batch's transfers */}
         <table className="table">
           <caption>Bonifici del lotto ({d.disposizioni})</caption>
           <thead>

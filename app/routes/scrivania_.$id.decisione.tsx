@@ -318,6 +318,8 @@ export default function Decisione() {
         ) : null}
         <h1>{titolo}</h1>
         {d.atti.length ? (
+          // Alike scrivania._index.tsx's nav (duplicates): a landmark labelled by its heading; the contents are the
+          // issued acts
           <section aria-labelledby="titolo-atti" className="mb-4">
             <h2 id="titolo-atti" className="h4">
               Provvedimenti emessi

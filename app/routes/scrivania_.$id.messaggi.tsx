@@ -25,6 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MessaggiPratica() {
   const { domanda, voci, puoScrivere, nonLetti, csrf, inviato } = useLoaderData<typeof loader>();
   const esito = useActionData<typeof action>() as EsitoMessaggio | undefined;
+  // Alike domande.$id.messaggi.tsx (duplicates): the Sede's view of the thread; the thread itself is Filo, and the page
+  // frame (caption, title, return link) is this side's own
   return (
     <div className="row">
       <div className="col-12 col-lg-9">

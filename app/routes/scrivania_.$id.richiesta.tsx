@@ -134,6 +134,7 @@ export default function RichiestaAllAzienda() {
               suggerimento="Scrivi in modo semplice che cosa manca e perché serve: l'azienda legge esattamente questo testo."
               righe={6}
             />
+            {/* Alike domande.$id.periodo.tsx's text area (duplicates): AreaTesto is the shared piece; the label and hint are this question's own */}
             <AreaTesto
               {...documenti}
               etichetta={E.documenti}

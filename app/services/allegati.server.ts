@@ -109,6 +109,8 @@ export async function inserisciAllegato(
       caricatoDa: ctx.utente.id,
     })
     .returning({ id: allegati.id });
+  // Alike the other scriviAudit calls (deleghe.server.ts, checklist.server.ts) (duplicates): every audit row is written
+  // in full where the outcome is decided, with its own action and object
   await scriviAudit(tx, {
     utenteId: ctx.utente.id,
     ruolo: ctx.ruolo,
@@ -145,6 +147,8 @@ async function conBozzaBloccata(
         .where(and(eq(domande.id, domandaId), eq(domande.versione, versioneAttesa), eq(domande.stato, "bozza")))
         .returning({ id: domande.id });
       if (bloccata.length === 0) {
+        // Alike the other scriviAudit calls (rinuncia.server.ts, deleghe.server.ts) (duplicates): every audit row is
+        // written in full where the outcome is decided, with its own action, object and outcome
         await scriviAudit(tx, {
           utenteId: ctx.utente.id,
           ruolo: ctx.ruolo,

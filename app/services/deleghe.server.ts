@@ -279,6 +279,8 @@ export async function abilitaDipendente(ctx: Contesto, formData: FormData, data:
       .insert(abilitazioniAzienda)
       .values({ aziendaId: azienda.id, utenteId: u.id, abilitataDa: ctx.utente.id, validaDal: data, validaAl: fine.data })
       .returning({ id: abilitazioniAzienda.id });
+    // Alike the other scriviAudit calls (allegati.server.ts, checklist.server.ts, domande.server.ts) (duplicates): every
+    // audit row is written in full where the outcome is decided, with its own action and object
     await scriviAudit(tx, {
       utenteId: ctx.utente.id,
       ruolo: ctx.ruolo,

@@ -65,6 +65,8 @@ export async function creaBozza(
       })
       .returning({ id: domande.id });
     await registraEvento(tx, ctx, creata.id, "creata", "Bozza creata");
+    // Alike the other scriviAudit calls (deleghe.server.ts, below) (duplicates): every audit row is written in full
+    // where the outcome is decided, with its own action and object
     await scriviAudit(tx, {
       utenteId: ctx.utente.id,
       ruolo: ctx.ruolo,
@@ -137,6 +139,8 @@ export async function salvaPasso(
       .where(and(eq(domande.id, domandaId), eq(domande.versione, versioneAttesa), eq(domande.stato, "bozza")))
       .returning({ versione: domande.versione });
     if (aggiornate.length === 0) {
+      // Alike the saved step's audit below (duplicates): the same fields, but this row records the refusal (version
+      // changed)
       await scriviAudit(tx, {
         utenteId: ctx.utente.id,
         ruolo: ctx.ruolo,
@@ -149,6 +153,7 @@ export async function salvaPasso(
       return { ok: false, motivo: "conflitto" } as const;
     }
     if (extra) await extra(tx);
+    // Alike the refusal's audit above (duplicates): the same fields, but this row records the saved step
     await scriviAudit(tx, {
       utenteId: ctx.utente.id,
       ruolo: ctx.ruolo,

@@ -122,6 +122,8 @@ export async function elencoDomande(ctx: Contesto, filtri: Filtri) {
         dataInizio: domande.dataInizio,
         dataFine: domande.dataFine,
         aggiornataIl: domande.aggiornataIl,
+        // Alike the columns of coda.server.ts and interlocuzione.server.ts (duplicates): each list selects its own
+        // columns of the same tables
         azienda: aziende.ragioneSociale,
         cfAzienda: aziende.codiceFiscale,
         unita: unitaProduttive.denominazione,

@@ -269,6 +269,7 @@ export async function inviaDomanda(
     .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
     .where(eq(domande.id, domandaId));
   if (!riga || !(await puoAgire(ctx, "invia_domanda", riga.azienda, riga.domanda))) {
+    // Alike the refusal's audit below (duplicates): the same fields, but this row records the sent domanda
     await scriviAudit(db(), {
       utenteId: ctx.utente.id,
       ruolo: ctx.ruolo,
@@ -303,6 +304,8 @@ export async function inviaDomandaCaricata(
   return db().transaction(async (tx) => {
     const [attuale] = await preparataSu(tx, "invio_blocca_domanda", queryBloccaDomanda).execute({ id: domandaId, chiaveInvio, ticket: ticketProposto });
     const negato = async (motivo: string) =>
+      // Alike the sent domanda's audit above (duplicates): the same fields, but this row records a refusal with its
+      // reason
       scriviAudit(tx, {
         utenteId: ctx.utente.id,
         ruolo: ctx.ruolo,

@@ -152,6 +152,9 @@ export async function lavoratoriSceltiValutati(
  * columns of lavoratori and rapporti_lavoro are null for a selected worker not employed there), sorted by name as in
  * queryRapportiUnita.
  */
+// Alike queryRapportiUnita below (duplicates): to merge — the selected columns (worker, employment, the giornate
+// subquery) could be one constant spread by both selects; the joins and filters differ (from the domanda's chosen codes,
+// kept when not found, vs from the unit's employments)
 function queryRapportiScelti(d: Db) {
   const p = sql.placeholder;
   return d
@@ -183,6 +186,7 @@ function queryRapportiScelti(d: Db) {
 }
 
 /** The employments at a unit in a period with their worker, sorted by name. Prepared once per process (preparata). */
+// Alike queryRapportiScelti above (duplicates): to merge — see there (one constant for the selected columns)
 function queryRapportiUnita(d: Db) {
   const p = sql.placeholder;
   return d

@@ -26,6 +26,8 @@ async function conStatoBloccato(
       .where(eq(domande.id, domandaId))
       .for("update");
     if (!attuale || !transizionePossibile(attuale.stato, transizione)) {
+      // Alike the other scriviAudit calls (below, allegati.server.ts) (duplicates): every audit row is written in full
+      // where the outcome is decided, with its own action, object and outcome
       await scriviAudit(tx, {
         utenteId: ctx.utente.id,
         ruolo: ctx.ruolo,
@@ -38,6 +40,8 @@ async function conStatoBloccato(
       return { ok: false, stato: attuale?.stato ?? null } as const;
     }
     await esegui(tx);
+    // Alike the refusal's audit above (duplicates): the same fields, but this row records the done withdrawal or
+    // deletion (esito ok)
     await scriviAudit(tx, {
       utenteId: ctx.utente.id,
       ruolo: ctx.ruolo,

@@ -44,6 +44,8 @@ export async function mediaOccupatiSemestre(
       orario: rapportiLavoro.orarioSettimanaleCentesimi,
       quanti: sql<number>`count(*)::int`,
     })
+    // Alike notifiche.server.ts's query (duplicates): only the select/from/join/where shape is alike; tables and filters
+    // differ
     .from(uniemensMensili)
     .innerJoin(rapportiLavoro, eq(rapportiLavoro.id, uniemensMensili.rapportoId))
     .where(

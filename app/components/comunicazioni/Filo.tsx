@@ -85,6 +85,7 @@ export function ModuloMessaggio({ csrf, esito, destinatario }: { csrf: string; e
           defaultValue={esito?.testo}
           righe={5}
         />
+        {/* Alike ModuloFlusso.tsx's file field (duplicates): CampoFile is the shared piece; the props are this message's own attachment (one PDF) */}
         <CampoFile
           id="messaggio-file"
           name="file"

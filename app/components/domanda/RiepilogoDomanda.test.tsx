@@ -32,6 +32,8 @@ describe("RiepilogoDomanda", () => {
     const out = html(<RiepilogoDomanda {...base} modificabile />);
     expect(out).toContain('<dt class="col-sm-5 ps-0">PEC</dt>');
     expect(out).toContain('href="/domande/7/azienda?ritorno=riepilogo"');
+    // Alike motivazione.test.ts (duplicates): each test lists, one assertion a line, the text its own output must
+    // contain
     expect(out).toContain('Modifica<span class="visually-hidden"> dati dell&#x27;azienda</span>');
     expect(out).toContain("<caption>Lavoratori beneficiari: 1</caption>");
     expect(out).toContain('<th scope="row">SMPMRC80C12G224X</th>');

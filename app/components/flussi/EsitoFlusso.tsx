@@ -15,6 +15,9 @@ export interface DatiEsitoFlusso {
   avvisi?: ReadonlyArray<{ riga: number; codice: string; messaggio: string }>;
 }
 
+// Alike the tables of scrivania._index.tsx and scrivania.pagamenti._index.tsx (duplicates): the frame is
+// TabellaScorrevole with the title as caption; the columns (row, code, message of a discarded line) are this report's
+// own
 function Righe({ titolo, righe }: { titolo: string; righe: DatiEsitoFlusso["scarti"] }) {
   return (
     <TabellaScorrevole etichetta={titolo}>

@@ -12,6 +12,7 @@ export function ModuloFlusso({ csrf, errore }: { csrf: string; errore?: string |
       {errore ? <ErrorSummary errori={[{ id: "flusso-file", messaggio: errore }]} /> : null}
       <form method="post" action="/flussi?index" encType="multipart/form-data" className="mb-4">
         <CampoCsrf token={csrf} />
+        {/* Alike Filo.tsx's file field (duplicates): CampoFile is the shared piece; the props are this flow's own file (XML or CSV) */}
         <CampoFile
           id="flusso-file"
           name="file"

@@ -14,6 +14,8 @@ export interface PropsAreaTesto extends PropsCampo {
 
 /** Area di testo su più righe; stessa struttura di CampoTesto (etichetta, suggerimento, errore, controllo). */
 export function AreaTesto({
+  // Alike CampoTesto.tsx (duplicates): InvolucroCampo is the shared label/hint/error; the props are destructured here
+  // because a textarea takes other attributes than an input
   id,
   name,
   errors,

@@ -26,6 +26,8 @@ export interface PropsCampoTesto extends PropsCampo {
 
 /** Campo di testo su una riga, nel gruppo di InvolucroCampo (etichetta, suggerimento, errore). */
 export function CampoTesto({
+  // Alike AreaTesto.tsx (duplicates): InvolucroCampo is the shared label/hint/error; the props are destructured here
+  // because an input takes other attributes than a textarea
   id,
   name,
   errors,

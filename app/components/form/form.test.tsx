@@ -77,6 +77,8 @@ describe("CampoTesto", () => {
     const input = tag(out, "cf");
     expect(input).toContain('aria-describedby="cf-hint"');
     expect(input).not.toContain("aria-invalid");
+    // Alike the header's test below (duplicates): each test lists, one assertion a line, the markup its own component
+    // must render; a shared helper would hide which attribute a failure is about
     expect(input).toContain('name="codiceFiscale"');
     expect(input).toContain('value="RSSMRA"');
     expect(input).toContain('maxLength="16"');
@@ -132,6 +134,8 @@ describe("AreaTesto e Selezione", () => {
     expect(ta).toContain('aria-invalid="true"');
   });
 
+  // Alike the filters of scrivania._index.tsx and domande._index.tsx (duplicates): a test fixture written like a real
+  // Selezione on purpose, with its own options
   it("Selezione con voce vuota e valore scelto", () => {
     const out = html(
       <Selezione
@@ -260,6 +264,8 @@ describe("Pagina e PaginaErrore", () => {
         x
       </Pagina>,
     );
+    // Alike the CampoTesto test above (duplicates): each test lists, one assertion a line, the markup its own component
+    // must render; a shared helper would hide which attribute a failure is about
     expect(out).toContain("Mario Rossi");
     expect(out).toContain("Datore di lavoro — Officine Meccaniche Brenta S.r.l.");
     expect(out).toContain('<a href="/profilo">Cambia profilo</a>');

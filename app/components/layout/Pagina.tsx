@@ -33,6 +33,7 @@ export function Pagina({ utente, csrfToken, children }: PropsPagina) {
         </a>
       </div>
       <header className="it-header-wrapper d-print-none">
+        {/* Alike the header's centre row below (duplicates): Bootstrap Italia's header markup, nested as the design system documents it (slim row with the sign-in, centre row with the brand) */}
         <div className="it-header-slim-wrapper">
           <div className="container">
             <div className="it-header-slim-wrapper-content">
@@ -54,6 +55,7 @@ export function Pagina({ utente, csrfToken, children }: PropsPagina) {
           </div>
         </div>
         <div className="it-nav-wrapper">
+          {/* Alike the slim row above (duplicates): Bootstrap Italia's header markup, nested as the design system documents it */}
           <div className="it-header-center-wrapper">
             <div className="container">
               <div className="it-header-center-content-wrapper">

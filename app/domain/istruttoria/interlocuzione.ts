@@ -23,6 +23,7 @@ export interface RichiestaIstruttoria {
   chiusaIl?: DataISO | null;
 }
 
+// Alike percorso.ts's step states (duplicates): a state union and its labels; the states are the request's own
 /** aperta: in attesa entro il termine; risposta: l'azienda ha risposto; scaduta: termine passato senza risposta. */
 export type StatoRichiesta = "aperta" | "risposta" | "scaduta" | "chiusa";
 

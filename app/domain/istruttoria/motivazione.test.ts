@@ -74,6 +74,8 @@ describe("motivazione suggerita", () => {
         { tipo: "lavoratore", codiceFiscale: "SMPMRC80C12G224X", motivo: "Dirigente." },
       ],
     });
+    // Alike RiepilogoDomanda.test.tsx (duplicates): each test lists, one assertion a line, the text its own output must
+    // contain
     expect(t).toContain("La domanda è autorizzata in parte, con le seguenti esclusioni:");
     expect(t).toContain("- Giorno 09/02/2026: non autorizzato. Giorno festivo in azienda.");
     expect(t).toContain("- Giorni 10/02/2026, 11/02/2026: non autorizzati. Nessun evento meteo.");

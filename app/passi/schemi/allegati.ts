@@ -24,6 +24,7 @@ export const TIPI_ALLEGATO = [
   "verbale_accordo",
   "altro",
 ] as const;
+// Alike lavoratori.ts's qualifications (duplicates): a closed list and its labels; the values are the attachment types
 export type TipoAllegato = (typeof TIPI_ALLEGATO)[number];
 
 export const NOMI_TIPI_ALLEGATO: Record<TipoAllegato, string> = {

@@ -38,6 +38,8 @@ export const RisposteInformativaSchema = /* @__PURE__ */ schema(() =>
   }),
 );
 
+// Alike the other steps' schemas (periodo.ts) (duplicates): each step exports its data type and its own labels; the
+// shape is the step contract, the words are this form's
 export type DatiInformativa = z.infer<typeof RisposteInformativaSchema>;
 
 /** The form's labels: the summary and the receipt show the answers under the same words. */

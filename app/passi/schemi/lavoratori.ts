@@ -10,6 +10,7 @@ export const ELENCO_MAX_BYTE = 1_048_576;
 export const ELENCO_MAX_RIGHE = 5_000;
 
 /** Qualifiche accepted in the uploaded list, in the words of the registry (rapporti_lavoro.qualifica). */
+// Alike allegati.ts's attachment types (duplicates): a closed list and its labels; the values are the qualifications
 export const QUALIFICHE_ELENCO = ["operaio", "impiegato", "quadro", "dirigente", "apprendista", "oti", "otd"] as const;
 export type QualificaElenco = (typeof QUALIFICHE_ELENCO)[number];
 

@@ -101,6 +101,8 @@ export const RispostePagamentoSchema = /* @__PURE__ */ schema(() =>
   ]),
 );
 
+// Alike the other steps' schemas (relazione-tecnica.ts) (duplicates): each step exports its data type and its own
+// labels; the shape is the step contract, the words are this form's
 export type DatiPagamento = z.infer<typeof RispostePagamentoSchema>;
 
 /** The form's labels: the summary and the receipt show the answers under the same words. */

@@ -76,6 +76,8 @@ export const RispostePeriodoSchema = /* @__PURE__ */ schema(() =>
   }),
 );
 
+// Alike the other steps' schemas (informativa.ts) (duplicates): each step exports its data type and its own labels; the
+// shape is the step contract, the words are this form's
 export type DatiPeriodo = z.infer<typeof RispostePeriodoSchema>;
 
 /** The form's labels: the summary and the receipt show the answers under the same words. */

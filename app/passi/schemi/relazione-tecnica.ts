@@ -105,6 +105,8 @@ export const RisposteRelazioneSchema = /* @__PURE__ */ schema(() =>
   ]),
 );
 
+// Alike the other steps' schemas (pagamento.ts) (duplicates): each step exports its data type and its own labels; the
+// shape is the step contract, the words are this form's
 export type DatiRelazioneTecnica = z.infer<typeof RisposteRelazioneSchema>;
 
 /** The form's labels: the summary and the receipt show the answers under the same words. */

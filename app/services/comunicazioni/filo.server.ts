@@ -61,6 +61,8 @@ export async function filoDomanda(ctx: Contesto, domandaId: number): Promise<Ris
   const lato = latoDelRuolo(ctx.ruolo);
   const { domanda, azienda } = caricata;
   const righe = await db()
+    // Alike interlocuzione.server.ts's requests query (duplicates): the same "rows with the author's name" join, but
+    // over the domanda's events
     .select({ e: eventiDomanda, nome: utenti.nome, cognome: utenti.cognome })
     .from(eventiDomanda)
     .leftJoin(utenti, eq(utenti.id, eventiDomanda.utenteId))

@@ -32,6 +32,8 @@ export function urlPubblico(env = process.env): string {
 export async function destinatariAzienda(tx: Tx, aziendaId: number, oggi: string): Promise<string[]> {
   const [azienda] = await tx.select({ pec: aziende.pec }).from(aziende).where(eq(aziende.id, aziendaId));
   const intermediari = await tx
+    // Alike unita-produttive.server.ts's query (duplicates): only the select/from/join/where shape is alike; tables and
+    // filters differ
     .select({ email: utenti.email })
     .from(deleghe)
     .innerJoin(utenti, eq(utenti.id, deleghe.intermediarioId))

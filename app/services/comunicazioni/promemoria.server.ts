@@ -60,6 +60,8 @@ export async function promemoria(adesso: Date = adessoPiattaforma(), limite = 20
 
   // The Sede's open requests due within 5 days.
   const richieste = await db()
+    // Alike interlocuzione.server.ts's open requests count (duplicates): the same requests/domande join, but this one
+    // lists the requests due for a reminder
     .select({ id: richiesteIstruttoria.id, domandaId: richiesteIstruttoria.domandaId, scadenza: richiesteIstruttoria.scadenza })
     .from(richiesteIstruttoria)
     .innerJoin(domande, eq(domande.id, richiesteIstruttoria.domandaId))

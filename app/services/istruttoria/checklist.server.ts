@@ -134,6 +134,8 @@ export async function aggiungiNota(attore: Attore, domandaId: number, testo: str
       .insert(noteIstruttoria)
       .values({ domandaId, autoreId: attore.utente.id, testo: pulito, creataIl: adesso })
       .returning({ id: noteIstruttoria.id });
+    // Alike the other scriviAudit calls (allegati.server.ts, deleghe.server.ts) (duplicates): every audit row is written
+    // in full where the outcome is decided, with its own action and object
     await scriviAudit(tx, {
       utenteId: attore.utente.id,
       ruolo: attore.ruolo,

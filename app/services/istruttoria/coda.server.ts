@@ -209,6 +209,8 @@ export async function codaIstruttoria(attore: Attore, filtri: FiltriCoda, oggi: 
         avvisi: domande.avvisiInvio,
         operatoreId: domande.operatoreId,
         operatoreNome: utenti.nome,
+        // Alike the columns of elenco-domande.server.ts and interlocuzione.server.ts (duplicates): each list selects its
+        // own columns of the same tables
         operatoreCognome: utenti.cognome,
         azienda: aziende.ragioneSociale,
         codiceFiscaleAzienda: aziende.codiceFiscale,

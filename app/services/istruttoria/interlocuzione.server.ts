@@ -68,6 +68,8 @@ export async function richiediInformazioni(
         creataIl: adesso,
       })
       .returning({ id: richiesteIstruttoria.id });
+    // Alike the answer's state change below (duplicates): to merge — a cambiaStato(tx, caso, stato, adesso) that sets
+    // the state and version and updates the decision deadline
     const [aggiornata] = await tx
       .update(domande)
       .set({ stato: "sospesa", aggiornataIl: adesso, versione: caso.versione + 1 })
@@ -126,6 +128,7 @@ export async function rispondiRichiesta(
         caricatoIl: adesso,
       });
     }
+    // Alike the request's state change above (duplicates): to merge — see there (one cambiaStato helper)
     const [aggiornata] = await tx
       .update(domande)
       .set({ stato: "in_istruttoria", aggiornataIl: adesso, versione: caso.versione + 1 })
@@ -243,6 +246,8 @@ export interface RichiestaElencata {
 /** The requests of a case, oldest first, with the answers and their documents. The caller has authorised the reader. */
 export async function richiesteDellaDomanda(domandaId: number, oggi: DataISO = oggiRoma(adessoPiattaforma())): Promise<RichiestaElencata[]> {
   const righe = await db()
+    // Alike filo.server.ts's events query (duplicates): the same "rows with the author's name" join, but over the
+    // requests
     .select({ r: richiesteIstruttoria, nome: utenti.nome, cognome: utenti.cognome })
     .from(richiesteIstruttoria)
     .innerJoin(utenti, eq(utenti.id, richiesteIstruttoria.creataDa))
@@ -316,6 +321,7 @@ export async function numeroRichiesteInAttesa(ctx: Contesto): Promise<number> {
   if (ids.length === 0) return 0;
   const [{ n }] = await preparata("numero_richieste_in_attesa", (d) =>
     d
+      // Alike promemoria.server.ts's query (duplicates): the same requests/domande join, but this one only counts
       .select({ n: count() })
       .from(richiesteIstruttoria)
       .innerJoin(domande, eq(domande.id, richiesteIstruttoria.domandaId))
@@ -338,6 +344,8 @@ export async function richiesteInAttesa(ctx: Contesto, oggi: DataISO = oggiRoma(
     .select({
       r: richiesteIstruttoria,
       protocollo: domande.protocollo,
+      // Alike the columns of elenco-domande.server.ts and coda.server.ts (duplicates): each list selects its own columns
+      // of the same tables
       prestazione: domande.prestazione,
       fondo: domande.fondoCodice,
       azienda: aziende.ragioneSociale,

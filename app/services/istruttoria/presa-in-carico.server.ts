@@ -40,6 +40,7 @@ export async function prendiInCarico(
       .where(eq(domande.id, domandaId))
       .for("update");
     if (!transizionePossibile(attuale.stato, "prendi_in_carico") || attuale.versione !== versioneAttesa) {
+      // Alike the taken-in-charge audit below (duplicates): the same fields, but this row records the refusal
       await scriviAudit(tx, {
         utenteId: attore.utente.id,
         ruolo: attore.ruolo,
@@ -63,6 +64,7 @@ export async function prendiInCarico(
       .where(eq(domande.id, domandaId))
       .returning({ versione: domande.versione });
     await registraEvento(tx, attore, domandaId, "presa_in_carico", `Presa in carico da ${operatore} per l'istruttoria`);
+    // Alike the refusal's audit above (duplicates): the same fields, but this row records the case taken in charge
     await scriviAudit(tx, {
       utenteId: attore.utente.id,
       ruolo: attore.ruolo,

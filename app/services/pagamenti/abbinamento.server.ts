@@ -125,6 +125,8 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
   const visti = new Set<number>();
   let dopo = 0;
   for (;;) {
+    // Alike the queries of lotti.server.ts and scrivania.server.ts (duplicates): the same denunce/importi joins, but
+    // each query selects and filters for its own use (here: the next batch of reports to match)
     const candidate = await d
       .select({ denuncia: denunceCig, matricola: aziende.matricola })
       .from(denunceCig)

@@ -55,6 +55,8 @@ export async function preparaLotto(attore: Attore, sedeCodice: string, ora: Date
   return db().transaction(async (tx) => {
     // Una preparazione per sede alla volta: il progressivo del giorno e gli importi presi non si contendono.
     await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_LOTTI}::int, hashtext(${sedeCodice}))`);
+    // Alike abbinamento.server.ts's query (duplicates): the same joins, but this one selects the amounts of a Sede's
+    // batch under its lock
     const righe = await tx
       .select({ importo: importiCig, numero: provvedimenti.numero })
       .from(importiCig)

@@ -95,6 +95,7 @@ export async function panoramicaPagamenti(attore: Attore): Promise<PanoramicaPag
   // Denunce accolte e non ancora abbinate (in attesa della decisione, o non abbinabili) delle domande di queste sedi.
   const [attesa] = await d
     .select({ n: count() })
+    // Alike abbinamento.server.ts's query (duplicates): the same joins, but this one only counts for the dashboard
     .from(denunceCig)
     .innerJoin(domande, eq(domande.id, denunceCig.domandaId))
     .leftJoin(importiCig, eq(importiCig.denunciaId, denunceCig.id))
