@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+// Alike stati.test.ts's imports (duplicates): each test imports the functions of its own module
 import {
   contaComeNonLetto,
   filoAperto,

@@ -5,6 +5,8 @@ import { verificaDurataCigo, verificaLimiteComplessivo } from "./durate";
 import type { PeriodoPrecedente, PeriodoRichiesto } from "./tipi";
 
 const UP = "C1-UP1";
+// Alike durate.test.ts's precedente (duplicates): a fixture builder of another type (a requested period, not an earlier
+// one)
 const richiesta = (inizio: string, fine: string, extra: Partial<PeriodoRichiesto> = {}): PeriodoRichiesto => ({
   inizio, fine, prestazione: "CIGO", unitaProduttiva: UP, eone: false, ...extra,
 });

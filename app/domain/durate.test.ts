@@ -11,6 +11,8 @@ const UP = "C1-UP1";
 const cigo = (inizio: string, fine: string, extra: Partial<PeriodoRichiesto> = {}): PeriodoRichiesto => ({
   inizio, fine, prestazione: "CIGO", unitaProduttiva: UP, eone: false, ...extra,
 });
+// Alike durate.art4.test.ts's richiesta (duplicates): a fixture builder of another type (an earlier period, not a
+// requested one)
 const precedente = (inizio: string, fine: string, extra: Partial<PeriodoPrecedente> = {}): PeriodoPrecedente => ({
   inizio, fine, prestazione: "CIGO", unitaProduttiva: UP, eone: false, ...extra,
 });

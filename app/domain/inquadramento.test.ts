@@ -10,6 +10,7 @@ describe("inquadramento", () => {
   });
 
   it("classifies the activity from the ATECO code", () => {
+    // Alike controlli.test.ts (duplicates): each test lists its own cases, one assertion a line
     expect(attivitaDaAteco("41.20.00")).toBe("edilizia");
     expect(attivitaDaAteco("43.99.01")).toBe("edilizia");
     expect(attivitaDaAteco("08.11.00")).toBe("lapidei_industriali");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+// Alike comunicazioni.test.ts's imports (duplicates): each test imports the functions of its own module
 import {
   azioniAzienda,
   azioniSede,

@@ -35,6 +35,8 @@ export async function inviaMessaggio(request: Request, ctx: Contesto, idGrezzo: 
   if (!letto.ok) return conErrori({ file: `${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}` }, "", 413);
   const dati = letto.formData;
   const testo = String(dati.get("testo") ?? "");
+  // Alike domande.$id.risposta.tsx's file reading (duplicates): to merge — one helper in app/http that takes the chosen
+  // files of a multipart form (non-empty File entries) and checks their number against a limit
   const scelti = dati.getAll("file").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
   const file: FileVerificato[] = [];
   const erroriFile: string[] = [];

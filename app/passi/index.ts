@@ -34,6 +34,8 @@ function passo<S extends string, C extends ChiavePasso, T>(d: DefinizionePasso<S
   return d;
 }
 
+// Alike the entries of each other (duplicates): each step is declared in full (its place in PERCORSO, what it depends
+// on, its summary rows) so that the list reads as the order of the form
 export const PASSI = [
   passo({
     ...PERCORSO[0],

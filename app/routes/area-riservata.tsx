@@ -67,6 +67,7 @@ export default function AreaRiservata() {
             <p>Non ci sono aziende per cui puoi operare oggi.</p>
           ) : (
             <TabellaScorrevole etichetta="Aziende per cui puoi operare">
+              {/* Alike domande.richieste.tsx, privacy.tsx, scrivania._index.tsx, scrivania.pagamenti._index.tsx's tables (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own */}
               <table className="table">
                 <caption>Aziende per cui puoi presentare e consultare domande ({aziende.length}): apri il cruscotto di ciascuna</caption>
                 <thead>

@@ -81,6 +81,7 @@ export default function Cruscotto() {
         ) : (
           <>
             <TabellaScorrevole etichetta="Unità produttive: autorizzato e fruito">
+              {/* Alike flussi._index.tsx, portafoglio.tsx, scrivania.pagamenti._index.tsx's tables (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own (Autorizzato e fruito per unità produttiva) */}
               <table className="table">
                 <caption>Autorizzato e fruito per unità produttiva</caption>
                 <thead>
@@ -239,6 +240,7 @@ export default function Cruscotto() {
                   }))}
                 />
                 <TabellaScorrevole etichetta="Autorizzato e fruito per domanda">
+                  {/* Alike the other tables of this page (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own (Autorizzato e fruito per domanda (ore, giorni, settimane)) */}
                   <table className="table">
                     <caption>Autorizzato e fruito per domanda (ore, giorni, settimane)</caption>
                     <thead>

@@ -7,6 +7,8 @@ import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 
 export const loader = conDatabase(async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await richiediContesto(request);
+  // Alike scrivania_.$id.risposte.$allegatoId.tsx (duplicates): to merge — one helper in app/http that builds the
+  // download response of a stored file (ASCII and UTF-8 file name, type, length) for both routes
   const { domanda } = await caricaDomanda(request, ctx, idDomanda(params.id));
   const allegato = await leggiAllegato(domanda.id, idDomanda(params.allegatoId));
   if (!allegato) throw rispostaNonTrovata();

@@ -22,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Alike domande.$id.rinuncia.tsx's action (duplicates): the actions' opening (context, id, domanda loaded for the
+  // authorised action); what follows is the deletion's own
   const ctx = await richiediContesto(request);
   const id = idDomanda(params.id);
   const caricata = await caricaDomanda(request, ctx, id, "elimina_bozza");

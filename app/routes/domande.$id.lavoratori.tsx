@@ -184,6 +184,7 @@ export default function PassoLavoratori() {
           <input type="hidden" name="pagina" value={d.pagina} />
           {d.ritorno ? <input type="hidden" name="ritorno" value={d.ritorno} /> : null}
           <TabellaScorrevole etichetta="Lavoratori dell'unità produttiva">
+          {/* Alike domande._index.tsx, flussi.chiavi.tsx's tables (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own */}
           <table className="table" id={ID_TABELLA} tabIndex={-1}>
             <caption>
               Lavoratori {d.q ? `che corrispondono a "${d.q}" ` : ""}— pagina {d.pagina} di {d.pagine} ({d.trovati}{" "}

@@ -154,6 +154,7 @@ function ModuloPagamento({ d }: { d: ReturnType<typeof useLoaderData<typeof load
       testoInvio={d.esito?.modalita === "diretto" ? "Calcola di nuovo e salva" : undefined}
       prima={d.esito ? <EsitoLiquidita esito={d.esito} prossimo={d.prossimo} /> : null}
     >
+      {/* Alike the other GruppoRadio questions (scrivania_.$id.richiesta.tsx, domande.$id.periodo.tsx, domande.$id.relazione-tecnica.tsx) (duplicates): GruppoRadio is the shared piece; the legend and choices are this question's own */}
       <GruppoRadio
         {...modalita}
         legenda={E.modalita}

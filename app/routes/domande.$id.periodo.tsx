@@ -136,6 +136,7 @@ export default function PassoPeriodo() {
         }))}
         vuota="Scegli la causale"
       />
+      {/* Alike domande.$id.relazione-tecnica.tsx's GruppoRadio (duplicates): GruppoRadio is the shared piece; the legend and choices are this question's own */}
       <GruppoRadio
         {...tipo}
         legenda={E.tipo}

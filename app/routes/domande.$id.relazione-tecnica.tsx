@@ -146,6 +146,7 @@ export default function PassoRelazioneTecnica() {
         </p>
       }
     >
+      {/* Alike domande.$id.periodo.tsx's and domande.$id.pagamento.tsx's GruppoRadio (duplicates): GruppoRadio is the shared piece; the legend and choices are this question's own */}
       <GruppoRadio
         {...modalita}
         legenda={E.modalita}

@@ -31,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Alike domande.$id.elimina.tsx's action (duplicates): the actions' opening (context, id, domanda loaded for the
+  // authorised action); what follows is the withdrawal's own
   const ctx = await richiediContesto(request);
   const id = idDomanda(params.id);
   const caricata = await caricaDomanda(request, ctx, id, "rinuncia_domanda");

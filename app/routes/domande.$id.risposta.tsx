@@ -20,6 +20,8 @@ import { richiestaAperta, rispondiRichiesta } from "~/services/istruttoria/inter
 
 export const handle = { titolo: "Rispondi alla richiesta della Sede" };
 
+// Alike scrivania_.$id.richiesta.tsx's opening (duplicates): the routes' pattern (title, apri = context, authorisation,
+// domanda); here the company answers a request
 async function apri(request: Request, id?: string) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(id), "rispondi_richiesta");
@@ -49,6 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = letto.formData;
   const submission = parseWithZod(formData, { schema: RispostaSchema });
+  // Alike http/filo.server.ts's file reading (duplicates): to merge — see there (one helper for the chosen files of a
+  // form)
   const scelti = formData.getAll("file").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
   const erroriFile: string[] = [];
   const file: FileVerificato[] = [];

@@ -111,6 +111,7 @@ export default function LeTueDomande() {
         <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non hai ancora domande."}</p>
       ) : (
         <TabellaScorrevole etichetta="Elenco delle domande">
+          {/* Alike RiepilogoDomanda.tsx, domande.$id.lavoratori.tsx, flussi.chiavi.tsx, privacy.tsx, scrivania.pagamenti.lotti.$id._index.tsx's tables (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own */}
           <table className="table">
             <caption>
               Domande: {totale}

@@ -36,6 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Flussi() {
+  // Alike domande.$id.elimina.tsx and flussi.denunce.$id.elimina.tsx (duplicates): only the loader/action hooks are
+  // alike; the page is the flows' own
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();
   return (

@@ -381,6 +381,7 @@ export default function Caso() {
             <p>Nessun dato UniEmens per l&apos;unità nei 24 mesi precedenti.</p>
           ) : (
             <TabellaScorrevole etichetta="UniEmens dell'unità produttiva">
+              {/* Alike the other tables of this page (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own (Dati mensili degli ultimi 24 mesi, dal più recente) */}
               <table className="table table-sm">
                 <caption>Dati mensili degli ultimi 24 mesi, dal più recente</caption>
                 <thead>
@@ -417,6 +418,7 @@ export default function Caso() {
             <p>Nessun&apos;altra domanda inviata per questa unità.</p>
           ) : (
             <TabellaScorrevole etichetta="Altre domande della stessa unità produttiva">
+              {/* Alike flussi._index.tsx, portafoglio.tsx, scrivania.pagamenti._index.tsx, scrivania.pagamenti.lotti.$id._index.tsx, the other tables of this page (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own */}
               <table className="table table-sm">
                 <caption>Domande inviate per l&apos;unità, dalla più recente: {d.precedenti.length}</caption>
                 <thead>

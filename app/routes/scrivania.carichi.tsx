@@ -113,6 +113,7 @@ export default function Carichi() {
           Domande aperte per età
         </h2>
         <TabellaScorrevole etichetta="Domande aperte per età">
+          {/* Alike the other tables of this page (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own (Domande aperte per giorni dall'invio) */}
           <table className="table">
             <caption>Domande aperte per giorni dall&apos;invio</caption>
             <thead>

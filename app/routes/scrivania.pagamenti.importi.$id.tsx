@@ -14,6 +14,8 @@ import { ETICHETTE_STATO_IMPORTO, dettaglioImporto, risolviEccezione } from "~/s
 
 export const handle = { titolo: "Importo del pagamento diretto" };
 
+// Alike scrivania.pagamenti.lotti.$id._index.tsx's opening (duplicates): the routes' pattern (title, apri = context,
+// Sede's authorisation, id); each route opens its own object (here a payment amount)
 async function apri(request: Request, id: string | undefined) {
   const ctx = await richiediContesto(request);
   richiediSede(ctx);

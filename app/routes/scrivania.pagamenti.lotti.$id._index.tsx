@@ -16,6 +16,8 @@ import { ETICHETTE_STATO_LOTTO } from "~/services/pagamenti/scrivania.server";
 
 export const handle = { titolo: "Lotto di pagamento" };
 
+// Alike scrivania.pagamenti.importi.$id.tsx's opening (duplicates): the routes' pattern (title, apri = context, Sede's
+// authorisation, id); each route opens its own object (here a batch)
 async function apri(request: Request, id: string | undefined) {
   const ctx = await richiediContesto(request);
   richiediSede(ctx);

@@ -23,6 +23,8 @@ import { rispostaFallimento } from "~/http/risposta.server";
 
 export const handle = { titolo: "Richiesta all'azienda" };
 
+// Alike domande.$id.risposta.tsx's opening (duplicates): the routes' pattern (title, apri = context, authorisation,
+// domanda); here the Sede writes a request
 async function apri(request: Request, id?: string) {
   const ctx = await richiediContesto(request);
   const caricata = await caricaDomanda(request, ctx, idDomanda(id), "istruisci_domanda");
@@ -112,6 +114,7 @@ export default function RichiestaAllAzienda() {
               L&apos;azienda riceve la richiesta sulla piattaforma oggi e ha 15 giorni per rispondere. Mentre la richiesta è
               aperta la domanda è sospesa e, per il supplemento istruttorio, il termine per decidere non scorre.
             </p>
+            {/* Alike domande.$id.pagamento.tsx's GruppoRadio (duplicates): GruppoRadio is the shared piece; the legend and choices are this question's own */}
             <GruppoRadio
               {...tipo}
               legenda={E.tipo}

@@ -8,6 +8,8 @@ import { leggiAllegatoRisposta } from "~/services/istruttoria/interlocuzione.ser
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediSede(ctx);
+  // Alike domande.$id.allegati.$allegatoId.tsx (duplicates): to merge — see there (one download response helper in
+  // app/http)
   const { domanda } = await caricaDomanda(request, ctx, idDomanda(params.id));
   const file = await leggiAllegatoRisposta(domanda.id, idDomanda(params.allegatoId));
   if (!file) throw rispostaNonTrovata();

@@ -207,6 +207,8 @@ export function rimuoviAllegato(ctx: Contesto, domandaId: number, versione: numb
 }
 
 /** The stored file, only within the given domanda (whose access the caller has already checked). */
+// Alike leggiAllegatoRisposta (interlocuzione.server.ts) (duplicates): the same read, but of another table (the
+// domanda's attachments, not an answer's documents)
 export async function leggiAllegato(domandaId: number, allegatoId: number) {
   const [riga] = await db()
     .select({ nomeFile: allegati.nomeFile, contenuto: allegati.contenuto, dimensione: allegati.dimensione })

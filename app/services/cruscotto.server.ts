@@ -126,6 +126,8 @@ async function fruitoPerTicket(tickets: string[]): Promise<Map<string, Autorizza
 }
 
 /** postgres returns an array-like result, PGlite an object with rows. */
+// Alike portafoglio.server.ts's righeDi (duplicates): to merge — the same function to the letter; one righeDi next to
+// db() would serve both
 function righeDi<T>(r: unknown): T[] {
   return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
 }

@@ -108,6 +108,7 @@ export async function verificaPdf(bytes: Uint8Array, nome: string): Promise<Esit
   switch (esito.esito) {
     case "ok":
       return esito.pagine === 0 ? { ok: false, messaggio: m.senzaPagine(nome) } : { ok: true, pagine: esito.pagine };
+    // Alike each other (duplicates): each outcome of the PDF check has its own Italian message
     case "attivo":
       return { ok: false, messaggio: m.contenutoAttivo(nome) };
     case "incorporati":

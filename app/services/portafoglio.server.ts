@@ -92,6 +92,8 @@ interface RigaSql {
   totale: number;
 }
 
+// Alike cruscotto.server.ts's righeDi (duplicates): to merge — the same function to the letter; one righeDi next to db()
+// would serve both
 function righeDi<T>(r: unknown): T[] {
   return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
 }

@@ -20,6 +20,8 @@ async function conStatoBloccato(
   esegui: (tx: Transazione) => Promise<void>,
 ): Promise<EsitoChiusura> {
   return db().transaction(async (tx) => {
+    // Alike presa-in-carico.server.ts's transaction (duplicates): the same "lock the domanda's row and check the
+    // transition" opening, with this use case's own columns (protocol, company)
     const [attuale] = await tx
       .select({ stato: domande.stato, protocollo: domande.protocollo, aziendaId: domande.aziendaId })
       .from(domande)

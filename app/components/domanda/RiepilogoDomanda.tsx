@@ -128,6 +128,7 @@ export function RiepilogoDomanda({ intestazione: i, sezioni, lavoratori, allegat
           <p>Nessun documento allegato.</p>
         ) : (
           <TabellaScorrevole etichetta="Documenti allegati">
+            {/* Alike privacy.tsx's tables (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own */}
             <table className="table table-sm">
               <caption>Documenti allegati: {allegati.length}</caption>
               <thead>
@@ -209,6 +210,7 @@ export function CronologiaDomanda({ eventi }: { eventi: ReadonlyArray<{ id: numb
         Cronologia
       </h2>
       <TabellaScorrevole etichetta="Cronologia della domanda">
+        {/* Alike the other tables of this page (duplicates): the same table markup (header cells, one row per item); the columns and cells are this table's own (Eventi della domanda, dal più vecchio) */}
         <table className="table table-sm">
           <caption>Eventi della domanda, dal più vecchio</caption>
           <thead>

@@ -20,6 +20,8 @@ export interface PropsSelezione extends PropsCampo {
 }
 
 /** Elenco a discesa nativo (select): funziona senza JS e con ogni tecnologia assistiva. */
+// Alike AreaTesto.tsx and CampoTesto.tsx (duplicates): InvolucroCampo is the shared label/hint/error; the props are
+// destructured here because a select takes its options and empty choice
 export function Selezione({
   id,
   name,

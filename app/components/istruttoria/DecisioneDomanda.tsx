@@ -58,6 +58,7 @@ export function DecisioneDomanda({ atti, linkPdf }: { atti: readonly AttoMostrat
           {a.esclusioni.length ? (
             <>
               <p className="mb-1 fw-semibold">Che cosa è escluso e perché:</p>
+              {/* Alike RichiesteIstruttoria.tsx's list of documents (duplicates): a plain list of strings; here the exclusions of a partial decision */}
               <ul>
                 {a.esclusioni.map((e, i) => (
                   <li key={i}>{e}</li>

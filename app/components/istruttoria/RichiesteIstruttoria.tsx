@@ -59,6 +59,7 @@ export function RichiesteIstruttoria({
           {r.documentiRichiesti.length ? (
             <>
               <p className="mb-1">Documenti richiesti:</p>
+              {/* Alike DecisioneDomanda.tsx's list of exclusions (duplicates): a plain list of strings; here the documents requested */}
               <ul>
                 {r.documentiRichiesti.map((d, i) => (
                   <li key={i}>{d}</li>

@@ -158,6 +158,7 @@ describe("controlli dagli esiti già calcolati sul caso", () => {
     expect(dalCaso).toEqual(attesi);
   });
   it("classifica gli esiti del periodo per regola", () => {
+    // Alike inquadramento.test.ts (duplicates): each test lists its own cases, one assertion a line
     expect(controlloDelPeriodo("termini.presentazione")).toBe("termini");
     expect(controlloDelPeriodo("durata.art4.complessiva")).toBe("limite_complessivo");
     expect(controlloDelPeriodo("durata.cigo.terzoOre")).toBe("terzo_ore");

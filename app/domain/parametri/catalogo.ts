@@ -297,6 +297,8 @@ export const CATALOGO = {
   "informativa.eone": [
     v<{ oreSettimanaliSoglia: number; giorniRichiestaEsame: number; giorniEsame: number }>({
       valore: { oreSettimanaliSoglia: 16, giorniRichiestaEsame: 3, giorniEsame: 5 }, validoDal: "2015-09-24", validoAl: null,
+      // Alike the dated entries of istruttoria.ts (duplicates): each dated parameter is written in full with its value,
+      // period, source and confidence
       fonte: "Normattiva, art. 14; 5 giorni da sintesi Proia.it", riferimento: "art. 14 c.4 d.lgs. 148/2015",
       confidenza: "probabile",
     }),

@@ -77,6 +77,8 @@ export const CATALOGO_ISTRUTTORIA = {
     versione<{ tipiSospensivi: TipoRichiestaIstruttoria[] }>({
       valore: { tipiSospensivi: ["supplemento_istruttorio"] }, validoDal: "2015-09-24", validoAl: null,
       fonte: "art. 2 c.7 L. 241/1990 (sospensione per acquisire informazioni); art. 11 c.2 D.M. 95442/2016",
+      // Alike the dated entries of catalogo.ts (duplicates): each dated parameter is written in full with its period,
+      // source and confidence
       riferimento: "art. 2 c.7 L. 241/1990", confidenza: "probabile",
       nota: "Il termine resta sospeso finché un supplemento istruttorio è aperto; la richiesta di documenti non lo sospende.",
     }),

@@ -12,6 +12,7 @@ export const LIMITI_RISPOSTA = { numeroFile: 5, caratteri: 4000 } as const;
 
 export const TIPI_RICHIESTA = ["supplemento_istruttorio", "documentale"] as const;
 
+// Alike pagamento.ts's constants (duplicates): a closed list and the messages of this form
 export const messaggiRichiesta = {
   tipo: "Scegli il tipo di richiesta",
   testoVuoto: "Scrivi che cosa chiedi all'azienda",
@@ -28,6 +29,7 @@ export const messaggiRisposta = {
 } as const;
 
 export const ETICHETTE_RICHIESTA = {
+  // Alike chiavi-api.ts's messages (duplicates): the labels of this form, in one object like every schema's
   tipo: "Tipo di richiesta",
   testo: "Che cosa chiedi all'azienda",
   documenti: "Documenti richiesti",

@@ -10,6 +10,7 @@ import { formatImporto, leggiImporto } from "~/domain/formati";
 
 export const MODALITA_PAGAMENTO = ["conguaglio", "diretto"] as const;
 
+// Alike istruttoria.ts's constants (duplicates): a closed list and the balance-sheet words of this form
 export const VOCI_BILANCIO = {
   disponibilitaLiquide: "le disponibilità liquide",
   creditiBreve: "i crediti esigibili entro l'anno",

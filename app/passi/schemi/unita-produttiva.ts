@@ -41,6 +41,8 @@ export const RisposteUnitaProduttivaSchema = /* @__PURE__ */ schema(() =>
   }),
 );
 
+// Alike the other steps' schemas (periodo.ts, informativa.ts, pagamento.ts, relazione-tecnica.ts) (duplicates): each
+// step exports its data type and its own labels
 export type DatiUnitaProduttiva = z.infer<typeof RisposteUnitaProduttivaSchema>;
 
 /** The form's labels: the summary and the receipt show the answers under the same words. */

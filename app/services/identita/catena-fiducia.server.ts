@@ -214,6 +214,8 @@ async function trustMarkValidi(soggetto: string, grezzi: unknown, chiaviEmittent
   return validi;
 }
 
+// Alike catenaFornitore below (duplicates): the same inputs (subject, trust anchors, downloader); this one resolves and
+// verifies a chain and stores nothing
 /**
  * Resolves and verifies the chain of `soggetto` (an OpenID Provider) up to one of `ancore`. Throws ErroreCatenaFiducia
  * with the reason; nothing is stored here.
@@ -287,6 +289,8 @@ export async function risolviCatena(
 
 const memoria = new Map<string, CatenaRisolta>();
 
+// Alike risolviCatena above (duplicates): the same inputs; this one reuses a chain until it expires and stores what
+// risolviCatena resolved
 /**
  * The provider's chain, resolved once and reused until it expires (memory of this process, then `catene_fiducia`);
  * a chain resolved here is stored, a chain that fails is not.

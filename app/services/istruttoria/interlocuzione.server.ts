@@ -292,6 +292,7 @@ export async function richiestaAperta(domandaId: number, oggi?: DataISO): Promis
 }
 
 /** A document of an answer, only within the given domanda (whose access the caller has already checked). */
+// Alike leggiAllegato (allegati.server.ts) (duplicates): the same read, but of another table (an answer's documents)
 export async function leggiAllegatoRisposta(domandaId: number, allegatoId: number) {
   const [riga] = await db()
     .select({ nomeFile: allegatiRisposta.nomeFile, contenuto: allegatiRisposta.contenuto, dimensione: allegatiRisposta.dimensione })

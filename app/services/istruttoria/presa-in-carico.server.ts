@@ -34,6 +34,8 @@ export async function prendiInCarico(
   if (!caricata) return nonTrovato;
   const operatore = nomeOperatore(attore);
   return db().transaction(async (tx) => {
+    // Alike rinuncia.server.ts's transaction (duplicates): the same "lock the domanda's row and check the transition"
+    // opening, with this use case's own columns and checks (version, operator)
     const [attuale] = await tx
       .select({ stato: domande.stato, versione: domande.versione, operatoreId: domande.operatoreId })
       .from(domande)
