@@ -21,7 +21,6 @@ import {
   type OrariUnita,
 } from "~/passi/schemi/periodo";
 import { rispostaFallimento } from "~/http/risposta.server";
-import type { DatiUnitaProduttiva } from "~/passi/schemi/unita-produttiva";
 import { leggiFormProtetto } from "~/http/accesso.server";
 import { esitiPeriodo } from "~/services/controlli/periodo.server";
 import { type DomandaCaricata, dopoIlPasso, salvaPasso } from "~/services/domande.server";
@@ -35,7 +34,7 @@ function causaliDi({ domanda, azienda }: DomandaCaricata) {
 
 /** The weekly hours and workers saved in the step "Unità produttiva" (empty before it). */
 function orariUnita(caricata: DomandaCaricata): OrariUnita[] {
-  return (caricata.domanda.dati.unitaProduttiva as DatiUnitaProduttiva | undefined)?.mediaOccupati ?? [];
+  return caricata.risposte.unitaProduttiva?.mediaOccupati ?? [];
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
