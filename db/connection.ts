@@ -62,6 +62,11 @@ export function preparataSu<T extends object>(dove: Db | Transazione, nome: stri
   return Object.create(q, { client: { value: client } }) as T;
 }
 
+/** The rows of `db().execute(sql…)`: postgres gives an array, PGlite an object with `rows`. */
+export function righeDi<T>(risultato: unknown): T[] {
+  return Array.isArray(risultato) ? (risultato as T[]) : ((risultato as { rows?: T[] }).rows ?? []);
+}
+
 /**
  * `colonna = any($1)` with the values as one array parameter, instead of drizzle's `inArray` with one parameter
  * each: for the 1,000 companies of a large intermediary, building `inArray`'s SQL cost more CPU than running the
@@ -92,6 +97,6 @@ export function istruzione<R extends Record<string, unknown> = Record<string, un
     query ??= new PgDialect().sqlToQuery(testo());
     // The prepared query of this session (the pool or the transaction's connection): a plain object, no SQL building.
     const risultato = (await esegui._.session.prepareQuery(query, undefined, nome, false).execute(valori)) as R[] | { rows: R[] };
-    return Array.isArray(risultato) ? risultato : risultato.rows;
+    return righeDi<R>(risultato);
   };
 }

@@ -4,7 +4,7 @@
 // rules module (app/domain/cruscotto.ts, which calls durate.ts, importi.ts, scadenze-flussi.ts).
 import { and, eq, inArray, isNotNull, Param, sql } from "drizzle-orm";
 import { domandaLavoratori, domande, lavoratori, provvedimenti, provvedimentiLavoratori, type Azienda } from "#db/schema";
-import { db, traValori } from "#db/connection";
+import { db, righeDi, traValori } from "#db/connection";
 import {
   capacita, fasciaContributo, giorniCisoaLavoratori, periodoContinuo, rigaAutorizzazione, scadenzeAutorizzazioni,
   type AutorizzazioneUnita, type Capacita, type RigaAutorizzazione,
@@ -125,12 +125,6 @@ async function fruitoPerTicket(tickets: string[]): Promise<Map<string, Autorizza
   return new Map([...mappa].map(([t, m]) => [t, { giorni: [...m.giorni].sort(), oreCentesimi: m.oreCentesimi, mesi: [...m.mesi].sort() }]));
 }
 
-/** postgres returns an array-like result, PGlite an object with rows. */
-// Alike portafoglio.server.ts's righeDi (duplicates): to merge — the same function to the letter; one righeDi next to
-// db() would serve both
-function righeDi<T>(r: unknown): T[] {
-  return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
-}
 
 export interface SpiegazioneVista {
   messaggio: string;

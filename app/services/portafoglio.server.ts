@@ -10,7 +10,7 @@ import { addDays, diffDays, type DataISO } from "~/domain/date";
 import { avvisoCapacita, capacita, scadenzeAutorizzazioni } from "~/domain/cruscotto";
 import type { Esito } from "~/domain/esito";
 import { Param, sql, type SQL } from "drizzle-orm";
-import { db } from "#db/connection";
+import { db, righeDi } from "#db/connection";
 import { visitePortafoglio } from "#db/schema";
 import type { Contesto } from "./accesso.server";
 import { nonLettiDiAziendaSql } from "./comunicazioni/filo.server";
@@ -92,11 +92,6 @@ interface RigaSql {
   totale: number;
 }
 
-// Alike cruscotto.server.ts's righeDi (duplicates): to merge — the same function to the letter; one righeDi next to db()
-// would serve both
-function righeDi<T>(r: unknown): T[] {
-  return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
-}
 
 export interface Spiegazione {
   messaggio: string;

@@ -5,7 +5,7 @@
 import { and, asc, eq, Param, sql, type SQL } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { allegatiMessaggio, aziende, domande, eventiDomanda, lettureFilo, nonLettiFilo, utenti, type StatoDomanda } from "#db/schema";
-import { db, preparata } from "#db/connection";
+import { db, preparata, righeDi } from "#db/connection";
 import type { Db } from "#db/client";
 import { filoAperto, LIMITE_MESSAGGIO, LIMITI_ALLEGATI_MESSAGGIO, latoDelRuolo, contaComeNonLetto, type Lato, type LatoLettore } from "~/domain/comunicazioni";
 import { nomePrestazione, type Fondo } from "~/domain/tipi";
@@ -245,9 +245,6 @@ async function casella(ambito: Ambito, soloNonLetti: boolean): Promise<VoceCasel
   }));
 }
 
-function righeDi<T>(r: unknown): T[] {
-  return Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []);
-}
 
 /** The company's side's inbox: the threads of the companies this profile may act for today (legal representative or delega). */
 export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: boolean; aziendaId?: number } = {}): Promise<VoceCasella[]> {
