@@ -1,4 +1,5 @@
-// ASVS 4.0.3 V2.2.1 (anti-automation on sign-in) and V12.1 (uploads): the rate limits of server/limiti.ts, over real
+// ASVS 4.0.3 V2.2.1 (anti-automation on sign-in) and V12.1 (uploads), and the federation resolve endpoint's bounded
+// cost per client (ADR 025): the rate limits of server/limiti.ts, over real
 // HTTP with the server's middleware, counted in the database (shared by every worker and instance: two apps on the
 // same database see one counter). Over the limit: 429 with the Italian page and Retry-After, the body never reaches
 // the route.
@@ -8,6 +9,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { limitaFrequenza, limitiDaAmbiente } from "../../server/limiti";
 import { consumaLimite } from "~/services/limiti.server";
+import { messaggiIdentita } from "~/testi/identita";
 import { messaggiInterfaccia } from "~/testi/interfaccia";
 import { usaDatabaseDiTest } from "../database";
 
@@ -22,10 +24,14 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const app = express();
     // Hour windows: a minute boundary between two requests of a test cannot reset the counter.
-    app.use(limitaFrequenza({ accessi: { massimo: 3, finestraSecondi: 3600 }, caricamenti: { massimo: 2, finestraSecondi: 3600 } }));
+    app.use(limitaFrequenza({ accessi: { massimo: 3, finestraSecondi: 3600 }, caricamenti: { massimo: 2, finestraSecondi: 3600 }, risoluzioni: { massimo: 2, finestraSecondi: 3600 } }));
     app.post("*", (_req, res) => {
       arrivate++;
       res.status(303).set("Location", "/").end();
+    });
+    app.get("*", (_req, res) => {
+      arrivate++;
+      res.status(404).json({ error: "not_found" });
     });
     const s = app.listen(0, "127.0.0.1");
     await new Promise<void>((ok) => s.once("listening", () => ok()));
@@ -79,6 +85,20 @@ describe("limiti di frequenza condivisi", () => {
     expect(modulo.status).toBe(303);
   });
 
+  it("resolve endpoint: oltre 2 richieste dallo stesso indirizzo, 429 JSON con la spiegazione in italiano e Retry-After; le altre pagine non contano", async () => {
+    const prima = arrivate;
+    const risolvi = (base: string) => fetch(`${base}/federazione/risolvi?sub=${encodeURIComponent("https://op.example")}&trust_anchor=${encodeURIComponent("https://ta.example")}`);
+    expect([(await risolvi(basi[0])).status, (await risolvi(basi[1])).status]).toEqual([404, 404]);
+    const oltre = await risolvi(basi[0]);
+    expect(oltre.status).toBe(429);
+    expect(Number(oltre.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(oltre.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await oltre.json()).toEqual({ error: "temporarily_unavailable", error_description: messaggiIdentita.troppeRisoluzioni });
+    expect(arrivate - prima).toBe(2);
+    // Other GETs are not counted on this key.
+    for (let i = 0; i < 3; i++) expect((await fetch(`${basi[0]}/domande`)).status).toBe(404);
+  });
+
   it("la finestra successiva riparte da zero; 0 disattiva un limite", async () => {
     const limite = { massimo: 1, finestraSecondi: 60 };
     const t = new Date("2026-11-30T10:00:10Z");
@@ -89,6 +109,7 @@ describe("limiti di frequenza condivisi", () => {
     expect(limitiDaAmbiente({} as unknown as NodeJS.ProcessEnv)).toEqual({
       accessi: { massimo: 30, finestraSecondi: 60 },
       caricamenti: { massimo: 30, finestraSecondi: 60 },
+      risoluzioni: { massimo: 60, finestraSecondi: 60 },
     });
   });
 });
