@@ -92,6 +92,9 @@ async function creaFornitore(origine: string): Promise<Provider> {
         require_signed_request_object: true,
         request_object_signing_alg: "RS256",
         id_token_signed_response_alg: "RS256",
+        // A provider that encrypts its ID tokens too (optional in OpenID Connect, accepted by the platform, ADR 025).
+        id_token_encrypted_response_alg: "RSA-OAEP-256",
+        id_token_encrypted_response_enc: "A256CBC-HS512",
         // SPID/CIE OpenID Connect, "UserInfo Endpoint": a signed and encrypted JWT, to the client's `enc` key.
         userinfo_signed_response_alg: "RS256",
         userinfo_encrypted_response_alg: "RSA-OAEP-256",

@@ -300,6 +300,76 @@ describe("userinfo firmato e cifrato", () => {
   });
 });
 
+describe("ID token cifrato", () => {
+  /** The signed JWT inside an encrypted ID token (decrypted with the platform's key). */
+  async function firmato(jwe: string): Promise<string> {
+    const h = decodeProtectedHeader(jwe);
+    const chiave = await chiaveDiDecifratura(String(h.kid), String(h.alg));
+    return new TextDecoder().decode((await compactDecrypt(jwe, chiave!)).plaintext);
+  }
+
+  /** Changes the ID token of the token endpoint's answer. */
+  function suIdToken(cambia: (idToken: string) => Promise<string>): void {
+    intercetta(async (u, r) => {
+      if (u.pathname !== "/oidc-prova/token" || r.status !== 200) return r;
+      const corpo = (await r.json()) as Record<string, unknown>;
+      return Response.json({ ...corpo, id_token: await cambia(String(corpo.id_token)) });
+    });
+  }
+
+  /** A JWE of `contenuto` to the platform's encryption key `kid`, with these algorithms. */
+  async function cifra(contenuto: string, kid: string, alg = "RSA-OAEP-256", enc = "A256CBC-HS512"): Promise<string> {
+    const { use: _u, alg: _a, ...destinatario } = (await jwksRelyingParty()).keys.find((k) => k.kid === kid)!;
+    return new CompactEncrypt(new TextEncoder().encode(contenuto)).setProtectedHeader({ alg, enc, kid, cty: "JWT" }).encrypt(await importJWK(destinatario, alg));
+  }
+
+  async function rifiutato(): Promise<void> {
+    const prima = await contaSessioni();
+    const { risposta } = await accediOidc(OPERATORE_PADOVA.codiceFiscale);
+    expect(risposta.status).toBe(400);
+    expect(((await risposta.json()) as { errore: string }).errore).toBe(messaggiIdentita.accessoNonRiuscito);
+    expect(await contaSessioni()).toBe(prima);
+  }
+
+  it("il fornitore lo cifra (RSA-OAEP-256/A256CBC-HS512 alla chiave di cifratura pubblicata, dentro un JWS RS256): accesso riuscito", async () => {
+    let intestazione: Record<string, unknown> = {};
+    let interno: Record<string, unknown> = {};
+    suIdToken(async (t) => {
+      intestazione = decodeProtectedHeader(t);
+      interno = decodeProtectedHeader(await firmato(t));
+      return t;
+    });
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+    expect(intestazione).toMatchObject({ alg: "RSA-OAEP-256", enc: "A256CBC-HS512" });
+    expect((await jwksRelyingParty()).keys.filter((k) => k.use === "enc").map((k) => k.kid)).toContain(intestazione.kid);
+    expect(interno.alg).toBe("RS256");
+  });
+
+  it("un ID token solo firmato è accettato, e cifrato con RSA-OAEP/A128CBC-HS256 anche", async () => {
+    suIdToken(firmato);
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+    suIdToken(async (t) => cifra(await firmato(t), String(decodeProtectedHeader(t).kid), "RSA-OAEP", "A128CBC-HS256"));
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+  });
+
+  it("cifrato con un algoritmo che le regole non ammettono (A256GCM), a una chiave ignota, o con dentro una firma estranea o nessuna: rifiutato", async () => {
+    const kid = async (t: string) => String(decodeProtectedHeader(t).kid);
+    suIdToken(async (t) => cifra(await firmato(t), await kid(t), "RSA-OAEP-256", "A256GCM"));
+    await rifiutato();
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    suIdToken(async (t) => new CompactEncrypt(new TextEncoder().encode(await firmato(t))).setProtectedHeader({ alg: "RSA-OAEP-256", enc: "A256CBC-HS512", kid: "sconosciuta" }).encrypt(publicKey));
+    await rifiutato();
+    suIdToken(async (t) => {
+      const interno = await firmato(t);
+      const falso = await new SignJWT(decodeJwt(interno)).setProtectedHeader({ alg: "RS256", kid: decodeProtectedHeader(interno).kid }).sign(privateKey);
+      return cifra(falso, await kid(t));
+    });
+    await rifiutato();
+    suIdToken(async (t) => cifra(JSON.stringify(decodeJwt(await firmato(t))), await kid(t)));
+    await rifiutato();
+  });
+});
+
 describe("resolve endpoint della piattaforma (/federazione/risolvi)", () => {
   async function chiedi(parametri: Record<string, string>): Promise<Response> {
     const url = `${origineProva()}/federazione/risolvi?${new URLSearchParams(parametri)}`;

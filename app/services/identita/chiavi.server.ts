@@ -143,6 +143,21 @@ export async function chiaveDiDecifratura(kid: string, algoritmo: string, adesso
 }
 
 /**
+ * Every stored encryption key, once per key management algorithm in `algoritmi` (an RSA CryptoKey is bound to one
+ * OAEP hash), with its kid: what openid-client needs to decrypt an encrypted ID token (it picks the key by kid and alg).
+ */
+export async function chiaviDiDecifratura(algoritmi: readonly string[], adesso = new Date()): Promise<Array<{ key: CryptoKey; alg: string; kid: string }>> {
+  const chiavi = [];
+  for (const riga of await righe("cifratura", adesso)) {
+    for (const alg of algoritmi) {
+      const chiave = await chiaveDiDecifratura(riga.kid, alg, adesso);
+      if (chiave) chiavi.push({ key: chiave as CryptoKey, alg, kid: riga.kid });
+    }
+  }
+  return chiavi;
+}
+
+/**
  * Adds a key of `uso` that signs from `adesso + preavvisoMs` and removes the keys older than the one signing now
  * (they were kept published for one rotation). Returns the new key's kid.
  */

@@ -25,11 +25,11 @@ import { ACR_SPID, CLAIM_CODICE_FISCALE, identitaDaClaim, LIVELLO_MINIMO } from 
 import { messaggiIdentita } from "~/testi/identita";
 import { idDaToken } from "../sessione.server";
 import { fornitoreDimostrativoAttivo } from "./fornitore.server";
-import { chiaveDiFirma } from "./chiavi.server";
+import { chiaveDiFirma, chiaviDiDecifratura } from "./chiavi.server";
 import { configurazioneProva, ID_CLIENTE_PROVA, jwkPubblicaProva } from "./prova-configurazione.server";
 import { entitaFederazioneProva, fetchProva, PERCORSO_PROVA, PERCORSO_RITORNO } from "./prova-comune";
 import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia, type AncoraFiducia, type Scaricatore } from "./catena-fiducia.server";
-import { ErroreUserinfo, leggiUserinfo } from "./userinfo.server";
+import { ALGORITMI_CHIAVE, ALGORITMI_CONTENUTO, ErroreUserinfo, leggiUserinfo } from "./userinfo.server";
 
 /** A sign-in not finished within this time starts over. */
 export const DURATA_TRANSAZIONE_MS = 10 * 60 * 1000;
@@ -212,6 +212,11 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
     return rifiuta("catena_fiducia", messaggiIdentita.federazioneNonValida);
   }
   const { config, metadati } = fornitore;
+  // An ID token the provider encrypts to the platform (a JWE wrapping its signed JWT, OpenID Connect Core §10.2 and
+  // Registration's id_token_encrypted_response_alg/enc) is accepted with the algorithms of the encrypted userinfo
+  // (SPID/CIE OpenID Connect, "Algoritmi crittografici"); a signed-only one still is. openid-client decrypts it
+  // with the platform's `cifratura` keys (by kid and alg) before its checks; anything else in a JWE is refused.
+  client.enableDecryptingResponses(config, ALGORITMI_CONTENUTO, ...(await chiaviDiDecifratura(ALGORITMI_CHIAVE, adesso)));
   // The callback URL as registered (behind a proxy the request's URL may differ) with the provider's parameters.
   const corrente = new URL(impostazioni.uriRitorno);
   corrente.search = parametri;
@@ -228,7 +233,9 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
     // openid-client checks the ID token's claims; its signature is checked here on the keys of the provider's
     // federation metadata (OpenID Connect Core §3.1.3.7, and the SPID/CIE rules: keys only from the trust chain).
     const jwks = metadati.jwks as JSONWebKeySet;
-    await jwtVerify(risposta.id_token, createLocalJWKSet(jwks), { algorithms: ["RS256", "RS512"], issuer: impostazioni.emittente, audience: impostazioni.idCliente });
+    // When the ID token came encrypted, the signed JWT inside it.
+    const idTokenFirmato = client.getDecryptedResponses(risposta)?.id_token?.token_endpoint ?? risposta.id_token;
+    await jwtVerify(idTokenFirmato, createLocalJWKSet(jwks), { algorithms: ["RS256", "RS512"], issuer: impostazioni.emittente, audience: impostazioni.idCliente });
     const endpoint = metadati.userinfo_endpoint;
     if (typeof endpoint !== "string") return rifiuta("userinfo_assente");
     const r = await client.fetchProtectedResource(config, risposta.access_token, new URL(endpoint), "GET", undefined, new Headers({ Accept: "application/jwt" }));
