@@ -6,21 +6,28 @@
 // (ISO 14289-1) is how a PDF is.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { create, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 
 export const MARGINE = 50;
 export const CORPO = 10;
 
-// The site's own fonts (public/fonts, SIL Open Font License), read once per process.
-let caratteri: { normale: Buffer; grassetto: Buffer } | undefined;
+// The site's own fonts (public/fonts, SIL Open Font License), read and parsed once per process. Parsing a WOFF2 file
+// (brotli, then rebuilding its glyph tables) took more CPU than the rest of a provvedimento's PDF, on the event loop,
+// inside the decision's transaction, at every PDF (profile of `npm run bench:cluster -- --profilo`): pdfkit takes the
+// parsed font instead (its subset and layout are per document; the parsed tables are only read).
+let caratteri: { normale: Font; grassetto: Font } | undefined;
 export function fonts() {
   const cartella = join(process.cwd(), "public", "fonts");
   caratteri ??= {
-    normale: readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-regular.woff2")),
-    grassetto: readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-700.woff2")),
+    normale: create(readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-regular.woff2"))),
+    grassetto: create(readFileSync(join(cartella, "titillium-web-v10-latin-ext_latin-700.woff2"))),
   };
   return caratteri;
 }
+
+// pdfkit 0.20 accepts a parsed fontkit Font in registerFont (its changelog; PDFFontFactory.open), its types do not say so.
+const comeFont = (f: Font) => f as unknown as PDFKit.Mixins.PDFFontSource;
 
 /** Control characters never print; anything else is in the embedded font or falls back to its .notdef glyph. */
 export const pulito = (t: string) => t.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ");
@@ -48,8 +55,8 @@ export function nuovoPdfAccessibile(meta: { titolo: string; soggetto: string; da
     autoFirstPage: false,
   });
   const f = fonts();
-  doc.registerFont("normale", f.normale);
-  doc.registerFont("grassetto", f.grassetto);
+  doc.registerFont("normale", comeFont(f.normale));
+  doc.registerFont("grassetto", comeFont(f.grassetto));
   doc.on("pageAdded", () => {
     const { x, y } = doc;
     doc.markContent("Artifact", { type: "Pagination" });
