@@ -11,9 +11,12 @@
 //                      answer are resent with their idempotency key; nothing lost or duplicated.
 //   --guasto=postgres  two instances; PostgreSQL stopped (-m immediate) a third of the way in and started 5 s later:
 //                      requests meanwhile answer the Italian 503 page, succeed again afterwards; nothing half-written.
-// Options: --durata=S (60), --utenti=N (200: 45% intermediary, 45% employer, 10% operators), --pausa=MS between
-// requests (0), --bozze=N prepared drafts per topology (300), --solo-due (no one-instance run), --senza-build,
-// --nome=NAME (bench/results/NAME.json).
+// The load model (bench/lib/cluster/carico.ts; README, "Misure"): --rampa=S (30) the users arrive evenly over S
+// seconds, --pausa=MS (2000) mean think time between pages (negative exponential, TPC-C 5.2.5.4), then all stay for
+// --durata=S (60). The saturation run is --pausa=0 --rampa=0: every user at once, no thinking, as fast as the answers.
+// Options: --utenti=N (200: 45% intermediary, 45% employer, 10% operators), --seme=N (the think times'), --bozze=N prepared drafts per topology (300), --solo-due (no one-instance run), --senza-build,
+// --nome=NAME (bench/results/NAME.json), --profilo (CPU profiles of the instances' workers, `node --cpu-prof`, in
+// bench/results/NAME-profilo-N/, summarised over the load window: where the instances' CPU goes).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -31,6 +34,7 @@ import { cpuMsProcesso } from "./lib/cpu";
 import { preparaBozze } from "./lib/invii";
 import { accedi } from "./lib/cluster/accesso";
 import { eseguiCarico, latenze, nuovoStato, reinviaNonConfermati, type BozzaPronta, type RigaLatenza, type StatoCarico } from "./lib/cluster/carico";
+import { leggiProfili, riassumi, stampaRiassunto, type RiassuntoProfilo } from "./lib/profilo-cpu";
 import { contaNelDatabase, ultimoIdDomanda, type Conteggi } from "./lib/cluster/conteggi";
 
 const argomenti = process.argv.slice(2);
@@ -39,11 +43,14 @@ const bandiera = (nome: string) => argomenti.includes(`--${nome}`);
 
 const durataS = Math.min(600, Number(opzione("durata") ?? 60));
 const numeroUtenti = Number(opzione("utenti") ?? 200);
-const pausaMs = Number(opzione("pausa") ?? 0);
+const pausaMs = Number(opzione("pausa") ?? 2000);
+const rampaS = Number(opzione("rampa") ?? 30);
+const seme = Number(opzione("seme") ?? 1);
 const bozzePerFase = Number(opzione("bozze") ?? 300);
 const guasto = opzione("guasto") as "istanza" | "postgres" | undefined;
 if (guasto && guasto !== "istanza" && guasto !== "postgres") throw new Error("--guasto=istanza oppure --guasto=postgres");
 const soloDue = bandiera("solo-due") || guasto !== undefined;
+const profila = bandiera("profilo");
 const adesso = new Date();
 const nome = opzione("nome") ?? `cluster-${guasto ? `guasto-${guasto}-` : ""}${adesso.toISOString().replace(/[:T]/g, "-").slice(0, 19)}`;
 
@@ -178,10 +185,13 @@ interface Fase {
   utenti: number;
   durataS: number;
   pausaMs: number;
+  rampaS: number;
   caricoMedioPrima: number[];
   caricoMedioDopo: number[];
   richieste: number;
   richiesteAlSecondo: number;
+  /** Requests begun once every user had arrived, per second of that time (the throughput at full load). */
+  richiesteAlSecondoARegime: number;
   errori: number;
   erroriPerTipo: Record<string, number>;
   esempiErrori: StatoCarico["errori"];
@@ -195,6 +205,10 @@ interface Fase {
   conteggi: Conteggi;
   reinvii?: { tentati: number; confermati: number; stati: Record<string, number> };
   guasto?: Record<string, unknown>;
+  /** The load window on the monotonic clock the profiled processes share (µs). */
+  finestraUs: { dal: number; al: number };
+  /** With --profilo: the instances' CPU profiles over the load window. */
+  profilo?: RiassuntoProfilo;
 }
 
 async function fase(opzioni: {
@@ -205,7 +219,12 @@ async function fase(opzioni: {
   aziende: Record<"intermediario" | "datore", number[]>;
 }): Promise<Fase> {
   const { cluster, diretta } = opzioni;
+  const cartellaProfili = join(RADICE, "bench/results", `${nome}-profilo-${opzioni.istanze}`);
+  const adessoUs = () => Number(process.hrtime.bigint() / 1000n);
+  let finestraUs: Fase["finestraUs"] | undefined;
   const topologia = await avviaTopologia({
+    // The supervisor's workers inherit the flags (cluster's execArgv): each writes its profile when it exits.
+    ...(profila ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${cartellaProfili}`] } : {}),
     databaseUrl: cluster.url("omnia"),
     istanze: opzioni.istanze,
     env: { DEMO_LOGIN: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA, OMNIA_ASSEGNAZIONE: "pool" },
@@ -222,19 +241,20 @@ async function fase(opzioni: {
     const macchinaPrima = cpuMacchina();
     const sonda = campiona(diretta, topologia);
     const t0 = performance.now();
-    scrivi(`[cluster] ${opzioni.istanze} istanze: ${numeroUtenti} utenti per ${durataS} s (pausa ${pausaMs} ms), carico medio ${caricoMedioPrima.join(" ")}…`);
+    const dalUs = adessoUs();
+    scrivi(`[cluster] ${opzioni.istanze} istanze: ${numeroUtenti} utenti in arrivo in ${rampaS} s, poi tutti per ${durataS} s (pensiero medio ${pausaMs} ms), carico medio ${caricoMedioPrima.join(" ")}…`);
 
     let infoGuasto: Record<string, unknown> | undefined;
     const azioneGuasto = (async () => {
       if (guasto === "istanza") {
-        await new Promise((r) => setTimeout(r, (durataS * 1000) / 2));
+        await new Promise((r) => setTimeout(r, rampaS * 1000 + (durataS * 1000) / 2));
         const vittima = topologia.istanze[topologia.istanze.length - 1];
         const quando = performance.now() - t0;
         await vittima.uccidi();
         scrivi(`[cluster] guasto: istanza ${vittima.indice} (${vittima.url}) terminata con SIGKILL a ${arrotonda(quando / 1000, 1)} s`);
         infoGuasto = { tipo: "istanza", istanza: vittima.url, istanteMs: Math.round(quando) };
       } else if (guasto === "postgres") {
-        await new Promise((r) => setTimeout(r, (durataS * 1000) / 3));
+        await new Promise((r) => setTimeout(r, rampaS * 1000 + (durataS * 1000) / 3));
         const quando = performance.now() - t0;
         await cluster.ferma("immediate");
         scrivi(`[cluster] guasto: PostgreSQL fermato (-m immediate) a ${arrotonda(quando / 1000, 1)} s`);
@@ -246,8 +266,9 @@ async function fase(opzioni: {
       }
     })();
 
-    const { secondi } = await eseguiCarico({ base: topologia.url, durataMs: durataS * 1000, pausaMs, utenti, aziende: opzioni.aziende }, stato);
+    const { secondi } = await eseguiCarico({ base: topologia.url, durataMs: durataS * 1000, pausaMs, rampaMs: rampaS * 1000, seme, utenti, aziende: opzioni.aziende }, stato);
     await azioneGuasto;
+    finestraUs = { dal: dalUs, al: adessoUs() };
     const dopo = misuraComponenti(topologia, cluster);
     const macchinaDopo = cpuMacchina();
     const postgres = await sonda.ferma();
@@ -297,10 +318,12 @@ async function fase(opzioni: {
       utenti: numeroUtenti,
       durataS: arrotonda(secondi, 1),
       pausaMs,
+      rampaS,
       caricoMedioPrima,
       caricoMedioDopo,
       richieste,
       richiesteAlSecondo: arrotonda(richieste / secondi, 1),
+      richiesteAlSecondoARegime: arrotonda(stato.campioni.filter((c) => c.t >= rampaS * 1000).length / Math.max(1, secondi - rampaS), 1),
       errori: stato.errori.length,
       erroriPerTipo,
       esempiErrori: stato.errori.slice(0, 10),
@@ -312,6 +335,7 @@ async function fase(opzioni: {
       conteggi,
       reinvii,
       guasto: fattaGuasto,
+      finestraUs: finestraUs!,
     };
   } finally {
     // The logs of nginx (which instance served what), PgBouncer and the instances, kept beside the results.
@@ -324,7 +348,7 @@ async function fase(opzioni: {
 
 function stampaFase(f: Fase): void {
   scrivi();
-  scrivi(`== ${f.istanze} ${f.istanze === 1 ? "istanza" : "istanze"}: ${f.richiesteAlSecondo} richieste/s (${f.richieste} in ${f.durataS} s), errori ${f.errori}; carico medio prima ${f.caricoMedioPrima.join(" ")}, dopo ${f.caricoMedioDopo.join(" ")}`);
+  scrivi(`== ${f.istanze} ${f.istanze === 1 ? "istanza" : "istanze"}: ${f.richiesteAlSecondo} richieste/s (${f.richieste} in ${f.durataS} s; ${f.richiesteAlSecondoARegime}/s a utenti tutti arrivati), errori ${f.errori}; carico medio prima ${f.caricoMedioPrima.join(" ")}, dopo ${f.caricoMedioDopo.join(" ")}`);
   tabella(
     ["richiesta", "n", "errori", "p50 ms", "p99 ms", "max ms"],
     f.latenze.map((l) => [l.tipo, l.richieste, l.errori, l.p50, l.p99, l.max]),
@@ -423,13 +447,20 @@ try {
   for (const [i, istanze] of fasi.entries()) {
     const f = await fase({ istanze, cluster, diretta, bozze: perFase[i], aziende });
     stampaFase(f);
+    if (profila) {
+      // Written by the workers as they exited (the topology is stopped by now).
+      const cartella = join(RADICE, "bench/results", `${nome}-profilo-${istanze}`);
+      f.profilo = riassumi(leggiProfili(cartella), f.finestraUs);
+      scrivi(`Profilo CPU delle istanze durante il carico (${cartella}):`);
+      stampaRiassunto(f.profilo, 30, null);
+    }
     risultati.push(f);
   }
 
   scrivi();
   if (risultati.length === 2) {
     const [due, una] = risultati;
-    scrivi(`Due istanze: ${due.richiesteAlSecondo} richieste/s; una: ${una.richiesteAlSecondo} richieste/s (rapporto ${arrotonda(due.richiesteAlSecondo / una.richiesteAlSecondo)}), stessa macchina, stessa esecuzione.`);
+    scrivi(`Due istanze: ${due.richiesteAlSecondoARegime} richieste/s a regime; una: ${una.richiesteAlSecondoARegime} richieste/s (rapporto ${arrotonda(due.richiesteAlSecondoARegime / una.richiesteAlSecondoARegime)}), stessa macchina, stessa esecuzione.`);
   }
   for (const f of risultati) scrivi(`Collo di bottiglia con ${f.istanze} ${f.istanze === 1 ? "istanza" : "istanze"}: ${collo(f)}`);
   const problemi = risultati.flatMap((f) =>
@@ -450,7 +481,7 @@ try {
         quando: adesso.toISOString(),
         commit: git,
         macchina: { cpu: cpus()[0]?.model ?? "?", core: cpus().length, node: process.version },
-        opzioni: { durataS, utenti: numeroUtenti, pausaMs, bozzePerFase, guasto: guasto ?? null },
+        opzioni: { durataS, rampaS, seme, utenti: numeroUtenti, pausaMs, bozzePerFase, guasto: guasto ?? null },
         fasi: risultati,
         colli: risultati.map((f) => ({ istanze: f.istanze, collo: collo(f) })),
         problemi,

@@ -226,6 +226,8 @@ export interface OpzioniTopologia {
   env?: Record<string, string | undefined>;
   log?: (s: string) => void;
   attesaMs?: number;
+  /** Node flags of the instances before `--import tsx` (e.g. `--cpu-prof`: the supervisor's workers inherit them). */
+  argomentiNode?: string[];
 }
 
 function utenteDiServizio(): { uid: number; gid: number } | undefined {
@@ -328,7 +330,7 @@ export async function avviaTopologia(opzioni: OpzioniTopologia): Promise<Topolog
       const porta = await portaLibera();
       const file = join(cartella, `istanza-${indice}.log`);
       // As on a production machine: the supervisor (supervisore.ts, ADR 010) with its worker, restarted if it crashes.
-      const p = avviaProcesso(`istanza ${indice}`, process.execPath, ["--import", "tsx", "supervisore.ts"], {
+      const p = avviaProcesso(`istanza ${indice}`, process.execPath, [...(opzioni.argomentiNode ?? []), "--import", "tsx", "supervisore.ts"], {
         log: file,
         env: { ...envIstanza, PORT: String(porta) },
         gruppo: true,

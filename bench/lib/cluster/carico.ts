@@ -1,5 +1,13 @@
-// The cluster load: virtual users, each a browser without JavaScript going through the platform over HTTP, as fast as
-// the answers come (a closed loop: `pausaMs` of thinking between requests, 0 by default). Three kinds of user:
+// The cluster load: virtual users, each a browser without JavaScript going through the platform over HTTP. The load
+// model (README, "Misure", cluster):
+// - arrivals: the users come in over `rampaMs` (evenly spaced, the three kinds interleaved), each signing in first, so
+//   the sign-ins are spread as on a working morning, not 200 at the same instant; 0: all at once;
+// - think time: between two pages a user waits a random time, negative exponential with mean `pausaMs` truncated at
+//   ten times the mean (the distribution TPC-C prescribes for its terminals' think times, clause 5.2.5.4), from a
+//   seeded generator so two runs make the same choices; 0: no wait at all (a closed loop as fast as the answers come,
+//   which measures the machine's saturation, not users);
+// - the users stay for `durataMs` after the last one has arrived.
+// Three kinds of user:
 // - applicants (the intermediary and the employer of the demo): "Le tue domande"; a new draft (the company's form,
 //   POST /domande/nuova, the first step it leads to); sending one of the drafts prepared for them (the Invio page,
 //   its POST with the page's idempotency key, the receipt it leads to);
@@ -79,6 +87,9 @@ export function nuovoStato(bozze: BozzaPronta[]): StatoCarico {
 
 class RispostaInattesa extends Error {}
 
+/** The whole OpenID Connect sign-in (the platform's pages, the test provider's, the redirects, the profile choice) as one sample. */
+export const ACCESSO = "accesso (intero percorso OIDC)";
+
 interface Risposta {
   stato: number;
   testo: string;
@@ -86,6 +97,33 @@ interface Risposta {
 }
 
 const pausa = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A small seeded generator (mulberry32): uniform in [0, 1). */
+export function generatore(seme: number): () => number {
+  let a = seme >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A think time: negative exponential with mean `media`, truncated at ten times the mean (TPC-C 5.2.5.4). */
+export function tempoDiPensiero(media: number, caso: () => number): number {
+  if (media <= 0) return 0;
+  return Math.min(10 * media, -Math.log(1 - caso()) * media);
+}
+
+/**
+ * The order the users arrive in: the kinds interleaved in proportion (each user of a kind at its own fraction of the
+ * kind, merged by that fraction), so the operators do not all come last.
+ */
+export function ordineDiArrivo<T extends string>(quanti: Record<T, number>): T[] {
+  const voci = (Object.entries(quanti) as Array<[T, number]>).flatMap(([tipo, n]) => Array.from({ length: n }, (_, i) => ({ tipo, posto: (i + 0.5) / n })));
+  return voci.sort((a, b) => a.posto - b.posto).map((v) => v.tipo);
+}
 
 /** The first form of a page that carries a field named `campo` (with `valore`, if given). */
 function modulo(html: string, campo: string, valore?: string): Map<string, string> | null {
@@ -99,8 +137,14 @@ function modulo(html: string, campo: string, valore?: string): Map<string, strin
 
 export interface OpzioniCarico {
   base: string;
+  /** How long every user stays once the last has arrived. */
   durataMs: number;
+  /** Mean think time between pages (0: none). */
   pausaMs?: number;
+  /** Over how long the users arrive (0: all at once). */
+  rampaMs?: number;
+  /** Seed of the think times (default 1). */
+  seme?: number;
   utenti: { intermediario: number; datore: number; operatore: number };
   /** Ids of the companies the applicants create drafts for, per profile. */
   aziende: Record<"intermediario" | "datore", number[]>;
@@ -108,12 +152,15 @@ export interface OpzioniCarico {
   log?: (s: string) => void;
 }
 
-export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): Promise<{ secondi: number }> {
+export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): Promise<{ secondi: number; rampaS: number }> {
   const { base } = opzioni;
   const pausaMs = opzioni.pausaMs ?? 0;
+  const rampaMs = opzioni.rampaMs ?? 0;
   const timeoutMs = opzioni.timeoutMs ?? 30_000;
+  const caso = generatore(opzioni.seme ?? 1);
+  const pensa = () => (pausaMs ? pausa(tempoDiPensiero(pausaMs, caso)) : Promise.resolve());
   const t0 = performance.now();
-  const fine = t0 + opzioni.durataMs;
+  const fine = t0 + rampaMs + opzioni.durataMs;
   const adesso = () => performance.now() - t0;
 
   const chiama = async (
@@ -168,12 +215,12 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
       const inizio = adesso();
       try {
         const b = await accedi(base, profilo);
-        stato.campioni.push({ tipo: "accesso (4 richieste)", t: inizio, ms: adesso() - inizio, stato: 200 });
+        stato.campioni.push({ tipo: ACCESSO, t: inizio, ms: adesso() - inizio, stato: 200 });
         return b;
       } catch (e) {
-        stato.campioni.push({ tipo: "accesso (4 richieste)", t: inizio, ms: adesso() - inizio, stato: 0 });
-        stato.errori.push({ tipo: "accesso (4 richieste)", t: inizio, stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
-        if (adesso() > opzioni.durataMs) throw e;
+        stato.campioni.push({ tipo: ACCESSO, t: inizio, ms: adesso() - inizio, stato: 0 });
+        stato.errori.push({ tipo: ACCESSO, t: inizio, stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
+        if (performance.now() > fine) throw e;
         await pausa(1_000);
       }
     }
@@ -187,7 +234,7 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
       giro++;
       try {
         await chiama("le tue domande", "/domande", biscotti, [200]);
-        if (pausaMs) await pausa(pausaMs);
+        await pensa();
         const bozza = giro % 2 === 0 ? stato.bozze[profilo].shift() : undefined;
         if (bozza) {
           // Sending a prepared draft: the Invio page (its form carries the idempotency key), the POST, the receipt.
@@ -202,7 +249,7 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
           campi.set("privacy", "si");
           const invio: Invio = { id: bozza.id, chiave: campi.get("chiaveInvio")!, corpo: new URLSearchParams([...campi]).toString(), biscotti, stato: 0, t: adesso() };
           stato.invii.push(invio);
-          if (pausaMs) await pausa(pausaMs);
+          await pensa();
           const r = await chiama("invio (POST)", `/domande/${bozza.id}/invio`, biscotti, [303, 422], new URLSearchParams(invio.corpo));
           invio.stato = r.stato;
           if (r.stato === 303) {
@@ -215,7 +262,7 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
           const pagina = await chiama("nuova domanda (pagina)", `/domande/nuova?azienda=${aziendaId}`, biscotti, [200]);
           const campi = modulo(pagina.testo, "aziendaId");
           if (!campi?.get("prestazione")) throw new Error(`/domande/nuova?azienda=${aziendaId}: nessuna prestazione suggerita`);
-          if (pausaMs) await pausa(pausaMs);
+          await pensa();
           let r: Risposta;
           try {
             r = await chiama("nuova domanda (POST)", "/domande/nuova", biscotti, [303], new URLSearchParams([...campi]));
@@ -231,7 +278,7 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
         if (!(e instanceof RispostaInattesa)) stato.errori.push({ tipo: "scenario", t: adesso(), stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
         await pausa(200);
       }
-      if (pausaMs) await pausa(pausaMs);
+      await pensa();
     }
   }
 
@@ -243,20 +290,21 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
         await chiama("scrivania (coda)", "/scrivania", biscotti, [200]);
         id = stato.daDecidere.shift();
         if (id === undefined) {
-          await pausa(Math.max(pausaMs, 200));
+          // Nothing to decide yet: the operator looks at the queue again after a while.
+          await (pausaMs ? pensa() : pausa(200));
           continue;
         }
         const caso = await chiama("caso", `/scrivania/${id}`, biscotti, [200]);
         const presa = modulo(caso.testo, "intent", "prendi");
         if (!presa) throw new Error(`/scrivania/${id}: nessun modulo "prendi in carico"`);
-        if (pausaMs) await pausa(pausaMs);
+        await pensa();
         const r = await chiama("presa in carico (POST)", `/scrivania/${id}`, biscotti, [303], new URLSearchParams([...presa]));
         await chiama("caso", percorsoDi(r.luogo), biscotti, [200]);
         const pagina = await chiama("decisione (pagina)", `/scrivania/${id}/decisione`, biscotti, [200]);
         const campi = modulo(pagina.testo, "motivazione");
         if (!campi) throw new Error(`/scrivania/${id}/decisione senza il modulo della decisione`);
         campi.set("intent", "conferma");
-        if (pausaMs) await pausa(pausaMs);
+        await pensa();
         let d = await chiama("decisione (POST)", `/scrivania/${id}/decisione`, biscotti, [303, 422], new URLSearchParams([...campi]));
         if (d.stato === 422 && campi.get("esito") !== "respinta") {
           // The suggested authorisation does not hold (e.g. no worker left to authorise): the operator rejects instead,
@@ -273,16 +321,20 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
         if (!(e instanceof RispostaInattesa)) stato.errori.push({ tipo: "scenario", t: adesso(), stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
         await pausa(200);
       }
-      if (pausaMs) await pausa(pausaMs);
+      await pensa();
     }
   }
 
-  const utenti: Promise<void>[] = [];
-  for (let i = 0; i < opzioni.utenti.intermediario; i++) utenti.push(richiedente("intermediario", i));
-  for (let i = 0; i < opzioni.utenti.datore; i++) utenti.push(richiedente("datore", i));
-  for (let i = 0; i < opzioni.utenti.operatore; i++) utenti.push(operatore());
+  const arrivi = ordineDiArrivo(opzioni.utenti);
+  const numeri: Record<string, number> = {};
+  const utenti = arrivi.map(async (tipo, k) => {
+    // Arrival k of n at k/n of the ramp.
+    if (rampaMs) await pausa((k * rampaMs) / arrivi.length);
+    const n = (numeri[tipo] = (numeri[tipo] ?? -1) + 1);
+    return tipo === "operatore" ? operatore() : richiedente(tipo, n);
+  });
   await Promise.all(utenti.map((u) => u.catch((e: unknown) => stato.errori.push({ tipo: "utente", t: adesso(), stato: 0, dettaglio: String(e).slice(0, 200) }))));
-  return { secondi: (performance.now() - t0) / 1000 };
+  return { secondi: (performance.now() - t0) / 1000, rampaS: rampaMs / 1000 };
 }
 
 /**
@@ -325,7 +377,10 @@ export interface RigaLatenza {
   max: number;
 }
 
-/** p50/p99/max per kind of request, and all requests together. */
+export const TUTTE = "tutte (accesso compreso)";
+export const TUTTE_SENZA_ACCESSO = "tutte tranne l'accesso";
+
+/** p50/p99/max per kind of request, then all requests together with and without the sign-ins. */
 export function latenze(campioni: Campione[]): RigaLatenza[] {
   const perTipo = new Map<string, Campione[]>();
   for (const c of campioni) perTipo.set(c.tipo, [...(perTipo.get(c.tipo) ?? []), c]);
@@ -340,5 +395,9 @@ export function latenze(campioni: Campione[]): RigaLatenza[] {
       max: Math.round(ms[ms.length - 1]),
     };
   };
-  return [...[...perTipo].map(([t, cc]) => riga(t, cc)).sort((a, b) => b.richieste - a.richieste), riga("tutte", campioni)];
+  return [
+    ...[...perTipo].map(([t, cc]) => riga(t, cc)).sort((a, b) => b.richieste - a.richieste),
+    riga(TUTTE, campioni),
+    riga(TUTTE_SENZA_ACCESSO, campioni.filter((c) => c.tipo !== ACCESSO)),
+  ];
 }
