@@ -166,30 +166,22 @@ const BLOCCO_LAVORATORE_CISOA = 8102;
 
 /**
  * Serialises the submissions whose rules read each other: those of the same production unit (overlaps, biennio and
- * one-third limits, FIS and fund weeks: art. 12 and 29-30 d.lgs. 148/2015; docs/regole.md) and, for CISOA, those
- * naming the same worker (90 days a year, art. 8 legge 457/1972). The locks end with the transaction, so the next
- * submission of the unit reads this one's outcome once it is committed. Worker locks are taken in key order, so two
- * submissions can never wait for each other.
+ * one-third limits, FIS and fund weeks: art. 12 and 29-30 d.lgs. 148/2015; docs/regole.md) by the unit's lock, taken
+ * in the submission's first statement (queryBloccaDomanda), and, for CISOA, those naming the same worker (90 days a
+ * year, art. 8 legge 457/1972) by the locks taken here. The locks end with the transaction, so the next submission of
+ * the unit reads this one's outcome once it is committed. Worker locks are taken in key order, so two submissions can
+ * never wait for each other.
  */
-async function bloccaDomandeCollegate(tx: Transazione, domanda: Domanda): Promise<void> {
-  if (domanda.unitaProduttivaId !== null) {
-    await preparataSu(tx, "invio_blocca_unita", (d) =>
-      d
-        .select({ bloccata: sql<string>`pg_advisory_xact_lock(${BLOCCO_UNITA}::int, ${segnaposto("unitaId")}::int)` })
-        .from(sql`(values (1)) as uno`)
-        .prepare("invio_blocca_unita"),
-    ).execute({ unitaId: domanda.unitaProduttivaId });
-  }
-  if (domanda.prestazione === "CISOA") {
-    await tx.execute(sql`
-      select pg_advisory_xact_lock(${BLOCCO_LAVORATORE_CISOA}::int, chiave)
-      from (
-        select distinct hashtext(${domandaLavoratori.codiceFiscale}) as chiave
-        from ${domandaLavoratori}
-        where ${domandaLavoratori.domandaId} = ${domanda.id}
-        order by chiave
-      ) as chiavi`);
-  }
+async function bloccaLavoratoriCisoa(tx: Transazione, domanda: Domanda): Promise<void> {
+  if (domanda.prestazione !== "CISOA") return;
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(${BLOCCO_LAVORATORE_CISOA}::int, chiave)
+    from (
+      select distinct hashtext(${domandaLavoratori.codiceFiscale}) as chiave
+      from ${domandaLavoratori}
+      where ${domandaLavoratori.domandaId} = ${domanda.id}
+      order by chiave
+    ) as chiavi`);
 }
 
 async function ticketLibero(tx: Transazione): Promise<string> {
@@ -203,8 +195,14 @@ async function ticketLibero(tx: Transazione): Promise<string> {
 
 /**
  * The submission's first statement: the domanda's row lock (a double click waits here for the first submission and
- * then finds it done) with what the checks after it need, whether the idempotency key is already spent on another
- * domanda (a form replayed on a different draft) and whether the ticket drawn for it is taken.
+ * then finds it done) and the lock of the unit it was loaded with (a domanda moved to another unit since then has
+ * another version and is refused below, so a lock on its old unit only delays that unit's submissions until this
+ * rollback), with what the checks after it need: whether the idempotency key is already spent on another domanda (a
+ * form replayed on a different draft) and whether the ticket drawn for it is taken. The unit's lock is in this
+ * statement, not in one of its own, to save a round trip per submission; the unit's other domande are read by the
+ * next statement, whose snapshot (read committed) is taken after both locks are held. Whoever holds a unit's lock
+ * then waits only for worker locks (in key order) and the year's counter, never for a domanda row another
+ * transaction holds, so the two locks in one statement cannot make two transactions wait for each other.
  */
 function queryBloccaDomanda(d: Db) {
   // Written out: in a select of one table drizzle renders columns without their table, which a correlated
@@ -219,6 +217,8 @@ function queryBloccaDomanda(d: Db) {
       ticket: domande.ticket,
       chiaveAltrove: sql<boolean>`exists (select 1 from ${domande} as ${sql.identifier("altra")} where ${colonna("altra", domande.chiaveInvio)} = ${segnaposto("chiaveInvio")} and ${colonna("altra", domande.id)} <> ${colonna("domande", domande.id)})`,
       ticketPreso: sql<boolean>`exists (select 1 from ${domande} as ${sql.identifier("con_ticket")} where ${colonna("con_ticket", domande.ticket)} = ${segnaposto("ticket")})`,
+      // pg_advisory_xact_lock returns void: the column is always null; a domanda without a unit takes no lock.
+      unitaBloccata: sql<null>`(select pg_advisory_xact_lock(${BLOCCO_UNITA}::int, ${segnaposto("unitaId")}::int) where ${segnaposto("unitaId")}::int is not null)`,
     })
     .from(domande)
     .where(eq(domande.id, segnaposto("id")))
@@ -302,7 +302,12 @@ export async function inviaDomandaCaricata(
   const ticketProposto = nuovoTicket();
 
   return db().transaction(async (tx) => {
-    const [attuale] = await preparataSu(tx, "invio_blocca_domanda", queryBloccaDomanda).execute({ id: domandaId, chiaveInvio, ticket: ticketProposto });
+    const [attuale] = await preparataSu(tx, "invio_blocca_domanda", queryBloccaDomanda).execute({
+      id: domandaId,
+      chiaveInvio,
+      ticket: ticketProposto,
+      unitaId: caricata.domanda.unitaProduttivaId,
+    });
     const negato = async (motivo: string) =>
       // Alike the sent domanda's audit above (duplicates): the same fields, but this row records a refusal with its
       // reason
@@ -335,9 +340,10 @@ export async function inviaDomandaCaricata(
       await negato("incompleta");
       return { ok: false, motivo: "incompleta" } as const;
     }
-    // Two drafts of the same unit sent at the same instant: the second one waits here for the first to commit, then
-    // sees it among the unit's domande (and is refused if they overlap or together pass a limit).
-    await bloccaDomandeCollegate(tx, caricata.domanda);
+    // Two drafts of the same unit sent at the same instant: the second one waited in the first statement for the
+    // first to commit, and now sees it among the unit's domande (and is refused if they overlap or together pass a
+    // limit).
+    await bloccaLavoratoriCisoa(tx, caricata.domanda);
     const esiti = [...esitiPrima, ...(await controlliTraDomande(caricata, tx, adesso))];
     if (!inviabile(esiti)) {
       await negato("bloccanti");
