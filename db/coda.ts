@@ -26,6 +26,8 @@ export const CODE = {
   "chiavi-rotazione": { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 300 },
   /** Scheduled: the reminders (drafts, interlocuzione deadlines, decadences). */
   promemoria: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
+  /** Scheduled, hourly: the providers' trust chains renewed before they expire (ADR 025). */
+  "catene-rinnovo": { retryLimit: 3, retryDelay: 120, retryBackoff: true, expireInSeconds: 300 },
   /** Scheduled: large uploads left half stored by a process that stopped (their flow and parts are removed). */
   "caricamenti-interrotti": { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;

@@ -316,14 +316,19 @@ export async function catenaFornitore(
     return c;
   }
   const c = await risolviCatena(soggetto, ancore, scaricatore, adesso, soloHttps);
+  await conservaCatena(c);
+  return c;
+}
+
+/** Stores a chain just resolved (replacing the one of the same subject and anchor) and keeps it in this process. */
+export async function conservaCatena(c: CatenaRisolta): Promise<void> {
   const valori = { catena: c.catena, metadati: c.metadati, trustMark: c.trustMark, risoltaIl: c.risoltaIl, scadeIl: c.scadeIl };
   await db()
     .insert(cateneFiducia)
     .values({ soggetto: c.soggetto, ancora: c.ancora, ...valori })
     .onConflictDoUpdate({ target: [cateneFiducia.soggetto, cateneFiducia.ancora], set: valori });
-  memoria.set(`${soggetto} ${c.ancora}`, c);
+  memoria.set(`${c.soggetto} ${c.ancora}`, c);
   if (memoria.size > 32) memoria.delete(memoria.keys().next().value!);
-  return c;
 }
 
 /** A chain the platform resolved and that is still valid (for the federation resolve endpoint), or null. */

@@ -86,9 +86,18 @@ interface ConfigurazioneFornitore {
  * reused until the chain expires, catena-fiducia.server.ts), its client authenticating with private_key_jwt signed
  * by the key that signs now. Throws ErroreCatenaFiducia when the chain does not verify.
  */
-async function configurazione(i: ImpostazioniOidc): Promise<ConfigurazioneFornitore> {
-  const { kid, chiave } = await chiaveDiFirma("oidc");
-  const firma = { key: chiave, kid };
+/** How the platform reaches a provider's federation and which Trust Anchors it trusts it by. */
+export interface AccessoFederazione {
+  scaricatore: Scaricatore;
+  ancore: AncoraFiducia[];
+  /** Outside the local federation the resolver goes to https addresses only. */
+  soloHttps: boolean;
+  /** The test provider's back channel (token, userinfo), when it is the local one. */
+  canale?: client.CustomFetch;
+}
+
+/** The federation access for provider settings `i`; throws ErroreCatenaFiducia when no Trust Anchor is configured. */
+export async function accessoFederazione(i: ImpostazioniOidc): Promise<AccessoFederazione> {
   let scaricatore: Scaricatore = (url) => fetch(url, { redirect: "error", headers: { Accept: "application/entity-statement+jwt" } });
   let canale: client.CustomFetch | undefined;
   let ancore = i.ancore;
@@ -102,7 +111,14 @@ async function configurazione(i: ImpostazioniOidc): Promise<ConfigurazioneFornit
     ancore ??= [{ id: entitaFederazioneProva(new URL(i.emittente).origin).ancora, jwks: { keys: [jwkPubblicaProva(federazione.ancora)] } }];
   }
   if (!ancore) throw new ErroreCatenaFiducia("ancora_sconosciuta", "nessun Trust Anchor configurato");
-  const catena = await catenaFornitore(i.emittente, ancore, scaricatore, new Date(), !i.prova);
+  return { scaricatore, ancore, soloHttps: !i.prova, canale };
+}
+
+async function configurazione(i: ImpostazioniOidc): Promise<ConfigurazioneFornitore> {
+  const { kid, chiave } = await chiaveDiFirma("oidc");
+  const firma = { key: chiave, kid };
+  const { scaricatore, ancore, soloHttps, canale } = await accessoFederazione(i);
+  const catena = await catenaFornitore(i.emittente, ancore, scaricatore, new Date(), soloHttps);
   const metadati = catena.metadati.openid_provider;
   const config = new client.Configuration(metadati as client.ServerMetadata, i.idCliente, undefined, client.PrivateKeyJwt(firma));
   if (canale) {

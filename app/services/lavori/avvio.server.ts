@@ -12,6 +12,7 @@ import { promemoria } from "../comunicazioni/promemoria.server";
 import { elaboraFlussoInCoda, rimuoviCaricamentiInterrotti, riprendiFlussiFermi, type LavoroFlusso } from "../flussi/invio-flusso.server";
 import { adesso } from "../orologio.server";
 import { rotazioneProgrammata } from "../identita/chiavi.server";
+import { rinnovaCatene } from "../identita/rinnovo-catene.server";
 import { politicaDaAmbiente } from "~/domain/rotazione-chiavi";
 
 /** The schedules (cron, Europe/Rome). Each job is idempotent, so running hourly catches up after a stop. */
@@ -21,6 +22,8 @@ export const PIANIFICAZIONI = {
   // Once a day at night: a new key is announced a day ahead, so the hour does not matter to the providers.
   "chiavi-rotazione": "40 3 * * *",
   "caricamenti-interrotti": "35 * * * *",
+  // Hourly: chains expiring within three hours are renewed (ANTICIPO_RINNOVO_MS), so each gets several tries.
+  "catene-rinnovo": "50 * * * *",
 } as const;
 
 export interface Lavori {
@@ -66,6 +69,10 @@ export async function avviaLavori(
   // too: the upload's time is the database's.
   await coda.work("caricamenti-interrotti", polling, async () => {
     await rimuoviCaricamentiInterrotti(new Date());
+  });
+  // The real clock: statements expire in real time.
+  await coda.work("catene-rinnovo", polling, async () => {
+    await rinnovaCatene(new Date());
   });
   for (const [nome, cron] of Object.entries(PIANIFICAZIONI)) {
     if (opzioni.pianificazioni === false) await coda.unschedule(nome);
