@@ -79,7 +79,9 @@ export async function apriPglite(
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const pglite = new PGlite({ dataDir, loadDataDir: opzioni.loadDataDir, extensions: { pg_trgm } });
   await pglite.waitReady;
-  const db = drizzle(pglite, { schema }) as unknown as Db;
+  // Statements named on their second use, as postgres.js does on PostgreSQL (db/pglite-preparate.ts).
+  const { conIstruzioniNominate } = await import("./pglite-preparate");
+  const db = drizzle({ client: conIstruzioniNominate(pglite) as typeof pglite, schema }) as unknown as Db;
   return { db, tipo: "pglite", pglite, chiudi: () => pglite.close() };
 }
 
