@@ -351,7 +351,8 @@ export function fasciaContributo(input: { oggi: DataISO; dal: DataISO; nomeUnita
   const fasce = (Array.isArray(p.valore) ? p.valore : p.valore.fasce)
     .map((f, i, tutte) => `${f.aliquota / 100}% ${f.finoASettimane === null ? `oltre ${tutte[i - 1]?.finoASettimane ?? 0}` : `fino a ${f.finoASettimane}`} settimane`)
     .join(", ");
-  const finestra = finestraAnni(fine, 5);
+  const q = parametro("contributoAddizionale.quinquennio", input.dal);
+  const finestra = finestraAnni(fine, q.valore.anni);
   return {
     settimaneQuinquennio: settimane, aliquota, ridotte,
     esito: esito({
@@ -360,7 +361,7 @@ export function fasciaContributo(input: { oggi: DataISO; dal: DataISO; nomeUnita
       gravita: "informazione",
       messaggio: `Settimane di CIGO dell'unità produttiva ${input.nomeUnita} nel quinquennio mobile ${it(finestra.inizio)}–${it(finestra.fine)}: ${fmt(settimane)}. Una nuova integrazione dal ${it(input.dal)} paga il contributo addizionale al ${aliquota / 100}% della retribuzione persa (fasce${ridotte ? " ridotte" : ""}: ${fasce}).`,
       dati: { settimane, aliquota, ridotte, finestra },
-      parametri: [p],
+      parametri: [p, q],
     }),
   };
 }

@@ -51,13 +51,16 @@ function fmt(settimane: number): string {
   return DUE_DECIMALI.format(Math.round(settimane * 100) / 100);
 }
 
-/** Settimane utilizzate nel quinquennio mobile che termina in `fine` (base del contributo addizionale). */
+/**
+ * Settimane utilizzate nel quinquennio mobile che termina in `fine` (base del contributo addizionale); gli anni della
+ * finestra sono il parametro datato `contributoAddizionale.quinquennio`.
+ */
 export function settimaneNelQuinquennio(
   periodi: ReadonlyArray<Intervallo & { giorniFruiti?: DataISO[] }>,
   fine: DataISO,
   giorniSettimanali: GiorniSettimanali,
 ): number {
-  const finestra = finestraAnni(fine, 5);
+  const finestra = finestraAnni(fine, parametro("contributoAddizionale.quinquennio", fine).valore.anni);
   return settimaneDaGiorni(giorniUtilizzati(periodi, finestra, giorniSettimanali).size, giorniSettimanali, fine);
 }
 

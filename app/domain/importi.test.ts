@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { calcolaContributoAddizionale, calcolaIntegrazione, calcolaIntegrazioneMese, riduzioneContributoApplicabile, type InputIntegrazione, type InputIntegrazioneMese } from "./importi";
+import { addDays } from "./date";
+import { calcolaContributoAddizionale, calcolaIntegrazione, calcolaIntegrazioneMese, riduzioneContributoApplicabile, settimaneContributo, type InputIntegrazione, type InputIntegrazioneMese } from "./importi";
+import type { PeriodoPrecedente } from "./tipi";
 import { ParametroNonDisponibile } from "./parametri";
 
 const BASE: InputIntegrazione = {
@@ -117,7 +119,7 @@ describe("integrazione di un mese dalla denuncia UniEmens-Cig (pagamento diretto
         fc.boolean(),
         fc.constantFrom("2025-06-01", "2026-01-01", "2026-12-01"),
         (tipo, centesimi, orario, ore, intemperie, competenza) => {
-          const r = calcolaIntegrazioneMese({ ...MESE, competenza, retribuzione: { tipo, centesimi }, orarioSettimanaleCentesimi: orario, oreIntegrateCentesimi: ore, intemperieEdiliziaLapidei: intemperie });
+          const r = calcolaIntegrazioneMese({ ...MESE, competenza, retribuzione: { tipo, centesimi }, orarioSettimanaleCentesimi: orario, oreIntegrateCentesimi: ore, intemperie: { applica: intemperie, parametri: [] } });
           const [lordoAnno, nettoAnno] = competenza.startsWith("2025") ? (intemperie ? [168_485, 158_645] : [140_403, 132_205]) : intemperie ? [170_844, 160_866] : [142_369, 134_056];
           for (const x of [r.nettoCentesimi, r.lordoCentesimi, r.lordoLimitatoCentesimi, r.riduzioneCentesimi, r.retribuzionePersaCentesimi]) {
             expect(Number.isSafeInteger(x)).toBe(true);
@@ -190,5 +192,49 @@ describe("regola dei 24 mesi per le aliquote ridotte", () => {
     const r = riduzioneContributoApplicabile("2026-02-02", continua);
     expect(r.applicabile).toBe(false);
     expect(r.esito.messaggio).toMatch(/non applicabili/);
+  });
+});
+
+describe("settimane del contributo addizionale nel quinquennio mobile", () => {
+  const up = (inizio: string, fine: string, extra: Partial<PeriodoPrecedente> = {}): PeriodoPrecedente => ({
+    inizio, fine, prestazione: "CIGO", unitaProduttiva: "UP1", eone: false, ...extra,
+  });
+  const PERIODO = up("2026-03-02", "2026-03-13");
+  it("i giorni lavorabili nei cinque anni che finiscono il giorno prima del periodo, ÷ 5; la finestra è nel messaggio", () => {
+    // 01/03/2021 cade fuori (la finestra parte il 02/03/2021): del primo periodo contano 02–05/03/2021 (4 giorni);
+    // il secondo si sovrappone al terzo (i giorni comuni una volta): 04–15/03/2024, 10 giorni lavorabili.
+    const precedenti = [up("2021-03-01", "2021-03-05"), up("2024-03-04", "2024-03-08"), up("2024-03-06", "2024-03-15")];
+    const s = settimaneContributo(PERIODO, precedenti, 5);
+    expect(s.finestra).toEqual({ inizio: "2021-03-02", fine: "2026-03-01" });
+    expect(s.precedenti).toBeCloseTo(14 / 5, 10);
+    expect(s.periodo).toBe(2);
+    const c = calcolaContributoAddizionale({
+      prestazione: "CIGO", data: PERIODO.inizio, retribuzionePersaCentesimi: 100_000, eone: false, aliquoteRidotte: false,
+      settimanePrecedentiQuinquennio: s.precedenti, settimanePeriodo: s.periodo, conteggio: s,
+    });
+    expect(c.esito.messaggio).toMatch(/2,8 settimane già fruite nel quinquennio mobile 02\/03\/2021–01\/03\/2026/);
+    // Ambito e ancoraggio della finestra non confermati: il contributo lo dice.
+    expect(c.esito.provvisorio).toBe(true);
+    expect(c.esito.messaggio).toMatch(/per unità produttiva o per l'intera azienda/);
+  });
+  it("non contano altre unità produttive, altre prestazioni, né periodi dal giorno del periodo in poi", () => {
+    const s = settimaneContributo(PERIODO, [up("2025-03-03", "2025-03-07", { unitaProduttiva: "UP2" }), up("2025-03-03", "2025-03-07", { prestazione: "AIS_FIS" }), up("2026-03-02", "2026-03-06")], 5);
+    expect(s.precedenti).toBe(0);
+  });
+  const periodo = fc
+    .tuple(fc.integer({ min: 0, max: 2600 }), fc.integer({ min: 0, max: 200 }), fc.constantFrom("UP1", "UP2"))
+    .map(([inizio, durata, unita]) => up(addDays("2019-01-01", inizio), addDays("2019-01-01", inizio + durata), { unitaProduttiva: unita }));
+  it("proprietà: mai più delle settimane della finestra, indipendente dall'ordine, mai meno aggiungendo un periodo", () => {
+    fc.assert(
+      fc.property(fc.array(periodo, { maxLength: 12 }), periodo, fc.constantFrom(5 as const, 6 as const), (precedenti, altro, g) => {
+        const s = settimaneContributo(PERIODO, precedenti, g);
+        // Cinque anni di calendario: al più 261 settimane di giorni lavorabili.
+        expect(s.precedenti).toBeGreaterThanOrEqual(0);
+        expect(s.precedenti).toBeLessThanOrEqual(262);
+        expect(settimaneContributo(PERIODO, [...precedenti].reverse(), g).precedenti).toBeCloseTo(s.precedenti, 10);
+        expect(settimaneContributo(PERIODO, [...precedenti, altro], g).precedenti).toBeGreaterThanOrEqual(s.precedenti);
+        expect(settimaneContributo(PERIODO, precedenti.filter((p) => p.fine < s.finestra.inizio), g).precedenti).toBe(0);
+      }),
+    );
   });
 });

@@ -1,9 +1,11 @@
 // Importi (art. 3 e art. 5 d.lgs. 148/2015). Denaro sempre in centesimi interi, mai in virgola mobile.
-import { addDays, addMonths, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
+import { addDays, addMonths, finestraAnni, formatDataItaliana as it, type DataISO, type Intervallo } from "./date";
+import { giorniUtilizzati, settimaneDaGiorni, settimaneNelQuinquennio, type GiorniSettimanali } from "./durate";
 import { euro as formatEuro } from "./formati";
 import { esito, type Esito } from "./esito";
 import { parametro, parametroSeInVigore, type FasciaContributo, type Frazione, type VersioneParametroApplicata } from "./parametri";
-import { nomePrestazione, type Prestazione } from "./tipi";
+import type { DecisioneIntemperie } from "./pagamenti/massimale-intemperie";
+import { nomePrestazione, type PeriodoPrecedente, type Prestazione } from "./tipi";
 
 /** Divisione intera arrotondata al centesimo più vicino (metà per eccesso), su numeri non negativi. */
 function divArrotondata(numeratore: number, denominatore: number): number {
@@ -11,6 +13,8 @@ function divArrotondata(numeratore: number, denominatore: number): number {
 }
 
 const euro = formatEuro;
+/** Weeks in Italian (2,8 settimane), at most two decimals. */
+const SETTIMANE = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2 });
 
 export interface InputIntegrazione {
   prestazione: Prestazione;
@@ -147,7 +151,8 @@ export interface InputIntegrazioneMese {
   orarioSettimanaleCentesimi: number;
   /** Ore di integrazione del mese in centesimi (già controllate settimana per settimana all'accoglienza del flusso). */
   oreIntegrateCentesimi: number;
-  intemperieEdiliziaLapidei?: boolean;
+  /** Massimale maggiorato per intemperie stagionali in edilizia e lapidei (~/domain/pagamenti/massimale-intemperie.ts). */
+  intemperie?: DecisioneIntemperie;
   cisoaIntemperie?: boolean;
 }
 
@@ -208,8 +213,9 @@ export function calcolaIntegrazioneMese(input: InputIntegrazioneMese): EsitoInte
   const senzaMassimale = cisoa && input.cisoaIntemperie === true && parametro("cisoa.massimaleIntemperie", d).valore === false;
   const massimali = senzaMassimale
     ? null
-    : massimaliDelMese(d, input.oreIntegrateCentesimi, input.orarioSettimanaleCentesimi, input.intemperieEdiliziaLapidei === true);
-  if (massimali) parametriUsati.push(...massimali.parametri);
+    : massimaliDelMese(d, input.oreIntegrateCentesimi, input.orarioSettimanaleCentesimi, input.intemperie?.applica === true);
+  if (massimali) parametriUsati.push(...massimali.parametri, ...(input.intemperie?.parametri ?? []));
+  const maggiorato = massimali !== null && input.intemperie?.applica === true ? " maggiorato per le intemperie stagionali (edilizia e lapidei)" : "";
   const { limitato, trattenuta, netto } = limitaERiduci(lordo, massimali, riduzione.valore);
   const percentuale = cisoa ? `${String(fn)}/${String(fd)}` : `${Number(fn) / 100}%`;
   const base =
@@ -221,8 +227,8 @@ export function calcolaIntegrazioneMese(input: InputIntegrazioneMese): EsitoInte
     (massimali === null
       ? " (massimale non applicato alla CISOA per intemperie stagionali)"
       : lordo > massimali.lordoCentesimi
-        ? `, ridotti al massimale di ${euro(massimali.lordoCentesimi)} lordi (${euro(massimali.nettoCentesimi)} netti)`
-        : `, entro il massimale di ${euro(massimali.lordoCentesimi)}`) +
+        ? `, ridotti al massimale${maggiorato} di ${euro(massimali.lordoCentesimi)} lordi (${euro(massimali.nettoCentesimi)} netti)`
+        : `, entro il massimale${maggiorato} di ${euro(massimali.lordoCentesimi)}`) +
     `; al netto della riduzione del ${riduzione.valore / 100}% (${euro(trattenuta)}) restano ${euro(netto)}.`;
   return {
     retribuzionePersaCentesimi: persa,
@@ -295,6 +301,40 @@ export function riduzioneContributoApplicabile(inizioPeriodo: DataISO, precedent
   };
 }
 
+/** Le settimane che decidono le aliquote del contributo addizionale di un periodo, con la finestra e i parametri usati. */
+export interface SettimaneContributo {
+  /** Il quinquennio mobile: gli anni del parametro che finiscono il giorno prima dell'inizio del periodo. */
+  finestra: Intervallo;
+  precedenti: number;
+  periodo: number;
+  parametri: VersioneParametroApplicata<unknown>[];
+}
+
+/**
+ * Settimane già fruite nel quinquennio mobile prima del periodo e settimane del periodo, contate come i limiti di
+ * durata (art. 12; docs/regole.md §3): un giorno conta una volta anche se sta in più periodi, solo i giorni lavorabili,
+ * i giorni fruiti esposti nei flussi al posto di quelli autorizzati; settimane = giorni ÷ 5 (o ÷ 6). Così la fascia
+ * del contributo dell'autorizzazione è quella che il cruscotto mostra all'azienda.
+ */
+export function settimaneContributo(
+  periodo: PeriodoPrecedente,
+  precedenti: readonly PeriodoPrecedente[],
+  giorniSettimanali: GiorniSettimanali,
+): SettimaneContributo {
+  const q = parametro("contributoAddizionale.quinquennio", periodo.inizio);
+  const finestra = finestraAnni(addDays(periodo.inizio, -1), q.valore.anni);
+  // Stessa prestazione; per unità produttiva o per azienda secondo il parametro (incerto).
+  const contano = precedenti.filter(
+    (p) => p.prestazione === periodo.prestazione && (q.valore.ambito === "azienda" || p.unitaProduttiva === periodo.unitaProduttiva),
+  );
+  return {
+    finestra,
+    precedenti: settimaneNelQuinquennio(contano, finestra.fine, giorniSettimanali),
+    periodo: settimaneDaGiorni(giorniUtilizzati([periodo], periodo, giorniSettimanali).size, giorniSettimanali, periodo.inizio),
+    parametri: [q, parametro("durata.conteggioGiorni", periodo.inizio)],
+  };
+}
+
 export interface InputContributo {
   prestazione: Prestazione;
   /** Data del periodo (sceglie le aliquote in vigore). */
@@ -307,6 +347,8 @@ export interface InputContributo {
   /** Settimane del periodo. */
   settimanePeriodo: number;
   aliquoteRidotte: boolean;
+  /** Come sono state contate le settimane (settimaneContributo): la finestra entra nel messaggio, i parametri nell'esito. */
+  conteggio?: Pick<SettimaneContributo, "finestra" | "parametri">;
 }
 
 export interface EsitoContributo {
@@ -376,6 +418,7 @@ export function calcolaContributoAddizionale(input: InputContributo): EsitoContr
     q.importoCentesimi = divArrotondata(q.imponibileCentesimi * q.aliquota, 10_000);
   });
   const importo = quote.reduce((s, q) => s + q.importoCentesimi, 0);
+  const { conteggio, ...datiInput } = input;
   const dettaglio = quote.map((q) => `${q.aliquota / 100}% su ${euro(q.imponibileCentesimi)}`).join(" + ");
   return {
     importoCentesimi: importo,
@@ -384,9 +427,9 @@ export function calcolaContributoAddizionale(input: InputContributo): EsitoContr
       regola: "importi.contributoAddizionale",
       riferimento: p.riferimento,
       gravita: "informazione",
-      messaggio: `Contributo addizionale${input.aliquoteRidotte ? " (aliquote ridotte)" : ""}: ${Math.round(input.settimanePrecedentiQuinquennio * 100) / 100} settimane già fruite nel quinquennio mobile, ${Math.round(input.settimanePeriodo * 100) / 100} nel periodo; ${dettaglio} = ${euro(importo)}.`,
-      dati: { ...input, quote, importoCentesimi: importo },
-      parametri: [p],
+      messaggio: `Contributo addizionale${input.aliquoteRidotte ? " (aliquote ridotte)" : ""}: ${SETTIMANE.format(input.settimanePrecedentiQuinquennio)} settimane già fruite nel quinquennio mobile${conteggio ? ` ${it(conteggio.finestra.inizio)}–${it(conteggio.finestra.fine)}` : ""}, ${SETTIMANE.format(input.settimanePeriodo)} nel periodo; ${dettaglio} = ${euro(importo)}.`,
+      dati: { ...datiInput, finestra: conteggio?.finestra ?? null, quote, importoCentesimi: importo },
+      parametri: [p, ...(conteggio?.parametri ?? [])],
     }),
   };
 }

@@ -99,7 +99,6 @@ export default function ImportoPagamento() {
         </dl>
         <h2 className="h4">Come è calcolato</h2>
         <p>{d.spiegazione}</p>
-        <p className="small text-muted">Riferimento: art. 3 d.lgs. 148/2015; art. 26 L. 41/1986; docs/regole.md §22.</p>
         {d.contributo ? (
           <>
             <h2 className="h4">Contributo addizionale dell&apos;autorizzazione</h2>

@@ -35,6 +35,10 @@ export const messaggiRegole = {
       "non è confermato se per l'assegno del FIS valga il termine di ricorso di 30 giorni invece di 90",
     "ricorso.AIS_FONDO": "il termine di ricorso per i fondi di solidarietà bilaterali non è confermato",
     "ricorso.CISOA": "il termine di ricorso per la CISOA non è confermato",
+    "contributoAddizionale.quinquennio":
+      "non è confermato se le settimane del quinquennio mobile si contino per unità produttiva o per l'intera azienda, né il giorno da cui parte la finestra di cinque anni",
+    "massimale.intemperie.temperatureElevate":
+      "non è confermato che il massimale maggiorato del 20% per le intemperie stagionali valga anche per le temperature elevate",
     "cruscotto.ritmoFruizione":
       "la data in cui finirebbe la capacità è una stima: suppone che l'utilizzo delle ultime 13 settimane continui allo stesso ritmo",
   } satisfies Partial<Record<NomeParametro, string>>,

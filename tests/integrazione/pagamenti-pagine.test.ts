@@ -115,7 +115,8 @@ describe("scrivania dei pagamenti diretti", () => {
     const percorso = `/scrivania/pagamenti/importi/${id}`;
     const vista = await (await risposta(() => importo.loader(args(get(percorso, giorgio), { id })))).json();
     expect(vista).toMatchObject({ puoDecidere: true, eccezioni: [expect.objectContaining({ titolo: "IBAN da verificare" })] });
-    expect(vista.spiegazione).toMatch(/Regola provvisoria/);
+    expect(vista.spiegazione).toMatch(/Regola provvisoria.*Riferimento normativo: art\. 3 d\.lgs\. 148\/2015; art\. 26 L\. 41\/1986\.$/);
+    expect(vista.contributo.messaggio).toMatch(/quinquennio mobile .*Riferimento normativo: art\. 5 c\.1(-ter)? d\.lgs\. 148\/2015\.$/);
     expect((await risposta(() => importo.loader(args(get(percorso, milano), { id })))).status).toBe(404);
     expect((await risposta(() => importo.loader(args(get(percorso, laura), { id })))).status).toBe(404);
     expect((await risposta(() => importo.loader(args(get(percorso, mario), { id })))).status).toBe(404);
@@ -145,11 +146,14 @@ describe("importi per lavoratore dell'azienda (CSV)", () => {
     expect([...byte.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const linee = new TextDecoder().decode(byte).trim().split("\r\n");
     expect(linee[0]).toBe(
-      "Numero autorizzazione;Codice fiscale;Lavoratore;Mese;Ore integrate;Retribuzione persa;Importo lordo;Importo lordo entro il massimale;Riduzione 5,84%;Importo netto;Stato;Motivo",
+      "Numero autorizzazione;Codice fiscale;Lavoratore;Mese;Ore integrate;Retribuzione persa;Importo lordo;Importo lordo entro il massimale;Riduzione 5,84%;Importo netto;Stato;Motivo;Come è calcolato",
     );
     expect(linee).toHaveLength(r.length + 1);
     const prima = linee.find((l) => l.includes(r[0].cf))!.split(";");
-    expect(prima.slice(3)).toEqual([competenza, "8,00", "69,23", "55,38", "55,38", "3,23", "52,15", "Approvato, in attesa di pagamento", ""]);
+    expect(prima.slice(3, 12)).toEqual([competenza, "8,00", "69,23", "55,38", "55,38", "3,23", "52,15", "Approvato, in attesa di pagamento", ""]);
+    // Come è calcolato, con il riferimento normativo e la regola provvisoria (proporzionamento del massimale incerto).
+    // L'ultima cella contiene un punto e virgola: è tra virgolette.
+    expect(linee.find((l) => l.includes(r[0].cf))).toMatch(/;"CIGO: 80% della retribuzione mensile di 1\.500,00 € .*Regola provvisoria: .*Riferimento normativo: art\. 3 d\.lgs\. 148\/2015; art\. 26 L\. 41\/1986\."$/);
     expect(prima[0]).toMatch(new RegExp(`^${d.ticket}-01$`));
 
     const pagina = await (await risposta(() => dettaglio.loader(args(get(`/domande/${id}/dettaglio`, mario), { id })))).json();

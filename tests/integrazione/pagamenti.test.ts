@@ -7,7 +7,8 @@ import { readFile } from "node:fs/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
-import { abilitazioniSede, auditLog, contributiAddizionali, denunceCig, importiCig, lavoratori, lottiPagamento, ruoliUtente, utenti, type Domanda } from "#db/schema";
+import { addDays, addYears, formatDataItaliana } from "~/domain/date";
+import { abilitazioniSede, auditLog, aziende, contributiAddizionali, domande, denunceCig, importiCig, lavoratori, lottiPagamento, ruoliUtente, utenti, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import { MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA, DIRIGENTE_PADOVA } from "#db/seed/index";
 import type { Contesto } from "~/services/accesso.server";
@@ -109,6 +110,48 @@ describe("abbinamento e importi", () => {
         riduzioneCentesimi: 299, nettoCentesimi: 4_821, eccezioni: [],
       });
       expect(i.calcolo.messaggio).toMatch(/retribuzione oraria di 8,00 €/);
+    }
+    // Il contributo conta nel quinquennio mobile il giorno autorizzato dal test precedente (lunedì 23/11, stessa unità):
+    // 1 giorno ÷ 5 = 0,2 settimane.
+    const [importo] = await importiDi(d.id);
+    const [contributo] = await db().select().from(contributiAddizionali).where(eq(contributiAddizionali.provvedimentoId, importo.provvedimentoId));
+    expect((contributo.calcolo.dati as { settimanePrecedentiQuinquennio: number }).settimanePrecedentiQuinquennio).toBeCloseTo(0.2, 10);
+    expect(contributo.calcolo.messaggio).toMatch(/0,2 settimane già fruite nel quinquennio mobile 24\/11\/2021–23\/11\/2026, 0,2 nel periodo/);
+  });
+
+  it("edilizia con causale meteo: il massimale maggiorato pubblicato (+20%); temperature elevate: lo stesso ma provvisorio; il contributo conta il quinquennio mobile", async () => {
+    const [azienda] = await db().select({ ateco: aziende.codiceAteco }).from(aziende).where(eq(aziende.id, c1));
+    // C1 per questo test è un'impresa edile (ATECO 41.20: costruzione di edifici), poi torna com'era.
+    await db().update(aziende).set({ codiceAteco: "41.20.00" }).where(eq(aziende.id, c1));
+    try {
+      // Una domanda, due lavoratori in due flussi: il primo con la causale meteo, il secondo dopo averla cambiata in
+      // temperature elevate (l'importo si calcola all'abbinamento, con la causale di quel momento).
+      const d = await autorizzata(await direttaDi(attori(), "2026-11-19"));
+      const { competenza, righe: r } = await righe(d, "3000.00");
+      for (const [n, causale] of (["eventi_meteo", "temperature_elevate"] as const).entries()) {
+        await db().update(domande).set({ dati: sql`jsonb_set(${domande.dati}, '{periodo,causale}', ${JSON.stringify(causale)}::jsonb)` }).where(eq(domande.id, d.id));
+        expect((await invia(xml(competenza, d.ticket!, [r[n]]))).accolte).toBe(1);
+        const i = (await importiDi(d.id))[n];
+        expect(i.codiceFiscale).toBe(r[n].cf);
+        // 3.000,00 € × 8 / 173,33 = 138,46 € persi; 80% = 110,77 € oltre il massimale maggiorato 2026 rapportato alle 8
+        // ore: lordo 1.708,44 × 8 / 173,33 = 78,85 €, netto 1.608,66 × 8 / 173,33 = 74,25 € (senza maggiorazione 65,71 €).
+        expect(i).toMatchObject({ retribuzionePersaCentesimi: 13_846, lordoCentesimi: 11_077, lordoLimitatoCentesimi: 7_885, nettoCentesimi: 7_425 });
+        expect(i.calcolo.messaggio).toMatch(/ridotti al massimale maggiorato per le intemperie stagionali \(edilizia e lapidei\) di 78,85 € lordi/);
+        // Provvisorio comunque (proporzionamento e divisore mensile incerti); le temperature elevate aggiungono la loro incertezza.
+        expect(i.calcolo.provvisorio).toBe(true);
+        expect(/valga anche per le temperature elevate/.test(i.calcolo.messaggio as string)).toBe(causale === "temperature_elevate");
+      }
+      const [importo] = await importiDi(d.id);
+      const [contributo] = await db().select().from(contributiAddizionali).where(eq(contributiAddizionali.provvedimentoId, importo.provvedimentoId));
+      // La finestra finisce il giorno prima del periodo (19/11): le autorizzazioni dei test precedenti (dal 23/11) non
+      // contano; il messaggio dice la finestra e che il conteggio è provvisorio.
+      const fine = addDays(d.dataInizio!, -1);
+      const data = (x: string) => formatDataItaliana(x).replace(/\//g, "\\/");
+      expect(contributo.calcolo.messaggio).toMatch(new RegExp(`settimane già fruite nel quinquennio mobile ${data(addDays(addYears(fine, -5), 1))}–${data(fine)}`));
+      expect((contributo.calcolo.dati as { settimanePrecedentiQuinquennio: number }).settimanePrecedentiQuinquennio).toBe(0);
+      expect(contributo.calcolo.messaggio).toMatch(/per unità produttiva o per l'intera azienda/);
+    } finally {
+      await db().update(aziende).set({ codiceAteco: azienda.ateco }).where(eq(aziende.id, c1));
     }
   });
 

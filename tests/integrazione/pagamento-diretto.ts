@@ -64,9 +64,9 @@ let giorno = 0;
 /**
  * A direct-payment domanda of C1 (Padova) for one day of the week before the platform day (a domanda sent later than
  * that could not be covered: late filing), a different day for each, so they never overlap; three workers, 24 hours.
+ * A test that needs one more passes its own day, before that week.
  */
-export async function diretta(a: Attori): Promise<Domanda> {
-  const dataInizio = addDays("2026-11-23", giorno++);
+export async function diretta(a: Attori, dataInizio: string = addDays("2026-11-23", giorno++)): Promise<Domanda> {
   const periodo = { causale: "mancanza_lavoro", eone: false, meteo: false, straordinaria: false, tipo: "sospensione", dataInizio, dataFine: dataInizio, oreRichieste: 24 };
   return inviata(a.mario, a.c1, { pagamentoDiretto: true, lavoratori: 3, periodo });
 }

@@ -1,7 +1,7 @@
 // Parametri normativi come dati, versionati per data di validità. Ogni valore porta fonte, riferimento e confidenza
 // (la fonte è l'atto normativo o di prassi; i valori incerti sono elencati in docs/regole.md). Per aggiornare un valore si aggiunge una versione,
 // non si modifica quella esistente.
-import type { Fondo } from "../tipi";
+import type { AttivitaInquadramento, Fondo, Prestazione } from "../tipi";
 import type { Frazione, PuntiBase, VersioneParametro } from "./tipi";
 import { REGOLE_INSTRADAMENTO, type RegolaInstradamento } from "./instradamento";
 import { CATALOGO_CRUSCOTTO } from "./cruscotto";
@@ -162,6 +162,34 @@ export const CATALOGO = {
       valore: 400, validoDal: "2022-01-01", validoAl: null,
       fonte: "INPS circ. 170/2018", riferimento: "art. 29 d.lgs. 148/2015", confidenza: "probabile",
       nota: "Una fonte (Paghe.io) sostiene il taglio al 2,4% dal 2025: contraddice le altre ed è ritenuta errata.",
+    }),
+  ],
+  "contributoAddizionale.quinquennio": [
+    v<{ anni: number; ambito: "unita_produttiva" | "azienda" }>({
+      valore: { anni: 5, ambito: "unita_produttiva" },
+      validoDal: "2015-09-24", validoAl: null,
+      fonte: "d.lgs. 148/2015 art. 5 c.1 (quinquennio mobile); finestra e ambito: ipotesi di progetto",
+      riferimento: "art. 5 c.1 d.lgs. 148/2015", confidenza: "incerto",
+      nota:
+        "Le settimane già fruite sono i giorni di CIGO dell'unità produttiva (fruiti se esposti nei flussi, altrimenti autorizzati) nei 5 anni di calendario " +
+        "che finiscono il giorno prima dell'inizio del periodo, ÷ 5 o ÷ 6 come nei limiti di durata. Che la finestra si ancori così e che si conti per unità " +
+        "produttiva e non per l'intera azienda non è confermato da una fonte INPS.",
+    }),
+  ],
+  "massimale.intemperie": [
+    v<{ prestazioni: Prestazione[]; attivita: AttivitaInquadramento[]; causali: string[] }>({
+      valore: { prestazioni: ["CIGO"], attivita: ["edilizia", "lapidei_industriali", "lapidei_artigiani_cava"], causali: ["eventi_meteo"] },
+      validoDal: "2015-09-24", validoAl: null,
+      fonte: "INPS circ. 25/2025 e 4/2026 (massimali incrementati del 20% per le intemperie stagionali dei settori edile e lapideo)",
+      riferimento: "art. 3 d.lgs. 148/2015", confidenza: "certo",
+    }),
+  ],
+  "massimale.intemperie.temperatureElevate": [
+    v<boolean>({
+      valore: true, validoDal: "2015-09-24", validoAl: null,
+      fonte: "ipotesi di progetto: msg INPS 2999/2022 tratta le temperature oltre 35 °C come evento meteo", riferimento: "art. 3 d.lgs. 148/2015",
+      confidenza: "incerto",
+      nota: "Che il massimale maggiorato del 20% valga anche per le temperature elevate (e non solo per pioggia, neve, gelo) non è confermato da una fonte INPS.",
     }),
   ],
   "fis.aliquoteOrdinarie": [

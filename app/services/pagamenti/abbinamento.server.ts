@@ -17,15 +17,18 @@ import {
   provvedimenti,
   provvedimentiLavoratori,
 } from "#db/schema";
-import { addDays, diffDays, type DataISO } from "~/domain/date";
-import { calcolaContributoAddizionale, calcolaIntegrazioneMese, riduzioneContributoApplicabile, type RetribuzioneFlusso } from "~/domain/importi";
-import { abbina, attoInVigore, type AttoPerAbbinamento } from "~/domain/pagamenti/abbinamento";
+import { periodoPerLimiti } from "~/domain/cruscotto";
+import { calcolaContributoAddizionale, calcolaIntegrazioneMese, riduzioneContributoApplicabile, settimaneContributo, type RetribuzioneFlusso } from "~/domain/importi";
+import { attivitaDaAteco } from "~/domain/inquadramento";
+import { abbina, type AttoPerAbbinamento } from "~/domain/pagamenti/abbinamento";
+import { massimaleIntemperie, type DomandaPerMassimale } from "~/domain/pagamenti/massimale-intemperie";
 import { eccezioniPagamento } from "~/domain/pagamenti/eccezioni";
 import { ParametroNonDisponibile } from "~/domain/parametri";
-import type { Prestazione } from "~/domain/tipi";
+import type { PeriodoPrecedente, Prestazione } from "~/domain/tipi";
 import { leggiRisposte } from "~/passi";
 import { scriviAudit } from "../audit.server";
 import { attoreSistema, eSistema, type Attore } from "../autorizzazione.server";
+import { autorizzazioniAziende, giorniSettimanali } from "../cruscotto.server";
 import type { Transazione } from "../domande.server";
 import { riuscito, type Risultato } from "../risultato";
 
@@ -66,11 +69,16 @@ interface DomandaPerAbbinamento {
   sedeCodice: string;
   matricola: string | null;
   atti: AttoPerAbbinamento[];
+  /** Per il massimale maggiorato delle intemperie stagionali: prestazione, attività dell'azienda, causale. */
+  perMassimale: DomandaPerMassimale;
 }
 
 async function domandeDi(tx: Transazione, ids: number[]): Promise<Map<number, DomandaPerAbbinamento>> {
   const righe = await tx
-    .select({ id: domande.id, prestazione: domande.prestazione, sede: domande.sedeCodice, sedeAzienda: aziende.sedeCodice, matricola: aziende.matricola })
+    .select({
+      id: domande.id, prestazione: domande.prestazione, sede: domande.sedeCodice, sedeAzienda: aziende.sedeCodice, matricola: aziende.matricola,
+      ateco: aziende.codiceAteco, dati: domande.dati,
+    })
     .from(domande)
     .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
     .where(inArray(domande.id, ids));
@@ -93,6 +101,7 @@ async function domandeDi(tx: Transazione, ids: number[]): Promise<Map<number, Do
             modalitaPagamento: a.modalitaPagamento ?? null, rettificaDi: a.rettificaDi,
             lavoratori: new Set(autorizzati.filter((l) => l.provvedimentoId === a.id).map((l) => l.codiceFiscale)),
           })),
+        perMassimale: { prestazione: r.prestazione, attivita: attivitaDaAteco(r.ateco), causale: leggiRisposte(r.dati).periodo?.causale ?? null },
       },
     ]),
   );
@@ -179,6 +188,7 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
               retribuzione,
               orarioSettimanaleCentesimi: dati.orarioContrattualeCentesimi ?? 0,
               oreIntegrateCentesimi: denuncia.oreCentesimi,
+              intemperie: massimaleIntemperie(domanda.perMassimale, denuncia.competenza),
             });
           } catch (e) {
             if (!(e instanceof ParametroNonDisponibile) && !(e instanceof RangeError)) throw e;
@@ -252,22 +262,20 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
   return riuscito(esito);
 }
 
-function settimane(inizio: DataISO, fine: DataISO): number {
-  return Math.round(((diffDays(fine, inizio) + 1) / 7) * 100) / 100;
-}
-
 /**
  * Il contributo addizionale di un'autorizzazione pagata direttamente (art. 5 d.lgs. 148/2015), sulla retribuzione
- * persa dei suoi importi non respinti: le settimane già fruite nel quinquennio mobile sono quelle delle autorizzazioni
- * precedenti dell'azienda (stessa prestazione) concluse nei cinque anni prima del periodo. Ricalcolato a ogni
- * abbinamento che tocca l'autorizzazione (upsert).
+ * persa dei suoi importi non respinti. Le settimane già fruite nel quinquennio mobile e quelle del periodo si contano
+ * come nel cruscotto dell'azienda (~/domain/importi.ts settimaneContributo), sulle autorizzazioni lette nello stesso
+ * modo (autorizzazioniAziende: l'atto in vigore, i giorni fruiti esposti nei flussi). Ricalcolato a ogni abbinamento
+ * che tocca l'autorizzazione e a ogni rigetto (upsert).
  */
 export async function aggiornaContributoAddizionale(provvedimentoId: number): Promise<void> {
   const d = db();
   const [atto] = await d
-    .select({ atto: provvedimenti, prestazione: domande.prestazione, aziendaId: domande.aziendaId, dati: domande.dati })
+    .select({ atto: provvedimenti, prestazione: domande.prestazione, aziendaId: domande.aziendaId, dati: domande.dati, gestione: aziende.gestione })
     .from(provvedimenti)
     .innerJoin(domande, eq(domande.id, provvedimenti.domandaId))
+    .innerJoin(aziende, eq(aziende.id, domande.aziendaId))
     .where(eq(provvedimenti.id, provvedimentoId));
   if (!atto?.atto.periodoInizio || !atto.atto.periodoFine) return;
   const [{ persa }] = await d
@@ -276,30 +284,30 @@ export async function aggiornaContributoAddizionale(provvedimentoId: number): Pr
     .where(and(eq(importiCig.provvedimentoId, provvedimentoId), notInArray(importiCig.stato, ["respinto", "annullato"])));
   const retribuzionePersa = Number(persa);
   const inizio = atto.atto.periodoInizio;
-  const precedentiRighe = await d
-    .select({ id: provvedimenti.id, rettificaDi: provvedimenti.rettificaDi, domandaId: provvedimenti.domandaId, esito: provvedimenti.esito, inizio: provvedimenti.periodoInizio, fine: provvedimenti.periodoFine })
-    .from(provvedimenti)
-    .innerJoin(domande, eq(domande.id, provvedimenti.domandaId))
-    .where(and(eq(domande.aziendaId, atto.aziendaId), eq(domande.prestazione, atto.prestazione), sql`${provvedimenti.domandaId} <> ${atto.atto.domandaId}`));
-  const perDomanda = new Map<number, typeof precedentiRighe>();
-  for (const r of precedentiRighe) perDomanda.set(r.domandaId, [...(perDomanda.get(r.domandaId) ?? []), r]);
-  const cinqueAnniPrima = addDays(inizio, -5 * 365);
-  const precedenti = [...perDomanda.values()]
-    .map((atti) => attoInVigore(atti))
-    .flatMap((a) => (a && a.esito !== "respinta" && a.inizio && a.fine && a.fine < inizio && a.fine >= cinqueAnniPrima ? [{ inizio: a.inizio, fine: a.fine }] : []));
+  const gs = giorniSettimanali(atto);
   const eone = leggiRisposte(atto.dati).periodo?.eone === true;
+  const autorizzazioni = await autorizzazioniAziende([atto.aziendaId]);
+  const propria = autorizzazioni.find((a) => a.domandaId === atto.atto.domandaId);
+  const periodo: PeriodoPrecedente = propria
+    ? periodoPerLimiti({ ...propria, inizio, fine: atto.atto.periodoFine }, String(propria.unitaId), gs)
+    : { inizio, fine: atto.atto.periodoFine, prestazione: atto.prestazione, unitaProduttiva: "", eone };
+  // Solo i periodi decisi: una domanda ancora in istruttoria non è fruita (il cruscotto la conta come richiesta).
+  const decise = autorizzazioni.filter((a) => a.domandaId !== atto.atto.domandaId && a.stato !== "in_attesa" && a.inizio < inizio);
+  const precedenti = decise.map((a) => periodoPerLimiti(a, String(a.unitaId), gs));
   let importo: number | null = null;
   let calcolo: Record<string, unknown>;
   try {
-    const riduzione = riduzioneContributoApplicabile(inizio, precedenti);
+    const conteggio = settimaneContributo(periodo, precedenti, gs);
+    const riduzione = riduzioneContributoApplicabile(inizio, precedenti.filter((p) => p.prestazione === atto.prestazione));
     const c = calcolaContributoAddizionale({
       prestazione: atto.prestazione,
       data: inizio,
       retribuzionePersaCentesimi: retribuzionePersa,
       eone,
-      settimanePrecedentiQuinquennio: precedenti.reduce((t, p) => t + settimane(p.inizio, p.fine), 0),
-      settimanePeriodo: settimane(inizio, atto.atto.periodoFine),
+      settimanePrecedentiQuinquennio: conteggio.precedenti,
+      settimanePeriodo: conteggio.periodo,
       aliquoteRidotte: riduzione.applicabile,
+      conteggio,
     });
     importo = c.importoCentesimi;
     calcolo = { ...c.esito, quote: c.quote, riduzione: riduzione.esito.messaggio };

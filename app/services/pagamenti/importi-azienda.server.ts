@@ -20,7 +20,7 @@ const STATI_PER_AZIENDA = {
 
 export const INTESTAZIONE_CSV_IMPORTI = [
   "Numero autorizzazione", "Codice fiscale", "Lavoratore", "Mese", "Ore integrate", "Retribuzione persa", "Importo lordo",
-  "Importo lordo entro il massimale", "Riduzione 5,84%", "Importo netto", "Stato", "Motivo",
+  "Importo lordo entro il massimale", "Riduzione 5,84%", "Importo netto", "Stato", "Motivo", "Come è calcolato",
 ] as const;
 
 export interface RigaImportoAzienda {
@@ -36,6 +36,8 @@ export interface RigaImportoAzienda {
   nettoCentesimi: number;
   stato: keyof typeof STATI_PER_AZIENDA;
   motivo: string | null;
+  /** The rule's explanation (massimale, maggiorazione per intemperie, regola provvisoria) with its legal reference. */
+  calcolo: { messaggio?: unknown; riferimento?: unknown };
 }
 
 /** Gli importi della domanda (non gli annullati), o null se la domanda non c'è o non è dell'attore. */
@@ -48,13 +50,19 @@ export async function importiDellaDomanda(attore: Contesto, domandaId: number): 
       numero: provvedimenti.numero, codiceFiscale: importiCig.codiceFiscale, nominativo: importiCig.nominativo, competenza: importiCig.competenza,
       oreCentesimi: importiCig.oreCentesimi, retribuzionePersaCentesimi: importiCig.retribuzionePersaCentesimi, lordoCentesimi: importiCig.lordoCentesimi,
       lordoLimitatoCentesimi: importiCig.lordoLimitatoCentesimi, riduzioneCentesimi: importiCig.riduzioneCentesimi, nettoCentesimi: importiCig.nettoCentesimi,
-      stato: importiCig.stato, motivo: importiCig.motivoRisoluzione,
+      stato: importiCig.stato, motivo: importiCig.motivoRisoluzione, calcolo: importiCig.calcolo,
     })
     .from(importiCig)
     .innerJoin(provvedimenti, eq(provvedimenti.id, importiCig.provvedimentoId))
     .where(and(eq(importiCig.domandaId, caricata.domanda.id), notInArray(importiCig.stato, ["annullato"])))
     .orderBy(asc(importiCig.codiceFiscale), asc(importiCig.competenza));
   return { protocollo: caricata.domanda.protocollo ?? String(caricata.domanda.id), righe };
+}
+
+/** The explanation of a computed amount with its legal reference, as the company and the Sede read it. */
+export function spiegazioneCalcolo(calcolo: { messaggio?: unknown; riferimento?: unknown }): string {
+  const messaggio = typeof calcolo.messaggio === "string" ? calcolo.messaggio : "";
+  return typeof calcolo.riferimento === "string" && calcolo.riferimento ? `${messaggio} Riferimento normativo: ${calcolo.riferimento}.` : messaggio;
 }
 
 /** Il CSV (UTF-8 con BOM, punto e virgola, importi con la virgola come li leggono i fogli di calcolo italiani). */
@@ -65,6 +73,7 @@ export function csvImporti(righe: readonly RigaImportoAzienda[]): string {
     [
       r.numero, r.codiceFiscale, r.nominativo, r.competenza.slice(0, 7), ore(r.oreCentesimi), euro(r.retribuzionePersaCentesimi), euro(r.lordoCentesimi),
       euro(r.lordoLimitatoCentesimi), euro(r.riduzioneCentesimi), euro(r.nettoCentesimi), STATI_PER_AZIENDA[r.stato], r.stato === "respinto" ? (r.motivo ?? "") : "",
+      spiegazioneCalcolo(r.calcolo),
     ].map(cellaCsv).join(";"),
   );
   return `\uFEFF${[INTESTAZIONE_CSV_IMPORTI.map(cellaCsv).join(";"), ...linee].join("\r\n")}\r\n`;

@@ -10,6 +10,7 @@ import { ambitoSedi, eSistema, puoAgireSuSede, type Attore } from "../autorizzaz
 import { adesso as adessoPiattaforma } from "../orologio.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
 import { aggiornaContributoAddizionale } from "./abbinamento.server";
+import { spiegazioneCalcolo } from "./importi-azienda.server";
 import { lottiDelleSedi } from "./lotti.server";
 
 export const ETICHETTE_STATO_IMPORTO = {
@@ -160,10 +161,8 @@ export async function dettaglioImporto(attore: Attore, id: number): Promise<Dett
     }),
     soloRespinta: soloRespingibile(importo.eccezioni),
     risoltoDa: chi ? `${chi.nome} ${chi.cognome}` : null,
-    spiegazione: typeof importo.calcolo.messaggio === "string" ? importo.calcolo.messaggio : "",
-    contributo: contributo
-      ? { importoCentesimi: contributo.importoCentesimi, messaggio: typeof contributo.calcolo.messaggio === "string" ? contributo.calcolo.messaggio : "" }
-      : null,
+    spiegazione: spiegazioneCalcolo(importo.calcolo),
+    contributo: contributo ? { importoCentesimi: contributo.importoCentesimi, messaggio: spiegazioneCalcolo(contributo.calcolo) } : null,
   };
 }
 
