@@ -5,7 +5,7 @@
 // state machine (app/domain/stati.ts), with the version the user saw, the timeline and the audit log.
 import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, lt, sql } from "drizzle-orm";
-import { allegatiRisposta, aziende, domande, richiesteIstruttoria, utenti, type RichiestaIstruttoriaRiga } from "#db/schema";
+import { allegatiRisposta, aziende, domande, richiesteIstruttoria, utenti, type Domanda, type RichiestaIstruttoriaRiga } from "#db/schema";
 import { db, preparata } from "#db/connection";
 import { formatDataItaliana as it, oggiRoma, type DataISO } from "~/domain/date";
 import {
@@ -21,6 +21,7 @@ import { nomePrestazione, type Fondo } from "~/domain/tipi";
 import { idAziendeAccessibili, type Contesto } from "../accesso.server";
 import type { FileVerificato } from "../allegati.server";
 import { attoreSistema, domandaAutorizzata, eSistema, type Attore } from "../autorizzazione.server";
+import type { Transazione } from "../domande.server";
 import { adesso as adessoPiattaforma } from "../orologio.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
 import { auditAttore, casoBloccato, eventoAttore, richiestaDominio } from "./comuni.server";
@@ -36,6 +37,20 @@ export interface NuovaRichiesta {
 
 function soloOperatore(attore: Attore): attore is Contesto {
   return !eSistema(attore) && attore.ruolo === "operatore_sede";
+}
+
+/**
+ * The case (locked by casoBloccato) moves to `stato` with the next version, and the decision deadline follows the
+ * suspension or the resumption.
+ */
+async function cambiaStato(tx: Transazione, caso: Domanda, stato: "sospesa" | "in_istruttoria", adesso: Date): Promise<Domanda> {
+  const [aggiornata] = await tx
+    .update(domande)
+    .set({ stato, aggiornataIl: adesso, versione: caso.versione + 1 })
+    .where(eq(domande.id, caso.id))
+    .returning();
+  await aggiornaTermineDecisione(tx, aggiornata, adesso);
+  return aggiornata;
 }
 
 /** The operator asks the company: the case is suspended until the answer, the closing or the deadline. */
@@ -68,14 +83,7 @@ export async function richiediInformazioni(
         creataIl: adesso,
       })
       .returning({ id: richiesteIstruttoria.id });
-    // Alike the answer's state change below (duplicates): to merge — a cambiaStato(tx, caso, stato, adesso) that sets
-    // the state and version and updates the decision deadline
-    const [aggiornata] = await tx
-      .update(domande)
-      .set({ stato: "sospesa", aggiornataIl: adesso, versione: caso.versione + 1 })
-      .where(eq(domande.id, domandaId))
-      .returning();
-    await aggiornaTermineDecisione(tx, aggiornata, adesso);
+    const aggiornata = await cambiaStato(tx, caso, "sospesa", adesso);
     await eventoAttore(
       tx, attore, domandaId, "richiesta",
       `${ETICHETTE_TIPO_RICHIESTA[nuova.tipo]} inviato all'azienda: risposta attesa entro il ${it(scadenza)}`,
@@ -128,13 +136,7 @@ export async function rispondiRichiesta(
         caricatoIl: adesso,
       });
     }
-    // Alike the request's state change above (duplicates): to merge — see there (one cambiaStato helper)
-    const [aggiornata] = await tx
-      .update(domande)
-      .set({ stato: "in_istruttoria", aggiornataIl: adesso, versione: caso.versione + 1 })
-      .where(eq(domande.id, domandaId))
-      .returning();
-    await aggiornaTermineDecisione(tx, aggiornata, adesso);
+    const aggiornata = await cambiaStato(tx, caso, "in_istruttoria", adesso);
     const tardiva = oggi > aggiornate[0].scadenza;
     await eventoAttore(
       tx, ctx, domandaId, "risposta",
@@ -179,12 +181,7 @@ export async function riprendiIstruttoria(
         .set({ stato, chiusaIl: scaduta ? null : oggi, chiusaDa: eSistema(attore) ? null : attore.utente.id })
         .where(eq(richiesteIstruttoria.id, aperta.id));
     }
-    const [aggiornata] = await tx
-      .update(domande)
-      .set({ stato: "in_istruttoria", aggiornataIl: adesso, versione: caso.versione + 1 })
-      .where(eq(domande.id, domandaId))
-      .returning();
-    await aggiornaTermineDecisione(tx, aggiornata, adesso);
+    const aggiornata = await cambiaStato(tx, caso, "in_istruttoria", adesso);
     const nome = aperta ? ETICHETTE_TIPO_RICHIESTA[aperta.tipo] : "Richiesta";
     await eventoAttore(
       tx, attore, domandaId, "ripresa",
