@@ -147,69 +147,52 @@ export async function lavoratoriSceltiValutati(
   return { scelti, valutati: valutaRighe(input, presenti) };
 }
 
+// The columns both queries read: the worker, the employment and the CISOA days of the year before ("annoGiornate").
+const colonneRapporto = {
+  lavoratoreId: lavoratori.id,
+  cf: lavoratori.codiceFiscale,
+  nome: lavoratori.nome,
+  cognome: lavoratori.cognome,
+  qualifica: rapportiLavoro.qualifica,
+  dataAssunzione: rapportiLavoro.dataAssunzione,
+  orario: rapportiLavoro.orarioSettimanaleCentesimi,
+  // One primary-key lookup per employment (a join made the planner scan the whole year of giornate_agricole).
+  giornate: sql<number | null>`(select ${giornateAgricole.giornate} from ${giornateAgricole} where ${giornateAgricole.rapportoId} = ${rapportiLavoro.id} and ${giornateAgricole.anno} = ${sql.placeholder("annoGiornate")})`,
+};
+
+/** An employment at the unit ("unitaId") that overlaps the period ("inizio"–"fine"). */
+function rapportoNelPeriodo() {
+  const p = sql.placeholder;
+  return and(
+    eq(rapportiLavoro.unitaProduttivaId, p("unitaId")),
+    lte(rapportiLavoro.dataAssunzione, p("fine")),
+    or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, p("inizio"))),
+  );
+}
+
 /**
  * The selected workers of a domanda ("domandaId") with their employments at the unit in the period, if any (the
  * columns of lavoratori and rapporti_lavoro are null for a selected worker not employed there), sorted by name as in
  * queryRapportiUnita.
  */
-// Alike queryRapportiUnita below (duplicates): to merge — the selected columns (worker, employment, the giornate
-// subquery) could be one constant spread by both selects; the joins and filters differ (from the domanda's chosen codes,
-// kept when not found, vs from the unit's employments)
 function queryRapportiScelti(d: Db) {
-  const p = sql.placeholder;
   return d
-    .select({
-      scelto: domandaLavoratori.codiceFiscale,
-      lavoratoreId: lavoratori.id,
-      cf: lavoratori.codiceFiscale,
-      nome: lavoratori.nome,
-      cognome: lavoratori.cognome,
-      qualifica: rapportiLavoro.qualifica,
-      dataAssunzione: rapportiLavoro.dataAssunzione,
-      orario: rapportiLavoro.orarioSettimanaleCentesimi,
-      giornate: sql<number | null>`(select ${giornateAgricole.giornate} from ${giornateAgricole} where ${giornateAgricole.rapportoId} = ${rapportiLavoro.id} and ${giornateAgricole.anno} = ${p("annoGiornate")})`,
-    })
+    .select({ scelto: domandaLavoratori.codiceFiscale, ...colonneRapporto })
     .from(domandaLavoratori)
     .leftJoin(lavoratori, eq(lavoratori.codiceFiscale, domandaLavoratori.codiceFiscale))
-    .leftJoin(
-      rapportiLavoro,
-      and(
-        eq(rapportiLavoro.lavoratoreId, lavoratori.id),
-        eq(rapportiLavoro.unitaProduttivaId, p("unitaId")),
-        lte(rapportiLavoro.dataAssunzione, p("fine")),
-        or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, p("inizio"))),
-      ),
-    )
-    .where(eq(domandaLavoratori.domandaId, p("domandaId")))
+    .leftJoin(rapportiLavoro, and(eq(rapportiLavoro.lavoratoreId, lavoratori.id), rapportoNelPeriodo()))
+    .where(eq(domandaLavoratori.domandaId, sql.placeholder("domandaId")))
     .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale))
     .prepare("rapporti_scelti");
 }
 
 /** The employments at a unit in a period with their worker, sorted by name. Prepared once per process (preparata). */
-// Alike queryRapportiScelti above (duplicates): to merge — see there (one constant for the selected columns)
 function queryRapportiUnita(d: Db) {
-  const p = sql.placeholder;
   return d
-    .select({
-      lavoratoreId: lavoratori.id,
-      cf: lavoratori.codiceFiscale,
-      nome: lavoratori.nome,
-      cognome: lavoratori.cognome,
-      qualifica: rapportiLavoro.qualifica,
-      dataAssunzione: rapportiLavoro.dataAssunzione,
-      orario: rapportiLavoro.orarioSettimanaleCentesimi,
-      // One primary-key lookup per employment (a join made the planner scan the whole year of giornate_agricole).
-      giornate: sql<number | null>`(select ${giornateAgricole.giornate} from ${giornateAgricole} where ${giornateAgricole.rapportoId} = ${rapportiLavoro.id} and ${giornateAgricole.anno} = ${p("annoGiornate")})`,
-    })
+    .select(colonneRapporto)
     .from(rapportiLavoro)
     .innerJoin(lavoratori, eq(lavoratori.id, rapportiLavoro.lavoratoreId))
-    .where(
-      and(
-        eq(rapportiLavoro.unitaProduttivaId, p("unitaId")),
-        lte(rapportiLavoro.dataAssunzione, p("fine")),
-        or(isNull(rapportiLavoro.dataCessazione), gte(rapportiLavoro.dataCessazione, p("inizio"))),
-      ),
-    )
+    .where(rapportoNelPeriodo())
     .orderBy(asc(lavoratori.cognome), asc(lavoratori.nome), asc(lavoratori.codiceFiscale))
     .prepare("rapporti_unita");
 }
