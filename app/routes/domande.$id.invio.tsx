@@ -1,13 +1,12 @@
 // Step 11: the declarations and the submission. The form carries a random idempotency key (chiaveInvio): a double
 // click or a resent POST finds the domanda already sent with that key and lands on the same receipt.
-import { useForm } from "@conform-to/react";
 import { IntestazionePasso } from "~/components/domanda/IntestazionePasso";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ElencoEsiti } from "~/components/domanda/RiepilogoDomanda";
-import { daConform, ErrorSummary, erroriDaCampi, GruppoCheckbox, Pulsante } from "~/components/form";
+import { daConform, ErrorSummary, erroriDaCampi, GruppoCheckbox, Pulsante, usaModuloServer } from "~/components/form";
 import { primoPassoIncompleto } from "~/passi";
 import { InvioSchema, messaggiInvio } from "~/passi/schemi/invio";
 import { messaggiDomanda } from "~/testi";
@@ -61,19 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-// Alike domande.$id.risposta.tsx's form (duplicates): to merge — a hook for server-checked forms (useForm with id,
-// lastResult, validation on submit), like usaModuloPasso without the step frame
 export default function Invio() {
   const d = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "invio-domanda",
-    lastResult,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const [form, fields] = usaModuloServer("invio-domanda", useActionData<typeof action>());
   const veridicita = daConform(fields.veridicita);
   const privacy = daConform(fields.privacy);
   const bloccata = d.bloccanti.length > 0;

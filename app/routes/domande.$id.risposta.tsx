@@ -1,11 +1,10 @@
 // The company answers the Sede's open request from its domanda: text and PDFs (checked by content like the domanda's
 // attachments), in one multipart POST read within the route's byte cap. The case goes back to the operator.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AreaTesto, CampoFile, ErrorSummary, Pulsante, daConform, erroriDaCampi } from "~/components/form";
+import { AreaTesto, CampoFile, ErrorSummary, Pulsante, daConform, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
 import { formatDataItaliana } from "~/domain/date";
@@ -82,17 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/domande/${id}/dettaglio?risposta=inviata`, 303);
 }
 
-// Alike domande.$id.invio.tsx's form (duplicates): to merge — see there (one hook for server-checked forms)
 export default function RispostaRichiesta() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "risposta-richiesta",
-    lastResult,
-    // Checked on the server only, with and without JavaScript (ADR 014): the action's reply is lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const [form, fields] = usaModuloServer("risposta-richiesta", lastResult);
   const testo = daConform(fields.testo);
   const erroreFile = (lastResult as { error?: Record<string, string[] | null> } | undefined)?.error?.file?.[0];
   const voci = erroriDaCampi([testo], form.errors);

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CampoTesto, ErrorSummary, GruppoCheckbox, Pulsante, type VoceErrore } from "~/components/form";
+import { CampoTesto, ErrorSummary, GruppoCheckbox, Pulsante, type VoceErrore, usaModuloServer } from "~/components/form";
 import { CercaAziendaSchema, messaggiNuova, NuovaDomandaSchema } from "~/passi/schemi/nuova";
 import { elencoAziendeAccessibili } from "~/services/accesso.server";
 import { leggiFormProtetto, richiediAzienda, richiediContesto, richiediAzione } from "~/http/accesso.server";
@@ -92,13 +92,7 @@ function ElencoAziende({ aziende }: { aziende: Array<{ id: number; ragioneSocial
 export default function NuovaDomanda() {
   const { csrf, cerca, erroreCerca, aziende, trovate, scelta } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "nuova-domanda",
-    lastResult,
-    // Checked on the server only, with and without JavaScript (one schema, one error pattern; no zod in the
-    // browser bundle): the action's reply is the form's lastResult.
-    shouldValidate: "onSubmit",
-  });
+  const [form, fields] = usaModuloServer("nuova-domanda", lastResult);
   const errori: VoceErrore[] = [];
   if (erroreCerca) errori.push({ id: "cerca", messaggio: erroreCerca });
   if (fields.prestazione.errors?.[0]) errori.push({ id: "prestazione", messaggio: fields.prestazione.errors[0] });

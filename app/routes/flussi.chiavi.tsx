@@ -1,12 +1,11 @@
 // "Chiavi per i programmi paghe": the keys of the flows API (docs/api/README.md). A new key is shown once, on the
 // page the creation redirects to (PRG: the key travels in a short-lived cookie for this page only, then is gone);
 // only its fingerprint is stored. Revoking stops every call with that key at once.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CampoTesto, ErrorSummary, Pulsante, daConform, erroriDaCampi } from "~/components/form";
+import { CampoTesto, ErrorSummary, Pulsante, daConform, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { richiediMittenteFlussi } from "~/http/flusso-caricato.server";
@@ -62,7 +61,7 @@ export default function ChiaviApi() {
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();
   const modulo = risultato && !("revocata" in risultato) ? risultato : undefined;
-  const [form, fields] = useForm({ id: "nuova-chiave", lastResult: modulo, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const [form, fields] = usaModuloServer("nuova-chiave", modulo);
   const nome = daConform(fields.nome);
   const errori = risultato && "revocata" in risultato ? [{ messaggio: risultato.revocata }] : erroriDaCampi([nome], form.errors);
   return (

@@ -1,12 +1,11 @@
 // "Elimina una denuncia": the user names an accepted return by its key, as in the INPS service; the action finds it
 // among the companies the user may send flows for and moves on to the confirmation page (PRG). Nothing is withdrawn
 // here: the withdrawal is the confirmation page's button.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CampoTesto, ErrorSummary, Pulsante, daConform, erroriDaCampi } from "~/components/form";
+import { CampoTesto, ErrorSummary, Pulsante, daConform, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { richiediMittenteFlussi } from "~/http/flusso-caricato.server";
@@ -35,13 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function EliminazioneDenuncia() {
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "eliminazione-denuncia",
-    lastResult: risultato,
-    // Checked on the server only, with and without JavaScript (ADR 014).
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const [form, fields] = usaModuloServer("eliminazione-denuncia", risultato);
   const campi = {
     matricola: daConform(fields.matricola),
     cfLavoratore: daConform(fields.cfLavoratore),

@@ -1,11 +1,10 @@
 // One amount of the direct payment: how it was computed (the rule's explanation, provisional where a parameter is
 // uncertain) and, for an exception, the decision of a person of the Sede: approve or reject, always with a reason
 // (audited). An amount that cannot be computed can only be rejected.
-import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, daConform, erroriDaCampi } from "~/components/form";
+import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, daConform, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
@@ -73,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportoPagamento() {
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "decisione-eccezione", lastResult: risultato, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const [form, fields] = usaModuloServer("decisione-eccezione", risultato);
   const decisione = daConform(fields.decisione);
   const motivo = daConform(fields.motivo);
   return (

@@ -1,10 +1,9 @@
 // A payment batch: its SEPA file (download), its transfers, who prepared, approved and sent it. Four eyes: the
 // operator who prepared it cannot approve it (the page says so; the service and the database refuse it too).
-import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Pulsante, erroriDaCampi } from "~/components/form";
+import { ErrorSummary, Pulsante, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana } from "~/domain/date";
@@ -65,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function LottoPagamento() {
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();
-  const [form] = useForm({ id: "lotto", lastResult: risultato, shouldValidate: "onSubmit" });
+  const [form] = usaModuloServer("lotto", risultato);
   return (
     <>
       <ErrorSummary errori={erroriDaCampi([], form.errors)} />

@@ -1,11 +1,10 @@
 // The operator asks the company for a supplemento istruttorio (art. 11 c.2 D.M. 95442/2016) or for documents; on a
 // suspended case the same page shows the open request and lets the operator close it and resume the istruttoria.
-import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, daConform, erroriDaCampi } from "~/components/form";
+import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, daConform, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { ConflittoIstruttoria } from "~/components/istruttoria/Conflitto";
 import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
@@ -77,13 +76,7 @@ async function conflittoOppure(esito: Parameters<typeof rispostaFallimento>[0], 
 export default function RichiestaAllAzienda() {
   const d = useLoaderData<typeof loader>();
   const risultato = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "richiesta-azienda",
-    lastResult: risultato && !("conflitto" in risultato) ? risultato : undefined,
-    // Checked on the server only, with and without JavaScript (ADR 014): the action's reply is lastResult.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onSubmit",
-  });
+  const [form, fields] = usaModuloServer("richiesta-azienda", risultato && !("conflitto" in risultato) ? risultato : undefined);
   if (risultato && "conflitto" in risultato) {
     return (
       <ConflittoIstruttoria

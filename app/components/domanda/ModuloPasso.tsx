@@ -1,9 +1,9 @@
 // The frame of every step form: error summary, heading with the domanda's caption, the hidden fields every step
 // needs (CSRF token, version for optimistic locking, return target) and the submit button. Plain POST: no JS needed.
-import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import type { DefaultValue, SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, erroriDaCampi, Pulsante, type PropsCampo, type VoceErrore } from "~/components/form";
+import { ErrorSummary, erroriDaCampi, Pulsante, usaModuloServer, type PropsCampo, type VoceErrore } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import type { SlugPasso } from "~/passi";
 import { messaggiDomanda as m } from "~/testi";
@@ -83,7 +83,7 @@ export function usaModuloPasso<Schema extends Record<string, any>>(
   d: DatiPaginaPasso,
   { id, lastResult, defaultValue }: { id: string; lastResult: SubmissionResult<string[]> | null | undefined; defaultValue?: DefaultValue<Schema> },
 ) {
-  const [form, fields] = useForm<Schema>({ id, lastResult, defaultValue, shouldValidate: "onSubmit", shouldRevalidate: "onSubmit" });
+  const [form, fields] = usaModuloServer<Schema>(id, lastResult, defaultValue);
   const cornice = (campi: ReadonlyArray<Pick<PropsCampo, "id" | "errors">>) => ({
     passo,
     idModulo: form.id,

@@ -12,4 +12,5 @@ export { idScelta, type Scelta } from "./GruppoScelte";
 export { Pulsante, type PropsPulsante } from "./Pulsante";
 export { titolo } from "./titolo";
 export { daConform, type PropsDaConform } from "./daConform";
+export { usaModuloServer } from "./usaModuloServer";
 export { idErrore, idSuggerimento, type PropsCampo, type Larghezza } from "./comuni";
