@@ -1,4 +1,5 @@
-// The form data of an upload POST: multipart read within the attachment limits, then the CSRF check on its fields.
+// Files in and out of the platform: the form data of an upload POST (multipart read within the attachment limits,
+// then the CSRF check on its fields), and the download of a stored PDF.
 import { LIMITI_ALLEGATI, messaggiAllegati } from "~/passi/schemi/allegati";
 import { MAX_PERIODI } from "~/passi/schemi/relazione-tecnica";
 import { leggiFormProtetto } from "./accesso.server";
@@ -25,3 +26,21 @@ export async function leggiFormConFile(
   return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf, letto.formData) };
 }
 
+
+/**
+ * The download of a stored PDF: the ASCII name for old clients and the UTF-8 one that keeps accented letters; never
+ * sniffed as another type, never cached by a shared cache.
+ */
+export function rispostaPdfScaricato(nomeFile: string, contenuto: Uint8Array): Response {
+  // Quotes and backslashes would end or escape the quoted name (stored names have none; kept safe anyway).
+  const ascii = nomeFile.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(contenuto), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(contenuto.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nomeFile)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

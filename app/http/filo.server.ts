@@ -4,7 +4,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { Contesto } from "~/services/accesso.server";
 import { rispostaNonTrovata } from "./accesso.server";
-import { leggiFormConFile } from "./allegati.server";
+import { leggiFormConFile, rispostaPdfScaricato } from "./allegati.server";
 import { idDomanda } from "./domanda.server";
 import { verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
 import { filoDomanda, leggiAllegatoMessaggio, scriviMessaggio } from "~/services/comunicazioni/filo.server";
@@ -74,15 +74,5 @@ export async function scaricaAllegatoMessaggio(ctx: Contesto, idGrezzo: string |
   if (id > INTERO_MASSIMO || allegatoId > INTERO_MASSIMO) throw rispostaNonTrovata();
   const esito = await leggiAllegatoMessaggio(ctx, id, allegatoId);
   if (!esito.ok) throw rispostaNonTrovata();
-  const { nomeFile, contenuto } = esito.valore;
-  const ascii = nomeFile.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
-  return new Response(Buffer.from(contenuto), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(contenuto.byteLength),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nomeFile)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return rispostaPdfScaricato(esito.valore.nomeFile, esito.valore.contenuto);
 }
