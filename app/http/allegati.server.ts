@@ -1,9 +1,10 @@
 // Files in and out of the platform: the form data of an upload POST (multipart read within the attachment limits,
-// then the CSRF check on its fields), and the download of a stored PDF.
+// then the CSRF check on its fields), the PDFs chosen in it, and the download of a stored PDF.
 import { LIMITI_ALLEGATI, messaggiAllegati } from "~/passi/schemi/allegati";
 import { MAX_PERIODI } from "~/passi/schemi/relazione-tecnica";
 import { leggiFormProtetto } from "./accesso.server";
 import { eMultipart, leggiMultipart } from "./corpo-richiesta.server";
+import { verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
 
 // The upload forms send one file and short fields: the relazione tecnica's, the longest, has four per indicator row
 // (at most MAX_PERIODI, a few more are reported as an error) and about ten others.
@@ -26,6 +27,27 @@ export async function leggiFormConFile(
   return { ok: true, formData: await leggiFormProtetto(request, tokenCsrf, letto.formData) };
 }
 
+
+/**
+ * The PDFs chosen in a form's multiple file field ("file"; a field left empty sends one nameless, empty part), each
+ * checked by content: the checked files, or one message per refused file (or the `troppi` message over `massimo`).
+ */
+export async function fileScelti(
+  formData: FormData,
+  massimo: number,
+  troppi: string,
+): Promise<{ file: FileVerificato[]; errori: string[] }> {
+  const scelti = formData.getAll("file").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
+  if (scelti.length > massimo) return { file: [], errori: [troppi] };
+  const file: FileVerificato[] = [];
+  const errori: string[] = [];
+  for (const f of scelti) {
+    const v = await verificaFileCaricato(f);
+    if (v.ok) file.push(v.file);
+    else errori.push(`${f.name}: ${v.messaggio}`);
+  }
+  return { file, errori };
+}
 
 /**
  * The download of a stored PDF: the ASCII name for old clients and the UTF-8 one that keeps accented letters; never

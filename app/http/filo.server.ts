@@ -4,9 +4,8 @@
 import { json, redirect } from "@remix-run/node";
 import type { Contesto } from "~/services/accesso.server";
 import { rispostaNonTrovata } from "./accesso.server";
-import { leggiFormConFile, rispostaPdfScaricato } from "./allegati.server";
+import { fileScelti, leggiFormConFile, rispostaPdfScaricato } from "./allegati.server";
 import { idDomanda } from "./domanda.server";
-import { verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
 import { filoDomanda, leggiAllegatoMessaggio, scriviMessaggio } from "~/services/comunicazioni/filo.server";
 import { LIMITI_ALLEGATI_MESSAGGIO } from "~/domain/comunicazioni";
 import { messaggiAllegati } from "~/passi/schemi/allegati";
@@ -35,19 +34,7 @@ export async function inviaMessaggio(request: Request, ctx: Contesto, idGrezzo: 
   if (!letto.ok) return conErrori({ file: `${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}` }, "", 413);
   const dati = letto.formData;
   const testo = String(dati.get("testo") ?? "");
-  // Alike domande.$id.risposta.tsx's file reading (duplicates): to merge — one helper in app/http that takes the chosen
-  // files of a multipart form (non-empty File entries) and checks their number against a limit
-  const scelti = dati.getAll("file").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
-  const file: FileVerificato[] = [];
-  const erroriFile: string[] = [];
-  if (scelti.length > LIMITI_ALLEGATI_MESSAGGIO.numeroFile) erroriFile.push(messaggiComunicazioni.troppiFile);
-  else {
-    for (const f of scelti) {
-      const v = await verificaFileCaricato(f);
-      if (v.ok) file.push(v.file);
-      else erroriFile.push(`${f.name}: ${v.messaggio}`);
-    }
-  }
+  const { file, errori: erroriFile } = await fileScelti(dati, LIMITI_ALLEGATI_MESSAGGIO.numeroFile, messaggiComunicazioni.troppiFile);
   if (erroriFile.length) {
     // The text is checked too, so that one submission shows every problem.
     const errori: EsitoInvioMessaggio["errori"] = { file: `${erroriFile.join("; ")}. ${messaggiAllegati.sceglieDiNuovo}` };

@@ -11,8 +11,7 @@ import { formatDataItaliana } from "~/domain/date";
 import { messaggiAllegati } from "~/passi/schemi/allegati";
 import { LIMITI_RISPOSTA, messaggiRisposta, RispostaSchema } from "~/passi/schemi/istruttoria";
 import { richiediContesto } from "~/http/accesso.server";
-import { verificaFileCaricato, type FileVerificato } from "~/services/allegati.server";
-import { leggiFormConFile } from "~/http/allegati.server";
+import { fileScelti, leggiFormConFile } from "~/http/allegati.server";
 import { caricaDomanda, idDomanda } from "~/http/domanda.server";
 import { didascaliaDomanda } from "~/services/elenco-passi.server";
 import { richiestaAperta, rispondiRichiesta } from "~/services/istruttoria/interlocuzione.server";
@@ -50,19 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = letto.formData;
   const submission = parseWithZod(formData, { schema: RispostaSchema });
-  // Alike http/filo.server.ts's file reading (duplicates): to merge — see there (one helper for the chosen files of a
-  // form)
-  const scelti = formData.getAll("file").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
-  const erroriFile: string[] = [];
-  const file: FileVerificato[] = [];
-  if (scelti.length > LIMITI_RISPOSTA.numeroFile) erroriFile.push(messaggiRisposta.troppiFile);
-  else {
-    for (const f of scelti) {
-      const v = await verificaFileCaricato(f);
-      if (v.ok) file.push(v.file);
-      else erroriFile.push(`${f.name}: ${v.messaggio}`);
-    }
-  }
+  const { file, errori: erroriFile } = await fileScelti(formData, LIMITI_RISPOSTA.numeroFile, messaggiRisposta.troppiFile);
   if (submission.status !== "success" || erroriFile.length) {
     const errori: Record<string, string[]> = {};
     if (submission.status !== "success") {
