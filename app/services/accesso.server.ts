@@ -1,7 +1,8 @@
 // Who acts (Contesto, Persona) and for which companies: profiles, delegations, sedi. The HTTP side of it (session,
 // sign-in redirect, CSRF) is app/http/accesso.server.ts.
-import { and, eq, gte, isNull, lte, or, inArray, asc, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, inArray, asc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { abilitazioniAzienda, abilitazioniSede, aziende, deleghe, ruoliUtente, sedi, type Ruolo, type Utente } from "#db/schema";
+import type { Db } from "#db/client";
 import { db, preparata } from "#db/connection";
 import { messaggiAccesso } from "~/testi";
 import { oggi } from "./orologio.server";
@@ -94,6 +95,18 @@ function delegaValidaIl() {
     lte(deleghe.validaDal, sql.placeholder("data")),
     or(isNull(deleghe.validaAl), gte(deleghe.validaAl, sql.placeholder("data"))),
   );
+}
+
+/**
+ * "Does the intermediary (placeholder "intermediarioId") hold a valid delega on the company `aziendaId` on the date
+ * (placeholder "data")?" as a column of another query: the same condition as delegaValidaSuAzienda, for a query that
+ * reads the company's row anyway (domandaAutorizzata), one statement fewer.
+ */
+export function delegaValidaSuColonna(d: Db, aziendaId: AnyColumn): SQL<boolean> {
+  return sql<boolean>`exists (${d
+    .select({ uno: sql`1` })
+    .from(deleghe)
+    .where(and(eq(deleghe.intermediarioId, sql.placeholder("intermediarioId")), eq(deleghe.aziendaId, aziendaId), delegaValidaIl()))})`;
 }
 
 export async function idAziendeDelegate(intermediarioId: number, data: string): Promise<number[]> {
