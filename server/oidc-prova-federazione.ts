@@ -38,11 +38,19 @@ export interface RispostaFederazione {
   corpo: string;
 }
 
-async function firma(jwkPrivata: Record<string, unknown>, contenuto: Record<string, unknown>): Promise<string> {
+async function firma(jwkPrivata: Record<string, unknown>, contenuto: Record<string, unknown>, typ = "entity-statement+jwt"): Promise<string> {
   const { kid, use: _u, alg, ...materiale } = jwkPrivata;
   const chiave = await importJWK(materiale, String(alg));
-  return new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ: "entity-statement+jwt" }).sign(chiave);
+  return new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ }).sign(chiave);
 }
+
+/** The id of the trust mark the local Trust Anchor issues to its providers (SPID/CIE use such URLs, "Trust Mark"). */
+export function idTrustMarkProva(ancora: string): string {
+  return `${ancora}/openid_provider/public`;
+}
+
+/** A year: trust marks outlive the statements (which are signed again each day). */
+const VALIDITA_TRUST_MARK_S = 365 * 24 * 60 * 60;
 
 function jwt(corpo: string): RispostaFederazione {
   return { stato: 200, tipo: TIPO_ENTITY_STATEMENT, corpo };
@@ -84,7 +92,17 @@ export async function rispostaFederazioneProva(
           sub: entita.fornitore,
           jwks: pubblica(chiavi.fornitore),
           authority_hints: [entita.intermedio],
-          trust_marks: [],
+          // Issued by the Trust Anchor (listed in its trust_mark_issuers), as SPID and CIE require of every member.
+          trust_marks: [
+            {
+              id: idTrustMarkProva(entita.ancora),
+              trust_mark: await firma(
+                chiavi.ancora,
+                { iss: entita.ancora, sub: entita.fornitore, iat: base.iat, exp: base.iat + VALIDITA_TRUST_MARK_S, id: idTrustMarkProva(entita.ancora), ref: `${origine}/privacy` },
+                "trust-mark+jwt",
+              ),
+            },
+          ],
           metadata: {
             openid_provider: { ...metadati, jwks: { keys: jwks.keys.map(jwkPubblicaProva) } },
             federation_entity: { organization_name: "Fornitore di identità di prova", homepage_uri: origine, contacts: ["fornitore-prova@esempio.invalid"] },
@@ -110,6 +128,7 @@ export async function rispostaFederazioneProva(
           iss: entita.ancora,
           sub: entita.ancora,
           jwks: pubblica(chiavi.ancora),
+          trust_mark_issuers: { [idTrustMarkProva(entita.ancora)]: [entita.ancora] },
           metadata: { federation_entity: entitaFederazione("Trust Anchor di prova", entita.ancora) },
         }),
       );

@@ -19,6 +19,7 @@ import { chiaveDiDecifratura, jwksRelyingParty, ruotaChiave } from "~/services/i
 import { configurazioneProva, jwkPubblicaProva } from "~/services/identita/prova-configurazione.server";
 import { CHIAVE_FETCH_PROVA, entitaFederazioneProva, fetchProva, type FetchProva } from "~/services/identita/prova-comune";
 import { messaggiIdentita } from "~/testi/identita";
+import { idTrustMarkProva } from "../../server/oidc-prova-federazione";
 import { usaDatabaseDiTest } from "../database";
 import { accediOidc, inviaAccedi, origineProva, usaFornitoreProva } from "../oidc";
 import { contesto } from "../richieste";
@@ -203,6 +204,45 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
     dimenticaCateneFiducia();
     intercetta(async (u, r) => (u.pathname.endsWith("/federazione/ancora/fetch") ? statement(await firma(federazione.ancora, decodeJwt(await r.text()))) : r));
     expect((await inviaAccedi()).status).toBe(303);
+  });
+
+  it("trust mark: quello del Trust Anchor è verificato e conservato; uno scaduto, di un emittente che il Trust Anchor non elenca, con un id diverso, firmato da altri, o nessuno: accesso rifiutato", async () => {
+    // The sign-in the test before left started.
+    await db().delete(transazioniAccesso);
+    const { federazione } = await configurazioneProva();
+    const ora = Math.floor(Date.now() / 1000);
+    const id = idTrustMarkProva(entita().ancora);
+    const tm = (jwk: Record<string, unknown>, contenuto: Record<string, unknown>) => firma(jwk, { iss: entita().ancora, sub: entita().fornitore, iat: ora, exp: ora + 3600, id, ...contenuto });
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const estranea = { ...privateKey.export({ format: "jwk" }), kid: federazione.ancora.kid, alg: "ES256" };
+    const varianti: Array<() => Promise<unknown[]>> = [
+      async () => [{ id, trust_mark: await tm(federazione.ancora, { iat: ora - 7200, exp: ora - 3600 }) }],
+      // The intermediary is in the chain (its keys verified) but not listed by the Trust Anchor for this id.
+      async () => [{ id, trust_mark: await tm(federazione.intermedio, { iss: entita().intermedio }) }],
+      async () => [{ id, trust_mark: await tm(federazione.ancora, { id: `${id}/altro` }) }],
+      async () => [{ id, trust_mark: await tm(estranea, {}) }],
+      async () => [],
+    ];
+    for (const variante of varianti) {
+      dimenticaCateneFiducia();
+      const trustMarks = await variante();
+      intercetta(async (u, r) => {
+        if (u.pathname !== "/oidc-prova/.well-known/openid-federation") return r;
+        return statement(await firma(federazione.fornitore, { ...decodeJwt(await r.text()), trust_marks: trustMarks }));
+      });
+      await accessoRifiutato();
+    }
+    // A valid one of an hour: accepted, and the chain kept no longer than it.
+    dimenticaCateneFiducia();
+    const valido = await tm(federazione.ancora, {});
+    intercetta(async (u, r) => {
+      if (u.pathname !== "/oidc-prova/.well-known/openid-federation") return r;
+      return statement(await firma(federazione.fornitore, { ...decodeJwt(await r.text()), trust_marks: [{ id, trust_mark: valido }] }));
+    });
+    expect((await inviaAccedi()).status).toBe(303);
+    const [riga] = await db().select().from(cateneFiducia);
+    expect(riga.trustMark).toEqual([{ id, trust_mark: valido }]);
+    expect(riga.scadeIl.getTime()).toBe((ora + 3600) * 1000);
   });
 
   it("il resolver respinge una risposta che non è un entity statement, un errore HTTP, una risposta enorme", async () => {
@@ -407,7 +447,8 @@ describe("resolve endpoint della piattaforma (/federazione/risolvi)", () => {
     const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(ec.jwks as never), { issuer: origineProva(), subject: entita().fornitore });
     expect(protectedHeader.typ).toBe("resolve-response+jwt");
     const [riga] = await db().select().from(cateneFiducia);
-    expect(payload).toMatchObject({ trust_chain: riga.catena, metadata: riga.metadati, trust_marks: [], exp: riga.scadeIl.getTime() / 1000 });
+    expect(payload).toMatchObject({ trust_chain: riga.catena, metadata: riga.metadati, trust_marks: riga.trustMark, exp: riga.scadeIl.getTime() / 1000 });
+    expect(riga.trustMark.map((t) => t.id)).toEqual([idTrustMarkProva(entita().ancora)]);
     const soloFederazione = decodeJwt(await (await chiedi({ sub: entita().fornitore, trust_anchor: entita().ancora, entity_type: "federation_entity" })).text());
     expect(Object.keys(soloFederazione.metadata as object)).toEqual(["federation_entity"]);
     // Another Trust Anchor: the platform did not resolve the chain through it.

@@ -33,6 +33,7 @@ export type MotivoCatena =
   | "firma"
   | "scaduta"
   | "politica"
+  | "trust_mark"
   | "metadati";
 
 export class ErroreCatenaFiducia extends Error {
@@ -195,20 +196,38 @@ async function sali(
   throw ultimo ?? new ErroreCatenaFiducia("authority_hints", `${soggetto}: authority_hints circolari`);
 }
 
-/** Trust marks of the subject issued by an entity of the chain whose keys the chain confirmed, still valid. */
-async function trustMarkValidi(soggetto: string, grezzi: unknown, chiaviEmittenti: Map<string, JSONWebKeySet>, adesso: Date): Promise<TrustMarkRicevuto[]> {
+/**
+ * The subject's trust marks that verify (SPID/CIE OpenID Connect, "Trust Mark"; OpenID Federation 1.0 §7): the
+ * issuer (`iss`) is one the Trust Anchor's entity configuration lists for that trust mark's id in
+ * `trust_mark_issuers` (or the Trust Anchor itself), its keys are ones the chain confirmed (the pinned anchor's or an
+ * intermediary's from its superior's statement: an issuer outside the chain is not trusted here), the signature holds,
+ * `sub` is the subject, `iat` is present and not in the future, `exp` (when present) not past, and the id in the JWT
+ * (`id`; `trust_mark_id` in later drafts) is the one the entity configuration declares. Each with its expiry.
+ */
+async function trustMarkValidi(
+  soggetto: string,
+  grezzi: unknown,
+  emittentiAmmessi: unknown,
+  ancora: string,
+  chiaviEmittenti: Map<string, JSONWebKeySet>,
+  adesso: Date,
+): Promise<Array<TrustMarkRicevuto & { scade: number }>> {
   if (!Array.isArray(grezzi)) return [];
-  const validi: TrustMarkRicevuto[] = [];
+  const ammessi = (emittentiAmmessi && typeof emittentiAmmessi === "object" ? emittentiAmmessi : {}) as Record<string, unknown>;
+  const validi: Array<TrustMarkRicevuto & { scade: number }> = [];
   for (const t of grezzi as Array<Partial<TrustMarkRicevuto>>) {
     if (typeof t?.id !== "string" || typeof t?.trust_mark !== "string") continue;
     try {
       const emittente = decodeJwt(t.trust_mark).iss;
-      const jwks = emittente ? chiaviEmittenti.get(emittente) : undefined;
+      const elenco = ammessi[t.id];
+      if (!emittente || (emittente !== ancora && !(Array.isArray(elenco) && elenco.includes(emittente)))) continue;
+      const jwks = chiaviEmittenti.get(emittente);
       if (!jwks) continue;
-      const { payload } = await jwtVerify(t.trust_mark, createLocalJWKSet(jwks), { algorithms: ALGORITMI, currentDate: adesso, subject: soggetto });
-      if (payload.id === t.id || payload.trust_mark_id === t.id) validi.push({ id: t.id, trust_mark: t.trust_mark });
+      const { payload } = await jwtVerify(t.trust_mark, createLocalJWKSet(jwks), { algorithms: ALGORITMI, currentDate: adesso, subject: soggetto, requiredClaims: ["iat"] });
+      if (Number(payload.iat) > adesso.getTime() / 1000 + 60) continue;
+      if (payload.id === t.id || payload.trust_mark_id === t.id) validi.push({ id: t.id, trust_mark: t.trust_mark, scade: payload.exp ?? Infinity });
     } catch {
-      // A trust mark that does not verify is left out (it is not a reason to refuse the chain).
+      // A trust mark that does not verify is left out; a provider left with none is refused below.
     }
   }
   return validi;
@@ -274,14 +293,20 @@ export async function risolviCatena(
   const senzaBarra = (u: unknown) => String(u).replace(/\/+$/, "");
   if (!op || senzaBarra(op.issuer) !== senzaBarra(soggetto) || !op.jwks) throw new ErroreCatenaFiducia("metadati", `${soggetto}: metadati openid_provider assenti o incompleti`);
 
+  // SPID and CIE make trust marks mandatory ("Differenze con OIDC Federation"): a provider without one that verifies
+  // is not trusted. The chain is kept no longer than its last valid trust mark.
+  const configurazioneAncora = passi.at(-1)!.configurazione.contenuto as Contenuto & { trust_mark_issuers?: unknown };
+  const trustMark = await trustMarkValidi(soggetto, foglia.contenuto.trust_marks, configurazioneAncora.trust_mark_issuers, ancora.id, chiaviEmittenti, adesso);
+  if (trustMark.length === 0) throw new ErroreCatenaFiducia("trust_mark", `${soggetto}: nessun trust mark valido di un emittente riconosciuto dal Trust Anchor`);
+
   const tutti = [foglia, ...passi.flatMap((p) => [p.subordinato, p.configurazione])];
-  const scade = Math.min(...tutti.map((s) => Number(s.contenuto.exp)));
+  const scade = Math.min(...tutti.map((s) => Number(s.contenuto.exp)), Math.max(...trustMark.map((t) => t.scade)));
   return {
     soggetto,
     ancora: ancora.id,
     catena: [foglia.jwt, ...passi.map((p) => p.subordinato.jwt), passi.at(-1)!.configurazione.jwt],
     metadati,
-    trustMark: await trustMarkValidi(soggetto, foglia.contenuto.trust_marks, chiaviEmittenti, adesso),
+    trustMark: trustMark.map(({ id, trust_mark }) => ({ id, trust_mark })),
     risoltaIl: adesso,
     scadeIl: new Date(scade * 1000),
   };
