@@ -28,6 +28,11 @@ export const CODE = {
   promemoria: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   /** Scheduled, hourly: the providers' trust chains renewed before they expire (ADR 025). */
   "catene-rinnovo": { retryLimit: 3, retryDelay: 120, retryBackoff: true, expireInSeconds: 300 },
+  /**
+   * Scheduled every five minutes: the capacity warnings of the delegated companies whose stored ones are not current
+   * (the first run of a day computes the new day's; later runs the companies written since; ADR 027).
+   */
+  "avvisi-capacita": { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   /** Scheduled: large uploads left half stored by a process that stopped (their flow and parts are removed). */
   "caricamenti-interrotti": { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, "name">>;

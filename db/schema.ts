@@ -1199,6 +1199,34 @@ export const visitePortafoglio = pgTable("visite_portafoglio", {
   ultimaVisita: timestamp("ultima_visita", { withTimezone: true }).notNull(),
 });
 
+/**
+ * The capacity warnings' inputs, per company: a version moved by database triggers in the transaction of every write
+ * to what the warnings read (domande, their workers, acts, UniEmens CIG events and accepted UniEmens-Cig returns by
+ * ticket, the company, its units; migration 0022, ADR 027). A company never written since has no row (version 0).
+ */
+export const versioniAvvisiCapacita = pgTable("avvisi_capacita_versioni", {
+  aziendaId: integer("azienda_id")
+    .primaryKey()
+    .references(() => aziende.id, { onDelete: "cascade" }),
+  versione: bigint("versione", { mode: "number" }).notNull(),
+});
+
+/**
+ * Each company's capacity warnings as the rules engine gave them (app/domain/cruscotto.ts avvisoCapacita) on `giorno`,
+ * from the inputs at `versione`, with the rules at `firma`: current only while all three still match (ADR 027).
+ * Written by the job avvisi-capacita and by the portfolio when it finds a row not current.
+ */
+export const avvisiCapacita = pgTable("avvisi_capacita", {
+  aziendaId: integer("azienda_id")
+    .primaryKey()
+    .references(() => aziende.id, { onDelete: "cascade" }),
+  giorno: date("giorno").notNull(),
+  versione: bigint("versione", { mode: "number" }).notNull(),
+  firma: varchar("firma", { length: 64 }).notNull(),
+  avvisi: jsonb("avvisi").$type<Array<{ messaggio: string; riferimento: string; provvisorio: boolean }>>().notNull(),
+  calcolatiIl: timestamp("calcolati_il", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // ── Sign-in over OpenID Connect (ADR 018) ──────────────────────────────────────────────────────────────────────
 
 /**

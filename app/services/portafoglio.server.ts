@@ -1,20 +1,19 @@
 // The intermediary's portfolio: every company with a delega valid today in one table — open drafts, domande waiting for
 // the company's answer to a request of the Sede (with the nearest deadline), decisions since the last visit, capacity
 // warnings, deadlines in the next 15 days. Counts, filters, sorting and the page come from one set-based query over
-// the delegated companies (per company, index probes on its domande, open requests and unread counter); the capacity
-// warnings and the authorisations' deadlines are the rules engine's (app/domain/cruscotto.ts), computed for the page's rows only
-// — never a copy of a rule in SQL — unless the view filters or sorts by the warnings: then for every company the other
-// filters keep, and the page is cut after.
-import { setImmediate as cedi } from "node:timers/promises";
+// the delegated companies (per company, index probes on its domande, open requests, unread counter and stored capacity
+// warnings). The capacity warnings are the rules engine's, stored per company and day (avvisi-capacita.server.ts, ADR
+// 027): a view that filters or sorts by them first computes those of the studio's companies not current; any row still
+// not current when read is computed before it is shown. The authorisations' deadlines are the rules engine's too
+// (app/domain/cruscotto.ts), for the page's rows only — never a copy of a rule in SQL.
 import { addDays, diffDays, type DataISO } from "~/domain/date";
-import { avvisoCapacita, capacita, scadenzeAutorizzazioni } from "~/domain/cruscotto";
-import type { Esito } from "~/domain/esito";
-import { Param, sql, type SQL } from "drizzle-orm";
+import { scadenzeAutorizzazioni } from "~/domain/cruscotto";
+import { sql, type SQL } from "drizzle-orm";
 import { db, righeDi } from "#db/connection";
 import { visitePortafoglio } from "#db/schema";
 import type { Contesto } from "./accesso.server";
 import { nonLettiDiAziendaSql } from "./comunicazioni/filo.server";
-import { autorizzazioniAziende, eEdiliziaLapidei, giorniSettimanali } from "./cruscotto.server";
+import { aziendeDaCalcolare, avvisiCorrentiSql, calcolaAvvisi, datiRegole, leggiVersioni, vista, type DatiRegole, type Spiegazione } from "./avvisi-capacita.server";
 import { oggi as oggiPiattaforma } from "./orologio.server";
 
 export const ORDINAMENTI = {
@@ -89,38 +88,12 @@ interface RigaSql {
   prima_scadenza: string | null;
   decisioni: number;
   non_letti: number;
+  avvisi: Spiegazione[] | null;
+  corrente: boolean;
   totale: number;
 }
 
-
-export interface Spiegazione {
-  messaggio: string;
-  riferimento: string;
-  provvisorio: boolean;
-}
-
-const vista = (e: Esito): Spiegazione => ({ messaggio: e.messaggio, riferimento: e.riferimento, provvisorio: e.provvisorio });
-
-// The rules are pure: the same inputs (day, unit, every authorisation with its fruito) give the same warning, so a
-// bounded in-process memo spares the duration rules on pages already seen. Any change of the inputs (a decision, an
-// accepted return, another day) is a different key.
-const MEMO_MASSIMO = 5_000;
-const memoAvvisi = new Map<string, Spiegazione | null>();
-
-function avvisoMemorizzato(input: Parameters<typeof capacita>[0]): Spiegazione | null {
-  const chiave = JSON.stringify(input);
-  const trovato = memoAvvisi.get(chiave);
-  if (trovato !== undefined) {
-    memoAvvisi.delete(chiave);
-    memoAvvisi.set(chiave, trovato);
-    return trovato;
-  }
-  const avviso = avvisoCapacita(capacita(input), input.oggi, input.nomeUnita);
-  const v = avviso ? vista(avviso) : null;
-  memoAvvisi.set(chiave, v);
-  if (memoAvvisi.size > MEMO_MASSIMO) memoAvvisi.delete(memoAvvisi.keys().next().value!);
-  return v;
-}
+export type { Spiegazione };
 
 /** The portfolio page, or null for anyone but an intermediary (404). A signed-in session: its visit is recorded. */
 export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO = oggiPiattaforma(), adesso = new Date()) {
@@ -128,9 +101,9 @@ export async function portafoglio(attore: Contesto, richiesta: RichiestaPortafog
 }
 
 /**
- * The rows of one page, or of every page (`tutte`, the CSV). Filtering or sorting by capacity warnings needs the
- * rules engine on every delegated company the other filters keep (the warnings are never computed in SQL): the query
- * then returns them all, and the page is cut after the warnings are known.
+ * The rows of one page, or of every page (`tutte`, the CSV). Filtering or sorting by capacity warnings needs them for
+ * every delegated company: those not current are computed first (once a day, and after a change), then the query
+ * filters, sorts and cuts the page on the stored warnings.
  */
 async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafoglio, oggi: DataISO, adesso: Date, tutte: boolean) {
   if (attore.ruolo !== "intermediario") return null;
@@ -139,12 +112,14 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
   const dal = precedente ?? new Date(adesso.getTime() - 30 * 86_400_000);
   const entro = addDays(oggi, GIORNI_SCADENZE);
   const testo = richiesta.testo ? `%${richiesta.testo.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const numeroAvvisi = sql`coalesce(jsonb_array_length(av.avvisi), 0)`;
   const condizioni = [
     testo ? sql`(a.ragione_sociale ilike ${testo} or a.matricola ilike ${testo} or a.codice_fiscale ilike ${testo})` : sql`true`,
     richiesta.filtri.includes("bozze") ? sql`coalesce(dom.bozze, 0) > 0` : sql`true`,
     richiesta.filtri.includes("richieste") ? sql`coalesce(ric.richieste, 0) > 0` : sql`true`,
     richiesta.filtri.includes("decisioni") ? sql`coalesce(dom.decisioni, 0) > 0` : sql`true`,
     richiesta.filtri.includes("messaggi") ? sql`coalesce(nl.non_letti, 0) > 0` : sql`true`,
+    richiesta.filtri.includes("avvisi") ? sql`${numeroAvvisi} > 0` : sql`true`,
   ];
   const ordine = {
     nome: sql`a.ragione_sociale asc, a.id asc`,
@@ -152,19 +127,21 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
     decisioni: sql`coalesce(dom.decisioni, 0) desc, a.ragione_sociale asc, a.id asc`,
     bozze: sql`coalesce(dom.bozze, 0) desc, a.ragione_sociale asc, a.id asc`,
     messaggi: sql`coalesce(nl.non_letti, 0) desc, a.ragione_sociale asc, a.id asc`,
-    // Then by number of warnings, once known (below).
-    avvisi: sql`a.ragione_sociale asc, a.id asc`,
+    avvisi: sql`${numeroAvvisi} desc, a.ragione_sociale asc, a.id asc`,
   }[richiesta.ordina];
-  const perAvvisi = richiesta.filtri.includes("avvisi") || richiesta.ordina === "avvisi";
+  // Every company's warnings are needed to filter or sort by them, and by the CSV: those not current are computed now.
+  if (richiesta.filtri.includes("avvisi") || richiesta.ordina === "avvisi" || tutte) {
+    await calcolaAvvisi(await aziendeDaCalcolare(oggi, { intermediarioId: attore.utente.id }), oggi);
+  }
   const offset = (richiesta.pagina - 1) * RIGHE_PER_PAGINA;
-  const limite = perAvvisi ? sql`` : tutte ? sql`limit ${MASSIMO_CSV}` : sql`limit ${RIGHE_PER_PAGINA} offset ${offset}`;
   // The counts of one company (`chiave`: its id in the outer query), as LATERAL subqueries: each an index probe by
   // company (domande by company, the open request by domanda, the unread counter by company), so the cost follows the
   // studio's companies and not the platform's tables. Grouped passes joined by hash (the previous form) read every
   // domanda of the platform: 7–17 ms with 2,500 domande in all, 313–840 ms with 122,000 (50,000 companies, the demo
   // studio's 1,031 among them; EXPLAIN ANALYZE in the notes of issue 13), while these stay at 35–50 ms for 1,031
   // companies at either size. Per-company laterals that let the planner scan the open requests once per company were
-  // slow (0.5 s): the request is looked up per domanda (OFFSET 0 keeps that subquery from being flattened).
+  // slow (0.5 s): the request is looked up per domanda (OFFSET 0 keeps that subquery from being flattened). The stored
+  // warnings and the version of their inputs: a primary-key probe each.
   const conteggi = (chiave: SQL) => sql`
     cross join lateral (
       select (count(*) filter (where d.stato = 'bozza'))::int as bozze,
@@ -177,7 +154,9 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
       cross join lateral (select r.scadenza from richieste_istruttoria r where r.domanda_id = d.id and r.stato = 'aperta' offset 0) ri
       where d.azienda_id = ${chiave}
     ) ric
-    cross join lateral (${nonLettiDiAziendaSql(chiave)}) nl`;
+    cross join lateral (${nonLettiDiAziendaSql(chiave)}) nl
+    left join avvisi_capacita av on av.azienda_id = ${chiave}
+    left join avvisi_capacita_versioni v on v.azienda_id = ${chiave}`;
   // Each delegated company's row by its key (OFFSET 0: probes, not a scan of every company joined by hash).
   const azienda = sql`cross join lateral (select * from aziende where id = dl.azienda_id offset 0) a`;
   const delegate = sql`
@@ -187,11 +166,11 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
     )`;
   const colonne = sql`coalesce(dom.bozze, 0) as bozze, coalesce(ric.richieste, 0) as richieste,
            to_char(ric.prima_scadenza, 'YYYY-MM-DD') as prima_scadenza, coalesce(dom.decisioni, 0) as decisioni,
-           coalesce(nl.non_letti, 0) as non_letti`;
+           coalesce(nl.non_letti, 0) as non_letti, av.avvisi, coalesce(${avvisiCorrentiSql(oggi)}, false) as corrente`;
   // By name without a filter on the counts (the first view): the page first, then the counts of its 25 companies
   // only; otherwise the counts of every delegated company decide the filter and the order.
   const paginaPrima = richiesta.ordina === "nome" && richiesta.filtri.length === 0 && !tutte;
-  const risultato = await db().execute(
+  const interroga = async (limite: SQL) => righeDi<RigaSql>(await db().execute(
     paginaPrima
       ? sql`
     with ${delegate},
@@ -202,7 +181,7 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
       ${azienda}
       where ${condizioni[0]}
       order by ${ordine}
-      limit ${RIGHE_PER_PAGINA} offset ${offset}
+      ${limite}
     )
     select p.id, p.ragione_sociale, p.matricola, p.comune, p.provincia, ${colonne}, p.totale
     from pagina p
@@ -218,68 +197,25 @@ async function righePortafoglio(attore: Contesto, richiesta: RichiestaPortafogli
     where ${sql.join(condizioni, sql` and `)}
     order by ${ordine}
     ${limite}`,
-  );
-  const lette = righeDi<RigaSql>(risultato);
+  ));
+  const lette = await interroga(tutte ? sql`limit ${MASSIMO_CSV}` : sql`limit ${RIGHE_PER_PAGINA} offset ${offset}`);
+  // Past the last page: the count of the same view.
+  const totale = lette[0]?.totale ?? (offset > 0 ? ((await interroga(sql`limit 1`))[0]?.totale ?? 0) : 0);
+  // The rows shown whose stored warnings are not current (a write since, or not yet computed today): their version
+  // first, then the data of every row shown (the deadlines need it too), then the rules for those.
+  const daCalcolare = lette.filter((r) => !r.corrente).map((r) => r.id);
+  const versioni = daCalcolare.length > 0 ? await leggiVersioni(daCalcolare) : new Map<number, number>();
   const regole = await datiRegole(lette.map((r) => r.id));
-  const conAvvisi: Array<{ r: RigaSql; avvisi: Spiegazione[] }> = [];
-  for (const [i, r] of lette.entries()) {
-    // Over a whole portfolio the rules run for every company: the first time in a day about a millisecond each (0.9 s
-    // of CPU for 1,031 companies in the profile), so the event loop is given back every 50 companies and the process
-    // keeps answering other requests meanwhile.
-    if (i > 0 && i % 50 === 0) await cedi();
-    conAvvisi.push({ r, avvisi: avvisiDi(r.id, regole, oggi) });
-  }
-  let scelte = conAvvisi;
-  let totale: number;
-  if (!perAvvisi && !tutte) {
-    totale = lette[0]?.totale ?? (offset > 0 ? await contaDelegate(attore.utente.id, oggi) : 0);
-  } else {
-    if (richiesta.filtri.includes("avvisi")) scelte = scelte.filter((x) => x.avvisi.length > 0);
-    // Array.prototype.sort is stable: equal counts keep the query's order (by name).
-    if (richiesta.ordina === "avvisi") scelte = [...scelte].sort((x, y) => y.avvisi.length - x.avvisi.length);
-    totale = scelte.length;
-    if (!tutte) scelte = scelte.slice(offset, offset + RIGHE_PER_PAGINA);
-  }
-  // The deadlines of the rows shown only.
-  const righe = scelte.map(({ r, avvisi }) => ({
+  const calcolati = daCalcolare.length > 0 ? await calcolaAvvisi(daCalcolare, oggi, { versioni, dati: regole }) : new Map<number, Spiegazione[]>();
+  const righe = lette.map((r) => ({
     id: r.id, ragioneSociale: r.ragione_sociale, matricola: r.matricola, comune: r.comune, provincia: r.provincia,
     bozze: r.bozze, richieste: r.richieste, primaScadenzaRichiesta: r.prima_scadenza, decisioni: r.decisioni,
-    nonLetti: r.non_letti, avvisi, scadenze: scadenzeDi(r, regole, oggi, entro),
+    nonLetti: r.non_letti, avvisi: calcolati.get(r.id) ?? r.avvisi ?? [], scadenze: scadenzeDi(r, regole, oggi, entro),
   }));
   return {
     oggi, visitaPrecedente: precedente ? precedente.toISOString() : null, totale, pagina: tutte ? 1 : richiesta.pagina,
     pagine: Math.max(1, Math.ceil(totale / RIGHE_PER_PAGINA)), righe, giorniScadenze: GIORNI_SCADENZE,
   };
-}
-
-/** What the rules engine needs for the given companies: their authorisations (by company), data and units' names. */
-async function datiRegole(ids: number[]) {
-  const autorizzazioni = await autorizzazioniAziende(ids);
-  const [aziende, nomiUnita] = await Promise.all([datiAziende(ids), nomiUnitaDi(autorizzazioni.map((a) => a.unitaId))]);
-  const perAzienda = new Map<number, typeof autorizzazioni>();
-  for (const a of autorizzazioni) perAzienda.set(a.aziendaId, [...(perAzienda.get(a.aziendaId) ?? []), a]);
-  return { perAzienda, aziende, nomiUnita };
-}
-type DatiRegole = Awaited<ReturnType<typeof datiRegole>>;
-
-/** The capacity warnings of a company: one per unit and benefit with authorisations (the rules engine, memoised). */
-function avvisiDi(aziendaId: number, { perAzienda, aziende, nomiUnita }: DatiRegole, oggi: DataISO): Spiegazione[] {
-  const proprie = perAzienda.get(aziendaId) ?? [];
-  const az = aziende.get(aziendaId)!;
-  const gs = giorniSettimanali(az);
-  const avvisi: Spiegazione[] = [];
-  for (const u of new Set(proprie.map((a) => a.unitaId))) {
-    const diUnita = proprie.filter((a) => a.unitaId === u);
-    const chiavi = new Map(diUnita.filter((a) => a.prestazione !== "CISOA" && (a.prestazione !== "AIS_FONDO" || a.fondo)).map((a) => [`${a.prestazione}:${a.fondo ?? ""}`, a]));
-    for (const a of chiavi.values()) {
-      const avviso = avvisoMemorizzato({
-        oggi, prestazione: a.prestazione, fondo: a.fondo, unita: String(u), nomeUnita: nomiUnita.get(u) ?? String(u), giorniSettimanali: gs,
-        ediliziaLapidei: eEdiliziaLapidei(az), dipendentiMedi: az.forzaMediaSemestre, autorizzazioni: diUnita,
-      });
-      if (avviso) avvisi.push(avviso);
-    }
-  }
-  return avvisi;
 }
 
 /** The deadlines within 15 days: the authorisations' (rules engine) and the answer to an open request of the Sede. */
@@ -291,30 +227,6 @@ function scadenzeDi(r: RigaSql, { perAzienda }: DatiRegole, oggi: DataISO, entro
     scadenze.unshift({ scadenza: r.prima_scadenza, giorni: diffDays(r.prima_scadenza, oggi), testo: "Risposta alla richiesta della Sede", spiegazione: { messaggio: `Entro il termine della richiesta di informazioni della Sede (15 giorni dal ricevimento, art. 11 c.2 D.M. 95442/2016).`, riferimento: "art. 11 c.2 D.M. 95442/2016", provvisorio: false } });
   }
   return scadenze.sort((x, y) => (x.scadenza < y.scadenza ? -1 : x.scadenza > y.scadenza ? 1 : 0));
-}
-
-async function contaDelegate(utenteId: number, oggi: DataISO): Promise<number> {
-  const r = righeDi<{ n: number }>(await db().execute(sql`
-    select count(distinct azienda_id)::int as n from deleghe
-    where intermediario_id = ${utenteId} and valida_dal <= ${oggi} and (valida_al is null or valida_al >= ${oggi})`));
-  return r[0]?.n ?? 0;
-}
-
-async function datiAziende(ids: number[]) {
-  const mappa = new Map<number, { gestione: "privata" | "agricola"; codiceAteco: string | null; forzaMediaSemestre: number }>();
-  if (ids.length === 0) return mappa;
-  const r = righeDi<{ id: number; gestione: "privata" | "agricola"; codice_ateco: string | null; forza: number }>(await db().execute(sql`
-    select id, gestione, codice_ateco, forza_media_semestre as forza from aziende where id = any(${new Param(ids)}::int[])`));
-  for (const a of r) mappa.set(a.id, { gestione: a.gestione, codiceAteco: a.codice_ateco, forzaMediaSemestre: a.forza });
-  return mappa;
-}
-
-async function nomiUnitaDi(ids: number[]) {
-  const unici = [...new Set(ids)];
-  if (unici.length === 0) return new Map<number, string>();
-  const r = righeDi<{ id: number; denominazione: string }>(await db().execute(sql`
-    select id, denominazione from unita_produttive where id = any(${new Param(unici)}::int[])`));
-  return new Map(r.map((x) => [x.id, x.denominazione]));
 }
 
 /** Every row of the portfolio with the same filters and order (the CSV), in one query; at most 5,000 companies. */

@@ -11,6 +11,7 @@ import { scadenzeInterlocuzione } from "../istruttoria/interlocuzione.server";
 import { promemoria } from "../comunicazioni/promemoria.server";
 import { elaboraFlussoInCoda, rimuoviCaricamentiInterrotti, riprendiFlussiFermi, type LavoroFlusso } from "../flussi/invio-flusso.server";
 import { adesso } from "../orologio.server";
+import { aggiornaAvvisiCapacita } from "../avvisi-capacita.server";
 import { rotazioneProgrammata } from "../identita/chiavi.server";
 import { rinnovaCatene } from "../identita/rinnovo-catene.server";
 import { politicaDaAmbiente } from "~/domain/rotazione-chiavi";
@@ -24,6 +25,8 @@ export const PIANIFICAZIONI = {
   "caricamenti-interrotti": "35 * * * *",
   // Hourly: chains expiring within three hours are renewed (ANTICIPO_RINNOVO_MS), so each gets several tries.
   "catene-rinnovo": "50 * * * *",
+  // The day's capacity warnings soon after midnight, then those of the companies written since (ADR 027).
+  "avvisi-capacita": "*/5 * * * *",
 } as const;
 
 export interface Lavori {
@@ -73,6 +76,10 @@ export async function avviaLavori(
   // The real clock: statements expire in real time.
   await coda.work("catene-rinnovo", polling, async () => {
     await rinnovaCatene(new Date());
+  });
+  // The rules' clock (OMNIA_ORA_FISSA in demos and tests): the warnings are for the platform's today.
+  await coda.work("avvisi-capacita", polling, async () => {
+    await aggiornaAvvisiCapacita();
   });
   for (const [nome, cron] of Object.entries(PIANIFICAZIONI)) {
     if (opzioni.pianificazioni === false) await coda.unschedule(nome);
