@@ -29,7 +29,7 @@ function fatale(riga: number, codice: "UNI41-E001" | "UNI41-E002", messaggio: st
 class LimiteSuperato extends Error {}
 
 /** I byte del file, decodificati come UTF-8 stretto, fermandosi oltre il limite. */
-async function* testoUtf8(sorgente: AsyncIterable<Uint8Array | string>, maxByte: number): AsyncGenerator<string> {
+export async function* testoUtf8(sorgente: AsyncIterable<Uint8Array | string>, maxByte: number): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let letti = 0;
   for await (const pezzo of sorgente) {
@@ -41,7 +41,7 @@ async function* testoUtf8(sorgente: AsyncIterable<Uint8Array | string>, maxByte:
   yield decoder.decode();
 }
 
-function messaggioDecodifica(e: unknown): string | null {
+export function messaggioDecodifica(e: unknown): string | null {
   if (e instanceof LimiteSuperato) return e.message;
   if (e instanceof TypeError && /encoded data|decode/i.test(e.message)) return "Il file non è codificato in UTF-8.";
   return null;
