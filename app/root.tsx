@@ -29,7 +29,6 @@ const facce = ["regular", "600", "700"].map((peso) => ({
 
 export const links: LinksFunction = () => [
   ...facce,
-  { rel: "stylesheet", href: "/fonts/fonts.css" },
   { rel: "stylesheet", href: "/css/app.css" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

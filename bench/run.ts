@@ -13,7 +13,8 @@
 //       accessibility, CLS (skip with --senza-lighthouse).
 // Options: --nome=NAME (results file), --durata=S (default 10), --connessioni=N (default 10), --scala,
 //   --solo-scala (only part 3), --limite-scala=MIN (default 60), --rigoroso (exit 1 when a page is over budget),
-//   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2),
+//   --senza-lighthouse (skip part 4 and the layout-shift pass of part 2), --lighthouse-volte=N (runs per page, the median
+//   one reported; default 5),
 //   --solo-peso (part 2 only, without the layout-shift pass: the drafts are prepared, nothing is timed),
 //   --solo-ssr (part 1 only: throughput, latency and CPU per request of the three signed-in pages),
 //   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts; with
@@ -587,16 +588,16 @@ try {
         ];
         const caricoMedio = loadavg().map((x) => Math.round(x * 100) / 100);
         console.info(`[bench] Lighthouse (mobile) su ${pagineLh.length} pagine, carico medio ${caricoMedio.join(" ")}…`);
-        const lh = await misuraLighthouse(server.url, pagineLh);
+        const lh = await misuraLighthouse(server.url, pagineLh, Number(opzione("lighthouse-volte") ?? 5));
         risultati.lighthouse = { caricoMedio, pagine: lh };
         scrivi();
-        scrivi(`Lighthouse mobile (Chromium di Debian), carico medio ${caricoMedio.join(" ")}. Obiettivo: prestazioni ≥ 95, accessibilità 100, CLS ≤ 0,05`);
+        scrivi(`Lighthouse mobile (Chromium di Debian), carico medio ${caricoMedio.join(" ")}, esecuzione mediana di ogni pagina (computeMedianRun di Lighthouse). Obiettivo: prestazioni ≥ 95, accessibilità 100, CLS ≤ 0,05`);
         tabella(
-          ["pagina", "profilo", "prestazioni", "accessibilità", "CLS", "FCP", "LCP", "TBT", "problemi di accessibilità"],
+          ["pagina", "profilo", "prestazioni", "min–max", "accessibilità", "CLS", "FCP", "LCP", "TBT", "problemi di accessibilità"],
           lh.map((r) =>
             "errore" in r
-              ? [r.pagina, r.profilo, "—", "—", "—", "—", "—", "—", `errore: ${r.errore.slice(0, 70)}`]
-              : [r.pagina, r.profilo, r.prestazioni, r.accessibilita, r.cls, `${r.fcpMs} ms`, `${r.lcpMs} ms`, `${r.tbtMs} ms`, r.problemiAccessibilita.join(", ") || "—"],
+              ? [r.pagina, r.profilo, "—", "—", "—", "—", "—", "—", "—", `errore: ${r.errore.slice(0, 70)}`]
+              : [r.pagina, r.profilo, r.prestazioni, `${r.prestazioniMin}–${r.prestazioniMax} (${r.esecuzioni})`, r.accessibilita, r.cls, `${r.fcpMs} ms`, `${r.lcpMs} ms`, `${r.tbtMs} ms`, r.problemiAccessibilita.join(", ") || "—"],
           ),
         );
       } catch (e) {

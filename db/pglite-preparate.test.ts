@@ -33,7 +33,7 @@ describe("named statements on PGlite", () => {
     const atteso = await pglite.query(testo, [["a", "b"]]);
     const primo = await client.query(testo, [["a", "b"]]);
     expect(await nominate()).not.toContain(testo);
-    const secondo = await client.query(testo, [["a", "b"]]);
+    const secondo = await client.query<{ quando: Date | null }>(testo, [["a", "b"]]);
     const terzo = await client.query(testo, [["b"]], { rowMode: "array" });
     expect(await nominate()).toContain(testo);
     expect(primo.rows).toEqual(atteso.rows);
