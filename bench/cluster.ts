@@ -12,10 +12,12 @@
 //   --guasto=postgres  two instances; PostgreSQL stopped (-m immediate) a third of the way in and started 5 s later:
 //                      requests meanwhile answer the Italian 503 page, succeed again afterwards; nothing half-written.
 // The load model (bench/lib/cluster/carico.ts; README, "Misure"): --rampa=S (30) the users arrive evenly over S
-// seconds, --pausa=MS (2000) mean think time between pages (negative exponential, TPC-C 5.2.5.4), then all stay for
-// --durata=S (60). The saturation run is --pausa=0 --rampa=0: every user at once, no thinking, as fast as the answers.
-// Options: --utenti=N (200: 45% intermediary, 45% employer, 10% operators), --seme=N (the think times'), --bozze=N prepared drafts per topology (300), --solo-due (no one-instance run), --senza-build,
-// --nome=NAME (bench/results/NAME.json), --profilo (CPU profiles of the instances' workers, `node --cpu-prof`, in
+// seconds, --pausa=MS (7000: TPC-W's) mean think time between pages (negative exponential truncated at ten times the
+// mean, as TPC-C and TPC-W), then all stay for --durata=S (60). The saturation run is --pausa=0 --rampa=0: every
+// user at once, no thinking, as fast as the answers.
+// Options: --utenti=N (200: 45% intermediary, 45% employer, 10% operators), --seme=N (the think times'), --bozze=N
+// prepared drafts per topology (300), --solo-due (no one-instance run), --senza-build, --nome=NAME
+// (bench/results/NAME.json), --profilo (CPU profiles of the instances' workers, `node --cpu-prof`, in
 // bench/results/NAME-profilo-N/, summarised over the load window: where the instances' CPU goes).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -32,6 +34,7 @@ import { avviaCluster, motivoSenzaCluster, type ClusterDiProva } from "../tests/
 import { idAziende } from "./lib/domanda";
 import { cpuMsProcesso } from "./lib/cpu";
 import { preparaBozze } from "./lib/invii";
+import { richiesta } from "./lib/http";
 import { accedi } from "./lib/cluster/accesso";
 import { eseguiCarico, latenze, nuovoStato, reinviaNonConfermati, type BozzaPronta, type RigaLatenza, type StatoCarico } from "./lib/cluster/carico";
 import { leggiProfili, riassumi, stampaRiassunto, type RiassuntoProfilo } from "./lib/profilo-cpu";
@@ -43,7 +46,7 @@ const bandiera = (nome: string) => argomenti.includes(`--${nome}`);
 
 const durataS = Math.min(600, Number(opzione("durata") ?? 60));
 const numeroUtenti = Number(opzione("utenti") ?? 200);
-const pausaMs = Number(opzione("pausa") ?? 2000);
+const pausaMs = Number(opzione("pausa") ?? 7000);
 const rampaS = Number(opzione("rampa") ?? 30);
 const seme = Number(opzione("seme") ?? 1);
 const bozzePerFase = Number(opzione("bozze") ?? 300);
@@ -178,6 +181,40 @@ function campiona(diretta: Connessione, topologia: Topologia): { ferma(): Promis
   };
 }
 
+// ---- CPU of one operation alone ----
+
+interface CostoSolo {
+  tipo: string;
+  volte: number;
+  /** CPU of the instances (all of them) and of PostgreSQL per operation, with nothing else running on the topology. */
+  istanzeMs: number;
+  postgresMs: number;
+}
+
+/**
+ * The CPU one sign-in and one "Le tue domande" cost, each done `volte` times in sequence before the load: what the
+ * load's mix is made of, independent of queues and of the machine's other users (CPU time, not wall time).
+ */
+async function costiSequenziali(topologia: Topologia, cluster: ClusterDiProva): Promise<CostoSolo[]> {
+  const misura = async (tipo: string, volte: number, fai: () => Promise<unknown>): Promise<CostoSolo> => {
+    await fai(); // warm-up: the first of each costs the JIT and the caches
+    const istanze = () => topologia.istanze.reduce((s, i) => s + cpuAlbero(i.pid), 0);
+    const i0 = istanze();
+    const p0 = cpuAlbero(pidPostmaster(cluster));
+    for (let k = 0; k < volte; k++) await fai();
+    return { tipo, volte, istanzeMs: arrotonda((istanze() - i0) / volte, 1), postgresMs: arrotonda((cpuAlbero(pidPostmaster(cluster)) - p0) / volte, 1) };
+  };
+  const biscotti = await accedi(topologia.url, "datore");
+  return [
+    await misura("accesso OIDC completo", 20, () => accedi(topologia.url, "intermediario")),
+    await misura("le tue domande", 50, async () => {
+      const r = await richiesta(topologia.url, "/domande", biscotti);
+      if (r.status !== 200) throw new Error(`/domande: ${r.status}`);
+      await r.arrayBuffer();
+    }),
+  ];
+}
+
 // ---- One run of the load on one topology ----
 
 interface Fase {
@@ -205,6 +242,8 @@ interface Fase {
   conteggi: Conteggi;
   reinvii?: { tentati: number; confermati: number; stati: Record<string, number> };
   guasto?: Record<string, unknown>;
+  /** CPU of one sign-in and one page alone, measured before the load. */
+  costiSoli: CostoSolo[];
   /** The load window on the monotonic clock the profiled processes share (µs). */
   finestraUs: { dal: number; al: number };
   /** With --profilo: the instances' CPU profiles over the load window. */
@@ -234,6 +273,8 @@ async function fase(opzioni: {
     const operatori = Math.max(1, Math.round(numeroUtenti * 0.1));
     const intermediari = Math.round((numeroUtenti - operatori) / 2);
     const utenti = { intermediario: intermediari, datore: numeroUtenti - operatori - intermediari, operatore: operatori };
+    const costiSoli = await costiSequenziali(topologia, cluster);
+    scrivi(`[cluster] CPU di una richiesta sola (in sequenza, nessun altro utente): ${costiSoli.map((c) => `${c.tipo}: istanze ${c.istanzeMs} ms, PostgreSQL ${c.postgresMs} ms`).join("; ")}`);
     const stato = nuovoStato(opzioni.bozze);
     const idPrima = await ultimoIdDomanda(diretta.db);
     const caricoMedioPrima = loadavg().map((x) => arrotonda(x));
@@ -336,6 +377,7 @@ async function fase(opzioni: {
       reinvii,
       guasto: fattaGuasto,
       finestraUs: finestraUs!,
+      costiSoli,
     };
   } finally {
     // The logs of nginx (which instance served what), PgBouncer and the instances, kept beside the results.
