@@ -23,7 +23,8 @@
 //   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
 //   PostgreSQL, see bench/lib/flussi.ts),
 //   --cruscotti[=N] (part 8 only: the portfolio and the cruscotto on a throwaway PostgreSQL database with N more
-//   companies delegated to the demo intermediary, default 1,000, see bench/lib/cruscotti.ts),
+//   companies delegated to the demo intermediary, default 1,000, see bench/lib/cruscotti.ts; with BENCH_CRUSCOTTI_URL
+//   on that existing database instead, nothing generated, e.g. a copy of a --scale one),
 //   --cluster (the cluster bench instead: bench/cluster.ts, `npm run bench:cluster`),
 //   --scala-ssr (part 5 only: "Le tue domande" and Lavoratori on BENCH_SCALA_URL, a PostgreSQL database seeded with
 //   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL).
@@ -46,7 +47,7 @@ import { misuraPagineScala, misuraScrivaniaScala, spiegaQueryScala, type Latenza
 import { misuraInvii, type RisultatoInvii } from "./lib/invii";
 import { leggiProfili, riassumi, stampaRiassunto, type RiassuntoProfilo } from "./lib/profilo-cpu";
 import { misuraFlussi, type RisultatoFlussi } from "./lib/flussi";
-import { misuraCruscotti, preparaPortafoglio, spiegaQueryCruscotti, type RisultatoCruscotti } from "./lib/cruscotti";
+import { misuraCruscotti, preparaPortafoglio, primaVistaAvvisi, spiegaQueryCruscotti, type RisultatoCruscotti } from "./lib/cruscotti";
 
 // `npm run bench -- --cluster`: the cluster bench (bench/cluster.ts, same as `npm run bench:cluster`), with its options.
 if (process.argv.includes("--cluster")) {
@@ -297,15 +298,26 @@ async function parteCruscotti(): Promise<void> {
   try {
     const admin = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
     if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
-    database = await creaDatabaseTemporaneo("omnia_bench_cruscotti", admin);
-    risultati.database = database.descrizione;
-    const env = { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? ORA_FISSA };
+    // BENCH_CRUSCOTTI_URL: an existing database as it is (e.g. a copy of the --scale one); else a throwaway one.
+    const esistente = process.env.BENCH_CRUSCOTTI_URL;
+    if (!esistente) database = await creaDatabaseTemporaneo("omnia_bench_cruscotti", admin);
+    const url = esistente ?? database!.env.DATABASE_URL!;
+    risultati.database = esistente ? `PostgreSQL esistente (${new URL(esistente).pathname.slice(1)})` : database!.descrizione;
+    const env = {
+      ...(esistente ? { DATABASE_URL: esistente, PGLITE_DIR: undefined, SEED: "0" } : database!.env),
+      NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? ORA_FISSA,
+      // The warnings' first view is timed with nothing stored: no scheduled job in the measured server.
+      OMNIA_PIANIFICAZIONI: "0",
+    };
     // First start: migrations and the demo seed; then the portfolio's companies, then the measured server.
     server = await avviaServer({ env, nomeLog: "omnia-bench-cruscotti" });
-    const aziendeGenerate = await preparaPortafoglio(database.env.DATABASE_URL!, Math.min(100_000, Number(opzione("cruscotti") ?? 1_000)));
+    const aziendeGenerate = esistente ? {} : await preparaPortafoglio(url, Math.min(100_000, Number(opzione("cruscotti") ?? 1_000)));
+    const avvisi = await primaVistaAvvisi(server, url);
     const pagine = await misuraCruscotti(server, durataS, connessioni);
-    const piani = await spiegaQueryCruscotti(database.env.DATABASE_URL!);
-    risultati.cruscotti = { aziendeGenerate, pagine, piani };
+    const piani = await spiegaQueryCruscotti(url);
+    risultati.cruscotti = { aziendeGenerate, primaVistaAvvisi: avvisi, pagine, piani };
+    scrivi();
+    scrivi(`Portafoglio "Con avvisi di capacità" senza avvisi memorizzati: ${avvisi.freddaMs} ms; subito dopo: ${avvisi.seguenteMs} ms (carico ${avvisi.caricoMedio})`);
     scrivi();
     scrivi(`Cruscotto e portafoglio su ${risultati.database} (${JSON.stringify(aziendeGenerate)}), ${connessioni} connessioni × ${durataS} s e 1 connessione`);
     tabella(

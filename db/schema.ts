@@ -669,6 +669,8 @@ export const nonLettiFilo = pgTable(
     // The inboxes: a company's or a sede's threads by latest activity.
     index("non_letti_filo_casella_idx").on(t.aziendaId, t.ultimoEventoId).where(sql`lato = 'azienda'`),
     index("non_letti_filo_casella_sede_idx").on(t.sedeCodice, t.ultimoEventoId).where(sql`lato = 'sede'`),
+    // A studio's inbox: the company side's newest threads first, kept if of the studio's companies (filo.server.ts).
+    index("non_letti_filo_ultimi_idx").on(t.ultimoEventoId).where(sql`lato = 'azienda'`),
   ],
 );
 

@@ -16,6 +16,8 @@ import * as pagina from "~/routes/portafoglio";
 import * as csv from "~/routes/portafoglio[.csv]";
 import type { Contesto } from "~/services/accesso.server";
 import { leggiRichiestaPortafoglio, portafoglio, portafoglioCompleto } from "~/services/portafoglio.server";
+import { idAziendeAccessibili } from "~/services/accesso.server";
+import { AZIENDE_PER_FINESTRA, casellaAzienda, casellaDallaFinestra, casellaPerAzienda } from "~/services/comunicazioni/filo.server";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, risposta, sessioneDi, type Identita } from "../richieste";
 import { contestoDi, idAzienda } from "./domanda-completa";
@@ -239,5 +241,24 @@ describe("avvisi di capacità in tutto il portafoglio", () => {
     const testo = await (await risposta(() => csv.loader({ request: get("/portafoglio.csv?solo=avvisi", laura), params: {}, context: contesto }))).text();
     // The route runs on the platform's today: compare with the service on the same day.
     expect(testo.trim().split("\n").length - 1).toBe((await portafoglio(ctxLaura, richiesta("solo=avvisi")))!.totale);
+  });
+});
+
+describe("casella di uno studio con molte aziende", () => {
+  it("from the side's newest threads: the same rows as one probe per company; a window that cannot tell gives way to the probes", async () => {
+    const ids = await idAziendeAccessibili(ctxLaura);
+    expect(ids.length).toBeGreaterThanOrEqual(AZIENDE_PER_FINESTRA);
+    for (const solo of [false, true]) {
+      const sonde = await casellaPerAzienda(ids, solo);
+      expect(sonde.length).toBeGreaterThan(0);
+      expect(await casellaDallaFinestra(ids, solo)).toEqual(sonde);
+      expect(await casellaAzienda(ctxLaura, { soloNonLetti: solo })).toEqual(sonde);
+    }
+    // A window of one thread (not of these companies) saw fewer than 100 of them and not every thread: no answer.
+    expect(await casellaDallaFinestra([-1], false, 1)).toBeNull();
+    // A window longer than the side's threads saw them all: the answer, even empty.
+    expect(await casellaDallaFinestra([-1], false)).toEqual([]);
+    // A few companies (fewer than 100 threads, all seen by the window): the same rows too.
+    for (const alcune of [ids.slice(0, 3), ids.slice(-5)]) expect(await casellaDallaFinestra(alcune, false)).toEqual(await casellaPerAzienda(alcune, false));
   });
 });

@@ -216,7 +216,8 @@ function contatoriDi(ambito: Ambito, condizione: SQL): SQL {
  * Rows of an inbox, most recent activity first: the company's side sees every thread of its companies with the latest
  * entry; the office the threads where the company wrote to it (messages, answers, withdrawals) with the last of those
  * — every sent case has a timeline, and the queue already lists the cases. The newest 100 of each company or sede
- * (index on the last entry), then the newest 100 of all, then their domanda, company and entry.
+ * (index on the last entry), then the newest 100 of all, then their domanda, company and entry. A studio with many
+ * companies first looks among the side's newest threads (casellaDallaFinestra).
  */
 async function casella(ambito: Ambito, soloNonLetti: boolean): Promise<VoceCasella[]> {
   const condizione = soloNonLetti ? sql`c.non_letti > 0` : sql`true`;
@@ -227,15 +228,22 @@ async function casella(ambito: Ambito, soloNonLetti: boolean): Promise<VoceCasel
         order by c.ultimo_evento_id desc limit ${MASSIMO_CASELLA}) t`
     : sql`select c.domanda_id, c.azienda_id, c.non_letti, c.ultimo_evento_id from ${nonLettiFilo} c
         where c.lato = 'sede' and c.sede_codice is not null and ${condizione}`;
-  const risultato = await db().execute(sql`
+  return righeCasella(await db().execute(sql`
     with ultimi as (${ultimi} order by ultimo_evento_id desc limit ${MASSIMO_CASELLA})
+    ${dettagliCasella}`));
+}
+
+// The inbox's rows with their domanda, company and last entry (`ultimi`: at most 100 threads).
+const dettagliCasella = sql`
     select u.domanda_id as "domandaId", d.protocollo, d.prestazione, d.fondo_codice as "fondoCodice", d.stato,
            a.ragione_sociale as azienda, u.non_letti as "nonLetti", e.quando as ultima, e.descrizione as "ultimaDescrizione"
     from ultimi u
     join ${domande} d on d.id = u.domanda_id
     join ${aziende} a on a.id = u.azienda_id
     join ${eventiDomanda} e on e.id = u.ultimo_evento_id
-    order by u.ultimo_evento_id desc`);
+    order by u.ultimo_evento_id desc`;
+
+function righeCasella(risultato: unknown): VoceCasella[] {
   type Riga = Omit<VoceCasella, "ultima" | "prestazione"> & { ultima: Date | string; prestazione: Parameters<typeof nomePrestazione>[0]; fondoCodice: string | null };
   return righeDi<Riga>(risultato).map(({ fondoCodice, prestazione, ultima, nonLetti, ...r }) => ({
     ...r,
@@ -245,6 +253,36 @@ async function casella(ambito: Ambito, soloNonLetti: boolean): Promise<VoceCasel
   }));
 }
 
+/** From this many companies an inbox first looks among the company side's newest threads. */
+export const AZIENDE_PER_FINESTRA = 20;
+/** How many of the company side's newest threads that first look reads. */
+export const FINESTRA_CASELLA = 5_000;
+
+/**
+ * A studio's inbox from the company side's newest threads (index non_letti_filo_ultimi_idx, walked backwards from the
+ * latest entry): the first 5,000, kept if of the studio's companies (a hash join on the array), the newest 100 of those.
+ * They are the inbox if there are 100 of them or the walk saw every thread; else null (the caller probes per company).
+ * With 1,031 companies one probe each read 4,811 buffers; this read 6 (EXPLAIN ANALYZE in the README, "Misure").
+ */
+export async function casellaDallaFinestra(aziende: number[], soloNonLetti: boolean, finestra = FINESTRA_CASELLA): Promise<VoceCasella[] | null> {
+  const risultato = await db().execute(sql`
+    with finestra as (
+      select c.domanda_id, c.azienda_id, c.non_letti, c.ultimo_evento_id from ${nonLettiFilo} c
+      where c.lato = 'azienda' order by c.ultimo_evento_id desc limit ${finestra}
+    ),
+    ultimi as (
+      select f.* from finestra f join unnest(${new Param(aziende)}::int[]) as a(id) on a.id = f.azienda_id
+      where ${soloNonLetti ? sql`f.non_letti > 0` : sql`true`}
+      order by f.ultimo_evento_id desc limit ${MASSIMO_CASELLA}
+    )
+    ${dettagliCasella}`);
+  const righe = righeCasella(risultato);
+  if (righe.length === MASSIMO_CASELLA) return righe;
+  // Fewer than 100: the inbox only if the walk saw every thread of the side.
+  const [{ visti }] = righeDi<{ visti: number }>(await db().execute(sql`
+    select count(*)::int as visti from (select 1 from ${nonLettiFilo} c where c.lato = 'azienda' order by c.ultimo_evento_id desc limit ${finestra}) f`));
+  return visti < finestra ? righe : null;
+}
 
 /** The company's side's inbox: the threads of the companies this profile may act for today (legal representative or delega). */
 export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: boolean; aziendaId?: number } = {}): Promise<VoceCasella[]> {
@@ -253,7 +291,16 @@ export async function casellaAzienda(ctx: Contesto, opzioni: { soloNonLetti?: bo
   // One company (the portfolio's link): only if this profile may act for it; any other id gives an empty inbox.
   const ids = opzioni.aziendaId === undefined ? accessibili : accessibili.filter((id) => id === opzioni.aziendaId);
   if (ids.length === 0) return [];
-  return casella({ lato: "azienda", aziende: sql`${new Param(ids)}` }, Boolean(opzioni.soloNonLetti));
+  if (ids.length >= AZIENDE_PER_FINESTRA) {
+    const dallaFinestra = await casellaDallaFinestra(ids, Boolean(opzioni.soloNonLetti));
+    if (dallaFinestra) return dallaFinestra;
+  }
+  return casellaPerAzienda(ids, Boolean(opzioni.soloNonLetti));
+}
+
+/** The company side's inbox of these companies by one index probe each (the newest 100 of each, then of all). */
+export function casellaPerAzienda(aziende: number[], soloNonLetti: boolean): Promise<VoceCasella[]> {
+  return casella({ lato: "azienda", aziende: sql`${new Param(aziende)}` }, soloNonLetti);
 }
 
 /** The office's inbox: the sent domande of the sedi the assignment rule gives this operator or manager. */

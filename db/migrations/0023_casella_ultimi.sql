@@ -1,0 +1,1 @@
+CREATE INDEX "non_letti_filo_ultimi_idx" ON "non_letti_filo" USING btree ("ultimo_evento_id") WHERE lato = 'azienda';
