@@ -400,5 +400,5 @@ export function latenze(campioni: Campione[]): RigaLatenza[] {
     ...[...perTipo].map(([t, cc]) => riga(t, cc)).sort((a, b) => b.richieste - a.richieste),
     riga(TUTTE, campioni),
     riga(TUTTE_SENZA_ACCESSO, campioni.filter((c) => c.tipo !== ACCESSO)),
-  ];
+  ].filter((r) => r.richieste > 0);
 }
