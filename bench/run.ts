@@ -17,6 +17,7 @@
 //   one reported; default 5),
 //   --solo-peso (part 2 only, without the layout-shift pass: the drafts are prepared, nothing is timed),
 //   --solo-ssr (part 1 only: throughput, latency and CPU per request of the three signed-in pages),
+//   --solo-lighthouse (part 4 only: the drafts are prepared, nothing else is measured),
 //   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts; with
 //   --processi=N server processes under supervisore.ts, default 2, 1 = server.ts alone; --profilo=DIR for the CPU
 //   profile of the burst),
@@ -27,7 +28,8 @@
 //   on that existing database instead, nothing generated, e.g. a copy of a --scale one),
 //   --cluster (the cluster bench instead: bench/cluster.ts, `npm run bench:cluster`),
 //   --scala-ssr (part 5 only: "Le tue domande" and Lavoratori on BENCH_SCALA_URL, a PostgreSQL database seeded with
-//   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL).
+//   `npm run db:seed -- --scale`: latency at 1 and 10 connections and EXPLAIN ANALYZE of their SQL; --profilo=DIR for
+//   the server's CPU profile over the run).
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
 //   fresh PGlite; also the target of --scala),
 //   BENCH_ADMIN_URL (where --scala creates its throwaway database; default the local PostgreSQL),
@@ -68,6 +70,7 @@ const conScala = soloScala || bandiera("scala");
 const scalaSsr = bandiera("scala-ssr");
 const soloPeso = bandiera("solo-peso");
 const soloSsr = bandiera("solo-ssr");
+const soloLighthouse = bandiera("solo-lighthouse");
 const invii = bandiera("invii") || opzione("invii") !== undefined;
 const flussi = bandiera("flussi") || opzione("flussi") !== undefined;
 const cruscotti = bandiera("cruscotti") || opzione("cruscotti") !== undefined;
@@ -149,9 +152,11 @@ async function parteScalaSsr(): Promise<void> {
     if (!url) throw new Error("--scala-ssr richiede BENCH_SCALA_URL (database seminato con npm run db:seed -- --scale)");
     if (process.env.BENCH_SKIP_BUILD !== "1") await compila();
     risultati.database = `PostgreSQL --scale (${new URL(url).pathname.slice(1)})`;
+    const profilo = opzione("profilo");
     server = await avviaServer({
       env: { DATABASE_URL: url, PGLITE_DIR: undefined, SEED: "0", NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA ?? ORA_FISSA },
       nomeLog: "omnia-bench-scala",
+      ...(profilo ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${profilo}`] } : {}),
     });
     // The desk first and on its own: a failure of the company's pages below does not lose its figures.
     let scrivania: Awaited<ReturnType<typeof misuraScrivaniaScala>> | { errore: string };
@@ -172,6 +177,11 @@ async function parteScalaSsr(): Promise<void> {
     const { latenze, idDomanda } = await misuraPagineScala(server, durataS);
     await server.ferma();
     server = undefined;
+    if (profilo) {
+      // The whole run (the desk's pages, then the company's): start-up is a small share of it.
+      scrivi(`Profilo CPU del server durante --scala-ssr (${profilo}):`);
+      stampaRiassunto(riassumi(leggiProfili(profilo)));
+    }
     const piani = await spiegaQueryScala(url, idDomanda);
     risultati.scalaSsr = { latenze, piani, scrivania };
     scrivi();
@@ -376,7 +386,7 @@ try {
       try {
         intermediario ??= await accediDemo(base, /intermediari/i);
         const percorso = await prepara();
-        if (soloPeso) return;
+        if (soloPeso || soloLighthouse) return;
         console.info(`[bench] SSR ${nomeScenario} (${percorso}): ${connessioni} connessioni, ${durataS} s per server…`);
         const r = await misuraSsr({ base, percorso, biscotti: intermediario.biscotti, connessioni, durataS, unaConnessione, pidServer: server!.processo.pid });
         ssr.push({ scenario: nomeScenario, ...r });
@@ -436,7 +446,7 @@ try {
       extraIntermediario.push("/domande");
       return "/domande";
     });
-    if (soloPeso) delete risultati.ssr;
+    if (soloPeso || soloLighthouse) delete risultati.ssr;
     if (ssr.length > 0) {
       scrivi();
       scrivi(
@@ -466,7 +476,7 @@ try {
     }
 
     // --solo-ssr: the throughput table only (weight, layout shift and Lighthouse do not depend on the server's speed).
-    if (!soloSsr) {
+    if (!soloSsr && !soloLighthouse) {
       // (2) Page weight: public pages (anonymous) and signed-in pages for each demo role.
       const pagine: PesoPagina[] = [];
       const errori: string[] = [];
@@ -592,7 +602,9 @@ try {
     if (server && !senzaLighthouse && !invii && !flussi) {
       try {
         const { biscotti } = await accediDemo(server.url, /intermediari/i);
-        const bozza = (risultati.peso?.pagine ?? []).find((p) => /^\/domande\/\d+\/periodo$/.test(p.pagina))?.pagina;
+        const bozza =
+          (risultati.peso?.pagine ?? []).find((p) => /^\/domande\/\d+\/periodo$/.test(p.pagina))?.pagina ??
+          extraIntermediario.find((p) => p.endsWith("/lavoratori"))?.replace(/\/lavoratori$/, "/periodo");
         const pagineLh = [
           { percorso: "/", profilo: "anonimo" },
           ...(bozza ? [{ percorso: bozza, profilo: "intermediario", cookie: biscotti.intestazione() }] : []),

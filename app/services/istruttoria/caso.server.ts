@@ -7,9 +7,10 @@ import { attiDellaDomanda } from "./decisione.server";
 import { richiesteDellaDomanda } from "./interlocuzione.server";
 import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { domande, rapportiLavoro, sedi, uniemensEventiCig, uniemensMensili, unitaProduttive, utenti } from "#db/schema";
-import { db } from "#db/connection";
+import { db, traValori } from "#db/connection";
 import { trovaCausale } from "~/domain/causali";
 import { addMonths, formatDataItaliana, oggiRoma, type DataISO } from "~/domain/date";
+import { formatNumero } from "~/domain/formati";
 import { conteggioControlli, ETICHETTE_STATO_CONTROLLO } from "~/domain/istruttoria/controlli";
 import { ETICHETTE_STATO_VOCE, STATI_VOCE } from "~/domain/istruttoria/checklist";
 import { ETICHETTE_URGENZA, termineCorrente, termineDecisione } from "~/domain/istruttoria/termine-decisione";
@@ -47,7 +48,7 @@ async function storicoUniemens(unitaId: number, fino: DataISO) {
       lavorate: sql<number>`sum(${uniemensMensili.oreLavorateCentesimi})`.mapWith(Number),
     })
     .from(uniemensMensili)
-    .where(and(inArray(uniemensMensili.rapportoId, rapporti), gte(uniemensMensili.competenza, dal)))
+    .where(and(traValori(uniemensMensili.rapportoId, rapporti), gte(uniemensMensili.competenza, dal)))
     .groupBy(uniemensMensili.competenza)
     .orderBy(desc(uniemensMensili.competenza));
   const cig = await db()
@@ -56,10 +57,10 @@ async function storicoUniemens(unitaId: number, fino: DataISO) {
       ore: sql<number>`sum(${uniemensEventiCig.oreCentesimi})`.mapWith(Number),
     })
     .from(uniemensEventiCig)
-    .where(and(inArray(uniemensEventiCig.rapportoId, rapporti), gte(uniemensEventiCig.giorno, dal)))
+    .where(and(traValori(uniemensEventiCig.rapportoId, rapporti), gte(uniemensEventiCig.giorno, dal)))
     .groupBy(sql`1`);
   const oreCig = new Map(cig.map((c) => [c.mese, c.ore]));
-  const ore = (centesimi: number) => (centesimi / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
+  const ore = (centesimi: number) => formatNumero(centesimi / 100, 2);
   return mensili.map((m) => ({
     mese: formatDataItaliana(m.competenza).slice(3),
     lavoratori: m.lavoratori,
@@ -106,7 +107,7 @@ async function domandePrecedenti({ domanda }: DomandaCaricata) {
     prestazione: nomePrestazione(r.prestazione, fondoDaCodice(r.fondoCodice)),
     periodo: r.dataInizio && r.dataFine ? `dal ${formatDataItaliana(r.dataInizio)} al ${formatDataItaliana(r.dataFine)}` : "Non indicato",
     stato: ETICHETTE_STATO[r.stato],
-    oreFruite: ((r.ticket ? (fruite.get(r.ticket) ?? 0) : 0) / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 }),
+    oreFruite: formatNumero((r.ticket ? (fruite.get(r.ticket) ?? 0) : 0) / 100, 2),
   }));
 }
 
