@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
-import { ErrorSummary } from "~/components/form";
+import { ErrorSummary, Pulsante } from "~/components/form";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatDataItaliana } from "~/domain/date";
 import { leggiFormProtetto, richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
@@ -51,10 +51,10 @@ function Bottone({ csrf, id, intent, testo, descrizione }: { csrf: string; id: n
     <Form method="post" className="d-inline-block me-2 mb-1">
       <CampoCsrf token={csrf} />
       <input type="hidden" name="id" value={id} />
-      <button type="submit" name="intent" value={intent} className="btn btn-outline-primary btn-sm">
+      <Pulsante variante="secondario" className="btn-sm" name="intent" value={intent}>
         {testo}
         <span className="visually-hidden"> {descrizione}</span>
-      </button>
+      </Pulsante>
     </Form>
   );
 }

@@ -7,6 +7,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ElencoEsiti } from "~/components/domanda/RiepilogoDomanda";
 import { daConform, ErrorSummary, erroriDaCampi, GruppoCheckbox, Pulsante, usaModuloServer } from "~/components/form";
+import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { primoPassoIncompleto } from "~/passi";
 import { InvioSchema, messaggiInvio } from "~/passi/schemi/invio";
 import { messaggiDomanda } from "~/testi";
@@ -96,7 +97,7 @@ export default function Invio() {
                 : ""}
             </p>
             <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate replace>
-              <input type="hidden" name="csrf" value={d.csrf} />
+              <CampoCsrf token={d.csrf} />
               <input type="hidden" name="versione" value={d.versione} />
               <input type="hidden" name="chiaveInvio" value={d.chiaveInvio} />
               <GruppoCheckbox

@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ModuloPasso, usaModuloPasso } from "~/components/domanda/ModuloPasso";
-import { AreaTesto, CampoFile, GruppoCheckbox, GruppoRadio, daConform } from "~/components/form";
-import { MessaggioErrore, classi, descrittoDa, primoErrore } from "~/components/form/comuni";
+import { AreaTesto, CampoFile, CampoTesto, GruppoCheckbox, GruppoRadio, daConform } from "~/components/form";
+import { MessaggioErrore } from "~/components/form/comuni";
 import { LIMITI_ALLEGATI, messaggiAllegati, tipoCausaleDocumenti } from "~/passi/schemi/allegati";
 import {
   LIMITI_TESTO_RELAZIONE,
@@ -107,10 +107,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const COLONNE = [
-  { chiave: "periodo", intestazione: "Periodo", larghezza: "larghezza-10ch" },
-  { chiave: "fatturato", intestazione: "Fatturato (€)", larghezza: "" },
-  { chiave: "ordini", intestazione: "Ordini in portafoglio (€)", larghezza: "" },
-  { chiave: "risultatoOperativo", intestazione: "Risultato operativo (€)", larghezza: "" },
+  { chiave: "periodo", intestazione: "Periodo", larghezza: 10 },
+  { chiave: "fatturato", intestazione: "Fatturato (€)", larghezza: undefined },
+  { chiave: "ordini", intestazione: "Ordini in portafoglio (€)", larghezza: undefined },
+  { chiave: "risultatoOperativo", intestazione: "Risultato operativo (€)", larghezza: undefined },
 ] as const;
 
 export default function PassoRelazioneTecnica() {
@@ -213,30 +213,23 @@ export default function PassoRelazioneTecnica() {
                 {righe.map((riga, i) => (
                   // A row added by "Aggiungi periodo" without JS comes back from the server's reply with no key.
                   <tr key={riga.key ?? `nuova-${i}`}>
-                    {celle[i].map((campo, j) => {
-                      const errore = primoErrore(campo.errors);
-                      return (
-                        <td key={campo.id} className={classi(errore && "campo-errore")}>
-                          <label htmlFor={campo.id} className="visually-hidden">
-                            {`${COLONNE[j].intestazione}, riga ${i + 1}`}
-                          </label>
-                          {errore ? <MessaggioErrore id={campo.id} messaggio={errore} /> : null}
-                          <input
-                            id={campo.id}
-                            name={campo.name}
-                            type="text"
-                            inputMode={j === 0 ? undefined : "decimal"}
-                            defaultValue={campo.defaultValue}
-                            maxLength={j === 0 ? 7 : 24}
-                            spellCheck={false}
-                            autoComplete="off"
-                            className={classi("form-control", errore && "is-invalid", COLONNE[j].larghezza)}
-                            aria-describedby={descrittoDa(campo.id, false, Boolean(errore))}
-                            aria-invalid={errore ? true : undefined}
-                          />
-                        </td>
-                      );
-                    })}
+                    {celle[i].map((campo, j) => (
+                      <td key={campo.id}>
+                        <CampoTesto
+                          id={campo.id}
+                          name={campo.name}
+                          errors={campo.errors}
+                          defaultValue={campo.defaultValue}
+                          etichetta={`${COLONNE[j].intestazione}, riga ${i + 1}`}
+                          inputMode={j === 0 ? undefined : "decimal"}
+                          maxLength={j === 0 ? 7 : 24}
+                          spellCheck={false}
+                          autoComplete="off"
+                          larghezza={COLONNE[j].larghezza}
+                          inTabella
+                        />
+                      </td>
+                    ))}
                     <td>
                       <button
                         className="btn btn-outline-primary btn-sm"
