@@ -2,8 +2,7 @@
 // sort and pagination in a plain GET form (works without JavaScript, and every view has its own URL).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CampoTesto, Selezione } from "~/components/form";
-import { CellaFiltro, FiltriElenco, Paginazione } from "~/components/layout/Elenco";
+import { FiltriElenco, FiltroCerca, FiltroOrdine, FiltroScelta, Paginazione } from "~/components/layout/Elenco";
 import { richiediContesto, richiediAzione } from "~/http/accesso.server";
 import { elencoDomande, leggiFiltri, type Filtri } from "~/services/elenco-domande.server";
 import { numeroRichiesteInAttesa } from "~/services/istruttoria/interlocuzione.server";
@@ -50,62 +49,23 @@ export default function LeTueDomande() {
           Nuova domanda
         </Link>
       </p>
-      {/* Alike the Sede's queue filters (scrivania._index.tsx) (duplicates): the frame is FiltriElenco; the fields are this list's own questions, written one by one as the user reads them */}
       <FiltriElenco percorso="/domande" filtrato={filtrato}>
-        <CellaFiltro>
-          <CampoTesto
-            id="cerca"
-            name="cerca"
-            etichetta="Protocollo o codice fiscale dell'azienda"
-            defaultValue={filtri.cerca}
-            maxLength={32}
-            spellCheck={false}
-            facoltativo
-          />
-        </CellaFiltro>
-        <CellaFiltro>
-          <Selezione id="stato" name="stato" etichetta="Stato" opzioni={opzioni.stati} defaultValue={filtri.stato ?? ""} vuota="Tutti gli stati" facoltativo />
-        </CellaFiltro>
-        <CellaFiltro>
-          <Selezione
-            id="prestazione"
-            name="prestazione"
-            etichetta="Prestazione"
-            opzioni={opzioni.prestazioni}
-            defaultValue={filtri.prestazione ?? ""}
-            vuota="Tutte le prestazioni"
-            facoltativo
-          />
-        </CellaFiltro>
+        <FiltroCerca etichetta="Protocollo o codice fiscale dell'azienda" valore={filtri.cerca} maxLength={32} />
+        <FiltroScelta nome="stato" etichetta="Stato" opzioni={opzioni.stati} valore={filtri.stato} tutte="Tutti gli stati" />
+        <FiltroScelta nome="prestazione" etichetta="Prestazione" opzioni={opzioni.prestazioni} valore={filtri.prestazione} tutte="Tutte le prestazioni" />
         {opzioni.aziende ? (
-          <CellaFiltro>
-            <Selezione
-              id="azienda"
-              name="azienda"
-              etichetta="Azienda"
-              opzioni={opzioni.aziende}
-              defaultValue={filtri.aziendaId ? String(filtri.aziendaId) : ""}
-              vuota="Tutte le aziende"
-              facoltativo
-            />
-          </CellaFiltro>
+          <FiltroScelta nome="azienda" etichetta="Azienda" opzioni={opzioni.aziende} valore={filtri.aziendaId ? String(filtri.aziendaId) : ""} tutte="Tutte le aziende" />
         ) : filtri.aziendaId ? (
           <input type="hidden" name="azienda" value={String(filtri.aziendaId)} />
         ) : null}
-        <CellaFiltro>
-          {/* Alike the Sede's ordering select (scrivania._index.tsx) and form.test.tsx's fixture (duplicates): Selezione is the shared piece; the options are this list's own order */}
-          <Selezione
-            id="ordine"
-            name="ordine"
-            etichetta="Ordina per ultima modifica"
-            opzioni={[
-              { valore: "recenti", etichetta: "Dalla più recente" },
-              { valore: "meno_recenti", etichetta: "Dalla meno recente" },
-            ]}
-            defaultValue={filtri.ordine}
-            vuota={false}
-          />
-        </CellaFiltro>
+        <FiltroOrdine
+          etichetta="Ordina per ultima modifica"
+          opzioni={[
+            { valore: "recenti", etichetta: "Dalla più recente" },
+            { valore: "meno_recenti", etichetta: "Dalla meno recente" },
+          ]}
+          valore={filtri.ordine}
+        />
       </FiltriElenco>
       {righe.length === 0 ? (
         <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non hai ancora domande."}</p>

@@ -3,8 +3,7 @@
 // keyset pages of 25 ("Pagina successiva" carries the last row seen).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CampoTesto, Selezione } from "~/components/form";
-import { CellaFiltro, FiltriElenco, Paginazione } from "~/components/layout/Elenco";
+import { FiltriElenco, FiltroCerca, FiltroOrdine, FiltroScelta, Paginazione } from "~/components/layout/Elenco";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import type { GruppoCoda } from "~/domain/istruttoria/termine-decisione";
 import { richiediContesto, rispostaNonTrovata } from "~/http/accesso.server";
@@ -121,81 +120,44 @@ export default function Scrivania() {
           ))}
         </ul>
       </nav>
-      {/* Alike Le tue domande's filters (domande._index.tsx) (duplicates): the frame is FiltriElenco; the fields are the queue's own questions */}
       <FiltriElenco percorso="/scrivania" filtrato={filtrato}>
-        <CellaFiltro>
-          <CampoTesto
-            id="cerca"
-            name="cerca"
-            etichetta="Azienda o protocollo"
-            suggerimento="Ragione sociale, codice fiscale, matricola o protocollo"
-            defaultValue={f.cerca}
-            maxLength={64}
-            spellCheck={false}
-            facoltativo
-          />
-        </CellaFiltro>
-        <CellaFiltro>
-          <Selezione id="prestazione" name="prestazione" etichetta="Prestazione" opzioni={d.opzioni.prestazioni} defaultValue={f.prestazione ?? ""} vuota="Tutte le prestazioni" facoltativo />
-        </CellaFiltro>
-        <CellaFiltro>
-          <Selezione id="causale" name="causale" etichetta="Causale" opzioni={d.opzioni.causali} defaultValue={f.causale ?? ""} vuota="Tutte le causali" facoltativo />
-        </CellaFiltro>
-        <CellaFiltro>
-          <Selezione id="stato" name="stato" etichetta="Stato" opzioni={d.opzioni.stati} defaultValue={f.stato ?? ""} vuota="Tutti gli stati aperti" facoltativo />
-        </CellaFiltro>
-        <CellaFiltro>
-          {/* Alike the ordering select below, domande._index.tsx's and form.test.tsx's fixture (duplicates): Selezione is the shared piece; the id, label and options are this filter's own question */}
-          <Selezione
-            id="assegnazione"
-            name="assegnazione"
-            etichetta="Assegnazione"
-            opzioni={[
-              { valore: "mie", etichetta: "Prese in carico da me" },
-              { valore: "libere", etichetta: "Non ancora prese in carico" },
-            ]}
-            defaultValue={f.assegnazione ?? ""}
-            vuota="Tutte"
-            facoltativo
-          />
-        </CellaFiltro>
-        <CellaFiltro>
-          <Selezione
-            id="gruppo"
-            name="gruppo"
-            etichetta="Urgenza"
-            opzioni={d.gruppi.map((g) => ({ valore: g, etichetta: d.etichetteGruppi[g] }))}
-            defaultValue={f.gruppo ?? ""}
-            vuota="Tutte"
-            facoltativo
-          />
-        </CellaFiltro>
-        <CellaFiltro>
-          <Selezione
-            id="avvisi"
-            name="avvisi"
-            etichetta="Avvisi aperti all'invio"
-            opzioni={[{ valore: "si", etichetta: "Solo con avvisi" }]}
-            defaultValue={f.avvisi ? "si" : ""}
-            vuota="Con e senza avvisi"
-            facoltativo
-          />
-        </CellaFiltro>
-        <CellaFiltro>
-          {/* Alike the assignment select above and domande._index.tsx's ordering (duplicates): Selezione is the shared piece; this is the queue's own order inside each group */}
-          <Selezione
-            id="ordine"
-            name="ordine"
-            etichetta="Ordina dentro ogni gruppo"
-            opzioni={[
-              { valore: "scadenza", etichetta: "Termine più vicino" },
-              { valore: "invio_vecchie", etichetta: "Inviate da più tempo" },
-              { valore: "invio_recenti", etichetta: "Inviate più di recente" },
-            ]}
-            defaultValue={f.ordine}
-            vuota={false}
-          />
-        </CellaFiltro>
+        <FiltroCerca etichetta="Azienda o protocollo" suggerimento="Ragione sociale, codice fiscale, matricola o protocollo" valore={f.cerca} maxLength={64} />
+        <FiltroScelta nome="prestazione" etichetta="Prestazione" opzioni={d.opzioni.prestazioni} valore={f.prestazione} tutte="Tutte le prestazioni" />
+        <FiltroScelta nome="causale" etichetta="Causale" opzioni={d.opzioni.causali} valore={f.causale} tutte="Tutte le causali" />
+        <FiltroScelta nome="stato" etichetta="Stato" opzioni={d.opzioni.stati} valore={f.stato} tutte="Tutti gli stati aperti" />
+        <FiltroScelta
+          nome="assegnazione"
+          etichetta="Assegnazione"
+          opzioni={[
+            { valore: "mie", etichetta: "Prese in carico da me" },
+            { valore: "libere", etichetta: "Non ancora prese in carico" },
+          ]}
+          valore={f.assegnazione}
+          tutte="Tutte"
+        />
+        <FiltroScelta
+          nome="gruppo"
+          etichetta="Urgenza"
+          opzioni={d.gruppi.map((g) => ({ valore: g, etichetta: d.etichetteGruppi[g] }))}
+          valore={f.gruppo}
+          tutte="Tutte"
+        />
+        <FiltroScelta
+          nome="avvisi"
+          etichetta="Avvisi aperti all'invio"
+          opzioni={[{ valore: "si", etichetta: "Solo con avvisi" }]}
+          valore={f.avvisi ? "si" : ""}
+          tutte="Con e senza avvisi"
+        />
+        <FiltroOrdine
+          etichetta="Ordina dentro ogni gruppo"
+          opzioni={[
+            { valore: "scadenza", etichetta: "Termine più vicino" },
+            { valore: "invio_vecchie", etichetta: "Inviate da più tempo" },
+            { valore: "invio_recenti", etichetta: "Inviate più di recente" },
+          ]}
+          valore={f.ordine}
+        />
       </FiltriElenco>
       {d.righe.length === 0 ? (
         <p>{filtrato ? "Nessuna domanda corrisponde ai filtri scelti." : "Non ci sono domande da istruire."}</p>

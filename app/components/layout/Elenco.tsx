@@ -2,7 +2,7 @@
 // plain GET forms and links, so they work without JavaScript and a filtered page can be bookmarked.
 import type { ReactNode } from "react";
 import { Form, Link } from "@remix-run/react";
-import { Pulsante } from "~/components/form";
+import { CampoTesto, Pulsante, Selezione, type Opzione } from "~/components/form";
 
 /**
  * "Cerca e filtra": the list's fields (each in a `CellaFiltro`), "Applica", and "Togli i filtri" back to `percorso`
@@ -28,6 +28,42 @@ export function FiltriElenco({ percorso, filtrato, children }: { percorso: strin
 /** One field of the filters' grid: a column on wide screens, the whole width on a phone. */
 export function CellaFiltro({ children }: { children: ReactNode }) {
   return <div className="col-md-6 col-lg-4">{children}</div>;
+}
+
+/** The free-text search of a list, in its cell (the name "cerca" is the lists' query parameter). */
+export function FiltroCerca(p: { etichetta: string; suggerimento?: string; valore: string | undefined; maxLength: number }) {
+  return (
+    <CellaFiltro>
+      <CampoTesto
+        id="cerca"
+        name="cerca"
+        etichetta={p.etichetta}
+        suggerimento={p.suggerimento}
+        defaultValue={p.valore}
+        maxLength={p.maxLength}
+        spellCheck={false}
+        facoltativo
+      />
+    </CellaFiltro>
+  );
+}
+
+/** A filter chosen from a list, in its cell; the first choice, `tutte`, applies none (the empty value). */
+export function FiltroScelta(p: { nome: string; etichetta: string; opzioni: readonly Opzione[]; valore: string | null | undefined; tutte: string }) {
+  return (
+    <CellaFiltro>
+      <Selezione id={p.nome} name={p.nome} etichetta={p.etichetta} opzioni={p.opzioni} defaultValue={p.valore ?? ""} vuota={p.tutte} facoltativo />
+    </CellaFiltro>
+  );
+}
+
+/** The list's order ("ordine"), in its cell: always one of the options, no empty choice. */
+export function FiltroOrdine(p: { etichetta: string; opzioni: readonly Opzione[]; valore: string }) {
+  return (
+    <CellaFiltro>
+      <Selezione id="ordine" name="ordine" etichetta={p.etichetta} opzioni={p.opzioni} defaultValue={p.valore} vuota={false} />
+    </CellaFiltro>
+  );
 }
 
 /** A page link (`href`), or the page being read (`attuale`, no link). */
