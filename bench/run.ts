@@ -22,7 +22,7 @@
 //   --processi=N server processes under supervisore.ts, default 2, 1 = server.ts alone; --profilo=DIR for the CPU
 //   profile of the burst),
 //   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
-//   PostgreSQL, see bench/lib/flussi.ts),
+//   PostgreSQL, see bench/lib/flussi.ts; --profilo=DIR for the server's CPU profile, summarised per phase),
 //   --cruscotti[=N] (part 8 only: the portfolio and the cruscotto on a throwaway PostgreSQL database with N more
 //   companies delegated to the demo intermediary, default 1,000, see bench/lib/cruscotti.ts; with BENCH_CRUSCOTTI_URL
 //   on that existing database instead, nothing generated, e.g. a copy of a --scale one),
@@ -280,9 +280,11 @@ async function parteFlussi(): Promise<void> {
     database = await creaDatabaseTemporaneo("omnia_bench_flussi", admin);
     risultati.database = database.descrizione;
     // The real clock: the returns' month is one already begun.
+    const profilo = opzione("profilo");
     server = await avviaServer({
       env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: undefined },
       nomeLog: "omnia-bench-flussi",
+      ...(profilo ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${profilo}`] } : {}),
     });
     const r = await misuraFlussi({
       base: server.url,
@@ -297,6 +299,22 @@ async function parteFlussi(): Promise<void> {
       ["denunce", "MB", "solo parse/s", "end to end/s", "rapporto", "risposta all'invio", "accolte", "scartate", "memoria server (prima → picco)", "/healthz p50", "/healthz p99", "10.000 p50", "10.000 p95"],
       [[r.denunce, Math.round(r.byte / 1024 / 1024), r.parseSoloAlSecondo, r.endToEndAlSecondo, r.rapporto, `${r.caricamentoMs} ms`, r.accolte, r.scartate, r.piccoMemoriaServerMb === null ? "—" : `${r.memoriaServerPrimaMb} → ${r.piccoMemoriaServerMb} MB`, `${r.healthz.p50Ms} ms`, `${r.healthz.p99Ms} ms`, `${r.sincrono.p50Ms} ms`, `${r.sincrono.p95Ms} ms`]],
     );
+    scrivi(`Flusso grande: completato dopo ${r.completatoMs} ms dall'invio, abbinamento concluso dopo ${r.totaleMs} ms`);
+    scrivi(
+      `Memoria residente massima del server: ${r.rssMassimoMb.grande} MB nel flusso grande, ${r.rssMassimoMb.sincrono} MB negli invii sincroni; ` +
+        `CPU per denuncia del server: ${r.cpuServerUsPerDenuncia.grande} µs nel flusso grande, ${r.cpuServerUsPerDenuncia.sincrono} µs negli invii sincroni; ` +
+        `di PostgreSQL: ${r.cpuPostgresUsPerDenuncia.grande} µs e ${r.cpuPostgresUsPerDenuncia.sincrono} µs`,
+    );
+    if (profilo) {
+      // The profile is written when the process ends (pg-boss may wait up to 10 s for a job, then the profile is written).
+      await server.ferma(60_000);
+      server = undefined;
+      for (const [fase, finestra] of Object.entries(r.finestreUs)) {
+        scrivi();
+        scrivi(`Profilo CPU del server: ${fase === "grande" ? "il flusso grande (invio e lavoro)" : "gli invii sincroni"} (${profilo}):`);
+        stampaRiassunto(riassumi(leggiProfili(profilo), finestra), 25);
+      }
+    }
   } catch (e) {
     risultati.flussi = { errore: String(e instanceof Error ? e.stack ?? e.message : e) };
     console.error(`[bench] flussi non misurati: ${risultati.flussi.errore}`);

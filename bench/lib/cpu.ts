@@ -1,6 +1,8 @@
 // CPU time of a process from /proc (user + system, clock ticks of 10 ms): what a request costs the server whatever
 // else the machine is doing, unlike req/s and latencies, which depend on the load average.
 import { readdirSync, readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Connessione } from "#db/client";
 
 /** CPU ms used so far by the process `pid` (null when it has ended or /proc is missing). */
 export function cpuMsProcesso(pid: number | undefined): number | null {
@@ -46,4 +48,24 @@ export function cpuMsProcessi(pids: readonly number[]): number | null {
     totale += ms;
   }
   return totale;
+}
+
+// Alike cpuBackend in bench/lib/invii.ts (left there while that file is being changed on another branch).
+/** CPU ms so far of each backend connected to the database (pg_stat_activity, /proc of this machine). */
+export async function cpuBackend(connessione: Connessione): Promise<Map<number, number>> {
+  const righe = await connessione.db.execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database()`);
+  const elenco = (Array.isArray(righe) ? righe : (righe as unknown as { rows: Array<{ pid: number }> }).rows).map((r) => Number(r.pid));
+  const out = new Map<number, number>();
+  for (const pid of elenco) {
+    const ms = cpuMsProcessi([pid]);
+    if (ms !== null) out.set(pid, ms);
+  }
+  return out;
+}
+
+/** The CPU ms the backends spent between two readings of cpuBackend (a backend that ended meanwhile is not counted). */
+export function cpuBackendTra(prima: Map<number, number>, dopo: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, v] of dopo) ms += v - (prima.get(pid) ?? 0);
+  return ms;
 }

@@ -17,6 +17,7 @@ import { leggiFlussoCsv } from "~/services/flussi/lettura.server";
 import { contestoDi, idAzienda, MATRICOLE } from "../../tests/integrazione/domanda-completa";
 import { domandaDiretta, righeDi, type Riga } from "../../tests/integrazione/flusso-cig";
 import { sessioneDi } from "../../tests/richieste";
+import { cpuBackend, cpuBackendTra, cpuMsProcesso } from "./cpu";
 
 export interface RisultatoFlussi {
   denunce: number;
@@ -29,11 +30,22 @@ export interface RisultatoFlussi {
   scartate: number;
   /** The upload's answer (the file stored, 303 to the progress page): the rest is the job's. */
   caricamentoMs: number;
+  /** From the upload to the flow's state "completato" (its returns checked and stored); the total adds the matching. */
+  completatoMs: number;
+  totaleMs: number;
   /** Resident memory of the server before the upload, and its peak (VmHWM) after it. */
   memoriaServerPrimaMb: number | null;
   piccoMemoriaServerMb: number | null;
   healthz: { campioni: number; p50Ms: number; p99Ms: number; maxMs: number };
   sincrono: { file: number; denunce: number; p50Ms: number; p95Ms: number };
+  /** Resident memory of the server sampled every 100 ms: its maximum while the large flow ran, and during the synchronous uploads. */
+  rssMassimoMb: { grande: number | null; sincrono: number | null };
+  /** CPU of the server process (user + system, from /proc) per return, in the large flow and in the synchronous uploads. */
+  cpuServerUsPerDenuncia: { grande: number | null; sincrono: number | null };
+  /** CPU of the database's PostgreSQL backends per return, likewise. */
+  cpuPostgresUsPerDenuncia: { grande: number; sincrono: number };
+  /** The two phases on the monotonic clock the server's CPU profile shares (µs), for `--profilo`. */
+  finestreUs: { grande: { dal: number; al: number }; sincrono: { dal: number; al: number } };
 }
 
 const percentile = (v: number[], p: number) => {
@@ -89,6 +101,26 @@ function memoriaMb(pid: number | undefined, voce: "VmHWM" | "VmRSS"): number | n
   } catch {
     return null;
   }
+}
+
+const adessoUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/** The largest resident memory seen while it runs (sampled every 100 ms). */
+function osservaMemoria(pid: number | undefined): { ferma: () => number | null } {
+  let massimo: number | null = null;
+  const campiona = () => {
+    const v = memoriaMb(pid, "VmRSS");
+    if (v !== null) massimo = Math.max(massimo ?? 0, v);
+  };
+  campiona();
+  const timer = setInterval(campiona, 100);
+  return {
+    ferma: () => {
+      clearInterval(timer);
+      campiona();
+      return massimo;
+    },
+  };
 }
 
 async function carica(base: string, cookie: string, csrf: string, nome: string, contenuto: () => Generator<Uint8Array>): Promise<{ ms: number; posizione: string | null; stato: number }> {
@@ -176,6 +208,10 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
       }
     })();
     const t0 = performance.now();
+    const dalGrande = adessoUs();
+    const cpuGrande0 = cpuMsProcesso(opzioni.pidServer);
+    const pgGrande0 = await cpuBackend(connessione);
+    const memoriaGrande = osservaMemoria(opzioni.pidServer);
     const grande = await carica(opzioni.base, mario.cookie, mario.csrf, "grande.csv", genera(2, n, "csv"));
     if (grande.stato !== 303 || !grande.posizione) throw new Error(`invio del flusso grande: HTTP ${grande.stato}`);
     const id = Number(grande.posizione.split("/")[2]);
@@ -187,27 +223,54 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
       await new Promise((ok) => setTimeout(ok, 200));
       [{ stato }] = await connessione.db.select({ stato: flussiCig.stato }).from(flussiCig).where(eq(flussiCig.id, id));
     }
+    const completatoMs = performance.now() - t0;
+    // After its totals the flow's accepted returns are matched to the authorisations (abbinaDopoAccoglienza) in the
+    // same job, which leaves no mark when nothing matches: its end is taken as the server going idle (≤ 20 ms of CPU
+    // in 500 ms), so the synchronous uploads that follow do not share the server with it.
+    for (let prima = cpuMsProcesso(opzioni.pidServer); ; ) {
+      await new Promise((ok) => setTimeout(ok, 500));
+      const ora = cpuMsProcesso(opzioni.pidServer);
+      if (ora === null || prima === null || ora - prima <= 20) break;
+      prima = ora;
+    }
     const totaleMs = performance.now() - t0;
+    const alGrande = adessoUs();
+    const rssGrande = memoriaGrande.ferma();
+    const cpuGrande1 = cpuMsProcesso(opzioni.pidServer);
+    const pgGrande = cpuBackendTra(pgGrande0, await cpuBackend(connessione));
     finito = true;
     await sonda;
     const [{ accolte, scartate }] = await connessione.db.select({ accolte: flussiCig.accolte, scartate: flussiCig.scartate }).from(flussiCig).where(eq(flussiCig.id, id));
-    const endToEndAlSecondo = Math.round(n / (totaleMs / 1000));
+    const endToEndAlSecondo = Math.round(n / (completatoMs / 1000));
 
     // The synchronous case: K files of 10,000 returns in XML, one after the other.
     const tempi: number[] = [];
+    const dalSincrono = adessoUs();
+    const cpuSincrono0 = cpuMsProcesso(opzioni.pidServer);
+    const pgSincrono0 = await cpuBackend(connessione);
+    const memoriaSincrono = osservaMemoria(opzioni.pidServer);
     for (let i = 0; i < k; i++) {
       const r = await carica(opzioni.base, mario.cookie, mario.csrf, `sincrono-${i}.xml`, genera(3 + i, 10_000, "xml"));
       if (r.stato !== 303) throw new Error(`invio sincrono ${i}: HTTP ${r.stato}`);
       tempi.push(r.ms);
     }
+    const alSincrono = adessoUs();
+    const rssSincrono = memoriaSincrono.ferma();
+    const cpuSincrono1 = cpuMsProcesso(opzioni.pidServer);
+    const pgSincrono = cpuBackendTra(pgSincrono0, await cpuBackend(connessione));
+    const perDenuncia = (a: number | null, b: number | null, quante: number) => (a === null || b === null ? null : Math.round(((b - a) * 1000) / quante));
     return {
       denunce: n, byte, caricoMedio, parseSoloAlSecondo, endToEndAlSecondo,
       rapporto: Math.round((endToEndAlSecondo / parseSoloAlSecondo) * 1000) / 1000,
-      accolte, scartate, caricamentoMs: Math.round(caricamentoMs),
+      accolte, scartate, caricamentoMs: Math.round(caricamentoMs), completatoMs: Math.round(completatoMs), totaleMs: Math.round(totaleMs),
       memoriaServerPrimaMb: memoriaPrima,
       piccoMemoriaServerMb: memoriaMb(opzioni.pidServer, "VmHWM"),
       healthz: { campioni: latenze.length, p50Ms: Math.round(percentile(latenze, 50)), p99Ms: Math.round(percentile(latenze, 99)), maxMs: Math.round(Math.max(...latenze)) },
       sincrono: { file: k, denunce: 10_000, p50Ms: Math.round(percentile(tempi, 50)), p95Ms: Math.round(percentile(tempi, 95)) },
+      rssMassimoMb: { grande: rssGrande, sincrono: rssSincrono },
+      cpuServerUsPerDenuncia: { grande: perDenuncia(cpuGrande0, cpuGrande1, n), sincrono: perDenuncia(cpuSincrono0, cpuSincrono1, k * 10_000) },
+      cpuPostgresUsPerDenuncia: { grande: Math.round((pgGrande * 1000) / n), sincrono: Math.round((pgSincrono * 1000) / (k * 10_000)) },
+      finestreUs: { grande: { dal: dalGrande, al: alGrande }, sincrono: { dal: dalSincrono, al: alSincrono } },
     };
   } finally {
     await connessione.chiudi();
