@@ -1002,12 +1002,33 @@ export const denunceCig = pgTable(
   },
   (t) => [
     uniqueIndex("denunce_cig_chiave_attiva_uq").on(t.chiave).where(sql`${t.eliminataIl} is null`),
-    // The hours already accepted on a ticket by the other flows, read at every batch (app/services/flussi): the flow
-    // in the key lets that read skip the flow's own returns instead of summing them again at each batch.
+    // The returns of a ticket (the cruscotto's days used); the hours per ticket and flow are in ore_ticket_flussi_cig.
     index("denunce_cig_ticket_flusso_idx").on(t.ticket, t.flussoId),
-    index("denunce_cig_flusso_idx").on(t.flussoId, t.riga),
+    // A flow's returns in the order they were written: the matching after a flow walks them 500 at a time by id
+    // (app/services/pagamenti/abbinamento.server.ts); on (flusso_id, riga) each step read the whole flow to sort it.
+    index("denunce_cig_flusso_id_idx").on(t.flussoId, t.id),
     check("denunce_cig_ore", sql`${t.oreCentesimi} >= 0`),
   ],
+);
+
+/**
+ * The hours each flow has accepted on a ticket (returns not withdrawn), kept by triggers on denunce_cig (migration
+ * 0024) in the statement that writes the returns, so every way of writing them (a flow's batch, a withdrawal, seeds,
+ * tests) keeps it exact. A batch reads the hours of the other flows on its tickets here, a few rows per ticket,
+ * instead of summing every earlier return on them (100,000 rows of an earlier large flow at each batch).
+ */
+export const oreTicketFlussiCig = pgTable(
+  "ore_ticket_flussi_cig",
+  {
+    ticket: varchar("ticket", { length: 32 }).notNull(),
+    flussoId: integer("flusso_id")
+      .notNull()
+      .references(() => flussiCig.id, { onDelete: "cascade" }),
+    oreCentesimi: bigint("ore_centesimi", { mode: "number" }).notNull().default(0),
+  },
+  // No check on the sign: an upsert's proposed row (the change alone, negative for a withdrawal) is checked before it
+  // meets the existing one.
+  (t) => [primaryKey({ columns: [t.ticket, t.flussoId] })],
 );
 
 /** The rejected rows of a flow, with their codes (the report and its CSV read them). */

@@ -1,13 +1,14 @@
 // Flussi UniEmens-Cig (issue 12): una denuncia corretta è accolta e scritta, una sbagliata scartata con il suo codice;
 // la stessa denuncia non è mai accolta due volte (nemmeno da due flussi inviati insieme); la prova non scrive nulla;
 // chi non ha la delega della matricola non invia; un file che si interrompe lascia accolte le denunce precedenti.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, denunceCig, flussiCig, scartiFlussoCig } from "#db/schema";
+import { auditLog, denunceCig, flussiCig, oreTicketFlussiCig, scartiFlussoCig } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
 import { addDays } from "~/domain/date";
 import type { Contesto } from "~/services/accesso.server";
+import { eliminaDenuncia } from "~/services/flussi/eliminazione.server";
 import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
 import { oggi } from "~/services/orologio.server";
 import { usaDatabaseDiTest } from "../database";
@@ -140,6 +141,56 @@ describe("invio di un flusso UniEmens-Cig", () => {
     expect(prova).toMatchObject({ denunce: 700, accolte: 600, scartate: 100 });
     expect(e091(prova)).toEqual(e091(invio));
   }, 120_000);
+
+  it("le ore autorizzate contano quelle accolte dagli altri flussi e non quelle delle denunce eliminate; il totale per ticket e flusso segue le denunce", async () => {
+    const attori = { mario, giorgio, c1 };
+    const d = await autorizzata(attori, await diretta(attori));
+    const { competenza, righe } = await righeDi(d);
+    const giorno = righe[0].giorni[0];
+    // 24 hours authorised; every return carries 8 hours on the one day, with its own key (Qualifica3).
+    const csv = (q3: string[]) =>
+      [
+        `Matricola;AnnoMeseDenuncia;CFLavoratore;Cognome;Nome;Qualifica1;Qualifica2;Qualifica3;TipoContribuzione;OrarioContrattuale;IBAN;Ticket;DetrazLavDip;DetrazCarichiFam;OreCigGG${giorno}`,
+        ...q3.map((q, i) => `${MATRICOLE.C1};${competenza};${righe[i % righe.length].cf};ESEMPIO;LAVORATORE;1;H;${q};00;${righe[i % righe.length].orario};${righe[i % righe.length].iban};${d.ticket};S;S;800`),
+      ].join("\n") + "\n";
+    const manda = async (q3: string[], prova = false) => {
+      const r = await riceviFlusso(mario, { nome: "ore.csv", formato: "csv", contenuto: byte(csv(q3)) }, { prova });
+      if (!r.ok) throw new Error(r.motivo);
+      return r.valore;
+    };
+    const totali = async () =>
+      (await db().select().from(oreTicketFlussiCig).where(eq(oreTicketFlussiCig.ticket, d.ticket!))).map((o) => [o.flussoId, o.oreCentesimi]).sort((a, b) => a[0] - b[0]);
+    const daDenunce = async () => {
+      const vive = await db().select().from(denunceCig).where(and(eq(denunceCig.ticket, d.ticket!), isNull(denunceCig.eliminataIl)));
+      const perFlusso = new Map<number, number>();
+      for (const x of vive) perFlusso.set(x.flussoId, (perFlusso.get(x.flussoId) ?? 0) + x.oreCentesimi);
+      return perFlusso;
+    };
+
+    const a = await manda(["A", "B"]);
+    expect(a).toMatchObject({ accolte: 2, scartate: 0 });
+    // 16 hours from the first flow: the second's first return fits, its second would reach 32.
+    const b = await manda(["C", "D"]);
+    expect(b).toMatchObject({ accolte: 1, scartate: 1 });
+    expect(b.scarti.map((x) => x.codice)).toEqual(["UNI41-E091"]);
+    expect(await manda(["E"], true)).toMatchObject({ accolte: 0, scartate: 1 });
+    expect(await totali()).toEqual([[a.flussoId, 1600], [b.flussoId, 800]]);
+
+    // A return of the first flow withdrawn: its 8 hours are free again, for a dry run and for an upload.
+    const [ritirata] = await db().select({ id: denunceCig.id }).from(denunceCig).where(and(eq(denunceCig.flussoId, a.flussoId!), eq(denunceCig.riga, 2)));
+    expect((await eliminaDenuncia(mario, ritirata.id, { inPagamento: "in pagamento" })).ok).toBe(true);
+    expect(await totali()).toEqual([[a.flussoId, 800], [b.flussoId, 800]]);
+    expect(await manda(["E"], true)).toMatchObject({ accolte: 1, scartate: 0 });
+    const c = await manda(["E", "F"]);
+    expect(c).toMatchObject({ accolte: 1, scartate: 1 });
+
+    // Written any other way (a statement on the table, as the seeds and tests do), the totals still follow the returns.
+    await db().update(denunceCig).set({ eliminataIl: null }).where(eq(denunceCig.id, ritirata.id));
+    await db().update(denunceCig).set({ oreCentesimi: 100 }).where(and(eq(denunceCig.flussoId, c.flussoId!)));
+    const attese = [...(await daDenunce())].sort((x, y) => x[0] - y[0]);
+    expect(await totali()).toEqual(attese);
+    expect(attese).toEqual([[a.flussoId, 1600], [b.flussoId, 800], [c.flussoId, 100]]);
+  }, 60_000);
 
   it("due flussi con le stesse denunce inviati insieme: ciascuna è accolta una volta sola", async () => {
     const d = await domandaDiretta();

@@ -9,7 +9,7 @@
 // (file_flussi_cig) e poi controllato da un lavoro della coda (pg-boss, ADR 020): ogni lotto accolto fa avanzare nella
 // stessa transazione il conto delle denunce fatte, così dopo un arresto il lavoro riprende dal lotto successivo
 // all'ultimo scritto e nessuna denuncia è accolta due volte (chiave unica tra le denunce vive).
-import { and, eq, inArray, isNull, lt, Param, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, Param, sql } from "drizzle-orm";
 import { db, istruzione } from "#db/connection";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
@@ -21,6 +21,7 @@ import {
   domande,
   flussiCig,
   lavoratori,
+  oreTicketFlussiCig,
   provvedimenti,
   provvedimentiLavoratori,
   rapportiLavoro,
@@ -213,16 +214,13 @@ const chiaviPresenti = istruzione<{ chiave: string }>("flussi_chiavi_presenti", 
   sql`select ${sql.identifier(denunceCig.chiave.name)} as chiave from ${denunceCig}
       where ${denunceCig.chiave} = any(${ph("chiavi")}::text[]) and ${denunceCig.eliminataIl} is null`,
 );
-// The hours accepted on the tickets by the other flows (a dry run has no flow: all of them): two ranges of the
-// (ticket, flusso_id) index around this flow, so a batch never sums again the returns this flow accepted before.
-const oreAltriFlussi = istruzione<{ ticket: string; ore: string }>("flussi_ore_altri_flussi", () => {
-  const ramo = (confronto: SQL) =>
-    sql`select ${denunceCig.ticket} as t, ${denunceCig.oreCentesimi} as o from ${denunceCig}
-        where ${denunceCig.ticket} = any(${ph("ticket")}::text[]) and ${confronto} and ${denunceCig.eliminataIl} is null`;
-  return sql`select t as ticket, sum(o)::text as ore
-             from (${ramo(sql`${denunceCig.flussoId} < ${ph("flussoId")}::int`)} union all ${ramo(sql`${denunceCig.flussoId} > ${ph("flussoId")}::int`)}) as x
-             group by t`;
-});
+// The hours accepted on the tickets by the other flows (a dry run has no flow: all of them): the per-flow totals kept
+// by the triggers of migration 0024, a few rows per ticket, never the returns themselves.
+const oreAltriFlussi = istruzione<{ ticket: string; ore: string }>("flussi_ore_altri_flussi", () =>
+  sql`select ${oreTicketFlussiCig.ticket} as ticket, sum(${oreTicketFlussiCig.oreCentesimi})::text as ore from ${oreTicketFlussiCig}
+      where ${oreTicketFlussiCig.ticket} = any(${ph("ticket")}::text[]) and ${oreTicketFlussiCig.flussoId} <> ${ph("flussoId")}::int
+      group by ${oreTicketFlussiCig.ticket}`,
+);
 // The tickets' locks in the order given (sorted by the caller), so two flows never wait for each other.
 const bloccaTicket = istruzione("flussi_blocca_ticket", () =>
   sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(t.ticket))
