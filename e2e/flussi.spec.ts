@@ -1,11 +1,13 @@
 // Flussi UniEmens-Cig, as an intermediary uses them: the published example (C3, a ticket the platform does not know)
 // checked without sending, then sent; the report shows the rejected row with its code, which links to the public
-// catalogue; the list shows the flow. Both JS modes and the phone width run it; axe checks every page.
+// catalogue; the list shows the flow. Both JS modes and the phone width run it; axe checks every page. A file above the
+// synchronous limit shows its self-refreshing progress page until the report (without JS only).
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 import { accediComeIntermediaria, inviaEAttendi, titolo } from "./support/domanda";
 
 const ESEMPIO = new URL("../public/flussi/esempi/flusso-c3-marzo-2026.xml", import.meta.url);
+const ESEMPIO_CSV = new URL("../public/flussi/esempi/flusso-c3-marzo-2026.csv", import.meta.url);
 
 test("verifica e invio di un flusso UniEmens-Cig con una riga scartata", async ({ page }) => {
   test.setTimeout(120_000);
@@ -40,6 +42,30 @@ test("verifica e invio di un flusso UniEmens-Cig con una riga scartata", async (
 
   await page.goto("/flussi");
   await expect(page.getByRole("table", { name: "Ultimi flussi inviati" })).toContainText("flusso-c3-marzo-2026.xml");
+});
+
+test("un file oltre il limite sincrono: la pagina di avanzamento si aggiorna da sola fino all'esito", async ({ page }, info) => {
+  // Without JS is the case the meta refresh exists for; one project is enough for a job that runs on the server.
+  test.skip(info.project.name !== "senza-js", "solo senza JavaScript");
+  test.setTimeout(120_000);
+  // The published CSV example's first return 1,500 times (e2e/run.ts: above 500 returns the file goes to the job).
+  const [intestazione, riga] = (await readFile(ESEMPIO_CSV, "utf8")).split("\n");
+  const contenuto = Buffer.from([intestazione, ...Array.from({ length: 1_500 }, () => riga), ""].join("\n"));
+  await accediComeIntermediaria(page);
+  await page.goto("/flussi");
+  await page.getByLabel("File del flusso").setInputFiles({ name: "grande.csv", mimeType: "text/csv", buffer: contenuto });
+  await inviaEAttendi(page, "Invia il flusso", /\/flussi\/\d+\/avanzamento$/);
+  await titolo(page, "Controllo del flusso");
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", "5");
+  await expect(page.getByRole("main")).toContainText(/Denunce controllate: \d[\d.]* di 1\.500/);
+  await expect(page.getByRole("link", { name: "Vai all'esito del flusso" })).toHaveCount(0);
+
+  // The page reloads itself (no script) until the job is done: then the totals and the link to the report.
+  await expect(page.getByRole("main")).toContainText("Il controllo è concluso.", { timeout: 90_000 });
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
+  await Promise.all([page.waitForURL(/\/flussi\/\d+$/), page.getByRole("link", { name: "Vai all'esito del flusso" }).click()]);
+  await titolo(page, "Esito del flusso");
+  await expect(page.getByRole("main")).toContainText(/Scartate\D*1\.500/);
 });
 
 test("eliminazione di una denuncia: errori dei campi e una chiave che non c'è", async ({ page }) => {

@@ -73,6 +73,9 @@ try {
       OMNIA_PIANIFICAZIONI: "0",
       // Every spec signs in from 127.0.0.1: the sign-in rate limit (30 a minute per address) would throttle the suite.
       OMNIA_LIMITE_ACCESSI: process.env.OMNIA_LIMITE_ACCESSI ?? "1000",
+      // Flows above 500 returns go to the job and its progress page (e2e/flussi.spec.ts sends one of 1,500); every
+      // other spec's flow has a handful of returns and stays synchronous, as it would be with the real 10,000.
+      OMNIA_FLUSSI_LIMITE_SINCRONO: "500",
     },
     nomeLog: "omnia-e2e-server",
   });
