@@ -80,7 +80,16 @@ export async function rispostaFederazioneProva(
     homepage_uri: origine,
     contacts: ["federazione-prova@esempio.invalid"],
     federation_fetch_endpoint: `${id}/fetch`,
+    federation_list_endpoint: `${id}/list`,
   });
+  // The listing (OpenID Federation 1.0 §8.2): the Trust Anchor's one subordinate is the intermediary, whose one
+  // subordinate is the provider.
+  const elenco = (sottoposto: string, intermedio: boolean): RispostaFederazione => {
+    const tipo = query.get("entity_type");
+    const soloIntermedi = query.get("intermediate") === "true";
+    const incluso = (!tipo || tipo === (intermedio ? "federation_entity" : "openid_provider")) && (!soloIntermedi || intermedio);
+    return { stato: 200, tipo: "application/json", corpo: JSON.stringify(incluso ? [sottoposto] : []) };
+  };
 
   switch (percorso) {
     case "/.well-known/openid-federation": {
@@ -147,6 +156,10 @@ export async function rispostaFederazioneProva(
           constraints: { max_path_length: 1 },
         }),
       );
+    case "/federazione/ancora/list":
+      return elenco(entita.intermedio, true);
+    case "/federazione/intermedio/list":
+      return elenco(entita.fornitore, false);
     default:
       return null;
   }

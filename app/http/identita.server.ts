@@ -10,11 +10,11 @@ function cookieTransazione(request: Request, valore: string, maxAge: number): st
   return intestazioneCookie(request, COOKIE_TRANSAZIONE, valore, { percorso: PERCORSO_RITORNO, maxAge });
 }
 
-export type AvvioAccessoHttp = { ok: true; url: string; setCookie: string } | { ok: false; messaggio: string; stato: 502 | 503 };
+export type AvvioAccessoHttp = { ok: true; url: string; setCookie: string } | { ok: false; messaggio: string; stato: 400 | 502 | 503 };
 
-/** Starts a sign-in for this browser: the provider's URL and the cookie the callback will read. */
-export async function avviaAccessoDaRichiesta(request: Request, ritorno: string | null): Promise<AvvioAccessoHttp> {
-  const avvio = await avviaAccesso(new URL(request.url).origin, ritorno);
+/** Starts a sign-in for this browser with `fornitore` (null: the configured one): the provider's URL and the cookie the callback will read. */
+export async function avviaAccessoDaRichiesta(request: Request, ritorno: string | null, fornitore: string | null = null): Promise<AvvioAccessoHttp> {
+  const avvio = await avviaAccesso(new URL(request.url).origin, ritorno, new Date(), fornitore);
   if (!avvio.ok) return avvio;
   return { ok: true, url: avvio.url, setCookie: cookieTransazione(request, avvio.token, DURATA_TRANSAZIONE_MS / 1000) };
 }

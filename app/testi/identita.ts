@@ -18,6 +18,11 @@ export const messaggiIdentita = {
     "L'accesso non è andato a buon fine: la risposta del gestore dell'identità non è valida o è scaduta. Per la tua sicurezza non ti abbiamo fatto entrare. Riprova dall'inizio.",
   federazioneNonValida:
     "Non è stato possibile verificare che il gestore dell'identità faccia parte della federazione SPID o CIE: le sue dichiarazioni non sono valide, sono scadute o non risalgono a un'autorità riconosciuta. Per la tua sicurezza l'accesso è sospeso e non abbiamo registrato nulla. Riprova più tardi; se il problema continua contatta l'assistenza.",
+  sceltaFornitore: "Con quale gestore vuoi accedere?",
+  sceltaFornitoreSuggerimento:
+    "Sono elencati i gestori di identità digitale riconosciuti dalla federazione SPID e CIE. Scegli quello presso cui hai l'identità.",
+  fornitoreNonElencato: "Scegli uno dei gestori di identità digitale elencati.",
+  accediCon: "Accederai con",
   troppeRisoluzioni:
     "Troppe richieste di risoluzione da questo indirizzo in poco tempo: la richiesta non è stata eseguita. Riprova dopo il numero di secondi indicato in Retry-After.",
   accessoAnnullato: "Hai annullato l'accesso presso il gestore dell'identità. Puoi riprovare quando vuoi.",

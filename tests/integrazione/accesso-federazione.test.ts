@@ -15,6 +15,7 @@ import * as accedi from "~/routes/accedi";
 import * as risolvi from "~/routes/federazione.risolvi";
 import * as federazioneRotta from "~/routes/[.well-known].openid-federation";
 import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia } from "~/services/identita/catena-fiducia.server";
+import { dimenticaConfigurazioniOidc, elencoFornitori } from "~/services/identita/oidc.server";
 import { chiaveDiDecifratura, jwksRelyingParty, ruotaChiave } from "~/services/identita/chiavi.server";
 import { configurazioneProva, jwkPubblicaProva } from "~/services/identita/prova-configurazione.server";
 import { CHIAVE_FETCH_PROVA, entitaFederazioneProva, fetchProva, type FetchProva } from "~/services/identita/prova-comune";
@@ -22,7 +23,7 @@ import { messaggiIdentita } from "~/testi/identita";
 import { idTrustMarkProva } from "../../server/oidc-prova-federazione";
 import { usaDatabaseDiTest } from "../database";
 import { accediOidc, inviaAccedi, origineProva, usaFornitoreProva } from "../oidc";
-import { contesto } from "../richieste";
+import { contesto, risposta } from "../richieste";
 import { pagina } from "../pagina";
 import { paginaResa } from "../remix-lato-server";
 
@@ -268,6 +269,92 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
     }
     const ignoto = await fetch(`${entita().ancora}/fetch?sub=${encodeURIComponent("https://altro.example")}`);
     expect(ignoto.status).toBe(404);
+  });
+});
+
+describe("fornitori elencati dalla federazione (federation_list_endpoint)", () => {
+  /** The /accedi page and its POST with `fornitore`, as a browser without JavaScript sends the form. */
+  async function scegli(fornitore: string): Promise<Response> {
+    const pagina = await risposta(() => accedi.loader({ request: new Request(`${origineProva()}/accedi`), params: {}, context: contesto }));
+    const csrf = /omnia_csrf=([^;]*)/.exec(pagina.headers.getSetCookie().join("\n"))![1];
+    return risposta(() =>
+      accedi.action({
+        request: new Request(`${origineProva()}/accedi`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origineProva(), Cookie: `omnia_csrf=${csrf}` },
+          body: new URLSearchParams({ csrf, fornitore }),
+        }),
+        params: {},
+        context: contesto,
+      }),
+    );
+  }
+
+  it("il Trust Anchor elenca l'intermediario, che elenca il fornitore: offerto con il nome dei suoi metadati, dopo la verifica della sua catena", async () => {
+    dimenticaConfigurazioniOidc();
+    expect(await elencoFornitori(origineProva())).toEqual([{ id: entita().fornitore, nome: "Fornitore di identità di prova" }]);
+    const percorsi = visti.map((u) => `${u.pathname}${u.search}`);
+    expect(percorsi).toContain("/oidc-prova/federazione/ancora/list?entity_type=openid_provider");
+    expect(percorsi).toContain("/oidc-prova/federazione/ancora/list?intermediate=true");
+    expect(percorsi).toContain("/oidc-prova/federazione/intermedio/list?entity_type=openid_provider");
+    // Its chain was resolved (and stored) to list it.
+    expect((await db().select().from(cateneFiducia)).map((r) => r.soggetto)).toEqual([entita().fornitore]);
+    // The page names it and sends it with the form.
+    const dati = (await (await risposta(() => accedi.loader({ request: new Request(`${origineProva()}/accedi`), params: {}, context: contesto }))).json()) as Record<string, unknown>;
+    const p = pagina(paginaResa(accedi.default, dati));
+    expect(p.corpo.textContent).toContain(`${messaggiIdentita.accediCon} Fornitore di identità di prova.`);
+    expect(p.corpo.querySelector<HTMLInputElement>('input[name="fornitore"]')?.value).toBe(entita().fornitore);
+  });
+
+  it("un'entità elencata la cui catena non verifica (nessuna configurazione, o una firma sbagliata) non è offerta", async () => {
+    dimenticaConfigurazioniOidc();
+    const { federazione } = await configurazioneProva();
+    const dismesso = `${origineProva()}/oidc-prova/federazione/dismesso`;
+    const falso = `${origineProva()}/oidc-prova/federazione/falso`;
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const chiaveFalsa = { ...privateKey.export({ format: "jwk" }), kid: federazione.fornitore.kid, alg: "ES256" };
+    intercetta(async (u, r) => {
+      if (u.pathname.endsWith("/federazione/intermedio/list") && u.searchParams.get("entity_type") === "openid_provider") {
+        return Response.json([...((await r.json()) as string[]), dismesso, falso]);
+      }
+      if (u.pathname === "/oidc-prova/federazione/falso/.well-known/openid-federation") {
+        // Claims the intermediary as superior, but signs with a key the intermediary never stated.
+        return statement(await firma(chiaveFalsa, { iss: falso, sub: falso, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600, jwks: { keys: [] }, authority_hints: [entita().intermedio] }));
+      }
+      return r;
+    });
+    expect((await elencoFornitori(origineProva())).map((f) => f.id)).toEqual([entita().fornitore]);
+    expect(visti.map((u) => u.pathname)).toContain("/oidc-prova/federazione/falso/.well-known/openid-federation");
+  });
+
+  it("scelto dall'elenco: l'accesso parte verso quel fornitore; un fornitore non elencato: 400 con l'errore sul campo, nulla salvato", async () => {
+    dimenticaConfigurazioniOidc();
+    const r = await scegli(entita().fornitore);
+    expect(r.status).toBe(303);
+    expect(new URL(r.headers.get("Location")!).href.startsWith(`${entita().fornitore}/`)).toBe(true);
+    await db().delete(transazioniAccesso);
+    const no = await scegli("https://gestore.altra-federazione.example");
+    expect(no.status).toBe(400);
+    const dati = (await no.json()) as { errore: string; campo: string };
+    expect(dati).toEqual({ errore: messaggiIdentita.fornitoreNonElencato, campo: "fornitore" });
+    expect(await db().select().from(transazioniAccesso)).toEqual([]);
+  });
+
+  it("con più fornitori la pagina chiede di sceglierne uno (gruppo di radio con legenda), e l'errore va al gruppo", async () => {
+    const fornitori = [
+      { id: "https://a.esempio.it", nome: "Gestore A" },
+      { id: "https://b.esempio.it", nome: "Gestore B" },
+    ];
+    const base = { csrf: "x", configurato: true, prova: false, ritorno: null, fornitori };
+    const p = pagina(paginaResa(accedi.default, base));
+    const g = p.gruppo(messaggiIdentita.sceltaFornitore);
+    expect(g.descrizione).toBe(messaggiIdentita.sceltaFornitoreSuggerimento);
+    expect(p.getByRole("radio", { name: "Gestore A" })).toHaveProperty("value", "https://a.esempio.it");
+    expect(p.getByRole("radio", { name: "Gestore B" })).toHaveProperty("name", "fornitore");
+    const conErrore = pagina(paginaResa(accedi.default, base, { errore: messaggiIdentita.fornitoreNonElencato, campo: "fornitore" }));
+    const e = conErrore.erroreGruppo(messaggiIdentita.sceltaFornitore);
+    expect(e.riepilogo).toBe(messaggiIdentita.fornitoreNonElencato);
+    expect(e.descrizione).toContain(messaggiIdentita.fornitoreNonElencato);
   });
 });
 

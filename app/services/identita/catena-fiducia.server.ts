@@ -312,6 +312,65 @@ export async function risolviCatena(
   };
 }
 
+/** The entity identifiers a superior lists (OpenID Federation 1.0 §8.2, subordinate listing: a JSON array of strings). */
+async function elencaSubordinati(scaricatore: Scaricatore, endpoint: string, parametri: Record<string, string>, soloHttps: boolean): Promise<string[]> {
+  const url = new URL(endpoint);
+  for (const [k, v] of Object.entries(parametri)) url.searchParams.set(k, v);
+  const r = await Promise.race([
+    scaricatore(url.href),
+    new Promise<never>((_, ko) => setTimeout(() => ko(new Error(`nessuna risposta in ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+  ]);
+  if (r.status !== 200) throw new Error(`${url.href}: HTTP ${r.status}`);
+  const testo = await r.text();
+  if (testo.length > DIMENSIONE_MASSIMA * 10) throw new Error(`${url.href}: risposta troppo grande`);
+  const elenco = JSON.parse(testo) as unknown;
+  if (!Array.isArray(elenco)) throw new Error(`${url.href}: non è un elenco`);
+  return elenco.filter((e): e is string => indirizzoAmmesso(e, soloHttps));
+}
+
+/** At most this many providers are taken from a federation's listings (SPID has about a dozen). */
+const FORNITORI_MASSIMI = 50;
+
+/**
+ * The OpenID Providers the configured Trust Anchors list (SPID/CIE OpenID Connect, "Endpoint di Federazione": the
+ * TA's and intermediaries' entity listing endpoint; OpenID Federation 1.0 §8.2, `federation_list_endpoint` with
+ * `entity_type=openid_provider`, and `intermediate=true` to go down through intermediaries, at most
+ * PROFONDITA_MASSIMA levels). Each Trust Anchor's entity configuration is verified with its pinned keys before its
+ * endpoint is used; an intermediary's only gives where to list (what it lists is trusted only once each provider's
+ * own chain verifies, which the caller does). Unverified identifiers, in listing order, without repeats.
+ */
+export async function fornitoriElencati(ancore: AncoraFiducia[], scaricatore: Scaricatore, adesso = new Date(), soloHttps = true): Promise<string[]> {
+  const trovati = new Set<string>();
+  for (const ancora of ancore) {
+    const configurazione = await scarica(scaricatore, urlConfigurazioneEntita(ancora.id), `configurazione del Trust Anchor ${ancora.id}`, "ancora_sconosciuta");
+    await verifica(configurazione, ancora.jwks, adesso, `configurazione del Trust Anchor ${ancora.id}`);
+    const visitate = new Set<string>([ancora.id]);
+    let livello: Contenuto[] = [configurazione.contenuto];
+    for (let profondita = 0; livello.length > 0 && profondita <= PROFONDITA_MASSIMA; profondita++) {
+      const prossimo: Contenuto[] = [];
+      for (const autorita of livello) {
+        const endpoint = autorita.metadata?.federation_entity?.federation_list_endpoint;
+        if (!indirizzoAmmesso(endpoint, soloHttps)) continue;
+        for (const op of await elencaSubordinati(scaricatore, endpoint, { entity_type: "openid_provider" }, soloHttps)) {
+          if (trovati.size < FORNITORI_MASSIMI) trovati.add(op);
+        }
+        for (const intermedio of await elencaSubordinati(scaricatore, endpoint, { intermediate: "true" }, soloHttps)) {
+          if (visitate.has(intermedio)) continue;
+          visitate.add(intermedio);
+          try {
+            prossimo.push((await scarica(scaricatore, urlConfigurazioneEntita(intermedio), `configurazione di ${intermedio}`, "authority_hints")).contenuto);
+          } catch (e) {
+            if (!(e instanceof ErroreCatenaFiducia)) throw e;
+            // An intermediary that does not answer hides only its own subordinates.
+          }
+        }
+      }
+      livello = prossimo;
+    }
+  }
+  return [...trovati];
+}
+
 const memoria = new Map<string, CatenaRisolta>();
 
 // Alike risolviCatena above (duplicates): the same inputs; this one reuses a chain until it expires and stores what

@@ -28,7 +28,7 @@ import { fornitoreDimostrativoAttivo } from "./fornitore.server";
 import { chiaveDiFirma, chiaviDiDecifratura } from "./chiavi.server";
 import { configurazioneProva, ID_CLIENTE_PROVA, jwkPubblicaProva } from "./prova-configurazione.server";
 import { entitaFederazioneProva, fetchProva, PERCORSO_PROVA, PERCORSO_RITORNO } from "./prova-comune";
-import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia, type AncoraFiducia, type Scaricatore } from "./catena-fiducia.server";
+import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia, fornitoriElencati, type AncoraFiducia, type Scaricatore } from "./catena-fiducia.server";
 import { ALGORITMI_CHIAVE, ALGORITMI_CONTENUTO, ErroreUserinfo, leggiUserinfo } from "./userinfo.server";
 
 /** A sign-in not finished within this time starts over. */
@@ -128,6 +128,50 @@ async function configurazione(i: ImpostazioniOidc): Promise<ConfigurazioneFornit
   return { config, firma, metadati };
 }
 
+/** A provider the sign-in page offers: its entity identifier and the name its federation metadata give. */
+export interface FornitoreElencato {
+  id: string;
+  nome: string;
+}
+
+/** The list is walked again after this (each provider's chain is cached on its own until it expires). */
+const DURATA_ELENCO_MS = 10 * 60 * 1000;
+const elenchi = new Map<string, { scade: number; fornitori: FornitoreElencato[] }>();
+
+/**
+ * The providers the federation lists for a request at `origine` (catena-fiducia.server.ts fornitoriElencati), each
+ * kept only if its own trust chain up to a configured Trust Anchor verifies (trust marks included), sorted by name.
+ * Cached per process for DURATA_ELENCO_MS; a federation that cannot be listed gives an empty list (the sign-in then
+ * uses the configured provider, which still needs its chain).
+ */
+export async function elencoFornitori(origine: string, adesso = new Date()): Promise<FornitoreElencato[]> {
+  const impostazioni = impostazioniOidc(origine);
+  if (!impostazioni) return [];
+  const chiave = `${origine} ${impostazioni.emittente}`;
+  const gia = elenchi.get(chiave);
+  if (gia && gia.scade > adesso.getTime()) return gia.fornitori;
+  const fornitori: FornitoreElencato[] = [];
+  try {
+    const { scaricatore, ancore, soloHttps } = await accessoFederazione(impostazioni);
+    for (const id of await fornitoriElencati(ancore, scaricatore, adesso, soloHttps)) {
+      try {
+        const catena = await catenaFornitore(id, ancore, scaricatore, adesso, soloHttps);
+        const nome = catena.metadati.federation_entity?.organization_name ?? catena.metadati.openid_provider?.organization_name;
+        fornitori.push({ id, nome: typeof nome === "string" && nome.trim() ? nome.trim() : id });
+      } catch (e) {
+        if (!(e instanceof ErroreCatenaFiducia)) throw e;
+        console.warn(`[oidc] fornitore elencato ${id} escluso (${e.motivo}): ${e.message}`);
+      }
+    }
+  } catch (e) {
+    console.warn(`[oidc] elenco dei fornitori non disponibile: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+  fornitori.sort((a, b) => a.nome.localeCompare(b.nome, "it"));
+  elenchi.set(chiave, { scade: adesso.getTime() + DURATA_ELENCO_MS, fornitori });
+  return fornitori;
+}
+
 /** The claims request of the authorization (SPID and CIE: attributes are asked by name, not by scope). */
 export const RICHIESTA_CLAIM = {
   id_token: { acr: { essential: true } },
@@ -135,7 +179,7 @@ export const RICHIESTA_CLAIM = {
 } as const;
 
 /** A started sign-in: the provider's URL, and the token the browser keeps for the callback (app/http/identita.server.ts). */
-export type AvvioAccesso = { ok: true; url: string; token: string } | { ok: false; messaggio: string; stato: 502 | 503 };
+export type AvvioAccesso = { ok: true; url: string; token: string } | { ok: false; messaggio: string; stato: 400 | 502 | 503 };
 
 /**
  * Starts a sign-in for a request arriving at `origine`: a new state, nonce and PKCE verifier stored for this browser
@@ -143,9 +187,15 @@ export type AvvioAccesso = { ok: true; url: string; token: string } | { ok: fals
  * signed request object asking level 2 or 3 (acr_values), the attributes (claims), a fresh authentication and the
  * person's consent (prompt=consent login).
  */
-export async function avviaAccesso(origine: string, ritorno: string | null, adesso = new Date()): Promise<AvvioAccesso> {
-  const impostazioni = impostazioniOidc(origine);
-  if (!impostazioni) return { ok: false, messaggio: messaggiIdentita.fornitoreNonConfigurato, stato: 503 };
+export async function avviaAccesso(origine: string, ritorno: string | null, adesso = new Date(), scelto: string | null = null): Promise<AvvioAccesso> {
+  const configurate = impostazioniOidc(origine);
+  if (!configurate) return { ok: false, messaggio: messaggiIdentita.fornitoreNonConfigurato, stato: 503 };
+  // A provider chosen on the page must be one the federation lists (and whose chain verified); none chosen: the
+  // configured one.
+  if (scelto && scelto !== configurate.emittente && !(await elencoFornitori(origine, adesso)).some((f) => f.id === scelto)) {
+    return { ok: false, messaggio: messaggiIdentita.fornitoreNonElencato, stato: 400 };
+  }
+  const impostazioni = { ...configurate, emittente: scelto ?? configurate.emittente };
   let fornitore: ConfigurazioneFornitore;
   try {
     fornitore = await configurazione(impostazioni);
@@ -217,8 +267,10 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
   if (!t || t.scadeIl <= adesso) return rifiuta("transazione_scaduta");
   const ricevuti = new URLSearchParams(parametri);
   if (ricevuti.get("error") === "access_denied") return rifiuta("annullato", messaggiIdentita.accessoAnnullato);
-  const impostazioni = impostazioniOidc(origine);
-  if (!impostazioni || impostazioni.emittente !== t.emittente) return rifiuta("emittente_cambiato");
+  const configurate = impostazioniOidc(origine);
+  if (!configurate) return rifiuta("emittente_cambiato");
+  if (t.emittente !== configurate.emittente && !(await elencoFornitori(origine, adesso)).some((f) => f.id === t.emittente)) return rifiuta("emittente_cambiato");
+  const impostazioni = { ...configurate, emittente: t.emittente };
   let fornitore: ConfigurazioneFornitore;
   try {
     fornitore = await configurazione(impostazioni);
@@ -270,4 +322,5 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
 /** Tests switch databases between files: forget the providers' chains this process resolved. */
 export function dimenticaConfigurazioniOidc(): void {
   dimenticaCateneFiducia();
+  elenchi.clear();
 }
