@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { STATI_DOMANDA, type StatoDomanda } from "../app/domain/stati";
 import type { DocumentoRisposte } from "../app/passi";
 import type { TipoAllegato } from "../app/passi/schemi/allegati";
+import type { DenunciaCig } from "../app/domain/flussi/denuncia";
 import {
   type AnyPgColumn,
   bigint,
@@ -994,8 +995,9 @@ export const denunceCig = pgTable(
     competenza: date("competenza").notNull(),
     oreCentesimi: integer("ore_centesimi").notNull(),
     iban: varchar("iban", { length: 34 }).notNull(),
-    // The return as read (canonical model, app/domain/flussi/denuncia.ts) and its warnings.
-    dati: jsonb("dati").$type<Record<string, unknown>>().notNull(),
+    // The return as read (canonical model, app/domain/flussi/denuncia.ts) and its warnings. Partial: a field added to the
+    // model later (RetribOraria) is absent from the rows written before it.
+    dati: jsonb("dati").$type<Partial<DenunciaCig>>().notNull(),
     avvisi: jsonb("avvisi").$type<Array<{ codice: string; messaggio: string }>>().notNull().default(sql`'[]'::jsonb`),
     eliminataIl: timestamp("eliminata_il", { withTimezone: true }),
     eliminataDa: integer("eliminata_da").references(() => utenti.id),

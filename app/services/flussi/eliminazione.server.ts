@@ -69,7 +69,7 @@ export async function denunciaDaEliminare(ctx: Persona, id: number): Promise<Ris
     .innerJoin(flussiCig, eq(flussiCig.id, denunceCig.flussoId))
     .where(eq(denunceCig.id, id));
   if (!r || !(await puoEliminare(ctx, r.azienda))) return nonTrovato;
-  const dati = r.d.dati as { cognome?: string; nome?: string };
+  const dati = r.d.dati;
   return riuscito({
     id: r.d.id,
     matricola: r.azienda.matricola ?? "",

@@ -48,13 +48,7 @@ export interface EsitoAbbinamento {
   annullati: number;
 }
 
-interface DatiDenuncia {
-  orarioContrattualeCentesimi?: number;
-  retribTeoricaCentesimi?: number | null;
-  retribOrariaCentesimi?: number | null;
-  cognome?: string;
-  nome?: string;
-}
+type DatiDenuncia = (typeof denunceCig.$inferSelect)["dati"];
 
 /** La retribuzione come la porta la denuncia: oraria se c'è, altrimenti mensile (RetribTeorica), altrimenti nessuna. */
 function retribuzioneDi(dati: DatiDenuncia): RetribuzioneFlusso | null {
@@ -177,7 +171,7 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
           esito.nonAbbinabili.push({ denunciaId: denuncia.id, motivo: a.motivo });
           continue;
         }
-        const dati = denuncia.dati as DatiDenuncia;
+        const dati = denuncia.dati;
         const retribuzione = retribuzioneDi(dati);
         let calcolo: ReturnType<typeof calcolaIntegrazioneMese> | null = null;
         if (retribuzione) {
