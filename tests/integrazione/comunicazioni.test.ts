@@ -288,6 +288,32 @@ describe("promemoria", () => {
     expect(scritti).toHaveLength(1);
     expect(scritti[0].descrizione).toContain("Il conguaglio dell'autorizzazione va esposto entro il");
   });
+
+  it("the direct-payment data of an authorisation are reminded 15 days before their decadence, once per month", async () => {
+    const d = await casoInIstruttoria(ctxMario, c1, ctxOperatore);
+    const periodo = (d.dati as { periodo: { dataInizio: string; dataFine: string; oreRichieste: number } }).periodo;
+    // An act in force with direct payment (the decision's own checks are the istruttoria tests'), decided today.
+    const decisaIl = new Date();
+    await db().execute(sql`
+      insert into provvedimenti (domanda_id, numero, ticket, esito, motivazione, periodo_inizio, periodo_fine, ore_autorizzate, modalita_pagamento, data_decisione, deciso_da, pdf, pdf_sha256)
+      select id, ticket || '-PD', ticket, 'autorizzata', 'Prova del promemoria.', ${periodo.dataInizio}, ${periodo.dataFine}, ${periodo.oreRichieste}, 'diretto',
+             ${oggiRoma(decisaIl)}, ${ctxOperatore.utente.id}, '\\x00'::bytea, repeat('0', 64)
+      from domande where id = ${d.id}`);
+    const { scadenzaPagamentoDiretto } = await import("~/domain/scadenze-flussi");
+    const mese = `${periodo.dataInizio.slice(0, 7)}-01`;
+    const scadenza = scadenzaPagamentoDiretto({ competenza: mese, dataNotificaAutorizzazione: oggiRoma(decisaIl), oggi: oggiRoma(new Date()) }).scadenza;
+    const giorno = (delta: number) => new Date(`${addDays(scadenza, delta)}T10:00:00+01:00`);
+    const delMese = async () => (await promemoriaDi(d.id)).filter((p) => p.chiave?.startsWith("pagamento-diretto:") && p.chiave.endsWith(`:${mese.slice(0, 7)}`));
+    await promemoria(giorno(-16));
+    expect(await delMese()).toHaveLength(0);
+    await promemoria(giorno(-15));
+    await promemoria(giorno(-3));
+    const scritti = await delMese();
+    expect(scritti).toHaveLength(1);
+    expect(scritti[0].descrizione).toMatch(/^Promemoria: /);
+    // Its e-mail, in the same transaction as the thread entry.
+    expect((await lavoriNotifica(d.id)).some((l) => l.oggetto.startsWith("OMNIA IS — Promemoria"))).toBe(true);
+  });
 });
 
 function promemoriaDi(domandaId: number) {
