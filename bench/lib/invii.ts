@@ -33,6 +33,8 @@ export interface RisultatoInvii {
   maxMs: number;
   /** Server processes that shared the burst (the supervisor's workers; 1 = server.ts alone). */
   processi: number;
+  /** Submissions of other drafts sent before the burst, not measured (--riscaldamento=N; 0: a cold start). */
+  riscaldamento: number;
   /**
    * CPU time of the server processes (the supervisor and its workers) during the burst, per submission (user +
    * system): comparable across machine loads.
@@ -190,6 +192,24 @@ async function cpuBackend(connessione: Connessione): Promise<Map<number, number>
   return out;
 }
 
+/** One submission as the browser sends the form: its own idempotency key, the redirect not followed. */
+async function invia(base: string, b: Bozza) {
+  const corpo = new URLSearchParams({ csrf: b.chi.csrf, versione: String(b.versione), chiaveInvio: nuovaChiaveInvio(), veridicita: "si", privacy: "si" });
+  const inizio = performance.now();
+  const r = await fetch(new URL(`/domande/${b.id}/invio`, base), {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: b.chi.cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    body: corpo,
+    signal: AbortSignal.timeout(60_000),
+  });
+  await r.arrayBuffer();
+  return { bozza: b, stato: r.status, ms: performance.now() - inizio, luogo: r.headers.get("location") };
+}
+
+/** Enough at once for every worker's pool (10 connections each, db/client.ts) to open all its connections. */
+const RISCALDAMENTO_GRUPPO = 40;
+
 const adessoUs = () => Number(process.hrtime.bigint() / 1000n);
 
 export async function misuraInvii(opzioni: {
@@ -200,14 +220,32 @@ export async function misuraInvii(opzioni: {
   processi: number;
   numero?: number;
   coppie?: number;
+  /**
+   * Drafts of other units sent before the burst, RISCALDAMENTO_GRUPPO at a time, not measured: the server processes
+   * have then run the submission's code (compiled by V8) and opened their pools, whose connections have prepared the
+   * submission's statements, as on a platform up for a while. 0 (default): the burst is the first work of freshly
+   * started processes.
+   */
+  riscaldamento?: number;
 }): Promise<RisultatoInvii> {
   const numero = opzioni.numero ?? 200;
   const coppie = opzioni.coppie ?? 10;
+  const riscaldamento = opzioni.riscaldamento ?? 0;
   const connessione = await apriPostgres(opzioni.databaseUrl, { max: 4 });
   impostaConnessione(connessione);
   try {
     console.info(`[bench] invii: preparo ${numero} bozze inviabili (${coppie} coppie sulla stessa unità e gli stessi giorni)…`);
-    const bozze = await preparaBozze(connessione, numero, coppie);
+    const tutte = await preparaBozze(connessione, numero + riscaldamento, coppie);
+    // The pairs are made first: the warm-up takes drafts from the end, each alone on its unit and week.
+    const bozze = tutte.slice(0, numero);
+    if (riscaldamento > 0) {
+      console.info(`[bench] invii: riscaldamento, ${riscaldamento} invii di altre bozze (${RISCALDAMENTO_GRUPPO} alla volta, non misurati)…`);
+      const altre = tutte.slice(numero);
+      for (let i = 0; i < altre.length; i += RISCALDAMENTO_GRUPPO) {
+        const stati = await Promise.all(altre.slice(i, i + RISCALDAMENTO_GRUPPO).map((b) => invia(opzioni.base, b).then((e) => e.stato)));
+        if (stati.some((s) => s !== 303)) throw new Error(`riscaldamento: risposte ${stati.join(", ")}`);
+      }
+    }
     const caricoMedio = Math.round(loadavg()[0] * 100) / 100;
     console.info(`[bench] invii: ${bozze.length} POST /domande/:id/invio nello stesso istante…`);
     const pids = opzioni.pidServer === undefined ? [] : [opzioni.pidServer, ...discendenti(opzioni.pidServer)];
@@ -218,19 +256,7 @@ export async function misuraInvii(opzioni: {
     const dal = adessoUs();
     const t0 = performance.now();
     const esiti = await Promise.all(
-      bozze.map(async (b) => {
-        const corpo = new URLSearchParams({ csrf: b.chi.csrf, versione: String(b.versione), chiaveInvio: nuovaChiaveInvio(), veridicita: "si", privacy: "si" });
-        const inizio = performance.now();
-        const r = await fetch(new URL(`/domande/${b.id}/invio`, opzioni.base), {
-          method: "POST",
-          redirect: "manual",
-          headers: { Cookie: b.chi.cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: opzioni.base },
-          body: corpo,
-          signal: AbortSignal.timeout(60_000),
-        });
-        await r.arrayBuffer();
-        return { bozza: b, stato: r.status, ms: performance.now() - inizio, luogo: r.headers.get("location") };
-      }),
+      bozze.map((b) => invia(opzioni.base, b)),
     );
     const secondiTotali = (performance.now() - t0) / 1000;
     const al = adessoUs();
@@ -278,6 +304,7 @@ export async function misuraInvii(opzioni: {
       p99Ms: Math.round(percentile(tempi, 99)),
       maxMs: Math.round(tempi[tempi.length - 1]),
       processi: opzioni.processi,
+      riscaldamento,
       cpuMsPerInvio,
       cpuPostgresMsPerInvio: cpuPostgres === null ? null : perInvio(cpuPostgres),
       cpuClientMsPerInvio: perInvio((client.user + client.system) / 1000),
