@@ -134,6 +134,7 @@ export default function Portafoglio() {
                       </Link>
                     )}
                   </td>
+                  {/* Alike the deadlines cell below (duplicates): a cell listing explained items (ComeCalcolato); here the capacity warnings, there the deadlines with their dates */}
                   <td>
                     {r.avvisi.length === 0
                       ? "Nessuno"

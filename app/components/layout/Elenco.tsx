@@ -31,6 +31,8 @@ export function CellaFiltro({ children }: { children: ReactNode }) {
 }
 
 /** The free-text search of a list, in its cell (the name "cerca" is the lists' query parameter). */
+// Alike deleghe.abilita.tsx's fields and domande.$id.allegati.tsx's ModuloPasso props (duplicates): only the shape of
+// props passed by name to a shared component; the values are the search's own
 export function FiltroCerca(p: { etichetta: string; suggerimento?: string; valore: string | undefined; maxLength: number }) {
   return (
     <CellaFiltro>
