@@ -113,7 +113,8 @@ export async function rispostaFederazioneProva(
             },
           ],
           metadata: {
-            openid_provider: { ...metadati, jwks: { keys: jwks.keys.map(jwkPubblicaProva) } },
+            // Its keys both inline and as a signed JWKS (OpenID Federation 1.0 §5.2.1), which the platform prefers.
+            openid_provider: { ...metadati, jwks: { keys: jwks.keys.map(jwkPubblicaProva) }, signed_jwks_uri: `${entita.fornitore}/federazione/fornitore/jwks` },
             federation_entity: { organization_name: "Fornitore di identità di prova", homepage_uri: origine, contacts: ["fornitore-prova@esempio.invalid"] },
           },
         }),
@@ -156,6 +157,12 @@ export async function rispostaFederazioneProva(
           constraints: { max_path_length: 1 },
         }),
       );
+    case "/federazione/fornitore/jwks":
+      return {
+        stato: 200,
+        tipo: "application/jwk-set+jwt",
+        corpo: await firma(chiavi.fornitore, { ...base, iss: entita.fornitore, sub: entita.fornitore, keys: jwks.keys.map(jwkPubblicaProva) }, "jwk-set+jwt"),
+      };
     case "/federazione/ancora/list":
       return elenco(entita.intermedio, true);
     case "/federazione/intermedio/list":

@@ -246,6 +246,43 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
     expect(riga.scadeIl.getTime()).toBe((ora + 3600) * 1000);
   });
 
+  it("signed_jwks_uri: le chiavi del fornitore dal JWKS firmato con la sua chiave di federazione; manomesso, firmato da altri o di altro tipo: accesso rifiutato", async () => {
+    await db().delete(transazioniAccesso);
+    const { federazione } = await configurazioneProva();
+    // Without the inline jwks the keys come only from the signed JWKS, and the sign-in (ID token, userinfo) works.
+    intercetta(async (u, r) => {
+      if (u.pathname !== "/oidc-prova/.well-known/openid-federation") return r;
+      const contenuto = decodeJwt(await r.text()) as { metadata: { openid_provider: Record<string, unknown> } };
+      const { jwks: _j, ...op } = contenuto.metadata.openid_provider;
+      return statement(await firma(federazione.fornitore, { ...contenuto, metadata: { ...contenuto.metadata, openid_provider: op } }));
+    });
+    expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
+    expect(visti.map((u) => u.pathname)).toContain("/oidc-prova/federazione/fornitore/jwks");
+    const [riga] = await db().select().from(cateneFiducia);
+    expect((riga.metadati.openid_provider.jwks as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
+
+    const firmaJwks = async (jwk: Record<string, unknown>, contenuto: Record<string, unknown>, typ = "jwk-set+jwt") => {
+      const { kid, use: _u, alg, ...materiale } = jwk;
+      return new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ }).sign(await importJWK(materiale, String(alg)));
+    };
+    const varianti: Array<(jwt: string) => Promise<string>> = [
+      async (jwt) => {
+        const [h, p, f] = jwt.split(".");
+        const contenuto = { ...JSON.parse(Buffer.from(p, "base64url").toString()), keys: [] };
+        return `${h}.${Buffer.from(JSON.stringify(contenuto)).toString("base64url")}.${f}`;
+      },
+      // Signed by the intermediary: a key of the chain, but not the provider's.
+      async (jwt) => firmaJwks(federazione.intermedio, decodeJwt(jwt)),
+      async (jwt) => firmaJwks(federazione.fornitore, decodeJwt(jwt), "JWT"),
+    ];
+    for (const variante of varianti) {
+      dimenticaCateneFiducia();
+      await db().delete(cateneFiducia);
+      intercetta(async (u, r) => (u.pathname === "/oidc-prova/federazione/fornitore/jwks" ? new Response(await variante(await r.text()), { status: 200 }) : r));
+      await accessoRifiutato();
+    }
+  });
+
   it("il resolver respinge una risposta che non è un entity statement, un errore HTTP, una risposta enorme", async () => {
     const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
     const con = (r: () => Response) => catenaFornitore(entita().fornitore, ancore, async () => r(), new Date(), false);

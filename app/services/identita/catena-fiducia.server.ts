@@ -102,6 +102,11 @@ function decodifica(jwt: string, dove: string): Statement {
 }
 
 async function scarica(scaricatore: Scaricatore, url: string, dove: string, motivo: MotivoCatena): Promise<Statement> {
+  return decodifica(await scaricaTesto(scaricatore, url, dove, motivo), dove);
+}
+
+/** The body of a federation answer (a compact JWT), within TIMEOUT_MS and DIMENSIONE_MASSIMA. */
+async function scaricaTesto(scaricatore: Scaricatore, url: string, dove: string, motivo: MotivoCatena): Promise<string> {
   let testo: string;
   try {
     const r = await Promise.race([
@@ -115,7 +120,39 @@ async function scarica(scaricatore: Scaricatore, url: string, dove: string, moti
   } catch (e) {
     throw new ErroreCatenaFiducia(motivo, `${dove} (${url}): ${e instanceof Error ? e.message : String(e)}`);
   }
-  return decodifica(testo, dove);
+  return testo;
+}
+
+/**
+ * The provider's keys from its `signed_jwks_uri` (OpenID Federation 1.0 §5.2.1): a JWT of `typ` jwk-set+jwt signed
+ * with the provider's federation key — here the keys its superior's statement lists for it, not the ones it declares
+ * itself — with `iss` and `sub` the provider and `keys` the JWKS. Its `exp` (when present) bounds the chain's life.
+ */
+async function jwksFirmato(
+  soggetto: string,
+  url: unknown,
+  chiaviFederazione: JSONWebKeySet,
+  scaricatore: Scaricatore,
+  adesso: Date,
+  soloHttps: boolean,
+): Promise<{ jwks: JSONWebKeySet; scade: number }> {
+  const dove = `signed_jwks_uri di ${soggetto}`;
+  if (!indirizzoAmmesso(url, soloHttps)) throw new ErroreCatenaFiducia("metadati", `${dove}: indirizzo non ammesso`);
+  const jwt = await scaricaTesto(scaricatore, url, dove, "metadati");
+  try {
+    const { payload } = await jwtVerify(jwt, createLocalJWKSet(chiaviFederazione), {
+      algorithms: ALGORITMI,
+      typ: "jwk-set+jwt",
+      issuer: soggetto,
+      subject: soggetto,
+      currentDate: adesso,
+    });
+    const chiavi = (payload as { keys?: unknown }).keys;
+    if (!Array.isArray(chiavi) || chiavi.length === 0) throw new Error("nessuna chiave");
+    return { jwks: { keys: chiavi as JSONWebKeySet["keys"] }, scade: payload.exp ?? Infinity };
+  } catch (e) {
+    throw new ErroreCatenaFiducia("metadati", `${dove}: non valido (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 async function verifica(s: Statement, jwks: JSONWebKeySet | undefined, adesso: Date, dove: string): Promise<void> {
@@ -290,6 +327,13 @@ export async function risolviCatena(
     throw e;
   }
   const op = metadati.openid_provider;
+  // The provider's keys from its signed_jwks_uri when it publishes one (then they are the ones that count).
+  let scadenzaJwks = Infinity;
+  if (op?.signed_jwks_uri !== undefined) {
+    const firmato = await jwksFirmato(soggetto, op.signed_jwks_uri, chiaviSuperiore, scaricatore, adesso, soloHttps);
+    op.jwks = firmato.jwks;
+    scadenzaJwks = firmato.scade;
+  }
   const senzaBarra = (u: unknown) => String(u).replace(/\/+$/, "");
   if (!op || senzaBarra(op.issuer) !== senzaBarra(soggetto) || !op.jwks) throw new ErroreCatenaFiducia("metadati", `${soggetto}: metadati openid_provider assenti o incompleti`);
 
@@ -300,7 +344,7 @@ export async function risolviCatena(
   if (trustMark.length === 0) throw new ErroreCatenaFiducia("trust_mark", `${soggetto}: nessun trust mark valido di un emittente riconosciuto dal Trust Anchor`);
 
   const tutti = [foglia, ...passi.flatMap((p) => [p.subordinato, p.configurazione])];
-  const scade = Math.min(...tutti.map((s) => Number(s.contenuto.exp)), Math.max(...trustMark.map((t) => t.scade)));
+  const scade = Math.min(...tutti.map((s) => Number(s.contenuto.exp)), Math.max(...trustMark.map((t) => t.scade)), scadenzaJwks);
   return {
     soggetto,
     ancora: ancora.id,
