@@ -82,6 +82,11 @@ export async function rispostaFederazioneProva(
     federation_fetch_endpoint: `${id}/fetch`,
     federation_list_endpoint: `${id}/list`,
   });
+  // An entity statement of `da` about `su` (OpenID Federation 1.0 §3), with su's public keys: its own entity
+  // configuration when they are the same entity, a subordinate statement otherwise.
+  const dichiarazione = async (da: keyof typeof entita, su: keyof typeof entita, altro: Record<string, unknown> = {}) =>
+    jwt(await firma(chiavi[da], { ...base, iss: entita[da], sub: entita[su], jwks: pubblica(chiavi[su]), ...altro }));
+
   // The listing (OpenID Federation 1.0 §8.2): the Trust Anchor's one subordinate is the intermediary, whose one
   // subordinate is the provider.
   const elenco = (sottoposto: string, intermedio: boolean): RispostaFederazione => {
@@ -94,69 +99,42 @@ export async function rispostaFederazioneProva(
   switch (percorso) {
     case "/.well-known/openid-federation": {
       const { jwks_uri: _j, ...metadati } = await discovery();
-      return jwt(
-        await firma(chiavi.fornitore, {
-          ...base,
-          iss: entita.fornitore,
-          sub: entita.fornitore,
-          jwks: pubblica(chiavi.fornitore),
-          authority_hints: [entita.intermedio],
-          // Issued by the Trust Anchor (listed in its trust_mark_issuers), as SPID and CIE require of every member.
-          trust_marks: [
-            {
-              id: idTrustMarkProva(entita.ancora),
-              trust_mark: await firma(
-                chiavi.ancora,
-                { iss: entita.ancora, sub: entita.fornitore, iat: base.iat, exp: base.iat + VALIDITA_TRUST_MARK_S, id: idTrustMarkProva(entita.ancora), ref: `${origine}/privacy` },
-                "trust-mark+jwt",
-              ),
-            },
-          ],
-          metadata: {
-            // Its keys both inline and as a signed JWKS (OpenID Federation 1.0 §5.2.1), which the platform prefers.
-            openid_provider: { ...metadati, jwks: { keys: jwks.keys.map(jwkPubblicaProva) }, signed_jwks_uri: `${entita.fornitore}/federazione/fornitore/jwks` },
-            federation_entity: { organization_name: "Fornitore di identità di prova", homepage_uri: origine, contacts: ["fornitore-prova@esempio.invalid"] },
+      return dichiarazione("fornitore", "fornitore", {
+        authority_hints: [entita.intermedio],
+        // Issued by the Trust Anchor (listed in its trust_mark_issuers), as SPID and CIE require of every member.
+        trust_marks: [
+          {
+            id: idTrustMarkProva(entita.ancora),
+            trust_mark: await firma(
+              chiavi.ancora,
+              { iss: entita.ancora, sub: entita.fornitore, iat: base.iat, exp: base.iat + VALIDITA_TRUST_MARK_S, id: idTrustMarkProva(entita.ancora), ref: `${origine}/privacy` },
+              "trust-mark+jwt",
+            ),
           },
-        }),
-      );
+        ],
+        metadata: {
+          // Its keys both inline and as a signed JWKS (OpenID Federation 1.0 §5.2.1), which the platform prefers.
+          openid_provider: { ...metadati, jwks: { keys: jwks.keys.map(jwkPubblicaProva) }, signed_jwks_uri: `${entita.fornitore}/federazione/fornitore/jwks` },
+          federation_entity: { organization_name: "Fornitore di identità di prova", homepage_uri: origine, contacts: ["fornitore-prova@esempio.invalid"] },
+        },
+      });
     }
     case "/federazione/intermedio/.well-known/openid-federation":
-      return jwt(
-        await firma(chiavi.intermedio, {
-          ...base,
-          iss: entita.intermedio,
-          sub: entita.intermedio,
-          jwks: pubblica(chiavi.intermedio),
-          authority_hints: [entita.ancora],
-          metadata: { federation_entity: entitaFederazione("Intermediario di prova", entita.intermedio) },
-        }),
-      );
+      return dichiarazione("intermedio", "intermedio", {
+        authority_hints: [entita.ancora],
+        metadata: { federation_entity: entitaFederazione("Intermediario di prova", entita.intermedio) },
+      });
     case "/federazione/ancora/.well-known/openid-federation":
-      return jwt(
-        await firma(chiavi.ancora, {
-          ...base,
-          iss: entita.ancora,
-          sub: entita.ancora,
-          jwks: pubblica(chiavi.ancora),
-          trust_mark_issuers: { [idTrustMarkProva(entita.ancora)]: [entita.ancora] },
-          metadata: { federation_entity: entitaFederazione("Trust Anchor di prova", entita.ancora) },
-        }),
-      );
+      return dichiarazione("ancora", "ancora", {
+        trust_mark_issuers: { [idTrustMarkProva(entita.ancora)]: [entita.ancora] },
+        metadata: { federation_entity: entitaFederazione("Trust Anchor di prova", entita.ancora) },
+      });
     case "/federazione/intermedio/fetch":
       if (query.get("sub") !== entita.fornitore) return errore(404, "not_found", "soggetto sconosciuto");
-      return jwt(await firma(chiavi.intermedio, { ...base, iss: entita.intermedio, sub: entita.fornitore, jwks: pubblica(chiavi.fornitore) }));
+      return dichiarazione("intermedio", "fornitore");
     case "/federazione/ancora/fetch":
       if (query.get("sub") !== entita.intermedio) return errore(404, "not_found", "soggetto sconosciuto");
-      return jwt(
-        await firma(chiavi.ancora, {
-          ...base,
-          iss: entita.ancora,
-          sub: entita.intermedio,
-          jwks: pubblica(chiavi.intermedio),
-          metadata_policy: POLITICA_FORNITORI,
-          constraints: { max_path_length: 1 },
-        }),
-      );
+      return dichiarazione("ancora", "intermedio", { metadata_policy: POLITICA_FORNITORI, constraints: { max_path_length: 1 } });
     case "/federazione/fornitore/jwks":
       return {
         stato: 200,
