@@ -5,13 +5,14 @@
 // (self time by function and by package; startup, migrations and seed are left out).
 // Options: --durata=S per page (default 8), --connessioni=N (default 10), --top=N (default 25),
 //   --pagine=area,lavoratori,domande (default all). BENCH_SKIP_BUILD=1 reuses the existing build.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { avviaServer, compila, creaDatabaseTemporaneo, RADICE } from "../e2e/support/server";
 import { bozzaFinoAiLavoratori, idAziende, nuovaBozza } from "./lib/domanda";
 import { accediDemo } from "./lib/http";
+import { leggiProfili, riassumi } from "./lib/profilo-cpu";
 
 const argomenti = process.argv.slice(2);
 const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=`))?.split("=")[1];
@@ -19,56 +20,6 @@ const durataS = Math.min(60, Number(opzione("durata") ?? 8));
 const connessioni = Math.min(100, Number(opzione("connessioni") ?? 10));
 const top = Number(opzione("top") ?? 25);
 const scelte = (opzione("pagine") ?? "area,lavoratori,domande").split(",");
-
-interface Nodo {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profilo {
-  nodes: Nodo[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** "react-dom", "app/services/x.server.ts", "(garbage collector)", "node:internal/…" from a frame's url. */
-function pacchetto(url: string, nome: string): string {
-  if (!url) return nome.startsWith("(") ? nome : "(native)";
-  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (nm) return nm[1];
-  if (url.startsWith("node:")) return url.split("/").slice(0, 2).join("/");
-  const locale = /\/(app|db|build|server\.ts)(\/.*)?$/.exec(url.replace(/^file:\/\//, ""));
-  if (locale) return locale[1] === "build" ? "build (app bundle)" : `${locale[1]}${locale[2] ?? ""}`;
-  return url;
-}
-
-/** Self time of the samples taken between `dal` and `al` (µs, the monotonic clock shared with process.hrtime). */
-export function riassumi(profilo: Profilo, dal: number, al: number) {
-  const perId = new Map(profilo.nodes.map((n) => [n.id, n]));
-  const perFunzione = new Map<string, number>();
-  const perPacchetto = new Map<string, number>();
-  let t = profilo.startTime;
-  let totale = 0;
-  for (let i = 0; i < profilo.samples.length; i++) {
-    t += profilo.timeDeltas[i];
-    if (t < dal || t > al) continue;
-    const n = perId.get(profilo.samples[i]);
-    if (!n) continue;
-    const { functionName, url, lineNumber } = n.callFrame;
-    if (functionName === "(idle)") continue;
-    const nome = functionName || "(anonima)";
-    const pkg = pacchetto(url, nome);
-    const chiave = `${nome} — ${pkg}${url && !url.includes("node_modules") ? `:${lineNumber + 1}` : ""}`;
-    perFunzione.set(chiave, (perFunzione.get(chiave) ?? 0) + 1);
-    perPacchetto.set(pkg, (perPacchetto.get(pkg) ?? 0) + 1);
-    totale++;
-  }
-  const ordina = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => ({ voce: k, quota: Math.round((v / Math.max(1, totale)) * 1000) / 10 }));
-  return { campioni: totale, perPacchetto: ordina(perPacchetto), perFunzione: ordina(perFunzione) };
-}
 
 const adessoUs = () => Number(process.hrtime.bigint() / 1000n);
 
@@ -141,10 +92,9 @@ try {
   await database.elimina();
 }
 
-const file = readdirSync(cartella).find((f) => f.endsWith(".cpuprofile"));
-if (!file) throw new Error(`nessun profilo in ${cartella}`);
-const profilo = JSON.parse(readFileSync(join(cartella, file), "utf8")) as Profilo;
-const riepilogo = finestre.map((f) => ({ ...f, ...riassumi(profilo, f.dal, f.al) }));
+const profili = leggiProfili(cartella);
+if (profili.length === 0) throw new Error(`nessun profilo in ${cartella}`);
+const riepilogo = finestre.map((f) => ({ ...f, ...riassumi(profili, { dal: f.dal, al: f.al }, top) }));
 writeFileSync(join(cartella, "riepilogo.json"), `${JSON.stringify({ database: database.descrizione, connessioni, durataS, riepilogo }, null, 2)}\n`);
 for (const r of riepilogo) {
   console.info(`\n${r.pagina} (${r.percorso}) su ${database.descrizione}: ${r.reqS} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, carico medio ${r.carico}; ${r.campioni} campioni`);
