@@ -9,7 +9,7 @@ import { auditLog, contatoriProtocollo, domandaLavoratori, domande, eventiDomand
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
 import type { EsitoPasso } from "~/services/controlli-domanda.server";
-import * as invio from "~/routes/domande.$id.invio";
+import Invio, * as invio from "~/routes/domande.$id.invio";
 import * as ricevuta from "~/routes/domande.$id.ricevuta";
 import * as ricevutaPdf from "~/routes/domande.$id.ricevuta[.pdf]";
 import * as riepilogo from "~/routes/domande.$id.riepilogo";
@@ -21,8 +21,13 @@ import { salvaPasso } from "~/services/domande.server";
 import { annoRoma, inviaDomanda, nuovaChiaveInvio } from "~/services/invio.server";
 import type { Contesto } from "~/services/accesso.server";
 import { usaDatabaseDiTest } from "../database";
+import { pagina } from "../pagina";
+import { paginaResa } from "../remix-lato-server";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { bozzaCompleta, contestoDi, idAzienda } from "./domanda-completa";
+
+// The invio page is rendered on the server in the tests that read it by role and label.
+vi.mock("@remix-run/react", () => import("../remix-lato-server").then((m) => m.remixLatoServer()));
 
 // The rule modules of the steps land one by one: one test needs a blocking outcome whatever is registered, so the
 // aggregator can be told to add one for a given domanda (every other call goes to the real one).
@@ -141,14 +146,20 @@ describe("riepilogo", () => {
 describe("invio", () => {
   it("refuses without the declarations (422) and changes nothing", async () => {
     const id = await bozzaCompleta(ctxMario, c1);
-    const { versione, chiaveInvio, bloccanti } = await datiInvio(id);
+    const datiLoader = await datiInvio(id);
+    const { versione, chiaveInvio, bloccanti } = datiLoader;
     expect(bloccanti).toEqual([]);
     const r = await postInvio(id, { versione: String(versione), chiaveInvio });
     expect(r.status).toBe(422);
-    const body = await r.json();
-    expect(body.status).toBe("error");
-    expect(body.error.veridicita).toEqual([messaggiInvio.veridicita]);
-    expect(body.error.privacy).toEqual([messaggiInvio.privacy]);
+    // The page as the reader meets it: both declarations in the summary, in the order of the form, each linked to its
+    // group and said on the group too.
+    const p = pagina(paginaResa(Invio, datiLoader, await r.json()));
+    expect(p.riepilogoErrori().voci.map((v) => v.testo)).toEqual([messaggiInvio.veridicita, messaggiInvio.privacy]);
+    for (const [legenda, messaggio] of [["Dichiarazione di veridicità", messaggiInvio.veridicita], ["Trattamento dei dati personali", messaggiInvio.privacy]]) {
+      const g = p.erroreGruppo(legenda);
+      expect(g.riepilogo).toBe(messaggio);
+      expect(g.descrizione).toContain(messaggio);
+    }
     expect((await leggiDomanda(id)).stato).toBe("bozza");
   });
 
