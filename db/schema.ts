@@ -1099,7 +1099,9 @@ export const lottiPagamento = pgTable(
     progressivo: smallint("progressivo").notNull(),
     // MsgId and PmtInfId of the file: unique, so the bank refuses a file sent twice.
     messaggioId: varchar("messaggio_id", { length: 35 }).notNull(),
-    stato: varchar("stato", { length: 16 }).$type<"preparato" | "approvato" | "inviato">().notNull().default("preparato"),
+    // esito_ricevuto: the bank's status report (pain.002) gave every transfer an outcome; `esito` says which.
+    stato: varchar("stato", { length: 16 }).$type<"preparato" | "approvato" | "inviato" | "esito_ricevuto">().notNull().default("preparato"),
+    esito: varchar("esito", { length: 16 }).$type<"pagato" | "pagato_in_parte" | "respinto" | "in_corso">(),
     disposizioni: integer("disposizioni").notNull(),
     totaleCentesimi: bigint("totale_centesimi", { mode: "number" }).notNull(),
     xml: text("xml").notNull(),
@@ -1117,13 +1119,38 @@ export const lottiPagamento = pgTable(
     uniqueIndex("lotti_pagamento_giorno_uq").on(t.sedeCodice, t.giorno, t.progressivo),
     uniqueIndex("lotti_pagamento_messaggio_uq").on(t.messaggioId),
     index("lotti_pagamento_sede_idx").on(t.sedeCodice, t.id),
-    check("lotti_pagamento_stato", sql`${t.stato} in ('preparato','approvato','inviato')`),
+    check("lotti_pagamento_stato", sql`${t.stato} in ('preparato','approvato','inviato','esito_ricevuto')`),
+    check("lotti_pagamento_esito", sql`(${t.esito} is null or ${t.stato} in ('inviato','esito_ricevuto')) and ((${t.stato} = 'esito_ricevuto') = (${t.esito} is not null and ${t.esito} <> 'in_corso'))`),
     check("lotti_pagamento_disposizioni", sql`${t.disposizioni} > 0 and ${t.totaleCentesimi} > 0`),
     // Four eyes: who approves is never who prepared.
     check("lotti_pagamento_quattro_occhi", sql`${t.approvatoDa} is null or ${t.approvatoDa} <> ${t.preparatoDa}`),
     check("lotti_pagamento_approvato", sql`(${t.stato} = 'preparato') = (${t.approvatoDa} is null)`),
-    check("lotti_pagamento_inviato", sql`(${t.stato} = 'inviato') = (${t.inviatoDa} is not null)`),
+    check("lotti_pagamento_inviato", sql`(${t.stato} in ('inviato','esito_ricevuto')) = (${t.inviatoDa} is not null)`),
   ],
+);
+
+/**
+ * A bank's status report (pain.002.001.03) recorded for a sent batch: one row per distinct file (the same file twice
+ * is recognised by its hash and changes nothing); what it changed is in the amounts' `esito_banca`.
+ */
+export const esitiBanca = pgTable(
+  "esiti_banca",
+  {
+    id: serial("id").primaryKey(),
+    lottoId: integer("lotto_id")
+      .notNull()
+      .references(() => lottiPagamento.id),
+    messaggioId: varchar("messaggio_id", { length: 35 }).notNull(),
+    nomeFile: text("nome_file").notNull(),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    pagate: integer("pagate").notNull(),
+    respinte: integer("respinte").notNull(),
+    registratoDa: integer("registrato_da")
+      .notNull()
+      .references(() => utenti.id),
+    registratoIl: timestamp("registrato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("esiti_banca_file_uq").on(t.lottoId, t.sha256), index("esiti_banca_lotto_idx").on(t.lottoId, t.id)],
 );
 
 /**
@@ -1173,6 +1200,9 @@ export const importiCig = pgTable(
     risoltoIl: timestamp("risolto_il", { withTimezone: true }),
     motivoRisoluzione: text("motivo_risoluzione"),
     lottoId: integer("lotto_id").references(() => lottiPagamento.id),
+    // The bank's outcome for this transfer (pain.002): a rejected one leaves its batch (lotto_id null) and waits for a
+    // person again; `lottoId` here keeps which batch it was in.
+    esitoBanca: jsonb("esito_banca").$type<{ lottoId: number; esitoId: number; esito: "pagato" | "respinto"; stato: string; motivo: string | null; descrizione: string }>(),
     creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -1183,6 +1213,7 @@ export const importiCig = pgTable(
     index("importi_cig_provvedimento_idx").on(t.provvedimentoId),
     index("importi_cig_domanda_idx").on(t.domandaId, t.codiceFiscale),
     index("importi_cig_lotto_idx").on(t.lottoId),
+    index("importi_cig_esito_lotto_idx").on(sql`((${t.esitoBanca}->>'lottoId')::int)`),
     check(
       "importi_cig_stato",
       sql`${t.stato} in ('approvato','eccezione','respinto','annullato','in_lotto','pagato')`,

@@ -9,6 +9,7 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@re
 import { ELENCO_MAX_BYTE } from "../app/passi/schemi/lavoratori";
 import { LIMITI_ALLEGATI } from "../app/passi/schemi/allegati";
 import { LIMITI_FLUSSO } from "../app/domain/flussi/denuncia";
+import { LIMITI_ESITO } from "../app/domain/pagamenti/esito-banca";
 import { messaggiInterfaccia } from "../app/testi/interfaccia";
 import { htmlDocumento } from "../app/http/documento.server";
 
@@ -24,6 +25,8 @@ const PERCORSI_CON_FILE: Array<[RegExp, number]> = [
   [/^\/domande\/[^/]+\/risposta\/?$/, LIMITI_ALLEGATI.byteTotali + MARGINE_MULTIPART],
   // A message of a domanda's thread, from either side, with its PDFs (app/domain/comunicazioni.ts: the same total).
   [/^\/(domande|scrivania)\/[^/]+\/messaggi\/?$/, LIMITI_ALLEGATI.byteTotali + MARGINE_MULTIPART],
+  // A bank's status report (pain.002) for a payment batch.
+  [/^\/scrivania\/pagamenti\/lotti\/[^/]+\/esito\/?$/, LIMITI_ESITO.byte + MARGINE_MULTIPART],
   // A UniEmens-Cig flow: the file goes to the reader as it arrives (app/http/flusso-caricato.server.ts).
   [/^\/flussi(\/verifica)?\/?$/, LIMITI_FLUSSO.byte + MARGINE_MULTIPART],
 ];

@@ -11,7 +11,7 @@ import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/http/accesso.server";
 import { approvaLotto, dettaglioLotto, segnaLottoInviato } from "~/services/pagamenti/lotti.server";
-import { ETICHETTE_STATO_LOTTO } from "~/services/pagamenti/scrivania.server";
+import { ETICHETTE_ESITO_LOTTO, ETICHETTE_STATO_LOTTO } from "~/services/pagamenti/scrivania.server";
 
 export const handle = { titolo: "Lotto di pagamento" };
 
@@ -36,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messaggioId: l.messaggioId,
     giorno: formatDataItaliana(l.giorno),
     stato: l.stato,
-    etichettaStato: ETICHETTE_STATO_LOTTO[l.stato],
+    etichettaStato: ETICHETTE_STATO_LOTTO[l.stato] + (l.esito ? `: ${ETICHETTE_ESITO_LOTTO[l.esito]}` : ""),
+    puoRegistrareEsito: operatore && (l.stato === "inviato" || l.stato === "esito_ricevuto"),
     disposizioni: l.disposizioni,
     totale: euro(l.totaleCentesimi),
     preparatoDa: lotto.preparatoDa,
@@ -86,6 +87,11 @@ export default function LottoPagamento() {
         <br />
         <span className="small text-muted">Impronta SHA-256 del file: {d.sha256}</span>
       </p>
+      {d.puoRegistrareEsito ? (
+        <p>
+          <Link to={`/scrivania/pagamenti/lotti/${d.id}/esito`}>Registra l&apos;esito della banca (pain.002)</Link>
+        </p>
+      ) : null}
       {d.stato === "preparato" && d.preparatoDaMe ? (
         <div className="alert alert-info" role="note">
           Hai preparato tu questo lotto: deve approvarlo un altro operatore della sede (controllo a quattro occhi).

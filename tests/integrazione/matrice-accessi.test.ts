@@ -137,7 +137,9 @@ const ROTTE_GENERALI: Record<
  * The pages of one amount and of one batch of the direct payment (and its file): the operators and managers of the
  * amount's or batch's sede only; their matrix, on real amounts and batches, is in pagamenti-pagine.test.ts.
  */
-const ROTTE_PAGAMENTI = ["scrivania.pagamenti.importi.$id", "scrivania.pagamenti.lotti.$id._index", "scrivania.pagamenti.lotti.$id.file[.xml]"] as const;
+const ROTTE_PAGAMENTI = [
+  "scrivania.pagamenti.importi.$id", "scrivania.pagamenti.lotti.$id._index", "scrivania.pagamenti.lotti.$id.file[.xml]", "scrivania.pagamenti.lotti.$id.esito",
+] as const;
 
 /**
  * The flows API answers to a key only (tests/integrazione/api-flussi.test.ts): a session cookie opens none of it, so a

@@ -3,22 +3,23 @@
 // motivo è un errore del modulo; l'azienda scarica il CSV degli importi per lavoratore. Matrice degli accessi:
 // l'operatore di un'altra sede e l'azienda non vedono la scrivania (404), un'azienda non sua o la Sede non scaricano il
 // CSV (404).
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { abilitazioniSede, importiCig, ruoliUtente, utenti } from "#db/schema";
+import { abilitazioniSede, auditLog, esitiBanca, importiCig, lottiPagamento, ruoliUtente, utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA } from "#db/seed/index";
 import * as scrivania from "~/routes/scrivania.pagamenti._index";
 import * as importo from "~/routes/scrivania.pagamenti.importi.$id";
 import * as lotto from "~/routes/scrivania.pagamenti.lotti.$id._index";
 import * as fileXml from "~/routes/scrivania.pagamenti.lotti.$id.file[.xml]";
+import * as esito from "~/routes/scrivania.pagamenti.lotti.$id.esito";
 import * as csv from "~/routes/domande.$id.importi[.csv]";
 import * as dettaglio from "~/routes/domande.$id.dettaglio";
 import type { Contesto } from "~/services/accesso.server";
 import { usaDatabaseDiTest } from "../database";
-import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
+import { contesto, get, ORIGINE, post, risposta, sessioneDi, type Identita } from "../richieste";
 import { contestoDi, idAzienda } from "./domanda-completa";
-import { autorizzata, GIORNO_PIATTAFORMA, invia, righe, xml } from "./pagamento-diretto";
+import { autorizzata, esitoBanca, GIORNO_PIATTAFORMA, invia, righe, xml } from "./pagamento-diretto";
 
 usaDatabaseDiTest();
 
@@ -56,6 +57,14 @@ beforeAll(async () => {
 });
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contesto });
+
+/** The upload form's multipart body: the token first, then the file. */
+function caricaEsito(percorso: string, testo: string, chi: Identita, opzioni: { senzaCsrf?: boolean } = {}): Request {
+  const form = new FormData();
+  if (!opzioni.senzaCsrf) form.append("csrf", chi.csrf);
+  form.append("file", new File([testo], "esito.xml", { type: "application/xml" }));
+  return new Request(ORIGINE + percorso, { method: "POST", headers: { Cookie: chi.cookie, Origin: ORIGINE }, body: form });
+}
 const attori = () => ({ mario: ctxMario, giorgio: ctxGiorgio, c1 });
 
 describe("scrivania dei pagamenti diretti", () => {
@@ -93,6 +102,52 @@ describe("scrivania dei pagamenti diretti", () => {
     expect(file.headers.get("Content-Type")).toBe("application/xml; charset=utf-8");
     expect(file.headers.get("Content-Disposition")).toMatch(/attachment; filename="OMNIA-\d{4}-\d{8}-01\.xml"/);
     expect(await file.text()).toContain(`<NbOfTxs>${r.length}</NbOfTxs>`);
+
+    // L'esito della banca (pain.002.001.03): una disposizione respinta (conto chiuso), le altre accettate.
+    const [{ messaggioId }] = await db().select({ messaggioId: lottiPagamento.messaggioId }).from(lottiPagamento).where(eq(lottiPagamento.id, Number(id)));
+    const nelLotto = await db().select().from(importiCig).where(eq(importiCig.lottoId, Number(id))).orderBy(importiCig.id);
+    const respinto = nelLotto[0];
+    const pain002 = esitoBanca(messaggioId, nelLotto.map((i) => [`OMNIA-IMP-${i.id}`, i.id === respinto.id ? "RJCT" : "ACSC", i.id === respinto.id ? "AC04" : undefined]));
+    const percorsoEsito = `${percorso}/esito`;
+    expect((await (await risposta(() => lotto.loader(args(get(percorso, secondo), { id })))).json()).puoRegistrareEsito).toBe(true);
+    expect(await (await risposta(() => esito.loader(args(get(percorsoEsito, secondo), { id })))).json()).toMatchObject({ preparatoDaMe: false, messaggioId });
+    // Chi ha preparato il lotto non registra l'esito (quattro occhi); il dirigente, un'altra sede, l'azienda: 404.
+    const suoEsito = await risposta(() => esito.action(args(caricaEsito(percorsoEsito, pain002, giorgio), { id })));
+    expect(suoEsito.status).toBe(422);
+    expect(JSON.stringify(await suoEsito.json())).toContain("quattro occhi");
+    for (const chi of [dirigente, milano, mario]) {
+      expect((await risposta(() => esito.loader(args(get(percorsoEsito, chi), { id })))).status).toBe(404);
+      expect((await risposta(() => esito.action(args(caricaEsito(percorsoEsito, pain002, chi), { id })))).status).toBe(404);
+    }
+    expect((await risposta(() => esito.action(args(caricaEsito(percorsoEsito, pain002, secondo, { senzaCsrf: true }), { id })))).status).toBe(403);
+    // Un file ostile: errore del modulo, nulla cambia.
+    const bomba = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><Document>&b;</Document>`;
+    const ostile = await risposta(() => esito.action(args(caricaEsito(percorsoEsito, bomba, secondo), { id })));
+    expect(ostile.status).toBe(422);
+    expect(JSON.stringify(await ostile.json())).toContain("DOCTYPE");
+    expect((await db().select().from(importiCig).where(eq(importiCig.id, respinto.id)))[0].stato).toBe("pagato");
+
+    const registrato = await risposta(() => esito.action(args(caricaEsito(percorsoEsito, pain002, secondo), { id })));
+    expect(registrato.status).toBe(303);
+    expect(registrato.headers.get("Location")).toBe(percorso);
+    const dopoEsito = async () => db().select().from(importiCig).where(sql`${importiCig.id} in (${sql.join(nelLotto.map((i) => sql`${i.id}`), sql`, `)})`).orderBy(importiCig.id);
+    const [tornato, ...pagati] = await dopoEsito();
+    // Il respinto esce dal lotto e torna tra le eccezioni con il motivo della banca; gli altri restano pagati.
+    expect(tornato).toMatchObject({ stato: "eccezione", lottoId: null, esitoBanca: { lottoId: Number(id), esito: "respinto", motivo: "AC04" } });
+    expect(tornato.eccezioni.at(-1)).toEqual({ codice: "rifiuto_banca", messaggio: "La banca ha respinto il bonifico: conto del beneficiario chiuso (AC04)." });
+    for (const p of pagati) expect(p).toMatchObject({ stato: "pagato", lottoId: Number(id), esitoBanca: { esito: "pagato", stato: "ACSC" } });
+    const vistaLotto = await (await risposta(() => lotto.loader(args(get(percorso, dirigente), { id })))).json();
+    expect(vistaLotto).toMatchObject({ stato: "esito_ricevuto", etichettaStato: r.length > 1 ? "Esito della banca ricevuto: pagato in parte" : "Esito della banca ricevuto: tutti i bonifici respinti" });
+    const idTornato = String(tornato.id);
+    const vistaImporto = await (await risposta(() => importo.loader(args(get(`/scrivania/pagamenti/importi/${idTornato}`, giorgio), { id: idTornato })))).json();
+    expect(vistaImporto).toMatchObject({ puoDecidere: true, eccezioni: [expect.objectContaining({ titolo: "Bonifico respinto dalla banca" })] });
+    // Lo stesso file di nuovo: 303, nulla cambia (un solo esito registrato); l'audit lo dice.
+    expect((await risposta(() => esito.action(args(caricaEsito(percorsoEsito, pain002, secondo), { id })))).status).toBe(303);
+    expect(await dopoEsito()).toEqual([tornato, ...pagati]);
+    expect(await db().select().from(esitiBanca).where(eq(esitiBanca.lottoId, Number(id)))).toHaveLength(1);
+    const registrazioni = await db().select().from(auditLog).where(and(eq(auditLog.azione, "registra_esito_banca"), eq(auditLog.oggettoId, id)));
+    expect(registrazioni.map((a) => a.esito)).toEqual(["negato", "errore", "ok", "ok"]);
+    expect(registrazioni[3].dettagli).toMatchObject({ ripetuto: true, cambi: 0 });
 
     // Un'altra sede: 404 per il lotto, il file e la scrivania non lo elenca; POST senza CSRF: nulla cambia.
     expect((await risposta(() => lotto.loader(args(get(percorso, milano), { id })))).status).toBe(404);

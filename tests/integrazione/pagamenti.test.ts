@@ -8,17 +8,18 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { addDays, addYears, formatDataItaliana } from "~/domain/date";
-import { abilitazioniSede, auditLog, aziende, contributiAddizionali, domande, denunceCig, importiCig, lavoratori, lottiPagamento, ruoliUtente, utenti, type Domanda } from "#db/schema";
+import { abilitazioniSede, auditLog, aziende, contributiAddizionali, domande, denunceCig, esitiBanca, importiCig, lavoratori, lottiPagamento, ruoliUtente, utenti, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import { MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA, DIRIGENTE_PADOVA } from "#db/seed/index";
 import type { Contesto } from "~/services/accesso.server";
 import { attoreSistema } from "~/services/autorizzazione.server";
 import { eliminaDenuncia } from "~/services/flussi/eliminazione.server";
 import { abbinaDenunce } from "~/services/pagamenti/abbinamento.server";
+import { registraEsitoBanca } from "~/services/pagamenti/esiti-banca.server";
 import { approvaLotto, dettaglioLotto, fileLotto, preparaLotto, segnaLottoInviato } from "~/services/pagamenti/lotti.server";
 import { dettaglioImporto, panoramicaPagamenti, risolviEccezione } from "~/services/pagamenti/scrivania.server";
 import { usaDatabaseDiTest } from "../database";
-import { autorizzata as autorizzataDi, diretta as direttaDi, GIORNO_PIATTAFORMA, invia as inviaDi, righe, xml } from "./pagamento-diretto";
+import { autorizzata as autorizzataDi, byte, diretta as direttaDi, esitoBanca, GIORNO_PIATTAFORMA, invia as inviaDi, righe, xml } from "./pagamento-diretto";
 import { sessioneDi } from "../richieste";
 import { contestoDi, idAzienda } from "./domanda-completa";
 
@@ -256,6 +257,35 @@ describe("lotti di pagamento SEPA", () => {
     expect(await fileLotto(milano, preparato.valore.lottoId)).toBeNull();
     expect(await dettaglioLotto(dirigente, preparato.valore.lottoId)).not.toBeNull();
     expect((await panoramicaPagamenti(milano))!.lotti.some((l) => l.id === preparato.valore!.lottoId)).toBe(false);
+
+    // L'esito della banca: prima una disposizione respinta (AC01) e le altre ancora in corso (PDNG): il lotto resta
+    // inviato, in corso; il respinto torna tra le eccezioni, approvato di nuovo va in un nuovo lotto.
+    const nelLotto = await db().select().from(importiCig).where(eq(importiCig.lottoId, preparato.valore.lottoId)).orderBy(importiCig.id);
+    const idLotto = preparato.valore.lottoId;
+    const messaggio = (await db().select().from(lottiPagamento).where(eq(lottiPagamento.id, idLotto)))[0].messaggioId;
+    const e2e = (id: number) => `OMNIA-IMP-${id}`;
+    const primo = esitoBanca(messaggio, nelLotto.map((i, n) => [e2e(i.id), n === 0 ? "RJCT" : "PDNG", n === 0 ? "AC01" : undefined]));
+    expect(await registraEsitoBanca(secondo, idLotto, { nome: "esito-1.xml", contenuto: byte(primo) })).toMatchObject({ ok: true, valore: { ripetuto: false, respinte: 1, inCorso: nelLotto.length - 1, statoLotto: "in_corso" } });
+    expect((await db().select().from(lottiPagamento).where(eq(lottiPagamento.id, idLotto)))[0]).toMatchObject({ stato: "inviato", esito: "in_corso" });
+    // Un esito di un altro lotto, o che nomina un bonifico che il lotto non ha: rifiutato per intero.
+    expect(await registraEsitoBanca(secondo, idLotto, { nome: "altro.xml", contenuto: byte(esitoBanca("OMNIA-ALTRO", [[e2e(nelLotto[1].id), "ACSC", undefined]])) })).toMatchObject({ ok: false, motivo: "non_valido" });
+    expect(await registraEsitoBanca(secondo, idLotto, { nome: "estraneo.xml", contenuto: byte(esitoBanca(messaggio, [["OMNIA-IMP-999999", "ACSC", undefined]])) })).toMatchObject({ ok: false, motivo: "non_valido" });
+    // L'operatore di un'altra sede e il dirigente non registrano esiti.
+    expect(await registraEsitoBanca(milano, idLotto, { nome: "esito-1.xml", contenuto: byte(primo) })).toMatchObject({ ok: false, motivo: "non_trovato" });
+    expect(await registraEsitoBanca(dirigente, idLotto, { nome: "esito-1.xml", contenuto: byte(primo) })).toMatchObject({ ok: false, motivo: "non_trovato" });
+    // Il secondo esito chiude le altre: il lotto è pagato in parte; il primo file di nuovo non cambia nulla.
+    const secondoFile = esitoBanca(messaggio, nelLotto.slice(1).map((i) => [e2e(i.id), "ACSC", undefined]));
+    expect(await registraEsitoBanca(secondo, idLotto, { nome: "esito-2.xml", contenuto: byte(secondoFile) })).toMatchObject({ ok: true, valore: { statoLotto: "pagato_in_parte", respinte: 1, pagate: nelLotto.length - 1 } });
+    expect((await db().select().from(lottiPagamento).where(eq(lottiPagamento.id, idLotto)))[0]).toMatchObject({ stato: "esito_ricevuto", esito: "pagato_in_parte" });
+    const [tornato] = await db().select().from(importiCig).where(eq(importiCig.id, nelLotto[0].id));
+    expect(tornato).toMatchObject({ stato: "eccezione", lottoId: null, esitoBanca: { esito: "respinto", motivo: "AC01" } });
+    expect((await risolviEccezione(giorgio, tornato.id, { decisione: "approva", motivo: "IBAN corretto dal lavoratore presso la banca." })).ok).toBe(true);
+    const nuovo = await preparaLotto(giorgio, sede);
+    if (!nuovo.ok || !nuovo.valore) throw new Error("nuovo lotto non preparato");
+    expect((await db().select().from(importiCig).where(eq(importiCig.id, tornato.id)))[0]).toMatchObject({ stato: "in_lotto", lottoId: nuovo.valore.lottoId });
+    const prima = await db().select().from(importiCig).where(sql`${importiCig.id} in (${sql.join(nelLotto.map((i) => sql`${i.id}`), sql`, `)})`).orderBy(importiCig.id);
+    expect(await registraEsitoBanca(secondo, idLotto, { nome: "esito-1.xml", contenuto: byte(primo) })).toMatchObject({ ok: true, valore: { ripetuto: true } });
+    expect(await db().select().from(importiCig).where(sql`${importiCig.id} in (${sql.join(nelLotto.map((i) => sql`${i.id}`), sql`, `)})`).orderBy(importiCig.id)).toEqual(prima);
   });
 
   it("due operatori preparano insieme: ogni importo finisce in un solo lotto", async () => {
@@ -269,12 +299,14 @@ describe("lotti di pagamento SEPA", () => {
     expect(fatti).toHaveLength(1);
     const nelLotto = await db().select().from(importiCig).where(eq(importiCig.lottoId, fatti[0].lottoId));
     expect(nelLotto.map((i) => i.id).sort()).toEqual(expect.arrayContaining((await importiDi(d.id)).map((i) => i.id)));
-    // Nessun importo in due lotti, e i totali dei lotti tornano con i loro importi.
+    // Nessun importo in due lotti, e i totali dei lotti tornano con i loro importi (un bonifico respinto dalla banca
+    // esce dal suo lotto: lì si contano gli esiti registrati).
     const lotti = await db().select().from(lottiPagamento).where(eq(lottiPagamento.sedeCodice, sede));
     for (const l of lotti) {
       const suoi = await db().select().from(importiCig).where(eq(importiCig.lottoId, l.id));
-      expect(suoi.reduce((t, i) => t + i.nettoCentesimi, 0)).toBe(l.totaleCentesimi);
-      expect(suoi).toHaveLength(l.disposizioni);
+      const respinte = (await db().select().from(esitiBanca).where(eq(esitiBanca.lottoId, l.id))).reduce((t, e) => Math.max(t, e.respinte), 0);
+      if (respinte === 0) expect(suoi.reduce((t, i) => t + i.nettoCentesimi, 0)).toBe(l.totaleCentesimi);
+      expect(suoi.length + respinte).toBe(l.disposizioni);
     }
     // Il vincolo del database: una seconda riga viva per la stessa denuncia è rifiutata.
     const [uno] = await importiDi(d.id);

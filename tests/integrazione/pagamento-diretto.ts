@@ -49,6 +49,14 @@ export function xml(competenza: string, ticket: string, righe: RigaFlusso[]): st
   <PosContributiva><Matricola>${MATRICOLE.C1}</Matricola>${denunce.join("")}</PosContributiva></Azienda></DenunceMensili>`;
 }
 
+/** A bank's pain.002.001.03 for the batch `messaggioId`: one status per transfer (EndToEndId, status, reason). */
+export function esitoBanca(messaggioId: string, stati: Array<[string, string, string | undefined]>): string {
+  const tx = stati
+    .map(([id, stato, motivo]) => `<TxInfAndSts><OrgnlEndToEndId>${id}</OrgnlEndToEndId><TxSts>${stato}</TxSts>${motivo ? `<StsRsnInf><Rsn><Cd>${motivo}</Cd></Rsn></StsRsnInf>` : ""}</TxInfAndSts>`)
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"><CstmrPmtStsRpt><GrpHdr><MsgId>BANCA-${stati.length}</MsgId><CreDtTm>2026-12-01T09:00:00</CreDtTm></GrpHdr><OrgnlGrpInfAndSts><OrgnlMsgId>${messaggioId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId></OrgnlGrpInfAndSts><OrgnlPmtInfAndSts><OrgnlPmtInfId>${messaggioId}</OrgnlPmtInfId>${tx}</OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>`;
+}
+
 export async function* byte(testo: string): AsyncGenerator<Uint8Array> {
   yield Buffer.from(testo);
 }

@@ -10,7 +10,8 @@ export type CodiceEccezione =
   | "titolare_pensione"
   | "trattenute_giudiziali"
   | "retribuzione_assente"
-  | "calcolo_non_possibile";
+  | "calcolo_non_possibile"
+  | "rifiuto_banca";
 
 export interface VoceEccezione {
   titolo: string;
@@ -51,6 +52,12 @@ export const ECCEZIONI: Record<CodiceEccezione, VoceEccezione> = {
     verifica: "Manca un parametro in vigore per il mese (per esempio il massimale dell'anno non ancora pubblicato): respingi, o attendi l'aggiornamento dei parametri e abbina di nuovo.",
     riferimento: "art. 3 c.5-bis d.lgs. 148/2015",
     soloRespinta: true,
+  },
+  rifiuto_banca: {
+    titolo: "Bonifico respinto dalla banca",
+    verifica: "Leggi il motivo della banca: se il conto del lavoratore è stato corretto o sbloccato approva (l'importo va nel prossimo lotto); altrimenti respingi con il motivo.",
+    riferimento: "ISO 20022 pain.002.001.03; regole EPC del SEPA Credit Transfer",
+    soloRespinta: false,
   },
 };
 

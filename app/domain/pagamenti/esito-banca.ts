@@ -5,6 +5,9 @@
 // altri stati di accettazione) = pagato; RJCT = respinto con il codice del motivo, e l'importo torna a una persona;
 // PDNG/RCVD = ancora in corso. Codici: ISO 20022 External Code Sets (ExternalStatusReason1Code), regole EPC del SCT.
 
+/** Un esito è piccolo (una voce per bonifico): 10 MB e 100.000 disposizioni bastano a qualunque lotto. */
+export const LIMITI_ESITO = { byte: 10 * 1024 * 1024, transazioni: 100_000 } as const;
+
 /** Stati della transazione (ExternalPaymentTransactionStatus1Code) che la piattaforma riconosce. */
 const ACCETTATI = new Set(["ACCP", "ACSC", "ACSP", "ACTC", "ACWC"]);
 const IN_CORSO = new Set(["PDNG", "RCVD"]);

@@ -2,11 +2,11 @@
 // entità non predefinite rifiutati (nessuna espansione, nessuna risorsa esterna), solo UTF-8, limiti di byte e di
 // transazioni. Ne esce ciò che serve alle regole (~/domain/pagamenti/esito-banca.ts), oppure il primo errore con la riga.
 import { SaxesParser } from "saxes";
-import type { EsitoBancaLetto, StatoTransazioneLetto } from "~/domain/pagamenti/esito-banca";
+import { LIMITI_ESITO, type EsitoBancaLetto, type StatoTransazioneLetto } from "~/domain/pagamenti/esito-banca";
 import { messaggioDecodifica, testoUtf8 } from "../flussi/lettura.server";
 
 export const NAMESPACE_PAIN002 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.03";
-export const LIMITI_ESITO = { byte: 10 * 1024 * 1024, transazioni: 100_000 } as const;
+export { LIMITI_ESITO };
 
 export type LetturaEsito = { ok: true; esito: EsitoBancaLetto } | { ok: false; riga: number; messaggio: string };
 

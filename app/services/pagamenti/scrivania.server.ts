@@ -22,7 +22,8 @@ export const ETICHETTE_STATO_IMPORTO = {
   pagato: "Pagato",
 } as const;
 
-export const ETICHETTE_STATO_LOTTO = { preparato: "Preparato", approvato: "Approvato", inviato: "Inviato alla banca" } as const;
+export const ETICHETTE_STATO_LOTTO = { preparato: "Preparato", approvato: "Approvato", inviato: "Inviato alla banca", esito_ricevuto: "Esito della banca ricevuto" } as const;
+export const ETICHETTE_ESITO_LOTTO = { pagato: "tutti i bonifici pagati", pagato_in_parte: "pagato in parte", respinto: "tutti i bonifici respinti", in_corso: "esito in corso" } as const;
 
 export const MESSAGGI_ECCEZIONI = {
   decisione: "Scegli se approvare o respingere l'importo",
