@@ -69,6 +69,7 @@ export default function Flussi() {
                   <th scope="col">Scartate</th>
                 </tr>
               </thead>
+              {/* Alike flussi.chiavi.tsx's rows and table end (duplicates): the same row-and-close frame; the cells are the flows' */}
               <tbody>
                 {d.flussi.map((f) => (
                   <tr key={f.id}>
