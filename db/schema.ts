@@ -1006,9 +1006,10 @@ export const denunceCig = pgTable(
     uniqueIndex("denunce_cig_chiave_attiva_uq").on(t.chiave).where(sql`${t.eliminataIl} is null`),
     // The returns of a ticket (the cruscotto's days used); the hours per ticket and flow are in ore_ticket_flussi_cig.
     index("denunce_cig_ticket_flusso_idx").on(t.ticket, t.flussoId),
-    // A flow's returns in the order they were written: the matching after a flow walks them 500 at a time by id
+    // A flow's live returns in the order they were written: the matching after a flow walks them 500 at a time by id
     // (app/services/pagamenti/abbinamento.server.ts); on (flusso_id, riga) each step read the whole flow to sort it.
-    index("denunce_cig_flusso_id_idx").on(t.flussoId, t.id),
+    // Partial like the query, or the planner reads the whole partial key index for "eliminata_il is null" instead.
+    index("denunce_cig_flusso_id_vive_idx").on(t.flussoId, t.id).where(sql`${t.eliminataIl} is null`),
     check("denunce_cig_ore", sql`${t.oreCentesimi} >= 0`),
   ],
 );

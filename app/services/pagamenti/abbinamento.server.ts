@@ -128,17 +128,15 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
   const visti = new Set<number>();
   let dopo = 0;
   for (;;) {
-    // Alike the queries of lotti.server.ts and scrivania.server.ts (duplicates): the same denunce/importi joins, but
-    // each query selects and filters for its own use (here: the next batch of reports to match)
-    const candidate = await d
-      .select({ denuncia: denunceCig, matricola: aziende.matricola })
+    // The next 500 live returns in id order, then those of them not yet matched: two statements, so a step reads only
+    // its window through the (flusso_id, id) index. As one statement with the join, the planner's stale estimates right
+    // after a large flow made it read and sort the whole flow at every step (README Misure, flows).
+    const finestra = await d
+      .select({ id: denunceCig.id })
       .from(denunceCig)
-      .innerJoin(aziende, eq(aziende.id, denunceCig.aziendaId))
-      .leftJoin(importiCig, eq(importiCig.denunciaId, denunceCig.id))
       .where(
         and(
           isNull(denunceCig.eliminataIl),
-          isNull(importiCig.id),
           sql`${denunceCig.id} > ${dopo}`,
           filtro.flussoId === undefined ? undefined : eq(denunceCig.flussoId, filtro.flussoId),
           filtro.domandaId === undefined ? undefined : eq(denunceCig.domandaId, filtro.domandaId),
@@ -146,8 +144,18 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
       )
       .orderBy(denunceCig.id)
       .limit(LOTTO);
-    if (candidate.length === 0) break;
-    dopo = candidate[candidate.length - 1].denuncia.id;
+    if (finestra.length === 0) break;
+    dopo = finestra[finestra.length - 1].id;
+    // Alike the queries of lotti.server.ts and scrivania.server.ts (duplicates): the same denunce/importi joins, but
+    // each query selects and filters for its own use (here: the next batch of reports to match)
+    const candidate = await d
+      .select({ denuncia: denunceCig, matricola: aziende.matricola })
+      .from(denunceCig)
+      .innerJoin(aziende, eq(aziende.id, denunceCig.aziendaId))
+      .leftJoin(importiCig, eq(importiCig.denunciaId, denunceCig.id))
+      .where(and(inArray(denunceCig.id, finestra.map((f) => f.id)), isNull(denunceCig.eliminataIl), isNull(importiCig.id)))
+      .orderBy(denunceCig.id);
+    if (candidate.length === 0) continue;
 
     await d.transaction(async (tx) => {
       const perDomanda = await domandeDi(tx, [...new Set(candidate.map((c) => c.denuncia.domandaId))]);

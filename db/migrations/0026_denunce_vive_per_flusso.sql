@@ -1,0 +1,2 @@
+DROP INDEX "denunce_cig_flusso_id_idx";--> statement-breakpoint
+CREATE INDEX "denunce_cig_flusso_id_vive_idx" ON "denunce_cig" USING btree ("flusso_id","id") WHERE "denunce_cig"."eliminata_il" is null;
