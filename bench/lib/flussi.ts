@@ -225,13 +225,16 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     }
     const completatoMs = performance.now() - t0;
     // After its totals the flow's accepted returns are matched to the authorisations (abbinaDopoAccoglienza) in the
-    // same job, which leaves no mark when nothing matches: its end is taken as the server going idle (≤ 20 ms of CPU
-    // in 500 ms), so the synchronous uploads that follow do not share the server with it.
-    for (let prima = cpuMsProcesso(opzioni.pidServer); ; ) {
+    // same job, which leaves no mark when nothing matches: its end is taken as the server and the database's backends
+    // both going idle (≤ 20 ms of CPU each in 500 ms; the server alone looks idle while it waits on a slow query), so
+    // the synchronous uploads that follow do not share the machine with it.
+    for (let prima = cpuMsProcesso(opzioni.pidServer), pgPrima = await cpuBackend(connessione); ; ) {
       await new Promise((ok) => setTimeout(ok, 500));
       const ora = cpuMsProcesso(opzioni.pidServer);
-      if (ora === null || prima === null || ora - prima <= 20) break;
+      const pgOra = await cpuBackend(connessione);
+      if (ora === null || prima === null || (ora - prima <= 20 && cpuBackendTra(pgPrima, pgOra) <= 20)) break;
       prima = ora;
+      pgPrima = pgOra;
     }
     const totaleMs = performance.now() - t0;
     const alGrande = adessoUs();
