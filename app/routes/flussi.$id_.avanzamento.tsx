@@ -1,6 +1,8 @@
 // The progress of a flow above the synchronous limit, checked by a job: how many returns are done out of how many.
-// Without JavaScript the page reloads itself (meta refresh) while the job runs and stops once the flow is done; then
-// it shows the totals and, to whoever sent the flow, the link to its report. The sender and the office staff of a
+// Without JavaScript the page reloads itself (meta refresh) while the job runs, once the user asks for it (a page that
+// reloads by itself unasked is a failure of WCAG 2.2.1, technique F41): the choice is in the address
+// (?aggiorna=automatico), with a link to stop it; the reloads stop once the flow is done; then it shows the totals
+// and, to whoever sent the flow, the link to its report. The sender and the office staff of a
 // sede competent for the flow's companies see it; anyone else finds nothing (404).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -17,7 +19,8 @@ export const handle = { titolo: m.titoloAvanzamento };
 /** Seconds between reloads while the job runs. */
 const RICARICA_SECONDI = 5;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data?.inCorso ? [{ httpEquiv: "refresh", content: String(RICARICA_SECONDI) }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data?.inCorso && data.automatico ? [{ httpEquiv: "refresh", content: String(RICARICA_SECONDI) }] : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await richiediContesto(request);
@@ -25,12 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!r.ok) throw rispostaNonTrovata();
   const { flusso: f, mittente } = r.valore;
   const inCorso = flussoInAttesa(f);
+  const automatico = new URL(request.url).searchParams.get("aggiorna") === "automatico";
   return json(
     {
       id: f.id,
       nomeFile: f.nomeFile,
       stato: m.statoFlusso[f.stato],
       inCorso,
+      automatico,
       fatte: f.denunce,
       // The count made while the file was stored is an estimate: never show fewer than already done.
       totale: Math.max(f.denunceAttese ?? f.denunce, f.denunce),
@@ -54,10 +59,19 @@ export default function AvanzamentoFlusso() {
             Denunce controllate: <strong>{formatNumero(d.fatte)}</strong> di {formatNumero(d.totale)}
           </p>
           <progress className="w-100" max={d.totale || 1} value={d.fatte} aria-labelledby="avanzamento-testo" />
-          <p className="small text-secondary">{m.aggiornamentoAutomatico}</p>
-          <p>
-            <Link to={`/flussi/${d.id}/avanzamento`}>Aggiorna ora</Link>
-          </p>
+          <p className="small text-secondary">{d.automatico ? m.aggiornamentoAutomatico : m.aggiornamentoManuale}</p>
+          <ul className="list-unstyled d-flex flex-wrap gap-3">
+            <li>
+              <Link to={`/flussi/${d.id}/avanzamento${d.automatico ? "?aggiorna=automatico" : ""}`}>{m.aggiornaOra}</Link>
+            </li>
+            <li>
+              {d.automatico ? (
+                <Link to={`/flussi/${d.id}/avanzamento`}>{m.fermaAggiornamento}</Link>
+              ) : (
+                <Link to={`/flussi/${d.id}/avanzamento?aggiorna=automatico`}>{m.attivaAggiornamento}</Link>
+              )}
+            </li>
+          </ul>
         </>
       ) : (
         <>

@@ -34,7 +34,11 @@ export const messaggiFlussi = {
   titoloAvanzamento: "Controllo del flusso",
   introAvanzamento:
     "Il file è stato ricevuto e salvato per intero. Poiché contiene più di 10.000 denunce lo controlliamo dopo averlo ricevuto: puoi chiudere questa pagina e tornare più tardi dall'elenco dei flussi.",
-  aggiornamentoAutomatico: "Questa pagina si aggiorna da sola ogni 5 secondi.",
+  aggiornamentoAutomatico: "Questa pagina si aggiorna da sola ogni 5 secondi, finché il controllo non è concluso.",
+  aggiornamentoManuale: "Questa pagina non si aggiorna da sola: aggiornala tu, oppure chiedi di aggiornarla automaticamente ogni 5 secondi.",
+  aggiornaOra: "Aggiorna ora",
+  attivaAggiornamento: "Aggiorna automaticamente ogni 5 secondi",
+  fermaAggiornamento: "Ferma l'aggiornamento automatico",
   controlloConcluso: "Il controllo è concluso.",
   vaiAlRapporto: "Vai all'esito del flusso",
 } as const;

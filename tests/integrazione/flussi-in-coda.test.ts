@@ -77,8 +77,8 @@ async function flusso(id: number) {
   return f;
 }
 
-async function pagina(id: number, chi: Identita) {
-  return risposta(() => avanzamento.loader(args(get(`/flussi/${id}/avanzamento`, chi), { id: String(id) })));
+async function pagina(id: number, chi: Identita, ricerca = "") {
+  return risposta(() => avanzamento.loader(args(get(`/flussi/${id}/avanzamento${ricerca}`, chi), { id: String(id) })));
 }
 
 function metaDi(dati: unknown) {
@@ -105,10 +105,14 @@ describe("flussi oltre il limite sincrono", () => {
     const righeLavori = (Array.isArray(lavori) ? lavori : (lavori as { rows: unknown[] }).rows) as Array<{ data: { flussoId: number } }>;
     expect(righeLavori.map((l) => l.data.flussoId)).toContain(id);
 
-    // The progress page while the job has not run: 0 of 10,001, with a meta refresh; the report sends back to it.
+    // The progress page while the job has not run: 0 of 10,001; it reloads itself (meta refresh) only once the user
+    // asked for it (WCAG 2.2.1); the report sends back to it.
     const inAttesa = await (await pagina(id, mario)).json();
-    expect(inAttesa).toMatchObject({ inCorso: true, fatte: 0, totale: 10_001, stato: "In attesa del controllo" });
-    expect(metaDi(inAttesa)).toEqual([{ httpEquiv: "refresh", content: "5" }]);
+    expect(inAttesa).toMatchObject({ inCorso: true, automatico: false, fatte: 0, totale: 10_001, stato: "In attesa del controllo" });
+    expect(metaDi(inAttesa)).toEqual([]);
+    const automatica = await (await pagina(id, mario, "?aggiorna=automatico")).json();
+    expect(automatica).toMatchObject({ inCorso: true, automatico: true });
+    expect(metaDi(automatica)).toEqual([{ httpEquiv: "refresh", content: "5" }]);
     const prima = await risposta(() => rapporto.loader(args(get(`/flussi/${id}`, mario), { id: String(id) })));
     expect(prima.status).toBe(303);
     expect(prima.headers.get("Location")).toBe(`/flussi/${id}/avanzamento`);
@@ -123,6 +127,8 @@ describe("flussi oltre il limite sincrono", () => {
     const scartate = Math.floor((10_001 + 1) / 7);
     expect(fatto).toMatchObject({ inCorso: false, fatte: 10_001, accolte: 10_001 - scartate, scartate, stato: "Completato", mittente: true });
     expect(metaDi(fatto)).toEqual([]);
+    // Done: no reload even if it was asked for.
+    expect(metaDi(await (await pagina(id, mario, "?aggiorna=automatico")).json())).toEqual([]);
     const esito = await (await risposta(() => rapporto.loader(args(get(`/flussi/${id}`, mario), { id: String(id) })))).json();
     expect(esito.esito).toMatchObject({ denunce: 10_001, accolte: 10_001 - scartate, scartate });
     // The stored file is gone; every accepted return is there once.
