@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Connessione } from "#db/client";
+import { righeDi } from "#db/connection";
 
 /** CPU ms used so far by the process `pid` (null when it has ended or /proc is missing). */
 export function cpuMsProcesso(pid: number | undefined): number | null {
@@ -50,11 +51,10 @@ export function cpuMsProcessi(pids: readonly number[]): number | null {
   return totale;
 }
 
-// Alike cpuBackend in bench/lib/invii.ts (left there while that file is being changed on another branch).
 /** CPU ms so far of each backend connected to the database (pg_stat_activity, /proc of this machine). */
 export async function cpuBackend(connessione: Connessione): Promise<Map<number, number>> {
   const righe = await connessione.db.execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database()`);
-  const elenco = (Array.isArray(righe) ? righe : (righe as unknown as { rows: Array<{ pid: number }> }).rows).map((r) => Number(r.pid));
+  const elenco = righeDi<{ pid: number }>(righe).map((r) => Number(r.pid));
   const out = new Map<number, number>();
   for (const pid of elenco) {
     const ms = cpuMsProcessi([pid]);

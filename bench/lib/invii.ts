@@ -5,7 +5,7 @@
 // whether exactly one won. The drafts are made in this process with the services the step routes use (the fixture
 // of the integration tests), on the same database the server uses; nothing is timed while they are made.
 import { loadavg } from "node:os";
-import { and, asc, eq, inArray, isNull, lte, or, gte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, gte } from "drizzle-orm";
 import { apriPostgres, type Connessione } from "#db/client";
 import { impostaConnessione } from "#db/connection";
 import { aziende, deleghe, domande, unitaProduttive, utenti } from "#db/schema";
@@ -19,7 +19,7 @@ import { oggi } from "~/services/orologio.server";
 import type { Contesto } from "~/services/accesso.server";
 import { bozzaCompleta, contestoDi } from "../../tests/integrazione/domanda-completa";
 import { sessioneDi, type Identita } from "../../tests/richieste";
-import { cpuMsProcessi, discendenti } from "./cpu";
+import { cpuBackend, cpuBackendTra, cpuMsProcessi, discendenti } from "./cpu";
 
 export interface RisultatoInvii {
   database: string;
@@ -178,20 +178,6 @@ export async function preparaBozze(connessione: Connessione, numero: number, cop
   return bozze;
 }
 
-/** User + system CPU time of a process in ms (Linux /proc), or null elsewhere. */
-
-/** CPU ms so far of each backend connected to the database (pg_stat_activity, /proc of this machine). */
-async function cpuBackend(connessione: Connessione): Promise<Map<number, number>> {
-  const righe = await connessione.db.execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database()`);
-  const elenco = (Array.isArray(righe) ? righe : (righe as unknown as { rows: Array<{ pid: number }> }).rows).map((r) => Number(r.pid));
-  const out = new Map<number, number>();
-  for (const pid of elenco) {
-    const ms = cpuMsProcessi([pid]);
-    if (ms !== null) out.set(pid, ms);
-  }
-  return out;
-}
-
 /** One submission as the browser sends the form: its own idempotency key, the redirect not followed. */
 async function invia(base: string, b: Bozza) {
   const corpo = new URLSearchParams({ csrf: b.chi.csrf, versione: String(b.versione), chiaveInvio: nuovaChiaveInvio(), veridicita: "si", privacy: "si" });
@@ -263,11 +249,7 @@ export async function misuraInvii(opzioni: {
     const cpu1 = pids.length > 0 ? cpuMsProcessi(pids) : null;
     const client = process.cpuUsage(client0);
     const backend1 = backend0 ? await cpuBackend(connessione) : null;
-    let cpuPostgres: number | null = null;
-    if (backend0 && backend1 && backend1.size > 0) {
-      cpuPostgres = 0;
-      for (const [pid, ms] of backend1) cpuPostgres += ms - (backend0.get(pid) ?? 0);
-    }
+    const cpuPostgres = backend0 && backend1 && backend1.size > 0 ? cpuBackendTra(backend0, backend1) : null;
     const perInvio = (ms: number) => Math.round((ms / bozze.length) * 10) / 10;
     const cpuMsPerInvio = cpu0 === null || cpu1 === null ? null : Math.round(((cpu1 - cpu0) / bozze.length) * 10) / 10;
     const tempi = esiti.map((e) => e.ms).sort((a, b) => a - b);
