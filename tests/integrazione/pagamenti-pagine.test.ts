@@ -126,6 +126,14 @@ describe("scrivania dei pagamenti diretti", () => {
     expect(ostile.status).toBe(422);
     expect(JSON.stringify(await ostile.json())).toContain("DOCTYPE");
     expect((await db().select().from(importiCig).where(eq(importiCig.id, respinto.id)))[0].stato).toBe("pagato");
+    // Un file che il lettore accetterebbe ma che non rispetta lo schema ufficiale (manca la data di creazione): 422
+    // con il messaggio, nessun esito registrato, nessun importo cambiato.
+    const prima = await db().select().from(importiCig).where(eq(importiCig.id, respinto.id));
+    const fuoriSchema = await risposta(() => esito.action(args(caricaEsito(percorsoEsito, pain002.replace(/<CreDtTm>[^<]*<\/CreDtTm>/, ""), secondo), { id })));
+    expect(fuoriSchema.status).toBe(422);
+    expect((await fuoriSchema.json()).error.file[0]).toMatch(/^Il file non è stato registrato: Il contenuto non rispetta lo schema ufficiale ISO 20022 pain\.002\.001\.03 alla riga 1 \(dettaglio: .*CreDtTm/);
+    expect(await db().select().from(esitiBanca).where(eq(esitiBanca.lottoId, Number(id)))).toHaveLength(0);
+    expect(await db().select().from(importiCig).where(eq(importiCig.id, respinto.id))).toEqual(prima);
 
     const registrato = await risposta(() => esito.action(args(caricaEsito(percorsoEsito, pain002, secondo), { id })));
     expect(registrato.status).toBe(303);
@@ -146,8 +154,9 @@ describe("scrivania dei pagamenti diretti", () => {
     expect(await dopoEsito()).toEqual([tornato, ...pagati]);
     expect(await db().select().from(esitiBanca).where(eq(esitiBanca.lottoId, Number(id)))).toHaveLength(1);
     const registrazioni = await db().select().from(auditLog).where(and(eq(auditLog.azione, "registra_esito_banca"), eq(auditLog.oggettoId, id)));
-    expect(registrazioni.map((a) => a.esito)).toEqual(["negato", "errore", "ok", "ok"]);
-    expect(registrazioni[3].dettagli).toMatchObject({ ripetuto: true, cambi: 0 });
+    expect(registrazioni.map((a) => a.esito)).toEqual(["negato", "errore", "errore", "ok", "ok"]);
+    expect(registrazioni[2].dettagli).toMatchObject({ errore: expect.stringMatching(/schema ufficiale/) });
+    expect(registrazioni[4].dettagli).toMatchObject({ ripetuto: true, cambi: 0 });
 
     // Un'altra sede: 404 per il lotto, il file e la scrivania non lo elenca; POST senza CSRF: nulla cambia.
     expect((await risposta(() => lotto.loader(args(get(percorso, milano), { id })))).status).toBe(404);

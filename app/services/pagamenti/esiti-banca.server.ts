@@ -4,6 +4,7 @@
 // persona (codice rifiuto_banca, con il motivo della banca); il lotto passa a «esito ricevuto» (pagato, pagato in parte,
 // respinto) quando ogni disposizione ha un esito. Lo stesso file due volte non cambia nulla (hash del file per lotto).
 // Quattro occhi come per i lotti: registra l'esito un operatore della sede diverso da chi ha preparato il lotto.
+// Dopo la lettura il file è validato con lo schema ufficiale pain.002.001.03 (esito-banca-schema.server.ts).
 import { createHash } from "node:crypto";
 import { and, eq, or, sql } from "drizzle-orm";
 import { db } from "#db/connection";
@@ -14,6 +15,7 @@ import { eSistema, puoAgireSuSede, type Attore } from "../autorizzazione.server"
 import { adesso as adessoPiattaforma } from "../orologio.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
 import { leggiEsitoBanca } from "./esito-banca-lettura.server";
+import { validaSchemaPain002 } from "./esito-banca-schema.server";
 
 export const MESSAGGI_ESITI = {
   quattroOcchi: "L'esito della banca deve essere registrato da un operatore diverso da chi ha preparato il lotto (controllo a quattro occhi).",
@@ -47,17 +49,25 @@ export async function registraEsitoBanca(
   if (lotto.stato !== "inviato" && lotto.stato !== "esito_ricevuto") return nonValido({ file: MESSAGGI_ESITI.nonInviato });
 
   const hash = createHash("sha256");
+  // Kept for the schema check, which needs the whole document: the reader stops at LIMITI_ESITO.byte, so this is bounded.
+  const pezzi: Uint8Array[] = [];
   async function* conHash(): AsyncGenerator<Uint8Array> {
     for await (const pezzo of file.contenuto) {
       hash.update(pezzo);
+      pezzi.push(pezzo);
       yield pezzo;
     }
   }
+  const rifiuta = async (e: { riga: number; messaggio: string }) => {
+    await audit("errore", { file: file.nome.slice(0, 200), riga: e.riga, errore: e.messaggio });
+    return nonValido({ file: `Il file non è stato registrato: ${e.messaggio}` });
+  };
   const letto = await leggiEsitoBanca(conHash());
-  if (!letto.ok) {
-    await audit("errore", { file: file.nome.slice(0, 200), riga: letto.riga, errore: letto.messaggio });
-    return nonValido({ file: `Il file non è stato registrato: ${letto.messaggio}` });
-  }
+  if (!letto.ok) return rifiuta(letto);
+  // After the streaming read, which refuses DOCTYPE and entities: xmllint never sees one.
+  const schema = await validaSchemaPain002(Buffer.concat(pezzi));
+  pezzi.length = 0;
+  if (!schema.ok) return rifiuta(schema);
   const sha256 = hash.digest("hex");
 
   return db().transaction(async (tx) => {
