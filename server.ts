@@ -18,6 +18,8 @@ import { limitaFrequenza } from "./server/limiti";
 import { intestazioniSicurezza } from "./server/intestazioni";
 import { fornitoreDimostrativoAttivo } from "./app/services/identita/fornitore.server";
 import { PERCORSO_PROVA } from "./app/services/identita/prova-comune";
+import { federazioneConfigurata } from "./app/services/identita/oidc.server";
+import { originiFornitori } from "./app/services/identita/origini-fornitori";
 
 const radice = path.dirname(fileURLToPath(import.meta.url));
 const produzione = process.env.NODE_ENV === "production";
@@ -63,15 +65,16 @@ const origineOidc = (() => {
     return null;
   }
 })();
-// The local test OpenID provider (ADR 015): only where no real provider is configured and the demo identities are on.
-const fornitoreProva = !process.env.OIDC_ISSUER && fornitoreDimostrativoAttivo();
+// The local test OpenID provider (ADR 015): only where no real provider nor federation is configured and the demo
+// identities are on.
+const fornitoreProva = !process.env.OIDC_ISSUER && !federazioneConfigurata() && fornitoreDimostrativoAttivo();
 
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
 
-app.use(intestazioniSicurezza({ origineOidc }));
+app.use(intestazioniSicurezza({ origineOidc, originiFornitori }));
 
 // First CSRF line (ADR 005): a cross-origin POST never reaches Remix (which would answer it with a bare 500).
 // The per-form token is checked in the actions.

@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ritorno = ritornoSicuro(new URL(request.url).searchParams.get("ritorno"));
   const fornitori = impostazioni ? await elencoFornitori(new URL(request.url).origin) : [];
   return json(
-    { csrf: token, configurato: impostazioni !== null, prova: impostazioni?.prova ?? false, ritorno, fornitori },
+    // With Trust Anchors only (no default provider) there is nothing to sign in with until the federation lists one.
+    { csrf: token, configurato: impostazioni !== null && (impostazioni.emittente !== null || fornitori.length > 0), senzaElenco: impostazioni?.emittente === null && fornitori.length === 0, prova: impostazioni?.prova ?? false, ritorno, fornitori },
     { headers: setCookie ? { "Set-Cookie": setCookie } : {} },
   );
 }
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Accedi() {
-  const { csrf, configurato, prova, ritorno, fornitori = [] } = useLoaderData<typeof loader>();
+  const { csrf, configurato, senzaElenco = false, prova, ritorno, fornitori = [] } = useLoaderData<typeof loader>();
   const esito = useActionData<typeof action>();
   const erroreFornitore = esito && "campo" in esito ? esito.errore : undefined;
   return (
@@ -83,7 +84,7 @@ export default function Accedi() {
             <p className="small mt-2">{mi.notaLivello}</p>
           </Form>
         ) : (
-          <p>{mi.fornitoreNonConfigurato}</p>
+          <p>{senzaElenco ? mi.nessunFornitoreElencato : mi.fornitoreNonConfigurato}</p>
         )}
         {prova ? (
           <>

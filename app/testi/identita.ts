@@ -22,6 +22,8 @@ export const messaggiIdentita = {
   sceltaFornitoreSuggerimento:
     "Sono elencati i gestori di identità digitale riconosciuti dalla federazione SPID e CIE. Scegli quello presso cui hai l'identità.",
   fornitoreNonElencato: "Scegli uno dei gestori di identità digitale elencati.",
+  nessunFornitoreElencato:
+    "In questo momento non è possibile ottenere dalla federazione SPID e CIE l'elenco dei gestori di identità digitale. Riprova tra qualche minuto; se il problema continua contatta l'assistenza.",
   accediCon: "Accederai con",
   troppeRisoluzioni:
     "Troppe richieste di risoluzione da questo indirizzo in poco tempo: la richiesta non è stata eseguita. Riprova dopo il numero di secondi indicato in Retry-After.",

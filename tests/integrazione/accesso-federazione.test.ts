@@ -395,6 +395,71 @@ describe("fornitori elencati dalla federazione (federation_list_endpoint)", () =
   });
 });
 
+describe("configurazione con i soli Trust Anchor (senza OIDC_ISSUER)", () => {
+  // Production as a federation member configures it: no provider, no demo identities; the local federation served at a
+  // public https origin stands in for SPID's (its Trust Anchor pinned by its public key, as AgID's would be).
+  const ORIGINE = "https://demo.esempio.it";
+  const locale = () => entitaFederazioneProva(ORIGINE);
+
+  async function conSoliAncore<T>(corpo: () => Promise<T>): Promise<T> {
+    const prima = { ...process.env };
+    const { federazione } = await configurazioneProva();
+    try {
+      process.env.NODE_ENV = "production";
+      delete process.env.DEMO_LOGIN;
+      delete process.env.OIDC_ISSUER;
+      process.env.OIDC_CLIENT_ID = "omnia-is";
+      process.env.OIDC_REDIRECT_URI = `${ORIGINE}/accedi/ritorno`;
+      process.env.OIDC_FEDERAZIONE_ANCORE = JSON.stringify({ [locale().ancora]: { keys: [jwkPubblicaProva(federazione.ancora)] } });
+      dimenticaConfigurazioniOidc();
+      return await corpo();
+    } finally {
+      for (const v of ["NODE_ENV", "DEMO_LOGIN", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_REDIRECT_URI", "OIDC_FEDERAZIONE_ANCORE"]) {
+        if (prima[v] === undefined) delete process.env[v];
+        else process.env[v] = prima[v];
+      }
+      dimenticaConfigurazioniOidc();
+    }
+  }
+
+  async function paginaAccedi(): Promise<ReturnType<typeof pagina>> {
+    const dati = (await (await risposta(() => accedi.loader({ request: new Request(`${ORIGINE}/accedi`), params: {}, context: contesto }))).json()) as Record<string, unknown>;
+    return pagina(paginaResa(accedi.default, dati));
+  }
+
+  it("i gestori vengono dall'elenco del Trust Anchor: la pagina offre quello elencato e l'accesso riesce", async () => {
+    await db().delete(transazioniAccesso);
+    await conSoliAncore(async () => {
+      const p = await paginaAccedi();
+      expect(p.corpo.textContent).toContain(`${messaggiIdentita.accediCon} Fornitore di identità di prova.`);
+      expect(p.corpo.querySelector<HTMLInputElement>('input[name="fornitore"]')?.value).toBe(locale().fornitore);
+      expect(visti.map((u) => `${u.origin}${u.pathname}${u.search}`)).toContain(`${locale().ancora}/list?entity_type=openid_provider`);
+      // Not the demo note: this is no test environment.
+      expect(p.corpo.textContent).not.toContain(messaggiIdentita.fornitoreProva);
+      const { risposta: esito } = await accediOidc(OPERATORE_PADOVA.codiceFiscale, { origine: ORIGINE });
+      expect(esito.status).toBe(303);
+      expect(esito.headers.get("Location")).toBe("/area-riservata");
+      expect((await db().select().from(cateneFiducia)).map((r) => [r.soggetto, r.ancora])).toEqual([[locale().fornitore, locale().ancora]]);
+    });
+  });
+
+  it("il Trust Anchor non elenca nessun gestore (o non risponde): la pagina lo dice senza pulsante, e un invio è rifiutato senza salvare nulla", async () => {
+    await db().delete(transazioniAccesso);
+    for (const guasto of [() => Response.json([]), () => new Response("", { status: 503 })]) {
+      intercetta((u, r) => (u.pathname.endsWith("/list") ? guasto() : r));
+      await conSoliAncore(async () => {
+        const p = await paginaAccedi();
+        expect(p.corpo.textContent).toContain(messaggiIdentita.nessunFornitoreElencato);
+        expect(p.corpo.querySelector("button")).toBeNull();
+        const r = await inviaAccedi(ORIGINE);
+        expect(r.status).toBe(503);
+        expect(await r.json()).toEqual({ errore: messaggiIdentita.nessunFornitoreElencato });
+        expect(await db().select().from(transazioniAccesso)).toEqual([]);
+      });
+    }
+  });
+});
+
 describe("userinfo firmato e cifrato", () => {
   /** The inner JWS of the provider's userinfo answer (decrypted with the platform's key). */
   async function interno(jwe: string): Promise<string> {

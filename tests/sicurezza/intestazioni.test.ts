@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intestazioniSicurezza } from "../../server/intestazioni";
+import { originiFornitori, registraOriginiFornitori } from "~/services/identita/origini-fornitori";
 
 let server: http.Server;
 let base = "";
@@ -50,5 +51,29 @@ describe("intestazioni di sicurezza", () => {
   it("dietro un proxy TLS fidato: HSTS di due anni", async () => {
     const r = await fetch(`${base}/`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(r.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  });
+
+  it("form-action ammette le origini dei gestori che la pagina di accesso elenca, anche se li elenca durante la risposta", async () => {
+    const app = express();
+    app.use(intestazioniSicurezza({ origineOidc: null, originiFornitori }));
+    // As the /accedi loader does: the federation's list is read after the middleware ran, before the headers go out.
+    app.get("/accedi", (req, res) => {
+      registraOriginiFornitori(String(req.query.gestori ?? "").split(",").filter(Boolean));
+      res.type("html").send("<p>accedi</p>");
+    });
+    const s = app.listen(0, "127.0.0.1");
+    await new Promise<void>((ok) => s.once("listening", () => ok()));
+    try {
+      const indirizzo = `http://127.0.0.1:${(s.address() as AddressInfo).port}/accedi`;
+      const primo = await fetch(`${indirizzo}?gestori=${encodeURIComponent("https://id.gestore-a.it/op,https://login.gestore-b.it/")}`);
+      expect(primo.headers.get("content-security-policy")).toMatch(/form-action 'self' https:\/\/id\.gestore-a\.it https:\/\/login\.gestore-b\.it;/);
+      // A later list replaces the earlier one: a provider no longer listed is no longer allowed.
+      const secondo = await fetch(`${indirizzo}?gestori=${encodeURIComponent("https://login.gestore-b.it/")}`);
+      expect(secondo.headers.get("content-security-policy")).toMatch(/form-action 'self' https:\/\/login\.gestore-b\.it;/);
+    } finally {
+      registraOriginiFornitori([]);
+      s.closeAllConnections();
+      await new Promise<void>((ok) => s.close(() => ok()));
+    }
   });
 });

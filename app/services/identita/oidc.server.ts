@@ -9,12 +9,13 @@
 // platform (userinfo.server.ts). The provider's metadata come only from its OpenID Federation trust chain up to a
 // configured Trust Anchor (catena-fiducia.server.ts, ADR 025), never from its discovery document.
 //
-// Configuration (production): OIDC_ISSUER (the provider's entity identifier), OIDC_CLIENT_ID, OIDC_REDIRECT_URI,
-// OIDC_FEDERAZIONE_ANCORE (the Trust Anchors and their pinned keys); the key is made on first use and kept in
-// the database (chiavi.server.ts) or given as OIDC_CLIENT_PRIVATE_KEY (a private RSA JWK). No client secret: SPID and
+// Configuration (production): OIDC_CLIENT_ID, OIDC_REDIRECT_URI, OIDC_FEDERAZIONE_ANCORE (the Trust Anchors and their
+// pinned keys): the providers are the ones the anchors list (elencoFornitori). OIDC_ISSUER (a provider's entity
+// identifier) is optional: the provider used when none is chosen. The key is made on first use and kept in the
+// database (chiavi.server.ts) or given as OIDC_CLIENT_PRIVATE_KEY (a private RSA JWK). No client secret: SPID and
 // CIE accept private_key_jwt only.
-// Without OIDC_ISSUER, with the demo identities on (development, tests, `npm start`), the local test provider mounted
-// at <origin>/oidc-prova stands in (server/oidc-prova.ts) and requires all of the above.
+// Without that configuration, with the demo identities on (development, tests, `npm start`), the local test provider
+// mounted at <origin>/oidc-prova stands in (server/oidc-prova.ts) and requires all of the above.
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { eq, lt } from "drizzle-orm";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
@@ -29,14 +30,20 @@ import { chiaveDiFirma, chiaviDiDecifratura } from "./chiavi.server";
 import { configurazioneProva, ID_CLIENTE_PROVA, jwkPubblicaProva } from "./prova-configurazione.server";
 import { entitaFederazioneProva, fetchProva, PERCORSO_PROVA, PERCORSO_RITORNO } from "./prova-comune";
 import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia, fornitoriElencati, type AncoraFiducia, type Scaricatore } from "./catena-fiducia.server";
+import { registraOriginiFornitori } from "./origini-fornitori";
 import { ALGORITMI_CHIAVE, ALGORITMI_CONTENUTO, ErroreUserinfo, leggiUserinfo } from "./userinfo.server";
 
 /** A sign-in not finished within this time starts over. */
 export const DURATA_TRANSAZIONE_MS = 10 * 60 * 1000;
 
 export interface ImpostazioniOidc {
-  /** The provider's entity identifier in the federation (its issuer). */
-  emittente: string;
+  /**
+   * The provider used when the person chooses none (its entity identifier in the federation, its issuer): OIDC_ISSUER,
+   * or the local test provider; null when only Trust Anchors are configured (the providers are the ones they list).
+   */
+  emittente: string | null;
+  /** The origin of the request (the local test provider, when mounted, is served there). */
+  origine: string;
   idCliente: string;
   uriRitorno: string;
   /** The local test provider of this origin (back channel through its loopback listener). */
@@ -62,16 +69,24 @@ export function ancoreDaAmbiente(env: NodeJS.ProcessEnv): AncoraFiducia[] | null
   }
 }
 
+/**
+ * Whether the environment configures a real federation: the platform's client_id and callback, and at least one Trust
+ * Anchor with its pinned keys (OIDC_ISSUER is optional). Then the local test provider is not the default one.
+ */
+export function federazioneConfigurata(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI && ancoreDaAmbiente(env));
+}
+
 /** Which provider signs people in for a request arriving at `origine`, or null when none is configured. */
 export function impostazioniOidc(origine: string, env: NodeJS.ProcessEnv = process.env): ImpostazioniOidc | null {
   const ancore = ancoreDaAmbiente(env);
-  if (env.OIDC_ISSUER) {
+  if (env.OIDC_ISSUER || federazioneConfigurata(env)) {
     // A real provider only through a trust chain: without a Trust Anchor there is nothing to trust it by.
     if (!env.OIDC_CLIENT_ID || !env.OIDC_REDIRECT_URI || !ancore) return null;
-    return { emittente: env.OIDC_ISSUER, idCliente: env.OIDC_CLIENT_ID, uriRitorno: env.OIDC_REDIRECT_URI, prova: false, ancore };
+    return { emittente: env.OIDC_ISSUER || null, origine, idCliente: env.OIDC_CLIENT_ID, uriRitorno: env.OIDC_REDIRECT_URI, prova: false, ancore };
   }
   if (!fornitoreDimostrativoAttivo(env)) return null;
-  return { emittente: `${origine}${PERCORSO_PROVA}`, idCliente: ID_CLIENTE_PROVA, uriRitorno: `${origine}${PERCORSO_RITORNO}`, prova: true, ancore };
+  return { emittente: `${origine}${PERCORSO_PROVA}`, origine, idCliente: ID_CLIENTE_PROVA, uriRitorno: `${origine}${PERCORSO_RITORNO}`, prova: true, ancore };
 }
 
 interface ConfigurazioneFornitore {
@@ -98,31 +113,40 @@ export interface AccessoFederazione {
 
 /** The federation access for provider settings `i`; throws ErroreCatenaFiducia when no Trust Anchor is configured. */
 export async function accessoFederazione(i: ImpostazioniOidc): Promise<AccessoFederazione> {
-  let scaricatore: Scaricatore = (url) => fetch(url, { redirect: "error", headers: { Accept: "application/entity-statement+jwt" } });
+  const rete: Scaricatore = (url) => fetch(url, { redirect: "error", headers: { Accept: "application/entity-statement+jwt" } });
+  let scaricatore = rete;
   let canale: client.CustomFetch | undefined;
   let ancore = i.ancore;
+  const prova = fetchProva();
   if (i.prova) {
-    const prova = fetchProva();
     if (!prova) throw new Error("fornitore di identità di prova non montato in questo processo");
     canale = (url, opzioni) => prova(url, opzioni as RequestInit);
     scaricatore = (url) => prova(url);
     // The local federation's Trust Anchor, pinned from the provider's own configuration (development and tests).
     const { federazione } = await configurazioneProva();
-    ancore ??= [{ id: entitaFederazioneProva(new URL(i.emittente).origin).ancora, jwks: { keys: [jwkPubblicaProva(federazione.ancora)] } }];
+    ancore ??= [{ id: entitaFederazioneProva(i.origine).ancora, jwks: { keys: [jwkPubblicaProva(federazione.ancora)] } }];
+  } else if (prova) {
+    // A configured federation in a process that also mounts the local one (tests): its entities, served at this
+    // origin, are reached through the back channel like the test provider's own; everything else over the network.
+    const locale = `${i.origine}${PERCORSO_PROVA}`;
+    const eLocale = (url: string) => url === locale || url.startsWith(`${locale}/`);
+    scaricatore = (url) => (eLocale(url) ? prova(url) : rete(url));
+    canale = (url, opzioni) => (eLocale(url) ? prova(url, opzioni as RequestInit) : fetch(url, opzioni as RequestInit));
   }
   if (!ancore) throw new ErroreCatenaFiducia("ancora_sconosciuta", "nessun Trust Anchor configurato");
   return { scaricatore, ancore, soloHttps: !i.prova, canale };
 }
 
-async function configurazione(i: ImpostazioniOidc): Promise<ConfigurazioneFornitore> {
+async function configurazione(i: ImpostazioniOidc, emittente: string): Promise<ConfigurazioneFornitore> {
   const { kid, chiave } = await chiaveDiFirma("oidc");
   const firma = { key: chiave, kid };
   const { scaricatore, ancore, soloHttps, canale } = await accessoFederazione(i);
-  const catena = await catenaFornitore(i.emittente, ancore, scaricatore, new Date(), soloHttps);
+  const catena = await catenaFornitore(emittente, ancore, scaricatore, new Date(), soloHttps);
   const metadati = catena.metadati.openid_provider;
   const config = new client.Configuration(metadati as client.ServerMetadata, i.idCliente, undefined, client.PrivateKeyJwt(firma));
   if (canale) {
-    client.allowInsecureRequests(config);
+    // Plain http only for the local test provider (loopback); a configured federation stays https.
+    if (i.prova) client.allowInsecureRequests(config);
     config[client.customFetch] = canale;
   }
   return { config, firma, metadati };
@@ -142,7 +166,8 @@ const elenchi = new Map<string, { scade: number; fornitori: FornitoreElencato[] 
  * The providers the federation lists for a request at `origine` (catena-fiducia.server.ts fornitoriElencati), each
  * kept only if its own trust chain up to a configured Trust Anchor verifies (trust marks included), sorted by name.
  * Cached per process for DURATA_ELENCO_MS; a federation that cannot be listed gives an empty list (the sign-in then
- * uses the configured provider, which still needs its chain).
+ * uses the configured provider, which still needs its chain, or with Trust Anchors only says none is available).
+ * Their origins go to the sign-in page's CSP (origini-fornitori.ts).
  */
 export async function elencoFornitori(origine: string, adesso = new Date()): Promise<FornitoreElencato[]> {
   const impostazioni = impostazioniOidc(origine);
@@ -169,6 +194,7 @@ export async function elencoFornitori(origine: string, adesso = new Date()): Pro
   }
   fornitori.sort((a, b) => a.nome.localeCompare(b.nome, "it"));
   elenchi.set(chiave, { scade: adesso.getTime() + DURATA_ELENCO_MS, fornitori });
+  registraOriginiFornitori(fornitori.map((f) => f.id));
   return fornitori;
 }
 
@@ -191,18 +217,24 @@ export async function avviaAccesso(origine: string, ritorno: string | null, ades
   const configurate = impostazioniOidc(origine);
   if (!configurate) return { ok: false, messaggio: messaggiIdentita.fornitoreNonConfigurato, stato: 503 };
   // A provider chosen on the page must be one the federation lists (and whose chain verified); none chosen: the
-  // configured one.
-  if (scelto && scelto !== configurate.emittente && !(await elencoFornitori(origine, adesso)).some((f) => f.id === scelto)) {
+  // configured one, or with Trust Anchors only the one provider they list (with several the person must choose).
+  let emittente = scelto ?? configurate.emittente;
+  if (!emittente) {
+    const elencati = await elencoFornitori(origine, adesso);
+    if (elencati.length === 0) return { ok: false, messaggio: messaggiIdentita.nessunFornitoreElencato, stato: 503 };
+    if (elencati.length > 1) return { ok: false, messaggio: messaggiIdentita.fornitoreNonElencato, stato: 400 };
+    emittente = elencati[0].id;
+  } else if (emittente !== configurate.emittente && !(await elencoFornitori(origine, adesso)).some((f) => f.id === emittente)) {
     return { ok: false, messaggio: messaggiIdentita.fornitoreNonElencato, stato: 400 };
   }
-  const impostazioni = { ...configurate, emittente: scelto ?? configurate.emittente };
+  const impostazioni = { ...configurate, emittente };
   let fornitore: ConfigurazioneFornitore;
   try {
-    fornitore = await configurazione(impostazioni);
+    fornitore = await configurazione(impostazioni, emittente);
   } catch (e) {
     if (!(e instanceof ErroreCatenaFiducia)) throw e;
     // Nothing is stored for a provider the platform cannot trust: no sign-in in progress, no chain.
-    console.warn(`[oidc] catena di fiducia di ${impostazioni.emittente} non valida (${e.motivo}): ${e.message}`);
+    console.warn(`[oidc] catena di fiducia di ${emittente} non valida (${e.motivo}): ${e.message}`);
     return { ok: false, messaggio: messaggiIdentita.federazioneNonValida, stato: 502 };
   }
   const { config, firma } = fornitore;
@@ -215,7 +247,7 @@ export async function avviaAccesso(origine: string, ritorno: string | null, ades
   await db().delete(transazioniAccesso).where(lt(transazioniAccesso.scadeIl, adesso));
   await db().insert(transazioniAccesso).values({
     id: idDaToken(token),
-    emittente: impostazioni.emittente,
+    emittente,
     stato,
     nonce,
     verificatore,
@@ -273,7 +305,7 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
   const impostazioni = { ...configurate, emittente: t.emittente };
   let fornitore: ConfigurazioneFornitore;
   try {
-    fornitore = await configurazione(impostazioni);
+    fornitore = await configurazione(impostazioni, t.emittente);
   } catch (e) {
     if (!(e instanceof ErroreCatenaFiducia)) throw e;
     console.warn(`[oidc] catena di fiducia di ${impostazioni.emittente} non valida al ritorno (${e.motivo}): ${e.message}`);

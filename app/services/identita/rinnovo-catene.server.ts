@@ -34,7 +34,8 @@ export async function rinnovaCatene(adesso: Date, env: NodeJS.ProcessEnv = proce
   for (const riga of righe) {
     // The provider's settings as a sign-in at its origin would find them (the test provider is mounted per origin).
     const impostazioni = impostazioniOidc(new URL(riga.soggetto).origin, env);
-    if (!impostazioni || impostazioni.emittente !== riga.soggetto) {
+    // With Trust Anchors only, any provider of a configured anchor (the anchor is checked below).
+    if (!impostazioni || (impostazioni.emittente !== null && impostazioni.emittente !== riga.soggetto)) {
       esiti.push({ ...riga, esito: "non_configurato" });
       continue;
     }
