@@ -3,8 +3,10 @@
 // rules engine's (app/domain/cruscotto.ts: capacita, avvisoCapacita), computed here and only here, by the job
 // avvisi-capacita (every five minutes: the first run of the day computes the new day's, the others the companies
 // whose inputs changed) and by the portfolio itself for any company whose stored row is not current. A row is current
-// only for its day, the version of its inputs (moved by database triggers at every write they read, migration 0022)
-// and the rules' fingerprint (the parameters' catalogue and this process's code): never a stale warning shown as current.
+// only for its day, the version of its inputs (moved by database triggers at every write of what they read, and only
+// then: drafts do not move it, migrations 0022 and 0027) and the rules' fingerprint (the parameters' catalogue and this
+// process's code): never a stale warning shown as current. A query added below that reads another table, state or
+// column must be added to the triggers (migration 0027) and to tests/integrazione/avvisi-capacita.test.ts.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -21,6 +21,7 @@ import { aziendaAutorizzata, eSistema, type Attore } from "./autorizzazione.serv
 import { oggi as oggiPiattaforma } from "./orologio.server";
 import { unitaDellAzienda } from "./unita-produttive.server";
 
+// The stored capacity warnings' version moves only for domande in these states (migration 0027 lists them again).
 const CONTANO = ["inviata", "in_istruttoria", "sospesa", "autorizzata", "autorizzata_parziale"] as const;
 
 /** Agricultural work on six days (CCNL operai agricoli), the others on the short week (as the Periodo step). */
