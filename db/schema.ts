@@ -1228,6 +1228,42 @@ export const importiCig = pgTable(
   ],
 );
 
+/**
+ * Every bank outcome of one transfer (pain.002), in order: a transfer rejected in one batch and paid in a later one has
+ * two rows. One outcome per transfer and batch (a report contradicting a recorded outcome is refused). The amount's
+ * `esito_banca` is the latest of these, written in the same transaction.
+ */
+export const esitiBonifico = pgTable(
+  "esiti_bonifico",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    importoId: bigint("importo_id", { mode: "number" })
+      .notNull()
+      .references(() => importiCig.id),
+    lottoId: integer("lotto_id")
+      .notNull()
+      .references(() => lottiPagamento.id),
+    // The bank's file that gave this outcome.
+    esitoId: integer("esito_id")
+      .notNull()
+      .references(() => esitiBanca.id),
+    esito: varchar("esito", { length: 8 }).$type<"pagato" | "respinto">().notNull(),
+    // ISO 20022 status (ACSC, RJCT…) and reason code (AC04…), with the reason in Italian.
+    stato: varchar("stato", { length: 4 }).notNull(),
+    motivo: varchar("motivo", { length: 35 }),
+    descrizione: text("descrizione").notNull(),
+    registratoDa: integer("registrato_da")
+      .notNull()
+      .references(() => utenti.id),
+    registratoIl: timestamp("registrato_il", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("esiti_bonifico_lotto_uq").on(t.importoId, t.lottoId),
+    index("esiti_bonifico_lotto_idx").on(t.lottoId, t.id),
+    check("esiti_bonifico_esito", sql`${t.esito} in ('pagato','respinto')`),
+  ],
+);
+
 /** The contributo addizionale (art. 5 d.lgs. 148/2015) assessed on an authorisation paid directly, from its amounts. */
 export const contributiAddizionali = pgTable("contributi_addizionali", {
   provvedimentoId: integer("provvedimento_id")

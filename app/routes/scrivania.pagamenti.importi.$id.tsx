@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AreaTesto, ErrorSummary, GruppoRadio, Pulsante, daConform, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
+import { StoricoEsiti } from "~/components/pagamenti/StoricoEsiti";
 import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
 import { leggiFormProtetto, richiediContesto, richiediSede, rispostaNonTrovata } from "~/http/accesso.server";
@@ -53,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contributo: dettaglio.contributo
       ? { importo: dettaglio.contributo.importoCentesimi === null ? null : euro(dettaglio.contributo.importoCentesimi), messaggio: dettaglio.contributo.messaggio }
       : null,
+    esiti: dettaglio.esiti,
   };
 }
 
@@ -121,6 +123,7 @@ export default function ImportoPagamento() {
             </ul>
           </section>
         ) : null}
+        {d.esiti.length ? <StoricoEsiti esiti={d.esiti} per="bonifico" /> : null}
         {d.risolto ? (
           <p>
             Deciso da {d.risolto.da}: {d.risolto.motivo}

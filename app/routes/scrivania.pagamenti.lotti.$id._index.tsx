@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Pulsante, erroriDaCampi, usaModuloServer } from "~/components/form";
 import { CampoCsrf } from "~/components/form/CampoCsrf";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
+import { StoricoEsiti } from "~/components/pagamenti/StoricoEsiti";
 import { formatDataItaliana } from "~/domain/date";
 import { euro } from "~/domain/formati";
 import { rispostaFallimento } from "~/http/risposta.server";
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     puoApprovare: operatore && l.stato === "preparato" && l.preparatoDa !== ctx.utente.id,
     puoInviare: operatore && l.stato === "approvato",
     righe: lotto.righe.map((r) => ({ ...r, mese: `${r.competenza.slice(5, 7)}/${r.competenza.slice(0, 4)}`, netto: euro(r.nettoCentesimi) })),
+    esiti: lotto.esiti,
   };
 }
 
@@ -141,6 +143,7 @@ export default function LottoPagamento() {
           </tbody>
         </table>
       </TabellaScorrevole>
+      {d.stato === "inviato" || d.stato === "esito_ricevuto" ? <StoricoEsiti esiti={d.esiti} per="lotto" /> : null}
       <p>
         <Link to="/scrivania/pagamenti">Torna ai pagamenti diretti</Link>
       </p>

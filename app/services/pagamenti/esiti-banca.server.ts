@@ -6,13 +6,14 @@
 // Quattro occhi come per i lotti: registra l'esito un operatore della sede diverso da chi ha preparato il lotto.
 // Dopo la lettura il file è validato con lo schema ufficiale pain.002.001.03 (esito-banca-schema.server.ts).
 import { createHash } from "node:crypto";
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "#db/connection";
-import { esitiBanca, importiCig, lottiPagamento } from "#db/schema";
+import { esitiBanca, esitiBonifico, importiCig, lottiPagamento, utenti } from "#db/schema";
 import { applicaEsitoBanca, type DisposizioneDelLotto } from "~/domain/pagamenti/esito-banca";
 import { scriviAudit } from "../audit.server";
 import { eSistema, puoAgireSuSede, type Attore } from "../autorizzazione.server";
 import { adesso as adessoPiattaforma } from "../orologio.server";
+import { dataOraRoma } from "../riepilogo.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
 import { leggiEsitoBanca } from "./esito-banca-lettura.server";
 import { validaSchemaPain002 } from "./esito-banca-schema.server";
@@ -83,15 +84,13 @@ export async function registraEsitoBanca(
       const statoLotto = bloccato.esito ?? "in_corso";
       return riuscito({ ripetuto: true, pagate: gia.pagate, respinte: gia.respinte, inCorso: 0, statoLotto });
     }
-    // The transfers of the batch: those still in it and those a previous report took out (rejected).
-    const righe = await tx
-      .select({ id: importiCig.id, lottoId: importiCig.lottoId, esitoBanca: importiCig.esitoBanca })
-      .from(importiCig)
-      .where(or(eq(importiCig.lottoId, lotto.id), sql`(${importiCig.esitoBanca}->>'lottoId')::int = ${lotto.id}`))
-      .for("update");
-    const disposizioni: DisposizioneDelLotto[] = righe.map((r) => ({
-      endToEndId: `OMNIA-IMP-${r.id}`, importoId: r.id, esito: r.esitoBanca && r.esitoBanca.lottoId === lotto.id ? r.esitoBanca.esito : null,
-    }));
+    // The transfers of the batch: those still in it and those a previous report took out (rejected); their recorded
+    // outcome in this batch comes from the history, so a transfer paid since in another batch still counts here.
+    const inLotto = await tx.select({ id: importiCig.id }).from(importiCig).where(eq(importiCig.lottoId, lotto.id)).for("update");
+    const registrati = await tx.select({ importoId: esitiBonifico.importoId, esito: esitiBonifico.esito }).from(esitiBonifico).where(eq(esitiBonifico.lottoId, lotto.id));
+    const esitoDi = new Map(registrati.map((r) => [r.importoId, r.esito]));
+    const ids = [...new Set([...inLotto.map((r) => r.id), ...esitoDi.keys()])].sort((a, b) => a - b);
+    const disposizioni: DisposizioneDelLotto[] = ids.map((id) => ({ endToEndId: `OMNIA-IMP-${id}`, importoId: id, esito: esitoDi.get(id) ?? null }));
     const applicato = applicaEsitoBanca({ messaggioId: lotto.messaggioId, disposizioni }, letto.esito);
     if (!applicato.ok) {
       await scriviAudit(tx, {
@@ -113,6 +112,13 @@ export async function registraEsitoBanca(
       .insert(esitiBanca)
       .values({ lottoId: lotto.id, messaggioId: letto.esito.messaggioId.slice(0, 35), nomeFile: file.nome.slice(0, 200), sha256, pagate: applicato.pagate, respinte: applicato.respinte, registratoDa: attore.utente.id, registratoIl: ora })
       .returning({ id: esitiBanca.id });
+    // The history first: one row per transfer and batch, the amount's esito_banca below is its latest, in step.
+    await tx.insert(esitiBonifico).values(
+      applicato.cambi.map((c) => ({
+        importoId: c.importoId, lottoId: lotto.id, esitoId: registrato.id, esito: c.esito, stato: c.stato, motivo: c.motivo, descrizione: c.descrizione,
+        registratoDa: attore.utente.id, registratoIl: ora,
+      })),
+    );
     for (const c of applicato.cambi) {
       const esitoBanca = { lottoId: lotto.id, esitoId: registrato.id, esito: c.esito, stato: c.stato, motivo: c.motivo, descrizione: c.descrizione };
       if (c.esito === "pagato") {
@@ -141,4 +147,41 @@ export async function registraEsitoBanca(
     });
     return riuscito(risultato);
   });
+}
+
+export interface EsitoDiBonifico {
+  importoId: number;
+  nominativo: string;
+  codiceFiscale: string;
+  lottoId: number;
+  lotto: string;
+  esito: "pagato" | "respinto";
+  stato: string;
+  descrizione: string;
+  file: string;
+  registratoDa: string;
+  /** Data e ora (Roma) in cui l'esito è stato registrato. */
+  registratoIl: string;
+}
+
+/**
+ * Lo storico degli esiti della banca, dal più vecchio: di un bonifico (tutti i suoi lotti) o di un lotto (tutti i suoi
+ * bonifici, anche quelli respinti e usciti dal lotto). Chi chiama ha già autorizzato la lettura dell'importo o del lotto.
+ */
+export async function storicoEsiti(per: { importoId: number } | { lottoId: number }): Promise<EsitoDiBonifico[]> {
+  const righe = await db()
+    .select({
+      importoId: esitiBonifico.importoId, nominativo: importiCig.nominativo, codiceFiscale: importiCig.codiceFiscale,
+      lottoId: esitiBonifico.lottoId, lotto: lottiPagamento.messaggioId, esito: esitiBonifico.esito, stato: esitiBonifico.stato,
+      descrizione: esitiBonifico.descrizione, file: esitiBanca.nomeFile, registratoDa: sql<string>`${utenti.nome} || ' ' || ${utenti.cognome}`,
+      registratoIl: esitiBonifico.registratoIl,
+    })
+    .from(esitiBonifico)
+    .innerJoin(importiCig, eq(importiCig.id, esitiBonifico.importoId))
+    .innerJoin(lottiPagamento, eq(lottiPagamento.id, esitiBonifico.lottoId))
+    .innerJoin(esitiBanca, eq(esitiBanca.id, esitiBonifico.esitoId))
+    .innerJoin(utenti, eq(utenti.id, esitiBonifico.registratoDa))
+    .where("importoId" in per ? eq(esitiBonifico.importoId, per.importoId) : eq(esitiBonifico.lottoId, per.lottoId))
+    .orderBy(esitiBonifico.id);
+  return righe.map((r) => ({ ...r, registratoIl: dataOraRoma(r.registratoIl) }));
 }

@@ -15,6 +15,7 @@ import { scriviAudit } from "../audit.server";
 import { eSistema, puoAgireSuSede, type Attore } from "../autorizzazione.server";
 import { adesso as adessoPiattaforma } from "../orologio.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
+import { storicoEsiti, type EsitoDiBonifico } from "./esiti-banca.server";
 
 const BLOCCO_LOTTI = 8202;
 
@@ -195,6 +196,8 @@ export interface DettaglioLotto {
   approvatoDa: string | null;
   inviatoDa: string | null;
   righe: RigaLotto[];
+  /** Gli esiti della banca per bonifico, anche dei respinti usciti dal lotto. */
+  esiti: EsitoDiBonifico[];
 }
 
 /** Il lotto con le sue disposizioni, per la pagina della scrivania. */
@@ -218,6 +221,7 @@ export async function dettaglioLotto(attore: Attore, lottoId: number): Promise<D
     approvatoDa: lotto.approvatoDa ? (nomi.get(lotto.approvatoDa) ?? "") : null,
     inviatoDa: lotto.inviatoDa ? (nomi.get(lotto.inviatoDa) ?? "") : null,
     righe,
+    esiti: await storicoEsiti({ lottoId: lotto.id }),
   };
 }
 

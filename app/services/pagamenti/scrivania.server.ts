@@ -10,6 +10,7 @@ import { ambitoSedi, eSistema, puoAgireSuSede, type Attore } from "../autorizzaz
 import { adesso as adessoPiattaforma } from "../orologio.server";
 import { conflitto, nonTrovato, nonValido, riuscito, type Risultato } from "../risultato";
 import { aggiornaContributoAddizionale } from "./abbinamento.server";
+import { storicoEsiti, type EsitoDiBonifico } from "./esiti-banca.server";
 import { spiegazioneCalcolo } from "./importi-azienda.server";
 import { lottiDelleSedi } from "./lotti.server";
 
@@ -129,6 +130,8 @@ export interface DettaglioImporto {
   risoltoDa: string | null;
   spiegazione: string;
   contributo: { importoCentesimi: number | null; messaggio: string } | null;
+  /** Gli esiti della banca di questo bonifico, in tutti i lotti in cui è stato. */
+  esiti: EsitoDiBonifico[];
 }
 
 async function importoAutorizzato(attore: Attore, id: number, azione: "vedi_pagamenti" | "lavora_pagamenti") {
@@ -164,6 +167,7 @@ export async function dettaglioImporto(attore: Attore, id: number): Promise<Dett
     risoltoDa: chi ? `${chi.nome} ${chi.cognome}` : null,
     spiegazione: spiegazioneCalcolo(importo.calcolo),
     contributo: contributo ? { importoCentesimi: contributo.importoCentesimi, messaggio: spiegazioneCalcolo(contributo.calcolo) } : null,
+    esiti: await storicoEsiti({ importoId: importo.id }),
   };
 }
 
