@@ -1400,7 +1400,7 @@ export const cateneFiducia = pgTable(
     ancora: varchar("ancora", { length: 500 }).notNull(),
     catena: jsonb("catena").$type<string[]>().notNull(),
     metadati: jsonb("metadati").$type<Record<string, Record<string, unknown>>>().notNull(),
-    trustMark: jsonb("trust_mark").$type<Array<{ id: string; trust_mark: string }>>().notNull(),
+    trustMark: jsonb("trust_mark").$type<Array<{ id: string; trust_mark: string; statoPresso?: { endpoint: string; jwks: { keys: Array<Record<string, unknown>> } } }>>().notNull(),
     risoltaIl: timestamp("risolta_il", { withTimezone: true }).notNull(),
     scadeIl: timestamp("scade_il", { withTimezone: true }).notNull(),
   },

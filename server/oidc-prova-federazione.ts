@@ -9,11 +9,13 @@
 //   provider       <origin>/oidc-prova                          entity configuration with `openid_provider` metadata
 //
 // Each entity answers `<entity>/.well-known/openid-federation` (its entity configuration) and, for the two
-// authorities, `<entity>/fetch?sub=…` (the statement about a direct subordinate, OpenID Federation 1.0 §8.1). The
+// authorities, `<entity>/fetch?sub=…` (the statement about a direct subordinate, OpenID Federation 1.0 §8.1) and
+// `<entity>/list` (§8.2). The Trust Anchor, which issues the provider's trust mark, also answers POST
+// `<entity>/trust_mark_status` (§8.4): "revoked" for a mark revoked with revocaTrustMarkProva (tests), else "active". The
 // provider's `openid_provider` metadata are its discovery document plus its public signing keys (`jwks`), as SPID and
 // CIE providers publish them.
-import { importJWK, SignJWT } from "jose";
-import { configurazioneProva, jwkPubblicaProva } from "../app/services/identita/prova-configurazione.server";
+import { createLocalJWKSet, importJWK, jwtVerify, SignJWT } from "jose";
+import { configurazioneProva, jwkPubblicaProva, trustMarkRevocatiProva } from "../app/services/identita/prova-configurazione.server";
 import { entitaFederazioneProva } from "../app/services/identita/prova-comune";
 
 export const TIPO_ENTITY_STATEMENT = "application/entity-statement+jwt";
@@ -70,6 +72,7 @@ export async function rispostaFederazioneProva(
   query: URLSearchParams,
   discovery: () => Promise<Record<string, unknown>>,
   adesso = new Date(),
+  metodo = "GET",
 ): Promise<RispostaFederazione | null> {
   const entita = entitaFederazioneProva(origine);
   const base = { iat: Math.floor(adesso.getTime() / 1000), exp: Math.floor(adesso.getTime() / 1000) + VALIDITA_S };
@@ -127,8 +130,30 @@ export async function rispostaFederazioneProva(
     case "/federazione/ancora/.well-known/openid-federation":
       return dichiarazione("ancora", "ancora", {
         trust_mark_issuers: { [idTrustMarkProva(entita.ancora)]: [entita.ancora] },
-        metadata: { federation_entity: entitaFederazione("Trust Anchor di prova", entita.ancora) },
+        metadata: {
+          federation_entity: { ...entitaFederazione("Trust Anchor di prova", entita.ancora), federation_trust_mark_status_endpoint: `${entita.ancora}/trust_mark_status` },
+        },
       });
+    case "/federazione/ancora/trust_mark_status": {
+      // OpenID Federation 1.0 §8.4: POST with `trust_mark`; a signed answer with its status, 404 for one never issued.
+      if (metodo !== "POST") return errore(405, "invalid_request", "serve una richiesta POST");
+      const trustMark = query.get("trust_mark");
+      if (!trustMark) return errore(400, "invalid_request", "manca trust_mark");
+      let contenuto: Record<string, unknown>;
+      try {
+        contenuto = (await jwtVerify(trustMark, createLocalJWKSet(pubblica(chiavi.ancora)), { issuer: entita.ancora })).payload;
+      } catch {
+        return errore(404, "not_found", "trust mark non emesso da questo Trust Anchor");
+      }
+      const revocati = await trustMarkRevocatiProva();
+      const revocato = revocati.some((r) => r.sub === contenuto.sub && r.id === (contenuto.id ?? contenuto.trust_mark_id));
+      const scaduto = typeof contenuto.exp === "number" && contenuto.exp <= base.iat;
+      return {
+        stato: 200,
+        tipo: "application/trust-mark-status-response+jwt",
+        corpo: await firma(chiavi.ancora, { iss: entita.ancora, iat: base.iat, trust_mark: trustMark, status: revocato ? "revoked" : scaduto ? "expired" : "active" }, "trust-mark-status-response+jwt"),
+      };
+    }
     case "/federazione/intermedio/fetch":
       if (query.get("sub") !== entita.fornitore) return errore(404, "not_found", "soggetto sconosciuto");
       return dichiarazione("intermedio", "fornitore");

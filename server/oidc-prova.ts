@@ -338,11 +338,19 @@ export function routerProva(): Router {
     }
   });
 
-  // The local federation (entity configurations and fetch endpoints), before oidc-provider.
-  router.get(["/.well-known/openid-federation", "/federazione/*"], async (req, res, next) => {
+  // The local federation (entity configurations, fetch, list and trust mark status endpoints), before oidc-provider.
+  // The trust mark status request is a POST (OpenID Federation 1.0 §8.4.1): its form fields are read as parameters.
+  const moduloStato = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 5 });
+  router.all(["/.well-known/openid-federation", "/federazione/*"], moduloStato, async (req, res, next) => {
     try {
+      if (req.method !== "GET" && req.method !== "POST") {
+        next();
+        return;
+      }
       const origine = origineRichiesta(req);
-      const r = await rispostaFederazioneProva(origine, req.path, new URLSearchParams(req.query as Record<string, string>), () => discoveryProva(origine));
+      const parametri = new URLSearchParams(req.query as Record<string, string>);
+      if (req.method === "POST") for (const [k, v] of Object.entries((req.body ?? {}) as Record<string, unknown>)) if (typeof v === "string") parametri.set(k, v);
+      const r = await rispostaFederazioneProva(origine, req.path, parametri, () => discoveryProva(origine), new Date(), req.method);
       if (!r) {
         next();
         return;
@@ -379,7 +387,17 @@ function avviaCanaleInterno(): Promise<string> {
         const indirizzo = new URL(url, emittente.origin);
         const sotto = indirizzo.pathname.slice(PERCORSO_PROVA.length);
         if (percorsoFederazione(sotto)) {
-          const r = await rispostaFederazioneProva(emittente.origin, sotto, indirizzo.searchParams, () => discoveryProva(emittente.origin));
+          const parametri = new URLSearchParams(indirizzo.searchParams);
+          if (req.method === "POST") {
+            // The trust mark status request's form (a few kilobytes: a trust mark).
+            let corpo = "";
+            for await (const pezzo of req) {
+              corpo += String(pezzo);
+              if (corpo.length > 16_000) throw new Error("corpo");
+            }
+            for (const [k, v] of new URLSearchParams(corpo)) parametri.set(k, v);
+          }
+          const r = await rispostaFederazioneProva(emittente.origin, sotto, parametri, () => discoveryProva(emittente.origin), new Date(), req.method ?? "GET");
           res.statusCode = r?.stato ?? 404;
           res.setHeader("Content-Type", r?.tipo ?? "text/plain");
           res.end(r?.corpo ?? "");

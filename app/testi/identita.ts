@@ -18,6 +18,10 @@ export const messaggiIdentita = {
     "L'accesso non è andato a buon fine: la risposta del gestore dell'identità non è valida o è scaduta. Per la tua sicurezza non ti abbiamo fatto entrare. Riprova dall'inizio.",
   federazioneNonValida:
     "Non è stato possibile verificare che il gestore dell'identità faccia parte della federazione SPID o CIE: le sue dichiarazioni non sono valide, sono scadute o non risalgono a un'autorità riconosciuta. Per la tua sicurezza l'accesso è sospeso e non abbiamo registrato nulla. Riprova più tardi; se il problema continua contatta l'assistenza.",
+  trustMarkRevocato:
+    "Il gestore dell'identità che hai scelto non è più riconosciuto dalla federazione SPID o CIE: l'autorità che lo aveva accreditato ha revocato il suo marchio di fiducia. Per la tua sicurezza l'accesso con questo gestore è sospeso e non abbiamo registrato nulla. Accedi con un altro gestore o con la CIE.",
+  trustMarkStatoIgnoto:
+    "In questo momento non è possibile verificare con la federazione SPID o CIE che il gestore dell'identità sia ancora accreditato. Per la tua sicurezza l'accesso è sospeso e non abbiamo registrato nulla. Riprova tra qualche minuto; se il problema continua contatta l'assistenza.",
   sceltaFornitore: "Con quale gestore vuoi accedere?",
   sceltaFornitoreSuggerimento:
     "Sono elencati i gestori di identità digitale riconosciuti dalla federazione SPID e CIE. Scegli quello presso cui hai l'identità.",

@@ -17,7 +17,8 @@ import * as federazioneRotta from "~/routes/[.well-known].openid-federation";
 import { catenaFornitore, dimenticaCateneFiducia, ErroreCatenaFiducia } from "~/services/identita/catena-fiducia.server";
 import { dimenticaConfigurazioniOidc, elencoFornitori } from "~/services/identita/oidc.server";
 import { chiaveDiDecifratura, jwksRelyingParty, ruotaChiave } from "~/services/identita/chiavi.server";
-import { configurazioneProva, jwkPubblicaProva } from "~/services/identita/prova-configurazione.server";
+import { annullaRevocheProva, configurazioneProva, jwkPubblicaProva, revocaTrustMarkProva } from "~/services/identita/prova-configurazione.server";
+import { dimenticaStatiTrustMark, DURATA_RISPOSTA_MS, RISERVA_GUASTO_MS } from "~/services/identita/stato-trust-mark.server";
 import { CHIAVE_FETCH_PROVA, entitaFederazioneProva, fetchProva, type FetchProva } from "~/services/identita/prova-comune";
 import { messaggiIdentita } from "~/testi/identita";
 import { idTrustMarkProva } from "../../server/oidc-prova-federazione";
@@ -73,6 +74,12 @@ async function firma(jwk: Record<string, unknown>, contenuto: Record<string, unk
   return new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ: "entity-statement+jwt" }).sign(await importJWK(materiale, String(alg)));
 }
 
+/** A trust mark status answer signed by the local Trust Anchor, as its endpoint signs them. */
+async function firmaStato(contenuto: Record<string, unknown>): Promise<string> {
+  const { kid, use: _u, alg, ...materiale } = (await configurazioneProva()).federazione.ancora;
+  return new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ: "trust-mark-status-response+jwt" }).sign(await importJWK(materiale, String(alg)));
+}
+
 async function contaSessioni(): Promise<number> {
   const [{ n }] = await db().select({ n: sql<number>`count(*)::int` }).from(sessioni);
   return n;
@@ -124,12 +131,15 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
     expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
     dimenticaCateneFiducia();
     expect((await accediOidc(OPERATORE_PADOVA.codiceFiscale)).risposta.status).toBe(303);
-    expect(visti.filter((u) => u.pathname.includes("federazione") || u.pathname.endsWith("openid-federation"))).toEqual([]);
+    // Only the trust mark's status is asked again (its answers outlive neither the process's memory nor 10 minutes).
+    expect(visti.filter((u) => u.pathname.includes("federazione") || u.pathname.endsWith("openid-federation")).map((u) => u.pathname)).toEqual([
+      "/oidc-prova/federazione/ancora/trust_mark_status",
+    ]);
   });
 
   it("una catena scaduta non è riusata: si risolve di nuovo e, se gli statement sono scaduti, è rifiutata", async () => {
     const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
-    const scarica = (u: string) => fetchProva()!(u);
+    const scarica = (u: string, init?: RequestInit) => fetchProva()!(u, init);
     const c = await catenaFornitore(entita().fornitore, ancore, scarica, new Date(), false);
     expect(await catenaFornitore(entita().fornitore, ancore, scarica, new Date(c.scadeIl.getTime() - 1000), false)).toEqual(c);
     // An hour past the chain's expiry: statements served again now still expire before that.
@@ -242,7 +252,7 @@ describe("catena di fiducia del fornitore (OpenID Federation)", () => {
     });
     expect((await inviaAccedi()).status).toBe(303);
     const [riga] = await db().select().from(cateneFiducia);
-    expect(riga.trustMark).toEqual([{ id, trust_mark: valido }]);
+    expect(riga.trustMark.map((t) => ({ id: t.id, trust_mark: t.trust_mark }))).toEqual([{ id, trust_mark: valido }]);
     expect(riga.scadeIl.getTime()).toBe((ora + 3600) * 1000);
   });
 
@@ -392,6 +402,123 @@ describe("fornitori elencati dalla federazione (federation_list_endpoint)", () =
     const e = conErrore.erroreGruppo(messaggiIdentita.sceltaFornitore);
     expect(e.riepilogo).toBe(messaggiIdentita.fornitoreNonElencato);
     expect(e.descrizione).toContain(messaggiIdentita.fornitoreNonElencato);
+  });
+});
+
+describe("stato dei trust mark (trust mark status endpoint del loro emittente)", () => {
+  const idMarchio = () => idTrustMarkProva(entita().ancora);
+  const ancore = async () => [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva((await configurazioneProva()).federazione.ancora)] } }];
+  const scarica = (u: string, init?: RequestInit) => fetchProva()!(u, init);
+  const minuti = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);
+
+  beforeEach(async () => {
+    await db().delete(transazioniAccesso);
+    await annullaRevocheProva();
+  });
+  afterEach(() => annullaRevocheProva());
+
+  /** POST /accedi refused with `messaggio` in the page's error summary, nothing in progress, no session. */
+  async function rifiutatoCon(messaggio: string): Promise<void> {
+    const prima = await contaSessioni();
+    const r = await inviaAccedi();
+    expect(r.status).toBe(502);
+    const dati = (await r.json()) as { errore: string };
+    const p = pagina(paginaResa(accedi.default, { csrf: "x", configurato: true, prova: true, ritorno: null }, dati));
+    expect(p.riepilogoErrori().voci.map((v) => v.testo)).toEqual([messaggio]);
+    expect(await db().select().from(transazioniAccesso)).toEqual([]);
+    expect(await contaSessioni()).toBe(prima);
+  }
+
+  it("attivo: il Trust Anchor dichiara l'endpoint, la piattaforma gli chiede lo stato in POST e l'accesso riesce", async () => {
+    expect((await inviaAccedi()).status).toBe(303);
+    expect(visti.map((u) => u.pathname)).toContain("/oidc-prova/federazione/ancora/trust_mark_status");
+    const [riga] = await db().select().from(cateneFiducia);
+    expect(riga.trustMark.map((t) => t.statoPresso?.endpoint)).toEqual([`${entita().ancora}/trust_mark_status`]);
+    // The answer as the issuer signs it (OpenID Federation 1.0 §8.4.2), verified with the Trust Anchor's pinned keys.
+    const risposta = await scarica(`${entita().ancora}/trust_mark_status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ trust_mark: riga.trustMark[0].trust_mark }).toString(),
+    });
+    expect(risposta.headers.get("Content-Type")).toMatch(/^application\/trust-mark-status-response\+jwt/);
+    const { payload, protectedHeader } = await jwtVerify(await risposta.text(), createLocalJWKSet((await ancore())[0].jwks), { issuer: entita().ancora });
+    expect(protectedHeader.typ).toBe("trust-mark-status-response+jwt");
+    expect(payload).toMatchObject({ status: "active", trust_mark: riga.trustMark[0].trust_mark });
+    // A GET is not the status request.
+    expect((await scarica(`${entita().ancora}/trust_mark_status?trust_mark=${riga.trustMark[0].trust_mark}`)).status).toBe(405);
+  });
+
+  it("revocato prima della scadenza: il fornitore è rifiutato con il messaggio in italiano e non è più elencato, anche con la catena conservata", async () => {
+    const t0 = new Date();
+    const c = await catenaFornitore(entita().fornitore, await ancore(), scarica, t0, false);
+    expect(c.trustMark.map((t) => t.id)).toEqual([idMarchio()]);
+    await revocaTrustMarkProva(entita().fornitore, idMarchio());
+    // The answer "active" is reused for 10 minutes at most (DURATA_RISPOSTA_MS): then the revocation counts.
+    expect((await catenaFornitore(entita().fornitore, await ancore(), scarica, minuti(t0, 5), false)).soggetto).toBe(entita().fornitore);
+    await expect(catenaFornitore(entita().fornitore, await ancore(), scarica, minuti(t0, DURATA_RISPOSTA_MS / 60_000 + 1), false)).rejects.toMatchObject({ motivo: "trust_mark_revocato" });
+    // The chain is still stored (its statements have not expired), yet the sign-in is refused and nothing is stored.
+    dimenticaStatiTrustMark();
+    expect((await db().select().from(cateneFiducia)).map((r) => r.soggetto)).toEqual([entita().fornitore]);
+    await rifiutatoCon(messaggiIdentita.trustMarkRevocato);
+    dimenticaConfigurazioniOidc();
+    expect(await elencoFornitori(origineProva())).toEqual([]);
+    // Taken back: accepted again once the answer is asked anew.
+    await annullaRevocheProva();
+    dimenticaStatiTrustMark();
+    expect((await inviaAccedi()).status).toBe(303);
+  });
+
+  it("la risposta JSON {active: false} delle bozze precedenti (implementazione di riferimento SPID/CIE) vale come revoca; {active: true} come attivo", async () => {
+    for (const [attivo, esito] of [
+      [true, 303],
+      [false, 502],
+    ] as const) {
+      dimenticaStatiTrustMark();
+      await db().delete(transazioniAccesso);
+      intercetta((u, r) => (u.pathname.endsWith("/trust_mark_status") ? Response.json({ active: attivo }) : r));
+      expect((await inviaAccedi()).status).toBe(esito);
+    }
+  });
+
+  it("endpoint irraggiungibile o risposta non verificabile: senza una risposta \"active\" recente l'accesso è rifiutato (fail closed); con una di meno di un'ora vale quella", async () => {
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const estranea = { ...privateKey.export({ format: "jwk" }), kid: (await configurazioneProva()).federazione.ancora.kid, alg: "ES256" };
+    const guasti: Array<(r: Response) => Response | Promise<Response>> = [
+      () => new Response("", { status: 503 }),
+      () => {
+        throw new TypeError("fetch failed");
+      },
+      // Signed by a key that is not the Trust Anchor's, or about another trust mark.
+      async (r) => {
+        const contenuto = decodeJwt(await r.text());
+        const { kid, use: _u, alg, ...materiale } = estranea as Record<string, unknown>;
+        const jwt = await new SignJWT(contenuto).setProtectedHeader({ alg: String(alg), kid: String(kid), typ: "trust-mark-status-response+jwt" }).sign(await importJWK(materiale, String(alg)));
+        return new Response(jwt, { status: 200, headers: { "Content-Type": "application/trust-mark-status-response+jwt" } });
+      },
+      async (r) => {
+        const contenuto = decodeJwt(await r.text());
+        const jwt = await firmaStato({ ...contenuto, trust_mark: "altro.trust.mark" });
+        return new Response(jwt, { status: 200, headers: { "Content-Type": "application/trust-mark-status-response+jwt" } });
+      },
+    ];
+    for (const guasto of guasti) {
+      dimenticaCateneFiducia();
+      await db().delete(cateneFiducia);
+      intercetta((u, r) => (u.pathname.endsWith("/trust_mark_status") ? guasto(r) : r));
+      await rifiutatoCon(messaggiIdentita.trustMarkStatoIgnoto);
+      // A chain whose trust marks cannot be confirmed is not stored.
+      expect(await db().select().from(cateneFiducia)).toEqual([]);
+    }
+    // An "active" answer, then the endpoint goes down: it still counts within the hour (RISERVA_GUASTO_MS), not after.
+    dimenticaCateneFiducia();
+    intercetta();
+    const t0 = new Date();
+    await catenaFornitore(entita().fornitore, await ancore(), scarica, t0, false);
+    intercetta((u, r) => (u.pathname.endsWith("/trust_mark_status") ? new Response("", { status: 503 }) : r));
+    expect((await catenaFornitore(entita().fornitore, await ancore(), scarica, minuti(t0, 30), false)).soggetto).toBe(entita().fornitore);
+    await expect(catenaFornitore(entita().fornitore, await ancore(), scarica, minuti(t0, RISERVA_GUASTO_MS / 60_000 + 1), false)).rejects.toMatchObject({
+      motivo: "trust_mark_stato_ignoto",
+    });
   });
 });
 
@@ -636,7 +763,7 @@ describe("resolve endpoint della piattaforma (/federazione/risolvi)", () => {
     const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(ec.jwks as never), { issuer: origineProva(), subject: entita().fornitore });
     expect(protectedHeader.typ).toBe("resolve-response+jwt");
     const [riga] = await db().select().from(cateneFiducia);
-    expect(payload).toMatchObject({ trust_chain: riga.catena, metadata: riga.metadati, trust_marks: riga.trustMark, exp: riga.scadeIl.getTime() / 1000 });
+    expect(payload).toMatchObject({ trust_chain: riga.catena, metadata: riga.metadati, trust_marks: riga.trustMark.map(({ id, trust_mark }) => ({ id, trust_mark })), exp: riga.scadeIl.getTime() / 1000 });
     expect(riga.trustMark.map((t) => t.id)).toEqual([idTrustMarkProva(entita().ancora)]);
     const soloFederazione = decodeJwt(await (await chiedi({ sub: entita().fornitore, trust_anchor: entita().ancora, entity_type: "federation_entity" })).text());
     expect(Object.keys(soloFederazione.metadata as object)).toEqual(["federation_entity"]);

@@ -61,7 +61,7 @@ async function catenaInScadenza(): Promise<Date> {
     return new Response(corpo, { status: 200, headers: { "Content-Type": "application/entity-statement+jwt" } });
   });
   const ancore = [{ id: entita().ancora, jwks: { keys: [jwkPubblicaProva(federazione.ancora)] } }];
-  const c = await catenaFornitore(entita().fornitore, ancore, (u) => fetchProva()!(u), new Date(), false);
+  const c = await catenaFornitore(entita().fornitore, ancore, (u, init) => fetchProva()!(u, init), new Date(), false);
   expect(c.scadeIl.getTime() - Date.now()).toBeLessThan(ANTICIPO_RINNOVO_MS);
   intercetta();
   visti.length = 0;

@@ -16,6 +16,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
 import { cateneFiducia } from "#db/schema";
 import { db } from "#db/connection";
+import { dimenticaStatiTrustMark, statoTrustMark } from "./stato-trust-mark.server";
 import { applicaPolitica, ErrorePoliticaMetadati, operatoriCriticiIgnoti, unisciPolitiche, type Metadati, type PoliticaMetadati } from "~/domain/politiche-metadati";
 
 export const TIPO_STATEMENT = "entity-statement+jwt";
@@ -34,6 +35,8 @@ export type MotivoCatena =
   | "scaduta"
   | "politica"
   | "trust_mark"
+  | "trust_mark_revocato"
+  | "trust_mark_stato_ignoto"
   | "metadati";
 
 export class ErroreCatenaFiducia extends Error {
@@ -52,11 +55,17 @@ export interface AncoraFiducia {
   jwks: JSONWebKeySet;
 }
 
-export type Scaricatore = (url: string) => Promise<Response>;
+/** How the resolver reaches the federation: a GET, or the POST of the trust mark status request. */
+export type Scaricatore = (url: string, init?: RequestInit) => Promise<Response>;
 
 export interface TrustMarkRicevuto {
   id: string;
   trust_mark: string;
+  /**
+   * Where to ask whether it is still active: its issuer's `federation_trust_mark_status_endpoint` and the issuer's
+   * keys as the chain confirmed them (to verify the signed answer). Absent when the issuer declares no endpoint.
+   */
+  statoPresso?: { endpoint: string; jwks: JSONWebKeySet };
 }
 
 export interface CatenaRisolta {
@@ -247,6 +256,7 @@ async function trustMarkValidi(
   emittentiAmmessi: unknown,
   ancora: string,
   chiaviEmittenti: Map<string, JSONWebKeySet>,
+  endpointStato: Map<string, string>,
   adesso: Date,
 ): Promise<Array<TrustMarkRicevuto & { scade: number }>> {
   if (!Array.isArray(grezzi)) return [];
@@ -262,7 +272,9 @@ async function trustMarkValidi(
       if (!jwks) continue;
       const { payload } = await jwtVerify(t.trust_mark, createLocalJWKSet(jwks), { algorithms: ALGORITMI, currentDate: adesso, subject: soggetto, requiredClaims: ["iat"] });
       if (Number(payload.iat) > adesso.getTime() / 1000 + 60) continue;
-      if (payload.id === t.id || payload.trust_mark_id === t.id) validi.push({ id: t.id, trust_mark: t.trust_mark, scade: payload.exp ?? Infinity });
+      if (payload.id !== t.id && payload.trust_mark_id !== t.id) continue;
+      const endpoint = endpointStato.get(emittente);
+      validi.push({ id: t.id, trust_mark: t.trust_mark, ...(endpoint ? { statoPresso: { endpoint, jwks } } : {}), scade: payload.exp ?? Infinity });
     } catch {
       // A trust mark that does not verify is left out; a provider left with none is refused below.
     }
@@ -340,7 +352,13 @@ export async function risolviCatena(
   // SPID and CIE make trust marks mandatory ("Differenze con OIDC Federation"): a provider without one that verifies
   // is not trusted. The chain is kept no longer than its last valid trust mark.
   const configurazioneAncora = passi.at(-1)!.configurazione.contenuto as Contenuto & { trust_mark_issuers?: unknown };
-  const trustMark = await trustMarkValidi(soggetto, foglia.contenuto.trust_marks, configurazioneAncora.trust_mark_issuers, ancora.id, chiaviEmittenti, adesso);
+  // Each authority's trust mark status endpoint, from its entity configuration (verified above).
+  const endpointStato = new Map<string, string>();
+  for (const p of passi) {
+    const e = p.configurazione.contenuto.metadata?.federation_entity?.federation_trust_mark_status_endpoint;
+    if (indirizzoAmmesso(e, soloHttps)) endpointStato.set(p.superiore, e);
+  }
+  const trustMark = await trustMarkValidi(soggetto, foglia.contenuto.trust_marks, configurazioneAncora.trust_mark_issuers, ancora.id, chiaviEmittenti, endpointStato, adesso);
   if (trustMark.length === 0) throw new ErroreCatenaFiducia("trust_mark", `${soggetto}: nessun trust mark valido di un emittente riconosciuto dal Trust Anchor`);
 
   const tutti = [foglia, ...passi.flatMap((p) => [p.subordinato, p.configurazione])];
@@ -350,7 +368,7 @@ export async function risolviCatena(
     ancora: ancora.id,
     catena: [foglia.jwt, ...passi.map((p) => p.subordinato.jwt), passi.at(-1)!.configurazione.jwt],
     metadati,
-    trustMark: trustMark.map(({ id, trust_mark }) => ({ id, trust_mark })),
+    trustMark: trustMark.map(({ scade: _s, ...t }) => t),
     risoltaIl: adesso,
     scadeIl: new Date(scade * 1000),
   };
@@ -415,6 +433,26 @@ export async function fornitoriElencati(ancore: AncoraFiducia[], scaricatore: Sc
   return [...trovati];
 }
 
+/**
+ * The chain as usable now: each trust mark asked of its issuer's status endpoint (stato-trust-mark.server.ts). At
+ * least one must be active; else ErroreCatenaFiducia `trust_mark_revocato` when an issuer said one is not, or
+ * `trust_mark_stato_ignoto` when none could be asked (fail closed). Trust marks not active are left out of the answer.
+ */
+export async function conTrustMarkAttivi(c: CatenaRisolta, scaricatore: Scaricatore, adesso = new Date()): Promise<CatenaRisolta> {
+  const attivi: TrustMarkRicevuto[] = [];
+  const esiti: string[] = [];
+  let revocato = false;
+  for (const t of c.trustMark) {
+    const esito = await statoTrustMark(t, scaricatore, adesso);
+    esiti.push(`${t.id}: ${esito.dettaglio}`);
+    if (esito.stato === "attivo") attivi.push(t);
+    else if (esito.stato === "non_attivo") revocato = true;
+  }
+  if (attivi.length > 0) return attivi.length === c.trustMark.length ? c : { ...c, trustMark: attivi };
+  if (revocato) throw new ErroreCatenaFiducia("trust_mark_revocato", `${c.soggetto}: nessun trust mark attivo secondo il suo emittente (${esiti.join("; ")})`);
+  throw new ErroreCatenaFiducia("trust_mark_stato_ignoto", `${c.soggetto}: stato dei trust mark non verificabile (${esiti.join("; ")})`);
+}
+
 const memoria = new Map<string, CatenaRisolta>();
 
 // Alike risolviCatena above (duplicates): the same inputs; this one reuses a chain until it expires and stores what
@@ -431,7 +469,9 @@ export async function catenaFornitore(
   soloHttps = true,
 ): Promise<CatenaRisolta> {
   const ids = new Set(ancore.map((a) => a.id));
-  for (const c of memoria.values()) if (c.soggetto === soggetto && ids.has(c.ancora) && c.scadeIl > adesso) return c;
+  // A chain kept until its expiry is still asked about its trust marks at each use (their answers are cached briefly):
+  // a revocation must stop the provider before the chain expires.
+  for (const c of memoria.values()) if (c.soggetto === soggetto && ids.has(c.ancora) && c.scadeIl > adesso) return conTrustMarkAttivi(c, scaricatore, adesso);
   const [riga] = await db()
     .select()
     .from(cateneFiducia)
@@ -441,11 +481,13 @@ export async function catenaFornitore(
   if (riga) {
     const c: CatenaRisolta = { ...riga };
     memoria.set(`${soggetto} ${riga.ancora}`, c);
-    return c;
+    return conTrustMarkAttivi(c, scaricatore, adesso);
   }
   const c = await risolviCatena(soggetto, ancore, scaricatore, adesso, soloHttps);
+  // A chain whose trust marks are not active is not stored (as one that does not verify).
+  const attiva = await conTrustMarkAttivi(c, scaricatore, adesso);
   await conservaCatena(c);
-  return c;
+  return attiva;
 }
 
 /** Stores a chain just resolved (replacing the one of the same subject and anchor) and keeps it in this process. */
@@ -471,4 +513,5 @@ export async function catenaGiaRisolta(soggetto: string, ancora: string, adesso 
 /** Tests switch databases and tamper with statements: forget the chains this process resolved. */
 export function dimenticaCateneFiducia(): void {
   memoria.clear();
+  dimenticaStatiTrustMark();
 }

@@ -120,10 +120,13 @@ export async function risolviEntita(origine: string, parametri: URLSearchParams,
   if (!catena) return erroreRisoluzione(404, "not_found", "nessuna catena di fiducia valida per questo soggetto e Trust Anchor");
   const metadati = tipi.length > 0 ? Object.fromEntries(Object.entries(catena.metadati).filter(([t]) => tipi.includes(t))) : catena.metadati;
   const ora = Math.floor(adesso.getTime() / 1000);
-  const trustMark = catena.trustMark.filter((t) => {
-    const exp = decodeJwt(t.trust_mark).exp;
-    return exp === undefined || exp > ora;
-  });
+  // As received: what the platform keeps to ask their status (statoPresso) is its own business.
+  const trustMark = catena.trustMark
+    .filter((t) => {
+      const exp = decodeJwt(t.trust_mark).exp;
+      return exp === undefined || exp > ora;
+    })
+    .map(({ id, trust_mark }) => ({ id, trust_mark }));
   const contenuto = {
     iss: identificativoEntita(origine, env),
     sub,

@@ -113,7 +113,7 @@ export interface AccessoFederazione {
 
 /** The federation access for provider settings `i`; throws ErroreCatenaFiducia when no Trust Anchor is configured. */
 export async function accessoFederazione(i: ImpostazioniOidc): Promise<AccessoFederazione> {
-  const rete: Scaricatore = (url) => fetch(url, { redirect: "error", headers: { Accept: "application/entity-statement+jwt" } });
+  const rete: Scaricatore = (url, init) => fetch(url, { redirect: "error", headers: { Accept: "application/entity-statement+jwt" }, ...init });
   let scaricatore = rete;
   let canale: client.CustomFetch | undefined;
   let ancore = i.ancore;
@@ -121,7 +121,7 @@ export async function accessoFederazione(i: ImpostazioniOidc): Promise<AccessoFe
   if (i.prova) {
     if (!prova) throw new Error("fornitore di identità di prova non montato in questo processo");
     canale = (url, opzioni) => prova(url, opzioni as RequestInit);
-    scaricatore = (url) => prova(url);
+    scaricatore = (url, init) => prova(url, init);
     // The local federation's Trust Anchor, pinned from the provider's own configuration (development and tests).
     const { federazione } = await configurazioneProva();
     ancore ??= [{ id: entitaFederazioneProva(i.origine).ancora, jwks: { keys: [jwkPubblicaProva(federazione.ancora)] } }];
@@ -130,7 +130,7 @@ export async function accessoFederazione(i: ImpostazioniOidc): Promise<AccessoFe
     // origin, are reached through the back channel like the test provider's own; everything else over the network.
     const locale = `${i.origine}${PERCORSO_PROVA}`;
     const eLocale = (url: string) => url === locale || url.startsWith(`${locale}/`);
-    scaricatore = (url) => (eLocale(url) ? prova(url) : rete(url));
+    scaricatore = (url, init) => (eLocale(url) ? prova(url, init) : rete(url, init));
     canale = (url, opzioni) => (eLocale(url) ? prova(url, opzioni as RequestInit) : fetch(url, opzioni as RequestInit));
   }
   if (!ancore) throw new ErroreCatenaFiducia("ancora_sconosciuta", "nessun Trust Anchor configurato");
@@ -150,6 +150,13 @@ async function configurazione(i: ImpostazioniOidc, emittente: string): Promise<C
     config[client.customFetch] = canale;
   }
   return { config, firma, metadati };
+}
+
+/** The Italian message for a provider the platform cannot trust now. */
+function messaggioCatena(e: ErroreCatenaFiducia): string {
+  if (e.motivo === "trust_mark_revocato") return messaggiIdentita.trustMarkRevocato;
+  if (e.motivo === "trust_mark_stato_ignoto") return messaggiIdentita.trustMarkStatoIgnoto;
+  return messaggiIdentita.federazioneNonValida;
 }
 
 /** A provider the sign-in page offers: its entity identifier and the name its federation metadata give. */
@@ -235,7 +242,7 @@ export async function avviaAccesso(origine: string, ritorno: string | null, ades
     if (!(e instanceof ErroreCatenaFiducia)) throw e;
     // Nothing is stored for a provider the platform cannot trust: no sign-in in progress, no chain.
     console.warn(`[oidc] catena di fiducia di ${emittente} non valida (${e.motivo}): ${e.message}`);
-    return { ok: false, messaggio: messaggiIdentita.federazioneNonValida, stato: 502 };
+    return { ok: false, messaggio: messaggioCatena(e), stato: 502 };
   }
   const { config, firma } = fornitore;
   const stato = client.randomState();
@@ -309,7 +316,7 @@ export async function completaAccesso({ token, origine, parametri }: RichiamoAcc
   } catch (e) {
     if (!(e instanceof ErroreCatenaFiducia)) throw e;
     console.warn(`[oidc] catena di fiducia di ${impostazioni.emittente} non valida al ritorno (${e.motivo}): ${e.message}`);
-    return rifiuta("catena_fiducia", messaggiIdentita.federazioneNonValida);
+    return rifiuta("catena_fiducia", messaggioCatena(e));
   }
   const { config, metadati } = fornitore;
   // An ID token the provider encrypts to the platform (a JWE wrapping its signed JWT, OpenID Connect Core §10.2 and

@@ -90,3 +90,30 @@ export function configurazioneProva(): Promise<ConfigurazioneProva> {
 export function dimenticaConfigurazioneProva(): void {
   inCorso = undefined;
 }
+
+const REVOCATI = "trust_mark_revocati";
+
+export interface TrustMarkRevocato {
+  sub: string;
+  id: string;
+}
+
+/** The trust marks the local Trust Anchor has revoked (its status endpoint answers "revoked" for them). */
+export async function trustMarkRevocatiProva(): Promise<TrustMarkRevocato[]> {
+  const [riga] = await db().select().from(oidcProvaConfigurazione).where(eq(oidcProvaConfigurazione.nome, REVOCATI));
+  return (riga?.valore as TrustMarkRevocato[] | undefined) ?? [];
+}
+
+/**
+ * Revokes the local Trust Anchor's trust mark `id` of entity `sub` (tests of the trust mark status, and a developer
+ * who wants to see a provider refused): kept in the database, so every process's endpoint answers the same.
+ */
+export async function revocaTrustMarkProva(sub: string, id: string): Promise<void> {
+  const valore = [...(await trustMarkRevocatiProva()).filter((r) => r.sub !== sub || r.id !== id), { sub, id }];
+  await db().insert(oidcProvaConfigurazione).values({ nome: REVOCATI, valore }).onConflictDoUpdate({ target: oidcProvaConfigurazione.nome, set: { valore } });
+}
+
+/** Takes back every revocation of the local Trust Anchor. */
+export async function annullaRevocheProva(): Promise<void> {
+  await db().delete(oidcProvaConfigurazione).where(eq(oidcProvaConfigurazione.nome, REVOCATI));
+}
