@@ -4,8 +4,9 @@
 // U virtual users (bench/lib/cluster/carico.ts) for D seconds, first with two instances, then with one, on the same
 // machine in the same run. Afterwards the database is counted (bench/lib/cluster/conteggi.ts): nothing lost, nothing
 // duplicated, nothing half-written. Reported per topology: requests/s, p50/p99 per kind of request, errors, load
-// average, CPU used by each component (instances, PostgreSQL, PgBouncer, nginx, the load generator) and what
-// PostgreSQL's sessions were waiting on (pg_stat_activity sampled), to name the bottleneck.
+// average, CPU used by each component (instances, PostgreSQL, PgBouncer, nginx, the load generator), what
+// PostgreSQL's sessions were waiting on (pg_stat_activity sampled), and how long the instances' event loops were held
+// and by which garbage collections (bench/lib/cluster/sonda-ritardi.mjs), to name the bottleneck.
 // Faults (a benchmark, bounded in time, loopback only):
 //   --guasto=istanza   two instances; one is killed (SIGKILL) halfway: nginx fails over; the submissions that got no
 //                      answer are resent with their idempotency key; nothing lost or duplicated.
@@ -23,6 +24,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { apriPostgres, type Connessione } from "#db/client";
 import { impostaConnessione } from "#db/connection";
@@ -38,6 +40,7 @@ import { richiesta } from "./lib/http";
 import { accedi } from "./lib/cluster/accesso";
 import { eseguiCarico, latenze, nuovoStato, reinviaNonConfermati, type BozzaPronta, type RigaLatenza, type StatoCarico } from "./lib/cluster/carico";
 import { leggiProfili, riassumi, stampaRiassunto, type RiassuntoProfilo } from "./lib/profilo-cpu";
+import { descriviRitardi, riassumiRitardi, type RiassuntoRitardi } from "./lib/cluster/ritardi";
 import { contaNelDatabase, ultimoIdDomanda, type Conteggi } from "./lib/cluster/conteggi";
 
 const argomenti = process.argv.slice(2);
@@ -217,6 +220,9 @@ async function costiSequenziali(topologia: Topologia, cluster: ClusterDiProva): 
 
 // ---- One run of the load on one topology ----
 
+/** Where the instances' event-loop probe writes, per topology. */
+const cartellaRitardi = (istanze: number) => join(RADICE, "bench/results", `${nome}-ritardi-${istanze}`);
+
 interface Fase {
   istanze: number;
   utenti: number;
@@ -246,8 +252,12 @@ interface Fase {
   costiSoli: CostoSolo[];
   /** The load window on the monotonic clock the profiled processes share (µs). */
   finestraUs: { dal: number; al: number };
+  /** The same window on the wall clock (ms since the epoch), for the instances' event-loop probe. */
+  finestraMs: { dal: number; al: number };
   /** With --profilo: the instances' CPU profiles over the load window. */
   profilo?: RiassuntoProfilo;
+  /** The instances' event-loop holds and garbage collections over the load window. */
+  ritardi?: RiassuntoRitardi;
 }
 
 async function fase(opzioni: {
@@ -261,12 +271,18 @@ async function fase(opzioni: {
   const cartellaProfili = join(RADICE, "bench/results", `${nome}-profilo-${opzioni.istanze}`);
   const adessoUs = () => Number(process.hrtime.bigint() / 1000n);
   let finestraUs: Fase["finestraUs"] | undefined;
+  let finestraMs: Fase["finestraMs"] | undefined;
+  mkdirSync(cartellaRitardi(opzioni.istanze), { recursive: true });
   const topologia = await avviaTopologia({
-    // The supervisor's workers inherit the flags (cluster's execArgv): each writes its profile when it exits.
-    ...(profila ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${cartellaProfili}`] } : {}),
+    // The supervisor's workers inherit the flags (cluster's execArgv): each writes its profile when it exits, and the
+    // event-loop probe its file.
+    argomentiNode: [
+      ...(profila ? ["--cpu-prof", `--cpu-prof-dir=${cartellaProfili}`] : []),
+      "--import", pathToFileURL(join(RADICE, "bench/lib/cluster/sonda-ritardi.mjs")).href,
+    ],
     databaseUrl: cluster.url("omnia"),
     istanze: opzioni.istanze,
-    env: { DEMO_LOGIN: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA, OMNIA_ASSEGNAZIONE: "pool" },
+    env: { DEMO_LOGIN: "1", OMNIA_ORA_FISSA: process.env.OMNIA_ORA_FISSA, OMNIA_ASSEGNAZIONE: "pool", OMNIA_SONDA_RITARDI: cartellaRitardi(opzioni.istanze) },
     log: (s) => scrivi(`[cluster] ${s}`),
   });
   try {
@@ -283,6 +299,7 @@ async function fase(opzioni: {
     const sonda = campiona(diretta, topologia);
     const t0 = performance.now();
     const dalUs = adessoUs();
+    const dalMs = Date.now();
     scrivi(`[cluster] ${opzioni.istanze} istanze: ${numeroUtenti} utenti in arrivo in ${rampaS} s, poi tutti per ${durataS} s (pensiero medio ${pausaMs} ms), carico medio ${caricoMedioPrima.join(" ")}…`);
 
     let infoGuasto: Record<string, unknown> | undefined;
@@ -310,6 +327,7 @@ async function fase(opzioni: {
     const { secondi } = await eseguiCarico({ base: topologia.url, durataMs: durataS * 1000, pausaMs, rampaMs: rampaS * 1000, seme, utenti, aziende: opzioni.aziende }, stato);
     await azioneGuasto;
     finestraUs = { dal: dalUs, al: adessoUs() };
+    finestraMs = { dal: dalMs, al: Date.now() };
     const dopo = misuraComponenti(topologia, cluster);
     const macchinaDopo = cpuMacchina();
     const postgres = await sonda.ferma();
@@ -377,6 +395,7 @@ async function fase(opzioni: {
       reinvii,
       guasto: fattaGuasto,
       finestraUs: finestraUs!,
+      finestraMs: finestraMs!,
       costiSoli,
     };
   } finally {
@@ -409,6 +428,7 @@ function stampaFase(f: Fase): void {
   if (Object.keys(f.erroriPerTipo).length) scrivi(`errori: ${JSON.stringify(f.erroriPerTipo)}`);
   if (f.reinvii) scrivi(`reinvii con la stessa chiave: ${JSON.stringify(f.reinvii)}`);
   if (f.guasto) scrivi(`guasto: ${JSON.stringify(f.guasto)}`);
+  if (f.ritardi) scrivi(descriviRitardi(f.ritardi, (f.finestraMs.al - f.finestraMs.dal) / 1000));
   scrivi(`database: ${JSON.stringify(f.conteggi)}`);
 }
 
@@ -488,6 +508,8 @@ try {
   const risultati: Fase[] = [];
   for (const [i, istanze] of fasi.entries()) {
     const f = await fase({ istanze, cluster, diretta, bozze: perFase[i], aziende });
+    // Written by the instances' workers as they exited (the topology is stopped by now).
+    f.ritardi = riassumiRitardi(cartellaRitardi(istanze), f.finestraMs);
     stampaFase(f);
     if (profila) {
       // Written by the workers as they exited (the topology is stopped by now).
