@@ -19,9 +19,10 @@ const chromiumArgs = [
 const TELEFONO = /telefono\.spec\.ts$/;
 /** What the phone projects run: the phone journey, the main journeys D1 (CIGO, employer, to the receipt) and D3 (FIS,
  * intermediary, pagamento diretto confirmed and refused), the operators' desk with its requests, answers and decisions
- * (each project on its own seeded cases), the UniEmens-Cig flows (both widths) and the cruscotti; each of their pages
+ * (each project on its own seeded cases), the UniEmens-Cig flows (both widths), the cruscotti and the bank results of a
+ * sent batch (one seeded batch per project); each of their pages
  * is measured at 360 px. */
-const IN_TELEFONO = /(telefono|domanda-d1|domanda-d3|istruttoria-scrivania|istruttoria-decisione|istruttoria-risposta|flussi|cruscotto)\.spec\.ts$/;
+const IN_TELEFONO = /(telefono|domanda-d1|domanda-d3|istruttoria-scrivania|istruttoria-decisione|istruttoria-risposta|flussi|cruscotto|esito-banca)\.spec\.ts$/;
 const TELEFONO_360 = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 export default defineConfig({

@@ -8,6 +8,7 @@ import { scriviDomandeDemo } from "./domande-demo";
 import { scriviCruscottoDemo } from "./cruscotto-demo";
 import { scriviDecisioniDemo } from "./decisioni-demo";
 import { scriviPagamentiDemo } from "./pagamenti-demo";
+import { scriviLottiInviatiDemo } from "./esiti-banca-demo";
 import { scriviComunicazioniDemo } from "./comunicazioni-demo";
 import { scriviRisposteDemo } from "./risposte-demo";
 import { generaAziende, type RiepilogoGenerazione } from "./genera";
@@ -24,6 +25,7 @@ export { UTENTI_DEMO, MARIO_ESEMPIO, LAURA_CONSULENTE, OPERATORE_PADOVA, OPERATO
 export { SEDI, FONDI_SOLIDARIETA } from "./anagrafiche";
 export { GRANDE_AZIENDA, LAVORATORI_GRANDE_AZIENDA } from "./grande";
 export { DOMANDE_C1_DEMO } from "./domande-demo";
+export { LOTTI_INVIATI_DEMO } from "./esiti-banca-demo";
 export { DOMANDE_DECISIONE_DEMO, TESTO_SUPPLEMENTO_DEMO } from "./decisioni-demo";
 export { CRUSCOTTO_DEMO } from "./cruscotto-demo";
 export { DOMANDE_PAGAMENTO_DEMO } from "./pagamenti-demo";
@@ -137,6 +139,7 @@ export async function seedDemo(db: Db, opzioni: OpzioniSeed = {}): Promise<Riepi
       (await scriviDecisioniDemo(tx)) +
       (await scriviCruscottoDemo(tx)) +
       (await scriviPagamentiDemo(tx)) +
+      (await scriviLottiInviatiDemo(tx)) +
       (await scriviComunicazioniDemo(tx)) +
       (await scriviRisposteDemo(tx)),
   );
