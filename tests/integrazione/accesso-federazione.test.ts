@@ -460,6 +460,13 @@ describe("stato dei trust mark (trust mark status endpoint del loro emittente)",
     dimenticaStatiTrustMark();
     expect((await db().select().from(cateneFiducia)).map((r) => r.soggetto)).toEqual([entita().fornitore]);
     await rifiutatoCon(messaggiIdentita.trustMarkRevocato);
+    // The platform's resolve endpoint no longer answers for it either (its only trust mark is known revoked).
+    const risolto = (await risolvi.loader({
+      request: new Request(`${origineProva()}/federazione/risolvi?${new URLSearchParams({ sub: entita().fornitore, trust_anchor: entita().ancora })}`),
+      params: {},
+      context: contesto,
+    })) as Response;
+    expect(risolto.status).toBe(404);
     dimenticaConfigurazioniOidc();
     expect(await elencoFornitori(origineProva())).toEqual([]);
     // Taken back: accepted again once the answer is asked anew.

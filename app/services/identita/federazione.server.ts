@@ -14,6 +14,7 @@ import { PERCORSO_RITORNO } from "./prova-comune";
 import { ALGORITMO_CIFRATURA, chiaveDiFirma, firmaJws, jwksPubblico, jwksRelyingParty } from "./chiavi.server";
 import { ALGORITMI_CONTENUTO } from "./userinfo.server";
 import { catenaGiaRisolta } from "./catena-fiducia.server";
+import { notoNonAttivo } from "./stato-trust-mark.server";
 import { decodeJwt } from "jose";
 
 /** How long the statement is valid: providers fetch it again after this. */
@@ -117,11 +118,14 @@ export async function risolviEntita(origine: string, parametri: URLSearchParams,
   if (!sub || !ancora) return erroreRisoluzione(400, "invalid_request", "servono sub e trust_anchor");
   if (sub.length > 500 || ancora.length > 500) return erroreRisoluzione(400, "invalid_request", "identificativo troppo lungo");
   const catena = await catenaGiaRisolta(sub, ancora, adesso);
-  if (!catena) return erroreRisoluzione(404, "not_found", "nessuna catena di fiducia valida per questo soggetto e Trust Anchor");
+  // Trust marks whose issuer said they are no longer active are not valid (SPID/CIE: «NON DEVONO essere inclusi»);
+  // a subject left without one has no valid chain here, as at sign-in.
+  const attivi = catena?.trustMark.filter((t) => !notoNonAttivo(t)) ?? [];
+  if (!catena || attivi.length === 0) return erroreRisoluzione(404, "not_found", "nessuna catena di fiducia valida per questo soggetto e Trust Anchor");
   const metadati = tipi.length > 0 ? Object.fromEntries(Object.entries(catena.metadati).filter(([t]) => tipi.includes(t))) : catena.metadati;
   const ora = Math.floor(adesso.getTime() / 1000);
   // As received: what the platform keeps to ask their status (statoPresso) is its own business.
-  const trustMark = catena.trustMark
+  const trustMark = attivi
     .filter((t) => {
       const exp = decodeJwt(t.trust_mark).exp;
       return exp === undefined || exp > ora;

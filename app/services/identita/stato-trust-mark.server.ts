@@ -90,6 +90,16 @@ export async function statoTrustMark(t: TrustMarkRicevuto, scaricatore: Scaricat
   }
 }
 
+/**
+ * Whether this process's last answer for `t` said it is not active (however old: a revocation is not taken back by
+ * time). For the platform's resolve endpoint, which must not republish trust marks no longer valid and asks nobody.
+ */
+export function notoNonAttivo(t: TrustMarkRicevuto): boolean {
+  if (!t.statoPresso) return false;
+  const r = risposte.get(`${t.statoPresso.endpoint} ${t.trust_mark}`);
+  return r !== undefined && !r.attivo;
+}
+
 /** Tests: forget the answers of this process. */
 export function dimenticaStatiTrustMark(): void {
   risposte.clear();
