@@ -10,6 +10,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { apriDaAmbiente, CartellaDatiNonScrivibile, type Connessione } from "./db/client";
 import { preparaDatabase } from "./db/prepara";
+import { ARGOMENTI_NODE_SERVER } from "./server/memoria";
 
 const RIAVVIO_MS = 1_000;
 /** A worker that dies this soon after starting did not start: after a few in a row the supervisor gives up. */
@@ -38,7 +39,7 @@ try {
   await connessione.chiudi();
 }
 
-cluster.setupPrimary({ exec: fileURLToPath(new URL("./server.ts", import.meta.url)) });
+cluster.setupPrimary({ exec: fileURLToPath(new URL("./server.ts", import.meta.url)), execArgv: [...process.execArgv, ...ARGOMENTI_NODE_SERVER] });
 
 let chiusura = false;
 let avviiFalliti = 0;

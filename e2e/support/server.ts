@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ARGOMENTI_NODE_SERVER } from "../../server/memoria";
 
 export const RADICE = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -119,7 +120,10 @@ export async function avviaServer(opzioni: {
   const porta = opzioni.porta ?? (await portaLibera());
   const log = join(tmpdir(), `${opzioni.nomeLog}-${process.pid}.log`);
   const uscitaLog = createWriteStream(log);
-  const processo = spawn(process.execPath, [...(opzioni.argomentiNode ?? []), "--import", "tsx", opzioni.script ?? "server.ts"], {
+  const script = opzioni.script ?? "server.ts";
+  // The supervisor gives the server's flags to its workers itself.
+  const argomenti = [...(opzioni.argomentiNode ?? []), ...(script === "server.ts" ? ARGOMENTI_NODE_SERVER : []), "--import", "tsx", script];
+  const processo = spawn(process.execPath, argomenti, {
     cwd: RADICE,
     env: { ...process.env, ...opzioni.env, PORT: String(porta), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
