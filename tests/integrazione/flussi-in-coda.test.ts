@@ -310,4 +310,22 @@ describe("il lavoro nella coda dell'app", () => {
     }
     expect(await flusso(id)).toMatchObject({ stato: "completato", denunce: 40, scartate: Math.floor(41 / 7) });
   }, 90_000);
+
+  it("il lavoratore del processo prende il flusso appena caricato, senza aspettare il suo prossimo giro della coda", async () => {
+    process.env.OMNIA_FLUSSI_LIMITE_SINCRONO = "10";
+    const d = await domandaDiretta(ctxMario, c1);
+    const { competenza, righe } = await righeDi(d);
+    // A poll every 60 s: the worker has just looked at the empty queue when the file arrives.
+    const lavori = await avviaLavori(connessioneCorrente(), { intervalloSecondi: 60, pianificazioni: false, riprendiFlussi: false });
+    try {
+      await new Promise((ok) => setTimeout(ok, 500));
+      const r = await risposta(() => elenco.action(args(carica(csv(d, competenza, righe, 40, 6), "sveglia.csv", mario))));
+      const id = Number(r.headers.get("Location")!.split("/")[2]);
+      const fine = Date.now() + 20_000;
+      while ((await flusso(id)).stato !== "completato" && Date.now() < fine) await new Promise((ok) => setTimeout(ok, 100));
+      expect(await flusso(id)).toMatchObject({ stato: "completato", denunce: 40 });
+    } finally {
+      await lavori.ferma();
+    }
+  }, 90_000);
 });

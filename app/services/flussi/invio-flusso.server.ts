@@ -40,6 +40,7 @@ import { puoAgire } from "../autorizzazione.server";
 import type { Transazione } from "../domande.server";
 import { oggi as oggiPiattaforma } from "../orologio.server";
 import { accoda } from "../lavori/coda.server";
+import { sveglia } from "../lavori/sveglia.server";
 import { abbinaDopoAccoglienza } from "../pagamenti/abbinamento.server";
 import { riuscito, type Risultato } from "../risultato";
 import { contatoreDenunce, leggiFlussoCsv, leggiFlussoXml, type OpzioniLettura, type VoceFlusso } from "./lettura.server";
@@ -559,6 +560,7 @@ export async function riceviFlusso(
     await tx.update(flussiCig).set({ stato: "in_coda", denunceAttese: conta.denunce() }).where(eq(flussiCig.id, f.id));
     await accoda(tx, "flusso", { flussoId: f.id });
   });
+  sveglia("flusso");
   return riuscito({ ...rapportoVuoto(f.id, false, null), inCoda: true });
 }
 

@@ -15,6 +15,7 @@ import { aggiornaAvvisiCapacita } from "../avvisi-capacita.server";
 import { rotazioneProgrammata } from "../identita/chiavi.server";
 import { rinnovaCatene } from "../identita/rinnovo-catene.server";
 import { politicaDaAmbiente } from "~/domain/rotazione-chiavi";
+import { registraSveglia } from "./sveglia.server";
 
 /** The schedules (cron, Europe/Rome). Each job is idempotent, so running hourly catches up after a stop. */
 export const PIANIFICAZIONI = {
@@ -52,9 +53,10 @@ export async function avviaLavori(
     await inviaEmail({ a: lavoro.data.a, oggetto: lavoro.data.oggetto, testo: lavoro.data.testo, messageId: `<${lavoro.id}@omnia-is.invalid>` });
   });
   // One large flow at a time per process (batchSize 1): the pages of this process keep answering meanwhile.
-  await coda.work<LavoroFlusso>("flusso", { ...polling, batchSize: 1 }, async ([lavoro]) => {
+  const lavoratoreFlussi = await coda.work<LavoroFlusso>("flusso", { ...polling, batchSize: 1 }, async ([lavoro]) => {
     await elaboraFlussoInCoda(lavoro.data.flussoId);
   });
+  registraSveglia("flusso", () => coda.notifyWorker(lavoratoreFlussi));
   // Flows left queued or half done by a process that stopped (crash, restart) get a job again: the job resumes from
   // the last committed batch, and a second job on a flow still running elsewhere stops at its first batch.
   if (opzioni.riprendiFlussi !== false) await riprendiFlussiFermi();
@@ -87,6 +89,9 @@ export async function avviaLavori(
   }
   return {
     coda,
-    ferma: () => coda.stop({ graceful: true, timeout: 10_000, close: true }),
+    ferma: () => {
+      registraSveglia("flusso", undefined);
+      return coda.stop({ graceful: true, timeout: 10_000, close: true });
+    },
   };
 }
