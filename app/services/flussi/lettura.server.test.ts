@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { contatoreDenunce, leggiFlussoCsv, leggiFlussoXml, type VoceFlusso } from "./lettura.server";
+import { contatoreDenunce, leggiFlussoCsv, leggiFlussoXml, PEZZO_LETTURA, testoUtf8, type VoceFlusso } from "./lettura.server";
 
 const ESEMPI = new URL("../../../public/flussi/esempi/", import.meta.url);
 
@@ -140,5 +140,33 @@ describe("contatoreDenunce: il conto rapido mentre il file arriva", () => {
     expect(conta("csv", ["A;B\n1;2\n", "3;4\n"])).toBe(2);
     expect(conta("csv", ["A;B\n1;2\n3;4"])).toBe(2);
     expect(conta("csv", ["A;B"])).toBe(0);
+  });
+});
+
+describe("il testo del file", () => {
+  it("un pezzo grande (una parte salvata di 1 MB) è letto a pezzi di al più 16 KB, e tra due pezzi il processo torna al ciclo degli eventi", async () => {
+    // Multi-byte characters across the slices' edges.
+    const testo = "àè€𝄞x".repeat(100_000);
+    const pezzi: string[] = [];
+    let giri = 0;
+    const giriPrimaDelPezzo: number[] = [];
+    const conta = () => {
+      giri++;
+      if (pezzi.length < 1_000) setImmediate(conta);
+    };
+    setImmediate(conta);
+    for await (const p of testoUtf8((async function* () {
+      yield Buffer.from(testo);
+    })(), 50 * 1024 * 1024)) {
+      pezzi.push(p);
+      giriPrimaDelPezzo.push(giri);
+    }
+    expect(Buffer.byteLength(testo)).toBeGreaterThan(PEZZO_LETTURA * 40);
+    expect(pezzi.join("")).toBe(testo);
+    expect(pezzi.filter((p) => p !== "").length).toBeGreaterThan(40);
+    // A character cut at a slice's edge comes whole with the next slice: at most 3 bytes more.
+    expect(Math.max(...pezzi.map((p) => Buffer.byteLength(p)))).toBeLessThanOrEqual(PEZZO_LETTURA + 3);
+    // Every slice after the first comes after at least one more turn of the event loop.
+    for (let i = 1; i < 40; i++) expect(giriPrimaDelPezzo[i]).toBeGreaterThan(giriPrimaDelPezzo[i - 1]);
   });
 });

@@ -28,7 +28,13 @@ function fatale(riga: number, codice: "UNI41-E001" | "UNI41-E002", messaggio: st
 
 class LimiteSuperato extends Error {}
 
-/** I byte del file, decodificati come UTF-8 stretto, fermandosi oltre il limite. */
+/** The most a reader parses at once: a file's stored part is 1 MB, and parsing it in one go held the event loop. */
+export const PEZZO_LETTURA = 16 * 1024;
+
+/**
+ * I byte del file, decodificati come UTF-8 stretto, fermandosi oltre il limite; a pezzi di al più 16 KB, e tra un
+ * pezzo e l'altro il ciclo degli eventi del processo (setImmediate): le pagine rispondono mentre un file grande è letto.
+ */
 export async function* testoUtf8(sorgente: AsyncIterable<Uint8Array | string>, maxByte: number): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let letti = 0;
@@ -36,7 +42,10 @@ export async function* testoUtf8(sorgente: AsyncIterable<Uint8Array | string>, m
     const byte = typeof pezzo === "string" ? Buffer.from(pezzo) : pezzo;
     letti += byte.byteLength;
     if (letti > maxByte) throw new LimiteSuperato(`Il file supera i ${Math.round(maxByte / 1024 / 1024)} MB ammessi.`);
-    yield decoder.decode(byte, { stream: true });
+    for (let da = 0; da < byte.byteLength; da += PEZZO_LETTURA) {
+      if (da > 0) await new Promise((ok) => setImmediate(ok));
+      yield decoder.decode(byte.subarray(da, da + PEZZO_LETTURA), { stream: true });
+    }
   }
   yield decoder.decode();
 }
