@@ -1,5 +1,5 @@
 // The platform's supervisor (`npm start`, `npm run serve`): a Node `cluster` primary. It prepares the database once
-// (migrations, demo data on the first start), then runs server.ts in worker processes and starts a new worker
+// (migrations, demo data on the first start), then runs server.ts (its bundle, build/server.js) in worker processes and starts a new worker
 // whenever one ends unexpectedly, so a crash (a driver fault, an out-of-memory) costs the requests in flight on
 // that worker, not the service. SIGTERM/SIGINT stop the workers cleanly, then the supervisor.
 //
@@ -10,7 +10,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { apriDaAmbiente, CartellaDatiNonScrivibile, type Connessione } from "./db/client";
 import { preparaDatabase } from "./db/prepara";
-import { ARGOMENTI_NODE_SERVER } from "./server/memoria";
+import { argomentiPerIProcessiServer, BUNDLE_SERVER } from "./server/processo";
 
 const RIAVVIO_MS = 1_000;
 /** A worker that dies this soon after starting did not start: after a few in a row the supervisor gives up. */
@@ -39,7 +39,8 @@ try {
   await connessione.chiudi();
 }
 
-cluster.setupPrimary({ exec: fileURLToPath(new URL("./server.ts", import.meta.url)), execArgv: [...process.execArgv, ...ARGOMENTI_NODE_SERVER] });
+// The workers run the bundle of server.ts (`npm run build`), with plain node.
+cluster.setupPrimary({ exec: fileURLToPath(new URL(`./${BUNDLE_SERVER}`, import.meta.url)), execArgv: argomentiPerIProcessiServer(process.execArgv) });
 
 let chiusura = false;
 let avviiFalliti = 0;

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ARGOMENTI_NODE_SERVER } from "../../server/memoria";
+import { ARGOMENTI_NODE_SERVER, BUNDLE_SERVER } from "../../server/processo";
 
 export const RADICE = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -23,10 +23,11 @@ export function esegui(comando: string, argomenti: string[], env: Env = {}): Pro
   });
 }
 
-/** `remix build` + the CSS build, as `npm run build` does. */
+/** `remix build`, the CSS and the server's bundle, as `npm run build` does. */
 export async function compila(): Promise<void> {
   await esegui("npx", ["remix", "build"]);
   await esegui("npm", ["run", "build:css"]);
+  await esegui("npm", ["run", "build:server"]);
 }
 
 export function portaLibera(): Promise<number> {
@@ -111,18 +112,22 @@ export async function avviaServer(opzioni: {
   porta?: number;
   nomeLog: string;
   attesaMs?: number;
-  /** Extra node flags before `--import tsx` (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+  /** Extra node flags before the script (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
   argomentiNode?: string[];
-  /** The entry point: server.ts (one process, the default) or supervisore.ts (the cluster of `npm start`). */
+  /** The entry point: server.ts (one process, the default: its bundle) or supervisore.ts (the cluster of `npm start`). */
   script?: "server.ts" | "supervisore.ts";
 }): Promise<ServerAvviato> {
   if (!existsSync(join(RADICE, "server.ts"))) throw new Error("server.ts non esiste ancora nella radice del progetto");
+  if (!existsSync(join(RADICE, BUNDLE_SERVER))) throw new Error(`${BUNDLE_SERVER} non esiste: npm run build`);
   const porta = opzioni.porta ?? (await portaLibera());
   const log = join(tmpdir(), `${opzioni.nomeLog}-${process.pid}.log`);
   const uscitaLog = createWriteStream(log);
-  const script = opzioni.script ?? "server.ts";
-  // The supervisor gives the server's flags to its workers itself.
-  const argomenti = [...(opzioni.argomentiNode ?? []), ...(script === "server.ts" ? ARGOMENTI_NODE_SERVER : []), "--import", "tsx", script];
+  // server.ts runs as its bundle with plain node, as the supervisor's workers do (server/processo.ts); the supervisor
+  // gives the same flags to its workers itself.
+  const argomenti =
+    (opzioni.script ?? "server.ts") === "server.ts"
+      ? [...(opzioni.argomentiNode ?? []), ...ARGOMENTI_NODE_SERVER, BUNDLE_SERVER]
+      : [...(opzioni.argomentiNode ?? []), "--import", "tsx", "supervisore.ts"];
   const processo = spawn(process.execPath, argomenti, {
     cwd: RADICE,
     env: { ...process.env, ...opzioni.env, PORT: String(porta), HOST: "127.0.0.1" },
