@@ -78,7 +78,9 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
   // the stack: one concatenation per tag instead of a slice and join of the stack at every tag (the reader's hot spot).
   const pilaRelativa: Array<string | null> = [];
   const relativo = (): string => pilaRelativa[pilaRelativa.length - 1] ?? "";
-  const percorsiDenuncia = new Set([...Object.keys(m.campiDenuncia), m.giorno.percorso, `${m.giorno.percorso}/${m.giorno.ore}`]);
+  // Built once: the closing tag's handler compares every element's path with it.
+  const percorsoOre = `${m.giorno.percorso}/${m.giorno.ore}`;
+  const percorsiDenuncia = new Set([...Object.keys(m.campiDenuncia), m.giorno.percorso, percorsoOre]);
   for (const p of Object.keys(m.campiDenuncia)) {
     const parti = p.split("/");
     for (let i = 1; i < parti.length; i++) percorsiDenuncia.add(parti.slice(0, i).join("/"));
@@ -139,7 +141,7 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
             : lettura,
         });
         denuncia = null;
-      } else if (rel === `${m.giorno.percorso}/${m.giorno.ore}` && giorno) {
+      } else if (rel === percorsoOre && giorno) {
         giorno.ore = testo;
       } else if (rel === m.giorno.percorso && giorno) {
         denuncia.giorni.push(giorno);
