@@ -113,9 +113,25 @@ function nuoviFatti(): FattiLotto {
   return { matricole: new Map(), aziendaDiMatricola: new Map(), domande: new Map(), rapporti: new Map(), iban: new Map() };
 }
 
-/** Carica dagli archivi ciò che manca per le denunce del lotto (le risposte restano per i lotti seguenti). */
+/**
+ * Facts kept for the following batches, per kind, at most this many: a file of 100,000 returns on as many workers would
+ * otherwise keep every worker's employment and IBAN until its end. Beyond it the kind starts again from the batch's own.
+ */
+const MAX_FATTI_RICORDATI = 5_000;
+
+/** Carica dagli archivi ciò che manca per le denunce del lotto (le risposte restano per i lotti seguenti, entro un limite). */
 async function caricaFatti(attore: Persona, lotto: readonly DenunciaCig[], f: FattiLotto): Promise<void> {
   const d = db();
+  // Batches run one after another: what this batch needs is loaded below, after the clearing.
+  if (f.matricole.size > MAX_FATTI_RICORDATI) {
+    f.matricole.clear();
+    f.aziendaDiMatricola.clear();
+  }
+  if (f.domande.size > MAX_FATTI_RICORDATI) f.domande.clear();
+  if (f.rapporti.size > MAX_FATTI_RICORDATI) {
+    f.rapporti.clear();
+    f.iban.clear();
+  }
   const matricole = [...new Set(lotto.map((x) => x.matricola))].filter((m) => !f.matricole.has(m));
   if (matricole.length) {
     const righe = await d.select().from(aziende).where(traTesti(aziende.matricola, matricole));
