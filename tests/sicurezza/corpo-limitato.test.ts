@@ -11,11 +11,19 @@ import { gestoreErrori, LIMITE_MODULO, limitaCorpo, limiteCorpo, richiestaRemix 
 let server: http.Server;
 let porta: number;
 const letti: Array<{ percorso: string; byte: number }> = [];
+const richieste: Array<{ url: string; metodo: string; cookie: string | null; accetta: string | null; corpo: string; segnale: AbortSignal }> = [];
 
 beforeAll(async () => {
   const app = express();
   app.use(limitaCorpo());
   // What Remix gets next (the same Request as in server.ts) and reads as an action would. Records what reached it.
+  app.post("/richiesta-web", async (req, res) => {
+    const r = richiestaRemix(req, res);
+    const corpo = await r.text();
+    richieste.push({ url: r.url, metodo: r.method, cookie: r.headers.get("cookie"), accetta: r.headers.get("accept"), corpo, segnale: r.signal });
+    // Answers only once the client has gone away (the test closes the socket) or after a second.
+    setTimeout(() => (res.headersSent || res.destroyed ? undefined : res.status(200).send("ok")), req.query.attendi ? 1_000 : 0);
+  });
   app.post("*", async (req, res) => {
     const corpo = new Uint8Array(await richiestaRemix(req, res).arrayBuffer());
     letti.push({ percorso: req.path, byte: corpo.byteLength });
@@ -115,6 +123,35 @@ describe("corpo delle richieste limitato prima di leggerlo", () => {
     const altrove = await invia("/accedi", { ...multipart, "Content-Length": String(40 * 1024 * 1024) }, 40 * 1024 * 1024);
     expect(altrove.stato).toBe(413);
     expect(limiteCorpo("/accedi", multipart["Content-Type"])).toBe(LIMITE_MODULO);
+  });
+
+  it("un modulo letto prima di Remix gli arriva come dall'adattatore: URL, metodo, intestazioni, corpo", async () => {
+    const corpo = "csrf=abc&chiaveInvio=k%C3%A8y&veridicita=si";
+    const r = await new Promise<number>((risolvi, rifiuta) => {
+      const req = http.request({
+        host: "127.0.0.1", port: porta, path: "/richiesta-web?passo=invio", method: "POST",
+        headers: { ...FORM, "Content-Length": String(Buffer.byteLength(corpo)), Cookie: "omnia_sessione=x", Accept: "text/html" },
+      }, (res) => { res.resume(); res.on("end", () => risolvi(res.statusCode ?? 0)); });
+      req.on("error", rifiuta);
+      req.end(corpo);
+    });
+    expect(r).toBe(200);
+    expect(richieste.at(-1)).toMatchObject({
+      url: `http://127.0.0.1:${porta}/richiesta-web?passo=invio`, metodo: "POST", cookie: "omnia_sessione=x", accetta: "text/html", corpo,
+    });
+  });
+
+  it("un client che se ne va prima della risposta interrompe la richiesta (il segnale di Remix)", async () => {
+    const prima = richieste.length;
+    const corpo = "a=b";
+    const req = http.request({ host: "127.0.0.1", port: porta, path: "/richiesta-web?attendi=1", method: "POST", headers: { ...FORM, "Content-Length": "3" } });
+    req.on("error", () => undefined);
+    req.end(corpo);
+    await expect.poll(() => richieste.length).toBe(prima + 1);
+    const { segnale } = richieste.at(-1)!;
+    expect(segnale.aborted).toBe(false);
+    req.destroy();
+    await expect.poll(() => segnale.aborted).toBe(true);
   });
 
   it("API dei flussi: il file come corpo fino a 50 MB, oltre 413 senza leggerlo; le altre rotte dell'API come i moduli", async () => {
