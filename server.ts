@@ -36,6 +36,8 @@ try {
 // Under the supervisor (supervisore.ts) the database was prepared once, before the workers started.
 if (process.env.OMNIA_DATABASE_PRONTO !== "1") await preparaDatabase(connessione);
 impostaConnessione(connessione);
+// In the background: the server answers at once; with the database down the pages answer 503 as they would anyway.
+connessione.apriPool?.().catch(() => undefined);
 
 // E-mail (issue 13, ADR 020): the SMTP server of SMTP_URL, or else a local sink in this process that records what it
 // receives (page /sviluppo/posta). Then the job queue: notifications, expiries, reminders run inside this process.

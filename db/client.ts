@@ -14,6 +14,12 @@ export interface Connessione {
   url?: string;
   /** PGlite: the instance (the job queue runs its SQL on it, in-process). */
   pglite?: import("@electric-sql/pglite").PGlite;
+  /**
+   * PostgreSQL: opens every connection of the pool now (they open on demand otherwise). A server process calls it
+   * when it starts, so that its first burst of requests does not also pay, per connection, the TCP and authentication
+   * handshakes and the start of a PostgreSQL backend.
+   */
+  apriPool?(): Promise<void>;
   chiudi(): Promise<void>;
 }
 
@@ -52,15 +58,26 @@ export async function apriPostgres(url: string, opzioni: { max?: number } = {}):
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { url: indirizzo, pgbouncer } = opzioniUrlPostgres(url);
   // connect_timeout: with the server unreachable (network cut) a request fails in seconds, not the default 30.
+  const massimo = opzioni.max ?? numeroConnessioni();
   const client = postgres(indirizzo, {
-    max: opzioni.max ?? numeroConnessioni(),
+    max: massimo,
     connect_timeout: 5,
     onnotice: () => {},
     ...(pgbouncer ? { prepare: false, max_pipeline: 0 } : {}),
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   // The job queue (pg-boss) opens its own pool on the same server: the URL without the driver-only pgbouncer flag.
-  return { db, tipo: "postgres", url: indirizzo, chiudi: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    tipo: "postgres",
+    url: indirizzo,
+    // As many statements at once as the pool has connections: the driver opens a new connection for each one that
+    // finds every open connection busy.
+    apriPool: async () => {
+      await Promise.all(Array.from({ length: massimo }, () => client`select 1`));
+    },
+    chiudi: () => client.end({ timeout: 5 }),
+  };
 }
 
 /** Pool size of one process: DATABASE_POOL_MAX (behind PgBouncer a few per process are enough), default 10. */
