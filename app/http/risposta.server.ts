@@ -1,7 +1,7 @@
 // From a service's result to HTTP: the one place that decides status codes for failures (docs/decisions/006 and
 // 011). 422 with conform's reply for invalid input, 409 with the conflict message for a stale version, 404 for
 // "not found or not allowed". The reply carries the typed values back, so nothing the user typed is lost.
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import type { Fallimento } from "~/services/risultato";
@@ -16,7 +16,7 @@ export function rispostaNonTrovata(): Response {
 /** The HTTP answer to a failed service call on a form post; throws the 404 (Remix renders the error page). */
 export function rispostaFallimento(fallimento: Fallimento, formData: FormData) {
   if (fallimento.motivo === "non_trovato") throw rispostaNonTrovata();
-  const submission = parseWithZod(formData, { schema: QUALSIASI });
+  const submission = analizzaModulo(formData, QUALSIASI);
   if (fallimento.motivo === "conflitto") {
     return json(submission.reply({ formErrors: [messaggiDomanda.conflittoVersione] }), { status: 409 });
   }

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, id } = await apriPasso(request, params, "azienda");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
-  const submission = parseWithZod(formData, { schema: AziendaSchema });
+  const submission = analizzaModulo(formData, AziendaSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const esito = await salvaPasso(ctx, id, Number(formData.get("versione")), {
     chiave: "azienda",

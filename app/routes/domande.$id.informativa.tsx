@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const dovuta = verificaInformativa(input).dovuta;
   let valore: DatiInformativa;
   if (dovuta) {
-    const submission = parseWithZod(formData, { schema: creaSchemaInformativa({ eone: input.eone, oggi: oggi() }) });
+    const submission = analizzaModulo(formData, creaSchemaInformativa({ eone: input.eone, oggi: oggi() }));
     if (submission.status !== "success") return json(submission.reply(), { status: 422 });
     valore = datiInformativa(submission.value);
   } else {

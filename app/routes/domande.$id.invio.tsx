@@ -1,7 +1,7 @@
 // Step 11: the declarations and the submission. The form carries a random idempotency key (chiaveInvio): a double
 // click or a resent POST finds the domanda already sent with that key and lands on the same receipt.
 import { IntestazionePasso } from "~/components/domanda/IntestazionePasso";
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idDomanda(params.id);
   const caricata = await caricaDomanda(request, ctx, id, "invia_domanda");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
-  const submission = parseWithZod(formData, { schema: InvioSchema });
+  const submission = analizzaModulo(formData, InvioSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   // The domanda loaded and authorised above is the one sent: its answers are parsed once for the whole submission.
   const esito = await inviaDomandaCaricata(ctx, caricata, Number(formData.get("versione")), submission.value.chiaveInvio);

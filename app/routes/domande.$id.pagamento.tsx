@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, id, caricata } = await apriPasso(request, params, "pagamento");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
-  const submission = parseWithZod(formData, { schema: schemaAl(oggi()) });
+  const submission = analizzaModulo(formData, schemaAl(oggi()));
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const salvati = caricata.risposte.pagamento;
   // Conguaglio after a refused direct payment keeps the computation for the Sede (the outcome page says so).

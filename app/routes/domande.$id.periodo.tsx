@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, caricata, id } = await apriPasso(request, params, "periodo");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const causali = causaliDi(caricata);
-  const submission = parseWithZod(formData, { schema: creaSchemaPeriodo(causali, orariUnita(caricata)) });
+  const submission = analizzaModulo(formData, creaSchemaPeriodo(causali, orariUnita(caricata)));
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const v = submission.value;
   const causale = causali.find((c) => c.codice === v.causale)!;

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = letto.formData;
   const schema = creaSchemaRelazione({ indicatoriObbligatori: indicatoriObbligatori(caricata) });
-  const submission = parseWithZod(formData, { schema });
+  const submission = analizzaModulo(formData, schema);
   // "Aggiungi periodo" / "Rimuovi": the same page again with one row more or less and every typed value; nothing saved.
   if (submission.status === undefined) return json(submission.reply(), { status: 200 });
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });

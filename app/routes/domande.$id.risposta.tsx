@@ -1,6 +1,6 @@
 // The company answers the Sede's open request from its domanda: text and PDFs (checked by content like the domanda's
 // attachments), in one multipart POST read within the route's byte cap. The case goes back to the operator.
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -44,11 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = caricata.domanda.id;
   const letto = await leggiFormConFile(request, ctx.sessione.csrfToken, LIMITI_RISPOSTA.numeroFile + 10);
   if (!letto.ok) {
-    const vuoto = parseWithZod(new FormData(), { schema: RispostaSchema });
+    const vuoto = analizzaModulo(new FormData(), RispostaSchema);
     return json(vuoto.reply({ fieldErrors: { file: [`${letto.messaggio}. ${messaggiAllegati.sceglieDiNuovo}`] } }), { status: 413 });
   }
   const formData = letto.formData;
-  const submission = parseWithZod(formData, { schema: RispostaSchema });
+  const submission = analizzaModulo(formData, RispostaSchema);
   const { file, errori: erroriFile } = await fileScelti(formData, LIMITI_RISPOSTA.numeroFile, messaggiRisposta.troppiFile);
   if (submission.status !== "success" || erroriFile.length) {
     const errori: Record<string, string[]> = {};

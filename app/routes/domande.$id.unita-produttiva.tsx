@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const oggi = oggiPiattaforma();
   const unita = await unitaDellAzienda(caricata.azienda.id, oggi);
-  const submission = parseWithZod(formData, { schema: creaSchemaUnita(unita) });
+  const submission = analizzaModulo(formData, creaSchemaUnita(unita));
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const esito = await salvaUnitaProduttiva(ctx, caricata, Number(formData.get("versione")), submission.value, oggi);
   if (!esito.ok) {

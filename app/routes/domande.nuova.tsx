@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -60,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const ctx = await richiediContesto(request);
   richiediAzione(ctx, "crea_domanda");
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
-  const submission = parseWithZod(formData, { schema: NuovaDomandaSchema });
+  const submission = analizzaModulo(formData, NuovaDomandaSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const { aziendaId, prestazione, conferma } = submission.value;
   const azienda = await richiediAzienda(ctx, aziendaId);

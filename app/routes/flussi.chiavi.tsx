@@ -1,7 +1,7 @@
 // "Chiavi per i programmi paghe": the keys of the flows API (docs/api/README.md). A new key is shown once, on the
 // page the creation redirects to (PRG: the key travels in a short-lived cookie for this page only, then is gone);
 // only its fingerprint is stored. Revoking stops every call with that key at once.
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!esito.ok) return rispostaFallimento(esito, formData);
     return redirect(PERCORSO, 303);
   }
-  const submission = parseWithZod(formData, { schema: ChiaveApiSchema });
+  const submission = analizzaModulo(formData, ChiaveApiSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const creata = await creaChiave(ctx, submission.value.nome, messaggiChiaviApi);
   if (!creata.ok) return rispostaFallimento(creata, formData);

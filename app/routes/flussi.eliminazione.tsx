@@ -1,7 +1,7 @@
 // "Elimina una denuncia": the user names an accepted return by its key, as in the INPS service; the action finds it
 // among the companies the user may send flows for and moves on to the confirmation page (PRG). Nothing is withdrawn
 // here: the withdrawal is the confirmation page's button.
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await richiediMittenteFlussi(request);
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
-  const submission = parseWithZod(formData, { schema: EliminazioneDenunciaSchema });
+  const submission = analizzaModulo(formData, EliminazioneDenunciaSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const trovata = await cercaDenuncia(ctx, submission.value, messaggiEliminazione.nessunaDenuncia);
   if (!trovata.ok) return rispostaFallimento(trovata, formData);

@@ -4,7 +4,7 @@
 // Operators of the assignment change the case; the office manager reads it (no forms); anyone else gets 404.
 import { DecisioneDomanda } from "~/components/istruttoria/DecisioneDomanda";
 import { RichiesteIstruttoria } from "~/components/istruttoria/RichiesteIstruttoria";
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await leggiFormProtetto(request, ctx.sessione.csrfToken);
   const intent = formData.get("intent");
   if (intent === "prendi") {
-    const s = parseWithZod(formData, { schema: PresaInCaricoSchema });
+    const s = analizzaModulo(formData, PresaInCaricoSchema);
     if (s.status !== "success") return json<Esito>({ conErrori: true, intent: "prendi", conflitto: true, errore: m.conflittoPresa }, { status: 409 });
     const esito = await prendiInCarico(ctx, id, s.value.versione);
     if (!esito.ok && esito.motivo === "non_trovato") throw rispostaNonTrovata();
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/scrivania/${id}?fatto=presa`, 303);
   }
   if (intent === "checklist") {
-    const s = parseWithZod(formData, { schema: VoceChecklistSchema });
+    const s = analizzaModulo(formData, VoceChecklistSchema);
     const chiave = String(formData.get("chiave") ?? "").slice(0, 40);
     const valori = { stato: String(formData.get("stato") ?? ""), nota: String(formData.get("nota") ?? "").slice(0, MAX_NOTA_CHECKLIST + 100) };
     if (s.status !== "success") {
@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/scrivania/${id}?fatto=checklist#${idVoce(s.value.chiave)}`, 303);
   }
   if (intent === "nota") {
-    const s = parseWithZod(formData, { schema: NotaSchema });
+    const s = analizzaModulo(formData, NotaSchema);
     const valori = { testo: String(formData.get("testo") ?? "").slice(0, MAX_NOTA + 100) };
     if (s.status !== "success") {
       const campi = (s.error ?? {}) as Record<string, string[] | null>;

@@ -1,6 +1,6 @@
 // The operator asks the company for a supplemento istruttorio (art. 11 c.2 D.M. 95442/2016) or for documents; on a
 // suspended case the same page shows the open request and lets the operator close it and resume the istruttoria.
-import { parseWithZod } from "@conform-to/zod";
+import { analizzaModulo } from "~/http/modulo.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!esito.ok) return conflittoOppure(esito, formData, id);
     return redirect(`/scrivania/${id}`, 303);
   }
-  const submission = parseWithZod(formData, { schema: RichiestaSchema });
+  const submission = analizzaModulo(formData, RichiestaSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 422 });
   const v = submission.value;
   const esito = await richiediInformazioni(ctx, id, v.versione, { tipo: v.tipo, testo: v.testo, documenti: righe(v.documenti) });
