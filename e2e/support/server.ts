@@ -126,7 +126,7 @@ export async function avviaServer(opzioni: {
   // gives the same flags to its workers itself.
   const argomenti =
     (opzioni.script ?? "server.ts") === "server.ts"
-      ? [...(opzioni.argomentiNode ?? []), ...ARGOMENTI_NODE_SERVER, BUNDLE_SERVER]
+      ? [...ARGOMENTI_NODE_SERVER, ...(opzioni.argomentiNode ?? []), BUNDLE_SERVER]
       : [...(opzioni.argomentiNode ?? []), "--import", "tsx", "supervisore.ts"];
   const processo = spawn(process.execPath, argomenti, {
     cwd: RADICE,

@@ -6,10 +6,21 @@ import { ARGOMENTI_NODE_SERVER, argomentiPerIProcessiServer } from "../../server
 
 describe("i processi server", () => {
   it("i processi del supervisore tengono i suoi argomenti (il profilo CPU del bench) tranne quelli di tsx, più i propri", () => {
-    expect(argomentiPerIProcessiServer(["--cpu-prof", "--cpu-prof-dir=/tmp/p", "--import", "tsx"])).toEqual(["--cpu-prof", "--cpu-prof-dir=/tmp/p", ...ARGOMENTI_NODE_SERVER]);
+    expect(argomentiPerIProcessiServer(["--cpu-prof", "--cpu-prof-dir=/tmp/p", "--import", "tsx"])).toEqual([...ARGOMENTI_NODE_SERVER, "--cpu-prof", "--cpu-prof-dir=/tmp/p"]);
     // As the tsx command line starts a script.
     expect(argomentiPerIProcessiServer(["--require", "/x/node_modules/tsx/dist/preflight.cjs", "--import", "file:///x/node_modules/tsx/dist/loader.mjs"])).toEqual(ARGOMENTI_NODE_SERVER);
-    expect(argomentiPerIProcessiServer(["--import=tsx", "--enable-source-maps"])).toEqual(["--enable-source-maps", ...ARGOMENTI_NODE_SERVER]);
+    expect(argomentiPerIProcessiServer(["--import=tsx", "--enable-source-maps"])).toEqual([...ARGOMENTI_NODE_SERVER, "--enable-source-maps"]);
+  });
+
+  it("la generazione giovane di V8 parte a 16 MB (ADR 032), salvo una misura data al supervisore, che vince", () => {
+    const semispazio = (argomenti: string[]) =>
+      spawnSync(process.execPath, [...argomenti, "-e", "console.log(require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size)"], { encoding: "utf8" });
+    const conArgomenti = semispazio(argomentiPerIProcessiServer([]));
+    expect(conArgomenti.status).toBe(0);
+    // new_space is one semi-space at start: 1 MB by V8's default, 16 MB with the platform's flags.
+    expect(Number(conArgomenti.stdout.trim()) / 1024 / 1024).toBeGreaterThanOrEqual(16);
+    const datoAlSupervisore = semispazio(argomentiPerIProcessiServer(["--min-semi-space-size=1"]));
+    expect(Number(datoAlSupervisore.stdout.trim()) / 1024 / 1024).toBeLessThan(16);
   });
 
   it("node avviato con quegli argomenti ha la memoria del processo limitata (≤ 512 MB di old space più il resto dell'heap)", () => {
