@@ -34,7 +34,9 @@
 // Environment: BENCH_DATABASE_URL (a PostgreSQL server where the run creates and drops its own database, instead of a
 //   fresh PGlite; also the target of --scala),
 //   BENCH_ADMIN_URL (where --scala creates its throwaway database; default the local PostgreSQL),
-//   BENCH_SKIP_BUILD=1 (use the existing build). All traffic goes to 127.0.0.1 only, bounded in time.
+//   BENCH_SKIP_BUILD=1 (use the existing build),
+//   BENCH_NODE_ARGS (with --invii: more node flags for the server processes, e.g. "--trace-gc" or the young generation's
+//   sizes of ADR 030; the supervisor's workers inherit them). All traffic goes to 127.0.0.1 only, bounded in time.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -237,7 +239,7 @@ async function parteInvii(): Promise<void> {
       nomeLog: "omnia-bench-invii",
       script: processi > 1 ? "supervisore.ts" : "server.ts",
       // The supervisor's workers inherit the flags (cluster's execArgv), so each writes its own profile on exit.
-      ...(profilo ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${profilo}`] } : {}),
+      argomentiNode: [...(profilo ? ["--cpu-prof", `--cpu-prof-dir=${profilo}`] : []), ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean)],
     });
     const r = await misuraInvii({
       base: server.url,
