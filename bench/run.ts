@@ -36,7 +36,7 @@
 //   BENCH_ADMIN_URL (where --scala creates its throwaway database; default the local PostgreSQL),
 //   BENCH_SKIP_BUILD=1 (use the existing build),
 //   BENCH_NODE_ARGS (with --invii: more node flags for the server processes, e.g. "--trace-gc" or the young generation's
-//   sizes of ADR 030; the supervisor's workers inherit them). All traffic goes to 127.0.0.1 only, bounded in time.
+//   sizes of ADR 032; the supervisor's workers inherit them). All traffic goes to 127.0.0.1 only, bounded in time.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
