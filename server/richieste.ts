@@ -70,8 +70,7 @@ type Locali = { corpo?: Buffer };
 
 /**
  * The cap, before any parsing. With Content-Length the check is immediate; without it the body is read here, up to
- * the cap, and handed to Remix (see gestoreRemix) — a chunked body over the cap is refused while it arrives. A form
- * without files (cap LIMITE_MODULO) is read here whole in either case; uploads go to Remix as a stream.
+ * the cap, and handed to Remix (see gestoreRemix) — a chunked body over the cap is refused while it arrives.
  */
 export function limitaCorpo(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -81,11 +80,9 @@ export function limitaCorpo(): RequestHandler {
     if (dichiarata !== undefined) {
       if (!/^[0-9]{1,15}$/.test(dichiarata)) return rifiuta(req, res, 400);
       if (Number(dichiarata) > limite) return rifiuta(req, res, 413);
-      // A form without files is read here too, whole (within LIMITE_MODULO): Remix then gets it as bytes, not as a
-      // web stream over the socket, which showed in the submissions' CPU profile (`npm run bench -- --invii`).
-      // Uploads (larger caps) stay streamed to their readers.
-      if (limite > LIMITE_MODULO || Number(dichiarata) === 0) return next();
-    } else if (req.get("transfer-encoding") === undefined) return next(); // no body at all
+      return next();
+    }
+    if (req.get("transfer-encoding") === undefined) return next(); // no body at all
     const pezzi: Buffer[] = [];
     let letti = 0;
     let finito = false;
@@ -116,13 +113,29 @@ export function limitaCorpo(): RequestHandler {
   };
 }
 
+/** A form without files with its Content-Length (within LIMITE_MODULO: limitaCorpo refused a longer one). */
+function moduloPiccolo(req: Request): boolean {
+  const dichiarata = Number(req.get("content-length") ?? 0);
+  return dichiarata > 0 && limiteCorpo(req.path, req.get("content-type")) <= LIMITE_MODULO;
+}
+
+function leggiTutto(req: Request): Promise<Buffer> {
+  return new Promise((risolvi, rifiuta) => {
+    const pezzi: Buffer[] = [];
+    req.on("data", (p: Buffer) => pezzi.push(p));
+    req.on("end", () => risolvi(Buffer.concat(pezzi)));
+    req.on("error", rifiuta);
+  });
+}
+
 /**
- * The web Request Remix receives: the express adapter's (createRemixRequest), or, for a body limitaCorpo already read,
- * the same Request (URL, headers, a signal aborted when the client goes away before the answer) built with those bytes
- * as its body.
+ * The web Request Remix receives: the express adapter's (createRemixRequest), or, for a body already read, the same
+ * Request (URL, headers, a signal aborted when the client goes away before the answer) with those bytes as its body.
+ * A form without files is read here whole: Remix then gets it as bytes, not as the adapter's web stream over the
+ * socket, which showed in the submissions' CPU profile (`npm run bench -- --invii`). Uploads stay streamed.
  */
-export function richiestaRemix(req: Request, res: Response): globalThis.Request {
-  const corpo = (res.locals as Locali).corpo;
+export async function richiestaRemix(req: Request, res: Response): Promise<globalThis.Request> {
+  const corpo = (res.locals as Locali).corpo ?? (moduloPiccolo(req) ? await leggiTutto(req) : undefined);
   if (!corpo) return createRemixRequest(req, res);
   let controllo: AbortController | null = new AbortController();
   res.on("finish", () => (controllo = null));
@@ -172,7 +185,7 @@ export function gestoreRemix(opzioni: {
   const sviluppo = opzioni.produzione ? produzione : createRequestHandler(opzioni.build, "development");
   return async (req, res, next) => {
     try {
-      const request = richiestaRemix(req, res);
+      const request = await richiestaRemix(req, res);
       const gestore = richiestaLocale(req) ? sviluppo : produzione;
       await inviaRisposta(res, await gestore(request, opzioni.getLoadContext(req, res)));
     } catch (errore) {

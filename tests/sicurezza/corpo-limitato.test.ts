@@ -18,14 +18,14 @@ beforeAll(async () => {
   app.use(limitaCorpo());
   // What Remix gets next (the same Request as in server.ts) and reads as an action would. Records what reached it.
   app.post("/richiesta-web", async (req, res) => {
-    const r = richiestaRemix(req, res);
+    const r = await richiestaRemix(req, res);
     const corpo = await r.text();
     richieste.push({ url: r.url, metodo: r.method, cookie: r.headers.get("cookie"), accetta: r.headers.get("accept"), corpo, segnale: r.signal });
     // Answers only once the client has gone away (the test closes the socket) or after a second.
     setTimeout(() => (res.headersSent || res.destroyed ? undefined : res.status(200).send("ok")), req.query.attendi ? 1_000 : 0);
   });
   app.post("*", async (req, res) => {
-    const corpo = new Uint8Array(await richiestaRemix(req, res).arrayBuffer());
+    const corpo = new Uint8Array(await (await richiestaRemix(req, res)).arrayBuffer());
     letti.push({ percorso: req.path, byte: corpo.byteLength });
     res.status(200).send("letto");
   });
