@@ -160,9 +160,20 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
   const caso = generatore(opzioni.seme ?? 1);
   const t0 = performance.now();
   const fine = t0 + rampaMs + opzioni.durataMs;
-  // A user still thinking when the time is up leaves then (a think time may last up to ten times the mean).
-  const pensa = () => (pausaMs ? pausa(Math.max(0, Math.min(tempoDiPensiero(pausaMs, caso), fine - performance.now()))) : Promise.resolve());
+  // A user whose think time runs past the end leaves then, without a further request (a think time may last up to
+  // ten times the mean): were they all to go on at the end instant, the ~200 users still thinking would send one
+  // synchronised burst that no real population sends, and its queueing would be most of the reported p99.
+  const pensa = async () => {
+    if (!pausaMs) return;
+    const t = tempoDiPensiero(pausaMs, caso);
+    const resta = fine - performance.now();
+    if (t < resta) return pausa(t);
+    await pausa(Math.max(0, resta));
+    throw new TempoScaduto();
+  };
   const adesso = () => performance.now() - t0;
+  /** The think time at the end of a round: true when the user left. */
+  const pensaOEsce = () => pensa().then(() => false, (e: unknown) => { if (e instanceof TempoScaduto) return true; throw e; });
 
   const chiama = async (
     tipo: string,
@@ -248,9 +259,11 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
           if (!campi) throw new Error(`/domande/${bozza.id}/invio senza il modulo di invio`);
           campi.set("veridicita", "si");
           campi.set("privacy", "si");
-          const invio: Invio = { id: bozza.id, chiave: campi.get("chiaveInvio")!, corpo: new URLSearchParams([...campi]).toString(), biscotti, stato: 0, t: adesso() };
-          stato.invii.push(invio);
+          const corpo = new URLSearchParams([...campi]).toString();
           await pensa();
+          // Counted as attempted from here (a user who left while reading the page sent nothing).
+          const invio: Invio = { id: bozza.id, chiave: campi.get("chiaveInvio")!, corpo, biscotti, stato: 0, t: adesso() };
+          stato.invii.push(invio);
           const r = await chiama("invio (POST)", `/domande/${bozza.id}/invio`, biscotti, [303, 422], new URLSearchParams(invio.corpo));
           invio.stato = r.stato;
           if (r.stato === 303) {
@@ -276,10 +289,11 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
           await chiama("primo passo", percorsoDi(r.luogo), biscotti, [200]);
         }
       } catch (e) {
+        if (e instanceof TempoScaduto) return;
         if (!(e instanceof RispostaInattesa)) stato.errori.push({ tipo: "scenario", t: adesso(), stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
         await pausa(200);
       }
-      await pensa();
+      if (await pensaOEsce()) return;
     }
   }
 
@@ -318,11 +332,13 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
         id = undefined;
         await chiama("decisione emessa", percorsoDi(d.luogo), biscotti, [200]);
       } catch (e) {
+        // Left while thinking: no decision was sent for the case taken (it stays in charge, undecided).
+        if (e instanceof TempoScaduto) return;
         if (id !== undefined) stato.decisioniNonConfermate.push(id);
         if (!(e instanceof RispostaInattesa)) stato.errori.push({ tipo: "scenario", t: adesso(), stato: 0, dettaglio: String((e as Error).message).slice(0, 200) });
         await pausa(200);
       }
-      await pensa();
+      if (await pensaOEsce()) return;
     }
   }
 
@@ -342,6 +358,9 @@ export async function eseguiCarico(opzioni: OpzioniCarico, stato: StatoCarico): 
  * What a user does when a submission got no answer or an error page: sends the same form again (same idempotency key,
  * same version), up to three times a second apart. The status of the last attempt, per submission.
  */
+/** A user's think time ran past the end of the load: the user leaves (see pensa). */
+class TempoScaduto extends Error {}
+
 export async function reinviaNonConfermati(base: string, invii: Invio[]): Promise<number[]> {
   return Promise.all(
     invii.map(async (i) => {
