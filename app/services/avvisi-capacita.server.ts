@@ -8,7 +8,7 @@
 // process's code): never a stale warning shown as current. A query added below that reads another table, state or
 // column must be added to the triggers (migration 0027) and to tests/integrazione/avvisi-capacita.test.ts.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { setImmediate as cedi } from "node:timers/promises";
 import { Param, sql, type SQL } from "drizzle-orm";
@@ -30,15 +30,32 @@ export const vista = (e: Esito): Spiegazione => ({ messaggio: e.messaggio, rifer
 
 let firma: string | undefined;
 
+/** The Remix server build (remix.config.js serverBuildPath), from the project's root. */
+const BUILD_REMIX = "build/index.js";
+
 /**
- * The rules' fingerprint: the parameters' catalogue and the code of this module's file — the server bundle in
- * production, so a deployment that changes any rule makes every stored warning not current.
+ * The file whose code the fingerprint hashes: the Remix server build whenever there is one. The pages run this module
+ * from inside that build, the jobs from another copy of it (in build/server.js, ADR 031, whose `import.meta.url` names
+ * this source file): each hashing its own file gave two fingerprints, so every stored row one of them wrote was not
+ * current for the other, and the five-minute job and the portfolio kept recomputing each other's companies. Without
+ * a build (the tests run the sources), this module's own file.
+ */
+export function fileDellImpronta(urlModulo: string, esiste: (percorso: string) => boolean): string {
+  const proprio = fileURLToPath(urlModulo);
+  if (urlModulo.endsWith(`/${BUILD_REMIX}`)) return proprio;
+  const build = fileURLToPath(new URL(`../../${BUILD_REMIX}`, urlModulo));
+  return esiste(build) ? build : proprio;
+}
+
+/**
+ * The rules' fingerprint: the parameters' catalogue and the code of the Remix server build (fileDellImpronta), so a
+ * deployment that changes any rule makes every stored warning not current, and pages and jobs agree.
  */
 export function firmaRegole(): string {
   if (firma) return firma;
   const h = createHash("sha256").update(JSON.stringify(CATALOGO));
   try {
-    h.update(readFileSync(fileURLToPath(import.meta.url)));
+    h.update(readFileSync(fileDellImpronta(import.meta.url, existsSync)));
   } catch {
     // No file behind the module (never the case for the server or the tests): the catalogue alone.
   }
