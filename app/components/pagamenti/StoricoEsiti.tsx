@@ -1,25 +1,12 @@
 import { Link } from "@remix-run/react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
-
-export interface VoceStoricoEsiti {
-  importoId: number;
-  nominativo: string;
-  codiceFiscale: string;
-  lottoId: number;
-  lotto: string;
-  esito: "pagato" | "respinto";
-  stato: string;
-  descrizione: string;
-  file: string;
-  registratoDa: string;
-  registratoIl: string;
-}
+import type { EsitoDiBonifico } from "~/services/pagamenti/esiti-banca.server";
 
 /**
  * The bank's outcomes, oldest first: of a batch (one row per transfer, rejected ones included though they left the
  * batch) or of one transfer (one row per batch it was in).
  */
-export function StoricoEsiti({ esiti, per }: { esiti: readonly VoceStoricoEsiti[]; per: "lotto" | "bonifico" }) {
+export function StoricoEsiti({ esiti, per }: { esiti: readonly EsitoDiBonifico[]; per: "lotto" | "bonifico" }) {
   const titolo = per === "lotto" ? "Esiti della banca per bonifico" : "Storico degli esiti della banca";
   return (
     <section aria-labelledby="titolo-esiti-banca" className="mb-4">
