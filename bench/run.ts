@@ -21,7 +21,8 @@
 //   --invii (part 6 only: 200 submissions sent at the same instant on PostgreSQL, see bench/lib/invii.ts; with
 //   --processi=N server processes under supervisore.ts, default 2, 1 = server.ts alone; --riscaldamento=N to send N
 //   other drafts, 40 at a time, before the measured burst; --profilo=DIR for the CPU
-//   profile of the burst),
+//   profile of the burst; --in-serie to send them one at a time instead: the CPU of one submission without
+//   concurrency, for comparing two versions of the code, not the burst's latency),
 //   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
 //   PostgreSQL, see bench/lib/flussi.ts; --profilo=DIR for the server's CPU profile, summarised per phase),
 //   --cruscotti[=N] (part 8 only: the portfolio and the cruscotto on a throwaway PostgreSQL database with N more
@@ -249,12 +250,13 @@ async function parteInvii(): Promise<void> {
       numero: Number(opzione("invii") ?? 200),
       coppie: Number(opzione("coppie") ?? 10),
       riscaldamento: Number(opzione("riscaldamento") ?? 0),
+      inSerie: bandiera("in-serie"),
     });
     risultati.invii = r;
     scrivi();
     scrivi(
       `Invii simultanei su ${risultati.database} (${processi === 1 ? "un processo server.ts" : `supervisore.ts con ${processi} processi`}; ` +
-        `carico medio all'avvio della raffica ${r.caricoMedio}; ${r.riscaldamento > 0 ? `dopo ${r.riscaldamento} invii di riscaldamento` : "a processi appena avviati"}). Obiettivo: p99 < 1 s, 0 perse, 0 protocolli doppi, una sola domanda per coppia sovrapposta`,
+        `carico medio all'avvio della raffica ${r.caricoMedio}; ${r.riscaldamento > 0 ? `dopo ${r.riscaldamento} invii di riscaldamento` : "a processi appena avviati"}${r.inSerie ? "; IN SERIE, uno alla volta: la CPU di un invio senza concorrenza, non la raffica" : ""}). Obiettivo: p99 < 1 s, 0 perse, 0 protocolli doppi, una sola domanda per coppia sovrapposta`,
     );
     tabella(
       ["invii", "coppie", "processi", "durata", "p50", "p99", "max", "CPU server/invio", "CPU PostgreSQL/invio", "CPU client/invio", "stati HTTP", "memorizzate", "perse", "protocolli doppi", "contigui", "coppie: una vince", "coppie errate"],

@@ -36,6 +36,8 @@ export interface RisultatoInvii {
   processi: number;
   /** Submissions of other drafts sent before the burst, not measured (--riscaldamento=N; 0: a cold start). */
   riscaldamento: number;
+  /** Sent one at a time (--in-serie), not at the same instant: CPU per submission without concurrency. */
+  inSerie: boolean;
   /**
    * CPU time of the server processes (the supervisor and its workers) during the burst, per submission (user +
    * system): comparable across machine loads.
@@ -249,6 +251,8 @@ export async function misuraInvii(opzioni: {
    * started processes.
    */
   riscaldamento?: number;
+  /** One at a time, each after the previous answer: the CPU of a submission alone, to compare versions of the code. */
+  inSerie?: boolean;
 }): Promise<RisultatoInvii> {
   const numero = opzioni.numero ?? 200;
   const coppie = opzioni.coppie ?? 10;
@@ -281,7 +285,9 @@ export async function misuraInvii(opzioni: {
     const t0 = performance.now();
     // 200 users, 200 browsers: each opens its own connection for its submission (none is left from the warm-up).
     const browser = bozze.map(() => nuovoBrowser());
-    const esiti = await Promise.all(bozze.map((b, i) => invia(opzioni.base, b, browser[i])));
+    const esiti: Awaited<ReturnType<typeof invia>>[] = [];
+    if (opzioni.inSerie) for (const [i, b] of bozze.entries()) esiti.push(await invia(opzioni.base, b, browser[i]));
+    else esiti.push(...(await Promise.all(bozze.map((b, i) => invia(opzioni.base, b, browser[i])))));
     const secondiTotali = (performance.now() - t0) / 1000;
     const al = adessoUs();
     const cpu1 = pids.length > 0 ? cpuMsProcessi(pids) : null;
@@ -326,6 +332,7 @@ export async function misuraInvii(opzioni: {
       maxMs: Math.round(tempi[tempi.length - 1]),
       processi: opzioni.processi,
       riscaldamento,
+      inSerie: opzioni.inSerie ?? false,
       cpuMsPerInvio,
       cpuPostgresMsPerInvio: cpuPostgres === null ? null : perInvio(cpuPostgres),
       cpuClientMsPerInvio: perInvio((client.user + client.system) / 1000),
