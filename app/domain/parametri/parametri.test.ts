@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CATALOGO, elencoParametri, parametro, ParametroNonDisponibile } from "./index";
+import { CATALOGO, elencoParametri, parametro, parametroSeInVigore, ParametroNonDisponibile, type NomeParametro } from "./index";
+import type { VersioneParametro } from "./tipi";
+
+/** The lookup as written in the catalogue, without any memory: what `parametro` must answer, every time. */
+function attesa(nome: NomeParametro, data: string) {
+  const v = (CATALOGO[nome] as ReadonlyArray<VersioneParametro<unknown>>).find((x) => x.validoDal <= data && (x.validoAl === null || data <= x.validoAl));
+  return v ? { ...v, nome } : null;
+}
 
 describe("parametro(nome, data)", () => {
   it("sceglie il massimale dell'anno: 31 dicembre 2025 contro 1 gennaio 2026", () => {
@@ -46,5 +54,30 @@ describe("parametro(nome, data)", () => {
     expect(parametro("liquidita.formula", "2026-01-01").confidenza).toBe("incerto");
     expect(parametro("durata.cigo.oreLavorabili", "2026-01-01").confidenza).toBe("incerto");
     expect(parametro("durata.fondi", "2026-01-01").confidenza).toBe("incerto");
+  });
+  it("risponde come la ricerca nel catalogo per nomi e date qualsiasi, anche chiesti più volte", () => {
+    const nomi = Object.keys(CATALOGO) as NomeParametro[];
+    // Dates around every version's bounds (the off-by-one days), and any day of 2015-2035.
+    const confini = nomi.flatMap((n) => (CATALOGO[n] as ReadonlyArray<VersioneParametro<unknown>>).flatMap((v) => [v.validoDal, v.validoAl ?? "2030-01-01"]));
+    const giorno = fc.integer({ min: Date.UTC(2015, 0, 1) / 864e5, max: Date.UTC(2035, 11, 31) / 864e5 }).map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
+    const vicinoAUnConfine = fc.tuple(fc.constantFrom(...confini), fc.integer({ min: -1, max: 1 })).map(([c, d]) => new Date(Date.parse(c) + d * 864e5).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...nomi), fc.oneof(giorno, vicinoAUnConfine)), { minLength: 1, maxLength: 30 }), (richieste) => {
+        for (const [nome, data] of [...richieste, ...richieste]) {
+          const a = attesa(nome, data);
+          expect(parametroSeInVigore(nome, data)).toEqual(a);
+          if (a) expect(parametro(nome, data)).toEqual(a);
+          else expect(() => parametro(nome, data)).toThrow(ParametroNonDisponibile);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("una versione restituita non si può modificare (la stessa risposta vale per tutti i chiamanti)", () => {
+    const p = parametro("massimale.mensile", "2026-01-01");
+    expect(() => {
+      (p as { validoDal: string }).validoDal = "2000-01-01";
+    }).toThrow(TypeError);
+    expect(parametro("massimale.mensile", "2026-01-01").validoDal).not.toBe("2000-01-01");
   });
 });
