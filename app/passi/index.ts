@@ -112,6 +112,25 @@ export type VersioniRisposte = Partial<Record<ChiavePasso, number>>;
 /** The jsonb document of a domanda's answers as stored (db/schema.ts types the column with it). */
 export type DocumentoRisposte = Partial<Record<ChiavePasso, unknown>> & { versioni?: VersioniRisposte };
 
+// Every request about a domanda reads its stored answers, and the submission's checks read the periodo of each other
+// domanda of the unit: the zod parse of the same documents, again and again, was a visible share of the submission's
+// CPU. A parse is remembered by the document's JSON text (not by id or version: whoever wrote the row and however, a
+// different document is a different key, so a stale parse cannot be served), and each call gets its own copy from the
+// remembered JSON of the result (the answers are plain JSON data: no step schema transforms them), so a caller that
+// changes what it got changes nothing for the others. Bounded: emptied when full (a few MB at most).
+const MAX_LETTURE = 1000;
+const letture = new Map<string, string>();
+
+function letturaRicordata<T>(chiave: string, leggi: () => T): T {
+  let testo = letture.get(chiave);
+  if (testo === undefined) {
+    testo = JSON.stringify(leggi());
+    if (letture.size >= MAX_LETTURE) letture.clear();
+    letture.set(chiave, testo);
+  }
+  return JSON.parse(testo) as T;
+}
+
 /**
  * Reads the stored document into typed answers. An answer that does not match its step's schema (a shape no
  * version knows) is read as started and not confirmed, so the user is asked the step again rather than shown
@@ -119,6 +138,10 @@ export type DocumentoRisposte = Partial<Record<ChiavePasso, unknown>> & { versio
  */
 export function leggiRisposte(documento: unknown): RisposteDomanda {
   const doc = (documento && typeof documento === "object" ? documento : {}) as Record<string, unknown>;
+  return letturaRicordata(`*:${JSON.stringify(doc)}`, () => analizzaRisposte(doc));
+}
+
+function analizzaRisposte(doc: Record<string, unknown>): RisposteDomanda {
   const risposte: Record<string, unknown> = {};
   for (const p of PASSI) {
     if (!(p.chiave in doc)) continue;
@@ -139,8 +162,10 @@ export function leggiRisposte(documento: unknown): RisposteDomanda {
  */
 export function leggiRisposta<C extends ChiavePasso>(chiave: C, grezza: unknown): RisposteDomanda[C] {
   if (grezza == null) return null;
-  const letta = passoDaChiave(chiave).risposte.safeParse(grezza);
-  return (letta.success ? letta.data : null) as RisposteDomanda[C];
+  return letturaRicordata(`${chiave}:${JSON.stringify(grezza)}`, () => {
+    const letta = passoDaChiave(chiave).risposte.safeParse(grezza);
+    return (letta.success ? letta.data : null) as RisposteDomanda[C];
+  });
 }
 
 /** The answers of one step, validated against its schema before they are written. */
