@@ -16,11 +16,14 @@ export function cookieSessioneVuoto(request: Request): string {
 
 const cachePerRichiesta = new WeakMap<Request, Promise<SessioneValida | null>>();
 
-/** The valid session of this request, or null. Loaders of one request share one lookup. */
+/**
+ * The valid session of this request, or null. Loaders of one request share one lookup. A page (GET) reads the
+ * companies of the profile with it, for the header's count of unread messages; a form's POST does not.
+ */
 export function sessioneDaRichiesta(request: Request): Promise<SessioneValida | null> {
   let p = cachePerRichiesta.get(request);
   if (!p) {
-    p = validaToken(leggiCookie(request, COOKIE_SESSIONE));
+    p = validaToken(leggiCookie(request, COOKIE_SESSIONE), new Date(), { aziendeDelProfilo: request.method === "GET" });
     cachePerRichiesta.set(request, p);
   }
   return p;

@@ -89,7 +89,7 @@ export function descrizioneProfilo(opzioni: OpzioneProfilo[], ctx: { ruolo: Ruol
  * The one rule of app/domain/deleghe.ts (delegaValidaIl) as a query condition: attiva and the date (the placeholder
  * "data") in its period.
  */
-function delegaValidaIl() {
+export function delegaValidaIl() {
   return and(
     eq(deleghe.stato, "attiva"),
     lte(deleghe.validaDal, sql.placeholder("data")),
@@ -189,6 +189,20 @@ export function idAziendeAccessibili(ctx: Contesto, data = oggi()): Promise<numb
 }
 
 const accessibiliPerRichiesta = new WeakMap<Contesto["sessione"], Map<string, Promise<number[]>>>();
+
+/**
+ * The companies of this request's session's own profile on `data`, already read with the session (validaToken):
+ * idAziendeAccessibili answers them without reading again. `ids` must be what leggiIdAziendeAccessibili reads.
+ */
+export function ricordaAziendeAccessibili(sessione: Contesto["sessione"], data: string, ids: number[]): void {
+  if (!sessione.ruoloAttivo) return;
+  let perSessione = accessibiliPerRichiesta.get(sessione);
+  if (!perSessione) {
+    perSessione = new Map();
+    accessibiliPerRichiesta.set(sessione, perSessione);
+  }
+  perSessione.set(`${sessione.ruoloAttivo}|${sessione.aziendaAttivaId ?? ""}|${data}`, Promise.resolve(ids));
+}
 
 async function leggiIdAziendeAccessibili(ctx: Contesto, data: string): Promise<number[]> {
   if (ctx.ruolo === "datore") {

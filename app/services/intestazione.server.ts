@@ -16,16 +16,10 @@ export async function datiIntestazione(valida: SessioneValida | null, nonce?: st
   if (sessione.ruoloAttivo) {
     profilo = messaggiAccesso.ruoli[sessione.ruoloAttivo];
     if (sessione.ruoloAttivo === "datore" && sessione.aziendaAttivaId != null) {
-      // Every page of an employer: prepared once (see README, Misure, on the cost of building queries).
-      const [a] = await preparata("intestazione_azienda", (d) =>
-        d
-          .select({ ragioneSociale: aziende.ragioneSociale, cfLegale: aziende.cfLegaleRappresentante })
-          .from(aziende)
-          .where(eq(aziende.id, sql.placeholder("id")))
-          .prepare("intestazione_azienda"),
-      ).execute({ id: sessione.aziendaAttivaId });
+      // Every page of an employer: the company was read with the session (validaToken), one statement fewer.
+      const a = valida.aziendaAttiva !== undefined ? valida.aziendaAttiva : await aziendaDellIntestazione(sessione.aziendaAttivaId);
       // An employee enabled by the legal representative acts as "incaricato", not as the employer.
-      if (a) profilo = `${a.cfLegale === utente.codiceFiscale ? profilo : messaggiAccesso.incaricato} — ${a.ragioneSociale}`;
+      if (a) profilo = `${a.cfLegaleRappresentante === utente.codiceFiscale ? profilo : messaggiAccesso.incaricato} — ${a.ragioneSociale}`;
     }
   }
   const messaggi = sessione.ruoloAttivo
@@ -39,4 +33,16 @@ export async function datiIntestazione(valida: SessioneValida | null, nonce?: st
     csrfToken: sessione.csrfToken,
     nonce,
   };
+}
+
+/** The chosen company of a session not read by validaToken (prepared once: see README, Misure). */
+async function aziendaDellIntestazione(id: number) {
+  const [a] = await preparata("intestazione_azienda", (d) =>
+    d
+      .select({ ragioneSociale: aziende.ragioneSociale, cfLegaleRappresentante: aziende.cfLegaleRappresentante })
+      .from(aziende)
+      .where(eq(aziende.id, sql.placeholder("id")))
+      .prepare("intestazione_azienda"),
+  ).execute({ id });
+  return a ?? null;
 }

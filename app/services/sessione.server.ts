@@ -3,9 +3,12 @@
 // (reading it, its attributes) is HTTP and lives in app/http/sessione.server.ts: this module takes the token.
 import { createHash } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { eq, lt, or, sql } from "drizzle-orm";
-import { sessioni, utenti, type Ruolo, type Utente } from "#db/schema";
+import { and, eq, lt, or, sql } from "drizzle-orm";
+import { aziende, deleghe, sessioni, utenti, type Ruolo, type Utente } from "#db/schema";
 import { db, preparata } from "#db/connection";
+import type { DataISO } from "~/domain/date";
+import { delegaValidaIl, ricordaAziendeAccessibili } from "./accesso.server";
+import { oggi } from "./orologio.server";
 
 export const DURATA_INATTIVITA_MS = 30 * 60 * 1000;
 export const DURATA_MASSIMA_MS = 12 * 60 * 60 * 1000;
@@ -24,6 +27,21 @@ export interface Sessione {
 export interface SessioneValida {
   sessione: Sessione;
   utente: Utente;
+  /** For an employer: the company chosen at sign-in, read with the session (every page's header names it). */
+  aziendaAttiva?: { ragioneSociale: string; cfLegaleRappresentante: string } | null;
+}
+
+/** What the session's statement reads besides the session: see validaToken. */
+export interface OpzioniLettura {
+  /**
+   * The companies the profile acts for today (idAziendeAccessibili), read in the same statement for an intermediary
+   * (the delegated ones) and an employer (the chosen one, if its legal representative): every page's header counts
+   * their unread messages, a round trip fewer. Only where they are used: a form's POST does not read them, and a
+   * large intermediary has a thousand.
+   */
+  aziendeDelProfilo?: boolean;
+  /** Today for the deleghe (the platform's day, orologio.server.ts); sessions themselves use the real clock. */
+  data?: DataISO;
 }
 
 function tokenCasuale(byte = 20): string {
@@ -67,19 +85,37 @@ export async function creaSessione(utenteId: number, adesso = new Date()): Promi
   return { token, sessione };
 }
 
-/** The valid session of a session cookie's value (`token`), or null; app/http/sessione.server.ts reads the cookie. */
-export async function validaToken(token: string | null, adesso = new Date()): Promise<SessioneValida | null> {
-  if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
-  const id = idDaToken(token);
-  const righe = await preparata("sessione_con_utente", (d) =>
+/**
+ * One statement for a request's identity: the session, its user, the company chosen by an employer and (when asked)
+ * an intermediary's delegated companies on `data`. The delegated companies' subquery is evaluated only for an
+ * intermediary and only when asked (CASE does not run the subquery of a branch not taken).
+ */
+function querySessione() {
+  return preparata("sessione_con_utente", (d) =>
     d
-      .select({ s: sessioni, u: utenti })
+      .select({
+        s: sessioni,
+        u: utenti,
+        azienda: { ragioneSociale: aziende.ragioneSociale, cfLegaleRappresentante: aziende.cfLegaleRappresentante },
+        delegate: sql<number[] | null>`case when ${sql.placeholder("conDelegate")}::boolean and ${sessioni.ruoloAttivo} = 'intermediario'
+          then array(select distinct ${deleghe.aziendaId} from ${deleghe} where ${and(eq(deleghe.intermediarioId, sessioni.utenteId), delegaValidaIl())}) end`,
+      })
       .from(sessioni)
       .innerJoin(utenti, eq(utenti.id, sessioni.utenteId))
+      .leftJoin(aziende, eq(aziende.id, sessioni.aziendaAttivaId))
       .where(eq(sessioni.id, sql.placeholder("id")))
       .limit(1)
       .prepare("sessione_con_utente"),
-  ).execute({ id });
+  );
+}
+
+/** The valid session of a session cookie's value (`token`), or null; app/http/sessione.server.ts reads the cookie. */
+export async function validaToken(token: string | null, adesso = new Date(), opzioni: OpzioniLettura = {}): Promise<SessioneValida | null> {
+  if (!token || !/^[a-z2-7]{32}$/.test(token)) return null;
+  const id = idDaToken(token);
+  const conAziende = opzioni.aziendeDelProfilo === true;
+  const data = conAziende ? (opzioni.data ?? oggi()) : null;
+  const righe = await querySessione().execute({ id, conDelegate: conAziende, data });
   const riga = righe[0];
   if (!riga) return null;
   const { s, u } = riga;
@@ -91,17 +127,23 @@ export async function validaToken(token: string | null, adesso = new Date()): Pr
   if (adesso.getTime() - s.ultimaAttivita.getTime() > AGGIORNA_ATTIVITA_DOPO_MS) {
     await db().update(sessioni).set({ ultimaAttivita: adesso }).where(eq(sessioni.id, id));
   }
-  return {
-    sessione: {
-      id: s.id,
-      utenteId: s.utenteId,
-      csrfToken: s.csrfToken,
-      ruoloAttivo: s.ruoloAttivo,
-      aziendaAttivaId: s.aziendaAttivaId,
-      scadeIl: s.scadeIl,
-    },
-    utente: u,
+  const sessione: Sessione = {
+    id: s.id,
+    utenteId: s.utenteId,
+    csrfToken: s.csrfToken,
+    ruoloAttivo: s.ruoloAttivo,
+    aziendaAttivaId: s.aziendaAttivaId,
+    scadeIl: s.scadeIl,
   };
+  // What the statement read is what idAziendeAccessibili would read for this request's profile on `data`.
+  if (data === null) {
+    // Not asked: idAziendeAccessibili reads them if the request needs them.
+  } else if (s.ruoloAttivo === "intermediario" && riga.delegate) {
+    ricordaAziendeAccessibili(sessione, data, [...new Set(riga.delegate)]);
+  } else if (s.ruoloAttivo === "datore" && s.aziendaAttivaId != null && riga.azienda?.cfLegaleRappresentante === u.codiceFiscale) {
+    ricordaAziendeAccessibili(sessione, data, [s.aziendaAttivaId]);
+  }
+  return { sessione, utente: u, aziendaAttiva: s.aziendaAttivaId == null ? null : riga.azienda };
 }
 
 export async function impostaProfilo(
