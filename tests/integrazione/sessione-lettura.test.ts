@@ -3,7 +3,7 @@
 // deleghe and the companies say at that request, never what an earlier request read.
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { aziende, deleghe, utenti } from "#db/schema";
+import { abilitazioniAzienda, aziende, deleghe, utenti } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO } from "#db/seed/index";
 import * as radice from "~/root";
@@ -90,5 +90,19 @@ describe("una lettura per la sessione e le aziende del profilo", () => {
     // No longer its legal representative: the company is not his to act for on the next page.
     await db().update(aziende).set({ cfLegaleRappresentante: "ZZZZZZ00A00Z000Z" }).where(eq(aziende.id, c1));
     expect(await aziendeDellaPagina(mario)).toEqual([]);
+  });
+
+  it("un incaricato del datore è «incaricato» nell'intestazione e vede l'azienda finché l'abilitazione vale", async () => {
+    const c1 = await idAzienda("C1");
+    const [mario] = await db().select({ id: utenti.id }).from(utenti).where(eq(utenti.codiceFiscale, MARIO_ESEMPIO.codiceFiscale));
+    // Laura, enabled by C1's legal representative, acting with the employer's profile for C1.
+    await db().insert(abilitazioniAzienda).values({ aziendaId: c1, utenteId: lauraId, abilitataDa: mario.id, validaDal: "2020-01-01" });
+    const incaricata = await sessioneDi(LAURA_CONSULENTE.codiceFiscale, "datore", c1);
+    const r = await risposta(() => radice.loader({ request: get("/area-riservata", incaricata), params: {}, context: contesto }));
+    const [a] = await db().select({ nome: aziende.ragioneSociale }).from(aziende).where(eq(aziende.id, c1));
+    expect(((await r.json()) as { utente: { profilo: string } }).utente.profilo).toBe(`Incaricato dell'azienda — ${a.nome}`);
+    expect(await aziendeDellaPagina(incaricata)).toEqual([c1]);
+    await db().update(abilitazioniAzienda).set({ revocataIl: new Date() }).where(eq(abilitazioniAzienda.utenteId, lauraId));
+    expect(await aziendeDellaPagina(incaricata)).toEqual([]);
   });
 });
