@@ -231,7 +231,9 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
       const [lavoro] = righeSql<{ state: string }>(
         await connessione.db.execute(sql`select state from pgboss.job where name = 'flusso' and data->>'flussoId' = ${String(id)} order by created_on desc limit 1`),
       );
-      if (lavoro && ["completed", "failed", "cancelled"].includes(lavoro.state)) break;
+      // No job at all: the file was within the synchronous limit (--flussi=10000), checked and matched in the upload's
+      // request (the job is queued in the transaction that makes a large flow "in_coda", so it exists by now).
+      if (!lavoro || ["completed", "failed", "cancelled"].includes(lavoro.state)) break;
       await new Promise((ok) => setTimeout(ok, 200));
     }
     const totaleMs = performance.now() - t0;
