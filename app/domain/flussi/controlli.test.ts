@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CATALOGO_ERRORI_FLUSSI } from "./catalogo-errori";
-import { creaVerificaFlusso, type ContestoFlussi, type DomandaDelTicket } from "./controlli";
+import { creaVerificaFlusso, ricordata, type ContestoFlussi, type DomandaDelTicket } from "./controlli";
 import { leggiDenuncia, type CampiGrezzi, type DenunciaCig } from "./denuncia";
+import { validaCodiceFiscalePersona } from "../validatori/codice-fiscale";
+import { validaIban } from "../validatori/iban";
 
 // C3 dei dati di riferimento (db/seed/riferimento.ts): FIS con pagamento diretto, marzo 2026; Chiara Esempietto part-time 24 ore.
 const CHIARA = "SMPCHR99T41F205E";
@@ -190,5 +192,45 @@ describe("controlli sincroni della denuncia", () => {
         expect(accolte).toBeLessThanOrEqual(DOMANDA.autorizzazione!.oreAutorizzateCentesimi);
       }),
     );
+  });
+});
+
+describe("risultati ricordati per flusso", () => {
+  it("proprietà: il valore ricordato è quello calcolato, anche quando la memoria si svuota", () => {
+    const oggi = "2026-04-10";
+    const chiave = fc.oneof(fc.constantFrom(CHIARA, MARCO, "SMPCHR99T41F205A", "RSSMRA85T10A56QS", IBAN_CHIARA, "IT21S9900101001000000100007", "DE89370400440532013000"), fc.string({ maxLength: 27 }));
+    fc.assert(
+      fc.property(fc.array(chiave, { maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (chiavi, massimo) => {
+        const cf = ricordata((c) => validaCodiceFiscalePersona(c, { oggi }), massimo);
+        const iban = ricordata(validaIban, massimo);
+        for (const c of chiavi) {
+          expect(cf(c)).toEqual(validaCodiceFiscalePersona(c, { oggi }));
+          expect(iban(c)).toEqual(validaIban(c));
+        }
+      }),
+    );
+  });
+  it("una chiave che si ripete è calcolata una volta sola, finché la memoria non è piena", () => {
+    const calcolate: string[] = [];
+    const lunghezza = ricordata((c) => (calcolate.push(c), c.length), 2);
+    for (const c of ["a", "bb", "a", "bb", "a"]) lunghezza(c);
+    expect(calcolate).toEqual(["a", "bb"]);
+    // A third key fills it: it starts again, so memory stays within the bound.
+    lunghezza("ccc");
+    lunghezza("a");
+    expect(calcolate).toEqual(["a", "bb", "ccc", "a"]);
+  });
+  it("lo stesso lavoratore, IBAN e mese su molte denunce: ogni denuncia ha l'esito che avrebbe da sola", () => {
+    const ctx = contesto();
+    const verifica = creaVerificaFlusso(ctx);
+    const righe = [
+      denuncia({ qualifica3: "A" }),
+      denuncia({ qualifica3: "B", iban: "IT21S9900101001000000100007" }),
+      denuncia({ qualifica3: "C", cfLavoratore: "SMPCHR99T41F205A" }),
+      denuncia({ qualifica3: "D" }, [{ giorno: "1", ore: "800" }]),
+      denuncia({ qualifica3: "E", competenza: "2026-05" }, [{ giorno: "4", ore: "800" }]),
+      denuncia({ qualifica3: "F" }, [{ giorno: "9", ore: "800" }]),
+    ];
+    for (const d of righe) expect(verifica(d).segnalazioni).toEqual(creaVerificaFlusso(ctx)(d).segnalazioni);
   });
 });

@@ -9,7 +9,7 @@ import { scadenzaPagamentoDiretto } from "../scadenze-flussi";
 import { validaCodiceFiscalePersona } from "../validatori/codice-fiscale";
 import { validaIban } from "../validatori/iban";
 import { CATALOGO_ERRORI_FLUSSI } from "./catalogo-errori";
-import { chiaveDenuncia, type DenunciaCig, type Segnalazione } from "./denuncia";
+import { chiaveDenuncia, ultimoGiornoDelMese, type DenunciaCig, type Segnalazione } from "./denuncia";
 
 /** Che cosa dice la domanda di un ticket, e la sua autorizzazione se è già decisa. */
 export interface DomandaDelTicket {
@@ -59,30 +59,68 @@ export function eErrore(s: Segnalazione): boolean {
   return CATALOGO_ERRORI_FLUSSI[s.codice].gravita === "errore";
 }
 
-function primoGiorno(competenza: string): DataISO {
-  return `${competenza}-01`;
-}
-
-function ultimoGiorno(competenza: string): DataISO {
-  const [a, m] = competenza.split("-").map(Number);
-  return `${competenza}-${String(new Date(Date.UTC(a, m, 0)).getUTCDate()).padStart(2, "0")}`;
-}
-
-/** Il mese tocca il periodo (basta un giorno in comune). */
-function meseNelPeriodo(competenza: string, periodo: Intervallo): boolean {
-  return primoGiorno(competenza) <= periodo.fine && ultimoGiorno(competenza) >= periodo.inizio;
-}
-
 function ore(centesimi: number): string {
   return (centesimi / 100).toLocaleString("it-IT", { maximumFractionDigits: 2 });
 }
 
+/**
+ * A function that remembers its results, at most `massimo` of them (then it starts again): the checks of a flow ask
+ * the same questions of many returns (the same worker, IBAN or month on every return of a payroll), and a flow's
+ * memos must not grow with a file of 100,000 distinct workers.
+ */
+export function ricordata<V>(calcola: (chiave: string) => V, massimo = MASSIMO_RICORDATI): (chiave: string) => V {
+  const noti = new Map<string, V>();
+  return (chiave) => {
+    let v = noti.get(chiave);
+    if (v === undefined) {
+      v = calcola(chiave);
+      if (noti.size >= massimo) noti.clear();
+      noti.set(chiave, v);
+    }
+    return v;
+  };
+}
+
+/** Results remembered per kind and flow (a few hundred bytes each: ~2 MB per kind at most). */
+const MASSIMO_RICORDATI = 10_000;
+
+/** What the checks use of a competence month "AAAA-MM": its first and last day, and each day's date and Monday. */
+interface Mese {
+  primo: DataISO;
+  ultimo: DataISO;
+  /** By day of the month (1-31), filled when first asked. */
+  date: DataISO[];
+  lunedi: DataISO[];
+}
+
+function nuovoMese(competenza: string): Mese {
+  return { primo: `${competenza}-01`, ultimo: `${competenza}-${String(ultimoGiornoDelMese(competenza)).padStart(2, "0")}`, date: [], lunedi: [] };
+}
+
+function dataDelGiorno(competenza: string, m: Mese, giorno: number): DataISO {
+  return (m.date[giorno] ??= `${competenza}-${String(giorno).padStart(2, "0")}`);
+}
+
+/** Il lunedì della settimana del giorno. */
+function lunediDelGiorno(competenza: string, m: Mese, giorno: number): DataISO {
+  let l = m.lunedi[giorno];
+  if (l === undefined) {
+    const data = dataDelGiorno(competenza, m, giorno);
+    l = m.lunedi[giorno] = addDays(data, -((giornoSettimana(data) + 6) % 7));
+  }
+  return l;
+}
+
+/** Il mese tocca il periodo (basta un giorno in comune). */
+function meseNelPeriodo(m: Mese, periodo: Intervallo): boolean {
+  return m.primo <= periodo.fine && m.ultimo >= periodo.inizio;
+}
+
 /** Ore per settimana (dal lunedì) dei giorni del mese. */
-function orePerSettimana(competenza: string, giorni: DenunciaCig["giorni"]): Map<DataISO, number> {
+function orePerSettimana(competenza: string, m: Mese, giorni: DenunciaCig["giorni"]): Map<DataISO, number> {
   const settimane = new Map<DataISO, number>();
   for (const g of giorni) {
-    const data = `${competenza}-${String(g.giorno).padStart(2, "0")}`;
-    const lunedi = addDays(data, -((giornoSettimana(data) + 6) % 7));
+    const lunedi = lunediDelGiorno(competenza, m, g.giorno);
     settimane.set(lunedi, (settimane.get(lunedi) ?? 0) + g.oreCentesimi);
   }
   return settimane;
@@ -100,7 +138,12 @@ export function creaVerificaFlusso(
   const chiaviAccolte = new Set<string>(giaAccolte.chiavi);
   const oreAccolte = new Map<string, number>(giaAccolte.oreCentesimi);
   const scadenze = new Map<string, ReturnType<typeof scadenzaPagamentoDiretto>>();
+  // Per flow: today is the same for every return, and a worker, an IBAN or a month recurs on many of them.
+  const mese = ricordata(nuovoMese);
+  const codiceFiscale = ricordata((cf) => validaCodiceFiscalePersona(cf, { oggi: ctx.oggi }));
+  const ibanValido = ricordata(validaIban);
   return (d) => {
+    const m = mese(d.competenza);
     const s: Segnalazione[] = [];
     const chiave = chiaveDenuncia(d);
     const oreDenuncia = d.giorni.reduce((t, g) => t + g.oreCentesimi, 0);
@@ -113,7 +156,7 @@ export function creaVerificaFlusso(
       return { riga: d.riga, chiave, accolta, segnalazioni: s, oreCentesimi: oreDenuncia };
     };
 
-    if (primoGiorno(d.competenza) > ctx.oggi) {
+    if (m.primo > ctx.oggi) {
       s.push({ codice: "UNI41-E041", campo: "competenza", messaggio: `Il mese ${d.competenza} non è ancora iniziato.` });
     }
     const abilitazione = ctx.matricolaAbilitata(d.matricola);
@@ -142,7 +185,7 @@ export function creaVerificaFlusso(
       return esci();
     }
 
-    const cf = validaCodiceFiscalePersona(d.cfLavoratore, { oggi: ctx.oggi });
+    const cf = codiceFiscale(d.cfLavoratore);
     if (!cf.valido) {
       s.push({ codice: "UNI41-E030", campo: "cfLavoratore", messaggio: `${d.cfLavoratore}: ${cf.motivo}.` });
     } else {
@@ -161,20 +204,20 @@ export function creaVerificaFlusso(
     }
 
     const periodo = domanda.autorizzazione?.periodo ?? domanda.periodoRichiesto;
-    if (!meseNelPeriodo(d.competenza, periodo)) {
+    if (!meseNelPeriodo(m, periodo)) {
       s.push({
         codice: "UNI41-E040", campo: "competenza",
         messaggio: `Il mese ${d.competenza} è fuori dal periodo ${domanda.autorizzazione ? "autorizzato" : "richiesto"} (${periodo.inizio.split("-").reverse().join("/")} - ${periodo.fine.split("-").reverse().join("/")}).`,
       });
     } else {
-      const fuori = d.giorni.filter((g) => !contiene(periodo, `${d.competenza}-${String(g.giorno).padStart(2, "0")}`));
+      const fuori = d.giorni.filter((g) => !contiene(periodo, dataDelGiorno(d.competenza, m, g.giorno)));
       if (fuori.length) {
         s.push({ codice: "UNI41-E040", campo: "giorni", messaggio: `I giorni ${fuori.map((g) => g.giorno).join(", ")} di ${d.competenza} sono fuori dal periodo ${domanda.autorizzazione ? "autorizzato" : "richiesto"}.` });
       }
     }
 
-    const detrazioni = [d.detrazLavDip, d.detrazCarichiFam];
-    if (detrazioni.some((x) => x !== "S" && x !== "N") || d.detrazLavDip !== d.detrazCarichiFam) {
+    // Both S or both N (when the first is S or N and the second equals it, so is the second).
+    if ((d.detrazLavDip !== "S" && d.detrazLavDip !== "N") || d.detrazLavDip !== d.detrazCarichiFam) {
       s.push({
         codice: "UNI41-E050", campo: "detrazLavDip",
         messaggio: `DetrazLavDip «${d.detrazLavDip ?? ""}» e DetrazCarichiFam «${d.detrazCarichiFam ?? ""}»: devono esserci entrambi, valere S o N ed essere uguali.`,
@@ -184,7 +227,7 @@ export function creaVerificaFlusso(
     if (!d.iban) {
       s.push({ codice: "UNI41-E060", campo: "iban", messaggio: "Manca l'IBAN del lavoratore." });
     } else {
-      const iban = validaIban(d.iban);
+      const iban = ibanValido(d.iban);
       if (!iban.valido) s.push({ codice: "UNI41-E060", campo: "iban", messaggio: `${iban.motivo}.` });
       else if (ctx.ibanRegistrato(d.cfLavoratore) !== d.iban) {
         s.push({ codice: "UNI41-W061", campo: "iban", messaggio: `L'IBAN ${d.iban} non è quello registrato per ${d.cognome} ${d.nome}: l'intestatario sarà verificato prima del pagamento.` });
@@ -206,13 +249,13 @@ export function creaVerificaFlusso(
     const chiaveScadenza = `${d.competenza}|${notificata ?? ""}`;
     let scadenza = scadenze.get(chiaveScadenza);
     if (!scadenza) {
-      scadenza = scadenzaPagamentoDiretto({ competenza: primoGiorno(d.competenza), dataNotificaAutorizzazione: notificata, oggi: ctx.oggi, preavvisoGiorni: ctx.preavvisoGiorni });
+      scadenza = scadenzaPagamentoDiretto({ competenza: m.primo, dataNotificaAutorizzazione: notificata, oggi: ctx.oggi, preavvisoGiorni: ctx.preavvisoGiorni });
       scadenze.set(chiaveScadenza, scadenza);
     }
     if (scadenza.esito.gravita === "bloccante") s.push({ codice: "UNI41-E080", messaggio: scadenza.esito.messaggio });
     else if (scadenza.esito.gravita === "avviso") s.push({ codice: "UNI41-W081", messaggio: scadenza.esito.messaggio });
 
-    for (const [lunedi, totale] of orePerSettimana(d.competenza, d.giorni)) {
+    for (const [lunedi, totale] of orePerSettimana(d.competenza, m, d.giorni)) {
       if (totale > d.orarioContrattualeCentesimi) {
         s.push({
           codice: "UNI41-E090", campo: "giorni",

@@ -135,79 +135,123 @@ const FORMATI: Partial<Record<CampoDenuncia, { re: RegExp; atteso: string }>> = 
 /** Testo di un campo libero: senza caratteri di controllo né segni di direzione che cambiano come appare il nome. */
 const CONTROLLO = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+/** Fields whose format is checked on the text as written, not upper-cased. */
+const COME_SCRITTO: ReadonlySet<CampoDenuncia> = new Set(["iban", "cognome", "nome"]);
+
+// What leggiDenuncia checks on each field, in the order of CAMPI_DENUNCIA, built once.
+const REGOLE_CAMPI = CAMPI_DENUNCIA.map((campo) => ({
+  campo,
+  etichetta: ETICHETTE[campo],
+  obbligatorio: OBBLIGATORI.includes(campo),
+  formato: FORMATI[campo] ?? null,
+  maiuscolo: !COME_SCRITTO.has(campo),
+}));
+
+const INDICE_CAMPO = Object.fromEntries(CAMPI_DENUNCIA.map((c, i) => [c, i])) as Record<CampoDenuncia, number>;
+
+const GIORNO = /^\d{1,2}$/;
+const ORE = /^\d{1,4}$/;
+const SPAZI = /\s+/g;
+
 function centesimiDaImporto(t: string): number {
   const [interi, decimali = ""] = t.split(".");
   return Number(interi) * 100 + Number(decimali.padEnd(2, "0"));
 }
 
-/** La chiave che identifica una denuncia (la stessa del servizio di eliminazione). */
-export function chiaveDenuncia(d: Pick<DenunciaCig, "matricola" | "cfLavoratore" | "competenza" | "qualifica1" | "qualifica2" | "qualifica3" | "tipoContribuzione">): string {
-  return [d.matricola, d.cfLavoratore, d.competenza, d.qualifica1, d.qualifica2, d.qualifica3, d.tipoContribuzione].join("|");
+/**
+ * Days in a competence month ("AAAA-MM", already checked), as Date.UTC counts them (a year below 100 is read as
+ * 19xx); a file has a handful of months, so each is computed once (bounded: a hostile file could name many).
+ */
+const giorniDelMese = new Map<string, number>();
+export function ultimoGiornoDelMese(competenza: string): number {
+  let n = giorniDelMese.get(competenza);
+  if (n === undefined) {
+    n = new Date(Date.UTC(Number(competenza.slice(0, 4)), Number(competenza.slice(5, 7)), 0)).getUTCDate();
+    if (giorniDelMese.size >= 1_000) giorniDelMese.clear();
+    giorniDelMese.set(competenza, n);
+  }
+  return n;
 }
 
-/** Dai campi testuali al modello, o gli errori di formato (UNI41-E001) campo per campo. */
+/** La chiave che identifica una denuncia (la stessa del servizio di eliminazione). */
+export function chiaveDenuncia(d: Pick<DenunciaCig, "matricola" | "cfLavoratore" | "competenza" | "qualifica1" | "qualifica2" | "qualifica3" | "tipoContribuzione">): string {
+  return `${d.matricola}|${d.cfLavoratore}|${d.competenza}|${d.qualifica1}|${d.qualifica2}|${d.qualifica3}|${d.tipoContribuzione}`;
+}
+
+/**
+ * Dai campi testuali al modello, o gli errori di formato (UNI41-E001) campo per campo. Called once per return of a
+ * file of up to 100,000: each field is trimmed and upper-cased once, and a field that matches its format (which admits
+ * neither control characters nor more than 32 characters) needs no other test.
+ */
 export function leggiDenuncia(riga: number, campi: CampiGrezzi, giorni: readonly GiornoGrezzo[]): LetturaDenuncia {
-  const segnalazioni: Segnalazione[] = [];
-  const valore = (c: CampoDenuncia): string | null => {
-    const v = campi[c]?.trim();
-    return v ? v : null;
+  let segnalazioni: Segnalazione[] | null = null;
+  const segnala = (s: Segnalazione) => {
+    (segnalazioni ??= []).push(s);
   };
-  for (const c of CAMPI_DENUNCIA) {
-    const v = valore(c);
+  // The trimmed text of each field (null when empty) and its upper-cased form, in the order of CAMPI_DENUNCIA.
+  const valori: Array<string | null> = [];
+  const maiuscoli: Array<string | null> = [];
+  for (const r of REGOLE_CAMPI) {
+    const v = campi[r.campo]?.trim() || null;
+    const m = v !== null && r.maiuscolo ? v.toUpperCase() : v;
+    valori.push(v);
+    maiuscoli.push(m);
     if (v === null) {
-      if (OBBLIGATORI.includes(c)) segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `Manca ${ETICHETTE[c]}.` });
+      if (r.obbligatorio) segnala({ codice: "UNI41-E001", campo: r.campo, messaggio: `Manca ${r.etichetta}.` });
       continue;
     }
+    if (r.formato?.re.test(m!)) continue;
     if (CONTROLLO.test(v)) {
-      segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `${ETICHETTE[c]} contiene caratteri di controllo non ammessi.` });
+      segnala({ codice: "UNI41-E001", campo: r.campo, messaggio: `${r.etichetta} contiene caratteri di controllo non ammessi.` });
       continue;
     }
     if (v.length > 200) {
-      segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `${ETICHETTE[c]} è troppo lungo (al massimo 200 caratteri).` });
+      segnala({ codice: "UNI41-E001", campo: r.campo, messaggio: `${r.etichetta} è troppo lungo (al massimo 200 caratteri).` });
       continue;
     }
-    const f = FORMATI[c];
-    const confronto = c === "iban" || c === "cognome" || c === "nome" ? v : v.toUpperCase();
-    if (f && !f.re.test(confronto)) {
-      segnalazioni.push({ codice: "UNI41-E001", campo: c, messaggio: `${ETICHETTE[c]} «${v.slice(0, 40)}» non ha il formato atteso: ${f.atteso}.` });
+    if (r.formato) {
+      segnala({ codice: "UNI41-E001", campo: r.campo, messaggio: `${r.etichetta} «${v.slice(0, 40)}» non ha il formato atteso: ${r.formato.atteso}.` });
     }
   }
   const letti: GiornoCig[] = [];
-  const visti = new Set<number>();
+  // Days 1-31 already seen, as bits: a return has at most 31 distinct days.
+  let visti = 0;
   for (const g of giorni) {
-    const giorno = /^\d{1,2}$/.test(g.giorno.trim()) ? Number(g.giorno) : NaN;
-    const ore = /^\d{1,4}$/.test(g.ore.trim()) ? Number(g.ore) : NaN;
+    const giorno = GIORNO.test(g.giorno.trim()) ? Number(g.giorno) : NaN;
+    const ore = ORE.test(g.ore.trim()) ? Number(g.ore) : NaN;
     if (!(giorno >= 1 && giorno <= 31) || Number.isNaN(ore) || ore > 2400) {
-      segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno «${g.giorno.slice(0, 10)}» con ore «${g.ore.slice(0, 10)}» non è valido: giorno da 1 a 31, ore in centesimi da 0 a 2400.` });
+      segnala({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno «${g.giorno.slice(0, 10)}» con ore «${g.ore.slice(0, 10)}» non è valido: giorno da 1 a 31, ore in centesimi da 0 a 2400.` });
       continue;
     }
-    if (visti.has(giorno)) {
-      segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno ${giorno} è indicato due volte.` });
+    const bit = 1 << (giorno - 1);
+    if (visti & bit) {
+      segnala({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno ${giorno} è indicato due volte.` });
       continue;
     }
-    visti.add(giorno);
+    visti |= bit;
     letti.push({ giorno, oreCentesimi: ore });
   }
+  const valore = (c: CampoDenuncia) => valori[INDICE_CAMPO[c]];
+  const maiuscolo = (c: CampoDenuncia) => maiuscoli[INDICE_CAMPO[c]];
   const competenza = valore("competenza");
   if (competenza && FORMATI.competenza!.re.test(competenza)) {
-    const [a, m] = competenza.split("-").map(Number);
-    const ultimo = new Date(Date.UTC(a, m, 0)).getUTCDate();
+    const ultimo = ultimoGiornoDelMese(competenza);
     for (const g of letti) {
-      if (g.giorno > ultimo) segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno ${g.giorno} non esiste nel mese ${competenza}.` });
+      if (g.giorno > ultimo) segnala({ codice: "UNI41-E001", campo: "giorni", messaggio: `Il giorno ${g.giorno} non esiste nel mese ${competenza}.` });
     }
   }
-  // La retribuzione è una sola: quella mensile o quella oraria (lo schema le mette in alternativa).
-  if (valore("retribTeorica") !== null && valore("retribOraria") !== null) {
-    segnalazioni.push({ codice: "UNI41-E001", campo: "retribOraria", messaggio: "Indica la retribuzione mensile (RetribTeorica) oppure quella oraria (RetribOraria), non tutte e due." });
-  }
-  if (letti.length === 0 && giorni.length === 0) {
-    segnalazioni.push({ codice: "UNI41-E001", campo: "giorni", messaggio: "Indica almeno un giorno con le ore di integrazione." });
-  }
-  if (segnalazioni.length) return { ok: false, riga, segnalazioni };
-  const maiuscolo = (c: CampoDenuncia) => valore(c)?.toUpperCase() ?? null;
-  const percPartTime = valore("percPartTime");
   const retribTeorica = valore("retribTeorica");
   const retribOraria = valore("retribOraria");
+  // La retribuzione è una sola: quella mensile o quella oraria (lo schema le mette in alternativa).
+  if (retribTeorica !== null && retribOraria !== null) {
+    segnala({ codice: "UNI41-E001", campo: "retribOraria", messaggio: "Indica la retribuzione mensile (RetribTeorica) oppure quella oraria (RetribOraria), non tutte e due." });
+  }
+  if (letti.length === 0 && giorni.length === 0) {
+    segnala({ codice: "UNI41-E001", campo: "giorni", messaggio: "Indica almeno un giorno con le ore di integrazione." });
+  }
+  if (segnalazioni) return { ok: false, riga, segnalazioni };
+  const percPartTime = valore("percPartTime");
+  const iban = valore("iban");
   return {
     ok: true,
     denuncia: {
@@ -223,7 +267,7 @@ export function leggiDenuncia(riga: number, campi: CampiGrezzi, giorni: readonly
       qualifica3: maiuscolo("qualifica3")!,
       tipoContribuzione: maiuscolo("tipoContribuzione")!,
       ticket: maiuscolo("ticket"),
-      iban: valore("iban")?.replace(/\s+/g, "").toUpperCase() ?? null,
+      iban: iban === null ? null : iban.replace(SPAZI, "").toUpperCase(),
       detrazLavDip: maiuscolo("detrazLavDip"),
       detrazCarichiFam: maiuscolo("detrazCarichiFam"),
       orarioContrattualeCentesimi: Number(valore("orarioContrattuale")),

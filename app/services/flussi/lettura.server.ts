@@ -180,8 +180,8 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
   else if (denunceLette === 0) yield fatale(parser.line, "UNI41-E001", "Il file non contiene denunce.");
 }
 
-/** Una cella che un foglio di calcolo eseguirebbe come formula. */
-const FORMULA = /^[=+\-@\t\r]/;
+/** Una cella che un foglio di calcolo eseguirebbe come formula: il suo primo carattere (= + - @ tab CR). */
+const FORMULA_INIZIALE: ReadonlySet<number> = new Set([..."=+-@\t\r"].map((c) => c.charCodeAt(0)));
 
 export async function* leggiFlussoCsv(sorgente: AsyncIterable<Uint8Array | string>, opzioni: OpzioniLettura = {}): AsyncGenerator<VoceFlusso> {
   const m = opzioni.mappatura ?? MAPPATURA_IN_USO;
@@ -190,6 +190,8 @@ export async function* leggiFlussoCsv(sorgente: AsyncIterable<Uint8Array | strin
     parseCsv({ delimiter: [";", ","], bom: true, relax_column_count: false, skip_empty_lines: true, max_record_size: 20_000, info: true }),
   );
   let intestazione: string[] | null = null;
+  // What each column holds, worked out once from the header: a field, a day's hours, or nothing of ours.
+  let colonne: Array<{ nome: string; giorno: string | null; campo: CampoDenuncia | null }> | null = null;
   let lette = 0;
   try {
     for await (const { record, info } of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -205,6 +207,14 @@ export async function* leggiFlussoCsv(sorgente: AsyncIterable<Uint8Array | strin
           ].filter(Boolean).join(" "));
           return;
         }
+        colonne = intestazione.map((nome) => {
+          const campo = m.colonneCsv[nome] as CampoDenuncia;
+          return {
+            nome,
+            giorno: nome.startsWith(m.prefissoColonnaGiorno) ? nome.slice(m.prefissoColonnaGiorno.length) : null,
+            campo: CAMPI_DENUNCIA.includes(campo) ? campo : null,
+          };
+        });
         continue;
       }
       lette++;
@@ -214,24 +224,22 @@ export async function* leggiFlussoCsv(sorgente: AsyncIterable<Uint8Array | strin
       }
       const campi: CampiGrezzi = {};
       const giorni: GiornoGrezzo[] = [];
-      const formule: Segnalazione[] = [];
-      intestazione.forEach((colonna, i) => {
+      let formule: Segnalazione[] | null = null;
+      for (let i = 0; i < colonne!.length; i++) {
+        const colonna = colonne![i];
         const valore = record[i] ?? "";
-        if (FORMULA.test(valore)) {
-          formule.push({ codice: "UNI41-E001", messaggio: `La colonna ${colonna} inizia con «${valore[0]}»: un foglio di calcolo la leggerebbe come formula. Togli il carattere iniziale.` });
-          return;
+        if (valore.length > 0 && FORMULA_INIZIALE.has(valore.charCodeAt(0))) {
+          (formule ??= []).push({ codice: "UNI41-E001", messaggio: `La colonna ${colonna.nome} inizia con «${valore[0]}»: un foglio di calcolo la leggerebbe come formula. Togli il carattere iniziale.` });
+          continue;
         }
-        if (colonna.startsWith(m.prefissoColonnaGiorno)) {
-          if (valore.trim() !== "") giorni.push({ giorno: colonna.slice(m.prefissoColonnaGiorno.length), ore: valore });
-          return;
-        }
-        const campo = m.colonneCsv[colonna] as CampoDenuncia;
-        if (CAMPI_DENUNCIA.includes(campo)) campi[campo] = valore;
-      });
+        if (colonna.giorno !== null) {
+          if (valore.trim() !== "") giorni.push({ giorno: colonna.giorno, ore: valore });
+        } else if (colonna.campo !== null) campi[colonna.campo] = valore;
+      }
       const lettura = leggiDenuncia(riga, campi, giorni);
       yield {
         tipo: "denuncia",
-        lettura: formule.length ? { ok: false, riga, segnalazioni: [...formule, ...(lettura.ok ? [] : lettura.segnalazioni)] } : lettura,
+        lettura: formule ? { ok: false, riga, segnalazioni: [...formule, ...(lettura.ok ? [] : lettura.segnalazioni)] } : lettura,
       };
     }
   } catch (e) {
