@@ -6,7 +6,7 @@
 // della decisione. Idempotente: un importo per denuncia (indice unico), uno vivo per chiave di denuncia, gli
 // inserimenti in conflitto sono saltati; due esecuzioni insieme danno lo stesso risultato di una.
 import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
-import { db } from "#db/connection";
+import { db, istruzione } from "#db/connection";
 import {
   aziende,
   contributiAddizionali,
@@ -48,10 +48,71 @@ export interface EsitoAbbinamento {
   annullati: number;
 }
 
-type DatiDenuncia = (typeof denunceCig.$inferSelect)["dati"];
+/**
+ * A return still to match, with only what the matching uses: of its stored model (dati) the pay, the contractual hours
+ * and the name, not the days (a row of a flow is read by this loop 100,000 times).
+ */
+type Candidata = {
+  /** bigint: a string from postgres.js. */
+  id: number | string;
+  chiave: string;
+  aziendaId: number;
+  domandaId: number;
+  ticket: string;
+  codiceFiscale: string;
+  competenza: string;
+  oreCentesimi: number;
+  iban: string;
+  avvisi: Array<{ codice: string }>;
+  matricola: string | null;
+  // From dati: absent in the rows written before the field existed (RetribOraria).
+  retribOrariaCentesimi: unknown;
+  retribTeoricaCentesimi: unknown;
+  orarioContrattualeCentesimi: number | null;
+  nome: string | null;
+  cognome: string | null;
+};
+
+const ph = sql.placeholder;
+
+// The window's returns not yet matched, their ids as one array parameter (drizzle's inArray sent 500 parameters and
+// built the statement each time; its mapping read every row's whole model with its days).
+const candidateDellaFinestra = istruzione<Candidata>("abbinamento_candidate", () =>
+  sql`select d.id, d.chiave, d.azienda_id as "aziendaId", d.domanda_id as "domandaId", d.ticket, d.codice_fiscale as "codiceFiscale",
+        d.competenza::text as competenza, d.ore_centesimi as "oreCentesimi", d.iban, d.avvisi, a.matricola,
+        d.dati->'retribOrariaCentesimi' as "retribOrariaCentesimi", d.dati->'retribTeoricaCentesimi' as "retribTeoricaCentesimi",
+        d.dati->'orarioContrattualeCentesimi' as "orarioContrattualeCentesimi", d.dati->>'nome' as nome, d.dati->>'cognome' as cognome
+      from ${denunceCig} d
+      join ${aziende} a on a.id = d.azienda_id
+      left join ${importiCig} i on i.denuncia_id = d.id
+      where d.id = any(${ph("ids")}::bigint[]) and d.eliminata_il is null and i.id is null
+      order by d.id`,
+);
+const registroLavoratori = istruzione<{ cf: string; iban: string | null; titolarePensione: boolean; trattenuteGiudiziali: boolean; nome: string; cognome: string }>(
+  "abbinamento_registro",
+  () => sql`select codice_fiscale as cf, iban, titolare_pensione as "titolarePensione", trattenute_giudiziali as "trattenuteGiudiziali", nome, cognome
+      from ${lavoratori} where codice_fiscale = any(${ph("cf")}::text[])`,
+);
+// A window's amounts in one statement (they were inserted one at a time); in conflict (matched by another run, or the
+// key's amount still live) a row is skipped, as before.
+const inserisciImporti = istruzione<{ denuncia: number | string }>("abbinamento_importi", () =>
+  sql`insert into ${importiCig} (denuncia_id, chiave, provvedimento_id, domanda_id, azienda_id, sede_codice, codice_fiscale, nominativo,
+        competenza, iban, ore_centesimi, retribuzione_persa_centesimi, lordo_centesimi, lordo_limitato_centesimi, riduzione_centesimi,
+        netto_centesimi, calcolo, stato, eccezioni)
+      select denuncia, chiave, provvedimento, domanda, azienda, sede, cf, nominativo, competenza, iban, ore, persa, lordo, limitato,
+        riduzione, netto, calcolo, stato, eccezioni
+      from json_to_recordset(${ph("righe")}::text::json)
+        as r(denuncia bigint, chiave text, provvedimento int, domanda int, azienda int, sede text, cf text, nominativo text, competenza date,
+          iban text, ore int, persa bigint, lordo bigint, limitato bigint, riduzione bigint, netto bigint, calcolo jsonb, stato text, eccezioni jsonb)
+      on conflict do nothing
+      returning denuncia_id as denuncia`,
+);
+const importiDelleDenunce = istruzione<{ denuncia: number | string }>("abbinamento_importi_esistenti", () =>
+  sql`select denuncia_id as denuncia from ${importiCig} where denuncia_id = any(${ph("ids")}::bigint[])`,
+);
 
 /** La retribuzione come la porta la denuncia: oraria se c'è, altrimenti mensile (RetribTeorica), altrimenti nessuna. */
-function retribuzioneDi(dati: DatiDenuncia): RetribuzioneFlusso | null {
+function retribuzioneDi(dati: Pick<Candidata, "retribOrariaCentesimi" | "retribTeoricaCentesimi">): RetribuzioneFlusso | null {
   if (typeof dati.retribOrariaCentesimi === "number") return { tipo: "oraria", centesimi: dati.retribOrariaCentesimi };
   if (typeof dati.retribTeoricaCentesimi === "number") return { tipo: "mensile", centesimi: dati.retribTeoricaCentesimi };
   return null;
@@ -146,101 +207,103 @@ export async function abbinaDenunce(attore: Attore, filtro: FiltroAbbinamento = 
       .limit(LOTTO);
     if (finestra.length === 0) break;
     dopo = finestra[finestra.length - 1].id;
-    // Alike the queries of lotti.server.ts and scrivania.server.ts (duplicates): the same denunce/importi joins, but
-    // each query selects and filters for its own use (here: the next batch of reports to match)
-    const candidate = await d
-      .select({ denuncia: denunceCig, matricola: aziende.matricola })
-      .from(denunceCig)
-      .innerJoin(aziende, eq(aziende.id, denunceCig.aziendaId))
-      .leftJoin(importiCig, eq(importiCig.denunciaId, denunceCig.id))
-      .where(and(inArray(denunceCig.id, finestra.map((f) => f.id)), isNull(denunceCig.eliminataIl), isNull(importiCig.id)))
-      .orderBy(denunceCig.id);
+    const candidate = await candidateDellaFinestra(d, { ids: finestra.map((f) => f.id) });
     if (candidate.length === 0) continue;
 
     await d.transaction(async (tx) => {
-      const perDomanda = await domandeDi(tx, [...new Set(candidate.map((c) => c.denuncia.domandaId))]);
-      const cf = [...new Set(candidate.map((c) => c.denuncia.codiceFiscale))];
-      const registro = new Map(
-        (await tx.select().from(lavoratori).where(inArray(lavoratori.codiceFiscale, cf))).map((l) => [l.codiceFiscale, l]),
-      );
-      for (const { denuncia, matricola } of candidate) {
-        visti.add(denuncia.id);
-        const domanda = perDomanda.get(denuncia.domandaId)!;
-        const a = abbina(
-          { ticket: denuncia.ticket, matricola: matricola ?? "", codiceFiscale: denuncia.codiceFiscale, competenza: denuncia.competenza },
-          domanda.matricola,
-          domanda.atti,
-        );
+      const perDomanda = await domandeDi(tx, [...new Set(candidate.map((c) => c.domandaId))]);
+      // What each return comes to, in id order: matched ones wait for their insert's answer.
+      const esiti: Array<{ id: number; abbinata: boolean; motivo?: string }> = [];
+      const abbinate: Array<{ c: Candidata; domanda: DomandaPerAbbinamento; attoId: number }> = [];
+      for (const c of candidate) {
+        const id = Number(c.id);
+        visti.add(id);
+        const domanda = perDomanda.get(c.domandaId)!;
+        const a = abbina({ ticket: c.ticket, matricola: c.matricola ?? "", codiceFiscale: c.codiceFiscale, competenza: c.competenza }, domanda.matricola, domanda.atti);
         if (a.tipo === "in_attesa") {
           esito.inAttesa++;
           continue;
         }
         if (a.tipo === "non_abbinabile") {
-          esito.nonAbbinabili.push({ denunciaId: denuncia.id, motivo: a.motivo });
+          esiti.push({ id, abbinata: false, motivo: a.motivo });
           continue;
         }
-        const dati = denuncia.dati;
-        const retribuzione = retribuzioneDi(dati);
-        let calcolo: ReturnType<typeof calcolaIntegrazioneMese> | null = null;
-        if (retribuzione) {
-          try {
-            calcolo = calcolaIntegrazioneMese({
-              prestazione: domanda.prestazione,
-              competenza: denuncia.competenza,
-              retribuzione,
-              orarioSettimanaleCentesimi: dati.orarioContrattualeCentesimi ?? 0,
-              oreIntegrateCentesimi: denuncia.oreCentesimi,
-              intemperie: massimaleIntemperie(domanda.perMassimale, denuncia.competenza),
-            });
-          } catch (e) {
-            if (!(e instanceof ParametroNonDisponibile) && !(e instanceof RangeError)) throw e;
+        esiti.push({ id, abbinata: true });
+        abbinate.push({ c, domanda, attoId: a.atto.id });
+      }
+      const inseriti = new Set<number>();
+      const giaAbbinate = new Set<number>();
+      if (abbinate.length) {
+        // The registry's facts only for the workers of the matched returns (none while the authorisation waits).
+        const registro = new Map(
+          (await registroLavoratori(tx, { cf: [...new Set(abbinate.map((x) => x.c.codiceFiscale))] })).map((l) => [l.cf, l]),
+        );
+        const righe = abbinate.map(({ c, domanda, attoId }) => {
+          const retribuzione = retribuzioneDi(c);
+          let calcolo: ReturnType<typeof calcolaIntegrazioneMese> | null = null;
+          if (retribuzione) {
+            try {
+              calcolo = calcolaIntegrazioneMese({
+                prestazione: domanda.prestazione,
+                competenza: c.competenza,
+                retribuzione,
+                orarioSettimanaleCentesimi: c.orarioContrattualeCentesimi ?? 0,
+                oreIntegrateCentesimi: c.oreCentesimi,
+                intemperie: massimaleIntemperie(domanda.perMassimale, c.competenza),
+              });
+            } catch (e) {
+              if (!(e instanceof ParametroNonDisponibile) && !(e instanceof RangeError)) throw e;
+            }
           }
-        }
-        const lavoratore = registro.get(denuncia.codiceFiscale);
-        const eccezioni = eccezioniPagamento({
-          ibanDenuncia: denuncia.iban,
-          ibanRegistrato: lavoratore?.iban ?? null,
-          avvisiDenuncia: denuncia.avvisi.map((x) => x.codice),
-          titolarePensione: lavoratore?.titolarePensione ?? false,
-          trattenuteGiudiziali: lavoratore?.trattenuteGiudiziali ?? false,
-          retribuzione,
-          calcoloPossibile: calcolo !== null,
-        });
-        const nominativo = lavoratore ? `${lavoratore.nome} ${lavoratore.cognome}` : `${dati.nome ?? ""} ${dati.cognome ?? ""}`.trim() || denuncia.codiceFiscale;
-        const inseriti = await tx
-          .insert(importiCig)
-          .values({
-            denunciaId: denuncia.id,
-            chiave: denuncia.chiave,
-            provvedimentoId: a.atto.id,
-            domandaId: domanda.id,
-            aziendaId: denuncia.aziendaId,
-            sedeCodice: domanda.sedeCodice,
-            codiceFiscale: denuncia.codiceFiscale,
-            nominativo,
-            competenza: denuncia.competenza,
-            iban: denuncia.iban,
-            oreCentesimi: denuncia.oreCentesimi,
-            retribuzionePersaCentesimi: calcolo?.retribuzionePersaCentesimi ?? 0,
-            lordoCentesimi: calcolo?.lordoCentesimi ?? 0,
-            lordoLimitatoCentesimi: calcolo?.lordoLimitatoCentesimi ?? 0,
-            riduzioneCentesimi: calcolo?.riduzioneCentesimi ?? 0,
-            nettoCentesimi: calcolo?.nettoCentesimi ?? 0,
+          const lavoratore = registro.get(c.codiceFiscale);
+          const eccezioni = eccezioniPagamento({
+            ibanDenuncia: c.iban,
+            ibanRegistrato: lavoratore?.iban ?? null,
+            avvisiDenuncia: c.avvisi.map((x) => x.codice),
+            titolarePensione: lavoratore?.titolarePensione ?? false,
+            trattenuteGiudiziali: lavoratore?.trattenuteGiudiziali ?? false,
+            retribuzione,
+            calcoloPossibile: calcolo !== null,
+          });
+          return {
+            denuncia: Number(c.id),
+            chiave: c.chiave,
+            provvedimento: attoId,
+            domanda: domanda.id,
+            azienda: c.aziendaId,
+            sede: domanda.sedeCodice,
+            cf: c.codiceFiscale,
+            nominativo: lavoratore ? `${lavoratore.nome} ${lavoratore.cognome}` : `${c.nome ?? ""} ${c.cognome ?? ""}`.trim() || c.codiceFiscale,
+            competenza: c.competenza,
+            iban: c.iban,
+            ore: c.oreCentesimi,
+            persa: calcolo?.retribuzionePersaCentesimi ?? 0,
+            lordo: calcolo?.lordoCentesimi ?? 0,
+            limitato: calcolo?.lordoLimitatoCentesimi ?? 0,
+            riduzione: calcolo?.riduzioneCentesimi ?? 0,
+            netto: calcolo?.nettoCentesimi ?? 0,
             calcolo: calcolo ? { ...calcolo.esito, massimaleLordoCentesimi: calcolo.massimaleLordoCentesimi, massimaleNettoCentesimi: calcolo.massimaleNettoCentesimi } : { messaggio: "Importo non calcolato." },
             stato: eccezioni.length ? "eccezione" : "approvato",
             eccezioni,
-          })
-          .onConflictDoNothing()
-          .returning({ id: importiCig.id });
-        if (inseriti.length === 0) {
-          // Un'altra esecuzione l'ha già abbinata, o la stessa chiave ha già un importo vivo (pagato o in un lotto).
-          const [gia] = await tx.select({ id: importiCig.id }).from(importiCig).where(eq(importiCig.denunciaId, denuncia.id));
-          if (!gia) esito.nonAbbinabili.push({ denunciaId: denuncia.id, motivo: "Per la stessa denuncia (lavoratore, mese, qualifiche) c'è già un importo in pagamento o pagato." });
-          continue;
+          };
+        });
+        for (const r of await inserisciImporti(tx, { righe: JSON.stringify(righe) })) inseriti.add(Number(r.denuncia));
+        for (const r of righe) {
+          if (inseriti.has(r.denuncia)) {
+            esito.abbinate++;
+            if (r.eccezioni.length) esito.conEccezioni++;
+            attiToccati.add(r.provvedimento);
+          }
         }
-        esito.abbinate++;
-        if (eccezioni.length) esito.conEccezioni++;
-        attiToccati.add(a.atto.id);
+        const saltate = righe.filter((r) => !inseriti.has(r.denuncia)).map((r) => r.denuncia);
+        // Another run matched it already, or the same key has a live amount (paid or in a batch).
+        if (saltate.length) for (const r of await importiDelleDenunce(tx, { ids: saltate })) giaAbbinate.add(Number(r.denuncia));
+      }
+      for (const e of esiti) {
+        if (!e.abbinata) esito.nonAbbinabili.push({ denunciaId: e.id, motivo: e.motivo! });
+        else if (!inseriti.has(e.id) && !giaAbbinate.has(e.id)) {
+          esito.nonAbbinabili.push({ denunciaId: e.id, motivo: "Per la stessa denuncia (lavoratore, mese, qualifiche) c'è già un importo in pagamento o pagato." });
+        }
       }
     });
   }
