@@ -56,6 +56,54 @@ export function messaggioDecodifica(e: unknown): string | null {
   return null;
 }
 
+/** A path relative to the return: known to the mapping (with the field it holds, if any) or not. */
+class NodoPercorso {
+  private readonly figli = new Map<string, NodoPercorso>();
+  campo: CampoDenuncia | null = null;
+  constructor(
+    readonly percorso: string,
+    readonly noto: boolean,
+  ) {}
+
+  /** The child element's node: known, or an unknown path (made each time: a hostile file's names are not kept). */
+  figlio(nome: string): NodoPercorso {
+    return this.figli.get(nome) ?? new NodoPercorso(this.percorso === "" ? nome : `${this.percorso}/${nome}`, false);
+  }
+
+  /** The known node at a relative path ("Padre/Figlio"), made with its parents. */
+  nodo(percorso: string): NodoPercorso {
+    const i = percorso.indexOf("/");
+    const nome = i < 0 ? percorso : percorso.slice(0, i);
+    let f = this.figli.get(nome);
+    if (!f) {
+      f = new NodoPercorso(this.percorso === "" ? nome : `${this.percorso}/${nome}`, true);
+      this.figli.set(nome, f);
+    }
+    return i < 0 ? f : f.nodo(percorso.slice(i + 1));
+  }
+}
+
+/** The tree of the paths a return may contain: its fields, the day with its hours, and their parents. */
+function alberoDeiPercorsi(m: MappaturaUniemensCig): NodoPercorso {
+  const radice = new NodoPercorso("", true);
+  for (const [percorso, campo] of Object.entries(m.campiDenuncia)) radice.nodo(percorso).campo = campo;
+  radice.nodo(`${m.giorno.percorso}/${m.giorno.ore}`);
+  return radice;
+}
+
+/**
+ * A return's fields with those of its company and position, the return's own first (as `{...azienda, ...posizione,
+ * ...propri}` would give them), in an object of one shape: the reader reads each field of it by name.
+ */
+function unisciCampi(azienda: CampiGrezzi, posizione: CampiGrezzi, propri: CampiGrezzi): CampiGrezzi {
+  const campi: CampiGrezzi = {};
+  for (const c of CAMPI_DENUNCIA) {
+    const v = Object.hasOwn(propri, c) ? propri[c] : Object.hasOwn(posizione, c) ? posizione[c] : azienda[c];
+    if (v !== undefined) campi[c] = v;
+  }
+  return campi;
+}
+
 export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | string>, opzioni: OpzioniLettura = {}): AsyncGenerator<VoceFlusso> {
   const m = opzioni.mappatura ?? MAPPATURA_IN_USO;
   const maxDenunce = opzioni.denunce ?? LIMITI_FLUSSO.denunce;
@@ -74,20 +122,14 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
   let giorno: GiornoGrezzo | null = null;
   let denunceLette = 0;
 
-  // The path of each open element relative to the return ("" for the return itself, null outside one), kept beside
-  // the stack: one concatenation per tag instead of a slice and join of the stack at every tag (the reader's hot spot).
-  const pilaRelativa: Array<string | null> = [];
-  const relativo = (): string => pilaRelativa[pilaRelativa.length - 1] ?? "";
-  // Built once: the closing tag's handler compares every element's path with it.
-  const percorsoOre = `${m.giorno.percorso}/${m.giorno.ore}`;
-  const percorsiDenuncia = new Set([...Object.keys(m.campiDenuncia), m.giorno.percorso, percorsoOre]);
-  for (const p of Object.keys(m.campiDenuncia)) {
-    const parti = p.split("/");
-    for (let i = 1; i < parti.length; i++) percorsiDenuncia.add(parti.slice(0, i).join("/"));
-  }
-  for (const parti of [m.giorno.percorso.split("/")]) {
-    for (let i = 1; i < parti.length; i++) percorsiDenuncia.add(parti.slice(0, i).join("/"));
-  }
+  // Where each open element is relative to the return: a node of the tree of the paths the mapping knows (the return
+  // itself is its root), an unknown path, or null outside a return. A child is found by its name in its parent's node,
+  // so no path text is built or looked up per tag (the reader's hot spot); only an unknown element's path is written out.
+  const radice = alberoDeiPercorsi(m);
+  const pilaRelativa: Array<NodoPercorso | null> = [];
+  const relativo = (): NodoPercorso => pilaRelativa[pilaRelativa.length - 1] ?? radice;
+  const nodoGiorno = radice.nodo(m.giorno.percorso);
+  const nodoOre = nodoGiorno.nodo(m.giorno.ore);
 
   parser.on("xmldecl", (d) => {
     if (d.encoding && d.encoding.toUpperCase() !== "UTF-8") ferma(fatale(parser.line, "UNI41-E002", `Il file dichiara la codifica ${d.encoding}: è ammessa solo UTF-8.`));
@@ -101,7 +143,7 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
     }
     pila.push(tag.name);
     const padreRelativo = pilaRelativa.length ? pilaRelativa[pilaRelativa.length - 1] : null;
-    pilaRelativa.push(tag.name === m.denuncia ? "" : padreRelativo === null ? null : padreRelativo === "" ? tag.name : `${padreRelativo}/${tag.name}`);
+    pilaRelativa.push(tag.name === m.denuncia ? radice : padreRelativo === null ? null : padreRelativo.figlio(tag.name));
     testo = "";
     if (tag.name === m.azienda && pila.length === 2) azienda = {};
     else if (tag.name === m.posizione) posizione = {};
@@ -114,8 +156,8 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
       denuncia = { riga: parser.line, campi: {}, giorni: [], sconosciuti: [] };
     } else if (denuncia) {
       const rel = relativo();
-      if (rel === m.giorno.percorso) giorno = { giorno: String(tag.attributes[m.giorno.attributoGiorno] ?? ""), ore: "" };
-      else if (!percorsiDenuncia.has(rel)) denuncia.sconosciuti.push(rel);
+      if (rel === nodoGiorno) giorno = { giorno: String(tag.attributes[m.giorno.attributoGiorno] ?? ""), ore: "" };
+      else if (!rel.noto) denuncia.sconosciuti.push(rel.percorso);
     }
   });
   parser.on("text", (t) => {
@@ -131,7 +173,7 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
     if (denuncia) {
       const rel = relativo();
       if (tag.name === m.denuncia && pila[pila.length - 1] === m.denuncia) {
-        const campi: CampiGrezzi = { ...azienda, ...posizione, ...denuncia.campi };
+        const campi = unisciCampi(azienda, posizione, denuncia.campi);
         const lettura = leggiDenuncia(denuncia.riga, campi, denuncia.giorni);
         const sconosciuti: Segnalazione[] = denuncia.sconosciuti.map((s) => ({ codice: "UNI41-E001", messaggio: `L'elemento ${s} non è previsto dallo schema.` }));
         uscita.push({
@@ -141,13 +183,13 @@ export async function* leggiFlussoXml(sorgente: AsyncIterable<Uint8Array | strin
             : lettura,
         });
         denuncia = null;
-      } else if (rel === percorsoOre && giorno) {
+      } else if (rel === nodoOre && giorno) {
         giorno.ore = testo;
-      } else if (rel === m.giorno.percorso && giorno) {
+      } else if (rel === nodoGiorno && giorno) {
         denuncia.giorni.push(giorno);
         giorno = null;
-      } else if (m.campiDenuncia[rel]) {
-        denuncia.campi[m.campiDenuncia[rel]] = testo;
+      } else if (rel.campo) {
+        denuncia.campi[rel.campo] = testo;
       }
     } else if (padre === m.azienda && m.campiAzienda[tag.name]) {
       azienda[m.campiAzienda[tag.name]] = testo;
