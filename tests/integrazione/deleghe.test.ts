@@ -12,6 +12,7 @@ import * as nuova from "~/routes/deleghe.nuova";
 import * as abilita from "~/routes/deleghe.abilita";
 import { idAziendeDelegate, opzioniProfilo, type Contesto } from "~/services/accesso.server";
 import { aziendaAutorizzata } from "~/services/autorizzazione.server";
+import { oggi } from "~/services/orologio.server";
 import { messaggiDeleghe } from "~/testi/deleghe";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, post, risposta, sessioneDi, type Identita } from "../richieste";
@@ -33,8 +34,6 @@ beforeAll(async () => {
   marioC2 = await sessioneDi(MARIO_ESEMPIO.codiceFiscale, "datore", c2);
   ctxLaura = await contestoDi(laura);
 });
-
-const oggi = () => new Date().toISOString().slice(0, 10);
 
 async function invia(modulo: typeof nuova | typeof abilita | typeof pagina, percorso: string, campi: Record<string, string>, chi: Identita) {
   return risposta(() => modulo.action({ request: post(percorso, campi, chi), params: {}, context: contesto }));
