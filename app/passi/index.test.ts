@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { leggiRisposte, passoVisitabile, posizioneNelPercorso, percorsoDopo, primoPassoIncompleto, sezioniRiepilogo, statiPassi, type RisposteDomanda } from "./index";
-
-const AZIENDA = { pec: "ufficio@pec.esempio.it" };
-const UNITA = {
-  unitaProduttivaId: 1,
-  codice: "UP1",
-  denominazione: "Stabilimento di Padova",
-  mediaOccupati: [{ orarioSettimanale: 40, lavoratori: 30 }],
-  mediaUniemens: [{ orarioSettimanale: 40, lavoratori: 30 }],
-  modificata: false,
-};
+import { AZIENDA_DI_PROVA as AZIENDA, UNITA_DI_PROVA as UNITA } from "../../tests/risposte-di-prova";
 
 describe("passi della domanda", () => {
   it("l'indicatore conta i passi, il riepilogo e l'invio: Passo 3 di 10 è Periodo e causale", () => {

@@ -3,17 +3,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { leggiRisposta, leggiRisposte, PASSI, type ChiavePasso } from "./index";
+import { AZIENDA_DI_PROVA, UNITA_DI_PROVA } from "../../tests/risposte-di-prova";
 
 const VALIDE: Partial<Record<ChiavePasso, unknown>> = {
-  azienda: { pec: "ufficio@pec.esempio.it" },
-  unitaProduttiva: {
-    unitaProduttivaId: 1,
-    codice: "UP1",
-    denominazione: "Stabilimento di Padova",
-    mediaOccupati: [{ orarioSettimanale: 40, lavoratori: 30 }],
-    mediaUniemens: [{ orarioSettimanale: 40, lavoratori: 30 }],
-    modificata: false,
-  },
+  azienda: AZIENDA_DI_PROVA,
+  unitaProduttiva: UNITA_DI_PROVA,
   periodo: {
     causale: "mancanza_lavoro",
     eone: false,

@@ -8,6 +8,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject as RouteObject } from "@remix-run/router";
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { describe, expect, it } from "vitest";
+import { buildDiProva } from "../build-di-prova";
 
 const appDirectory = fileURLToPath(new URL("../../app", import.meta.url));
 // The compiler's own settings (remix.config.js is plain JavaScript: loaded by URL, typed here by what is read).
@@ -22,21 +23,10 @@ function buildDellApp(): ServerBuild {
       return [r.id, { ...r, module: { loader: risposta, action: risposta } }];
     }),
   );
-  return {
-    mode: "production",
-    entry: {
-      module: {
-        default: (_req: Request, stato: number) => new Response(`stato ${stato}`, { status: stato, headers: { "Content-Type": "text/plain" } }),
-        handleError: () => {},
-      },
-    },
-    routes,
-    assets: { entry: { imports: [], module: "/build/entry.js" }, routes: {}, url: "/build/manifest.js", version: "1" },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {},
-    isSpaMode: false,
-  } as unknown as ServerBuild;
+  return buildDiProva(routes, {
+    default: (_req: Request, stato: number) => new Response(`stato ${stato}`, { status: stato, headers: { "Content-Type": "text/plain" } }),
+    handleError: () => {},
+  });
 }
 
 describe("instradamento delle rotte dell'app", () => {

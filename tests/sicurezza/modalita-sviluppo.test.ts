@@ -6,10 +6,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
-import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gestoreErrori, gestoreRemix } from "../../server/richieste";
+import { buildDiProva } from "../build-di-prova";
 
 const SEGRETO = "dettaglio-interno-mai-mostrato";
 
@@ -18,26 +18,18 @@ function guasto(): never {
 }
 
 /** The smallest build Remix serves: a root, a page route and a resource route whose loaders throw. */
-const build = {
-  mode: "production",
-  entry: {
-    module: {
-      default: () => new Response("<!doctype html><title>pagina</title>", { headers: { "Content-Type": "text/html" } }),
-      // The platform's handleError logs; here the log is not what is tested.
-      handleError: () => {},
-    },
-  },
-  routes: {
+const build = buildDiProva(
+  {
     root: { id: "root", path: "", module: { default: () => null } },
     "routes/pagina": { id: "routes/pagina", parentId: "root", path: "pagina", module: { default: () => null, loader: guasto } },
     "routes/risorsa": { id: "routes/risorsa", parentId: "root", path: "risorsa", module: { loader: guasto } },
   },
-  assets: { entry: { imports: [], module: "/build/entry.js" }, routes: {}, url: "/build/manifest.js", version: "1" },
-  publicPath: "/build/",
-  assetsBuildDirectory: "public/build",
-  future: {},
-  isSpaMode: false,
-} as unknown as ServerBuild;
+  {
+    default: () => new Response("<!doctype html><title>pagina</title>", { headers: { "Content-Type": "text/html" } }),
+    // The platform's handleError logs; here the log is not what is tested.
+    handleError: () => {},
+  },
+);
 
 /** This machine's first non-loopback IPv4 address: a request to it arrives from it, not from 127.0.0.1. */
 const esterno = Object.values(networkInterfaces())
