@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CartellaDatiNonScrivibile, preparaCartella } from "./client";
+import { attesaRiconnessione, CartellaDatiNonScrivibile, CONNESSIONI_PREDEFINITE, numeroConnessioni, preparaCartella } from "./client";
 
 describe("preparaCartella (the PGlite folder on a fresh clone)", () => {
   const radici: string[] = [];
@@ -27,5 +27,25 @@ describe("preparaCartella (the PGlite folder on a fresh clone)", () => {
     const dir = join(file, "pglite");
     expect(() => preparaCartella(dir)).toThrow(CartellaDatiNonScrivibile);
     expect(() => preparaCartella(dir)).toThrow(/Impossibile usare la cartella .*un-file\/pglite.*PGLITE_DIR.*DATABASE_URL/);
+  });
+});
+
+describe("numeroConnessioni (the pool of one server process)", () => {
+  it("takes DATABASE_POOL_MAX when it is a positive integer, otherwise the default of ADR 034", () => {
+    expect(numeroConnessioni({ DATABASE_POOL_MAX: "12" })).toBe(12);
+    expect(numeroConnessioni({})).toBe(CONNESSIONI_PREDEFINITE);
+    for (const sbagliato of ["0", "-3", "2.5", "dieci", ""]) expect(numeroConnessioni({ DATABASE_POOL_MAX: sbagliato })).toBe(CONNESSIONI_PREDEFINITE);
+  });
+});
+
+describe("attesaRiconnessione (the pool's wait before connecting again)", () => {
+  it("starts within 50 ms, grows with the failed attempts and never exceeds a second", () => {
+    for (let tentativi = 0; tentativi <= 40; tentativi++) {
+      const attesa = attesaRiconnessione(tentativi);
+      expect(attesa).toBeGreaterThan(0);
+      expect(attesa).toBeLessThanOrEqual(1);
+      if (tentativi <= 1) expect(attesa).toBeLessThanOrEqual(0.1);
+    }
+    expect(attesaRiconnessione(20)).toBeGreaterThanOrEqual(0.5);
   });
 });
