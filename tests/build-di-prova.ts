@@ -1,5 +1,5 @@
-// The smallest ServerBuild Remix serves, around the routes a test gives it: production mode, an entry that answers
-// with its status, and no browser assets.
+// The smallest ServerBuild Remix serves, around the routes and the entry module a test gives it: production mode and
+// no browser assets.
 import type { ServerBuild } from "@remix-run/node";
 
 type Entry = { default: (...argomenti: never[]) => Response; handleError: () => void };
