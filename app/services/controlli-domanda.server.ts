@@ -10,7 +10,8 @@ import { controlliInformativa } from "./controlli/informativa.server";
 import { controlliPagamento } from "./controlli/pagamento.server";
 
 export type EsitoPasso = Esito & { passo: ChiavePasso };
-export type ControlloPasso = (caricata: DomandaCaricata) => Promise<EsitoPasso[]>;
+/** A step's checks; those that read the database read by `lettore` (the pool unless given: Lettore). */
+export type ControlloPasso = (caricata: DomandaCaricata, lettore?: Lettore) => Promise<EsitoPasso[]>;
 
 const controlli: ControlloPasso[] = [
   // one line per step module, e.g. controlliPeriodo,
@@ -26,11 +27,11 @@ export async function controlliDomanda(caricata: DomandaCaricata): Promise<Esito
 }
 
 /**
- * The outcomes that do not read other domande (every step but those of PASSI_TRA_DOMANDE): what the submission
- * computes before its transaction, since the others are computed inside it under the locks (controlliTraDomande).
+ * The outcomes that do not read other domande (every step but those of PASSI_TRA_DOMANDE); with the others
+ * (controlliTraDomande), what the submission computes in its transaction, from what it reads there.
  */
-export async function controlliSenzaAltreDomande(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
-  const risultati = await Promise.all(controlli.filter((c) => c !== controlliPeriodo).map((c) => c(caricata)));
+export async function controlliSenzaAltreDomande(caricata: DomandaCaricata, lettore?: Lettore): Promise<EsitoPasso[]> {
+  const risultati = await Promise.all(controlli.filter((c) => c !== controlliPeriodo).map((c) => c(caricata, lettore)));
   return risultati.flat().filter((e) => !PASSI_TRA_DOMANDE.includes(e.passo));
 }
 

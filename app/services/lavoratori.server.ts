@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { domandaLavoratori, giornateAgricole, lavoratori, rapportiLavoro, versioneRegistri } from "#db/schema";
 import type { Db } from "#db/client";
-import { db, preparata } from "#db/connection";
+import { db, preparata, preparataSu } from "#db/connection";
 import { anno, type DataISO } from "~/domain/date";
 import { gravitaMassima, type Esito } from "~/domain/esito";
 import { verificaLavoratore, type Lavoratore } from "~/domain/eleggibilita-lavoratori";
@@ -123,15 +123,17 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
  * The workers selected for a domanda and the verdicts of those employed at its unit in the period (the others are
  * absent, as in lavoratoriValutati), in one prepared statement: what the checks of a domanda and its submission read.
  * Only the selected are evaluated, with the same rule: the submission of a draft naming 3 workers of a unit of 520
- * evaluates 3, not 520, and reads neither the registries' version nor the unit's other workers.
+ * evaluates 3, not 520, and reads neither the registries' version nor the unit's other workers. Read by `lettore`: the
+ * pool, or the submit transaction, which sends it with its lock statement (app/services/invio.server.ts).
  */
 export async function lavoratoriSceltiValutati(
   caricata: DomandaCaricata,
   adesso = adessoPiattaforma(),
+  lettore: Db | Transazione = db(),
 ): Promise<{ scelti: ReadonlySet<string>; valutati: readonly LavoratoreValutato[] }> {
   const input = inputValutazione(caricata, adesso);
-  if (!input) return { scelti: new Set((await selezionati(caricata.domanda.id)).keys()), valutati: [] };
-  const righe = await preparata("rapporti_scelti", queryRapportiScelti).execute({
+  if (!input) return { scelti: new Set((await selezionati(caricata.domanda.id, lettore)).keys()), valutati: [] };
+  const righe = await preparataSu(lettore, "rapporti_scelti", queryRapportiScelti).execute({
     domandaId: caricata.domanda.id,
     unitaId: input.unitaProduttivaId,
     inizio: input.periodo.dataInizio,
@@ -253,8 +255,8 @@ function valutaRighe(input: InputValutazione, righe: readonly RigaRapporto[]): L
   return out;
 }
 
-export async function selezionati(domandaId: number): Promise<Map<string, "uniemens" | "elenco">> {
-  const righe = await preparata("lavoratori_selezionati", (d) =>
+export async function selezionati(domandaId: number, lettore: Db | Transazione = db()): Promise<Map<string, "uniemens" | "elenco">> {
+  const righe = await preparataSu(lettore, "lavoratori_selezionati", (d) =>
     d
       .select({ cf: domandaLavoratori.codiceFiscale, origine: domandaLavoratori.origine })
       .from(domandaLavoratori)

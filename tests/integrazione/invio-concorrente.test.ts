@@ -1,8 +1,8 @@
 // Submissions that read each other, sent at the same instant through the real submit action: two drafts of the same
 // unit with the same period may never both be protocolled. Each pair races; exactly one wins, the other is refused
 // with the overlap outcome and nothing of its attempt is stored.
-import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { auditLog, domande, eventiDomanda } from "#db/schema";
 import { db } from "#db/connection";
 import { MARIO_ESEMPIO } from "#db/seed/index";
@@ -113,5 +113,46 @@ describe("invio concorrente di domande che si sovrappongono", () => {
       const sovrapposizione = dopo.bloccanti.find((e) => /si sovrappone/.test(e.messaggio));
       expect(sovrapposizione?.messaggio).toContain(v.protocollo!);
     }
+  });
+});
+
+describe("letture dell'invio dietro il lock dell'unità", () => {
+  const suPostgres = inject("modelloDb").tipo === "postgres";
+
+  // The submission sends its lock statement and the reads of its checks together (one write); PostgreSQL must run the
+  // reads after the lock is granted, with a snapshot that sees what the lock's holder committed.
+  it.skipIf(!suPostgres)("refuses a draft whose unit's lock was held by a submission that committed an overlapping domanda meanwhile", async () => {
+    const [a, b] = await coppiaSovrapposta();
+    const moduloB = await moduloInvio(b);
+    expect(moduloB.bloccanti).toEqual([]);
+    const { unitaProduttivaId } = await leggiDomanda(a);
+    const protocollo = "INPS.OMNIA.2026.9999001";
+
+    let rilascia!: () => void;
+    const cancello = new Promise<void>((r) => (rilascia = r));
+    let bloccato!: () => void;
+    const preso = new Promise<void>((r) => (bloccato = r));
+    // Another submission of the unit, by hand: it holds the unit's lock (the namespace of invio.server.ts) and marks
+    // the first draft sent, then commits only once the second submission is waiting.
+    const altra = db().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(8101, ${unitaProduttivaId}::int)`);
+      await tx.execute(sql`update domande set stato = 'inviata', protocollo = ${protocollo}, inviata_il = now() where id = ${a}`);
+      bloccato();
+      await cancello;
+    });
+    await preso;
+    const invioB = postInvio(b, moduloB.versione, moduloB.chiaveInvio);
+    // The second submission waits for the lock: its POST has not answered after a while.
+    const inAttesa = await Promise.race([invioB.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 500))]);
+    rilascia();
+    await altra;
+    expect(inAttesa).toBe(true);
+
+    const r = await invioB;
+    expect(r.status).toBe(422);
+    expect((await r.json()).error[""]).toEqual([messaggiInvio.bloccanti]);
+    expect((await leggiDomanda(b)).stato).toBe("bozza");
+    const dopo = await moduloInvio(b);
+    expect(dopo.bloccanti.find((e) => /si sovrappone/.test(e.messaggio))?.messaggio).toContain(protocollo);
   });
 });

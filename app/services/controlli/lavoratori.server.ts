@@ -3,10 +3,11 @@
 import type { EsitoPasso } from "../controlli-domanda.server";
 import type { DomandaCaricata } from "../domande.server";
 import { lavoratoriSceltiValutati } from "../lavoratori.server";
+import type { Lettore } from "./periodo.server";
 
-export async function controlliLavoratori(caricata: DomandaCaricata): Promise<EsitoPasso[]> {
+export async function controlliLavoratori(caricata: DomandaCaricata, lettore?: Lettore): Promise<EsitoPasso[]> {
   if (caricata.risposte.lavoratori == null) return [];
-  const { scelti, valutati } = await lavoratoriSceltiValutati(caricata);
+  const { scelti, valutati } = await lavoratoriSceltiValutati(caricata, undefined, lettore);
   const esiti: EsitoPasso[] = [];
   for (const l of valutati) {
     for (const e of l.esiti) if (e.gravita !== "informazione") esiti.push({ ...e, passo: "lavoratori" });
