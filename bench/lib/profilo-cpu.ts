@@ -1,6 +1,7 @@
 // Summary of a V8 CPU profile (`node --cpu-prof`) over a time window: self time by function and by package, and the
 // time of each sample given to the nearest frame of the app on its stack (who called the library that spent it), so
-// "drizzle 15%" becomes "drizzle under inviaDomanda 6%, under esitiPeriodo 4%". Used by `npm run bench -- --invii
+// "drizzle 15%" becomes "drizzle under inviaDomanda 6%, under esitiPeriodo 4%", and the total time of each function with
+// what it called (where a flat profile's CPU goes by the code's own structure). Used by `npm run bench -- --invii
 // --profilo=DIR` and by bench/riassumi-profilo.ts on any saved profile.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +31,12 @@ export interface RiassuntoProfilo {
   perFunzione: Voce[];
   /** Self time given to the nearest app frame on the stack, with the package that spent it. */
   perChiamante: Voce[];
+  /**
+   * Total time of each function: its own and that of everything it called synchronously (each sample counted once
+   * per function on its stack), so "esitiPeriodo 5%" includes the rules it ran. Time after an `await` belongs to
+   * whoever resumed it (the microtask queue), not to the async function that awaited.
+   */
+  perFunzioneTotale: Voce[];
 }
 
 /** "react-dom", "app/services/x.server.ts", "build (app bundle)", "(garbage collector)", "node:internal/…" */
@@ -60,6 +67,7 @@ export function riassumi(profili: ProfiloCpu[], finestra?: { dal: number; al: nu
   const perFunzione = new Map<string, number>();
   const perPacchetto = new Map<string, number>();
   const perChiamante = new Map<string, number>();
+  const perFunzioneTotale = new Map<string, number>();
   let campioni = 0;
   let totaleUs = 0;
   for (const profilo of profili) {
@@ -81,6 +89,17 @@ export function riassumi(profili: ProfiloCpu[], finestra?: { dal: number; al: nu
       chiamanteDi.set(id, nome);
       return nome;
     };
+    const chiavi = new Map<number, string>();
+    const chiaveDi = (n: NodoProfilo) => {
+      let k = chiavi.get(n.id);
+      if (k === undefined) {
+        const { functionName, url, lineNumber } = n.callFrame;
+        const nome = functionName || "(anonima)";
+        k = `${nome} — ${pacchetto(url, nome)}${url && !url.includes("node_modules") ? `:${lineNumber + 1}` : ""}`;
+        chiavi.set(n.id, k);
+      }
+      return k;
+    };
     let t = profilo.startTime;
     for (let i = 0; i < profilo.samples.length; i++) {
       const delta = profilo.timeDeltas[i];
@@ -88,14 +107,18 @@ export function riassumi(profili: ProfiloCpu[], finestra?: { dal: number; al: nu
       if (finestra && (t < finestra.dal || t > finestra.al)) continue;
       const n = perId.get(profilo.samples[i]);
       if (!n) continue;
-      const { functionName, url, lineNumber } = n.callFrame;
+      const { functionName, url } = n.callFrame;
       if (functionName === "(idle)") continue;
       // A sample stands for the interval since the previous one.
       const us = i + 1 < profilo.timeDeltas.length ? profilo.timeDeltas[i + 1] : delta;
       const nome = functionName || "(anonima)";
       const pkg = pacchetto(url, nome);
-      const chiave = `${nome} — ${pkg}${url && !url.includes("node_modules") ? `:${lineNumber + 1}` : ""}`;
+      const chiave = chiaveDi(n);
       perFunzione.set(chiave, (perFunzione.get(chiave) ?? 0) + us);
+      // A recursive function is on the stack more than once: its sample counts once.
+      const sulloStack = new Set<string>();
+      for (let x: number | undefined = n.id; x !== undefined; x = genitore.get(x)) sulloStack.add(chiaveDi(perId.get(x)!));
+      for (const k of sulloStack) perFunzioneTotale.set(k, (perFunzioneTotale.get(k) ?? 0) + us);
       perPacchetto.set(pkg, (perPacchetto.get(pkg) ?? 0) + us);
       const c = `${diApp(url) ? "(proprio)" : pkg} sotto ${chiamante(n.id)}`;
       perChiamante.set(c, (perChiamante.get(c) ?? 0) + us);
@@ -108,7 +131,15 @@ export function riassumi(profili: ProfiloCpu[], finestra?: { dal: number; al: nu
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([k, v]) => ({ voce: k, quota: Math.round((v / Math.max(1, totaleUs)) * 1000) / 10 }));
-  return { campioni, perPacchetto: ordina(perPacchetto), perFunzione: ordina(perFunzione), perChiamante: ordina(perChiamante) };
+  // The root and the program's entry frames hold every sample: the list starts where the time divides.
+  for (const k of [...perFunzioneTotale.keys()]) if (perFunzioneTotale.get(k)! >= totaleUs) perFunzioneTotale.delete(k);
+  return {
+    campioni,
+    perPacchetto: ordina(perPacchetto),
+    perFunzione: ordina(perFunzione),
+    perChiamante: ordina(perChiamante),
+    perFunzioneTotale: ordina(perFunzioneTotale),
+  };
 }
 
 /**
@@ -123,6 +154,7 @@ export function stampaRiassunto(r: RiassuntoProfilo, righe = 25, cpuMsPerUnita?:
     ["per pacchetto", r.perPacchetto],
     ["per funzione (tempo proprio)", r.perFunzione],
     ["per chiamante dell'app (tempo proprio del pacchetto sotto la funzione dell'app più vicina)", r.perChiamante],
+    ["per funzione (tempo totale: propria e delle funzioni che chiama)", r.perFunzioneTotale],
   ] as const) {
     console.info(`  ${titolo}:`);
     for (const v of voci.slice(0, righe)) console.info(`    ${String(v.quota).padStart(5)}%  ${ms(v)}  ${v.voce}`);
