@@ -161,7 +161,7 @@ async function protocollaEChiudi(tx: Transazione, anno: number, domandaId: numbe
 
 // Namespaces of the transaction-scoped advisory locks (pg_advisory_xact_lock(int, int)): the first number says what
 // the second one is.
-const BLOCCO_UNITA = 8101;
+export const BLOCCO_UNITA = 8101;
 const BLOCCO_LAVORATORE_CISOA = 8102;
 
 /**
@@ -200,8 +200,8 @@ async function ticketLibero(tx: Transazione): Promise<string> {
  * rollback), with what the checks after it need: whether the idempotency key is already spent on another domanda (a
  * form replayed on a different draft) and whether the ticket drawn for it is taken. The unit's lock is in this
  * statement, not in one of its own, to save a round trip per submission; the unit's other domande are read by a
- * statement sent after it, whose snapshot (read committed) is taken after both locks are held. Whoever holds a unit's lock
- * then waits only for worker locks (in key order) and the year's counter, never for a domanda row another
+ * statement sent after it, whose snapshot (read committed) is taken after both locks are held. Whoever holds a unit's
+ * lock then waits only for worker locks (in key order) and the year's counter, never for a domanda row another
  * transaction holds, so the two locks in one statement cannot make two transactions wait for each other.
  */
 function queryBloccaDomanda(d: Db) {

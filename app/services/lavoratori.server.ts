@@ -23,7 +23,7 @@ import {
 } from "~/passi/schemi/lavoratori";
 import type { DatiPeriodo } from "~/passi/schemi/periodo";
 import type { Contesto } from "./accesso.server";
-import { dataPresentazione } from "./controlli/periodo.server";
+import { dataPresentazione, type Lettore } from "./controlli/periodo.server";
 import { adesso as adessoPiattaforma, oggi as oggiPiattaforma } from "./orologio.server";
 import { salvaPasso, type DomandaCaricata, type EsitoSalvataggio, type Transazione } from "./domande.server";
 
@@ -129,7 +129,7 @@ export async function lavoratoriValutati(caricata: DomandaCaricata, adesso = ade
 export async function lavoratoriSceltiValutati(
   caricata: DomandaCaricata,
   adesso = adessoPiattaforma(),
-  lettore: Db | Transazione = db(),
+  lettore: Lettore = db(),
 ): Promise<{ scelti: ReadonlySet<string>; valutati: readonly LavoratoreValutato[] }> {
   const input = inputValutazione(caricata, adesso);
   if (!input) return { scelti: new Set((await selezionati(caricata.domanda.id, lettore)).keys()), valutati: [] };
@@ -255,7 +255,7 @@ function valutaRighe(input: InputValutazione, righe: readonly RigaRapporto[]): L
   return out;
 }
 
-export async function selezionati(domandaId: number, lettore: Db | Transazione = db()): Promise<Map<string, "uniemens" | "elenco">> {
+export async function selezionati(domandaId: number, lettore: Lettore = db()): Promise<Map<string, "uniemens" | "elenco">> {
   const righe = await preparataSu(lettore, "lavoratori_selezionati", (d) =>
     d
       .select({ cf: domandaLavoratori.codiceFiscale, origine: domandaLavoratori.origine })

@@ -9,6 +9,7 @@ import { MARIO_ESEMPIO } from "#db/seed/index";
 import type { DatiPeriodo } from "~/passi/schemi/periodo";
 import { messaggiInvio } from "~/passi/schemi/invio";
 import * as invio from "~/routes/domande.$id.invio";
+import { BLOCCO_UNITA } from "~/services/invio.server";
 import type { Contesto } from "~/services/accesso.server";
 import { salvaPasso } from "~/services/domande.server";
 import { usaDatabaseDiTest } from "../database";
@@ -132,10 +133,10 @@ describe("letture dell'invio dietro il lock dell'unità", () => {
     const cancello = new Promise<void>((r) => (rilascia = r));
     let bloccato!: () => void;
     const preso = new Promise<void>((r) => (bloccato = r));
-    // Another submission of the unit, by hand: it holds the unit's lock (the namespace of invio.server.ts) and marks
-    // the first draft sent, then commits only once the second submission is waiting.
+    // Another submission of the unit, by hand: it holds the unit's lock and marks the first draft sent, then commits
+    // only once the second submission is waiting.
     const altra = db().transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(8101, ${unitaProduttivaId}::int)`);
+      await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_UNITA}::int, ${unitaProduttivaId}::int)`);
       await tx.execute(sql`update domande set stato = 'inviata', protocollo = ${protocollo}, inviata_il = now() where id = ${a}`);
       bloccato();
       await cancello;
