@@ -11,6 +11,7 @@
 // all'ultimo scritto e nessuna denuncia è accolta due volte (chiave unica tra le denunce vive).
 import { and, eq, inArray, isNull, lt, Param, sql } from "drizzle-orm";
 import { db, istruzione } from "#db/connection";
+import { copiaRighe, rigaCopia } from "#db/copia";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   aziende,
@@ -224,7 +225,6 @@ function contesto(f: FattiLotto, oggi: string, chiaveGiaPresente: (k: string) =>
 
 // The statements of each batch, written once (db/connection.ts, istruzione): a batch's values travel as one array
 // parameter per column, so neither drizzle nor the driver does per-row work for the 500 returns of a batch.
-const colonne = (...c: AnyPgColumn[]) => sql.join(c.map((x) => sql.identifier(x.name)), sql`, `);
 const ph = sql.placeholder;
 
 const chiaviPresenti = istruzione<{ chiave: string }>("flussi_chiavi_presenti", () =>
@@ -253,23 +253,14 @@ const avanzaTotali = istruzione<{ id: number }>("flussi_avanza_totali", () =>
       where ${flussiCig.id} = ${ph("flussoId")}::int and ${flussiCig.denunce} = ${ph("fatte")}::int
       returning ${flussiCig.id}`,
 );
-// A batch's rows travel as one JSON text (json_to_recordset), typed by the column list: one JSON.stringify of the
-// batch instead of one escaped array element per cell (postgres.js's arrayEscape and arraySerializer were 7–11% of
-// the server's CPU in the flows bench, README Misure). Cast from text so neither driver serialises it again as JSON.
-const inserisciDenunce = istruzione("flussi_inserisci_denunce", () =>
-  sql`insert into ${denunceCig} (${colonne(
-    denunceCig.flussoId, denunceCig.riga, denunceCig.chiave, denunceCig.aziendaId, denunceCig.domandaId, denunceCig.ticket,
-    denunceCig.codiceFiscale, denunceCig.competenza, denunceCig.oreCentesimi, denunceCig.iban, denunceCig.dati, denunceCig.avvisi,
-  )})
-      select ${ph("flussoId")}::int, riga, chiave, azienda, domanda, ticket, cf, competenza, ore, iban, dati, avvisi
-      from json_to_recordset(${ph("righe")}::text::json)
-        as r(riga int, chiave text, azienda int, domanda int, ticket text, cf text, competenza date, ore int, iban text, dati jsonb, avvisi jsonb)`,
-);
-const inserisciScarti = istruzione("flussi_inserisci_scarti", () =>
-  sql`insert into ${scartiFlussoCig} (${colonne(scartiFlussoCig.flussoId, scartiFlussoCig.riga, scartiFlussoCig.codice, scartiFlussoCig.messaggio)})
-      select ${ph("flussoId")}::int, riga, codice, messaggio
-      from json_to_recordset(${ph("righe")}::text::json) as s(riga int, codice text, messaggio text)`,
-);
+// A batch's accepted returns and rejected rows are written with COPY (#db/copia: PostgreSQL reads each line with the
+// columns' input functions only; the JSON text of json_to_recordset cost more than the rest of the insert, README
+// Misure). The columns, in the order of the lines.
+const COLONNE_DENUNCE = [
+  denunceCig.flussoId, denunceCig.riga, denunceCig.chiave, denunceCig.aziendaId, denunceCig.domandaId, denunceCig.ticket,
+  denunceCig.codiceFiscale, denunceCig.competenza, denunceCig.oreCentesimi, denunceCig.iban, denunceCig.dati, denunceCig.avvisi,
+];
+const COLONNE_SCARTI = [scartiFlussoCig.flussoId, scartiFlussoCig.riga, scartiFlussoCig.codice, scartiFlussoCig.messaggio];
 
 /**
  * Chiavi già accolte (da qualunque flusso, questo compreso) e ore accolte per ticket dagli altri flussi, lette dagli
@@ -357,62 +348,62 @@ async function elabora(
   const elaboraLotto = async (lotto: Array<{ riga: number; denuncia: DenunciaCig | null; segnalazioni: Segnalazione[] }>) => {
     const lette = lotto.flatMap((x) => (x.denuncia ? [x.denuncia] : []));
     await caricaFatti(attore, lette, fatti);
-    const esegui = async (tx: Transazione | ReturnType<typeof db>) => {
-      statoPerContesto = await statoAccolte(tx, lette, rapporto.flussoId);
-      const esiti: Array<{ esito: EsitoDenuncia; denuncia: DenunciaCig | null }> = lotto.map((x) =>
+    // The checks of the batch, against what the archives hold now (inside the batch's transaction when it is written).
+    const controlla = async (lettore: Transazione | ReturnType<typeof db>) => {
+      statoPerContesto = await statoAccolte(lettore, lette, rapporto.flussoId);
+      return lotto.map((x): { esito: EsitoDenuncia; denuncia: DenunciaCig | null } =>
         x.denuncia
           ? { esito: verifica(x.denuncia), denuncia: x.denuncia }
           : { esito: { riga: x.riga, chiave: "", accolta: false, segnalazioni: x.segnalazioni, oreCentesimi: 0 }, denuncia: null },
       );
-      if (rapporto.flussoId !== null) {
-        const flussoId = rapporto.flussoId;
-        const accolte = esiti.filter((x) => x.esito.accolta && x.denuncia);
-        // The flow's totals move with the batch, and only from where this run found them: a second worker on the same
-        // flow (a job taken again after its expiry) finds them moved and stops, writing nothing.
-        const avanzato = await avanzaTotali(tx, {
-          flussoId,
-          fatte: rapporto.denunce,
-          denunce: esiti.length,
-          accolte: accolte.length,
-          scartate: esiti.length - accolte.length,
-          conAvvisi: accolte.filter((x) => x.esito.segnalazioni.length > 0).length,
-        });
-        if (avanzato.length === 0) throw new FlussoGiaAvanzato();
-        if (accolte.length) {
-          const righe = accolte.map(({ esito, denuncia }) => ({
-            riga: esito.riga,
-            chiave: esito.chiave,
-            azienda: fatti.aziendaDiMatricola.get(denuncia!.matricola)!,
-            domanda: fatti.domande.get(denuncia!.ticket!)!.domandaId,
-            ticket: denuncia!.ticket!,
-            cf: denuncia!.cfLavoratore,
-            competenza: `${denuncia!.competenza}-01`,
-            ore: esito.oreCentesimi,
-            iban: denuncia!.iban!,
-            dati: denuncia,
-            avvisi: esito.segnalazioni.map((s) => ({ codice: s.codice, messaggio: s.messaggio })),
-          }));
-          await inserisciDenunce(tx, { flussoId, righe: JSON.stringify(righe) });
-        }
-        const scarti = esiti.filter((x) => !x.esito.accolta).flatMap((x) => x.esito.segnalazioni.filter(eErrore).map((s) => ({ riga: x.esito.riga, codice: s.codice, messaggio: s.messaggio })));
-        if (scarti.length) await inserisciScarti(tx, { flussoId, righe: JSON.stringify(scarti) });
-        // The companies the flow carries returns for (only those the sender may act for): their offices follow it.
-        const nuove = [...new Set(lette.flatMap((x) => (fatti.matricole.get(x.matricola) === "abilitata" ? [fatti.aziendaDiMatricola.get(x.matricola)!] : [])))].filter((a) => !aziendeRegistrate.has(a));
-        if (nuove.length) {
-          await tx.insert(flussiCigAziende).values(nuove.map((aziendaId) => ({ flussoId, aziendaId }))).onConflictDoNothing();
-        }
-        for (const a of nuove) aziendeRegistrate.add(a);
-      }
-      return esiti;
     };
+    const scrivi = async (tx: Transazione, flussoId: number, esiti: Awaited<ReturnType<typeof controlla>>) => {
+      const accolte = esiti.filter((x) => x.esito.accolta && x.denuncia);
+      // The flow's totals move with the batch, and only from where this run found them: a second worker on the same
+      // flow (a job taken again after its expiry) finds them moved and stops, writing nothing.
+      const avanzato = await avanzaTotali(tx, {
+        flussoId,
+        fatte: rapporto.denunce,
+        denunce: esiti.length,
+        accolte: accolte.length,
+        scartate: esiti.length - accolte.length,
+        conAvvisi: accolte.filter((x) => x.esito.segnalazioni.length > 0).length,
+      });
+      if (avanzato.length === 0) throw new FlussoGiaAvanzato();
+      let righe = "";
+      for (const { esito, denuncia } of accolte) {
+        const d = denuncia!;
+        righe += rigaCopia([
+          flussoId, esito.riga, esito.chiave, fatti.aziendaDiMatricola.get(d.matricola)!, fatti.domande.get(d.ticket!)!.domandaId, d.ticket,
+          d.cfLavoratore, `${d.competenza}-01`, esito.oreCentesimi, d.iban,
+          JSON.stringify(d), JSON.stringify(esito.segnalazioni.map((s) => ({ codice: s.codice, messaggio: s.messaggio }))),
+        ]);
+      }
+      await copiaRighe(tx, denunceCig, COLONNE_DENUNCE, righe);
+      let scarti = "";
+      for (const { esito } of esiti) {
+        if (esito.accolta) continue;
+        for (const s of esito.segnalazioni) if (eErrore(s)) scarti += rigaCopia([flussoId, esito.riga, s.codice, s.messaggio]);
+      }
+      await copiaRighe(tx, scartiFlussoCig, COLONNE_SCARTI, scarti);
+      // The companies the flow carries returns for (only those the sender may act for): their offices follow it.
+      const nuove = [...new Set(lette.flatMap((x) => (fatti.matricole.get(x.matricola) === "abilitata" ? [fatti.aziendaDiMatricola.get(x.matricola)!] : [])))].filter((a) => !aziendeRegistrate.has(a));
+      if (nuove.length) {
+        await tx.insert(flussiCigAziende).values(nuove.map((aziendaId) => ({ flussoId, aziendaId }))).onConflictDoNothing();
+      }
+      for (const a of nuove) aziendeRegistrate.add(a);
+    };
+    const flussoId = rapporto.flussoId;
     const esiti =
-      rapporto.flussoId === null
-        ? await esegui(d)
+      flussoId === null
+        ? await controlla(d)
         : await d.transaction(async (tx) => {
             // In ordine di ticket, così due flussi non si aspettano mai a vicenda.
             const ticket = [...new Set(lette.flatMap((x) => (x.ticket ? [x.ticket] : [])))].sort();
             if (ticket.length) await bloccaTicket(tx, { ticket });
-            return esegui(tx);
+            const controllati = await controlla(tx);
+            await scrivi(tx, flussoId, controllati);
+            return controllati;
           });
     for (const { esito, denuncia } of esiti) {
       registra(esito);
