@@ -3,7 +3,7 @@
 // after some batches resumes from the last committed one and never accepts a return twice; who may see the progress.
 // Real requests on the route modules, the job's function run here as the queue would run it.
 import { and, eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { denunceCig, fileFlussiCig, flussiCig, scartiFlussoCig, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA } from "#db/seed/index";
@@ -11,7 +11,9 @@ import * as elenco from "~/routes/flussi._index";
 import * as rapporto from "~/routes/flussi.$id";
 import * as avanzamento from "~/routes/flussi.$id_.avanzamento";
 import type { Contesto } from "~/services/accesso.server";
-import { elaboraFlussoInCoda, riceviFlusso, rimuoviCaricamentiInterrotti, riprendiFlussiFermi } from "~/services/flussi/invio-flusso.server";
+import { BLOCCO_TICKET, elaboraFlussoInCoda, riceviFlusso, rimuoviCaricamentiInterrotti, riprendiFlussiFermi } from "~/services/flussi/invio-flusso.server";
+import { leggiFlussoCsv } from "~/services/flussi/lettura.server";
+import { chiaveDenuncia, type DenunciaCig } from "~/domain/flussi/denuncia";
 import { avviaLavori } from "~/services/lavori/avvio.server";
 import { connessioneCorrente } from "#db/connection";
 import { usaDatabaseDiTest } from "../database";
@@ -211,6 +213,56 @@ describe("flussi oltre il limite sincrono", () => {
     expect((await pagina(Number.MAX_SAFE_INTEGER, mario)).status).toBe(404);
     expect((await risposta(() => avanzamento.loader(args(get("/flussi/abc/avanzamento", mario), { id: "abc" })))).status).toBe(404);
   });
+});
+
+describe("lotti di un flusso e altri flussi dello stesso ticket", () => {
+  const suPostgres = inject("modelloDb").tipo === "postgres";
+
+  // Each batch reads the returns other flows accepted only once it holds its tickets' lock. Another flow's batch holds
+  // the lock of the ticket and accepts a return the file also carries; it commits only once this flow waits for the
+  // lock: that return must then be refused as already accepted, never written twice (with the reads before the lock,
+  // the batch missed it and its COPY failed on the unique key).
+  it.skipIf(!suPostgres)("un lotto legge le denunce degli altri flussi solo dopo aver preso il lock del ticket", async () => {
+    const d = await domandaDiretta(ctxMario, c1);
+    const { competenza, righe } = await righeDi(d);
+    // 1,200 returns, three batches.
+    const testo = csv(d, competenza, righe, 1_200, 7);
+    const lette: DenunciaCig[] = [];
+    for await (const v of leggiFlussoCsv(pezzi(testo))) if (v.tipo === "denuncia" && v.lettura.ok) lette.push(v.lettura.denuncia);
+    const doppia = lette[3];
+
+    let rilascia!: () => void;
+    const cancello = new Promise<void>((r) => (rilascia = r));
+    let bloccato!: () => void;
+    const preso = new Promise<void>((r) => (bloccato = r));
+    const altro = db().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(${d.ticket}))`);
+      const [f] = await tx.insert(flussiCig).values({ inviatoDa: ctxMario.utente.id, ruolo: "datore", nomeFile: "altro.csv", formato: "csv", versioneSchema: "1", stato: "completato" }).returning({ id: flussiCig.id });
+      await tx.insert(denunceCig).values({
+        flussoId: f.id, riga: 2, chiave: chiaveDenuncia(doppia), aziendaId: c1, domandaId: d.id, ticket: d.ticket!, codiceFiscale: doppia.cfLavoratore,
+        competenza: `${competenza}-01`, oreCentesimi: 1, iban: doppia.iban!, dati: doppia,
+      });
+      bloccato();
+      await cancello;
+    });
+    await preso;
+    const invio = riceviFlusso(ctxMario, { nome: "insieme.csv", formato: "csv", contenuto: pezzi(testo) }, { prova: false });
+    // The flow's first batch waits for the ticket's lock (PostgreSQL shows it waiting), then the other flow commits.
+    for (let i = 0; i < 200; i++) {
+      const x = (await db().execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`)) as unknown;
+      if (((Array.isArray(x) ? x : (x as { rows: unknown[] }).rows) as Array<{ n: number }>)[0].n > 0) break;
+      await new Promise((ok) => setTimeout(ok, 25));
+    }
+    rilascia();
+    await altro;
+
+    const r = await invio;
+    if (!r.ok) throw new Error("il flusso non si invia");
+    const scartate = Math.floor((1_200 + 1) / 7) + 1;
+    expect(r.valore).toMatchObject({ denunce: 1_200, accolte: 1_200 - scartate, scartate });
+    expect(r.valore.scarti.find((x) => x.riga === doppia.riga)?.codice).toBe("UNI41-E070");
+    expect(await db().$count(denunceCig, eq(denunceCig.chiave, chiaveDenuncia(doppia)))).toBe(1);
+  }, 120_000);
 });
 
 describe("caricamenti interrotti", () => {
