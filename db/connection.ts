@@ -43,7 +43,16 @@ export function preparata<T>(nome: string, costruisci: (db: Db) => T): T {
 }
 
 /** A transaction handle of either driver: what `Db["transaction"]` passes to its callback. */
-type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The driver's own client behind a transaction handle: drizzle-orm 0.45.4 keeps it as the session's `client` (the
+ * reserved postgres.js connection, or PGlite's transaction). Undefined if a future drizzle moves it: callers then
+ * refuse rather than run a statement outside the transaction.
+ */
+export function clientDellaTransazione(tx: Transazione): unknown {
+  return (tx as unknown as { session?: { client?: unknown } }).session?.client;
+}
 
 /**
  * A query prepared once per process (preparata) run on `dove`: the pool, or a transaction's own connection. drizzle
@@ -57,7 +66,7 @@ type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export function preparataSu<T extends object>(dove: Db | Transazione, nome: string, costruisci: (db: Db) => T): T {
   const q = preparata(nome, costruisci);
   if (dove === db()) return q;
-  const client = (dove as unknown as { session?: { client?: unknown } }).session?.client;
+  const client = clientDellaTransazione(dove as Transazione);
   if (!client || !("client" in q)) throw new Error(`preparataSu(${nome}): la query preparata non si può legare alla transazione`);
   return Object.create(q, { client: { value: client } }) as T;
 }

@@ -7,10 +7,7 @@
 import { finished } from "node:stream/promises";
 import { getTableName } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Db } from "./client";
-import { connessioneCorrente } from "./connection";
-
-type Transazione = Parameters<Parameters<Db["transaction"]>[0]>[0];
+import { clientDellaTransazione, connessioneCorrente, type Transazione } from "./connection";
 
 /** A value of a COPY text-format line: what PostgreSQL's input function for the column reads. */
 export type ValoreCopia = string | number | null;
@@ -50,7 +47,7 @@ const identificatore = (nome: string) => `"${nome.replace(/"/g, '""')}"`;
 export async function copiaRighe(tx: Transazione, tabella: PgTable, colonne: readonly AnyPgColumn[], righe: string): Promise<void> {
   if (righe === "") return;
   const destinazione = `${identificatore(getTableName(tabella))} (${colonne.map((c) => identificatore(c.name)).join(", ")})`;
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  const client = clientDellaTransazione(tx);
   if (!client) throw new Error("copiaRighe: la transazione non espone la sua connessione");
   if (connessioneCorrente().tipo === "postgres") {
     const sql = client as import("postgres").TransactionSql;

@@ -257,8 +257,8 @@ const avanzaTotali = istruzione<{ id: number }>("flussi_avanza_totali", () =>
       returning ${flussiCig.id}`,
 );
 // A batch's accepted returns and rejected rows are written with COPY (#db/copia: PostgreSQL reads each line with the
-// columns' input functions only; the JSON text of json_to_recordset cost more than the rest of the insert, README
-// Misure). The columns, in the order of the lines.
+// columns' input functions only; the JSON text of json_to_recordset cost more than the rest of the insert, ADR
+// 035). The columns, in the order of the lines.
 const COLONNE_DENUNCE = [
   denunceCig.flussoId, denunceCig.riga, denunceCig.chiave, denunceCig.aziendaId, denunceCig.domandaId, denunceCig.ticket,
   denunceCig.codiceFiscale, denunceCig.competenza, denunceCig.oreCentesimi, denunceCig.iban, denunceCig.dati, denunceCig.avvisi,
