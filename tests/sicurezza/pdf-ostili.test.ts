@@ -2,6 +2,7 @@
 // carrying an embedded executable was accepted. The corpus is generated here: bomb (about 100 KB inflating to
 // 100 MB), embedded setup.exe, file-attachment annotation, JavaScript inside a compressed object stream, XFA form.
 // Each is refused with an Italian message and nothing is stored; the event loop stays free while a bomb is checked.
+import { performance } from "node:perf_hooks";
 import { deflateSync, inflateSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
