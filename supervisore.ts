@@ -10,7 +10,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { apriDaAmbiente, CartellaDatiNonScrivibile, type Connessione } from "./db/client";
 import { preparaDatabase } from "./db/prepara";
-import { argomentiPerIProcessiServer, BUNDLE_SERVER } from "./server/processo";
+import { argomentiPerIProcessiServer, BUNDLE_SERVER, impostaAccettazione } from "./server/processo";
 
 const RIAVVIO_MS = 1_000;
 /** A worker that dies this soon after starting did not start: after a few in a row the supervisor gives up. */
@@ -39,6 +39,8 @@ try {
   await connessione.chiudi();
 }
 
+// Each worker accepts its own connections (server/processo.ts).
+impostaAccettazione(cluster, process.env);
 // The workers run the bundle of server.ts (`npm run build`), with plain node.
 cluster.setupPrimary({ exec: fileURLToPath(new URL(`./${BUNDLE_SERVER}`, import.meta.url)), execArgv: argomentiPerIProcessiServer(process.execArgv) });
 

@@ -1,7 +1,8 @@
 // How a server process is started (issue 12). It runs build/server.js, the bundle of server.ts (`npm run build:server`),
 // with plain node: tsx in each server process cost ~50 MB (its loader thread, its copy of every module). The
 // supervisor (supervisore.ts) gives these flags to its workers; the e2e and bench servers start the bundle with them.
-//
+import type Cluster from "node:cluster";
+
 // A 512 MB old space is a cap far above what the pages and a 100,000-return flow keep alive (~90 MB after a full
 // collection, README Misure), and with it V8 lets the heap grow ×1.4 between full collections instead of ×4: the flow's
 // short-lived garbage no longer takes the process from ~220 to ~450 MB. A process that would need more ends (out of
@@ -32,4 +33,17 @@ export function argomentiPerIProcessiServer(execArgv: readonly string[]): string
     tenuti.push(a);
   }
   return [...ARGOMENTI_NODE_SERVER, ...tenuti];
+}
+
+/**
+ * How the supervisor's workers get their connections. Node's default off Windows (SCHED_RR) has the supervisor accept
+ * every connection and pass it to a worker over IPC: with 200 users connecting at once that cost ~1 ms of CPU per
+ * connection between the two sides, on the cores the workers and PostgreSQL need. Here each worker accepts its own
+ * on the shared socket (SCHED_NONE), and the supervisor is not on the requests' path (ADR 036). The kernel does not
+ * balance the two workers evenly, but nothing is spent on the handover. NODE_CLUSTER_SCHED_POLICY=rr still chooses
+ * Node's default.
+ */
+export function impostaAccettazione(c: Pick<typeof Cluster, "schedulingPolicy" | "SCHED_RR" | "SCHED_NONE">, env: NodeJS.ProcessEnv): void {
+  // Node freezes the policy at the first worker or setupPrimary: the supervisor calls this before either.
+  c.schedulingPolicy = env.NODE_CLUSTER_SCHED_POLICY === "rr" ? c.SCHED_RR : c.SCHED_NONE;
 }

@@ -1,8 +1,36 @@
 // How a server process is started (server/processo.ts, issue 12): the supervisor's workers keep its flags but not
 // tsx's (they run the bundle), and the flags do cap the old space (a node started with them reports the limit).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ARGOMENTI_NODE_SERVER, argomentiPerIProcessiServer } from "../../server/processo";
+
+/**
+ * A cluster set up as the supervisor's (./cluster-di-prova.ts) with the supervisor paused (SIGSTOP): does a new
+ * connection get its answer? The body, or null when none came within `attesaMs`.
+ */
+async function rispostaColSupervisoreFermo(env: Record<string, string | undefined>, attesaMs: number): Promise<string | null> {
+  const script = fileURLToPath(new URL("./cluster-di-prova.ts", import.meta.url));
+  const primario = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    let uscita = "";
+    while (!/porta (\d+)/.test(uscita)) uscita += String((await once(primario.stdout, "data"))[0]);
+    const porta = Number(/porta (\d+)/.exec(uscita)![1]);
+    primario.kill("SIGSTOP");
+    try {
+      const r = await fetch(`http://127.0.0.1:${porta}/`, { signal: AbortSignal.timeout(attesaMs) });
+      return await r.text();
+    } catch {
+      return null;
+    } finally {
+      primario.kill("SIGCONT");
+    }
+  } finally {
+    primario.kill("SIGTERM");
+    await once(primario, "exit");
+  }
+}
 
 describe("i processi server", () => {
   it("i processi del supervisore tengono i suoi argomenti (il profilo CPU del bench) tranne quelli di tsx, più i propri", () => {
@@ -27,5 +55,11 @@ describe("i processi server", () => {
     const r = spawnSync(process.execPath, [...ARGOMENTI_NODE_SERVER, "-e", "console.log(require('node:v8').getHeapStatistics().heap_size_limit)"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(Number(r.stdout.trim()) / 1024 / 1024).toBeLessThanOrEqual(600);
+  });
+
+  it("ogni processo accetta da sé le sue connessioni: con il supervisore fermo una nuova connessione ha la sua risposta (ADR 036)", async () => {
+    expect(await rispostaColSupervisoreFermo({ NODE_CLUSTER_SCHED_POLICY: undefined }, 10_000)).toBe("ok");
+    // Node's default, still chosen by NODE_CLUSTER_SCHED_POLICY=rr: the supervisor accepts and hands over each connection.
+    expect(await rispostaColSupervisoreFermo({ NODE_CLUSTER_SCHED_POLICY: "rr" }, 1_500)).toBeNull();
   });
 });
