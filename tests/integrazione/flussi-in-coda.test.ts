@@ -15,7 +15,7 @@ import { BLOCCO_TICKET, elaboraFlussoInCoda, riceviFlusso, rimuoviCaricamentiInt
 import { leggiFlussoCsv } from "~/services/flussi/lettura.server";
 import { chiaveDenuncia, type DenunciaCig } from "~/domain/flussi/denuncia";
 import { avviaLavori } from "~/services/lavori/avvio.server";
-import { connessioneCorrente } from "#db/connection";
+import { connessioneCorrente, righeDi as righeSql } from "#db/connection";
 import { usaDatabaseDiTest } from "../database";
 import { contesto, get, ORIGINE, risposta, sessioneDi, type Identita } from "../richieste";
 import { contestoDi, idAzienda, MATRICOLE } from "./domanda-completa";
@@ -249,8 +249,8 @@ describe("lotti di un flusso e altri flussi dello stesso ticket", () => {
     const invio = riceviFlusso(ctxMario, { nome: "insieme.csv", formato: "csv", contenuto: pezzi(testo) }, { prova: false });
     // The flow's first batch waits for the ticket's lock (PostgreSQL shows it waiting), then the other flow commits.
     for (let i = 0; i < 200; i++) {
-      const x = (await db().execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`)) as unknown;
-      if (((Array.isArray(x) ? x : (x as { rows: unknown[] }).rows) as Array<{ n: number }>)[0].n > 0) break;
+      const [attese] = righeSql<{ n: number }>(await db().execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`));
+      if (attese.n > 0) break;
       await new Promise((ok) => setTimeout(ok, 25));
     }
     rilascia();
