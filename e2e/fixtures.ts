@@ -6,6 +6,12 @@
 // snapshots; at the end the page the test ends on is captured too. Each distinct page is checked once, at the end of the test, in a separate JavaScript-ENABLED context
 // with the page's own scripts removed and blocked (axe cannot run in a context with JavaScript disabled; STACK-NOTES):
 // the HTML is served at its own URL through page.route, so its CSS and fonts load from the server as for a user.
+// axe-core is added to that context as a script of every new document (addInitScript): one evaluation per page,
+// where @axe-core/playwright's AxeBuilder evaluated its 570 KB source twice per page and then configured it; and
+// only violations are gathered (resultTypes), so axe builds no selectors for the nodes that pass. Together about a
+// fifth of the e2e suite's time (README, Test). A page whose content, address and screen size were already checked
+// by this worker, in any test, is not checked again: its outcome (violations included) is reused, so a page with a
+// violation fails every test that visits it.
 //
 // In a project whose viewport is narrower than 400 px (the phone projects), each page is also measured at that width
 // in the same context: a page wider than the viewport (document.documentElement.scrollWidth) scrolls sideways and
@@ -14,7 +20,7 @@
 // `await verificaAccessibilita(page)` checks the current page at once (useful after an interaction that changes
 // the page without navigating); `test.use({ controlloAccessibilita: false })` turns the automatic check off.
 import { createHash } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
+import axe from "axe-core";
 import { test as base, expect, type APIRequestContext, type Browser, type Page, type Response } from "@playwright/test";
 
 export const TAG_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -30,7 +36,7 @@ const ECCEZIONI_AXE: ReadonlyArray<{ regola: string; percorso: RegExp }> = [
   { regola: "meta-refresh", percorso: /^\/flussi\/\d+\/avanzamento\?aggiorna=automatico$/ },
 ];
 
-interface Istantanea {
+export interface Istantanea {
   url: string;
   html: string;
   origine: string;
@@ -44,6 +50,9 @@ interface Violazione {
   aiuto: string;
   nodi: string[];
 }
+
+/** Outcomes of the pages this worker has checked, by screen and page (chiave): their violations, or none. */
+const esitiVerificati = new Map<string, Array<Omit<Violazione, "url" | "origine">>>();
 
 const raccolte = new WeakMap<Page, { istantanee: Istantanea[]; attese: Promise<unknown>[]; verificate: Set<string> }>();
 
@@ -65,10 +74,29 @@ function chiave(s: Istantanea): string {
 /** Viewports at most this wide are phones: pages are measured for sideways scrolling there. */
 export const LARGHEZZA_TELEFONO = 400;
 
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
 type Schermo = { width: number; height: number } | null | undefined;
 
-async function analizza(browser: Browser, istantanee: Istantanea[], schermo?: Schermo): Promise<Violazione[]> {
-  if (istantanee.length === 0) return [];
+/**
+ * The violations of these pages (axe, and at most 400 px wide the sideways scrolling), each page loaded as its own
+ * document in a new JavaScript-enabled context; pages this worker has already checked on the same screen are not
+ * loaded again, their outcome is reused.
+ */
+export async function analizza(browser: Browser, tutte: Istantanea[], schermo?: Schermo): Promise<Violazione[]> {
+  const schermata = schermo ? `${schermo.width}x${schermo.height}` : "predefinito";
+  const violazioni: Violazione[] = [];
+  const istantanee: Istantanea[] = [];
+  for (const s of tutte) {
+    const gia = esitiVerificati.get(`${schermata} ${chiave(s)}`);
+    if (gia) violazioni.push(...gia.map((v) => ({ ...v, url: s.url, origine: s.origine })));
+    else istantanee.push(s);
+  }
+  if (istantanee.length === 0) return violazioni;
   const contesto = await browser.newContext({
     javaScriptEnabled: true,
     locale: "it-IT",
@@ -77,6 +105,8 @@ async function analizza(browser: Browser, istantanee: Istantanea[], schermo?: Sc
   const misura = Boolean(schermo && schermo.width <= LARGHEZZA_TELEFONO);
   try {
     const pagina = await contesto.newPage();
+    // After newPage: its about:blank does not need axe.
+    await contesto.addInitScript({ content: axe.source });
     let corrente: { indirizzo: string; html: string } | undefined;
     await pagina.route("**/*", async (route) => {
       const richiesta = route.request();
@@ -88,8 +118,8 @@ async function analizza(browser: Browser, istantanee: Istantanea[], schermo?: Sc
         await route.continue();
       }
     });
-    const violazioni: Violazione[] = [];
     for (const s of istantanee) {
+      const trovate: Violazione[] = [];
       corrente = { indirizzo: s.url.split("#")[0], html: senzaScript(s.html) };
       await pagina.goto(corrente.indirizzo, { waitUntil: "load" });
       await pagina.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -112,7 +142,7 @@ async function analizza(browser: Browser, istantanee: Istantanea[], schermo?: Sc
           return { pagina: document.documentElement.scrollWidth, vista, fuori };
         });
         if (larghezza.pagina > larghezza.vista) {
-          violazioni.push({
+          trovate.push({
             url: s.url,
             origine: s.origine,
             id: "scorrimento-orizzontale",
@@ -122,14 +152,16 @@ async function analizza(browser: Browser, istantanee: Istantanea[], schermo?: Sc
           });
         }
       }
-      // Legacy mode runs axe in the page itself: no extra blank page per run (about 2 s saved per page here),
-      // and the snapshots have no iframes that would need the cross-origin mode.
-      const risultati = await new AxeBuilder({ page: pagina }).withTags(TAG_WCAG).setLegacyMode(true).analyze();
+      // axe runs in the page itself (the snapshots have no iframes).
+      const risultati = await pagina.evaluate(
+        (tag) => window.axe.run(document, { runOnly: { type: "tag", values: tag }, resultTypes: ["violations"] }),
+        TAG_WCAG,
+      );
       const { pathname, search } = new URL(s.url);
       const percorso = pathname + search;
       for (const v of risultati.violations) {
         if (ECCEZIONI_AXE.some((e) => e.regola === v.id && e.percorso.test(percorso))) continue;
-        violazioni.push({
+        trovate.push({
           url: s.url,
           origine: s.origine,
           id: v.id,
@@ -138,6 +170,8 @@ async function analizza(browser: Browser, istantanee: Istantanea[], schermo?: Sc
           nodi: v.nodes.map((n) => `${n.target.join(" ")}  ${n.html.slice(0, 160)}`),
         });
       }
+      esitiVerificati.set(`${schermata} ${chiave(s)}`, trovate.map(({ url: _url, origine: _origine, ...v }) => v));
+      violazioni.push(...trovate);
     }
     return violazioni;
   } finally {
