@@ -15,7 +15,7 @@ test("una pagina senza difetti non ha violazioni; un'immagine senza testo altern
   const pulita: Istantanea = { url: `${baseURL}/prova-axe/pulita`, html: pagina("<p>Testo.</p>"), origine: "prova" };
   expect(await analizza(browser, [pulita])).toEqual([]);
 
-  // A distinct address per project: the outcome kept by this worker is not the one looked for the first time.
+  // An address of its own in each project, so that its first check here loads the page, whatever this worker checked before.
   const difettosa: Istantanea = {
     url: `${baseURL}/prova-axe/difettosa-${test.info().project.name}`,
     html: pagina('<img src="/favicon.ico"><form><input type="text" name="nome"></form>'),

@@ -8,8 +8,8 @@
 // the HTML is served at its own URL through page.route, so its CSS and fonts load from the server as for a user.
 // axe-core is added to that context as a script of every new document (addInitScript): one evaluation per page,
 // where @axe-core/playwright's AxeBuilder evaluated its 570 KB source twice per page and then configured it; and
-// only violations are gathered (resultTypes), so axe builds no selectors for the nodes that pass. Together about a
-// fifth of the e2e suite's time (README, Test). A page whose content, address and screen size were already checked
+// only violations are gathered (resultTypes), so axe builds no selectors for the nodes that pass (with the reuse
+// below, a seventh of the e2e suite's time: README, Misure, "Nona finestra"). A page whose content, address and screen size were already checked
 // by this worker, in any test, is not checked again: its outcome (violations included) is reused, so a page with a
 // violation fails every test that visits it.
 //
@@ -54,8 +54,6 @@ interface Violazione {
 /** Outcomes of the pages this worker has checked, by screen and page (chiave): their violations, or none. */
 const esitiVerificati = new Map<string, Array<Omit<Violazione, "url" | "origine">>>();
 
-const raccolte = new WeakMap<Page, { istantanee: Istantanea[]; attese: Promise<unknown>[]; verificate: Set<string> }>();
-
 function senzaScript(html: string): string {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, "")
@@ -90,11 +88,12 @@ type Schermo = { width: number; height: number } | null | undefined;
 export async function analizza(browser: Browser, tutte: Istantanea[], schermo?: Schermo): Promise<Violazione[]> {
   const schermata = schermo ? `${schermo.width}x${schermo.height}` : "predefinito";
   const violazioni: Violazione[] = [];
-  const istantanee: Istantanea[] = [];
+  const istantanee: Array<Istantanea & { esito: string }> = [];
   for (const s of tutte) {
-    const gia = esitiVerificati.get(`${schermata} ${chiave(s)}`);
+    const esito = `${schermata} ${chiave(s)}`;
+    const gia = esitiVerificati.get(esito);
     if (gia) violazioni.push(...gia.map((v) => ({ ...v, url: s.url, origine: s.origine })));
-    else istantanee.push(s);
+    else istantanee.push({ ...s, esito });
   }
   if (istantanee.length === 0) return violazioni;
   const contesto = await browser.newContext({
@@ -170,7 +169,7 @@ export async function analizza(browser: Browser, tutte: Istantanea[], schermo?: 
           nodi: v.nodes.map((n) => `${n.target.join(" ")}  ${n.html.slice(0, 160)}`),
         });
       }
-      esitiVerificati.set(`${schermata} ${chiave(s)}`, trovate.map(({ url: _url, origine: _origine, ...v }) => v));
+      esitiVerificati.set(s.esito, trovate.map(({ url: _url, origine: _origine, ...v }) => v));
       violazioni.push(...trovate);
     }
     return violazioni;
@@ -196,7 +195,6 @@ async function istantaneaCorrente(page: Page, origine: string): Promise<Istantan
 /** Checks the page as it is now with axe (same method as the automatic check) and fails on any violation. */
 export async function verificaAccessibilita(page: Page): Promise<void> {
   const s = await istantaneaCorrente(page, "verificaAccessibilita");
-  raccolte.get(page)?.verificate.add(chiave(s));
   const violazioni = await analizza(page.context().browser()!, [s], page.viewportSize());
   expect(violazioni, `violazioni di accessibilità (axe, ${TAG_WCAG.join(", ")}):\n${formattaViolazioni(violazioni)}`).toEqual([]);
 }
@@ -204,8 +202,7 @@ export async function verificaAccessibilita(page: Page): Promise<void> {
 export const test = base.extend<{ controlloAccessibilita: boolean }>({
   controlloAccessibilita: [true, { option: true }],
   page: async ({ page, browser, controlloAccessibilita }, use, testInfo) => {
-    const raccolta = { istantanee: [] as Istantanea[], attese: [] as Promise<unknown>[], verificate: new Set<string>() };
-    raccolte.set(page, raccolta);
+    const raccolta = { istantanee: [] as Istantanea[], attese: [] as Promise<unknown>[] };
     const documenti = new Set<string>();
 
     // Every HTML document of the main frame, as sent by the server (redirects have no body and are skipped). The slot
@@ -274,7 +271,7 @@ export const test = base.extend<{ controlloAccessibilita: boolean }>({
     const distinte = new Map<string, Istantanea>();
     for (const s of raccolta.istantanee) {
       const k = chiave(s);
-      if (s.html && !raccolta.verificate.has(k) && !distinte.has(k)) distinte.set(k, s);
+      if (s.html && !distinte.has(k)) distinte.set(k, s);
     }
     const violazioni = await analizza(browser, [...distinte.values()], page.viewportSize());
     await testInfo.attach("pagine verificate con axe", {
