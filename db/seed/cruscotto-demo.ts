@@ -94,6 +94,7 @@ export async function scriviCruscottoDemo(tx: Db): Promise<number> {
     })
     .returning({ id: s.flussiCig.id });
   const primo = autorizzati[0];
+  await tx.insert(s.flussiCigDomande).values({ flussoId: flusso.id, domandaId: domanda.id, aziendaId: c2.id });
   await tx.insert(s.denunceCig).values({
     flussoId: flusso.id, riga: 1, chiave: `${d.matricola}|${primo.cf}|2025-12|demo-cruscotto`, aziendaId: c2.id, domandaId: domanda.id,
     ticket: d.ticket, codiceFiscale: primo.cf, competenza: "2025-12-01", oreCentesimi: d.giorniCig.length * 800, iban: "IT60X0542811101000000123456",

@@ -80,6 +80,7 @@ export async function scriviLottiInviatiDemo(tx: Db): Promise<number> {
         aziendaId: g.aziendaId, denunceAttese: 2, denunce: 2, accolte: 2, ricevutoIl: new Date("2026-02-02T09:00:00+01:00"), completatoIl: new Date("2026-02-02T09:00:05+01:00"),
       })
       .returning({ id: s.flussiCig.id });
+    await tx.insert(s.flussiCigDomande).values({ flussoId: flusso.id, domandaId: d.id, aziendaId: g.aziendaId });
     const competenza = "2026-01-01";
     const importi: Array<typeof s.importiCig.$inferInsert> = [];
     for (const [n, a] of lavoratori.entries()) {

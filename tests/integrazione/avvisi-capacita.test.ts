@@ -111,6 +111,7 @@ describe("avvisi di capacità memorizzati", () => {
       ["uniemens_eventi_cig ~", sql`update uniemens_eventi_cig set ore_centesimi = 400 where ticket = 'ACT1'`],
       ["uniemens_eventi_cig −", sql`delete from uniemens_eventi_cig where ticket = 'ACT1'`],
       ["flussi_cig (nothing read)", sql`insert into flussi_cig (inviato_da, ruolo, nome_file, formato, versione_schema, stato) values (${lauraId}, 'intermediario', 'prova.xml', 'xml', 'prova', 'completato')`],
+      ["flussi_cig_domande (nothing read)", sql`insert into flussi_cig_domande (flusso_id, domanda_id, azienda_id) select max(id), ${d.id}, ${c3} from flussi_cig`],
       ["denunce_cig +", sql`insert into denunce_cig (flusso_id, riga, chiave, azienda_id, domanda_id, ticket, codice_fiscale, competenza, ore_centesimi, iban, dati)
         select max(id), 1, 'ACT1-prova', ${c3}, ${d.id}, 'ACT1', ${rapporto.cf}, '2026-12-01', 800, 'IT60X0542811101000000123456', '{}'::jsonb from flussi_cig`],
       ["denunce_cig ~", sql`update denunce_cig set eliminata_il = now() where chiave = 'ACT1-prova'`],

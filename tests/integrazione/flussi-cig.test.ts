@@ -3,7 +3,7 @@
 // chi non ha la delega della matricola non invia; un file che si interrompe lascia accolte le denunce precedenti.
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, denunceCig, flussiCig, oreTicketFlussiCig, scartiFlussoCig } from "#db/schema";
+import { auditLog, denunceCig, flussiCig, flussiCigDomande, oreTicketFlussiCig, scartiFlussoCig } from "#db/schema";
 import { db } from "#db/connection";
 import { LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_PADOVA } from "#db/seed/index";
 import { addDays } from "~/domain/date";
@@ -227,5 +227,36 @@ describe("invio di un flusso UniEmens-Cig", () => {
     expect(r.denunce).toBe(1);
     const [flusso] = await db().select().from(flussiCig).where(eq(flussiCig.id, r.flussoId!));
     expect(flusso.stato).toBe("interrotto");
+  });
+
+  it("ogni denuncia accolta rimanda al flusso, alla domanda e all'azienda registrati insieme: il database rifiuta le altre e non cancella il flusso", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    const r = await invia(mario, xml(MATRICOLE.C1, competenza, d.ticket!, righe));
+    expect(r.accolte).toBe(righe.length);
+    // One row for the flow and its domanda, however many returns (ADR 038).
+    expect(await db().select().from(flussiCigDomande).where(eq(flussiCigDomande.flussoId, r.flussoId!))).toEqual([{ flussoId: r.flussoId, domandaId: d.id, aziendaId: c1 }]);
+
+    const [scritta] = await db().select().from(denunceCig).where(eq(denunceCig.flussoId, r.flussoId!)).limit(1);
+    const { id: _id, ...campi } = scritta;
+    const [altro] = await db().insert(flussiCig).values({ inviatoDa: mario.utente.id, ruolo: "datore", nomeFile: "altro.xml", formato: "xml", versioneSchema: "1", stato: "completato" }).returning({ id: flussiCig.id });
+    const c3 = await idAzienda("C3");
+    const rifiutata = (e: unknown) => {
+      const causa = (e as { cause?: { code?: string; constraint_name?: string; constraint?: string } }).cause ?? (e as { code?: string; constraint_name?: string; constraint?: string });
+      return causa.code === "23503" && (causa.constraint_name ?? causa.constraint) === "denunce_cig_flusso_domanda_fk";
+    };
+    // Another company than the domanda's, or a flow that has not registered the domanda: refused, nothing written.
+    await expect(db().insert(denunceCig).values({ ...campi, chiave: `${campi.chiave}-a`, aziendaId: c3 })).rejects.toSatisfy(rifiutata);
+    await expect(db().insert(denunceCig).values({ ...campi, chiave: `${campi.chiave}-f`, flussoId: altro.id })).rejects.toSatisfy(rifiutata);
+    expect(await db().select().from(denunceCig).where(eq(denunceCig.domandaId, d.id))).toHaveLength(righe.length);
+
+    // The flow's registration cannot go while its returns are there, nor the flow with it.
+    const registrazione = (e: unknown) => {
+      const causa = (e as { cause?: { code?: string } }).cause ?? (e as { code?: string });
+      return causa.code === "23503";
+    };
+    await expect(db().delete(flussiCigDomande).where(eq(flussiCigDomande.flussoId, r.flussoId!))).rejects.toSatisfy(rifiutata);
+    await expect(db().delete(flussiCig).where(eq(flussiCig.id, r.flussoId!))).rejects.toSatisfy(registrazione);
+    expect(await db().select().from(flussiCig).where(eq(flussiCig.id, r.flussoId!))).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
 // Real requests on the route modules, the job's function run here as the queue would run it.
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { denunceCig, fileFlussiCig, flussiCig, scartiFlussoCig, type Domanda } from "#db/schema";
+import { denunceCig, fileFlussiCig, flussiCig, flussiCigDomande, scartiFlussoCig, type Domanda } from "#db/schema";
 import { db } from "#db/connection";
 import { DIRIGENTE_PADOVA, LAURA_CONSULENTE, MARIO_ESEMPIO, OPERATORE_MILANO, OPERATORE_PADOVA } from "#db/seed/index";
 import * as elenco from "~/routes/flussi._index";
@@ -238,6 +238,7 @@ describe("lotti di un flusso e altri flussi dello stesso ticket", () => {
     const altro = db().transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(${d.ticket}))`);
       const [f] = await tx.insert(flussiCig).values({ inviatoDa: ctxMario.utente.id, ruolo: "datore", nomeFile: "altro.csv", formato: "csv", versioneSchema: "1", stato: "completato" }).returning({ id: flussiCig.id });
+      await tx.insert(flussiCigDomande).values({ flussoId: f.id, domandaId: d.id, aziendaId: c1 });
       await tx.insert(denunceCig).values({
         flussoId: f.id, riga: 2, chiave: chiaveDenuncia(doppia), aziendaId: c1, domandaId: d.id, ticket: d.ticket!, codiceFiscale: doppia.cfLavoratore,
         competenza: `${competenza}-01`, oreCentesimi: 1, iban: doppia.iban!, dati: doppia,

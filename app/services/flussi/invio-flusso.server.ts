@@ -19,6 +19,7 @@ import {
   denunceCig,
   fileFlussiCig,
   flussiCigAziende,
+  flussiCigDomande,
   domandaLavoratori,
   domande,
   flussiCig,
@@ -272,8 +273,13 @@ const COLONNE_SCARTI = [scartiFlussoCig.flussoId, scartiFlussoCig.riga, scartiFl
 async function statoAccolte(esegui: Transazione | ReturnType<typeof db>, lotto: readonly DenunciaCig[], flussoId: number | null) {
   const chiavi = lotto.map(chiaveDenuncia);
   const ticket = [...new Set(lotto.flatMap((x) => (x.ticket ? [x.ticket] : [])))];
-  const presenti = chiavi.length ? await chiaviPresenti(esegui, { chiavi }) : [];
-  const ore = ticket.length ? await oreAltriFlussi(esegui, { ticket, flussoId: flussoId ?? 0 }) : [];
+  // Both reads in one write (postgres.js pipelines a transaction's statements issued before the first answer), after
+  // the batch's lock statement issued just before them: PostgreSQL runs them in that order, each read with the
+  // snapshot of its own start, so after the ticket locks are held.
+  const [presenti, ore] = await Promise.all([
+    chiavi.length ? chiaviPresenti(esegui, { chiavi }) : [],
+    ticket.length ? oreAltriFlussi(esegui, { ticket, flussoId: flussoId ?? 0 }) : [],
+  ]);
   return { chiavi: new Set(presenti.map((p) => p.chiave)), ore: new Map(ore.map((o) => [o.ticket, Number(o.ore)])) };
 }
 
@@ -322,6 +328,8 @@ async function elabora(
   // quelle degli altri flussi, quelle del file le conta la verifica.
   const chiaviDiQuestoFile = new Set<string>(ripresa?.chiavi ?? []);
   const aziendeRegistrate = new Set<number>();
+  // The flow's domande already in flussi_cig_domande (by "domanda|azienda"): the returns' foreign key points there.
+  const domandeRegistrate = new Set<string>();
   let statoPerContesto: { chiavi: Set<string>; ore: Map<string, number> } = { chiavi: new Set(), ore: new Map() };
   const verifica = creaVerificaFlusso(
     contesto(
@@ -374,14 +382,22 @@ async function elabora(
       });
       if (avanzato.length === 0) throw new FlussoGiaAvanzato();
       let righe = "";
+      const domandeNuove = new Map<string, { flussoId: number; domandaId: number; aziendaId: number }>();
       for (const { esito, denuncia } of accolte) {
         const d = denuncia!;
+        const aziendaId = fatti.aziendaDiMatricola.get(d.matricola)!;
+        const domandaId = fatti.domande.get(d.ticket!)!.domandaId;
+        const registrata = `${domandaId}|${aziendaId}`;
+        if (!domandeRegistrate.has(registrata) && !domandeNuove.has(registrata)) domandeNuove.set(registrata, { flussoId, domandaId, aziendaId });
         righe += rigaCopia([
-          flussoId, esito.riga, esito.chiave, fatti.aziendaDiMatricola.get(d.matricola)!, fatti.domande.get(d.ticket!)!.domandaId, d.ticket,
+          flussoId, esito.riga, esito.chiave, aziendaId, domandaId, d.ticket,
           d.cfLavoratore, `${d.competenza}-01`, esito.oreCentesimi, d.iban,
           JSON.stringify(d), JSON.stringify(esito.segnalazioni.map((s) => ({ codice: s.codice, messaggio: s.messaggio }))),
         ]);
       }
+      // A resumed flow registers its domande again: the rows written before the stop are kept.
+      if (domandeNuove.size) await tx.insert(flussiCigDomande).values([...domandeNuove.values()]).onConflictDoNothing();
+      registrateDalLotto = [...domandeNuove.keys()];
       await copiaRighe(tx, denunceCig, COLONNE_DENUNCE, righe);
       let scarti = "";
       for (const { esito } of esiti) {
@@ -397,17 +413,23 @@ async function elabora(
       for (const a of nuove) aziendeRegistrate.add(a);
     };
     const flussoId = rapporto.flussoId;
+    // Known as registered only once the batch's transaction has committed them.
+    let registrateDalLotto: string[] = [];
     const esiti =
       flussoId === null
         ? await controlla(d)
         : await d.transaction(async (tx) => {
             // In ordine di ticket, così due flussi non si aspettano mai a vicenda.
             const ticket = [...new Set(lette.flatMap((x) => (x.ticket ? [x.ticket] : [])))].sort();
-            if (ticket.length) await bloccaTicket(tx, { ticket });
+            const blocco = ticket.length ? bloccaTicket(tx, { ticket }) : null;
+            // Awaited below; if the reads fail first the transaction ends and this is only ignored.
+            blocco?.catch(() => {});
             const controllati = await controlla(tx);
+            await blocco;
             await scrivi(tx, flussoId, controllati);
             return controllati;
           });
+    for (const k of registrateDalLotto) domandeRegistrate.add(k);
     for (const { esito, denuncia } of esiti) {
       registra(esito);
       if (esito.accolta && denuncia?.ticket) chiaviDiQuestoFile.add(esito.chiave);
