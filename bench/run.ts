@@ -307,6 +307,7 @@ async function parteFlussi(): Promise<void> {
       ["denunce", "MB", "solo parse/s", "end to end/s", "rapporto", "risposta all'invio", "accolte", "scartate", "memoria server (prima → picco)", "/healthz p50", "/healthz p99", "10.000 p50", "10.000 p95"],
       [[r.denunce, Math.round(r.byte / 1024 / 1024), r.parseSoloAlSecondo, r.endToEndAlSecondo, r.rapporto, `${r.caricamentoMs} ms`, r.accolte, r.scartate, r.piccoMemoriaServerMb === null ? "—" : `${r.memoriaServerPrimaMb} → ${r.piccoMemoriaServerMb} MB`, `${r.healthz.p50Ms} ms`, `${r.healthz.p99Ms} ms`, `${r.sincrono.p50Ms} ms`, `${r.sincrono.p95Ms} ms`]],
     );
+    scrivi(`Solo parse, tre passate (conta la mediana): ${r.parseSoloCorse.join(", ")} denunce/s`);
     scrivi(`Flusso grande: completato dopo ${r.completatoMs} ms dall'invio, abbinamento concluso dopo ${r.totaleMs} ms`);
     scrivi(
       `Memoria residente massima del server: ${r.rssMassimoMb.grande} MB nel flusso grande, ${r.rssMassimoMb.sincrono} MB negli invii sincroni; ` +
