@@ -171,6 +171,23 @@ describe("flussi oltre il limite sincrono", () => {
     expect(await db().$count(scartiFlussoCig, and(eq(scartiFlussoCig.flussoId, id), eq(scartiFlussoCig.riga, 1_202)))).toBe(1);
   }, 240_000);
 
+  it("due lavori sullo stesso flusso insieme (uno ripreso dopo la scadenza): uno lo conclude, l'altro si ferma senza scrivere; ogni denuncia una volta", async () => {
+    process.env.OMNIA_FLUSSI_LIMITE_SINCRONO = "100";
+    const d = await domandaDiretta(ctxMario, c1);
+    const { competenza, righe } = await righeDi(d);
+    const testo = csv(d, competenza, righe, 1_200, 4);
+    const r = await riceviFlusso(ctxMario, { nome: "doppio.csv", formato: "csv", contenuto: pezzi(testo) }, { prova: false });
+    if (!r.ok || !r.valore.inCoda) throw new Error("il flusso non va in coda");
+    const id = r.valore.flussoId!;
+    await Promise.all([elaboraFlussoInCoda(id), elaboraFlussoInCoda(id)]);
+    const f = await flusso(id);
+    expect(f).toMatchObject({ stato: "completato", denunce: 1_200 });
+    const accolte = await db().select({ chiave: denunceCig.chiave }).from(denunceCig).where(eq(denunceCig.flussoId, id));
+    expect(accolte).toHaveLength(f.accolte);
+    expect(new Set(accolte.map((a) => a.chiave)).size).toBe(accolte.length);
+    expect(await db().$count(scartiFlussoCig, eq(scartiFlussoCig.flussoId, id))).toBe(f.scartate);
+  }, 240_000);
+
   it("all'avvio i flussi fermi a metà hanno di nuovo un lavoro", async () => {
     process.env.OMNIA_FLUSSI_LIMITE_SINCRONO = "10";
     const d = await domandaDiretta(ctxMario, c1);

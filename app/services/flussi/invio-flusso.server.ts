@@ -247,6 +247,14 @@ const bloccaTicket = istruzione("flussi_blocca_ticket", () =>
   sql`select pg_advisory_xact_lock(${BLOCCO_TICKET}::int, hashtext(t.ticket))
       from unnest(${ph("ticket")}::text[]) with ordinality as t(ticket, n) order by t.n`,
 );
+// A batch goes on only from where this run found the flow: a second worker on the same flow (a job taken again after
+// its expiry) waits here for the first one's batch, then finds the totals moved and stops, writing nothing. The row
+// stays locked as the totals' update would lock it, so the update can travel with the returns (see elabora).
+const flussoDaAvanzare = istruzione<{ id: number }>("flussi_flusso_da_avanzare", () =>
+  sql`select ${flussiCig.id} from ${flussiCig}
+      where ${flussiCig.id} = ${ph("flussoId")}::int and ${flussiCig.denunce} = ${ph("fatte")}::int
+      for no key update`,
+);
 // The flow's totals move with the batch, and only from where this run found them (see elabora).
 const avanzaTotali = istruzione<{ id: number }>("flussi_avanza_totali", () =>
   sql`update ${flussiCig} set ${sql.identifier(flussiCig.stato.name)} = 'in_corso',
@@ -370,9 +378,9 @@ async function elabora(
     };
     const scrivi = async (tx: Transazione, flussoId: number, esiti: Awaited<ReturnType<typeof controlla>>) => {
       const accolte = esiti.filter((x) => x.esito.accolta && x.denuncia);
-      // The flow's totals move with the batch, and only from where this run found them: a second worker on the same
-      // flow (a job taken again after its expiry) finds them moved and stops, writing nothing.
-      const avanzato = await avanzaTotali(tx, {
+      // The flow's totals move with the batch (its row locked since the transaction's start, see below), sent now
+      // and awaited after the returns: no round trip of their own.
+      const avanzato = avanzaTotali(tx, {
         flussoId,
         fatte: rapporto.denunce,
         denunce: esiti.length,
@@ -380,7 +388,7 @@ async function elabora(
         scartate: esiti.length - accolte.length,
         conAvvisi: accolte.filter((x) => x.esito.segnalazioni.length > 0).length,
       });
-      if (avanzato.length === 0) throw new FlussoGiaAvanzato();
+      avanzato.catch(() => {});
       let righe = "";
       const domandeNuove = new Map<string, { flussoId: number; domandaId: number; aziendaId: number }>();
       for (const { esito, denuncia } of accolte) {
@@ -405,6 +413,7 @@ async function elabora(
         for (const s of esito.segnalazioni) if (eErrore(s)) scarti += rigaCopia([flussoId, esito.riga, s.codice, s.messaggio]);
       }
       await copiaRighe(tx, scartiFlussoCig, COLONNE_SCARTI, scarti);
+      if ((await avanzato).length === 0) throw new FlussoGiaAvanzato();
       // The companies the flow carries returns for (only those the sender may act for): their offices follow it.
       const nuove = [...new Set(lette.flatMap((x) => (fatti.matricole.get(x.matricola) === "abilitata" ? [fatti.aziendaDiMatricola.get(x.matricola)!] : [])))].filter((a) => !aziendeRegistrate.has(a));
       if (nuove.length) {
@@ -422,10 +431,13 @@ async function elabora(
             // In ordine di ticket, così due flussi non si aspettano mai a vicenda.
             const ticket = [...new Set(lette.flatMap((x) => (x.ticket ? [x.ticket] : [])))].sort();
             const blocco = ticket.length ? bloccaTicket(tx, { ticket }) : null;
-            // Awaited below; if the reads fail first the transaction ends and this is only ignored.
+            const guardia = flussoDaAvanzare(tx, { flussoId, fatte: rapporto.denunce });
+            // Awaited below; if the reads fail first the transaction ends and these are only ignored.
             blocco?.catch(() => {});
+            guardia.catch(() => {});
             const controllati = await controlla(tx);
             await blocco;
+            if ((await guardia).length === 0) throw new FlussoGiaAvanzato();
             await scrivi(tx, flussoId, controllati);
             return controllati;
           });
