@@ -5,6 +5,8 @@
 // service (riceviFlusso, synchronously, the same code the job runs). The second run is profiled with the inspector:
 // self time by function and by package, the process's CPU per return, wall time, the ratio to parse only, peak memory
 // and the load average. PostgreSQL's own CPU is not in the profile (another process): the wall time includes it.
+// Also where the batches' time goes, phase by phase (TempiLotti); --senza-profilo measures that without the inspector,
+// whose sampling slows the process.
 import { Session } from "node:inspector/promises";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -12,7 +14,7 @@ import { join } from "node:path";
 import { apriPostgres, migra } from "#db/client";
 import { impostaConnessione } from "#db/connection";
 import { MARIO_ESEMPIO, seedRiferimento } from "#db/seed/index";
-import { riceviFlusso } from "~/services/flussi/invio-flusso.server";
+import { LOTTO, riceviFlusso, tempiLottiVuoti } from "~/services/flussi/invio-flusso.server";
 import { leggiFlussoCsv, leggiFlussoXml } from "~/services/flussi/lettura.server";
 import { creaDatabaseTemporaneo, RADICE } from "../e2e/support/server";
 import { contestoDi, idAzienda, MATRICOLE } from "../tests/integrazione/domanda-completa";
@@ -25,6 +27,7 @@ const opzione = (nome: string) => argomenti.find((a) => a.startsWith(`--${nome}=
 const n = Number(opzione("denunce") ?? 20_000);
 const formato = opzione("formato") === "xml" ? "xml" : "csv";
 const top = Number(opzione("top") ?? 25);
+const conProfilo = !argomenti.includes("--senza-profilo");
 
 interface Nodo {
   id: number;
@@ -91,22 +94,25 @@ try {
   const parseMs = performance.now() - tParse;
 
   const sessione = new Session();
-  sessione.connect();
-  await sessione.post("Profiler.enable");
-  await sessione.post("Profiler.setSamplingInterval", { interval: 500 });
-  await sessione.post("Profiler.start");
+  if (conProfilo) {
+    sessione.connect();
+    await sessione.post("Profiler.enable");
+    await sessione.post("Profiler.setSamplingInterval", { interval: 500 });
+    await sessione.post("Profiler.start");
+  }
+  const tempi = tempiLottiVuoti();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await riceviFlusso(ctx, { nome: `profilo.${formato}`, formato, contenuto: sorgente(2) }, { prova: false, limiteSincrono: Number.MAX_SAFE_INTEGER });
+  const r = await riceviFlusso(ctx, { nome: `profilo.${formato}`, formato, contenuto: sorgente(2) }, { prova: false, limiteSincrono: Number.MAX_SAFE_INTEGER, tempi });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const { profile } = await sessione.post("Profiler.stop");
-  sessione.disconnect();
+  const profile = conProfilo ? (await sessione.post("Profiler.stop")).profile : { nodes: [], samples: [] };
+  if (conProfilo) sessione.disconnect();
   if (!r.ok) throw new Error("il flusso non si invia");
 
   const cartella = join(RADICE, "bench/results", `profilo-flussi-${new Date().toISOString().replace(/[:T]/g, "-").slice(0, 19)}`);
   mkdirSync(cartella, { recursive: true });
-  writeFileSync(join(cartella, "flussi.cpuprofile"), JSON.stringify(profile));
+  if (conProfilo) writeFileSync(join(cartella, "flussi.cpuprofile"), JSON.stringify(profile));
   const sintesi = riassumi(profile as unknown as { nodes: Nodo[]; samples: number[] });
   const risultato = {
     denunce: n, formato, lette, accolte: r.valore.accolte, scartate: r.valore.scartate,
@@ -117,11 +123,13 @@ try {
     cpuProcessoUsPerDenuncia: Math.round((cpu.user + cpu.system) / n),
     cpuProcessoSuTempo: Math.round(((cpu.user + cpu.system) / 1000 / ms) * 100) / 100,
     piccoMemoriaMb: piccoMb(),
+    // Per batch, in ms: the phases of the batch and the reader's wait for it.
+    tempiPerLotto: Object.fromEntries(Object.entries(tempi).map(([fase, totale]) => [fase, Math.round((totale / Math.ceil(n / LOTTO)) * 10) / 10])),
     ...sintesi,
   };
   writeFileSync(join(cartella, "sintesi.json"), JSON.stringify(risultato, null, 2));
   console.info(JSON.stringify(risultato, null, 2));
-  console.info(`profilo: ${join(cartella, "flussi.cpuprofile")}`);
+  if (conProfilo) console.info(`profilo: ${join(cartella, "flussi.cpuprofile")}`);
 } finally {
   await connessione.chiudi();
   await database.elimina();

@@ -49,7 +49,7 @@ import { riuscito, type Risultato } from "../risultato";
 import { contatoreDenunce, leggiFlussoCsv, leggiFlussoXml, type OpzioniLettura, type VoceFlusso } from "./lettura.server";
 
 /** Denunce controllate e scritte insieme: una transazione e una lettura degli archivi per lotto. */
-const LOTTO = 500;
+export const LOTTO = 500;
 /** Returns read between two yields to the event loop while a batch is filled (~1 ms of reading). */
 const CEDI_OGNI = 50;
 /** Scarti restituiti nel rapporto in memoria (la prova); quelli di un invio sono tutti nella tabella. */
@@ -304,6 +304,28 @@ interface Ripresa {
 export interface OpzioniElaborazione {
   /** Solo per i test: chiamata dopo ogni lotto scritto (un errore qui ferma il lavoro come un arresto). */
   dopoLotto?: (lotti: number) => void | Promise<void>;
+  /** Where the batches' time goes (bench/profilo-flussi.ts): milliseconds per phase, added up over the flow. */
+  tempi?: TempiLotti;
+}
+
+/**
+ * The phases of the batches, in milliseconds of wall time: the reader waiting for the batch in flight, the registry
+ * facts, opening the transaction, the locks with the checks' reads, the checks, the COPY lines, the writes (with the
+ * totals), the commit. Batches overlap the reader, so the phases of a batch add up to its length, not the flow's.
+ */
+export interface TempiLotti {
+  lettoreAspetta: number;
+  fatti: number;
+  apertura: number;
+  lockELetture: number;
+  controlli: number;
+  righe: number;
+  scrittura: number;
+  chiusura: number;
+}
+
+export function tempiLottiVuoti(): TempiLotti {
+  return { lettoreAspetta: 0, fatti: 0, apertura: 0, lockELetture: 0, controlli: 0, righe: 0, scrittura: 0, chiusura: 0 };
 }
 
 /** Un altro lavoro ha già fatto avanzare questo flusso: questo si ferma senza scrivere nulla. */
@@ -364,12 +386,22 @@ async function elabora(
   };
 
   let lotti = 0;
+  const tempi = opzioni.tempi;
+  /** Adds the time since `da` to the phase (when asked) and returns now: the start of the next phase. */
+  const segna = (fase: keyof TempiLotti, da: number): number => {
+    const ora = performance.now();
+    if (tempi) tempi[fase] += ora - da;
+    return ora;
+  };
   const elaboraLotto = async (lotto: Array<{ riga: number; denuncia: DenunciaCig | null; segnalazioni: Segnalazione[] }>) => {
+    let t = performance.now();
     const lette = lotto.flatMap((x) => (x.denuncia ? [x.denuncia] : []));
     await caricaFatti(attore, lette, fatti);
+    t = segna("fatti", t);
     // The checks of the batch, against what the archives hold now (inside the batch's transaction when it is written).
     const controlla = async (lettore: Transazione | ReturnType<typeof db>) => {
       statoPerContesto = await statoAccolte(lettore, lette, rapporto.flussoId);
+      t = segna("lockELetture", t);
       return lotto.map((x): { esito: EsitoDenuncia; denuncia: DenunciaCig | null } =>
         x.denuncia
           ? { esito: verifica(x.denuncia), denuncia: x.denuncia }
@@ -377,6 +409,7 @@ async function elabora(
       );
     };
     const scrivi = async (tx: Transazione, flussoId: number, esiti: Awaited<ReturnType<typeof controlla>>) => {
+      t = segna("controlli", t);
       const accolte = esiti.filter((x) => x.esito.accolta && x.denuncia);
       // The flow's totals move with the batch (its row locked since the transaction's start, see below), sent now
       // and awaited after the returns: no round trip of their own.
@@ -403,6 +436,7 @@ async function elabora(
           JSON.stringify(d), JSON.stringify(esito.segnalazioni.map((s) => ({ codice: s.codice, messaggio: s.messaggio }))),
         ]);
       }
+      t = segna("righe", t);
       // A resumed flow registers its domande again: the rows written before the stop are kept.
       if (domandeNuove.size) await tx.insert(flussiCigDomande).values([...domandeNuove.values()]).onConflictDoNothing();
       registrateDalLotto = [...domandeNuove.keys()];
@@ -414,6 +448,7 @@ async function elabora(
       }
       await copiaRighe(tx, scartiFlussoCig, COLONNE_SCARTI, scarti);
       if ((await avanzato).length === 0) throw new FlussoGiaAvanzato();
+      t = segna("scrittura", t);
       // The companies the flow carries returns for (only those the sender may act for): their offices follow it.
       const nuove = [...new Set(lette.flatMap((x) => (fatti.matricole.get(x.matricola) === "abilitata" ? [fatti.aziendaDiMatricola.get(x.matricola)!] : [])))].filter((a) => !aziendeRegistrate.has(a));
       if (nuove.length) {
@@ -428,6 +463,7 @@ async function elabora(
       flussoId === null
         ? await controlla(d)
         : await d.transaction(async (tx) => {
+            t = segna("apertura", t);
             // In ordine di ticket, così due flussi non si aspettano mai a vicenda.
             const ticket = [...new Set(lette.flatMap((x) => (x.ticket ? [x.ticket] : [])))].sort();
             const blocco = ticket.length ? bloccaTicket(tx, { ticket }) : null;
@@ -441,6 +477,7 @@ async function elabora(
             await scrivi(tx, flussoId, controllati);
             return controllati;
           });
+    if (flussoId !== null) segna("chiusura", t);
     for (const k of registrateDalLotto) domandeRegistrate.add(k);
     for (const { esito, denuncia } of esiti) {
       registra(esito);
@@ -453,7 +490,11 @@ async function elabora(
   // flight and one being filled, and batches still run one after another (each checks against the ones before).
   let inVolo: Promise<void> | null = null;
   const lancia = async (l: typeof lotto) => {
-    if (inVolo) await inVolo;
+    if (inVolo) {
+      const da = performance.now();
+      await inVolo;
+      segna("lettoreAspetta", da);
+    }
     inVolo = elaboraLotto(l);
     // Its failure is seen by the next await of it; meanwhile it must not count as unhandled.
     inVolo.catch(() => undefined);
@@ -532,12 +573,12 @@ async function* daMemoria(pezzi: readonly Uint8Array[]): AsyncGenerator<Uint8Arr
 export async function riceviFlusso(
   attore: Persona,
   file: FileFlusso,
-  opzioni: { prova: boolean; limiteSincrono?: number } & OpzioniLettura,
+  opzioni: { prova: boolean; limiteSincrono?: number; tempi?: TempiLotti } & OpzioniLettura,
 ): Promise<Risultato<RapportoFlusso>> {
   const d = db();
   if (opzioni.prova) {
     const rapporto = rapportoVuoto(null, true, null);
-    await elabora(attore, rapporto, leggi(file.formato, file.contenuto, opzioni), null);
+    await elabora(attore, rapporto, leggi(file.formato, file.contenuto, opzioni), null, { tempi: opzioni.tempi });
     rapporto.scarti.sort((a, b) => a.riga - b.riga);
     return riuscito(rapporto);
   }
@@ -566,7 +607,7 @@ export async function riceviFlusso(
   if (finito) {
     const [f] = await d.insert(flussiCig).values({ ...nuovo, stato: "in_corso" }).returning({ id: flussiCig.id });
     const rapporto = rapportoVuoto(f.id, false, null);
-    await elabora(attore, rapporto, leggi(file.formato, daMemoria(letti), opzioni), null);
+    await elabora(attore, rapporto, leggi(file.formato, daMemoria(letti), opzioni), null, { tempi: opzioni.tempi });
     await concludi(attore, rapporto, file.nome);
     rapporto.scarti.sort((a, b) => a.riga - b.riga);
     return riuscito(rapporto);
