@@ -53,9 +53,11 @@ function risposta(chiave: ChiavePasso) {
   }
   return fc.oneof(...varianti);
 }
+// A document as stored (jsonb) and read back: JSON, so no -0, which JSON writes as 0. fc.jsonValue can give -0, and
+// a document with -0 and one with 0 are the same stored document (the same key for the remembered reads).
 const documento = fc
   .tuple(...chiavi.map((c) => fc.option(risposta(c), { nil: undefined })))
-  .map((valori) => Object.fromEntries(valori.flatMap((v, i) => (v === undefined ? [] : [[chiavi[i], v]])))) as fc.Arbitrary<Record<string, unknown>>;
+  .map((valori) => JSON.parse(JSON.stringify(Object.fromEntries(valori.flatMap((v, i) => (v === undefined ? [] : [[chiavi[i], v]])))))) as fc.Arbitrary<Record<string, unknown>>;
 
 describe("lettura delle risposte salvate", () => {
   it("risponde come un'analisi nuova per documenti qualsiasi, letti più volte e in ordine qualsiasi", () => {
