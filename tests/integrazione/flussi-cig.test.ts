@@ -241,20 +241,20 @@ describe("invio di un flusso UniEmens-Cig", () => {
     const { id: _id, ...campi } = scritta;
     const [altro] = await db().insert(flussiCig).values({ inviatoDa: mario.utente.id, ruolo: "datore", nomeFile: "altro.xml", formato: "xml", versioneSchema: "1", stato: "completato" }).returning({ id: flussiCig.id });
     const c3 = await idAzienda("C3");
-    const rifiutata = (e: unknown) => {
-      const causa = (e as { cause?: { code?: string; constraint_name?: string; constraint?: string } }).cause ?? (e as { code?: string; constraint_name?: string; constraint?: string });
-      return causa.code === "23503" && (causa.constraint_name ?? causa.constraint) === "denunce_cig_flusso_domanda_fk";
+    // The driver's error, under drizzle's (postgres.js names the constraint constraint_name, PGlite constraint).
+    type ErroreDb = { code?: string; constraint_name?: string; constraint?: string };
+    const violazione = (e: unknown) => {
+      const causa = (e as { cause?: ErroreDb }).cause ?? (e as ErroreDb);
+      return { codice: causa.code, vincolo: causa.constraint_name ?? causa.constraint };
     };
+    const rifiutata = (e: unknown) => violazione(e).codice === "23503" && violazione(e).vincolo === "denunce_cig_flusso_domanda_fk";
     // Another company than the domanda's, or a flow that has not registered the domanda: refused, nothing written.
     await expect(db().insert(denunceCig).values({ ...campi, chiave: `${campi.chiave}-a`, aziendaId: c3 })).rejects.toSatisfy(rifiutata);
     await expect(db().insert(denunceCig).values({ ...campi, chiave: `${campi.chiave}-f`, flussoId: altro.id })).rejects.toSatisfy(rifiutata);
     expect(await db().select().from(denunceCig).where(eq(denunceCig.domandaId, d.id))).toHaveLength(righe.length);
 
     // The flow's registration cannot go while its returns are there, nor the flow with it.
-    const registrazione = (e: unknown) => {
-      const causa = (e as { cause?: { code?: string } }).cause ?? (e as { code?: string });
-      return causa.code === "23503";
-    };
+    const registrazione = (e: unknown) => violazione(e).codice === "23503";
     await expect(db().delete(flussiCigDomande).where(eq(flussiCigDomande.flussoId, r.flussoId!))).rejects.toSatisfy(rifiutata);
     await expect(db().delete(flussiCig).where(eq(flussiCig.id, r.flussoId!))).rejects.toSatisfy(registrazione);
     expect(await db().select().from(flussiCig).where(eq(flussiCig.id, r.flussoId!))).toHaveLength(1);

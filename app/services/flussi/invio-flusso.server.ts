@@ -255,15 +255,14 @@ const flussoDaAvanzare = istruzione<{ id: number }>("flussi_flusso_da_avanzare",
       where ${flussiCig.id} = ${ph("flussoId")}::int and ${flussiCig.denunce} = ${ph("fatte")}::int
       for no key update`,
 );
-// The flow's totals move with the batch, and only from where this run found them (see elabora).
-const avanzaTotali = istruzione<{ id: number }>("flussi_avanza_totali", () =>
+// The flow's totals move with the batch; its row is held since the transaction's start (flussoDaAvanzare).
+const avanzaTotali = istruzione("flussi_avanza_totali", () =>
   sql`update ${flussiCig} set ${sql.identifier(flussiCig.stato.name)} = 'in_corso',
         ${sql.identifier(flussiCig.denunce.name)} = ${flussiCig.denunce} + ${ph("denunce")}::int,
         ${sql.identifier(flussiCig.accolte.name)} = ${flussiCig.accolte} + ${ph("accolte")}::int,
         ${sql.identifier(flussiCig.scartate.name)} = ${flussiCig.scartate} + ${ph("scartate")}::int,
         ${sql.identifier(flussiCig.conAvvisi.name)} = ${flussiCig.conAvvisi} + ${ph("conAvvisi")}::int
-      where ${flussiCig.id} = ${ph("flussoId")}::int and ${flussiCig.denunce} = ${ph("fatte")}::int
-      returning ${flussiCig.id}`,
+      where ${flussiCig.id} = ${ph("flussoId")}::int`,
 );
 // A batch's accepted returns and rejected rows are written with COPY (#db/copia: PostgreSQL reads each line with the
 // columns' input functions only; the JSON text of json_to_recordset cost more than the rest of the insert, ADR
@@ -415,7 +414,6 @@ async function elabora(
       // and awaited after the returns: no round trip of their own.
       const avanzato = avanzaTotali(tx, {
         flussoId,
-        fatte: rapporto.denunce,
         denunce: esiti.length,
         accolte: accolte.length,
         scartate: esiti.length - accolte.length,
@@ -447,7 +445,7 @@ async function elabora(
         for (const s of esito.segnalazioni) if (eErrore(s)) scarti += rigaCopia([flussoId, esito.riga, s.codice, s.messaggio]);
       }
       await copiaRighe(tx, scartiFlussoCig, COLONNE_SCARTI, scarti);
-      if ((await avanzato).length === 0) throw new FlussoGiaAvanzato();
+      await avanzato;
       t = segna("scrittura", t);
       // The companies the flow carries returns for (only those the sender may act for): their offices follow it.
       const nuove = [...new Set(lette.flatMap((x) => (fatti.matricole.get(x.matricola) === "abilitata" ? [fatti.aziendaDiMatricola.get(x.matricola)!] : [])))].filter((a) => !aziendeRegistrate.has(a));
