@@ -310,6 +310,11 @@ async function parteFlussi(): Promise<void> {
     scrivi(`Solo parse, tre passate (conta la mediana): ${r.parseSoloCorse.join(", ")} denunce/s`);
     scrivi(`Flusso grande: completato dopo ${r.completatoMs} ms dall'invio, abbinamento concluso dopo ${r.totaleMs} ms`);
     scrivi(
+      `Un file di ${r.denunce} denunce verificato senza inviare (parse e controlli sul database, niente salvato), dopo il flusso grande: ${r.verifica.ms} ms, ` +
+        `${r.verifica.alSecondo} denunce/s, rapporto ${r.verifica.rapporto}; picco di memoria del server ${r.verifica.piccoMemoriaServerMb} MB; ` +
+        `CPU per denuncia del server ${r.verifica.cpuServerUsPerDenuncia} µs, di PostgreSQL ${r.verifica.cpuPostgresUsPerDenuncia} µs`,
+    );
+    scrivi(
       `Memoria residente massima del server: ${r.rssMassimoMb.grande} MB nel flusso grande, ${r.rssMassimoMb.sincrono} MB negli invii sincroni; ` +
         `CPU per denuncia del server: ${r.cpuServerUsPerDenuncia.grande} µs nel flusso grande, ${r.cpuServerUsPerDenuncia.sincrono} µs negli invii sincroni; ` +
         `di PostgreSQL: ${r.cpuPostgresUsPerDenuncia.grande} µs e ${r.cpuPostgresUsPerDenuncia.sincrono} µs`,
@@ -320,7 +325,7 @@ async function parteFlussi(): Promise<void> {
       server = undefined;
       for (const [fase, finestra] of Object.entries(r.finestreUs)) {
         scrivi();
-        scrivi(`Profilo CPU del server: ${fase === "grande" ? "il flusso grande (invio e lavoro)" : "gli invii sincroni"} (${profilo}):`);
+        scrivi(`Profilo CPU del server: ${{ grande: "il flusso grande (invio e lavoro)", verifica: "la verifica senza invio", sincrono: "gli invii sincroni" }[fase]} (${profilo}):`);
         stampaRiassunto(riassumi(leggiProfili(profilo), finestra), 25);
       }
     }

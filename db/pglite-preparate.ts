@@ -12,6 +12,12 @@ export type ClientPglite = Pick<PGlite, "query" | "transaction">;
 
 // Only statements whose plan is worth keeping; DDL, SET, BEGIN/COMMIT and multi-statement scripts keep PGlite's path.
 const DA_PREPARARE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * The opening of a statement whose plan must be made for each call's values, never kept under a name (db/connection.ts,
+ * istruzione with pianoPerIValori): it keeps PGlite's path, as postgres.js's unnamed statements do on PostgreSQL.
+ */
+export const PIANO_PER_I_VALORI = "/* piano per i valori di ogni chiamata */ ";
 // Statement texts are bounded by the code (drizzle builds the same text for the same query shape), but a query with a
 // variable number of parameters makes a new text per size: a text is named on its second use, and at most this many.
 const MASSIMO_NOMINATE = 2_000;
@@ -28,7 +34,7 @@ export function conIstruzioniNominate(pglite: PGlite): ClientPglite {
   let progressivo = 0;
 
   function daNominare(testo: string, opzioni?: QueryOptions): boolean {
-    if (opzioni?.blob || opzioni?.paramTypes || !DA_PREPARARE.test(testo)) return false;
+    if (opzioni?.blob || opzioni?.paramTypes || testo.startsWith(PIANO_PER_I_VALORI) || !DA_PREPARARE.test(testo)) return false;
     if (nominate.has(testo)) return true;
     if (nominate.size >= MASSIMO_NOMINATE) return false;
     if (viste.has(testo)) return true;

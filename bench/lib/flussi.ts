@@ -6,7 +6,7 @@
 // file is checked (p99, goal < 100 ms), and the synchronous case: K uploads of 10,000 returns in XML, p95 (goal < 3 s).
 // The direct-payment domanda the returns refer to is sent in this process with the services (the integration
 // tests' fixture), on the server's database.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { asc, eq, sql } from "drizzle-orm";
 import { apriPostgres } from "#db/client";
@@ -28,6 +28,12 @@ export interface RisultatoFlussi {
   parseSoloCorse: number[];
   endToEndAlSecondo: number;
   rapporto: number;
+  /**
+   * A file as large checked without storing ("Verifica senza inviare", POST /flussi/verifica): parse and every check
+   * against the database, batch by batch, in the request; the report is the answer. The issue's measure ("checked end
+   * to end (parse + DB checks)"); `rapporto` above also stores the accepted returns.
+   */
+  verifica: { ms: number; alSecondo: number; rapporto: number; cpuServerUsPerDenuncia: number | null; cpuPostgresUsPerDenuncia: number; piccoMemoriaServerMb: number | null };
   accolte: number;
   scartate: number;
   /** The upload's answer (the file stored, 303 to the progress page): the rest is the job's. */
@@ -35,7 +41,7 @@ export interface RisultatoFlussi {
   /** From the upload to the flow's state "completato" (its returns checked and stored); the total adds the matching. */
   completatoMs: number;
   totaleMs: number;
-  /** Resident memory of the server before the upload, and its peak (VmHWM) after it. */
+  /** Resident memory of the server before the upload, and its peak (VmHWM) after it and the matching. */
   memoriaServerPrimaMb: number | null;
   piccoMemoriaServerMb: number | null;
   healthz: { campioni: number; p50Ms: number; p99Ms: number; maxMs: number };
@@ -47,13 +53,16 @@ export interface RisultatoFlussi {
   /** CPU of the database's PostgreSQL backends per return, likewise. */
   cpuPostgresUsPerDenuncia: { grande: number; sincrono: number };
   /** The two phases on the monotonic clock the server's CPU profile shares (µs), for `--profilo`. */
-  finestreUs: { grande: { dal: number; al: number }; sincrono: { dal: number; al: number } };
+  finestreUs: { grande: { dal: number; al: number }; verifica: { dal: number; al: number }; sincrono: { dal: number; al: number } };
 }
 
 const percentile = (v: number[], p: number) => {
   const o = [...v].sort((a, b) => a - b);
   return o[Math.min(o.length - 1, Math.max(0, Math.ceil((p / 100) * o.length) - 1))];
 };
+
+/** CPU (ms, from /proc) between two readings, per return, in µs. */
+const perDenuncia = (a: number | null, b: number | null, quante: number) => (a === null || b === null ? null : Math.round(((b - a) * 1000) / quante));
 
 const QUALIFICHE = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /** A distinct classification (Qualifica1-3 + TipoContribuzione) for return i: every return has its own key. */
@@ -105,6 +114,15 @@ function memoriaMb(pid: number | undefined, voce: "VmHWM" | "VmRSS"): number | n
   }
 }
 
+/** Resets the process's peak of resident memory (VmHWM) to its present size (Linux: clear_refs 5). */
+function azzeraPicco(pid: number | undefined): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    // Not Linux, or not allowed: the peak then runs from the process's start.
+  }
+}
+
 const adessoUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** The largest resident memory seen while it runs (sampled every 100 ms). */
@@ -125,7 +143,14 @@ function osservaMemoria(pid: number | undefined): { ferma: () => number | null }
   };
 }
 
-async function carica(base: string, cookie: string, csrf: string, nome: string, contenuto: () => Generator<Uint8Array>): Promise<{ ms: number; posizione: string | null; stato: number }> {
+async function carica(
+  base: string,
+  cookie: string,
+  csrf: string,
+  nome: string,
+  contenuto: () => Generator<Uint8Array>,
+  percorso = "/flussi?index",
+): Promise<{ ms: number; posizione: string | null; stato: number; corpo: string }> {
   const confine = `----omnia${Date.now()}`;
   const testa = Buffer.from(
     `--${confine}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--${confine}\r\nContent-Disposition: form-data; name="file"; filename="${nome}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
@@ -147,7 +172,7 @@ async function carica(base: string, cookie: string, csrf: string, nome: string, 
     },
   });
   const t0 = performance.now();
-  const r = await fetch(`${base}/flussi?index`, {
+  const r = await fetch(`${base}${percorso}`, {
     method: "POST",
     headers: { Cookie: cookie, Origin: base, "Content-Type": `multipart/form-data; boundary=${confine}`, "Content-Length": String(lunghezza) },
     body: corpo,
@@ -155,8 +180,8 @@ async function carica(base: string, cookie: string, csrf: string, nome: string, 
     // Node's fetch needs duplex for a streamed body (not in the DOM typings).
     ...({ duplex: "half" } as object),
   });
-  await r.arrayBuffer();
-  return { ms: performance.now() - t0, posizione: r.headers.get("Location"), stato: r.status };
+  const testo = await r.text();
+  return { ms: performance.now() - t0, posizione: r.headers.get("Location"), stato: r.status, corpo: testo };
 }
 
 export async function misuraFlussi(opzioni: { base: string; databaseUrl: string; pidServer?: number; denunce?: number; sincroni?: number }): Promise<RisultatoFlussi> {
@@ -254,6 +279,27 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     const [{ accolte, scartate }] = await connessione.db.select({ accolte: flussiCig.accolte, scartate: flussiCig.scartate }).from(flussiCig).where(eq(flussiCig.id, id));
     const endToEndAlSecondo = Math.round(n / (completatoMs / 1000));
 
+    // A file of the same size with other workers' months (new keys) checked without storing, with the large flow's
+    // returns in the archive: every return passes, as when it is sent. The report page is the answer. Its own peak of
+    // resident memory: the peak so far is read and reset first.
+    const piccoMemoriaServerMb = memoriaMb(opzioni.pidServer, "VmHWM");
+    azzeraPicco(opzioni.pidServer);
+    const dalVerifica = adessoUs();
+    const cpuVerifica0 = cpuMsProcesso(opzioni.pidServer);
+    const pgVerifica0 = await cpuBackend(connessione);
+    const verificato = await carica(opzioni.base, mario.cookie, mario.csrf, "verifica.csv", genera(9, n, "csv"), "/flussi/verifica");
+    const pgVerifica = cpuBackendTra(pgVerifica0, await cpuBackend(connessione));
+    const cpuVerifica1 = cpuMsProcesso(opzioni.pidServer);
+    const piccoVerificaMb = memoriaMb(opzioni.pidServer, "VmHWM");
+    const alVerifica = adessoUs();
+    if (verificato.stato !== 200) throw new Error(`verifica del flusso grande: HTTP ${verificato.stato}`);
+    // The report's totals (read, accepted): every return of the file checked and passed, or the measure is not of this file.
+    const totale = (voce: string) => new RegExp(`<dt[^>]*>${voce}</dt><dd[^>]*>([\\d.]+)</dd>`).exec(verificato.corpo)?.[1]?.replaceAll(".", "");
+    if (totale("Denunce lette") !== String(n) || totale("Accolte") !== String(n)) {
+      throw new Error(`verifica del flusso grande: lette ${totale("Denunce lette")}, accolte ${totale("Accolte")} su ${n}`);
+    }
+    const verificaAlSecondo = Math.round(n / (verificato.ms / 1000));
+
     // The synchronous case: K files of 10,000 returns in XML, one after the other.
     const tempi: number[] = [];
     const dalSincrono = adessoUs();
@@ -269,19 +315,26 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     const rssSincrono = memoriaSincrono.ferma();
     const cpuSincrono1 = cpuMsProcesso(opzioni.pidServer);
     const pgSincrono = cpuBackendTra(pgSincrono0, await cpuBackend(connessione));
-    const perDenuncia = (a: number | null, b: number | null, quante: number) => (a === null || b === null ? null : Math.round(((b - a) * 1000) / quante));
     return {
       denunce: n, byte, caricoMedio, parseSoloAlSecondo, parseSoloCorse, endToEndAlSecondo,
       rapporto: Math.round((endToEndAlSecondo / parseSoloAlSecondo) * 1000) / 1000,
+      verifica: {
+        ms: Math.round(verificato.ms),
+        alSecondo: verificaAlSecondo,
+        rapporto: Math.round((verificaAlSecondo / parseSoloAlSecondo) * 1000) / 1000,
+        cpuServerUsPerDenuncia: perDenuncia(cpuVerifica0, cpuVerifica1, n),
+        cpuPostgresUsPerDenuncia: Math.round((pgVerifica * 1000) / n),
+        piccoMemoriaServerMb: piccoVerificaMb,
+      },
       accolte, scartate, caricamentoMs: Math.round(caricamentoMs), completatoMs: Math.round(completatoMs), totaleMs: Math.round(totaleMs),
       memoriaServerPrimaMb: memoriaPrima,
-      piccoMemoriaServerMb: memoriaMb(opzioni.pidServer, "VmHWM"),
+      piccoMemoriaServerMb,
       healthz: { campioni: latenze.length, p50Ms: Math.round(percentile(latenze, 50)), p99Ms: Math.round(percentile(latenze, 99)), maxMs: Math.round(Math.max(...latenze)) },
       sincrono: { file: k, denunce: 10_000, p50Ms: Math.round(percentile(tempi, 50)), p95Ms: Math.round(percentile(tempi, 95)) },
       rssMassimoMb: { grande: rssGrande, sincrono: rssSincrono },
       cpuServerUsPerDenuncia: { grande: perDenuncia(cpuGrande0, cpuGrande1, n), sincrono: perDenuncia(cpuSincrono0, cpuSincrono1, k * 10_000) },
       cpuPostgresUsPerDenuncia: { grande: Math.round((pgGrande * 1000) / n), sincrono: Math.round((pgSincrono * 1000) / (k * 10_000)) },
-      finestreUs: { grande: { dal: dalGrande, al: alGrande }, sincrono: { dal: dalSincrono, al: alSincrono } },
+      finestreUs: { grande: { dal: dalGrande, al: alGrande }, verifica: { dal: dalVerifica, al: alVerifica }, sincrono: { dal: dalSincrono, al: alSincrono } },
     };
   } finally {
     await connessione.chiudi();

@@ -231,9 +231,14 @@ function contesto(f: FattiLotto, oggi: string, chiaveGiaPresente: (k: string) =>
 // parameter per column, so neither drizzle nor the driver does per-row work for the 500 returns of a batch.
 const ph = sql.placeholder;
 
-const chiaviPresenti = istruzione<{ chiave: string }>("flussi_chiavi_presenti", () =>
-  sql`select ${sql.identifier(denunceCig.chiave.name)} as chiave from ${denunceCig}
+// Planned for each batch's keys (istruzione, pianoPerIValori): a plan kept from calls on an empty archive walked every
+// live return for each batch.
+const chiaviPresenti = istruzione<{ chiave: string }>(
+  "flussi_chiavi_presenti",
+  () =>
+    sql`select ${sql.identifier(denunceCig.chiave.name)} as chiave from ${denunceCig}
       where ${denunceCig.chiave} = any(${ph("chiavi")}::text[]) and ${denunceCig.eliminataIl} is null`,
+  { pianoPerIValori: true },
 );
 // The hours accepted on the tickets by the other flows (a dry run has no flow: all of them): the per-flow totals kept
 // by the triggers of migration 0024, a few rows per ticket, never the returns themselves.
