@@ -231,8 +231,8 @@ function contesto(f: FattiLotto, oggi: string, chiaveGiaPresente: (k: string) =>
 // parameter per column, so neither drizzle nor the driver does per-row work for the 500 returns of a batch.
 const ph = sql.placeholder;
 
-// Planned for each batch's keys (istruzione, pianoPerIValori): a plan kept from calls on an empty archive walked every
-// live return for each batch.
+// These two are planned for each batch's values (istruzione, pianoPerIValori): a plan kept from calls on an empty
+// archive walked every live return for each batch.
 const chiaviPresenti = istruzione<{ chiave: string }>(
   "flussi_chiavi_presenti",
   () =>
@@ -242,10 +242,13 @@ const chiaviPresenti = istruzione<{ chiave: string }>(
 );
 // The hours accepted on the tickets by the other flows (a dry run has no flow: all of them): the per-flow totals kept
 // by the triggers of migration 0024, a few rows per ticket, never the returns themselves.
-const oreAltriFlussi = istruzione<{ ticket: string; ore: string }>("flussi_ore_altri_flussi", () =>
-  sql`select ${oreTicketFlussiCig.ticket} as ticket, sum(${oreTicketFlussiCig.oreCentesimi})::text as ore from ${oreTicketFlussiCig}
+const oreAltriFlussi = istruzione<{ ticket: string; ore: string }>(
+  "flussi_ore_altri_flussi",
+  () =>
+    sql`select ${oreTicketFlussiCig.ticket} as ticket, sum(${oreTicketFlussiCig.oreCentesimi})::text as ore from ${oreTicketFlussiCig}
       where ${oreTicketFlussiCig.ticket} = any(${ph("ticket")}::text[]) and ${oreTicketFlussiCig.flussoId} <> ${ph("flussoId")}::int
       group by ${oreTicketFlussiCig.ticket}`,
+  { pianoPerIValori: true },
 );
 // The tickets' locks in the order given (sorted by the caller), so two flows never wait for each other.
 const bloccaTicket = istruzione("flussi_blocca_ticket", () =>

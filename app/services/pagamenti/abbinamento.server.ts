@@ -91,11 +91,15 @@ const righeDellaFinestra = istruzione<Candidata & { viva: boolean; abbinata: num
       join ${aziende} a on a.id = d.azienda_id
       where d.id = any(${ph("ids")}::bigint[])
       order by d.id`,
+  // Planned for each window's ids (db/connection.ts, istruzione): kept from calls on a near-empty table, PostgreSQL's
+  // generic plan for `= any($1)` is a sequential scan filtered by the whole array (seen on an empty database).
+  { pianoPerIValori: true },
 );
 const registroLavoratori = istruzione<{ cf: string; iban: string | null; titolarePensione: boolean; trattenuteGiudiziali: boolean; nome: string; cognome: string }>(
   "abbinamento_registro",
   () => sql`select codice_fiscale as cf, iban, titolare_pensione as "titolarePensione", trattenute_giudiziali as "trattenuteGiudiziali", nome, cognome
       from ${lavoratori} where codice_fiscale = any(${ph("cf")}::text[])`,
+  { pianoPerIValori: true },
 );
 // A window's amounts in one statement (they were inserted one at a time); in conflict (matched by another run, or the
 // key's amount still live) a row is skipped, as before.
@@ -113,6 +117,8 @@ const inserisciImporti = istruzione<{ denuncia: number | string }>("abbinamento_
 );
 const importiDelleDenunce = istruzione<{ denuncia: number | string }>("abbinamento_importi_esistenti", () =>
   sql`select denuncia_id as denuncia from ${importiCig} where denuncia_id = any(${ph("ids")}::bigint[])`,
+  // importi_cig is empty before the first flow is matched: the generic plan made then scanned it all for every window.
+  { pianoPerIValori: true },
 );
 
 /** La retribuzione come la porta la denuncia: oraria se c'è, altrimenti mensile (RetribTeorica), altrimenti nessuna. */
