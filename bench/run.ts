@@ -24,7 +24,8 @@
 //   profile of the burst; --in-serie to send them one at a time instead: the CPU of one submission without
 //   concurrency, for comparing two versions of the code, not the burst's latency),
 //   --flussi[=N] (part 7 only: a UniEmens-Cig flow of N returns, default 100,000, uploaded and checked end to end on
-//   PostgreSQL, see bench/lib/flussi.ts; --profilo=DIR for the server's CPU profile, summarised per phase),
+//   PostgreSQL, then a file as large checked without storing, see bench/lib/flussi.ts; --profilo=DIR for the server's
+//   CPU profile, summarised per phase),
 //   --cruscotti[=N] (part 8 only: the portfolio and the cruscotto on a throwaway PostgreSQL database with N more
 //   companies delegated to the demo intermediary, default 1,000, see bench/lib/cruscotti.ts; with BENCH_CRUSCOTTI_URL
 //   on that existing database instead, nothing generated, e.g. a copy of a --scale one),
