@@ -313,6 +313,7 @@ async function parteFlussi(): Promise<void> {
     scrivi(
       `Un file di ${r.denunce} denunce verificato senza inviare (parse e controlli sul database, niente salvato), dopo il flusso grande: ${r.verifica.ms} ms, ` +
         `${r.verifica.alSecondo} denunce/s, rapporto ${r.verifica.rapporto}; picco di memoria del server ${r.verifica.piccoMemoriaServerMb} MB; ` +
+        `/healthz p50 ${r.verifica.healthz.p50Ms} ms, p99 ${r.verifica.healthz.p99Ms} ms (${r.verifica.healthz.campioni} campioni); ` +
         `CPU per denuncia del server ${r.verifica.cpuServerUsPerDenuncia} µs, di PostgreSQL ${r.verifica.cpuPostgresUsPerDenuncia} µs`,
     );
     scrivi(

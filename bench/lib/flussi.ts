@@ -33,7 +33,10 @@ export interface RisultatoFlussi {
    * against the database, batch by batch, in the request; the report is the answer. The issue's measure ("checked end
    * to end (parse + DB checks)"); `rapporto` above also stores the accepted returns.
    */
-  verifica: { ms: number; alSecondo: number; rapporto: number; cpuServerUsPerDenuncia: number | null; cpuPostgresUsPerDenuncia: number; piccoMemoriaServerMb: number | null };
+  verifica: { ms: number; alSecondo: number; rapporto: number; cpuServerUsPerDenuncia: number | null; cpuPostgresUsPerDenuncia: number;
+    piccoMemoriaServerMb: number | null;
+    healthz: LatenzeHealthz;
+  };
   accolte: number;
   scartate: number;
   /** The upload's answer (the file stored, 303 to the progress page): the rest is the job's. */
@@ -44,7 +47,7 @@ export interface RisultatoFlussi {
   /** Resident memory of the server before the upload, and its peak (VmHWM) after it and the matching. */
   memoriaServerPrimaMb: number | null;
   piccoMemoriaServerMb: number | null;
-  healthz: { campioni: number; p50Ms: number; p99Ms: number; maxMs: number };
+  healthz: LatenzeHealthz;
   sincrono: { file: number; denunce: number; p50Ms: number; p95Ms: number };
   /** Resident memory of the server sampled every 100 ms: its maximum while the large flow ran, and during the synchronous uploads. */
   rssMassimoMb: { grande: number | null; sincrono: number | null };
@@ -54,6 +57,13 @@ export interface RisultatoFlussi {
   cpuPostgresUsPerDenuncia: { grande: number; sincrono: number };
   /** The two phases on the monotonic clock the server's CPU profile shares (µs), for `--profilo`. */
   finestreUs: { grande: { dal: number; al: number }; verifica: { dal: number; al: number }; sincrono: { dal: number; al: number } };
+}
+
+interface LatenzeHealthz {
+  campioni: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
 }
 
 const percentile = (v: number[], p: number) => {
@@ -113,6 +123,34 @@ function memoriaMb(pid: number | undefined, voce: "VmHWM" | "VmRSS"): number | n
     return null;
   }
 }
+
+/** /healthz asked every 50 ms until `ferma`, which gives the latencies (ms). */
+function sondaHealthz(base: string): { ferma: () => Promise<number[]> } {
+  const latenze: number[] = [];
+  let finito = false;
+  const giro = (async () => {
+    while (!finito) {
+      const t = performance.now();
+      await fetch(`${base}/healthz`).then((r) => r.arrayBuffer()).catch(() => undefined);
+      latenze.push(performance.now() - t);
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  })();
+  return {
+    ferma: async () => {
+      finito = true;
+      await giro;
+      return latenze;
+    },
+  };
+}
+
+const riassumiLatenze = (latenze: number[]): LatenzeHealthz => ({
+  campioni: latenze.length,
+  p50Ms: Math.round(percentile(latenze, 50)),
+  p99Ms: Math.round(percentile(latenze, 99)),
+  maxMs: Math.round(Math.max(...latenze)),
+});
 
 /** Resets the process's peak of resident memory (VmHWM) to its present size (Linux: clear_refs 5). */
 function azzeraPicco(pid: number | undefined): void {
@@ -230,16 +268,7 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     // End to end over HTTP, with /healthz sampled while the file is checked.
     const memoriaPrima = memoriaMb(opzioni.pidServer, "VmRSS");
     const caricoMedio = Math.round(loadavg()[0] * 100) / 100;
-    const latenze: number[] = [];
-    let finito = false;
-    const sonda = (async () => {
-      while (!finito) {
-        const t = performance.now();
-        await fetch(`${opzioni.base}/healthz`).then((r) => r.arrayBuffer()).catch(() => undefined);
-        latenze.push(performance.now() - t);
-        await new Promise((ok) => setTimeout(ok, 50));
-      }
-    })();
+    const sonda = sondaHealthz(opzioni.base);
     const t0 = performance.now();
     const dalGrande = adessoUs();
     const cpuGrande0 = cpuMsProcesso(opzioni.pidServer);
@@ -274,8 +303,7 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     const rssGrande = memoriaGrande.ferma();
     const cpuGrande1 = cpuMsProcesso(opzioni.pidServer);
     const pgGrande = cpuBackendTra(pgGrande0, await cpuBackend(connessione));
-    finito = true;
-    await sonda;
+    const latenze = await sonda.ferma();
     const [{ accolte, scartate }] = await connessione.db.select({ accolte: flussiCig.accolte, scartate: flussiCig.scartate }).from(flussiCig).where(eq(flussiCig.id, id));
     const endToEndAlSecondo = Math.round(n / (completatoMs / 1000));
 
@@ -287,7 +315,9 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     const dalVerifica = adessoUs();
     const cpuVerifica0 = cpuMsProcesso(opzioni.pidServer);
     const pgVerifica0 = await cpuBackend(connessione);
+    const sondaVerifica = sondaHealthz(opzioni.base);
     const verificato = await carica(opzioni.base, mario.cookie, mario.csrf, "verifica.csv", genera(9, n, "csv"), "/flussi/verifica");
+    const latenzeVerifica = await sondaVerifica.ferma();
     const pgVerifica = cpuBackendTra(pgVerifica0, await cpuBackend(connessione));
     const cpuVerifica1 = cpuMsProcesso(opzioni.pidServer);
     const piccoVerificaMb = memoriaMb(opzioni.pidServer, "VmHWM");
@@ -325,11 +355,12 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
         cpuServerUsPerDenuncia: perDenuncia(cpuVerifica0, cpuVerifica1, n),
         cpuPostgresUsPerDenuncia: Math.round((pgVerifica * 1000) / n),
         piccoMemoriaServerMb: piccoVerificaMb,
+        healthz: riassumiLatenze(latenzeVerifica),
       },
       accolte, scartate, caricamentoMs: Math.round(caricamentoMs), completatoMs: Math.round(completatoMs), totaleMs: Math.round(totaleMs),
       memoriaServerPrimaMb: memoriaPrima,
       piccoMemoriaServerMb,
-      healthz: { campioni: latenze.length, p50Ms: Math.round(percentile(latenze, 50)), p99Ms: Math.round(percentile(latenze, 99)), maxMs: Math.round(Math.max(...latenze)) },
+      healthz: riassumiLatenze(latenze),
       sincrono: { file: k, denunce: 10_000, p50Ms: Math.round(percentile(tempi, 50)), p95Ms: Math.round(percentile(tempi, 95)) },
       rssMassimoMb: { grande: rssGrande, sincrono: rssSincrono },
       cpuServerUsPerDenuncia: { grande: perDenuncia(cpuGrande0, cpuGrande1, n), sincrono: perDenuncia(cpuSincrono0, cpuSincrono1, k * 10_000) },
