@@ -37,7 +37,7 @@
 //   fresh PGlite; also the target of --scala),
 //   BENCH_ADMIN_URL (where --scala creates its throwaway database; default the local PostgreSQL),
 //   BENCH_SKIP_BUILD=1 (use the existing build),
-//   BENCH_NODE_ARGS (with --invii: more node flags for the server processes, e.g. "--trace-gc" or the young generation's
+//   BENCH_NODE_ARGS (with --invii and --flussi: more node flags for the server processes, e.g. "--trace-gc" or the young generation's
 //   sizes of ADR 032; the supervisor's workers inherit them). All traffic goes to 127.0.0.1 only, bounded in time.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -293,7 +293,7 @@ async function parteFlussi(): Promise<void> {
       // whose versions the accepted returns moved, and its CPU landed in some runs' CPU per return (382 µs instead of ~120).
       env: { ...database.env, NODE_ENV: "production", DEMO_LOGIN: "1", COOKIE_INSECURE: "1", OMNIA_ORA_FISSA: undefined, OMNIA_PIANIFICAZIONI: "0" },
       nomeLog: "omnia-bench-flussi",
-      ...(profilo ? { argomentiNode: ["--cpu-prof", `--cpu-prof-dir=${profilo}`] } : {}),
+      argomentiNode: [...(profilo ? ["--cpu-prof", `--cpu-prof-dir=${profilo}`] : []), ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean)],
     });
     const r = await misuraFlussi({
       base: server.url,
