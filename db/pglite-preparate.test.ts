@@ -2,7 +2,7 @@
 // same results as PGlite's `query`, named only from the second use, the transaction's locks kept.
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conIstruzioniNominate, type ClientPglite } from "./pglite-preparate";
+import { conIstruzioniNominate, PIANO_PER_I_VALORI, type ClientPglite } from "./pglite-preparate";
 
 let pglite: PGlite;
 let client: ClientPglite;
@@ -50,6 +50,12 @@ describe("named statements on PGlite", () => {
     await client.query("set application_name = 'prova'");
     await client.query("set application_name = 'prova'");
     expect((await nominate()).filter((s) => !s.startsWith("select") && !s.startsWith("insert"))).toEqual([]);
+  });
+
+  it("never name a statement planned for each call's values, however often it runs", async () => {
+    const testo = `${PIANO_PER_I_VALORI}select nome from prova where nome = any($1) order by nome`;
+    for (let i = 0; i < 3; i++) expect((await client.query<{ nome: string }>(testo, [["b", "a"]])).rows).toEqual([{ nome: "a" }, { nome: "b" }]);
+    expect(await nominate()).not.toContain(testo);
   });
 
   it("report errors as PGlite does and keep working; a failed parse names nothing", async () => {
