@@ -1,6 +1,5 @@
 // The report of a flow (or of a dry run): totals, then the rejected rows with line, code and message, in a table
 // that scrolls in its own box on a phone. Warnings of accepted rows are listed apart: they do not stop a return.
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatNumero } from "~/domain/formati";
@@ -35,7 +34,9 @@ function Righe({ titolo, righe }: { titolo: string; righe: DatiEsitoFlusso["scar
             <tr key={`${s.riga}-${s.codice}-${i}`}>
               <th scope="row">{s.riga > 0 ? formatNumero(s.riga) : "—"}</th>
               <td>
-                <Link to={`/flussi/catalogo#${s.codice}`}>{s.codice}</Link>
+                {/* A plain anchor: the catalogue is a static page, and a report can hold a thousand rows, which Link
+                    (router context, href resolution per row) took twice as long to render, holding the event loop. */}
+                <a href={`/flussi/catalogo#${s.codice}`}>{s.codice}</a>
               </td>
               <td>{s.messaggio}</td>
             </tr>
