@@ -1,6 +1,6 @@
 // The process-wide connection. It lives on globalThis because the Remix server build bundles its own
 // copy of this module while server.ts imports the source: two PGlite instances on one folder would corrupt it.
-import { Param, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { fillPlaceholders, Param, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Connessione, Db } from "./client";
 import { PIANO_PER_I_VALORI } from "./pglite-preparate";
@@ -70,6 +70,51 @@ export function preparataSu<T extends object>(dove: Db | Transazione, nome: stri
   const client = clientDellaTransazione(dove as Transazione);
   if (!client || !("client" in q)) throw new Error(`preparataSu(${nome}): la query preparata non si può legare alla transazione`);
   return Object.create(q, { client: { value: client } }) as T;
+}
+
+/** What a postgres.js transaction's scoped client offers here: a statement and its rows as arrays of values. */
+interface ClientPostgresJs {
+  unsafe(testo: string, parametri?: unknown[], opzioni?: { prepare?: boolean }): PromiseLike<unknown> & { values(): PromiseLike<unknown[][]> };
+}
+
+/** What PGlite's transaction offers here. */
+interface ClientPglite {
+  query(testo: string, parametri: unknown[], opzioni: { rowMode: "array" }): Promise<{ rows: unknown[][] }>;
+}
+
+/**
+ * A transaction's last statement, a query prepared once per process (preparata, with placeholders), run with the
+ * transaction's COMMIT sent right behind it, in the same write. Whatever locks the statement takes (the year's
+ * protocol counter) are then released as soon as PostgreSQL has run it and committed, instead of after its answer
+ * has reached this process, waited for a busy event loop to read it and for the driver's next write: 200 submissions
+ * at the same instant queued on the counter for those turns with their connections held, and the processors stood
+ * idle (README, Misure, "Invii simultanei: il contatore"; ADR 040). The rows come back as arrays of values, in the
+ * order of the statement's columns.
+ *
+ * On PostgreSQL (postgres.js) the two go in the transaction's own connection in order: the driver sends a
+ * transaction's statements one after the other on its reserved connection, pipelined once the statement is prepared
+ * on it. The COMMIT is `COMMIT AND CHAIN`: it commits and opens an empty transaction at once, so the connection stays
+ * the transaction's (postgres.js gives a reserved connection back to the pool as soon as PostgreSQL reports it out
+ * of a transaction, and a plain COMMIT here made the driver's own COMMIT after the callback wait forever for it) and
+ * the driver's COMMIT or ROLLBACK then ends the empty one. If the statement fails, PostgreSQL runs the COMMIT on the
+ * failed transaction as a ROLLBACK; if the COMMIT fails, nothing was committed: either way this throws. Nothing may
+ * run in the transaction after this: it would be a transaction of its own, committed by the driver after the callback.
+ * On PGlite (one connection, nothing waits on a lock) the statement runs as usual and commits with the callback.
+ */
+export async function ultimaIstruzione(tx: Transazione, preparata: { getQuery(): { sql: string; params: unknown[] } }, valori: Record<string, unknown>): Promise<unknown[][]> {
+  const { sql: testo, params } = preparata.getQuery();
+  const parametri = fillPlaceholders(params, valori);
+  if (connessioneCorrente().tipo !== "postgres") {
+    const pglite = clientDellaTransazione(tx) as ClientPglite | undefined;
+    if (!pglite || typeof pglite.query !== "function") throw new Error("ultimaIstruzione: la transazione non ha un client PGlite");
+    return (await pglite.query(testo, parametri, { rowMode: "array" })).rows;
+  }
+  const client = clientDellaTransazione(tx) as ClientPostgresJs | undefined;
+  if (!client || typeof client.unsafe !== "function") throw new Error("ultimaIstruzione: la transazione non ha un client postgres.js");
+  const righe = client.unsafe(testo, parametri, { prepare: true }).values();
+  const conferma = client.unsafe("commit and chain");
+  const [r] = await Promise.all([righe, conferma]);
+  return r;
 }
 
 /** The rows of `db().execute(sql…)`: postgres gives an array, PGlite an object with `rows`. */

@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { auditLog, aziende, contatoriProtocollo, domandaLavoratori, domande, eventiDomanda, type Domanda } from "#db/schema";
 import type { Db } from "#db/client";
-import { db, preparataSu } from "#db/connection";
+import { db, preparata, preparataSu, ultimaIstruzione } from "#db/connection";
 import { oggiRoma } from "~/domain/date";
 import { inviabile } from "~/domain/esito";
 import { termineDecisione } from "~/domain/istruttoria/termine-decisione";
@@ -136,7 +136,9 @@ interface Chiusura {
 
 async function protocollaEChiudi(tx: Transazione, anno: number, domandaId: number, chiusura: Chiusura, audit: VoceAudit): Promise<string> {
   const riga = rigaAudit(audit);
-  const [r] = await preparataSu(tx, "invio_protocolla_e_chiudi", queryProtocollaEChiudi).execute({
+  // The submission's last statement, with its COMMIT right behind it: the year's counter is released as soon as
+  // PostgreSQL has committed, not after a turn of this process's event loop (ultimaIstruzione).
+  const [[protocollo]] = await ultimaIstruzione(tx, preparata("invio_protocolla_e_chiudi", queryProtocollaEChiudi), {
     anno,
     domandaId,
     utenteId: audit.utenteId ?? null,
@@ -156,7 +158,7 @@ async function protocollaEChiudi(tx: Transazione, anno: number, domandaId: numbe
     auditEsito: riga.esito,
     auditDettagli: JSON.stringify(riga.dettagli ?? {}),
   });
-  return r.protocollo;
+  return protocollo as string;
 }
 
 // Namespaces of the transaction-scoped advisory locks (pg_advisory_xact_lock(int, int)): the first number says what
