@@ -122,7 +122,7 @@ export const DOCUMENTO_OPENAPI = {
       },
       EsitoInvio: {
         type: "object",
-        required: ["id", "prova", "denunce", "accolte", "scartate", "conAvvisi", "interrotto", "scarti", "avvisi", "rapporto"],
+        required: ["id", "prova", "denunce", "accolte", "scartate", "conAvvisi", "interrotto", "scarti", "avvisi", "nonElencate", "rapporto"],
         properties: {
           id: { type: ["integer", "null"], description: "Null per una verifica senza invio." },
           prova: { type: "boolean" },
@@ -132,7 +132,13 @@ export const DOCUMENTO_OPENAPI = {
           conAvvisi: { type: "integer" },
           interrotto: { oneOf: [{ type: "null" }, { $ref: "#/components/schemas/Segnalazione" }], description: "Il file ha smesso di essere leggibile a questa riga." },
           scarti: { type: "array", items: { $ref: "#/components/schemas/Segnalazione" }, description: "Le prime 1.000 segnalazioni delle righe scartate (tutte nel rapporto)." },
-          avvisi: { type: "array", items: { $ref: "#/components/schemas/Segnalazione" } },
+          avvisi: { type: "array", items: { $ref: "#/components/schemas/Segnalazione" }, description: "I primi 1.000 avvisi delle righe accolte." },
+          nonElencate: {
+            type: "object",
+            required: ["scarti", "avvisi"],
+            description: "Le segnalazioni oltre le prime 1.000 di ogni elenco: contate, non elencate (di un flusso inviato le scartate sono tutte nel rapporto).",
+            properties: { scarti: { type: "integer" }, avvisi: { type: "integer" } },
+          },
           rapporto: { type: ["string", "null"] },
         },
       },

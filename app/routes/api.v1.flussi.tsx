@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const x = r.valore;
   const corpo = {
     id: x.flussoId, prova: x.prova, denunce: x.denunce, accolte: x.accolte, scartate: x.scartate, conAvvisi: x.conAvvisi,
-    interrotto: x.interrotto, scarti: x.scarti, avvisi: x.avvisi,
+    interrotto: x.interrotto, scarti: x.scarti, avvisi: x.avvisi, nonElencate: x.nonElencate,
     rapporto: x.flussoId === null ? null : `/api/v1/flussi/${x.flussoId}`,
   };
   if (x.flussoId === null) return json(corpo, { headers: { "Cache-Control": "no-store" } });

@@ -17,6 +17,11 @@ export const messaggiFlussi = {
   titoloRapporto: "Esito del flusso",
   titoloVerifica: "Esito della verifica (nulla è stato inviato)",
   scaricaScarti: "Scarica le righe scartate (CSV)",
+  /** A dry run's report lists up to `elencate` entries of each kind: how many more it found. */
+  scartiNonElencati: (elencate: string, altre: string) =>
+    `Sono elencati i primi ${elencate} errori. Il file ne ha altri ${altre}, non elencati qui: correggi queste righe e verifica di nuovo il file per vedere i successivi.`,
+  avvisiNonElencati: (elencati: string, altri: string) =>
+    `Sono elencati i primi ${elencati} avvisi. Il file ne ha altri ${altri}, non elencati qui: non fermano le denunce.`,
   tornaAiFlussi: "Torna ai flussi",
   schemaEDocumentazione: "Schema, esempi e catalogo degli errori",
   titoloEliminazione: "Elimina una denuncia",

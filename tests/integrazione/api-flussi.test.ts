@@ -96,7 +96,7 @@ describe("API dei flussi per i programmi paghe", () => {
       flussi.action(args(chiamata("/api/v1/flussi?prova=true", chiave, { method: "POST", headers: { "Content-Type": "application/xml" }, body: testo }))),
     );
     expect(prova.status).toBe(200);
-    expect(await prova.json()).toMatchObject({ id: null, prova: true, accolte: righe.length, scartate: 0 });
+    expect(await prova.json()).toMatchObject({ id: null, prova: true, accolte: righe.length, scartate: 0, nonElencate: { scarti: 0, avvisi: 0 } });
     expect(await db().$count(flussiCig)).toBe(primaProva);
 
     const inviato = await risposta(() =>

@@ -112,6 +112,22 @@ describe("invio di un flusso UniEmens-Cig", () => {
     expect(await db().$count(flussiCig)).toBe(flussiPrima);
   });
 
+  it("la prova elenca i primi 1.000 errori e conta gli altri; l'invio dello stesso file li scrive tutti", async () => {
+    const d = await domandaDiretta();
+    const { competenza, righe } = await righeDi(d);
+    // 1.003 righe di un lavoratore che non è nella domanda: ognuna scartata.
+    const file = xml(MATRICOLE.C1, competenza, d.ticket!, Array.from({ length: 1_003 }, () => ({ ...righe[0], cf: "RSSMRA85T10A562S" })));
+    const prova = await invia(mario, file, true);
+    expect(prova).toMatchObject({ denunce: 1_003, accolte: 0, scartate: 1_003 });
+    expect(prova.scarti).toHaveLength(1_000);
+    expect(prova.nonElencate.scarti).toBeGreaterThan(0);
+    const inviato = await invia(mario, file);
+    expect(inviato.nonElencate.scarti).toBeGreaterThan(0);
+    const scritti = await db().$count(scartiFlussoCig, eq(scartiFlussoCig.flussoId, inviato.flussoId!));
+    expect(prova.scarti.length + prova.nonElencate.scarti).toBe(scritti);
+    expect(prova.nonElencate.avvisi).toBe(0);
+  }, 60_000);
+
   // 700 returns checked twice (dry run and upload) on a real database: more than the default 30 s on a busy 2-core machine.
   it("oltre un lotto, le ore autorizzate si contano allo stesso modo nella prova e nell'invio (E091 sulle stesse righe)", async () => {
     const attori = { mario, giorgio, c1 };

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { TabellaScorrevole } from "~/components/layout/TabellaScorrevole";
 import { formatNumero } from "~/domain/formati";
+import { messaggiFlussi as m } from "~/testi";
 
 export interface DatiEsitoFlusso {
   denunce: number;
@@ -12,6 +13,8 @@ export interface DatiEsitoFlusso {
   interrotto: { riga: number; messaggio: string } | null;
   scarti: ReadonlyArray<{ riga: number; codice: string; messaggio: string }>;
   avvisi?: ReadonlyArray<{ riga: number; codice: string; messaggio: string }>;
+  /** A dry run's entries beyond those listed (the stored flow's report lists every rejected row, paged). */
+  nonElencate?: { scarti: number; avvisi: number };
 }
 
 // Alike the tables of scrivania._index.tsx and scrivania.pagamenti._index.tsx (duplicates): the frame is
@@ -91,7 +94,9 @@ export function EsitoFlusso({ esito }: { esito: DatiEsitoFlusso }) {
         </div>
       ) : null}
       {esito.scarti.length ? <Righe titolo="Righe scartate" righe={esito.scarti} /> : null}
+      {esito.nonElencate?.scarti ? <p>{m.scartiNonElencati(formatNumero(esito.scarti.length), formatNumero(esito.nonElencate.scarti))}</p> : null}
       {esito.avvisi?.length ? <Righe titolo="Avvisi sulle righe accolte" righe={esito.avvisi} /> : null}
+      {esito.nonElencate?.avvisi ? <p>{m.avvisiNonElencati(formatNumero(esito.avvisi?.length ?? 0), formatNumero(esito.nonElencate.avvisi))}</p> : null}
     </>
   );
 }

@@ -91,6 +91,11 @@ export interface RapportoFlusso {
   /** Le prime segnalazioni delle righe scartate e gli avvisi di quelle accolte, in ordine di riga. */
   scarti: ScartoFlusso[];
   avvisi: ScartoFlusso[];
+  /**
+   * Le segnalazioni oltre le prime SCARTI_NEL_RAPPORTO di ogni elenco, contate e non elencate: la pagina della prova
+   * le dice (di un flusso inviato le scartate sono tutte nella tabella, a pagine e in CSV).
+   */
+  nonElencate: { scarti: number; avvisi: number };
   /** Il file ha smesso di essere leggibile a questa riga: le denunce precedenti restano valutate. */
   interrotto: ScartoFlusso | null;
   /** Il file è salvato e sarà controllato da un lavoro: i totali arrivano nella pagina di avanzamento. */
@@ -342,7 +347,7 @@ function rapportoVuoto(flussoId: number | null, prova: boolean, ripresa: Ripresa
   return {
     flussoId, prova,
     denunce: ripresa?.denunce ?? 0, accolte: ripresa?.accolte ?? 0, scartate: ripresa?.scartate ?? 0, conAvvisi: ripresa?.conAvvisi ?? 0,
-    scarti: [], avvisi: [], interrotto: null, inCoda: false,
+    scarti: [], avvisi: [], nonElencate: { scarti: 0, avvisi: 0 }, interrotto: null, inCoda: false,
   };
 }
 
@@ -384,11 +389,17 @@ async function elabora(
       rapporto.accolte++;
       if (e.segnalazioni.length) {
         rapporto.conAvvisi++;
-        for (const s of e.segnalazioni) if (rapporto.avvisi.length < SCARTI_NEL_RAPPORTO) rapporto.avvisi.push({ riga: e.riga, codice: s.codice, messaggio: s.messaggio });
+        for (const s of e.segnalazioni) {
+          if (rapporto.avvisi.length < SCARTI_NEL_RAPPORTO) rapporto.avvisi.push({ riga: e.riga, codice: s.codice, messaggio: s.messaggio });
+          else rapporto.nonElencate.avvisi++;
+        }
       }
     } else {
       rapporto.scartate++;
-      for (const s of e.segnalazioni.filter(eErrore)) if (rapporto.scarti.length < SCARTI_NEL_RAPPORTO) rapporto.scarti.push({ riga: e.riga, codice: s.codice, messaggio: s.messaggio });
+      for (const s of e.segnalazioni.filter(eErrore)) {
+        if (rapporto.scarti.length < SCARTI_NEL_RAPPORTO) rapporto.scarti.push({ riga: e.riga, codice: s.codice, messaggio: s.messaggio });
+        else rapporto.nonElencate.scarti++;
+      }
     }
   };
 
