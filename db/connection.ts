@@ -84,12 +84,12 @@ interface ClientPglite {
 
 /**
  * A transaction's last statement, a query prepared once per process (preparata, with placeholders), run with the
- * transaction's COMMIT sent right behind it, in the same write. Whatever locks the statement takes (the year's
- * protocol counter) are then released as soon as PostgreSQL has run it and committed, instead of after its answer
- * has reached this process, waited for a busy event loop to read it and for the driver's next write: 200 submissions
- * at the same instant queued on the counter for those turns with their connections held, and the processors stood
- * idle (README, Misure, "Invii simultanei: il contatore"; ADR 040). The rows come back as arrays of values, in the
- * order of the statement's columns.
+ * transaction's COMMIT sent right behind it, without waiting for its answer (a statement over 1 KB leaves in one
+ * write, the COMMIT in the driver's next). Whatever locks the statement takes (the year's protocol counter) are then
+ * released as soon as PostgreSQL has run it and committed, instead of after its answer has reached this process and
+ * waited for a busy event loop to read it: 200 submissions at the same instant queued on the counter for those turns
+ * with their connections held, and the processors stood idle (README, Misure, "Dodicesima finestra"; ADR 040). The
+ * rows come back as arrays of values, in the order of the statement's columns.
  *
  * On PostgreSQL (postgres.js) the two go in the transaction's own connection in order: the driver sends a
  * transaction's statements one after the other on its reserved connection, pipelined once the statement is prepared
