@@ -173,9 +173,13 @@ export function ultimoGiornoDelMese(competenza: string): number {
   return n;
 }
 
-/** La chiave che identifica una denuncia (la stessa del servizio di eliminazione). */
+/**
+ * La chiave che identifica una denuncia (la stessa del servizio di eliminazione). Made by `join`, which writes one flat
+ * string: a template literal gives V8 a tree of ~6 joined pieces per key, and a flow remembers the key of every
+ * accepted return until its end (doubles in the file): 100,000 keys took ~30 MB as trees, ~8 MB flat (README, Misure).
+ */
 export function chiaveDenuncia(d: Pick<DenunciaCig, "matricola" | "cfLavoratore" | "competenza" | "qualifica1" | "qualifica2" | "qualifica3" | "tipoContribuzione">): string {
-  return `${d.matricola}|${d.cfLavoratore}|${d.competenza}|${d.qualifica1}|${d.qualifica2}|${d.qualifica3}|${d.tipoContribuzione}`;
+  return [d.matricola, d.cfLavoratore, d.competenza, d.qualifica1, d.qualifica2, d.qualifica3, d.tipoContribuzione].join("|");
 }
 
 /**
