@@ -1,6 +1,6 @@
 // Flussi UniEmens-Cig, as an intermediary uses them: the published example (C3, a ticket the platform does not know)
-// checked without sending, then sent; the report shows the rejected row with its code, which links to the public
-// catalogue; the list shows the flow. Both JS modes and the phone width run it; axe checks every page. A file above the
+// checked without sending (the report as a page, then as a CSV download), then sent; the report shows the rejected
+// row with its code, which links to the public catalogue; the list shows the flow. Both JS modes and the phone width run it; axe checks every page. A file above the
 // synchronous limit shows its self-refreshing progress page until the report (without JS only).
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
@@ -28,6 +28,14 @@ test("verifica e invio di un flusso UniEmens-Cig con una riga scartata", async (
   const scarti = page.getByRole("table", { name: "Righe scartate" });
   await expect(scarti).toContainText("UNI41-E021");
   await expect(scarti).toContainText("non corrisponde a nessuna domanda inviata");
+
+  // The same check with the whole report as a CSV download: the page stays, nothing is sent.
+  await page.getByLabel("File del flusso").setInputFiles(file);
+  const [rapportoCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Verifica e scarica il rapporto (CSV)" }).click()]);
+  expect(rapportoCsv.suggestedFilename()).toBe("verifica-flusso.csv");
+  const linee = (await readFile((await rapportoCsv.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(linee[0]).toBe("Riga;Tipo;Codice;Messaggio");
+  expect(linee.filter((l) => /^\d+;Errore;UNI41-E021;/.test(l))).toHaveLength(2);
 
   await page.getByLabel("File del flusso").setInputFiles(file);
   await inviaEAttendi(page, "Invia il flusso", /\/flussi\/\d+$/);

@@ -28,7 +28,7 @@ const PERCORSI_CON_FILE: Array<[RegExp, number]> = [
   // A bank's status report (pain.002) for a payment batch.
   [/^\/scrivania\/pagamenti\/lotti\/[^/]+\/esito\/?$/, LIMITI_ESITO.byte + MARGINE_MULTIPART],
   // A UniEmens-Cig flow: the file goes to the reader as it arrives (app/http/flusso-caricato.server.ts).
-  [/^\/flussi(\/verifica)?\/?$/, LIMITI_FLUSSO.byte + MARGINE_MULTIPART],
+  [/^\/flussi(\/verifica(\.csv)?)?\/?$/, LIMITI_FLUSSO.byte + MARGINE_MULTIPART],
 ];
 
 /** The largest body any route accepts: the proxy in front (ops/cluster/nginx.conf) lets through up to this. */

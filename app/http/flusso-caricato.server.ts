@@ -9,9 +9,10 @@ import type { Contesto } from "~/services/accesso.server";
 import { richiediContesto, rispostaCsrf } from "./accesso.server";
 import { eMultipart, rispostaRichiestaNonValida } from "~/http/corpo-richiesta.server";
 import { ErroreCsrf, verificaCsrf } from "~/http/csrf.server";
-import { riceviFlusso, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
+import { riceviFlusso, type OpzioniElaborazione, type RapportoFlusso } from "~/services/flussi/invio-flusso.server";
 import { rispostaNonTrovata } from "./risposta.server";
 import { messaggiFlussi as m } from "~/testi";
+import { CsvInScrittura } from "./csv.server";
 
 /** Small fields of the form (the token): read whole, within this size. */
 const MAX_CAMPO = 4 * 1024;
@@ -24,9 +25,15 @@ export async function richiediMittenteFlussi(request: Request): Promise<Contesto
   return ctx;
 }
 
+/** What can be wrong with the upload itself (the messages' keys in the catalogue). */
+export const ERRORI_CARICAMENTO = ["fileMancante", "formatoFile", "unSoloFile"] as const;
+export type ErroreCaricamento = (typeof ERRORI_CARICAMENTO)[number];
+
 export type FlussoCaricato =
   | { ok: true; rapporto: RapportoFlusso }
-  | { ok: false; errore: string };
+  | { ok: false; codice: ErroreCaricamento; errore: string };
+
+const errore = (codice: ErroreCaricamento): FlussoCaricato => ({ ok: false, codice, errore: m[codice] });
 
 class CampoTroppoGrande extends Error {}
 /** The body broke while the file was being read (the client went away, a truncated multipart): not the service's fault. */
@@ -54,7 +61,17 @@ function formatoDi(nome: string): "xml" | "csv" | null {
   return estensione === "xml" ? "xml" : estensione === "csv" ? "csv" : null;
 }
 
-export async function leggiFlussoCaricato(request: Request, ctx: Contesto, opzioni: { prova: boolean }): Promise<FlussoCaricato> {
+export async function leggiFlussoCaricato(
+  request: Request,
+  ctx: Contesto,
+  opzioni: {
+    prova: boolean;
+    /** Called once the token and the file's name are good, just before the file is checked. */
+    allInizio?: () => void;
+    /** A dry run's entries as they are found (riceviFlusso). */
+    segnalazioni?: OpzioniElaborazione["segnalazioni"];
+  },
+): Promise<FlussoCaricato> {
   if (!eMultipart(request) || !/;\s*boundary=/i.test(request.headers.get("Content-Type") ?? "")) throw rispostaRichiestaNonValida(415);
   const campi = new FormData();
   let esito: FlussoCaricato | null = null;
@@ -78,21 +95,22 @@ export async function leggiFlussoCaricato(request: Request, ctx: Contesto, opzio
     };
     const formato = formatoDi(parte.filename);
     if (esito) {
-      esito = { ok: false, errore: m.unSoloFile };
+      esito = errore("unSoloFile");
     } else if (!parte.filename) {
-      esito = { ok: false, errore: m.fileMancante };
+      esito = errore("fileMancante");
     } else if (!formato) {
-      esito = { ok: false, errore: m.formatoFile };
+      esito = errore("formatoFile");
     } else {
       let r: Awaited<ReturnType<typeof riceviFlusso>>;
+      opzioni.allInizio?.();
       try {
-        r = await riceviFlusso(ctx, { nome: parte.filename, formato, contenuto: sorgente }, { prova: opzioni.prova });
+        r = await riceviFlusso(ctx, { nome: parte.filename, formato, contenuto: sorgente }, { prova: opzioni.prova, segnalazioni: opzioni.segnalazioni });
       } catch (e) {
         // The service removed what it had stored of the file; a broken body is answered like any other (400).
         if (e instanceof CorpoInterrotto) throw e;
         throw new ErroreServizio(e);
       }
-      esito = r.ok ? { ok: true, rapporto: r.valore } : { ok: false, errore: m.fileMancante };
+      esito = r.ok ? { ok: true, rapporto: r.valore } : errore("fileMancante");
     }
     for (;;) if ((await dati.next()).done) break;
     return undefined;
@@ -113,7 +131,55 @@ export async function leggiFlussoCaricato(request: Request, ctx: Contesto, opzio
       if (e instanceof ErroreCsrf) throw rispostaCsrf();
       throw e;
     }
-    return { ok: false, errore: m.fileMancante };
+    return errore("fileMancante");
   }
   return esito;
+}
+
+/**
+ * A dry run's whole report as a CSV written while the file is checked (the page's form and the API's `Accept:
+ * text/csv`): the download, and the sink riceviFlusso writes every error and warning to, in the file's order.
+ */
+export function rapportoCsvVerifica(): { csv: CsvInScrittura; segnalazioni: NonNullable<OpzioniElaborazione["segnalazioni"]> } {
+  const csv = new CsvInScrittura(["Riga", "Tipo", "Codice", "Messaggio"]);
+  return { csv, segnalazioni: (righe) => csv.scrivi(righe.map((r) => [r.riga, r.tipo === "errore" ? m.tipoErrore : m.tipoAvviso, r.codice, r.messaggio])) };
+}
+
+/**
+ * "Verifica e scarica il rapporto (CSV)": a dry run whose whole report (every error and warning, where the page lists the
+ * first 1,000 of each) is the answer, a CSV written while the file is checked, in the file's order; nothing is stored.
+ * The answer starts only once the token and the file's name are good: a problem with the upload itself comes back as
+ * `ok: false`, for the form page to show. A failure after the start breaks the download rather than ending it early.
+ */
+export async function verificaFlussoInCsv(request: Request, ctx: Contesto): Promise<{ ok: true; risposta: Response } | Extract<FlussoCaricato, { ok: false }>> {
+  const { csv, segnalazioni } = rapportoCsvVerifica();
+  let avviata = false;
+  let segnalaAvvio!: () => void;
+  const avvio = new Promise<"avviata">((ok) => (segnalaAvvio = () => ok("avviata")));
+  const lavoro = leggiFlussoCaricato(request, ctx, {
+    prova: true,
+    allInizio: () => {
+      avviata = true;
+      segnalaAvvio();
+    },
+    segnalazioni,
+  }).then(
+    (esito) => {
+      if (avviata) {
+        if (esito.ok) csv.chiudi();
+        else csv.interrompi(new Error(esito.errore));
+      }
+      return esito;
+    },
+    (e: unknown) => {
+      // Before the start the error is the request's own answer (403, 400, 503 from the caller); after it, the download.
+      if (!avviata) throw e;
+      csv.interrompi(e);
+      if (!request.signal.aborted) console.error(e);
+      return null;
+    },
+  );
+  const primo = await Promise.race([avvio, lavoro]);
+  if (primo !== "avviata" && primo !== null && !primo.ok) return primo;
+  return { ok: true, risposta: csv.risposta("verifica-flusso.csv") };
 }

@@ -52,7 +52,14 @@ export const DOCUMENTO_OPENAPI = {
             headers: { Location: { schema: { type: "string" }, description: "L'indirizzo del rapporto." } },
             content: { "application/json": { schema: { $ref: "#/components/schemas/EsitoInvio" } } },
           },
-          "200": { description: "Verifica senza invio (prova=true): lo stesso rapporto, nulla salvato.", content: { "application/json": { schema: { $ref: "#/components/schemas/EsitoInvio" } } } },
+          "200": {
+            description:
+              "Verifica senza invio (prova=true): lo stesso rapporto, nulla salvato. Con `Accept: text/csv` il rapporto intero in CSV (UTF-8 con BOM, punto e virgola; colonne Riga, Tipo (Errore o Avviso), Codice, Messaggio), scritto mentre il file è controllato: ogni segnalazione nell'ordine del file, l'errore che ha fermato la lettura per ultimo. Una risposta interrotta è un errore, non un rapporto.",
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/EsitoInvio" } },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
           "401": rispostaErrore("Chiave mancante, non valida o revocata."),
           "413": { description: "Il file supera il limite." },
           "415": rispostaErrore("Content-Type diverso da application/xml o text/csv."),

@@ -1,8 +1,10 @@
 // Flows API: GET the flows the key's user sent; POST a flow as the request body (XML or CSV), checked and stored
-// like the page's upload, or only checked with ?prova=true. The body streams into the reader (never whole in memory).
+// like the page's upload, or only checked with ?prova=true (with `Accept: text/csv`, the whole report as CSV). The body
+// streams into the reader (never whole in memory).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { PROBLEMI, problema, richiediPersonaApi } from "~/http/api.server";
+import { rapportoCsvVerifica } from "~/http/flusso-caricato.server";
 import { riceviFlusso } from "~/services/flussi/invio-flusso.server";
 import { elencoFlussi } from "~/services/flussi/rapporto.server";
 
@@ -51,6 +53,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const formato = formatoDi(request.headers.get("Content-Type"));
   if (!formato || !request.body) return problema(PROBLEMI.tipo);
   const prova = new URL(request.url).searchParams.get("prova") === "true";
+  if (prova && /\btext\/csv\b/i.test(request.headers.get("Accept") ?? "")) {
+    // The whole report as CSV, written while the file is checked (the JSON lists the first 1,000 of each kind). A
+    // failure after the start breaks the answer: a program never takes a cut report for a whole one.
+    const { csv, segnalazioni } = rapportoCsvVerifica();
+    riceviFlusso(persona, { nome: nomeFile(request.headers.get("X-Nome-File"), formato), formato, contenuto: pezzi(request.body) }, { prova, segnalazioni }).then(
+      () => csv.chiudi(),
+      (e: unknown) => {
+        csv.interrompi(e);
+        // A client that went away (its body broken) is not the platform's error.
+        if (!request.signal.aborted) console.error(e);
+      },
+    );
+    return csv.risposta("verifica-flusso.csv");
+  }
   const r = await riceviFlusso(persona, { nome: nomeFile(request.headers.get("X-Nome-File"), formato), formato, contenuto: pezzi(request.body) }, { prova });
   if (!r.ok) return problema(PROBLEMI.nonTrovato);
   const x = r.valore;

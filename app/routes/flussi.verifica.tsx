@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EsitoFlusso } from "~/components/flussi/EsitoFlusso";
 import { ModuloFlusso } from "~/components/flussi/ModuloFlusso";
-import { leggiFlussoCaricato, richiediMittenteFlussi } from "~/http/flusso-caricato.server";
+import { ERRORI_CARICAMENTO, leggiFlussoCaricato, richiediMittenteFlussi } from "~/http/flusso-caricato.server";
 import { messaggiFlussi as m } from "~/testi";
 
 export const handle = { titolo: m.titoloVerifica };
@@ -13,7 +13,10 @@ export const handle = { titolo: m.titoloVerifica };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await richiediMittenteFlussi(request);
-  return { csrf: ctx.sessione.csrfToken };
+  // Back from the CSV report's address (flussi.verifica[.csv].tsx) with a problem of the upload: its message.
+  const codice = new URL(request.url).searchParams.get("errore");
+  const errore = ERRORI_CARICAMENTO.find((c) => c === codice);
+  return { csrf: ctx.sessione.csrfToken, errore: errore ? m[errore] : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,8 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VerificaFlusso() {
-  const { csrf } = useLoaderData<typeof loader>();
-  const d = useActionData<typeof action>() ?? { rapporto: null, errore: null, csrf };
+  const { csrf, errore } = useLoaderData<typeof loader>();
+  const d = useActionData<typeof action>() ?? { rapporto: null, errore, csrf };
   return (
     <div className="row">
       <div className="col-12 col-lg-9">

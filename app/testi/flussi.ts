@@ -9,7 +9,11 @@ export const messaggiFlussi = {
   suggerimentoFile: "XML o CSV, codifica UTF-8, fino a 50 MB e 100.000 denunce.",
   pulsanteVerifica: "Verifica senza inviare",
   pulsanteInvia: "Invia il flusso",
-  spiegazioneVerifica: "La verifica fa gli stessi controlli dell'invio e non salva nulla.",
+  pulsanteVerificaCsv: "Verifica e scarica il rapporto (CSV)",
+  spiegazioneVerifica:
+    "La verifica fa gli stessi controlli dell'invio e non salva nulla. La pagina della verifica elenca i primi 1.000 errori e i primi 1.000 avvisi; il rapporto in CSV li contiene tutti.",
+  tipoErrore: "Errore",
+  tipoAvviso: "Avviso",
   fileMancante: "Scegli il file del flusso da inviare",
   formatoFile: "Il file deve essere un XML (.xml) o un CSV (.csv)",
   unSoloFile: "Invia un file alla volta",
@@ -19,9 +23,9 @@ export const messaggiFlussi = {
   scaricaScarti: "Scarica le righe scartate (CSV)",
   /** A dry run's report lists up to `elencate` entries of each kind: how many more it found. */
   scartiNonElencati: (elencate: string, altre: string) =>
-    `Sono elencati i primi ${elencate} errori. Il file ne ha altri ${altre}, non elencati qui: correggi queste righe e verifica di nuovo il file per vedere i successivi.`,
+    `Sono elencati i primi ${elencate} errori. Il file ne ha altri ${altre}, non elencati qui: per averli tutti scegli di nuovo il file qui sotto e usa «Verifica e scarica il rapporto (CSV)».`,
   avvisiNonElencati: (elencati: string, altri: string) =>
-    `Sono elencati i primi ${elencati} avvisi. Il file ne ha altri ${altri}, non elencati qui: non fermano le denunce.`,
+    `Sono elencati i primi ${elencati} avvisi. Il file ne ha altri ${altri}, non elencati qui: non fermano le denunce, e sono tutti nel rapporto in CSV.`,
   tornaAiFlussi: "Torna ai flussi",
   schemaEDocumentazione: "Schema, esempi e catalogo degli errori",
   titoloEliminazione: "Elimina una denuncia",

@@ -134,6 +134,51 @@ describe("API dei flussi per i programmi paghe", () => {
     expect(tentativo.scarti[0].codice).toMatch(/^UNI41-E0/);
   });
 
+  it("verifica con Accept: text/csv: ogni segnalazione in CSV, anche oltre le 1.000 del JSON; nulla salvato", async () => {
+    const chiave = await nuovaChiave(mario);
+    const d = await domandaDiretta(ctxMario, c1);
+    const { competenza, righe } = await righeDi(d);
+    // 1.002 righe di un lavoratore che non è nella domanda: ognuna scartata.
+    const testo = xml(MATRICOLE.C1, competenza, d.ticket!, [...righe, ...Array.from({ length: 1_002 }, () => ({ ...righe[0], cf: "RSSMRA85T10A562S" }))]);
+    const verifica = (accept: string) =>
+      risposta(() => flussi.action(args(chiamata("/api/v1/flussi?prova=true", chiave, { method: "POST", headers: { "Content-Type": "application/xml", Accept: accept }, body: testo }))));
+    const prima = [await db().$count(flussiCig), await db().$count(denunceCig)];
+
+    const csv = await verifica("text/csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const linee = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(linee[0]).toBe("Riga;Tipo;Codice;Messaggio");
+    expect(linee.filter((l) => /^\d+;Errore;UNI41-E031;/.test(l))).toHaveLength(1_002);
+
+    const json = await (await verifica("application/json")).json();
+    expect(json.scarti).toHaveLength(1_000);
+    expect(json.nonElencate.scarti).toBe(2);
+    expect([await db().$count(flussiCig), await db().$count(denunceCig)]).toEqual(prima);
+
+    // A client that goes away halfway through its body (the server aborts the request): the CSV answer breaks too, it
+    // never ends as if the report were whole.
+    const meta = new TextEncoder().encode(testo.slice(0, Math.floor(testo.length / 2)));
+    const via = new AbortController();
+    let interrompi!: () => void;
+    const corpoRotto = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(meta);
+        interrompi = () => {
+          via.abort();
+          c.error(new Error("connessione interrotta"));
+        };
+      },
+    });
+    const rotta = await risposta(() =>
+      flussi.action(args(chiamata("/api/v1/flussi?prova=true", chiave, { method: "POST", headers: { "Content-Type": "application/xml", Accept: "text/csv" }, body: corpoRotto, duplex: "half", signal: via.signal } as RequestInit))),
+    );
+    expect(rotta.status).toBe(200);
+    const lettura = rotta.text();
+    interrompi();
+    await expect(lettura).rejects.toThrow();
+  });
+
   it("elimina una denuncia per chiave: 200, poi 404; campi sbagliati 422 con gli errori per campo; un corpo non JSON 415", async () => {
     const chiave = await nuovaChiave(mario);
     const { testo, righe, competenza, q3 } = await flussoDiC1();

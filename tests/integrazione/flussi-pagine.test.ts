@@ -1,12 +1,13 @@
 // Le pagine dei flussi UniEmens-Cig con richieste vere: invio (303 al rapporto), verifica senza invio (rapporto nella
-// risposta, nulla salvato), errori del modulo (nessun file, formato), CSRF prima del file, rapporto a pagine e CSV
-// degli scarti solo a chi ha inviato, nessun accesso per l'operatore.
+// risposta, nulla salvato; o tutto il rapporto in CSV), errori del modulo (nessun file, formato), CSRF prima del file,
+// rapporto a pagine e CSV degli scarti solo a chi ha inviato, nessun accesso per l'operatore.
 import { beforeAll, describe, expect, it } from "vitest";
 import { denunceCig, flussiCig } from "#db/schema";
 import { db } from "#db/connection";
 import { MARIO_ESEMPIO, OPERATORE_PADOVA, LAURA_CONSULENTE } from "#db/seed/index";
 import * as elenco from "~/routes/flussi._index";
 import * as verifica from "~/routes/flussi.verifica";
+import * as verificaCsv from "~/routes/flussi.verifica[.csv]";
 import * as rapporto from "~/routes/flussi.$id";
 import * as csv from "~/routes/flussi.$id.scarti[.csv]";
 import type { Contesto } from "~/services/accesso.server";
@@ -111,5 +112,82 @@ describe("pagine dei flussi UniEmens-Cig", () => {
     const operatore = await sessioneDi(OPERATORE_PADOVA.codiceFiscale, "operatore_sede");
     expect((await risposta(() => elenco.loader(args(get("/flussi", operatore))))).status).toBe(404);
     expect((await risposta(() => rapporto.loader(args(get("/flussi/abc", mario), { id: "abc" })))).status).toBe(404);
+  });
+});
+
+/** The lines of a CSV answer, without the BOM and the last empty line. */
+async function righeDelCsv(r: Response): Promise<string[]> {
+  const byte = new Uint8Array(await r.arrayBuffer());
+  expect([...byte.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const righe = new TextDecoder().decode(byte.slice(3)).split("\r\n");
+  expect(righe.pop()).toBe("");
+  return righe;
+}
+
+describe("verifica con il rapporto in CSV", () => {
+  it("ogni errore e ogni avviso, nell'ordine del file, anche oltre i 1.000 che la pagina elenca; nulla salvato", async () => {
+    const d = await domandaDiretta(ctxMario, c1);
+    const { competenza, righe } = await righeDi(d);
+    // Le righe buone, poi 1.003 righe di un lavoratore che non è nella domanda: ognuna scartata.
+    const testo = xml(MATRICOLE.C1, competenza, d.ticket!, [...righe, ...Array.from({ length: 1_003 }, () => ({ ...righe[0], cf: "RSSMRA85T10A562S" }))]);
+    const prima = [await db().$count(flussiCig), await db().$count(denunceCig)];
+
+    const r = await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "marzo.xml", testo }, mario))));
+    expect(r.status).toBe(200);
+    expect(r.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(r.headers.get("Content-Disposition")).toBe('attachment; filename="verifica-flusso.csv"');
+    expect(r.headers.get("Cache-Control")).toContain("no-store");
+    const [intestazione, ...voci] = await righeDelCsv(r);
+    expect(intestazione).toBe("Riga;Tipo;Codice;Messaggio");
+    const campi = voci.map((v) => v.split(";"));
+    const errori = campi.filter((c) => c[1] === "Errore");
+    expect(errori.length).toBeGreaterThanOrEqual(1_003);
+    expect(errori.every((c) => c[2] === "UNI41-E031")).toBe(true);
+    expect(new Set(errori.map((c) => c[0])).size).toBe(1_003);
+    const numeri = campi.map((c) => Number(c[0]));
+    expect(numeri).toEqual([...numeri].sort((a, b) => a - b));
+
+    // The page's dry run of the same file: its lists and counts add up to the CSV's lines.
+    const pagina = (await (await risposta(() => verifica.action(args(carica("/flussi/verifica", { nome: "marzo.xml", testo }, mario))))).json()).rapporto;
+    expect(pagina.scarti.length).toBe(1_000);
+    expect(pagina.scarti.length + pagina.nonElencate.scarti).toBe(errori.length);
+    expect(pagina.avvisi.length + pagina.nonElencate.avvisi).toBe(campi.filter((c) => c[1] === "Avviso").length);
+    expect(campi.length).toBe(errori.length + campi.filter((c) => c[1] === "Avviso").length);
+    expect([await db().$count(flussiCig), await db().$count(denunceCig)]).toEqual(prima);
+  });
+
+  it("un file che si interrompe: le righe lette prima, poi l'errore che ha fermato la lettura", async () => {
+    const d = await domandaDiretta(ctxMario, c1);
+    const { competenza, righe } = await righeDi(d);
+    const testo = xml(MATRICOLE.C1, competenza, d.ticket!, [{ ...righe[0], cf: "RSSMRA85T10A562S" }, ...righe], 1);
+    const r = await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "tronco.xml", testo }, mario))));
+    expect(r.status).toBe(200);
+    const [, ...voci] = await righeDelCsv(r);
+    expect(voci[0]).toMatch(/^\d+;Errore;UNI41-E031;/);
+    expect(voci[voci.length - 1]).toMatch(/^\d+;Errore;UNI41-E001;Il file non è un XML ben formato/);
+  });
+
+  it("nessun file o un formato sbagliato: 303 al modulo, che mostra l'errore; un codice inventato non mostra nulla", async () => {
+    const prima = await db().$count(flussiCig);
+    const pdf = await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "flusso.pdf", testo: "%PDF-1.4" }, mario))));
+    expect(pdf.status).toBe(303);
+    expect(pdf.headers.get("Location")).toBe("/flussi/verifica?errore=formatoFile");
+    const vuoto = await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", null, mario))));
+    expect(vuoto.headers.get("Location")).toBe("/flussi/verifica?errore=fileMancante");
+    const modulo = await (await risposta(() => verifica.loader(args(get("/flussi/verifica?errore=formatoFile", mario))))).json();
+    expect(modulo.errore).toBe("Il file deve essere un XML (.xml) o un CSV (.csv)");
+    const inventato = await (await risposta(() => verifica.loader(args(get("/flussi/verifica?errore=<script>", mario))))).json();
+    expect(inventato.errore).toBeNull();
+    expect(await db().$count(flussiCig)).toBe(prima);
+  });
+
+  it("CSRF prima del file, GET al modulo, nessun accesso per l'operatore", async () => {
+    const { testo } = await flussoDiProva();
+    expect((await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "a.xml", testo }, mario, { senzaCsrf: true }))))).status).toBe(403);
+    expect((await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "a.xml", testo }, mario, { csrfDopo: true }))))).status).toBe(403);
+    const apri = await risposta(() => verificaCsv.loader(args(get("/flussi/verifica.csv", mario))));
+    expect(apri.headers.get("Location")).toBe("/flussi/verifica");
+    const operatore = await sessioneDi(OPERATORE_PADOVA.codiceFiscale, "operatore_sede");
+    expect((await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "a.xml", testo }, operatore))))).status).toBe(404);
   });
 });

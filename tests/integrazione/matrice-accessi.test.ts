@@ -108,6 +108,7 @@ const ROTTE_GENERALI: Record<
   // UniEmens-Cig flows: sent and checked by the company's side; the catalogue of errors is public.
   "/flussi": { modulo: "flussi._index", riservata: true, soloAzienda: true },
   "/flussi/verifica": { modulo: "flussi.verifica", riservata: true, soloAzienda: true },
+  "/flussi/verifica.csv": { modulo: "flussi.verifica[.csv]", riservata: true, soloAzienda: true },
   "/flussi/catalogo": { modulo: "flussi.catalogo", riservata: false },
   // Deleghe: the intermediary's own and the legal representative's company's; asking is the intermediary's,
   // enabling an employee the legal representative's.

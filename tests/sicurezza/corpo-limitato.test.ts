@@ -123,6 +123,9 @@ describe("corpo delle richieste limitato prima di leggerlo", () => {
     const altrove = await invia("/accedi", { ...multipart, "Content-Length": String(40 * 1024 * 1024) }, 40 * 1024 * 1024);
     expect(altrove.stato).toBe(413);
     expect(limiteCorpo("/accedi", multipart["Content-Type"])).toBe(LIMITE_MODULO);
+    // A flow's file, sent, checked as a page or checked as a CSV report: 50 MB and the form around it; no other path.
+    for (const p of ["/flussi", "/flussi/verifica", "/flussi/verifica.csv"]) expect(limiteCorpo(p, multipart["Content-Type"])).toBeGreaterThan(50 * 1024 * 1024);
+    expect(limiteCorpo("/flussi/verifica.csvx", multipart["Content-Type"])).toBe(LIMITE_MODULO);
   });
 
   it("un modulo letto prima di Remix gli arriva come dall'adattatore: URL, metodo, intestazioni, corpo", async () => {

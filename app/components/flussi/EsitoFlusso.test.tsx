@@ -26,7 +26,8 @@ describe("EsitoFlusso", () => {
   it("says how many errors and warnings a dry run found beyond those listed", () => {
     const p = pagina({ ...base, scartate: 1_200, nonElencate: { scarti: 1_234, avvisi: 5 } });
     expect(p.textContent).toContain("Sono elencati i primi 2 errori. Il file ne ha altri 1.234, non elencati qui");
-    expect(p.textContent).toContain("verifica di nuovo il file");
+    expect(p.textContent).toContain("usa «Verifica e scarica il rapporto (CSV)»");
     expect(p.textContent).toContain("Sono elencati i primi 1 avvisi. Il file ne ha altri 5");
+    expect(p.textContent).toContain("sono tutti nel rapporto in CSV");
   });
 });

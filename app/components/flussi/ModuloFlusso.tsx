@@ -1,5 +1,6 @@
 // The upload form of a UniEmens-Cig flow: the token first (the server checks it before reading the file), the file,
-// then two buttons that post to two addresses: "Verifica senza inviare" (nothing stored) and "Invia il flusso".
+// then buttons that post to three addresses: "Verifica senza inviare" (nothing stored, the report as a page), the same
+// with the whole report as a CSV download, and "Invia il flusso".
 // Plain HTML: works without JavaScript.
 import { Link } from "@remix-run/react";
 import { CampoFile, ErrorSummary, Pulsante } from "~/components/form";
@@ -25,6 +26,9 @@ export function ModuloFlusso({ csrf, errore }: { csrf: string; errore?: string |
         <div className="d-flex flex-wrap gap-3">
           <button type="submit" className="btn btn-outline-primary" formAction="/flussi/verifica">
             {m.pulsanteVerifica}
+          </button>
+          <button type="submit" className="btn btn-outline-primary" formAction="/flussi/verifica.csv">
+            {m.pulsanteVerificaCsv}
           </button>
           <Pulsante>{m.pulsanteInvia}</Pulsante>
         </div>

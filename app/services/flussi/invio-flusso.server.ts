@@ -313,7 +313,23 @@ interface Ripresa {
   oreCentesimi: Map<string, number>;
 }
 
+/**
+ * A line of a dry run's full report, as the check finds it: an error of a rejected row, or a warning of an accepted
+ * one (the same entries as the report's two lists, which keep the first SCARTI_NEL_RAPPORTO of each).
+ */
+export interface SegnalazioneRiga {
+  riga: number;
+  tipo: "errore" | "avviso";
+  codice: string;
+  messaggio: string;
+}
+
 export interface OpzioniElaborazione {
+  /**
+   * Every entry of the report, a batch at a time in the file's order, the fatal error that stopped the file last. The
+   * next batch is checked only after it settles: a slow reader (the CSV download) holds the check, not the memory.
+   */
+  segnalazioni?: (righe: SegnalazioneRiga[]) => Promise<void>;
   /** Solo per i test: chiamata dopo ogni lotto scritto (un errore qui ferma il lavoro come un arresto). */
   dopoLotto?: (lotti: number) => void | Promise<void>;
   /** Where the batches' time goes (bench/profilo-flussi.ts): milliseconds per phase, added up over the flow. */
@@ -500,6 +516,16 @@ async function elabora(
       registra(esito);
       if (esito.accolta && denuncia?.ticket) chiaviDiQuestoFile.add(esito.chiave);
     }
+    if (opzioni.segnalazioni) {
+      const righe: SegnalazioneRiga[] = [];
+      for (const { esito } of esiti) {
+        for (const s of esito.segnalazioni) {
+          if (esito.accolta) righe.push({ riga: esito.riga, tipo: "avviso", codice: s.codice, messaggio: s.messaggio });
+          else if (eErrore(s)) righe.push({ riga: esito.riga, tipo: "errore", codice: s.codice, messaggio: s.messaggio });
+        }
+      }
+      if (righe.length) await opzioni.segnalazioni(righe);
+    }
     await opzioni.dopoLotto?.(++lotti);
   };
 
@@ -546,6 +572,8 @@ async function elabora(
     const ultimo: Promise<void> | null = inVolo;
     if (ultimo) await ultimo;
   }
+  const interrotto: ScartoFlusso | null = rapporto.interrotto;
+  if (interrotto && opzioni.segnalazioni) await opzioni.segnalazioni([{ ...interrotto, tipo: "errore" }]);
 }
 
 /** Il flusso è finito (o il file si è interrotto): stato, totali, audit, e l'abbinamento delle denunce accolte. */
@@ -590,12 +618,12 @@ async function* daMemoria(pezzi: readonly Uint8Array[]): AsyncGenerator<Uint8Arr
 export async function riceviFlusso(
   attore: Persona,
   file: FileFlusso,
-  opzioni: { prova: boolean; limiteSincrono?: number; tempi?: TempiLotti } & OpzioniLettura,
+  opzioni: { prova: boolean; limiteSincrono?: number; tempi?: TempiLotti; segnalazioni?: OpzioniElaborazione["segnalazioni"] } & OpzioniLettura,
 ): Promise<Risultato<RapportoFlusso>> {
   const d = db();
   if (opzioni.prova) {
     const rapporto = rapportoVuoto(null, true, null);
-    await elabora(attore, rapporto, leggi(file.formato, file.contenuto, opzioni), null, { tempi: opzioni.tempi });
+    await elabora(attore, rapporto, leggi(file.formato, file.contenuto, opzioni), null, { tempi: opzioni.tempi, segnalazioni: opzioni.segnalazioni });
     rapporto.scarti.sort((a, b) => a.riga - b.riga);
     return riuscito(rapporto);
   }
