@@ -317,6 +317,10 @@ async function parteFlussi(): Promise<void> {
         `CPU per denuncia del server ${r.verifica.cpuServerUsPerDenuncia} µs, di PostgreSQL ${r.verifica.cpuPostgresUsPerDenuncia} µs`,
     );
     scrivi(
+      `La stessa verifica con il rapporto intero in CSV (POST /flussi/verifica.csv, scritto mentre il file è controllato): ${r.verificaCsv.ms} ms, ` +
+        `${r.verificaCsv.righe} righe (${Math.round(r.verificaCsv.byte / 1024 / 1024)} MB); picco di memoria del server ${r.verificaCsv.piccoMemoriaServerMb} MB`,
+    );
+    scrivi(
       `Memoria residente massima del server: ${r.rssMassimoMb.grande} MB nel flusso grande, ${r.rssMassimoMb.sincrono} MB negli invii sincroni; ` +
         `CPU per denuncia del server: ${r.cpuServerUsPerDenuncia.grande} µs nel flusso grande, ${r.cpuServerUsPerDenuncia.sincrono} µs negli invii sincroni; ` +
         `di PostgreSQL: ${r.cpuPostgresUsPerDenuncia.grande} µs e ${r.cpuPostgresUsPerDenuncia.sincrono} µs`,

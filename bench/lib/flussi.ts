@@ -44,6 +44,11 @@ export interface RisultatoFlussi {
     piccoMemoriaServerMb: number | null;
     healthz: LatenzeHealthz;
   };
+  /**
+   * The same check with the whole report as the answer (`POST /flussi/verifica.csv`): a CSV line per warning or error,
+   * written while the file is checked (every bench return has a warning, so 100,000 lines).
+   */
+  verificaCsv: { ms: number; righe: number; byte: number; piccoMemoriaServerMb: number | null };
   accolte: number;
   scartate: number;
   /** The upload's answer (the file stored, 303 to the progress page): the rest is the job's. */
@@ -346,6 +351,16 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
     }
     const verificaAlSecondo = Math.round(n / (verificato.ms / 1000));
 
+    // The same file, the report as a CSV download: its lines are every entry the page counts (listed or not).
+    azzeraPicco(opzioni.pidServer);
+    const invioVerificaCsv = caricamento(opzioni.base, mario.cookie, mario.csrf, "verifica.csv", genera(9, n, "csv"), "/flussi/verifica.csv");
+    const verificatoCsv = await invioVerificaCsv();
+    const piccoVerificaCsvMb = memoriaMb(opzioni.pidServer, "VmHWM");
+    if (verificatoCsv.stato !== 200) throw new Error(`verifica in CSV del flusso grande: HTTP ${verificatoCsv.stato}`);
+    const lineeCsv = verificatoCsv.corpo.split("\r\n").length - 2;
+    const conAvvisi = Number(totale("Accolte con avvisi") ?? NaN);
+    if (!(lineeCsv >= conAvvisi && conAvvisi >= n)) throw new Error(`verifica in CSV: ${lineeCsv} righe, ${conAvvisi} denunce con avvisi nella pagina`);
+
     // The synchronous case: K files of 10,000 returns in XML, one after the other.
     const tempi: number[] = [];
     const dalSincrono = adessoUs();
@@ -373,6 +388,7 @@ export async function misuraFlussi(opzioni: { base: string; databaseUrl: string;
         piccoMemoriaServerMb: piccoVerificaMb,
         healthz: riassumiLatenze(latenzeVerifica),
       },
+      verificaCsv: { ms: Math.round(verificatoCsv.ms), righe: lineeCsv, byte: Buffer.byteLength(verificatoCsv.corpo), piccoMemoriaServerMb: piccoVerificaCsvMb },
       accolte, scartate, caricamentoMs: Math.round(caricamentoMs), completatoMs: Math.round(completatoMs), totaleMs: Math.round(totaleMs),
       memoriaServerPrimaMb: memoriaPrima,
       piccoMemoriaServerMb,
