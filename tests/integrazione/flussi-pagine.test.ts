@@ -181,10 +181,14 @@ describe("verifica con il rapporto in CSV", () => {
     expect(await db().$count(flussiCig)).toBe(prima);
   });
 
-  it("CSRF prima del file, GET al modulo, nessun accesso per l'operatore", async () => {
+  it("CSRF prima del file, un corpo che non è multipart (415) o rotto (400), GET al modulo, nessun accesso per l'operatore", async () => {
     const { testo } = await flussoDiProva();
     expect((await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "a.xml", testo }, mario, { senzaCsrf: true }))))).status).toBe(403);
     expect((await risposta(() => verificaCsv.action(args(carica("/flussi/verifica.csv", { nome: "a.xml", testo }, mario, { csrfDopo: true }))))).status).toBe(403);
+    const json = new Request(`${ORIGINE}/flussi/verifica.csv`, { method: "POST", headers: { Cookie: mario.cookie, Origin: ORIGINE, "Content-Type": "application/json" }, body: "{}" });
+    expect((await risposta(() => verificaCsv.action(args(json)))).status).toBe(415);
+    const rotto = new Request(`${ORIGINE}/flussi/verifica.csv`, { method: "POST", headers: { Cookie: mario.cookie, Origin: ORIGINE, "Content-Type": "multipart/form-data; boundary=x" }, body: "--x\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc" });
+    expect((await risposta(() => verificaCsv.action(args(rotto)))).status).toBe(400);
     const apri = await risposta(() => verificaCsv.loader(args(get("/flussi/verifica.csv", mario))));
     expect(apri.headers.get("Location")).toBe("/flussi/verifica");
     const operatore = await sessioneDi(OPERATORE_PADOVA.codiceFiscale, "operatore_sede");
