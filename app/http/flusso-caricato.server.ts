@@ -146,40 +146,42 @@ export function rapportoCsvVerifica(): { csv: CsvInScrittura; segnalazioni: NonN
 }
 
 /**
+ * The end of the work that writes a streamed CSV report: the file closes when it succeeds and breaks when it fails, so
+ * a cut report never looks whole. The failure is logged unless the client went away (its body broken, the request
+ * aborted): that is not the platform's error.
+ */
+export function concludiCsv(csv: CsvInScrittura, lavoro: Promise<unknown>, request: Request): void {
+  lavoro.then(
+    () => csv.chiudi(),
+    (e: unknown) => {
+      csv.interrompi(e);
+      if (!request.signal.aborted) console.error(e);
+    },
+  );
+}
+
+/**
  * "Verifica e scarica il rapporto (CSV)": a dry run whose whole report (every error and warning, where the page lists the
  * first 1,000 of each) is the answer, a CSV written while the file is checked, in the file's order; nothing is stored.
  * The answer starts only once the token and the file's name are good: a problem with the upload itself comes back as
- * `ok: false`, for the form page to show. A failure after the start breaks the download rather than ending it early.
+ * `ok: false`, for the form page to show, and a refusal (403, 400) is thrown as before.
  */
 export async function verificaFlussoInCsv(request: Request, ctx: Contesto): Promise<{ ok: true; risposta: Response } | Extract<FlussoCaricato, { ok: false }>> {
   const { csv, segnalazioni } = rapportoCsvVerifica();
-  let avviata = false;
-  let segnalaAvvio!: () => void;
-  const avvio = new Promise<"avviata">((ok) => (segnalaAvvio = () => ok("avviata")));
-  const lavoro = leggiFlussoCaricato(request, ctx, {
-    prova: true,
-    allInizio: () => {
-      avviata = true;
-      segnalaAvvio();
-    },
-    segnalazioni,
-  }).then(
-    (esito) => {
-      if (avviata) {
-        if (esito.ok) csv.chiudi();
-        else csv.interrompi(new Error(esito.errore));
-      }
-      return esito;
-    },
-    (e: unknown) => {
-      // Before the start the error is the request's own answer (403, 400, 503 from the caller); after it, the download.
-      if (!avviata) throw e;
-      csv.interrompi(e);
-      if (!request.signal.aborted) console.error(e);
-      return null;
-    },
-  );
+  let avvia!: () => void;
+  const avvio = new Promise<"avviata">((ok) => (avvia = () => ok("avviata")));
+  const lavoro = leggiFlussoCaricato(request, ctx, { prova: true, allInizio: () => avvia(), segnalazioni });
+  // Its failure after the start is handled by concludiCsv; before it, by the race below.
+  lavoro.catch(() => undefined);
   const primo = await Promise.race([avvio, lavoro]);
-  if (primo !== "avviata" && primo !== null && !primo.ok) return primo;
+  if (primo !== "avviata" && !primo.ok) return primo;
+  concludiCsv(
+    csv,
+    lavoro.then((esito) => {
+      // A second file part after the first one's report: the download cannot say so, it breaks.
+      if (!esito.ok) throw new Error(esito.errore);
+    }),
+    request,
+  );
   return { ok: true, risposta: csv.risposta("verifica-flusso.csv") };
 }

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { PROBLEMI, problema, richiediPersonaApi } from "~/http/api.server";
-import { rapportoCsvVerifica } from "~/http/flusso-caricato.server";
+import { concludiCsv, rapportoCsvVerifica } from "~/http/flusso-caricato.server";
 import { riceviFlusso } from "~/services/flussi/invio-flusso.server";
 import { elencoFlussi } from "~/services/flussi/rapporto.server";
 
@@ -57,14 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // The whole report as CSV, written while the file is checked (the JSON lists the first 1,000 of each kind). A
     // failure after the start breaks the answer: a program never takes a cut report for a whole one.
     const { csv, segnalazioni } = rapportoCsvVerifica();
-    riceviFlusso(persona, { nome: nomeFile(request.headers.get("X-Nome-File"), formato), formato, contenuto: pezzi(request.body) }, { prova, segnalazioni }).then(
-      () => csv.chiudi(),
-      (e: unknown) => {
-        csv.interrompi(e);
-        // A client that went away (its body broken) is not the platform's error.
-        if (!request.signal.aborted) console.error(e);
-      },
-    );
+    concludiCsv(csv, riceviFlusso(persona, { nome: nomeFile(request.headers.get("X-Nome-File"), formato), formato, contenuto: pezzi(request.body) }, { prova, segnalazioni }), request);
     return csv.risposta("verifica-flusso.csv");
   }
   const r = await riceviFlusso(persona, { nome: nomeFile(request.headers.get("X-Nome-File"), formato), formato, contenuto: pezzi(request.body) }, { prova });
