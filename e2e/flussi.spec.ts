@@ -29,6 +29,12 @@ test("verifica e invio di un flusso UniEmens-Cig con una riga scartata", async (
   await expect(scarti).toContainText("UNI41-E021");
   await expect(scarti).toContainText("non corrisponde a nessuna domanda inviata");
 
+  // The CSV report of a file that is neither XML nor CSV: back to the form with the error, its summary and title.
+  await page.getByLabel("File del flusso").setInputFiles({ name: "flusso.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+  await inviaEAttendi(page, "Verifica e scarica il rapporto (CSV)", /\/flussi\/verifica\?errore=formatoFile$/);
+  await expect(page).toHaveTitle(/^Errore: /);
+  await expect(page.getByRole("alert")).toContainText("Il file deve essere un XML (.xml) o un CSV (.csv)");
+
   // The same check with the whole report as a CSV download: the page stays, nothing is sent.
   await page.getByLabel("File del flusso").setInputFiles(file);
   const [rapportoCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Verifica e scarica il rapporto (CSV)" }).click()]);
